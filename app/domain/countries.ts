@@ -1,0 +1,65 @@
+/**
+ * The 13 member countries of ASEAN+3 (DESIGN.md), keyed by ISO 3166-1 alpha-2 code.
+ *
+ * Only the membership list is ours (a political fact). Names come from i18n-iso-countries in the
+ * page's locale, IANA time zones from countries-and-timezones (IANA tz database), and main
+ * languages (ISO 639-1) from countries-list.
+ */
+import countries from "i18n-iso-countries";
+import en from "i18n-iso-countries/langs/en.json";
+import vi from "i18n-iso-countries/langs/vi.json";
+import ct from "countries-and-timezones";
+import { countries as countryInfo } from "countries-list";
+
+countries.registerLocale(en);
+countries.registerLocale(vi);
+
+export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
+export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
+export const MEMBER_COUNTRY_CODES = [...ASEAN_CODES, ...PLUS_THREE_CODES] as const;
+export type MemberCountryCode = (typeof MEMBER_COUNTRY_CODES)[number];
+
+/**
+ * Countries whose names are conventionally written family name first (DESIGN.md "Names").
+ * Used only as the default of the name-order flag; the person's own choice wins.
+ */
+const FAMILY_FIRST = new Set(["CN", "JP", "KR", "VN", "KH"]);
+
+export function isMemberCountry(code: string): code is MemberCountryCode {
+  return (MEMBER_COUNTRY_CODES as readonly string[]).includes(code);
+}
+
+/** The country's name in `locale` (falls back to English, then to the code itself). */
+export function countryName(code: string, locale = "en"): string {
+  const lang = locale.split("-")[0];
+  return countries.getName(code, lang) ?? countries.getName(code, "en") ?? code;
+}
+
+/** IANA zones of a country, the main (most populous) first; Indonesia has several. */
+export function countryTimeZones(code: string): string[] {
+  const c = ct.getCountry(code as Parameters<typeof ct.getCountry>[0]);
+  return c ? [...c.timezones] : [];
+}
+
+/** The zone to default to for a country (its first listed zone: Asia/Jakarta for ID). */
+export function defaultTimeZone(code: string): string {
+  return countryTimeZones(code)[0] ?? "UTC";
+}
+
+/** Main languages of the country as ISO 639-1 codes. */
+export function countryLanguages(code: string): string[] {
+  const info = (countryInfo as Record<string, { languages: string[] }>)[code];
+  return info ? [...info.languages] : [];
+}
+
+export function defaultNameOrder(code: string | null | undefined): "given_first" | "family_first" {
+  return code && FAMILY_FIRST.has(code) ? "family_first" : "given_first";
+}
+
+/** The 13 countries sorted by name in `locale` (Intl.Collator), for selects and tables. */
+export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
+  const collator = new Intl.Collator(locale);
+  return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+}

@@ -1,0 +1,26 @@
+/** Schemas of the account forms, shared by the forms (browser validation) and their actions. */
+import { z } from "zod";
+
+export const emailField = z.string().trim().min(1).max(254).pipe(z.email());
+export const passwordField = z.string().min(10, { error: "errors.passwordLength" }).max(200);
+
+export const loginSchema = z.object({
+  email: emailField,
+  password: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export const signupSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(120),
+    email: emailField,
+    password: passwordField,
+    passwordConfirm: z.string().min(1),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+
+export const forgotSchema = z.object({ email: emailField });
+
+export const newPasswordSchema = z
+  .object({ password: passwordField, passwordConfirm: z.string().min(1) })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });

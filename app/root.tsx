@@ -1,0 +1,141 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import styles from "~/styles/app.css";
+import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
+import { remixI18n } from "~/i18n.server";
+import { useNonce } from "~/nonce";
+import { getActor } from "~/session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [actor, locale] = await Promise.all([getActor(request), remixI18n.getLocale(request)]);
+  return json({
+    locale,
+    actor: actor && {
+      displayName: actor.displayName,
+      isOrganizer: actor.isOrganizer,
+      isFocalPoint: actor.focalPointCountries.length > 0,
+      isHostCoordinator: actor.isHostCoordinator,
+    },
+  });
+}
+
+export const handle = { i18n: ["translation"] };
+
+function Nav() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useTranslation();
+  const actor = data?.actor;
+  return (
+    <nav aria-label={t("nav.main")} className="nav">
+      <ul>
+        {actor ? (
+          <>
+            <li><NavLink to="/me">{t("nav.myApplications")}</NavLink></li>
+            {actor.isFocalPoint ? <li><NavLink to="/focal">{t("nav.focalPoint")}</NavLink></li> : null}
+            {actor.isHostCoordinator ? <li><NavLink to="/host">{t("nav.host")}</NavLink></li> : null}
+            {actor.isOrganizer ? <li><NavLink to="/admin">{t("nav.organizer")}</NavLink></li> : null}
+          </>
+        ) : (
+          <>
+            <li><NavLink to="/login">{t("nav.login")}</NavLink></li>
+            <li><NavLink to="/signup">{t("nav.signup")}</NavLink></li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function LanguageSwitcher({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="lang-switch" reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="lng-select" className="visually-hidden">{t("nav.language")}</label>
+      <select id="lng-select" name="lng" defaultValue={current}>
+        {supportedLngs.map((l) => (
+          <option key={l} value={l} lang={l}>{LANGUAGE_LABELS[l]}</option>
+        ))}
+      </select>
+      <button type="submit" className="btn-small">{t("nav.changeLanguage")}</button>
+    </Form>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "en";
+  const nonce = useNonce();
+  const { t, i18n } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">{t("nav.skip")}</a>
+        <header className="site-header">
+          <Link to="/" className="brand">VLX</Link>
+          <Nav />
+          {data?.actor ? (
+            <Form method="post" action="/logout" className="logout">
+              <button type="submit" className="btn-link">{t("nav.logout")}</button>
+            </Form>
+          ) : null}
+          <LanguageSwitcher current={locale} />
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>{t("footer.text")}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 400 ? "badRequest" : status === 429 ? "rateLimited" : "server";
+  return (
+    <section className="error-page">
+      <h1>{t(`errorPage.${key}.title`)}</h1>
+      <p>{t(`errorPage.${key}.body`)}</p>
+      <p><Link to="/">{t("errorPage.home")}</Link></p>
+    </section>
+  );
+}

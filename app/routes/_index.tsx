@@ -1,0 +1,51 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
+import { listOpenEditions } from "~/models/editions.server";
+import { getActor } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "VLX · Village Leaders Exchange" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [actor, lng] = await Promise.all([getActor(request), remixI18n.getLocale(request)]);
+  const editions = listOpenEditions().map((e) => ({
+    id: e.id,
+    name: e.name,
+    mode: e.mode,
+    dates: { from: formatDate(e.startsOn, lng), to: formatDate(e.endsOn, lng) },
+    window: { from: formatDate(e.applicationsOpenOn, lng), to: formatDate(e.applicationsCloseOn, lng) },
+  }));
+  return json({ editions, signedIn: !!actor });
+}
+
+export default function Index() {
+  const { t } = useTranslation();
+  const { editions, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <p>{t("home.lead")}</p>
+      <h2>{t("home.openEditions")}</h2>
+      {editions.length === 0 ? <p>{t("home.noOpenEditions")}</p> : null}
+      <div className="grid grid-2">
+        {editions.map((e) => (
+          <article key={e.id} className="card">
+            <h3>{e.name}</h3>
+            <p>
+              {t(`modes.${e.mode}`)} · {t("home.dates", e.dates)}
+            </p>
+            <p className="muted">{t("home.window", e.window)}</p>
+            <Link className="btn" to={`/apply/${e.id}`}>{t("home.applyNow")}</Link>
+          </article>
+        ))}
+      </div>
+      {!signedIn ? (
+        <p>
+          {t("home.signupPrompt")} <Link to="/signup">{t("nav.signup")}</Link> · <Link to="/login">{t("nav.login")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// A nominee's first visit: choose a password for the account their focal point created, then
+// check and submit the application (DESIGN.md "nomination").
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NewPasswordForm } from "~/components/NewPasswordForm";
+import { newPasswordSchema } from "~/forms/auth";
+import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
+import { NotFoundError } from "~/models/errors";
+import { createUserSession } from "~/session.server";
+import { handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Welcome · VLX" }, { name: "referrer", content: "no-referrer" }];
+
+export function loader({ params }: LoaderFunctionArgs) {
+  try {
+    const who = checkToken(params.token ?? "", "claim");
+    return json({ valid: true as const, email: who.email });
+  } catch (e) {
+    if (e instanceof NotFoundError) return json({ valid: false as const, email: "" }, { status: 404 });
+    throw e;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  return handleForm(form, newPasswordSchema, async (v) => {
+    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim" });
+    return redirect("/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
+  });
+}
+
+export default function Claim() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section className="card" style={{ maxWidth: "32rem" }}>
+      <h1>{t("auth.claim.title")}</h1>
+      {data.valid ? (
+        <>
+          <p>{t("auth.claim.lead", { email: data.email })}</p>
+          <NewPasswordForm lastResult={lastResult} submitLabel={t("auth.claim.submit")} />
+        </>
+      ) : (
+        <p className="alert alert-error">{t("auth.claim.invalid")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { TextField } from "~/components/form";
+import { forgotSchema } from "~/forms/auth";
+import { requestPasswordReset } from "~/models/accounts.server";
+import { handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset password · VLX" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  return handleForm(form, forgotSchema, async (v) => {
+    await requestPasswordReset({ email: v.email });
+    return json({ status: "success" as const, sent: true, initialValue: null, error: null });
+  });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const sent = !!data && "sent" in data;
+  const [form, fields] = useForm({
+    lastResult: sent ? undefined : (data as never),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="card" style={{ maxWidth: "30rem" }}>
+      <h1>{t("auth.forgot.title")}</h1>
+      {sent ? (
+        <p className="alert alert-ok" role="status">{t("auth.forgot.sent")}</p>
+      ) : (
+        <>
+          <p>{t("auth.forgot.lead")}</p>
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
+            <div className="actions"><button type="submit">{t("auth.forgot.submit")}</button></div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

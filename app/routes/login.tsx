@@ -1,0 +1,56 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/form";
+import { loginSchema } from "~/forms/auth";
+import { logIn } from "~/models/accounts.server";
+import { createUserSession, getActor } from "~/session.server";
+import { clientAddress, handleForm, readForm, safeRedirect } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getActor(request)) return redirect("/me");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  return handleForm(form, loginSchema, async (v) => {
+    const userId = await logIn({ email: v.email, password: v.password, ip: clientAddress(context) });
+    return redirect(safeRedirect(v.redirectTo, "/me"), {
+      headers: { "Set-Cookie": await createUserSession(request, userId) },
+    });
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="card" style={{ maxWidth: "30rem" }}>
+      <h1>{t("auth.login.title")}</h1>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="username" required />
+        <TextField field={fields.password} type="password" label={t("auth.password")} autoComplete="current-password" required />
+        <div className="actions">
+          <button type="submit">{t("auth.login.submit")}</button>
+          <Link to="/forgot-password">{t("auth.login.forgot")}</Link>
+        </div>
+      </Form>
+      <p>
+        {t("auth.login.noAccount")} <Link to="/signup">{t("auth.login.signup")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Login sessions: a signed cookie (httpOnly, SameSite=Lax, Secure under https) that holds only a
+ * random id; the data lives in the login_sessions table so sessions can be revoked (log out
+ * everywhere, password reset). Sessions last 30 days.
+ */
+import crypto from "node:crypto";
+import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, t } from "./db.server";
+import { getEnv } from "./env.server";
+import type { Actor } from "./models/actor";
+import { loadActor } from "./models/accounts.server";
+
+const MAX_AGE_S = 30 * 24 * 3600;
+
+let storage: ReturnType<typeof makeStorage> | undefined;
+
+function makeStorage() {
+  const env = getEnv();
+  const cookie = createCookie("vlx_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.secureCookies,
+    path: "/",
+    maxAge: MAX_AGE_S,
+    secrets: [env.sessionSecret],
+  });
+  return createSessionStorage({
+    cookie,
+    async createData(data, expires) {
+      const id = crypto.randomBytes(24).toString("base64url");
+      db()
+        .insert(t.loginSessions)
+        .values({
+          id,
+          userId: (data.userId as number | undefined) ?? null,
+          data: JSON.stringify(data),
+          expiresAt: (expires ?? new Date(Date.now() + MAX_AGE_S * 1000)).toISOString(),
+        })
+        .run();
+      return id;
+    },
+    async readData(id) {
+      const row = db()
+        .select()
+        .from(t.loginSessions)
+        .where(
+          and(
+            eq(t.loginSessions.id, id),
+            isNull(t.loginSessions.revokedAt),
+            gt(t.loginSessions.expiresAt, new Date().toISOString()),
+          ),
+        )
+        .get();
+      return row ? JSON.parse(row.data) : null;
+    },
+    async updateData(id, data, expires) {
+      db()
+        .update(t.loginSessions)
+        .set({
+          data: JSON.stringify(data),
+          userId: (data.userId as number | undefined) ?? null,
+          ...(expires ? { expiresAt: expires.toISOString() } : {}),
+        })
+        .where(eq(t.loginSessions.id, id))
+        .run();
+    },
+    async deleteData(id) {
+      db().delete(t.loginSessions).where(eq(t.loginSessions.id, id)).run();
+    },
+  });
+}
+
+export function sessionStorage() {
+  return (storage ??= makeStorage());
+}
+
+export async function getSession(request: Request) {
+  return sessionStorage().getSession(request.headers.get("Cookie"));
+}
+
+/** The signed-in actor, or null. */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  if (typeof userId !== "number") return null;
+  return loadActor(userId);
+}
+
+/** The signed-in actor; otherwise redirects to /login and back here afterwards. */
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (!actor) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return actor;
+}
+
+/**
+ * Starts a fresh session for `userId` (a new id, so a pre-login id cannot be fixed on the
+ * victim) and returns the Set-Cookie header.
+ */
+export async function createUserSession(request: Request, userId: number): Promise<string> {
+  const old = await getSession(request);
+  const lng = old.get("lng");
+  if (old.id) await sessionStorage().destroySession(old);
+  const session = await sessionStorage().getSession();
+  session.set("userId", userId);
+  if (lng) session.set("lng", lng);
+  return sessionStorage().commitSession(session);
+}
+
+export async function destroyUserSession(request: Request): Promise<string> {
+  return sessionStorage().destroySession(await getSession(request));
+}
+
+/** Revokes every session of a user (after a password reset). */
+export function revokeAllSessions(userId: number) {
+  db()
+    .update(t.loginSessions)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(eq(t.loginSessions.userId, userId), isNull(t.loginSessions.revokedAt)))
+    .run();
+}

@@ -1,0 +1,94 @@
+/**
+ * The thin glue every route uses: parse a form with its zod schema (conform), call a use case,
+ * and turn the use case's errors into the right answer: FieldErrors → 400 with errors next to
+ * the fields and every typed value kept; RuleError → 409 with a form-level message;
+ * RateLimitError → 429; NotFoundError → 404 (thrown, so the error page shows); anything
+ * unparseable → 400. Nothing is written when an error is returned.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type TypedResponse } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import type { z } from "zod";
+import { FieldErrors, NotFoundError, RateLimitError, RuleError } from "~/models/errors";
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export function badRequest(message = "Bad request"): never {
+  throw new Response(message, { status: 400 });
+}
+
+/** Reads the body as form data; a body that is not a form answers 400. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    badRequest("Expected a form submission");
+  }
+}
+
+/** Encodes a translation key with its params for a form-level message ("key|{json}"). */
+export function messageKey(key: string, params?: Record<string, string | number>) {
+  return params && Object.keys(params).length ? `${key}|${JSON.stringify(params)}` : key;
+}
+
+export type FormReply = SubmissionResult<string[]>;
+
+/**
+ * Validates `formData` with `schema` and runs `handle` on the parsed value. Returns the conform
+ * reply (with status 400/409/429) on failure; returns whatever `handle` returns on success
+ * (usually a redirect). Re-throws NotFoundError as a 404 response.
+ */
+export async function handleForm<S extends z.ZodTypeAny, R>(
+  formData: FormData,
+  schema: S,
+  handle: (value: z.output<S>) => Promise<R> | R,
+): Promise<R | TypedResponse<FormReply>> {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    return json(submission.reply(), { status: 400 });
+  }
+  try {
+    return await handle(submission.value);
+  } catch (e) {
+    if (e instanceof FieldErrors) {
+      const formErrors = e.fields[""] ?? [];
+      const fieldErrors = Object.fromEntries(Object.entries(e.fields).filter(([k]) => k !== ""));
+      return json(submission.reply({ formErrors, fieldErrors }), { status: 400 });
+    }
+    if (e instanceof RuleError) {
+      return json(submission.reply({ formErrors: [messageKey(e.key, e.params)] }), { status: 409 });
+    }
+    if (e instanceof RateLimitError) {
+      return json(submission.reply({ formErrors: ["errors.rateLimited"] }), {
+        status: 429,
+        headers: { "Retry-After": String(e.retryAfterSeconds) },
+      });
+    }
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+}
+
+/** Runs a loader/action body, turning NotFoundError into 404 and RuleError into 409. */
+export async function guard<R>(fn: () => Promise<R> | R): Promise<R> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    if (e instanceof RuleError) throw json({ error: messageKey(e.key, e.params) }, { status: 409 });
+    throw e;
+  }
+}
+
+/** The client address for rate limiting: Express's req.ip passed through the load context (server.ts). */
+export function clientAddress(context: unknown): string {
+  return (context as { clientIp?: string } | undefined)?.clientIp || "local";
+}
+
+/** A same-site path to return to after login; anything else falls back to "/". */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,44 @@
+/**
+ * Opens the SQLite database with the pragmas the app relies on and applies the committed
+ * migrations (drizzle's migrator, reading migrations/).
+ *
+ * Pragmas: WAL (readers never block the writer), busy_timeout 5000 ms (a second writer waits
+ * instead of failing with SQLITE_BUSY), foreign_keys ON, synchronous NORMAL (safe with WAL).
+ * Writers must start their transactions with BEGIN IMMEDIATE (`db.transaction(fn).immediate()`
+ * on the raw handle, or `immediate()` below) so a check and its write cannot interleave.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** The migrations folder, resolved from the working directory (the repo root). */
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "migrations");
+
+/**
+ * Opens (creating if needed) the database at `file` (":memory:" allowed) and migrates it.
+ * Throws if the file cannot be opened or a migration fails.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+/**
+ * Runs `fn` inside BEGIN IMMEDIATE ... COMMIT (rolled back on throw). better-sqlite3 is
+ * synchronous, so `fn` must not await. Use for every check-then-write (capacity, quotas).
+ */
+export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.$client.transaction(() => fn(db)).immediate();
+}

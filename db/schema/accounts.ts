@@ -1,0 +1,113 @@
+/**
+ * Accounts: users, their role grants (scopes), login sessions, password reset tokens, invitations,
+ * the failed-login log used for rate limiting, and the outbox of mail.
+ * Instants are UTC ISO-8601 text (`2026-11-29T14:00:00.000Z`).
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Trimmed and lower-cased: one account per address, whatever its letter case. */
+    email: text("email").notNull(),
+    /** Null until the person sets one (a nominee who has not claimed the account yet). */
+    passwordHash: text("password_hash"),
+    displayName: text("display_name").notNull(),
+    /** Preferred UI and mail language (i18next code). */
+    locale: text("locale").notNull().default("en"),
+    /** Home IANA time zone, for showing instants in the viewer's own zone. */
+    timeZone: text("time_zone"),
+    createdAt: text("created_at").notNull().default(now),
+    disabledAt: text("disabled_at"),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const ROLES = ["organizer", "focal_point", "host_coordinator"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A role a user holds; focal points are bound to one member country. */
+export const roleGrants = sqliteTable(
+  "role_grants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    countryCode: text("country_code"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("role_grants_unique").on(t.userId, t.role, t.countryCode)],
+);
+
+/** Login sessions, stored server-side so they can be listed and revoked. */
+export const loginSessions = sqliteTable(
+  "login_sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    data: text("data").notNull().default("{}"),
+    createdAt: text("created_at").notNull().default(now),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("login_sessions_user").on(t.userId)],
+);
+
+/** Single-use tokens; only a SHA-256 of the token is stored. */
+export const passwordResetTokens = sqliteTable("password_reset_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** "reset" for a forgotten password, "claim" for a nominee taking over their account. */
+  purpose: text("purpose", { enum: ["reset", "claim"] }).notNull().default("reset"),
+  createdAt: text("created_at").notNull().default(now),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/** An organizer's invitation to become a focal point (with a country) or a host coordinator. */
+export const invitations = sqliteTable("invitations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tokenHash: text("token_hash").notNull().unique(),
+  email: text("email").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  countryCode: text("country_code"),
+  invitedBy: integer("invited_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: text("created_at").notNull().default(now),
+  expiresAt: text("expires_at").notNull(),
+  acceptedAt: text("accepted_at"),
+  acceptedBy: integer("accepted_by").references(() => users.id),
+});
+
+/** Failed logins, keyed by e-mail and by client address, for rate limiting. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_email").on(t.email, t.at), index("login_failures_ip").on(t.ip, t.at)],
+);
+
+/** Every mail the app sends; with no SMTP server set, organizers read it on the outbox page. */
+export const outbox = sqliteTable("outbox", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+  sentAt: text("sent_at"),
+  transport: text("transport", { enum: ["log", "smtp"] }).notNull(),
+  error: text("error"),
+});

@@ -1,0 +1,3 @@
+/** The whole Drizzle schema; drizzle-kit reads this file (drizzle.config.ts). */
+export * from "./accounts";
+export * from "./programme";

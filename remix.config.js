@@ -1,0 +1,10 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  serverModuleFormat: "esm",
+  serverPlatform: "node",
+  // Packages that ship ESM only or JSON data must be bundled into the server build.
+  serverDependenciesToBundle: [/^remix-i18next/],
+  browserNodeBuiltinsPolyfill: { modules: {} },
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true },
+};

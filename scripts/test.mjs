@@ -1,0 +1,40 @@
+// `npm test`: the whole suite. Makes sure Chromium is there (installs Debian's package when run as
+// root, otherwise stops with one clear line), type-checks, builds the app, then runs vitest's
+// unit+integration and end-to-end projects. Exits non-zero on any failure.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+function findChromium() {
+  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
+    if (p && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`\nnpm test: '${cmd} ${args.join(" ")}' failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+if (!findChromium()) {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root) {
+    console.error("npm test: Chromium is missing; install it with 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH) and run again.");
+    process.exit(1);
+  }
+  console.log("npm test: installing Debian's chromium (once, about 2 minutes)...");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  if (!findChromium()) {
+    console.error("npm test: chromium did not install; see the apt-get output above.");
+    process.exit(1);
+  }
+}
+
+const only = process.argv.slice(2);
+run("npx", ["tsc", "--noEmit"]);
+run("npx", ["remix", "build"], { NODE_ENV: "production" });
+run("npx", ["vitest", "run", ...only], { CHROMIUM_PATH: findChromium() });

@@ -1,0 +1,98 @@
+/**
+ * The HTTP server: Express serving the Remix build with helmet (a CSP with a per-request nonce),
+ * compression, a request log without personal data (method, path without query, status, ms),
+ * and graceful shutdown on SIGTERM/SIGINT. At start it checks the environment, opens and migrates
+ * the database, seeds the demo edition into an empty database, and prints the demo logins.
+ *
+ * Run with `tsx server.ts` after `remix build` (scripts/start.mjs does both).
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { getEnv } from "./app/env.server";
+import { closeDb, db } from "./app/db.server";
+import { log } from "./app/log.server";
+import { seedDemoIfEmpty } from "./db/seed";
+
+const env = getEnv();
+db(); // open + migrate now so a broken database fails at start, not on the first request
+const demo = env.seedDemo ? await seedDemoIfEmpty(db()) : null;
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(buildPath)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+        upgradeInsecureRequests: env.secureCookies ? [] : null,
+        formAction: ["'self'"],
+      },
+    },
+    // helmet's default no-referrer makes Chromium send Origin: null on no-JS form posts.
+    referrerPolicy: { policy: "same-origin" },
+    strictTransportSecurity: env.secureCookies,
+  }),
+);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    // The path only: query strings can hold tokens and search terms (names).
+    const p = req.path.replace(/\/(claim|reset|invite|i|feed|s)\/[^/]+/g, "/$1/:token");
+    log.info({ method: req.method, path: p, status: res.statusCode, ms: Math.round(ms) }, "request");
+  });
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.production ? "production" : "development",
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(env.port, () => {
+  const lines = [`VLX is serving on ${env.appUrl} (port ${env.port}), database ${env.databasePath}`];
+  if (demo) {
+    lines.push("", "Demo accounts (password for all: " + demo.password + "):");
+    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(28)} ${a.email}`);
+    lines.push("");
+  }
+  console.log(lines.join("\n"));
+});
+
+let closing = false;
+function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, "shutting down");
+  server.close(() => {
+    closeDb();
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,0 +1,106 @@
+/**
+ * End-to-end helpers: starts the built server (build/ must exist: npm test builds first) on a free
+ * port with its own temporary database seeded with the demo edition, drives Debian's Chromium with
+ * playwright-core, and runs axe on pages.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export type TestServer = { url: string; dbPath: string; stop: () => Promise<void>; output: () => string };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts `tsx server.ts` with a fresh database; resolves once it serves. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-e2e-"));
+  const dbPath = path.join(dir, "e2e.sqlite");
+  let out = "";
+  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (!out.includes("VLX is serving")) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dbPath,
+    output: () => out,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A phone-sized context (360 px wide), with or without JavaScript. */
+export async function newContext(browser: Browser, opts: { javaScript?: boolean; width?: number } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: opts.width ?? 360, height: 780 },
+    javaScriptEnabled: opts.javaScript ?? true,
+    locale: "en-US",
+  });
+}
+
+/** Runs axe on the page and fails on any serious or critical violation (listing them). */
+export async function expectAccessible(page: Page, label = page.url()) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe on ${label}`).toEqual([]);
+}
+
+/** Logs in through the form. */
+export async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
+
+/** Saves a screenshot under test-results/ for a person to look at. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync("test-results", { recursive: true });
+  await page.screenshot({ path: path.join("test-results", `${name}.png`), fullPage: true });
+}
