@@ -1,3 +1,4 @@
 /** The whole Drizzle schema; drizzle-kit reads this file (drizzle.config.ts). */
 export * from "./accounts";
 export * from "./programme";
+export * from "./hosts";
