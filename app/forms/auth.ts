@@ -10,6 +10,10 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/** Runs the "passwords match" check even while other fields are still wrong (zod v4 `when`). */
+const bothPasswords = z.object({ password: z.string(), passwordConfirm: z.string() });
+const matchWhen = { path: ["passwordConfirm"], error: "errors.passwordMismatch", when: (p: { value: unknown }) => bothPasswords.safeParse(p.value).success };
+
 export const signupSchema = z
   .object({
     displayName: z.string().trim().min(1).max(120),
@@ -17,10 +21,10 @@ export const signupSchema = z
     password: passwordField,
     passwordConfirm: z.string().min(1),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, matchWhen);
 
 export const forgotSchema = z.object({ email: emailField });
 
 export const newPasswordSchema = z
   .object({ password: passwordField, passwordConfirm: z.string().min(1) })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
+  .refine((v) => v.password === v.passwordConfirm, matchWhen);
