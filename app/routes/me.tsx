@@ -1,3 +1,83 @@
+// "My applications": the signed-in person's applications with their status, and the editions
+// open for applications they have not applied to yet.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/application/StatusBadge";
+import { formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
+import { listOwnApplications } from "~/models/applications.server";
+import { listOpenEditions, windowState } from "~/models/editions.server";
+import { requireActor } from "~/session.server";
+
+export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const mine = listOwnApplications(actor);
+  const applied = new Set(mine.map((a) => a.editionId));
+  return json({
+    name: actor.displayName,
+    applications: mine.map((a) => ({
+      id: a.id,
+      status: a.status,
+      editionId: a.editionId,
+      editionName: a.editionName,
+      dates: `${formatDate(a.startsOn, lng)} – ${formatDate(a.endsOn, lng)}`,
+      closesOn: formatDate(a.applicationsCloseOn, lng),
+      editable: a.status === "draft" && windowState(a) === "open",
+    })),
+    open: listOpenEditions()
+      .filter((e) => !applied.has(e.id))
+      .map((e) => ({ id: e.id, name: e.name, closesOn: formatDate(e.applicationsCloseOn, lng) })),
+  });
+}
+
 export default function Me() {
-  return <h1>Me</h1>;
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <section>
+      <h1>{t("apply.me.title")}</h1>
+      {params.get("invited") ? <p className="alert alert-ok" role="status">{t("apply.me.invited")}</p> : null}
+      {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
+      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        {data.applications.map((a) => (
+          <li key={a.id} className="card">
+            <h2 style={{ marginTop: 0 }}>{a.editionName}</h2>
+            <p>
+              <StatusBadge status={a.status} /> <span className="muted">{a.dates}</span>
+            </p>
+            <div className="actions">
+              <Link to={`/me/applications/${a.id}`} aria-label={t("apply.me.viewFor", { edition: a.editionName })}>
+                {t("apply.me.view")}
+              </Link>
+              {a.editable ? (
+                <Link className="btn" to={`/apply/${a.editionId}`}>
+                  {t("apply.me.continue")}
+                </Link>
+              ) : null}
+            </div>
+            {a.editable ? <p className="muted">{t("apply.me.closes", { date: a.closesOn })}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {data.open.length ? (
+        <>
+          <h2>{t("apply.me.openEditions")}</h2>
+          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+            {data.open.map((e) => (
+              <li key={e.id} className="card">
+                <h3 style={{ marginTop: 0 }}>{e.name}</h3>
+                <p className="muted">{t("apply.me.closes", { date: e.closesOn })}</p>
+                <Link className="btn" to={`/apply/${e.id}`}>{t("home.applyNow")}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
 }
