@@ -1,0 +1,84 @@
+/**
+ * Forms of the focal point's and the organizer's pages (nominating, reviewing, invitations),
+ * shared by the pages (conform client validation) and their actions.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+import { defaultTimeZone, isMemberCountry, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { GENDERS, THEMES } from "~/domain/vocabulary";
+import { APPLICATION_STATUSES } from "../../db/schema/programme";
+import { emailField } from "./auth";
+import { editionSchema } from "./edition";
+
+const reason = z.string().trim().max(2000).optional();
+
+/** The focal point's decision on a submitted application: endorse, or return with a reason. */
+export const focalActionSchema = z
+  .object({ intent: z.enum(["endorse", "return"]), reason })
+  .superRefine((v, ctx) => {
+    if (v.intent === "return" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
+  });
+export type FocalActionInput = z.output<typeof focalActionSchema>;
+
+/** The organizer's decision on an endorsed (or already decided) application. */
+export const decisionSchema = z
+  .object({ intent: z.enum(["accept", "waitlist", "reject"]), reason })
+  .superRefine((v, ctx) => {
+    if (v.intent === "reject" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
+  });
+export type DecisionInput = z.output<typeof decisionSchema>;
+
+/** An organizer's invitation to a role; a focal point needs a member country. */
+export const INVITABLE_ROLES = ["focal_point", "host_coordinator", "organizer"] as const;
+export const inviteSchema = z
+  .object({
+    email: emailField,
+    role: z.enum(INVITABLE_ROLES),
+    countryCode: z.enum(MEMBER_COUNTRY_CODES).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "focal_point" && !v.countryCode)
+      ctx.addIssue({ code: "custom", path: ["countryCode"], message: "errors.countryRequired" });
+  });
+export type InviteInput = z.output<typeof inviteSchema>;
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess(blankToUndefined, s.optional()).catch(undefined);
+
+/**
+ * The organizer's review filters, read from the query string (a GET form, so it works without
+ * JavaScript). Anything unparseable is ignored rather than refused: a filter is not a form.
+ */
+export const reviewFiltersSchema = z.object({
+  edition: opt(z.coerce.number().int().positive()),
+  country: opt(z.enum(MEMBER_COUNTRY_CODES)),
+  status: opt(z.enum(APPLICATION_STATUSES)),
+  gender: opt(z.enum(GENDERS)),
+  theme: opt(z.enum(THEMES)),
+  q: opt(z.string().trim().max(200)),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+});
+export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
+
+/** Parses filters from a URL's search params (repeated keys: the first wins). */
+export function parseReviewFilters(params: URLSearchParams): ReviewFilters {
+  const raw: Record<string, string> = {};
+  for (const k of ["edition", "country", "status", "gender", "theme", "q", "page"]) {
+    const v = params.get(k);
+    if (v !== null) raw[k] = v;
+  }
+  return reviewFiltersSchema.parse(raw);
+}
+
+/**
+ * Reads the edition form (app/forms/edition.ts) with its defaults filled in: an empty time zone
+ * becomes the first host country's zone (defaultTimeZone). Used by the page (client validation) and the action alike.
+ */
+export function parseEditionForm(formData: FormData) {
+  const filled = new FormData();
+  for (const [k, v] of formData.entries()) filled.append(k, v);
+  const tz = String(formData.get("timeZone") ?? "").trim();
+  const firstHost = formData.getAll("hostCountries").map(String).find(isMemberCountry);
+  if (!tz && firstHost) filled.set("timeZone", defaultTimeZone(firstHost));
+  return parseWithZod(filled, { schema: editionSchema });
+}

@@ -1,0 +1,46 @@
+// The organizer's home: where to go next, with a few counts.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganizer } from "~/models/actor";
+import { listEditions } from "~/models/editions.server";
+import { listInvitations } from "~/models/invitations.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Organizer · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    return json({
+      editions: listEditions().length,
+      pendingInvitations: listInvitations(actor).filter((i) => i.state === "pending").length,
+    });
+  });
+}
+
+export default function AdminHome() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const cards = [
+    { to: "/admin/editions", title: t("admin.home.editions"), text: t("admin.home.editionsText", { count: data.editions }) },
+    { to: "/admin/applications", title: t("admin.home.applications"), text: t("admin.home.applicationsText") },
+    { to: "/admin/invitations", title: t("admin.home.invitations"), text: t("admin.home.invitationsText", { count: data.pendingInvitations }) },
+    { to: "/admin/outbox", title: t("admin.home.outbox"), text: t("admin.home.outboxText") },
+  ];
+  return (
+    <>
+      <h1>{t("admin.home.title")}</h1>
+      <div className="grid grid-2">
+        {cards.map((c) => (
+          <article key={c.to} className="card">
+            <h2><Link to={c.to}>{c.title}</Link></h2>
+            <p className="muted">{c.text}</p>
+          </article>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+// Organizer: one application with every field and its audit trail; accept, waitlist or reject
+// (a reason is required to reject). Each decision is an audit event.
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextAreaField } from "~/components/form";
+import { ApplicationFacts } from "~/components/review/ApplicationFacts";
+import { AuditTrail } from "~/components/review/AuditTrail";
+import { StatusBadge } from "~/components/review/StatusBadge";
+import { decisionSchema } from "~/forms/review";
+import { remixI18n } from "~/i18n.server";
+import { NotFoundError } from "~/models/errors";
+import { decide, describeApplication, getApplicationForReview } from "~/models/review.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
+
+function appId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("application");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const r = getApplicationForReview(actor, appId(params.id));
+    return json({
+      app: describeApplication(r.application, lng, true),
+      edition: r.edition,
+      nominatedBy: r.nominatedBy,
+      quota: r.quota,
+      actions: r.actions,
+      trail: r.trail,
+      lng,
+      timeZone: actor.timeZone,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(async () => {
+    const id = appId(params.id);
+    // Scope first: a non-organizer gets 404 whatever they posted.
+    getApplicationForReview(actor, id);
+    return handleForm(form, decisionSchema, async (v) => {
+      await decide(actor, id, v.intent, v.reason);
+      return redirect(`/admin/applications/${id}?done=${v.intent}`);
+    });
+  });
+}
+
+export default function ReviewApplication() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `decide-${data.app.id}`,
+    lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+    shouldRevalidate: "onInput",
+  });
+  const done = params.get("done");
+  return (
+    <>
+      <p><Link to="/admin/applications">{t("admin.applications.backToList")}</Link></p>
+      <h1>{data.app.name || t("admin.applications.unnamed")}</h1>
+      <p>
+        <StatusBadge status={data.app.status} /> · {data.edition.name}
+        {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}
+      </p>
+      {done ? <p className="alert alert-ok" role="status">{t(`admin.decide.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
+      {data.app.statusReason ? (
+        <p className="alert alert-warn">{t("common.reason")}: {data.app.statusReason}</p>
+      ) : null}
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="facts-h">
+          <h2 id="facts-h">{t("admin.app.title")}</h2>
+          <ApplicationFacts app={data.app} />
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="decide-h">
+            <h2 id="decide-h">{t("admin.decide.title")}</h2>
+            {data.quota !== null ? <p className="muted">{t("admin.decide.quota", { quota: data.quota })}</p> : null}
+            {data.actions.length === 0 ? (
+              <p className="muted">{t("admin.decide.none", { status: t(`statuses.${data.app.status}`) })}</p>
+            ) : (
+              <Form method="post" className="stack" {...getFormProps(form)}>
+                <FormErrors errors={form.errors} id={form.errorId} />
+                <TextAreaField field={fields.reason} label={t("admin.decide.reason")} hint={t("admin.decide.reasonHint")} rows={3} />
+                <div className="actions">
+                  {data.actions.map((a) => (
+                    <button key={a} type="submit" name="intent" value={a} className={a === "reject" ? "btn-danger" : a === "waitlist" ? "btn-secondary" : undefined}>
+                      {t(`admin.decide.${a}`)}
+                    </button>
+                  ))}
+                </div>
+              </Form>
+            )}
+          </section>
+          <section className="card" aria-labelledby="trail-h">
+            <h2 id="trail-h">{t("admin.trail.title")}</h2>
+            <AuditTrail events={data.trail} locale={data.lng} timeZone={data.timeZone} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// Organizer: edit an edition and its quotas.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EditionForm } from "~/components/review/EditionForm";
+import { memberCountries } from "~/domain/countries";
+import { parseEditionForm } from "~/forms/review";
+import { remixI18n } from "~/i18n.server";
+import { requireOrganizer } from "~/models/actor";
+import { getEdition, getQuotas, updateEdition } from "~/models/editions.server";
+import { NotFoundError } from "~/models/errors";
+import { memberTimeZones } from "~/models/review.server";
+import { requireActor } from "~/session.server";
+import { guard, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit edition · VLX" }];
+
+function editionId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("edition");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    const e = getEdition(editionId(params.id));
+    const quotas = getQuotas(e.id);
+    const defaultValue: Record<string, string | string[]> = {
+      name: e.name,
+      ordinal: String(e.ordinal),
+      mode: e.mode,
+      hostCountries: e.hostCountries,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      applicationsOpenOn: e.applicationsOpenOn,
+      applicationsCloseOn: e.applicationsCloseOn,
+      timeZone: e.timeZone,
+      themes: e.themes,
+      description: e.description,
+      ...Object.fromEntries(Object.entries(quotas).map(([c, q]) => [`quota_${c}`, String(q)])),
+    };
+    return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: memberTimeZones(e.timeZone) });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    const id = editionId(params.id);
+    getEdition(id);
+    const submission = parseEditionForm(form);
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    updateEdition(actor, id, submission.value);
+    return redirect(`/admin/editions?saved=${id}`);
+  });
+}
+
+export default function EditEdition() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section className="card">
+      <p><Link to="/admin/editions">{t("common.back")}</Link></p>
+      <h1>{t("admin.editions.edit", { name: data.name })}</h1>
+      <EditionForm
+        key={data.id}
+        lastResult={lastResult}
+        defaultValue={data.defaultValue}
+        countries={data.countries}
+        timeZones={data.timeZones}
+        submitLabel={t("common.save")}
+      />
+    </section>
+  );
+}

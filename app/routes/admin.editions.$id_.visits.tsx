@@ -1,0 +1,197 @@
+// /admin/editions/:id/visits, the organizer's overview of an edition's exchange visits.
+// (File name `$id_` so the page is not nested inside the edition edit page, which has no Outlet.)
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge, ThemeList, useLanguageNames } from "~/components/hosts/bits";
+import { hostsLinks } from "~/components/hosts/styles";
+import { countryName } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { editionVisitsOverview } from "~/models/edition-visits.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const links = hostsLinks;
+export const meta: MetaFunction = () => [{ title: "Visits of the edition · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => json(editionVisitsOverview(actor, Number(params.id))));
+}
+
+export default function EditionVisits() {
+  const d = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const names = useLanguageNames();
+  const shortBy = d.totals.accepted - d.totals.seats;
+  return (
+    <>
+      <p><Link to={`/admin/editions/${d.edition.id}`}>← {d.edition.name}</Link></p>
+      <h1>{t("hosts.overview.title", { edition: d.edition.name })}</h1>
+
+      <section className="card" aria-labelledby="totals-h">
+        <h2 id="totals-h">{t("hosts.overview.totals")}</h2>
+        <dl className="facts">
+          <dt>{t("hosts.overview.visits")}</dt>
+          <dd>{d.totals.visits}</dd>
+          <dt>{t("hosts.overview.seats")}</dt>
+          <dd>{d.totals.seats}</dd>
+          <dt>{t("hosts.overview.seatsTaken")}</dt>
+          <dd>{d.totals.taken}</dd>
+          <dt>{t("hosts.overview.acceptedParticipants")}</dt>
+          <dd>{d.totals.accepted}</dd>
+          <dt>{t("hosts.overview.placedParticipants")}</dt>
+          <dd>{d.totals.placed}</dd>
+        </dl>
+        <p className={shortBy > 0 ? "alert alert-error" : "alert alert-ok"}>
+          {shortBy > 0 ? t("hosts.overview.seatsShort", { count: shortBy }) : t("hosts.overview.seatsEnough", { count: -shortBy })}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="visits-h">
+        <h2 id="visits-h">{t("hosts.overview.allVisits")}</h2>
+        {d.visits.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("hosts.overview.allVisits")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("hosts.overview.hostCountry")}</th>
+                  <th scope="col">{t("hosts.site.site")}</th>
+                  <th scope="col">{t("hosts.visit.dates")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.seats")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.seatsTaken")}</th>
+                  <th scope="col">{t("hosts.visit.themes")}</th>
+                  <th scope="col">{t("hosts.visit.languages")}</th>
+                  <th scope="col">{t("common.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.visits.map((v) => (
+                  <tr key={v.id}>
+                    <td>{countryName(v.countryCode, lng)}</td>
+                    <td>
+                      <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
+                      <div className="muted">
+                        {v.siteName}
+                        {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}
+                      </div>
+                    </td>
+                    <td>{formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}</td>
+                    <td className="num">{v.capacity}</td>
+                    <td className="num">{v.seatsTaken}</td>
+                    <td><ThemeList themes={v.themes} /></td>
+                    <td>
+                      {names(v.languages)}
+                      {v.interpreterLanguages.length ? <div className="muted">{t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)}</div> : null}
+                    </td>
+                    <td><StatusBadge kind="visit" status={v.status} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t("hosts.visit.none")}</p>
+        )}
+      </section>
+
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="host-h">
+          <h2 id="host-h">{t("hosts.overview.byHost")}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("hosts.overview.byHost")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("hosts.overview.hostCountry")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.visits")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.seats")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.seatsTaken")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.byHost.map((r) => (
+                  <tr key={r.countryCode}>
+                    <td>{countryName(r.countryCode, lng)}</td>
+                    <td className="num">{r.visits}</td>
+                    <td className="num">{r.seats}</td>
+                    <td className="num">{r.taken}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="send-h">
+          <h2 id="send-h">{t("hosts.overview.bySending")}</h2>
+          <p className="hint">{t("hosts.overview.bySendingHint")}</p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("hosts.overview.bySending")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("hosts.overview.sendingCountry")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.acceptedParticipants")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.placedParticipants")}</th>
+                  <th scope="col" className="num">{t("hosts.overview.seatsOpen")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.bySending.map((r) => (
+                  <tr key={r.countryCode}>
+                    <td>{r.countryCode ? countryName(r.countryCode, lng) : "–"}</td>
+                    <td className="num">{r.accepted}</td>
+                    <td className="num">{r.placed}</td>
+                    <td className={r.seatsOpenToThem < r.accepted ? "num short" : "num"}>
+                      {r.seatsOpenToThem}
+                      {r.seatsOpenToThem < r.accepted ? <span className="visually-hidden"> ({t("hosts.overview.tooFew")})</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="lang-h">
+        <h2 id="lang-h">{t("hosts.overview.languageCover")}</h2>
+        <p>{t("hosts.overview.coveredLanguages")}: {d.cover.covered.length ? names(d.cover.covered) : t("common.none")}</p>
+        {d.cover.uncoveredLanguages.length === 0 && d.cover.uncoveredParticipants.length === 0 ? (
+          <p className="alert alert-ok">{t("hosts.overview.allCovered")}</p>
+        ) : (
+          <>
+            {d.cover.uncoveredLanguages.length ? (
+              <>
+                <h3>{t("hosts.overview.uncoveredLanguages")}</h3>
+                <ul>
+                  {d.cover.uncoveredLanguages.map((u) => (
+                    <li key={u.language}>
+                      <strong>{names([u.language])}</strong>: {u.participants.map((p) => p.name).join(", ")}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {d.cover.uncoveredParticipants.length ? (
+              <>
+                <h3>{t("hosts.overview.uncoveredParticipants")}</h3>
+                <p className="hint">{t("hosts.overview.uncoveredParticipantsHint")}</p>
+                <ul>
+                  {d.cover.uncoveredParticipants.map((p) => (
+                    <li key={p.id}>
+                      {p.name}
+                      {p.country ? ` · ${countryName(p.country, lng)}` : ""} · {p.languages.length ? names(p.languages) : t("hosts.overview.noLanguages")}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

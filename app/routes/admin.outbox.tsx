@@ -1,0 +1,77 @@
+// Organizer: the mail the app has sent (or, with no SMTP server set, only recorded), newest first,
+// so local runs can follow reset, claim and invitation links.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { remixI18n } from "~/i18n.server";
+import { listOutbox } from "~/models/accounts.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · VLX" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const fmt = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
+    const mails = listOutbox(actor).map((m) => ({
+      id: m.id,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.text,
+      at: m.createdAt,
+      when: fmt.format(new Date(m.createdAt)),
+      transport: m.transport,
+      sent: !!m.sentAt,
+      error: m.error,
+    }));
+    return json({ mails });
+  });
+}
+
+/** Splits a mail body into text and links, so links can be followed with one click. */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <pre>
+      {parts.map((p, i) => (i % 2 === 1 ? <a key={i} href={p}>{p}</a> : <span key={i}>{p}</span>))}
+    </pre>
+  );
+}
+
+export default function Outbox() {
+  const { t } = useTranslation();
+  const { mails } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("admin.outbox.title")}</h1>
+      <p className="muted">{t("admin.outbox.lead")}</p>
+      {mails.length === 0 ? <p>{t("common.noneYet")}</p> : null}
+      <div className="stack">
+        {mails.map((m) => (
+          <article key={m.id} className="card mail" aria-labelledby={`mail-${m.id}`}>
+            <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+            <dl className="facts">
+              <dt>{t("common.to")}</dt>
+              <dd>{m.to}</dd>
+              <dt>{t("common.when")}</dt>
+              <dd><time dateTime={m.at}>{m.when}</time></dd>
+              <dt>{t("common.status")}</dt>
+              <dd>
+                {m.error
+                  ? t("admin.outbox.failed", { error: m.error })
+                  : m.transport === "log"
+                    ? t("admin.outbox.recorded")
+                    : m.sent
+                      ? t("admin.outbox.sent")
+                      : t("admin.outbox.sending")}
+              </dd>
+            </dl>
+            <Linkified text={m.text} />
+          </article>
+        ))}
+      </div>
+    </>
+  );
+}
