@@ -1,15 +1,79 @@
 /**
- * Demo data for first start. (Placeholder being filled in: see db/seed/*.)
+ * Demo data for first start (server.ts calls seedDemoIfEmpty when SEED_DEMO is on).
+ *
+ * Seeds, in one BEGIN IMMEDIATE transaction and only when the database has no users: two
+ * organizers, a focal point for each of the 13 member countries, host coordinators, two editions
+ * (db/seed/editions.ts), host sites and the Yunnan edition's exchange visits (db/seed/hosts.ts),
+ * and 63 village leaders with an account and an application each (db/seed/people-*.ts,
+ * db/seed/applications.ts) in every status of the life cycle. Every demo account has the password
+ * DEMO_PASSWORD, hashed once. Dates are relative to today (in Beijing time); the data is
+ * deterministic (a seeded PRNG, no Math.random).
  */
 import { sql } from "drizzle-orm";
-import type { Db } from "./client";
+import { hashPassword } from "../app/models/accounts.server";
+import { todayIn } from "../app/domain/dates";
+import { immediate, type Db } from "./client";
 import * as t from "./schema";
+import { seedApplicant, type People } from "./seed/applications";
+import { seedEditions } from "./seed/editions";
+import { seedHosts } from "./seed/hosts";
+import { MAINLAND } from "./seed/people-mainland";
+import { MARITIME } from "./seed/people-maritime";
+import { PLUS_THREE } from "./seed/people-plus3";
+import { FOCAL_POINTS, HOST_COORDINATORS, ORGANIZERS, type StaffSeed } from "./seed/staff";
+import { prng } from "./seed/util";
+import { defaultTimeZone } from "../app/domain/countries";
 
 export type DemoInfo = { password: string; accounts: { role: string; email: string }[] };
 
+export const DEMO_PASSWORD = "vlx-demo-2026";
+
+/** Every demo village leader, mainland South-East Asia first, then maritime, then the Plus Three. */
+export const DEMO_PEOPLE = [...MAINLAND, ...MARITIME, ...PLUS_THREE];
+
+function countUsers(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(t.users).get()?.n ?? 0;
+}
+
 /** Seeds the demo edition when the database has no users; returns the demo logins, or null. */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoInfo | null> {
-  const n = db.select({ n: sql<number>`count(*)` }).from(t.users).get()?.n ?? 0;
-  if (n > 0) return null;
-  return null;
+export async function seedDemoIfEmpty(db: Db, now: Date = new Date()): Promise<DemoInfo | null> {
+  if (countUsers(db) > 0) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return immediate(db, (tx) => (countUsers(tx) > 0 ? null : seedAll(tx, passwordHash, now)));
+}
+
+function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
+  const today = todayIn("Asia/Shanghai", now);
+  const rng = prng(20260101);
+  const accounts: DemoInfo["accounts"] = [];
+
+  const addStaff = (s: StaffSeed, grant: { role: "organizer" | "focal_point" | "host_coordinator"; countryCode?: string }) => {
+    const id = tx
+      .insert(t.users)
+      .values({ email: s.email, passwordHash, displayName: s.name, locale: s.locale ?? "en", timeZone: defaultTimeZone(s.cc) })
+      .returning({ id: t.users.id })
+      .get().id;
+    tx.insert(t.roleGrants).values({ userId: id, role: grant.role, countryCode: grant.countryCode ?? null }).run();
+    if (s.label) accounts.push({ role: s.label, email: s.email });
+    return id;
+  };
+
+  const organizers = ORGANIZERS.map((s) => addStaff(s, { role: "organizer" }));
+  const focalByCountry: Record<string, number> = {};
+  for (const s of FOCAL_POINTS) focalByCountry[s.cc] = addStaff(s, { role: "focal_point", countryCode: s.cc });
+  const coordinatorsBySite: Record<string, number[]> = {};
+  for (const s of HOST_COORDINATORS) {
+    const id = addStaff(s, { role: "host_coordinator" });
+    for (const site of s.sites) (coordinatorsBySite[site] ??= []).push(id);
+  }
+
+  const editions = seedEditions(tx, today);
+  seedHosts(tx, today, rng, coordinatorsBySite, editions.yunnan);
+
+  const people: People = { taken: new Set(), focalByCountry, organizers, passwordHash };
+  for (const p of DEMO_PEOPLE) {
+    const email = seedApplicant(tx, p, editions[p.ed], today, people, rng);
+    if (p.demo) accounts.push({ role: p.demo, email });
+  }
+  return { password: DEMO_PASSWORD, accounts };
 }
