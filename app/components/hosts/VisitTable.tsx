@@ -1,0 +1,66 @@
+/** The list view of visits: dates, edition, seats taken of capacity, languages, status. */
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/domain/dates";
+import { StatusBadge, useLanguageNames } from "./bits";
+
+export type VisitRow = {
+  id: number;
+  title: string;
+  editionName: string;
+  arrivalOn: string;
+  departureOn: string;
+  capacity: number;
+  seatsTaken: number;
+  languages: string[];
+  interpreterLanguages: string[];
+  status: string;
+  siteName?: string;
+};
+
+export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; caption: string; showSite?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const names = useLanguageNames();
+  if (!visits.length) return <p className="muted">{t("hosts.visit.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("hosts.visit.visit")}</th>
+            {showSite ? <th scope="col">{t("hosts.site.site")}</th> : null}
+            <th scope="col">{t("hosts.visit.dates")}</th>
+            <th scope="col">{t("common.edition")}</th>
+            <th scope="col" className="num">{t("hosts.visit.seats")}</th>
+            <th scope="col">{t("hosts.visit.languages")}</th>
+            <th scope="col">{t("common.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
+              </td>
+              {showSite ? <td>{v.siteName}</td> : null}
+              <td>
+                {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
+              </td>
+              <td>{v.editionName}</td>
+              <td className="num">{t("hosts.visit.seatsOf", { taken: v.seatsTaken, capacity: v.capacity })}</td>
+              <td>
+                {names(v.languages)}
+                {v.interpreterLanguages.length ? <span className="muted"> ({t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)})</span> : null}
+              </td>
+              <td>
+                <StatusBadge kind="visit" status={v.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

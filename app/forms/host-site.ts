@@ -1,0 +1,111 @@
+/**
+ * Forms of host sites: the profile (host coordinator and organizer), vetting and coordinator
+ * assignment (organizer). Shared by the pages (conform client validation) and their actions.
+ * Messages are translation keys.
+ */
+import { z } from "zod";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { isIsoDate } from "~/domain/dates";
+import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { LANGUAGES, THEMES } from "~/domain/vocabulary";
+import { VETTING_STATUSES } from "../../db/schema/hosts";
+import { emailField } from "./auth";
+
+export const ACCOMMODATION_KINDS = ["homestay", "guesthouse", "hotel"] as const;
+export const DIETARY_ABILITIES = ["halal", "vegetarian", "vegan", "no_pork", "no_beef", "gluten_free"] as const;
+
+export const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
+const optText = (max: number) => z.string().trim().max(max).optional();
+const coordinate = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .refine((v) => v === undefined || (/^-?\d{1,3}(\.\d{1,8})?$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      error: "hosts.errors.coordinate",
+    });
+
+const interpreterRow = z.object({
+  name: optText(200),
+  languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES))),
+});
+
+const contactRow = z.object({
+  name: optText(200),
+  role: optText(200),
+  phone: optText(40),
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
+});
+
+/** The number of empty interpreter/contact rows offered after the filled ones (no JavaScript). */
+export const SPARE_ROWS = 2;
+
+export const hostSiteSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    nameLatin: z.string().trim().min(1).max(200),
+    countryCode: z.enum(MEMBER_COUNTRY_CODES, { error: "errors.memberCountry" }),
+    province: z.string().trim().min(1).max(200),
+    district: optText(200),
+    timeZone: optText(64),
+    latitude: coordinate(-90, 90),
+    longitude: coordinate(-180, 180),
+    description: optText(4000),
+    themes: z.preprocess(toArray, z.array(z.enum(THEMES)).min(1)),
+    languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES)).min(1)),
+    interpreters: z.preprocess(toArray, z.array(interpreterRow).max(20)),
+    accommodation: z.preprocess(toArray, z.array(z.enum(ACCOMMODATION_KINDS)).min(1)),
+    beds: z.coerce.number().int().min(0).max(2000),
+    dietaryAbilities: z.preprocess(toArray, z.array(z.enum(DIETARY_ABILITIES))),
+    dietaryOther: optText(500),
+    accessibility: optText(2000),
+    contacts: z.preprocess(toArray, z.array(contactRow).max(20)),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "hosts.errors.coordinatePair" });
+    }
+    if (v.timeZone && !countryTimeZones(v.countryCode).includes(v.timeZone)) {
+      ctx.addIssue({ code: "custom", path: ["timeZone"], message: "hosts.errors.timeZone" });
+    }
+    v.interpreters.forEach((row, i) => {
+      if (!row.name && row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "name"], message: "errors.required" });
+      if (row.name && !row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "languages"], message: "errors.chooseOne" });
+    });
+    v.contacts.forEach((row, i) => {
+      const any = row.role || row.phone || row.email;
+      if (!row.name && any) ctx.addIssue({ code: "custom", path: ["contacts", i, "name"], message: "errors.required" });
+      if (row.phone) {
+        const p = parsePhoneNumberFromString(row.phone, v.countryCode as CountryCode);
+        if (!p || !p.isValid()) ctx.addIssue({ code: "custom", path: ["contacts", i, "phone"], message: "errors.phoneInvalid" });
+      }
+    });
+    if (!v.contacts.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["contacts", 0, "name"], message: "hosts.errors.contactRequired" });
+  });
+
+export type HostSiteInput = z.output<typeof hostSiteSchema>;
+
+/** Contact phone numbers in E.164 (parsed with the site's country as default region). */
+export function normalizePhone(phone: string | undefined, country: string): string | undefined {
+  if (!phone) return undefined;
+  const p = parsePhoneNumberFromString(phone, country as CountryCode);
+  return p?.isValid() ? p.number : phone;
+}
+
+/** The organizer's vetting form; `confirm` is set on the second step of a suspension. */
+export const vettingSchema = z.object({
+  intent: z.literal("vet"),
+  vettingStatus: z.enum(VETTING_STATUSES),
+  vettingNotes: optText(4000),
+  lastCheckedOn: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || isIsoDate(v), { error: "errors.date" }),
+  confirm: z.literal("yes").optional(),
+});
+export type VettingInput = z.output<typeof vettingSchema>;
+
+export const addCoordinatorSchema = z.object({ intent: z.literal("addCoordinator"), email: emailField });
+export const removeCoordinatorSchema = z.object({ intent: z.literal("removeCoordinator"), userId: z.coerce.number().int().positive() });

@@ -1,0 +1,64 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/hosts/bits";
+import { VisitTable } from "~/components/hosts/VisitTable";
+import { countryName } from "~/domain/countries";
+import { remixI18n } from "~/i18n.server";
+import { listMySites } from "~/models/hosts.server";
+import { listUpcomingVisits } from "~/models/visits.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Host · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const sites = listMySites(actor).map((s) => ({
+      id: s.id,
+      name: s.name,
+      nameLatin: s.nameLatin,
+      country: countryName(s.countryCode, lng),
+      province: s.province,
+      vettingStatus: s.vettingStatus,
+    }));
+    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
+    return json({ sites, visits, isOrganizer: actor.isOrganizer });
+  });
+}
+
+export default function HostHome() {
+  const { sites, visits, isOrganizer } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("hosts.home.title")}</h1>
+      <section className="card" aria-labelledby="my-sites">
+        <h2 id="my-sites">{isOrganizer ? t("hosts.home.allSites") : t("hosts.home.mySites")}</h2>
+        {sites.length ? (
+          <ul className="stack">
+            {sites.map((s) => (
+              <li key={s.id}>
+                <Link to={`/host/sites/${s.id}`}>{s.name}</Link>
+                {s.nameLatin && s.nameLatin !== s.name ? <span> ({s.nameLatin})</span> : null} · {s.province}, {s.country}{" "}
+                <StatusBadge kind="vetting" status={s.vettingStatus} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("hosts.home.noSites")}</p>
+        )}
+        <div className="actions">
+          <Link className="btn btn-secondary" to="/host/sites/new">{t("hosts.home.newSite")}</Link>
+          {isOrganizer ? <Link to="/admin/sites">{t("hosts.home.vetting")}</Link> : null}
+        </div>
+      </section>
+      <section className="card" aria-labelledby="upcoming">
+        <h2 id="upcoming">{t("hosts.home.upcoming")}</h2>
+        <VisitTable visits={visits} caption={t("hosts.home.upcomingCaption")} showSite />
+      </section>
+    </>
+  );
+}

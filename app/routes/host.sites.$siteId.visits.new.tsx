@@ -1,0 +1,60 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VisitForm } from "~/components/hosts/VisitForm";
+import { visitSchema } from "~/forms/visit";
+import { getSite, siteInScope } from "~/models/hosts.server";
+import { createVisit, editionsForSite } from "~/models/visits.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Schedule a visit · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const { site } = getSite(actor, Number(params.siteId));
+    const editions = editionsForSite(site).map((e) => ({ id: e.id, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn }));
+    return json({
+      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: [...new Set(site.interpreters.flatMap((i) => i.languages))], homestay: site.accommodation.includes("homestay") },
+      editions,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const siteId = Number(params.siteId);
+  await guard(() => siteInScope(actor, siteId));
+  const form = await readForm(request);
+  return handleForm(form, visitSchema, (v) => {
+    const id = createVisit(actor, siteId, v);
+    return redirect(`/host/visits/${id}?created=1`);
+  });
+}
+
+export default function NewVisit() {
+  const { site, editions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const defaults = {
+    themes: site.themes,
+    languages: site.languages,
+    interpreterLanguages: site.interpreterLanguages,
+    homestay: site.homestay ? "on" : undefined,
+    editionId: editions.length === 1 ? String(editions[0].id) : undefined,
+  };
+  return (
+    <section className="card">
+      <p><Link to={`/host/sites/${site.id}`}>← {site.name}</Link></p>
+      <h1>{t("hosts.visit.newTitle", { site: site.name })}</h1>
+      {site.vettingStatus !== "vetted" ? (
+        <p className="alert alert-warn">{t(`hosts.vetting.notVettedNote.${site.vettingStatus}`)}</p>
+      ) : editions.length === 0 ? (
+        <p className="alert alert-warn">{t("hosts.visit.noEditions")}</p>
+      ) : (
+        <VisitForm lastResult={lastResult} defaultValue={defaults} editions={editions} submitLabel={t("hosts.visit.create")} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SiteForm } from "~/components/hosts/SiteForm";
+import { hostSiteSchema } from "~/forms/host-site";
+import { createSite, requireHostArea } from "~/models/hosts.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "New host site · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    requireHostArea(actor);
+    return null;
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  await guard(() => requireHostArea(actor));
+  const form = await readForm(request);
+  return handleForm(form, hostSiteSchema, (v) => {
+    const id = createSite(actor, v);
+    return redirect(`/host/sites/${id}?created=1`);
+  });
+}
+
+export default function NewSite() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section className="card">
+      <h1>{t("hosts.site.newTitle")}</h1>
+      <p>{t("hosts.site.newLead")}</p>
+      <SiteForm lastResult={lastResult} submitLabel={t("hosts.site.create")} />
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
+import { ParticipantTable } from "~/components/hosts/ParticipantTable";
+import { formatDate } from "~/domain/dates";
+import { getVisit } from "~/models/visits.server";
+import { listWhoIsComing } from "~/models/visit-participants.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Exchange visit · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const { visit, site, edition } = getVisit(actor, Number(params.visitId));
+    const participants = listWhoIsComing(actor, visit.id);
+    return json({
+      visit,
+      site: { id: site.id, name: site.name, nameLatin: site.nameLatin, countryCode: site.countryCode },
+      edition: { id: edition.id, name: edition.name },
+      participants,
+    });
+  });
+}
+
+export default function VisitPage() {
+  const { visit, site, edition, participants } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const [params] = useSearchParams();
+  const title = visit.title || t("hosts.visit.untitled", { id: visit.id });
+  const accepted = participants.filter((p) => p.status === "accepted").length;
+  return (
+    <>
+      {params.get("created") ? <p className="alert alert-ok" role="status">{t("hosts.visit.created")}</p> : null}
+      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      <p><Link to={`/host/sites/${site.id}`}>← {site.name}</Link></p>
+      <h1>{title}</h1>
+      <p><StatusBadge kind="visit" status={visit.status} /></p>
+      {visit.status === "cancelled" ? (
+        <p className="alert alert-warn">{t("hosts.visit.cancelledBecause", { reason: visit.cancelReason ?? "" })}</p>
+      ) : (
+        <div className="actions">
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/edit`}>{t("hosts.visit.edit")}</Link>
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/print`}>{t("hosts.coming.printable")}</Link>
+          <Link className="btn btn-danger" to={`/host/visits/${visit.id}/cancel`}>{t("hosts.visit.cancel")}</Link>
+        </div>
+      )}
+      <section className="card" aria-labelledby="facts-h">
+        <h2 id="facts-h">{t("hosts.visit.details")}</h2>
+        <dl className="facts">
+          <dt>{t("common.edition")}</dt>
+          <dd>{edition.name}</dd>
+          <dt>{t("hosts.visit.dates")}</dt>
+          <dd>{formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")}</dd>
+          <dt>{t("hosts.visit.capacity")}</dt>
+          <dd>{visit.capacity}</dd>
+          <dt>{t("hosts.visit.perCountryCap")}</dt>
+          <dd>{visit.perCountryCap}</dd>
+          <dt>{t("hosts.visit.themes")}</dt>
+          <dd><ThemeList themes={visit.themes} /></dd>
+          <dt>{t("hosts.visit.languages")}</dt>
+          <dd><LanguageText codes={visit.languages} /></dd>
+          <dt>{t("hosts.visit.interpreterLanguages")}</dt>
+          <dd><LanguageText codes={visit.interpreterLanguages} /></dd>
+          <dt>{t("hosts.visit.homestay")}</dt>
+          <dd>{visit.homestay ? t("common.yes") : t("common.no")}</dd>
+          <dt>{t("hosts.visit.notes")}</dt>
+          <dd style={{ whiteSpace: "pre-wrap" }}>{visit.notes || t("common.none")}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="coming-h">
+        <h2 id="coming-h">{t("hosts.coming.title")}</h2>
+        <p>{t("hosts.coming.summary", { count: participants.length, accepted, capacity: visit.capacity })}</p>
+        <ParticipantTable participants={participants} caption={t("hosts.coming.caption", { visit: title })} />
+      </section>
+    </>
+  );
+}

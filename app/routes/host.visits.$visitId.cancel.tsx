@@ -1,0 +1,87 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextAreaField } from "~/components/form";
+import { formatDate } from "~/domain/dates";
+import { cancelVisitSchema } from "~/forms/visit";
+import { cancelVisit, getVisit, visitInScope } from "~/models/visits.server";
+import { listWhoIsComing } from "~/models/visit-participants.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Cancel visit · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const { visit } = getVisit(actor, Number(params.visitId));
+    const participants = listWhoIsComing(actor, visit.id).map((p) => ({ placementId: p.placementId, name: p.name, nameLatin: p.nameLatin, status: p.status }));
+    return json({
+      visit: { id: visit.id, title: visit.title, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status },
+      participants,
+      // Only organizers cancel offered or accepted placements (DESIGN.md).
+      mayCancel: actor.isOrganizer || participants.length === 0,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const visitId = Number(params.visitId);
+  await guard(() => visitInScope(actor, visitId));
+  const form = await readForm(request);
+  return handleForm(form, cancelVisitSchema, (v) => {
+    cancelVisit(actor, visitId, v.reason);
+    return redirect(`/host/visits/${visitId}`);
+  });
+}
+
+export default function CancelVisit() {
+  const { visit, participants, mayCancel } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelVisitSchema }),
+    shouldRevalidate: "onInput",
+  });
+  const title = visit.title || t("hosts.visit.untitled", { id: visit.id });
+  return (
+    <section className="card">
+      <p><Link to={`/host/visits/${visit.id}`}>← {title}</Link></p>
+      <h1>{t("hosts.visit.cancelTitle", { title })}</h1>
+      <p>{formatDate(visit.arrivalOn, i18n.language)} – {formatDate(visit.departureOn, i18n.language)}</p>
+      {visit.status === "cancelled" ? (
+        <p className="alert alert-warn">{t("hosts.errors.visitCancelled")}</p>
+      ) : (
+        <>
+          {participants.length ? (
+            <div className={mayCancel ? "alert alert-warn" : "alert alert-error"}>
+              <p>{mayCancel ? t("hosts.visit.cancelAffects", { count: participants.length }) : t("hosts.errors.cancelHasParticipants")}</p>
+              <ul>
+                {participants.map((p) => (
+                  <li key={p.placementId}>
+                    {p.name}
+                    {p.nameLatin && p.nameLatin !== p.name ? ` (${p.nameLatin})` : ""} · {t(`hosts.status.placement.${p.status}`)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {mayCancel ? (
+            <Form method="post" className="stack" {...getFormProps(form)}>
+              <FormErrors errors={form.errors} id={form.errorId} />
+              <TextAreaField field={fields.reason as FieldMetadata<string | undefined>} label={t("hosts.visit.cancelReason")} hint={t("hosts.visit.cancelReasonHint")} required rows={3} />
+              <div className="actions">
+                <button type="submit" className="btn-danger">{t("hosts.visit.cancelConfirm")}</button>
+                <Link to={`/host/visits/${visit.id}`}>{t("hosts.visit.keep")}</Link>
+              </div>
+            </Form>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VisitForm } from "~/components/hosts/VisitForm";
+import { visitSchema } from "~/forms/visit";
+import { getVisit, updateVisit, visitInScope } from "~/models/visits.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit visit · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const { visit, edition } = getVisit(actor, Number(params.visitId));
+    return json({
+      id: visit.id,
+      status: visit.status,
+      title: visit.title,
+      edition: { id: edition.id, name: edition.name, startsOn: edition.startsOn, endsOn: edition.endsOn },
+      values: {
+        editionId: String(visit.editionId),
+        title: visit.title,
+        arrivalOn: visit.arrivalOn,
+        departureOn: visit.departureOn,
+        capacity: String(visit.capacity),
+        perCountryCap: String(visit.perCountryCap),
+        themes: visit.themes,
+        languages: visit.languages,
+        interpreterLanguages: visit.interpreterLanguages,
+        homestay: visit.homestay ? "on" : undefined,
+        notes: visit.notes,
+      },
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const visitId = Number(params.visitId);
+  await guard(() => visitInScope(actor, visitId));
+  const form = await readForm(request);
+  return handleForm(form, visitSchema, (v) => {
+    updateVisit(actor, visitId, v);
+    return redirect(`/host/visits/${visitId}?saved=1`);
+  });
+}
+
+export default function EditVisit() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const title = d.title || t("hosts.visit.untitled", { id: d.id });
+  return (
+    <section className="card">
+      <p><Link to={`/host/visits/${d.id}`}>← {title}</Link></p>
+      <h1>{t("hosts.visit.editTitle", { title })}</h1>
+      {d.status === "cancelled" ? (
+        <p className="alert alert-warn">{t("hosts.errors.visitCancelled")}</p>
+      ) : (
+        <VisitForm lastResult={lastResult} defaultValue={d.values} fixedEdition={d.edition} submitLabel={t("common.save")} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ParticipantTable } from "~/components/hosts/ParticipantTable";
+import { countryName } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
+import { getVisit } from "~/models/visits.server";
+import { listWhoIsComing } from "~/models/visit-participants.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Who is coming (print) · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const { visit, site, edition } = getVisit(actor, Number(params.visitId));
+    return json({
+      visit: { id: visit.id, title: visit.title, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status, capacity: visit.capacity },
+      site: { id: site.id, name: site.name, nameLatin: site.nameLatin, province: site.province, country: countryName(site.countryCode, lng) },
+      edition: { name: edition.name },
+      participants: listWhoIsComing(actor, visit.id),
+      printedOn: new Date().toISOString().slice(0, 10),
+    });
+  });
+}
+
+export default function PrintVisit() {
+  const { visit, site, edition, participants, printedOn } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const title = visit.title || t("hosts.visit.untitled", { id: visit.id });
+  return (
+    <article className="print-sheet">
+      <p className="no-print">
+        <Link to={`/host/visits/${visit.id}`}>← {title}</Link> · {t("hosts.coming.printHint")}
+      </p>
+      <h1>{t("hosts.coming.title")}: {title}</h1>
+      <p>
+        {site.name}
+        {site.nameLatin && site.nameLatin !== site.name ? ` (${site.nameLatin})` : ""}, {site.province}, {site.country} · {edition.name}
+        <br />
+        {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")} ·{" "}
+        {t("hosts.coming.summary", { count: participants.length, accepted: participants.filter((p) => p.status === "accepted").length, capacity: visit.capacity })}
+      </p>
+      <ParticipantTable participants={participants} caption={t("hosts.coming.caption", { visit: title })} />
+      <p className="muted">{t("hosts.coming.printedOn", { date: formatDate(printedOn, lng) })} · {t("hosts.coming.confidential")}</p>
+    </article>
+  );
+}
