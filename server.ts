@@ -63,6 +63,8 @@ app.use((req, res, next) => {
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+// Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.all(
   "*",
   createRequestHandler({

@@ -23,7 +23,10 @@ import { remixI18n } from "~/i18n.server";
 import { useNonce } from "~/nonce";
 import { getActor } from "~/session.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "VLX" }];
 

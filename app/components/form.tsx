@@ -51,7 +51,8 @@ function Label({ field, label, required }: { field: FieldMetadata<unknown>; labe
   return (
     <label htmlFor={field.id}>
       {label}
-      {required ? <span className="req"> ({t("common.required")})</span> : null}
+      {/* Shown to sighted users; assistive technology hears aria-required on the control instead. */}
+      {required ? <span className="req" aria-hidden="true"> ({t("common.required")})</span> : null}
     </label>
   );
 }
@@ -75,7 +76,7 @@ export function TextField({
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} />
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -87,7 +88,7 @@ export function TextAreaField({ field, rows = 4, ...base }: Base & { field: Fiel
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <textarea {...props} key={props.key} rows={rows} />
+      <textarea {...props} key={props.key} rows={rows} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -108,7 +109,7 @@ export function SelectField({
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <select {...props} key={props.key}>
+      <select {...props} key={props.key} aria-required={base.required || undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
