@@ -2,3 +2,4 @@
 export * from "./accounts";
 export * from "./programme";
 export * from "./hosts";
+export * from "./training";
