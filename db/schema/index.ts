@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./programme";
 export * from "./hosts";
 export * from "./training";
+export * from "./evaluation";
