@@ -71,7 +71,7 @@ export default function AdminSites() {
       </div>
       <p role="status">{t("common.results", { count: sites.length })}</p>
       {sites.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("hosts.admin.sitesTitle")}>
           <table>
             <caption className="visually-hidden">{t("hosts.admin.sitesTitle")}</caption>
             <thead>

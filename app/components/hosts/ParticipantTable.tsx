@@ -24,7 +24,7 @@ export function ParticipantTable({ participants, caption }: { participants: Part
   const lng = i18n.language;
   if (!participants.length) return <p className="muted">{t("hosts.coming.none")}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

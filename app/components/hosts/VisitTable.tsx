@@ -24,7 +24,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
   const names = useLanguageNames();
   if (!visits.length) return <p className="muted">{t("hosts.visit.none")}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
