@@ -4,3 +4,4 @@ export * from "./programme";
 export * from "./hosts";
 export * from "./training";
 export * from "./evaluation";
+export * from "./attendance";
