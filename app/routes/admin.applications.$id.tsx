@@ -1,6 +1,7 @@
 // Organizer: one application with every field and its audit trail; accept, waitlist or reject
 // (a reason is required to reject). Each decision is an audit event.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -61,7 +62,7 @@ export default function ReviewApplication() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: `decide-${data.app.id}`,
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),

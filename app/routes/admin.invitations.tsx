@@ -1,7 +1,8 @@
 // Organizer: invite someone to be a focal point (of one country), host coordinator or organizer;
 // the link goes out by mail (see the outbox page on local runs). Lists pending and accepted
 // invitations.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -54,7 +55,7 @@ export default function Invitations() {
   const { invitations, countries } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "invite",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),

@@ -1,6 +1,7 @@
 // Organizer: vet a host site (pending, vetted, suspended; notes; date of the last check), with a
 // confirmation step before suspending a site that has upcoming visits, and assign coordinators.
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -98,14 +99,14 @@ export default function VetSite() {
   const confirm = data && "confirm" in data ? data : null;
   const atFormat = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone || "UTC", timeZoneName: "short" });
 
-  const [vetForm, vetFields] = useForm({
+  const [vetForm, vetFields] = useAppForm({
     id: "vet",
     lastResult: replyFor(data, "vet"),
     defaultValue: { vettingStatus: site.vettingStatus, vettingNotes: site.vettingNotes, lastCheckedOn: "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: vettingSchema }),
     shouldRevalidate: "onInput",
   });
-  const [coForm, coFields] = useForm({
+  const [coForm, coFields] = useAppForm({
     id: "coordinator",
     lastResult: replyFor(data, "addCoordinator"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addCoordinatorSchema }),

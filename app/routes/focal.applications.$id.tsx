@@ -1,6 +1,7 @@
 // Focal point: one application of their country; endorse it (within the country's quota) or
 // return it to the leader with a reason. Another country's application answers 404.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -65,12 +66,12 @@ export default function FocalApplication() {
   const [params] = useSearchParams();
   const reply = lastResult && "status" in lastResult ? lastResult : undefined;
   const replyIntent = (reply?.initialValue as { intent?: string } | undefined)?.intent;
-  const [endorseForm] = useForm({
+  const [endorseForm] = useAppForm({
     id: "endorse",
     lastResult: replyIntent === "endorse" ? reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: focalActionSchema }),
   });
-  const [returnForm, returnFields] = useForm({
+  const [returnForm, returnFields] = useAppForm({
     id: "return",
     lastResult: replyIntent === "return" ? reply : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: focalActionSchema }),

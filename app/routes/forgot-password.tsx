@@ -1,4 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -22,7 +23,7 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const sent = !!data && "sent" in data;
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult: sent ? undefined : (data as never),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
     shouldRevalidate: "onInput",

@@ -1,6 +1,7 @@
 // Accepting an organizer's invitation to become a focal point or host coordinator: a signed-in
 // user accepts with one button; a new person creates their account here first.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -65,7 +66,7 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { token } = useParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
     shouldRevalidate: "onInput",

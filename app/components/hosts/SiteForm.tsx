@@ -3,7 +3,8 @@
  * contact rows are always rendered (the filled ones plus SPARE_ROWS empty ones), and each control
  * is bound by name (`contacts[1].phone`) so its errors show next to it.
  */
-import { FormProvider, getFormProps, useField, useForm, type FieldMetadata } from "@conform-to/react";
+import { FormProvider, getFormProps, useField, type FieldMetadata } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -37,7 +38,7 @@ export function SiteForm({
 }) {
   const { t, i18n } = useTranslation();
   const o = hostOptions(t, i18n.language);
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult,
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: hostSiteSchema }),

@@ -1,5 +1,6 @@
 /** The exchange visit form (schedule and edit); works with and without JavaScript. */
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -31,7 +32,7 @@ export function VisitForm({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const o = hostOptions(t, lng);
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     lastResult,
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: visitSchema }),

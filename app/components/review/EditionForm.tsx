@@ -4,7 +4,8 @@
  * and a quota per member country. Works without JavaScript; every typed value survives a
  * failed submit.
  */
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -42,7 +43,7 @@ export function EditionForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<EditionFields>({
+  const [form, fields] = useAppForm<EditionFields>({
     id: "edition",
     lastResult: lastResult ?? undefined,
     defaultValue: defaultValue as never,
