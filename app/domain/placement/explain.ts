@@ -1,0 +1,167 @@
+/**
+ * Objective and per-participant explanations of an assignment.
+ *
+ * Explanations are structured reason codes with parameters (see `Reason` in types.ts) for the UI
+ * to translate; no sentences here. For a placed participant: the rank obtained, and for every
+ * visit reached by a higher preference entry, why not: a failed hard rule, the visit full, the
+ * country's cap reached (with how many occupants cost less there, in optimal mode, or have
+ * priority, in stable mode), or no cost gain. For an unplaced participant: the same for every
+ * ranked visit, summarised in `blockers`. Locked placements list the hard rules the organizer
+ * overrode, and capacity or cap overflows.
+ *
+ * Complexity: O(sum over participants of the visits their higher entries reach).
+ */
+import { hardRuleFailures, preferenceCost, rankOf } from "./eligibility";
+import type { Prepared } from "./prepare";
+import type { Explanation, Objective, RankedVisitNote, Reason } from "./types";
+
+/** Visit index per participant: the assigned arc's visit, the locked visit, or -1. */
+export function visitsOf(pr: Prepared, assignArc: Int32Array): Int32Array {
+  const out = new Int32Array(assignArc.length).fill(-1);
+  for (let p = 0; p < out.length; p++) {
+    if (pr.lockedVisit[p]! >= 0) out[p] = pr.lockedVisit[p]!;
+    else if (assignArc[p]! >= 0) out[p] = pr.arcVisit[assignArc[p]!]!;
+  }
+  return out;
+}
+
+export function computeObjective(pr: Prepared, assignArc: Int32Array): Objective {
+  let placed = 0;
+  let cost = 0;
+  for (let p = 0; p < assignArc.length; p++) {
+    if (pr.lockedVisit[p]! >= 0) {
+      placed++;
+      cost += pr.lockedCost[p]!;
+    } else if (assignArc[p]! >= 0) {
+      placed++;
+      cost += pr.arcCost[assignArc[p]!]!;
+    }
+  }
+  const unplaced = assignArc.length - placed;
+  return {
+    placed,
+    unplaced,
+    preferenceCost: cost,
+    unplacedPenalty: pr.unplacedPenalty,
+    value: cost + pr.unplacedPenalty * unplaced,
+  };
+}
+
+export function explainAll(
+  pr: Prepared,
+  assignArc: Int32Array,
+  mode: "optimal" | "stable",
+  keys: Float64Array | null,
+): Explanation[] {
+  const P = pr.participants.length;
+  const V = pr.visits.length;
+  const C = Math.max(1, pr.countries.length);
+  const visitOf = visitsOf(pr, assignArc);
+  const occupants: number[][] = Array.from({ length: V }, () => []);
+  for (let p = 0; p < P; p++) if (visitOf[p]! >= 0) occupants[visitOf[p]!]!.push(p);
+  const visitsByHost = new Map<string, number[]>();
+  pr.visits.forEach((v, i) => {
+    const l = visitsByHost.get(v.hostCountry);
+    if (l) l.push(i);
+    else visitsByHost.set(v.hostCountry, [i]);
+  });
+  // p's own arc to v (for its priority key in stable mode).
+  const arcTo = (p: number, v: number) => {
+    for (let a = pr.arcStart[p]!; a < pr.arcStart[p + 1]!; a++) if (pr.arcVisit[a] === v) return a;
+    return -1;
+  };
+  const occCost = (q: number) => (pr.lockedVisit[q]! >= 0 ? pr.lockedCost[q]! : pr.arcCost[assignArc[q]!]!);
+  /** Occupants of v (among `who`) preferred to p there: cost no higher (optimal) or higher priority (stable). */
+  const preferred = (p: number, v: number, costPV: number, who: number[]) => {
+    if (mode === "optimal") return who.filter((q) => q !== p && occCost(q) <= costPV).length;
+    const ap = arcTo(p, v);
+    return who.filter((q) => q !== p && (pr.lockedVisit[q]! >= 0 || ap < 0 || keys![assignArc[q]!]! < keys![ap]!)).length;
+  };
+
+  const out: Explanation[] = [];
+  for (let p = 0; p < P; p++) {
+    const part = pr.participants[p]!;
+    const vAssigned = visitOf[p]!;
+    const locked = pr.lockedVisit[p]! >= 0;
+    const assignedVisit = vAssigned >= 0 ? pr.visits[vAssigned]! : null;
+    const rank0 = assignedVisit ? rankOf(part, assignedVisit) : -1;
+    const assignedCost = vAssigned < 0 ? null : occCost(p);
+    const overrides: Reason[] = [];
+    if (locked && assignedVisit) {
+      overrides.push(...hardRuleFailures(part, assignedVisit));
+      const n = pr.lockedPerVisit[vAssigned]!;
+      if (n > assignedVisit.capacity) overrides.push({ code: "capacity_exceeded", capacity: assignedVisit.capacity, locked: n });
+      const k = assignedVisit.countryCap;
+      const nk = pr.lockedPerGroupKey.get(vAssigned * C + pr.countryOf[p]!) ?? 0;
+      if (k != null && nk > k) overrides.push({ code: "country_cap_exceeded", country: part.country, cap: k, locked: nk });
+    }
+    // Entries ranked above the one obtained (all of them when unplaced or unranked).
+    const limit = vAssigned >= 0 && rank0 >= 0 ? rank0 : part.preferences.length;
+    const notes: RankedVisitNote[] = [];
+    const blockers: Reason[] = [];
+    const seen = new Set<number>();
+    for (let r = 0; r < limit; r++) {
+      const e = part.preferences[r]!;
+      let vs: number[];
+      if ("visit" in e) vs = [pr.visitIndex.get(e.visit)!];
+      else {
+        vs = visitsByHost.get(e.country) ?? [];
+        if (vs.length === 0 && vAssigned < 0) blockers.push({ code: "no_visit_in_country", country: e.country });
+      }
+      for (const v of vs) {
+        if (seen.has(v) || v === vAssigned) continue;
+        seen.add(v);
+        notes.push({ visitId: pr.visits[v]!.id, rank: r + 1, reasons: whyNot(p, v, r) });
+      }
+    }
+    // Unplaced while unranked visits were acceptable: say why none of those either.
+    if (vAssigned < 0 && pr.options.acceptUnranked)
+      for (let v = 0; v < V; v++)
+        if (!seen.has(v)) notes.push({ visitId: pr.visits[v]!.id, rank: null, reasons: whyNot(p, v, -1) });
+    if (vAssigned < 0) {
+      if (V === 0) blockers.push({ code: "no_visits" });
+      else if (part.preferences.length === 0 && !pr.options.acceptUnranked) blockers.push({ code: "no_preferences" });
+      const codes = new Set(blockers.map((b) => b.code));
+      for (const n of notes)
+        for (const reason of n.reasons)
+          if (!codes.has(reason.code)) {
+            codes.add(reason.code);
+            blockers.push(reason);
+          }
+    }
+    out.push({
+      participantId: part.id,
+      status: vAssigned >= 0 ? "placed" : "unplaced",
+      visitId: assignedVisit ? assignedVisit.id : null,
+      locked,
+      rank: vAssigned >= 0 && rank0 >= 0 ? rank0 + 1 : null,
+      cost: assignedCost,
+      overrides,
+      higherRanked: notes,
+      blockers,
+    });
+
+    function whyNot(p: number, v: number, r: number): Reason[] {
+        const visit = pr.visits[v]!;
+        let reasons: Reason[];
+        if (locked) reasons = [{ code: "locked_elsewhere" }];
+        else {
+          reasons = hardRuleFailures(part, visit);
+          if (reasons.length === 0) {
+            const cpv = preferenceCost(part, visit, r, pr.weights);
+            const occ = occupants[v]!;
+            const compatriots = occ.filter((q) => pr.countryOf[q] === pr.countryOf[p]);
+            const k = visit.countryCap;
+            if (occ.length >= visit.capacity)
+              reasons.push({ code: "visit_full", capacity: visit.capacity, occupants: occ.length, preferredOccupants: preferred(p, v, cpv, occ) });
+            if (k != null && compatriots.length >= k)
+              reasons.push({ code: "country_cap_reached", country: part.country, cap: k, preferredOccupants: preferred(p, v, cpv, compatriots) });
+            if (reasons.length === 0 && assignedCost !== null && cpv >= assignedCost)
+              reasons.push({ code: "not_cheaper", cost: cpv, assignedCost });
+          }
+        }
+        return reasons;
+    }
+  }
+  return out;
+}

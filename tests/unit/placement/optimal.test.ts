@@ -1,0 +1,133 @@
+/**
+ * The optimal mode against two independent solvers on random instances: brute force (tiny
+ * instances) and HiGHS (a MIP of the same assignment, in CPLEX LP format). The objective is
+ * lexicographic: most placed first, then least preference cost; both are compared.
+ */
+import { describe, it, expect, beforeAll } from "vitest";
+import { solvePlacement, type PlacementInstance } from "~/domain/placement";
+import { naiveCost, naiveCostAny, naiveEligible, tinyInstance } from "./helpers";
+
+type Highs = { solve(lp: string, opts?: object): { Status: string; ObjectiveValue: number } };
+let highs: Highs;
+beforeAll(async () => {
+  highs = (await (await import("highs")).default()) as unknown as Highs;
+});
+
+/** Acceptable (participant, visit, cost) triples of free participants, and the seats left after locks. */
+function model(inst: PlacementInstance) {
+  const locked = inst.locked ?? {};
+  const arcs: Array<{ p: number; v: number; cost: number }> = [];
+  inst.participants.forEach((p, pi) => {
+    if (locked[p.id] !== undefined) return;
+    inst.visits.forEach((v, vi) => {
+      const c = naiveCost(inst, p, v);
+      if (c !== null && naiveEligible(p, v)) arcs.push({ p: pi, v: vi, cost: c });
+    });
+  });
+  const seats = inst.visits.map((v) => v.capacity - Object.values(locked).filter((x) => x === v.id).length);
+  const capLeft = (vi: number, country: string) => {
+    const v = inst.visits[vi]!;
+    if (v.countryCap == null) return Infinity;
+    const n = Object.entries(locked).filter(([pid, vid]) => vid === v.id && inst.participants.find((p) => p.id === pid)!.country === country).length;
+    return v.countryCap - n;
+  };
+  let lockedCost = 0;
+  for (const [pid, vid] of Object.entries(locked))
+    lockedCost += naiveCostAny(inst, inst.participants.find((p) => p.id === pid)!, inst.visits.find((v) => v.id === vid)!);
+  return { arcs, seats, capLeft, lockedCost, nLocked: Object.keys(locked).length };
+}
+
+function bruteForce(inst: PlacementInstance): { placed: number; cost: number } {
+  const { arcs, seats, capLeft, lockedCost, nLocked } = model(inst);
+  const free = inst.participants.map((_, i) => i).filter((i) => inst.locked?.[inst.participants[i]!.id] === undefined);
+  const options = free.map((pi) => [null, ...arcs.filter((a) => a.p === pi)]);
+  let best = { placed: -1, cost: Infinity };
+  const load = seats.map(() => 0);
+  const group = new Map<string, number>();
+  const rec = (i: number, placed: number, cost: number) => {
+    if (i === free.length) {
+      if (placed > best.placed || (placed === best.placed && cost < best.cost)) best = { placed, cost };
+      return;
+    }
+    for (const o of options[i]!) {
+      if (o === null) {
+        rec(i + 1, placed, cost);
+        continue;
+      }
+      const country = inst.participants[o.p]!.country;
+      const key = `${o.v}|${country}`;
+      if (load[o.v]! + 1 > seats[o.v]! || (group.get(key) ?? 0) + 1 > capLeft(o.v, country)) continue;
+      load[o.v]!++;
+      group.set(key, (group.get(key) ?? 0) + 1);
+      rec(i + 1, placed + 1, cost + o.cost);
+      load[o.v]!--;
+      group.set(key, group.get(key)! - 1);
+    }
+  };
+  rec(0, 0, 0);
+  return { placed: best.placed + nLocked, cost: best.cost + lockedCost };
+}
+
+function viaHighs(inst: PlacementInstance): { placed: number; cost: number } {
+  const { arcs, seats, capLeft, lockedCost, nLocked } = model(inst);
+  const free = inst.participants.map((_, i) => i).filter((i) => inst.locked?.[inst.participants[i]!.id] === undefined);
+  // Big-M of our own: larger than any sum of placement costs, so placing comes first.
+  const U = 1 + arcs.reduce((s, a) => s + a.cost, 0);
+  const obj = [...arcs.map((a, i) => `${a.cost} x${i}`), ...free.map((pi) => `${U} y${pi}`)].join(" + ");
+  const rows: string[] = [];
+  for (const pi of free) rows.push(` p${pi}: ${[...arcs.map((a, i) => (a.p === pi ? `x${i}` : "")).filter(Boolean), `y${pi}`].join(" + ")} = 1`);
+  inst.visits.forEach((v, vi) => {
+    const xs = arcs.map((a, i) => (a.v === vi ? `x${i}` : "")).filter(Boolean);
+    if (xs.length) rows.push(` v${vi}: ${xs.join(" + ")} <= ${Math.max(0, seats[vi]!)}`);
+    for (const c of new Set(inst.participants.map((p) => p.country))) {
+      const cap = capLeft(vi, c);
+      const gx = arcs.map((a, i) => (a.v === vi && inst.participants[a.p]!.country === c ? `x${i}` : "")).filter(Boolean);
+      if (gx.length && cap !== Infinity) rows.push(` g${vi}_${c}: ${gx.join(" + ")} <= ${Math.max(0, cap)}`);
+    }
+  });
+  const cols = [...arcs.map((_, i) => `x${i}`), ...free.map((pi) => `y${pi}`)];
+  const lp = `Minimize\n obj: ${obj || "0 y0"}\nSubject To\n${rows.join("\n") || " dummy: y0 >= 0"}\nBounds\n${cols.map((c) => ` 0 <= ${c} <= 1`).join("\n")}\nGeneral\n ${cols.join(" ")}\nEnd\n`;
+  if (free.length === 0) return { placed: nLocked, cost: lockedCost };
+  const r = highs.solve(lp);
+  expect(r.Status).toBe("Optimal");
+  const value = Math.round(r.ObjectiveValue);
+  const unplaced = Math.floor(value / U);
+  return { placed: free.length - unplaced + nLocked, cost: (value % U) + lockedCost };
+}
+
+describe("optimal mode is exact", () => {
+  it("matches brute force on 300 tiny random instances", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const inst = tinyInstance(seed, 2 + (seed % 5), 1 + (seed % 3), { locked: true, weights: seed % 2 === 0 });
+      const res = solvePlacement(inst, { explain: false });
+      const bf = bruteForce(inst);
+      expect({ seed, placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual({ seed, ...bf });
+    }
+  });
+
+  it("matches HiGHS on 150 small random instances", () => {
+    for (let seed = 1000; seed < 1150; seed++) {
+      const inst = tinyInstance(seed, 8 + (seed % 25), 2 + (seed % 6), { locked: true, weights: seed % 3 === 0 });
+      const res = solvePlacement(inst, { explain: false });
+      const h = viaHighs(inst);
+      expect({ seed, placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual({ seed, ...h });
+    }
+  });
+
+  it("matches HiGHS on a few mid-size generated instances", async () => {
+    const { generateInstance } = await import("~/domain/placement/generate");
+    for (let seed = 1; seed <= 3; seed++) {
+      const inst = generateInstance({ seed, participants: 60, visits: 8, capacity: [2, 8], countryCap: 2, listLength: 4, countries: 6 });
+      const res = solvePlacement(inst, { explain: false });
+      const h = viaHighs(inst);
+      expect({ placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual(h);
+    }
+  });
+
+  it("reports the value as preferenceCost + penalty * unplaced with a penalty above any sum of costs", () => {
+    const inst = tinyInstance(7, 6, 2);
+    const { objective: o } = solvePlacement(inst, { explain: false });
+    expect(o.value).toBe(o.preferenceCost + o.unplacedPenalty * o.unplaced);
+    expect(o.placed + o.unplaced).toBe(inst.participants.length);
+  });
+});

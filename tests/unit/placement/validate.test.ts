@@ -1,0 +1,86 @@
+/** Instance validation: errors name the field path; impossible instances are answered, not thrown. */
+import { describe, it, expect } from "vitest";
+import { runPlacement, validateInstance, isIsoDate, solvePlacement, type PlacementInstance } from "~/domain/placement";
+
+const ok: PlacementInstance = {
+  participants: [
+    { id: "p1", country: "LA", gender: "female", languages: ["lo", "en"], availability: { from: "2027-05-01", to: "2027-05-31" }, preferences: [{ visit: "v1" }] },
+  ],
+  visits: [{ id: "v1", hostCountry: "CN", arrival: "2027-05-10", departure: "2027-05-16", capacity: 1, countryCap: 1, languages: ["zh"], interpreterLanguages: ["lo"] }],
+};
+
+describe("validation", () => {
+  it("accepts a valid instance", () => {
+    expect(validateInstance(ok).ok).toBe(true);
+  });
+
+  it.each([
+    [{ ...ok, participants: [{ ...ok.participants[0]!, availability: { from: "2027-02-30", to: "2027-05-31" } }] }, "participants[0].availability.from"],
+    [{ ...ok, visits: [{ ...ok.visits[0]!, capacity: -1 }] }, "visits[0].capacity"],
+    [{ ...ok, participants: [{ ...ok.participants[0]!, country: "Laos" }] }, "participants[0].country"],
+    [{ ...ok, participants: [{ ...ok.participants[0]!, preferences: [{ visit: "nope" }] }] }, "participants[0].preferences[0].visit"],
+    [{ ...ok, locked: { p1: "nope" } }, "locked.p1"],
+    [{ ...ok, visits: [ok.visits[0]!, ok.visits[0]!] }, "visits[1].id"],
+    [{ participants: ok.participants }, "visits"],
+  ])("names the field of a bad instance (%#)", (data, path) => {
+    const r = validateInstance(data);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path)).toContain(path);
+  });
+
+  it("checks dates as text, leap years included", () => {
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("2027-02-29")).toBe(false);
+    expect(isIsoDate("2027-5-01")).toBe(false);
+  });
+
+  it("runPlacement returns issues as data instead of throwing", () => {
+    expect(runPlacement("not an instance")).toMatchObject({ ok: false });
+    expect(runPlacement(null)).toMatchObject({ ok: false });
+  });
+
+  it("an instance no one can satisfy gives who is unplaced and why", () => {
+    const inst: PlacementInstance = {
+      ...ok,
+      participants: [
+        { ...ok.participants[0]!, country: "CN" }, // own country
+        { ...ok.participants[0]!, id: "p2", languages: ["th"] }, // no language
+        { ...ok.participants[0]!, id: "p3", availability: { from: "2027-06-01", to: "2027-06-30" } }, // dates
+        { ...ok.participants[0]!, id: "p4", preferences: [] },
+        { ...ok.participants[0]!, id: "p5", preferences: [{ country: "JP" }] },
+      ],
+      visits: [{ ...ok.visits[0]!, capacity: 0 }],
+    };
+    const res = solvePlacement(inst);
+    expect(res.objective.placed).toBe(0);
+    const codes = Object.fromEntries(res.explanations.map((e) => [e.participantId, e.blockers.map((b) => b.code)]));
+    expect(codes).toEqual({
+      p1: ["own_country"],
+      p2: ["no_shared_language"],
+      p3: ["dates_outside_availability"],
+      p4: ["no_preferences"],
+      p5: ["no_visit_in_country"],
+    });
+  });
+
+  it("reports a full visit and the country cap among the reasons", () => {
+    const base = ok.participants[0]!;
+    const inst: PlacementInstance = {
+      participants: [
+        { ...base, id: "a", themes: ["x"] },
+        { ...base, id: "b" },
+        { ...base, id: "c", country: "KH" },
+      ],
+      visits: [{ ...ok.visits[0]!, capacity: 2, countryCap: 1, themes: ["x"] }],
+    };
+    const res = solvePlacement(inst, { mode: "stable" });
+    const b = res.explanations.find((e) => e.participantId === "b")!;
+    expect(b.status).toBe("unplaced");
+    expect(b.blockers).toEqual([
+      { code: "visit_full", capacity: 2, occupants: 2, preferredOccupants: 2 },
+      { code: "country_cap_reached", country: "LA", cap: 1, preferredOccupants: 1 },
+    ]);
+    const roomy = solvePlacement({ ...inst, visits: [{ ...inst.visits[0]!, capacity: 3 }] }, { mode: "stable" });
+    expect(roomy.explanations.find((e) => e.participantId === "b")!.blockers.map((r) => r.code)).toEqual(["country_cap_reached"]);
+  });
+});
