@@ -35,13 +35,36 @@ export function countryName(code: string, locale = "en"): string {
   return countries.getName(code, lang) ?? countries.getName(code, "en") ?? code;
 }
 
-/** IANA zones of a country, the main (most populous) first; Indonesia has several. */
+type CountryCode = Parameters<typeof ct.getCountry>[0];
+
+/**
+ * IANA zones of a country, its main zone first (Indonesia has several). The tz database merged
+ * zones across borders (Asia/Bangkok also serves KH, LA and VN; Asia/Kuching serves BN), so the
+ * main zone is, in order: the first canonical zone used by this country alone; else the country's
+ * own backward-compatible link (Asia/Phnom_Penh, Asia/Vientiane, Asia/Brunei, Asia/Kuala_Lumpur);
+ * else the first canonical zone it leads (Asia/Yangon, also used by the Cocos Islands); else the
+ * first canonical zone. Further zones are the canonical ones this country leads.
+ */
 export function countryTimeZones(code: string): string[] {
-  const c = ct.getCountry(code as Parameters<typeof ct.getCountry>[0]);
-  return c ? [...c.timezones] : [];
+  const c = ct.getCountry(code as CountryCode);
+  if (!c) return [];
+  const canonical = [...c.timezones];
+  const solely = (z: string) => {
+    const tz = ct.getTimezone(z);
+    return !!tz && tz.countries.length === 1 && tz.countries[0] === code;
+  };
+  const leads = (z: string) => ct.getTimezone(z)?.countries[0] === code;
+  // A link to a zone this country already leads is an old spelling (Asia/Rangoon), not its own zone.
+  const links = (ct.getCountry(code as CountryCode, { deprecated: true })?.timezones ?? []).filter((z) => {
+    const target = ct.getTimezone(z)?.aliasOf;
+    return z.includes("/") && !canonical.includes(z) && solely(z) && !(target && leads(target));
+  });
+  const led = canonical.filter(leads);
+  const main = canonical.find(solely) ?? links[0] ?? led[0] ?? canonical[0];
+  return [...new Set([main, ...led])];
 }
 
-/** The zone to default to for a country (its first listed zone: Asia/Jakarta for ID). */
+/** The zone to default to for a country: Asia/Jakarta for ID, Asia/Ho_Chi_Minh for VN. */
 export function defaultTimeZone(code: string): string {
   return countryTimeZones(code)[0] ?? "UTC";
 }
