@@ -27,6 +27,9 @@ export default function AdminHome() {
   const cards = [
     { to: "/admin/editions", title: t("admin.home.editions"), text: t("admin.home.editionsText", { count: data.editions }) },
     { to: "/admin/applications", title: t("admin.home.applications"), text: t("admin.home.applicationsText") },
+    { to: "/admin/sites", title: t("admin.home.sites"), text: t("admin.home.sitesText") },
+    { to: "/admin/dashboard", title: t("admin.home.dashboard"), text: t("admin.home.dashboardText") },
+    { to: "/admin/evaluation", title: t("admin.home.evaluation"), text: t("admin.home.evaluationText") },
     { to: "/admin/invitations", title: t("admin.home.invitations"), text: t("admin.home.invitationsText", { count: data.pendingInvitations }) },
     { to: "/admin/outbox", title: t("admin.home.outbox"), text: t("admin.home.outboxText") },
   ];

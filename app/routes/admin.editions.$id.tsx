@@ -68,6 +68,13 @@ export default function EditEdition() {
     <section className="card">
       <p><Link to="/admin/editions">{t("common.back")}</Link></p>
       <h1>{t("admin.editions.edit", { name: data.name })}</h1>
+      <nav aria-label={t("admin.editionNav.label")} className="no-print">
+        <ul className="pill-list">
+          {(["visits", "placement", "trainings", "dashboard", "evaluation"] as const).map((k) => (
+            <li key={k}><Link to={`/admin/editions/${data.id}/${k}`}>{t(`admin.editionNav.${k}`)}</Link></li>
+          ))}
+        </ul>
+      </nav>
       <EditionForm
         key={data.id}
         lastResult={lastResult}
