@@ -37,4 +37,22 @@ if (!findChromium()) {
 const only = process.argv.slice(2);
 run("npx", ["tsc", "--noEmit"]);
 run("npx", ["remix", "build"], { NODE_ENV: "production" });
-run("npx", ["vitest", "run", ...only], { CHROMIUM_PATH: findChromium() });
+
+// vitest's own summary is not a format CI reads, so the totals are also printed as one plain line.
+const report = "test-results/vitest.json";
+fs.mkdirSync("test-results", { recursive: true });
+fs.rmSync(report, { force: true });
+const r = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...only], {
+  stdio: "inherit",
+  env: { ...process.env, CHROMIUM_PATH: findChromium() },
+});
+let totals = null;
+try {
+  const j = JSON.parse(fs.readFileSync(report, "utf8"));
+  totals = { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) };
+} catch {
+  // no report: vitest itself failed to start; its exit code below says so
+}
+if (totals) console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+const failed = r.status !== 0 || !totals || totals.failed > 0 || totals.passed === 0;
+process.exit(failed ? r.status || 1 : 0);
