@@ -17,6 +17,7 @@ import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
 import { seedEditions } from "./seed/editions";
 import { seedHosts } from "./seed/hosts";
+import { seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
 import { MARITIME } from "./seed/people-maritime";
 import { PLUS_THREE } from "./seed/people-plus3";
@@ -68,7 +69,8 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   }
 
   const editions = seedEditions(tx, today);
-  seedHosts(tx, today, rng, coordinatorsBySite, editions.yunnan);
+  const siteIds = seedHosts(tx, today, rng, coordinatorsBySite, editions.yunnan);
+  seedTrainings(tx, editions.yunnan, siteIds);
 
   const people: People = { taken: new Set(), focalByCountry, organizers, passwordHash };
   for (const p of DEMO_PEOPLE) {

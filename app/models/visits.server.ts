@@ -19,6 +19,7 @@ import { checkBeds, type BedVisit } from "../domain/visits";
 import type { VisitInput } from "../forms/visit";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit.server";
+import { visitTrainingsOutside } from "./training-conflicts.server";
 import { FieldErrors, NotFoundError, RuleError } from "./errors";
 import { requireHostArea, scopedSiteIds, siteInScope, type HostSite } from "./hosts.server";
 
@@ -80,13 +81,10 @@ export function visitDateMoveBlockers(tx: Db, visitId: number, arrivalOn: string
     }
   }
 
-  // ---- TRAINING SESSIONS: add the check here once db/schema/training.ts lands. ----
-  // Select the visit's training sessions that are not cancelled and whose local start date is
-  // before `arrivalOn` or whose local end date is after `departureOn` (read the instants in the
-  // session's venue zone, date-only comparison), and push
-  //   { kind: "training", id, title, startsAt, endsAt }
-  // for each. DESIGN.md invariant 4: a training session lies inside its visit's dates.
-  // ---------------------------------------------------------------------------------
+  // DESIGN.md invariant 4: a training session lies inside its visit's dates (venue-local days).
+  for (const r of visitTrainingsOutside(tx, visitId, arrivalOn, departureOn)) {
+    blockers.push({ kind: "training", id: r.id, title: r.title, startsAt: r.startsAt, endsAt: r.endsAt });
+  }
 
   return blockers;
 }

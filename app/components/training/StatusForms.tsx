@@ -1,0 +1,35 @@
+/** Status changes of a training: schedule, mark held, cancel with a reason (works without JS). */
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/form";
+
+export function StatusForms({ status, errors }: { status: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  const next = status === "draft" ? ["scheduled", "cancelled"] : status === "scheduled" ? ["held", "cancelled"] : [];
+  if (!next.length) return null;
+  return (
+    <section className="card" aria-labelledby="status-h">
+      <h2 id="status-h">{t("training.statusForm.title")}</h2>
+      <FormErrors errors={errors} />
+      {next.filter((to) => to !== "cancelled").map((to) => (
+        <Form method="post" key={to} className="actions">
+          <input type="hidden" name="intent" value="status" />
+          <input type="hidden" name="to" value={to} />
+          <button type="submit">{t(`training.statusForm.to.${to}`)}</button>
+        </Form>
+      ))}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="to" value="cancelled" />
+        <div className="field">
+          <label htmlFor="cancel-reason">{t("training.statusForm.reason")}</label>
+          <textarea id="cancel-reason" name="reason" rows={2} required />
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn-danger">{t("training.statusForm.to.cancelled")}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+

@@ -1,0 +1,69 @@
+/** Loader-side helpers shared by the training pages: form choices, form values, grid data. */
+import type { TFunction } from "i18next";
+import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { utcToLocal } from "~/domain/training";
+import { languageName } from "~/domain/vocabulary";
+import type { Actor } from "~/models/actor";
+import { trainingFormOptions, type TrainingListRow, type TrainingRow } from "~/models/trainings.server";
+import { toGridData } from "./grid-data";
+import type { TrainingFormChoices } from "./TrainingForm";
+
+export const ZONES = [...new Set(MEMBER_COUNTRY_CODES.flatMap((c) => countryTimeZones(c)))].sort();
+
+export function formChoices(actor: Actor, editionId: number, lng: string): TrainingFormChoices {
+  const o = trainingFormOptions(actor, editionId);
+  return {
+    visits: o.visits.map((v) => ({ id: v.id, label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})` })),
+    venues: o.venues.map((v) => ({ id: v.id, label: `${v.name} (${v.timeZone})` })),
+    trainers: o.trainers.map((x) => ({ id: x.id, label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}` })),
+    interpreters: o.interpreters.map((x) => ({ id: x.id, label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})` })),
+    zones: ZONES,
+  };
+}
+
+/** The edit form's values from a stored training (times back in the venue's local clock). */
+export function formValues(tr: TrainingRow, trainerIds: number[], interpreterIds: number[]) {
+  const s = utcToLocal(tr.startsAt, tr.timeZone);
+  const e = utcToLocal(tr.endsAt, tr.timeZone);
+  return {
+    title: tr.title,
+    type: tr.type,
+    description: tr.description,
+    visitId: tr.visitId ? String(tr.visitId) : "",
+    venueId: tr.venueId ? String(tr.venueId) : "",
+    timeZone: tr.venueId ? "" : tr.timeZone,
+    startDate: s.date,
+    startTime: s.time,
+    endDate: e.date,
+    endTime: e.time,
+    onlineUrl: tr.onlineUrl ?? "",
+    trainerIds: trainerIds.map(String),
+    interpreterIds: interpreterIds.map(String),
+    deliveryLanguage: tr.deliveryLanguage,
+    capacity: tr.capacity === null ? "" : String(tr.capacity),
+    audience: tr.audience,
+    version: tr.updatedAt,
+  };
+}
+
+const QUERY_FIELDS = ["title", "type", "visitId", "venueId", "timeZone", "startDate", "startTime", "endDate", "endTime", "deliveryLanguage", "audience", "capacity"];
+
+/** A new form's values from the query string (a slot picked on the free-slot page), with defaults. */
+export function valuesFromQuery(url: URL, defaults: Record<string, string>) {
+  const v: Record<string, unknown> = { type: "lecture", audience: "edition", deliveryLanguage: "en", status: "scheduled", ...defaults };
+  for (const k of QUERY_FIELDS) {
+    const x = url.searchParams.get(k);
+    if (x) v[k] = x.slice(0, 200);
+  }
+  for (const k of ["trainerIds", "interpreterIds"]) {
+    const xs = url.searchParams.getAll(k).filter((x) => /^\d+$/.test(x));
+    if (xs.length) v[k] = xs;
+  }
+  if (v.visitId && !url.searchParams.get("audience")) v.audience = "visit";
+  return v;
+}
+
+export function gridFor(rows: TrainingListRow[], from: string, to: string, lng: string, t: TFunction, hrefFor: (id: number) => string) {
+  return toGridData(rows, from, to, lng, hrefFor, t("training.grid.online") as string);
+}

@@ -1,0 +1,195 @@
+// /admin/editions/:id/venues: what trainings are made of — venues (IANA zone defaulting from the
+// host site or the country), trainers (languages), interpreters (language pairs) and public
+// holidays the organizers add (date-holidays has none for KH, LA, MM). Organizers only.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, FormErrors } from "~/components/form";
+import { ZONES } from "~/components/training/views.server";
+import { countryName, memberCountries } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { hasHolidayData } from "~/domain/training";
+import { LANGUAGES, languageName } from "~/domain/vocabulary";
+import { holidaySchema, interpreterSchema, trainerSchema, venueSchema } from "~/forms/training";
+import { remixI18n } from "~/i18n.server";
+import { editionForOrganizer } from "~/models/trainings.server";
+import { addHoliday, createInterpreter, createTrainer, createVenue, listResources, removeHoliday } from "~/models/training-resources.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Venues, trainers and interpreters · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const edition = editionForOrganizer(actor, Number(params.id));
+    const r = listResources(actor);
+    return json({
+      edition: { id: edition.id, name: edition.name },
+      ...r,
+      countries: memberCountries(lng).map((c) => ({ code: c.code, name: c.name, noData: !hasHolidayData(c.code) })),
+      zones: ZONES,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const edition = await guard(() => editionForOrganizer(actor, Number(params.id)));
+  const form = await readForm(request);
+  const back = redirect(`/admin/editions/${edition.id}/venues?saved=1`);
+  switch (form.get("intent")) {
+    case "venue":
+      return handleForm(form, venueSchema, (v) => (createVenue(actor, v), back));
+    case "trainer":
+      return handleForm(form, trainerSchema, (v) => (createTrainer(actor, v), back));
+    case "interpreter":
+      return handleForm(form, interpreterSchema, (v) => (createInterpreter(actor, v), back));
+    case "holiday":
+      return handleForm(form, holidaySchema, (v) => (addHoliday(actor, v), back));
+    case "removeHoliday":
+      await guard(() => removeHoliday(actor, Number(form.get("id"))));
+      return back;
+    default:
+      return json({ error: "bad intent" }, { status: 400 });
+  }
+}
+
+type Reply = { initialValue?: Record<string, unknown>; error?: Record<string, string[] | null> } | undefined;
+
+export default function Resources() {
+  const d = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as Reply;
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const mine = (intent: string) => (reply?.initialValue?.intent === intent ? reply : undefined);
+  const val = (intent: string, k: string) => {
+    const v = mine(intent)?.initialValue?.[k];
+    return typeof v === "string" ? v : undefined;
+  };
+  const errs = (intent: string, k: string) => mine(intent)?.error?.[k] ?? undefined;
+  const field = (intent: string, name: string, label: string, input: JSX.Element) => (
+    <div className="field">
+      <label htmlFor={`${intent}-${name}`}>{label}</label>
+      {input}
+      <ErrorList id={`${intent}-${name}-err`} errors={errs(intent, name)} />
+    </div>
+  );
+  const text = (intent: string, name: string, label: string, props: Record<string, unknown> = {}) =>
+    field(intent, name, label, <input id={`${intent}-${name}`} name={name} defaultValue={val(intent, name)} aria-describedby={`${intent}-${name}-err`} {...props} />);
+  return (
+    <>
+      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <h1>{t("training.resources.title")}</h1>
+
+      <section className="card" aria-labelledby="venues-h">
+        <h2 id="venues-h">{t("training.resources.venues")}</h2>
+        <ul>
+          {d.venues.map((v) => (
+            <li key={v.id}>{v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}{v.address ? ` · ${v.address}` : ""}</li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" key={`venue-${d.venues.length}`}>
+          <input type="hidden" name="intent" value="venue" />
+          <FormErrors errors={errs("venue", "") ?? undefined} />
+          <div className="grid grid-2">
+            {text("venue", "name", t("training.resources.name"), { required: true })}
+            {text("venue", "address", t("training.resources.address"))}
+            {field("venue", "hostSiteId", t("training.resources.site"),
+              <select id="venue-hostSiteId" name="hostSiteId" defaultValue={val("venue", "hostSiteId") ?? ""}>
+                <option value="">{t("training.resources.noSite")}</option>
+                {d.sites.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.timeZone})</option>)}
+              </select>)}
+            {field("venue", "countryCode", t("training.resources.country"),
+              <select id="venue-countryCode" name="countryCode" defaultValue={val("venue", "countryCode") ?? ""} aria-describedby="venue-countryCode-err">
+                <option value="">{t("training.resources.countryFromSite")}</option>
+                {d.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              </select>)}
+            {field("venue", "timeZone", t("training.form.timeZone"),
+              <select id="venue-timeZone" name="timeZone" defaultValue={val("venue", "timeZone") ?? ""} aria-describedby="venue-timeZone-err">
+                <option value="">{t("training.resources.zoneDefault")}</option>
+                {d.zones.map((z) => <option key={z} value={z}>{z}</option>)}
+              </select>)}
+            {text("venue", "capacity", t("training.form.capacity"), { type: "number", min: 1 })}
+          </div>
+          <div className="actions"><button type="submit">{t("training.resources.addVenue")}</button></div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="trainers-h">
+        <h2 id="trainers-h">{t("training.resources.trainers")}</h2>
+        <ul>
+          {d.trainers.map((x) => (
+            <li key={x.id}>{x.name}{x.organisation ? `, ${x.organisation}` : ""} — {x.languages.map((l) => languageName(l, lng)).join(", ")}</li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" key={`trainer-${d.trainers.length}`}>
+          <input type="hidden" name="intent" value="trainer" />
+          <div className="grid grid-2">
+            {text("trainer", "name", t("training.resources.name"), { required: true })}
+            {text("trainer", "organisation", t("training.resources.organisation"))}
+          </div>
+          <fieldset className="field checkbox-group">
+            <legend>{t("training.resources.languages")}</legend>
+            <div className="checks">
+              {LANGUAGES.map((l) => (
+                <label key={l} className="check"><input type="checkbox" name="languages" value={l} />{languageName(l, lng)}</label>
+              ))}
+            </div>
+            <ErrorList errors={errs("trainer", "languages")} />
+          </fieldset>
+          <div className="actions"><button type="submit">{t("training.resources.addTrainer")}</button></div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="interp-h">
+        <h2 id="interp-h">{t("training.resources.interpreters")}</h2>
+        <ul>
+          {d.interpreters.map((x) => (
+            <li key={x.id}>{x.name} — {x.languagePairs.map((p) => `${languageName(p.from, lng)} ${p.oneWay ? "→" : "↔"} ${languageName(p.to, lng)}`).join("; ")}</li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" key={`interp-${d.interpreters.length}`}>
+          <input type="hidden" name="intent" value="interpreter" />
+          <div className="grid grid-2">
+            {text("interpreter", "name", t("training.resources.name"), { required: true })}
+            {text("interpreter", "pairs", t("training.resources.pairs"), { placeholder: "zh-en, zh-vi", required: true })}
+          </div>
+          <p className="hint">{t("training.resources.pairsHint")}</p>
+          <div className="actions"><button type="submit">{t("training.resources.addInterpreter")}</button></div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="hol-h">
+        <h2 id="hol-h">{t("training.resources.holidays")}</h2>
+        <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+        <ul>
+          {d.holidays.map((h) => (
+            <li key={h.id}>
+              {formatDate(h.date, lng)} — {countryName(h.countryCode, lng)}: {h.name}{" "}
+              <Form method="post" style={{ display: "inline" }}>
+                <input type="hidden" name="intent" value="removeHoliday" />
+                <input type="hidden" name="id" value={h.id} />
+                <button type="submit" className="btn-small btn-secondary" aria-label={t("training.resources.removeHoliday", { name: h.name })}>{t("training.resources.remove")}</button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" key={`hol-${d.holidays.length}`}>
+          <input type="hidden" name="intent" value="holiday" />
+          <div className="grid grid-2">
+            {field("holiday", "countryCode", t("training.resources.country"),
+              <select id="holiday-countryCode" name="countryCode" defaultValue={val("holiday", "countryCode") ?? ""} required>
+                <option value="">{t("training.resources.chooseCountry")}</option>
+                {d.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              </select>)}
+            {text("holiday", "date", t("training.resources.date"), { type: "date", required: true })}
+            {text("holiday", "name", t("training.resources.holidayName"), { required: true })}
+          </div>
+          <div className="actions"><button type="submit">{t("training.resources.addHoliday")}</button></div>
+        </Form>
+      </section>
+    </>
+  );
+}

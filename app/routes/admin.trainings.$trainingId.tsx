@@ -1,0 +1,116 @@
+// /admin/trainings/:trainingId: edit a training session (conflict-checked), move it through its
+// life cycle (draft → scheduled → held | cancelled, audited) and see who is enrolled or waiting.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditTrail } from "~/components/review/AuditTrail";
+import { StatusForms } from "~/components/training/StatusForms";
+import { TrainingForm } from "~/components/training/TrainingForm";
+import { formChoices, formValues } from "~/components/training/views.server";
+import { formatForViewer } from "~/domain/training";
+import { trainingSchema, trainingStatusSchema } from "~/forms/training";
+import { remixI18n } from "~/i18n.server";
+import { requireOrganizer } from "~/models/actor";
+import { auditTrail } from "~/models/audit.server";
+import { listEnrolments } from "~/models/enrolments.server";
+import { changeTrainingStatus, getTrainingForEdit, saveTraining, trainingInScope } from "~/models/trainings.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Training session · VLX" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    const { training, edition, trainerIds, interpreterIds } = getTrainingForEdit(actor, Number(params.trainingId));
+    return json({
+      training: {
+        id: training.id,
+        title: training.title,
+        status: training.status,
+        cancelReason: training.cancelReason,
+        audience: training.audience,
+        capacity: training.capacity,
+        when: formatForViewer(training.startsAt, training.endsAt, training.timeZone, actor.timeZone, { locale: lng }),
+      },
+      edition: { id: edition.id, name: edition.name },
+      choices: formChoices(actor, edition.id, lng),
+      values: formValues(training, trainerIds, interpreterIds),
+      enrolments: listEnrolments(actor, training.id),
+      audit: auditTrail("training_session", training.id),
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const id = Number(params.trainingId);
+  await guard(() => {
+    requireOrganizer(actor);
+    return trainingInScope(actor, id);
+  });
+  const form = await readForm(request);
+  if (form.get("intent") === "status") {
+    return handleForm(form, trainingStatusSchema, (v) => {
+      changeTrainingStatus(actor, id, v.to, v.reason);
+      return redirect(`/admin/trainings/${id}?saved=1`);
+    });
+  }
+  return handleForm(form, trainingSchema, (v) => {
+    saveTraining(actor, { trainingId: id }, v, { locale: lng });
+    return redirect(`/admin/trainings/${id}?saved=1`);
+  });
+}
+
+export default function EditTraining() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const intent = (actionData as { initialValue?: Record<string, unknown> } | undefined)?.initialValue?.intent;
+  const saveResult = intent === "status" ? undefined : actionData;
+  const statusErrors = intent === "status" ? ((actionData as { error?: Record<string, string[]> })?.error?.[""] ?? ["errors.invalid"]) : undefined;
+  const editable = d.training.status === "draft" || d.training.status === "scheduled";
+  return (
+    <>
+      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <h1>{d.training.title}</h1>
+      <p>
+        <span className={`badge badge-${d.training.status}`}>{t(`training.status.${d.training.status}`)}</span> {d.training.when.venue}
+        {d.training.when.viewer ? <span className="muted"> ({t("training.itinerary.yourTime")}: {d.training.when.viewer})</span> : null}
+      </p>
+      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("training.saved")}</p> : null}
+      {d.training.cancelReason ? <p className="alert alert-warn">{t("training.cancelledBecause", { reason: d.training.cancelReason })}</p> : null}
+      <StatusForms status={d.training.status} errors={statusErrors} />
+      {editable ? (
+        <section className="card">
+          <h2>{t("training.form.editTitle")}</h2>
+          <TrainingForm lastResult={saveResult} defaultValue={d.values} choices={d.choices} isNew={false} submitLabel={t("common.save")} />
+        </section>
+      ) : null}
+      {d.training.audience === "enrol" ? (
+        <section className="card" aria-labelledby="enrol-h">
+          <h2 id="enrol-h">{t("training.enrolments.title")}</h2>
+          <p className="muted">{t("training.enrolments.summary", { enrolled: d.enrolments.filter((e) => e.status === "enrolled").length, capacity: d.training.capacity ?? "∞", waiting: d.enrolments.filter((e) => e.status === "waitlisted").length })}</p>
+          {d.enrolments.length ? (
+            <ol>
+              {d.enrolments.map((e) => (
+                <li key={e.id}>
+                  {e.name} {e.country ? `(${e.country})` : ""} <span className={`badge badge-${e.status}`}>{t(`training.enrolment.${e.status}`)}</span>
+                  {e.position ? ` #${e.position}` : ""}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </section>
+      ) : null}
+      <section className="card">
+        <h2>{t("training.history")}</h2>
+        <AuditTrail events={d.audit} locale={i18n.language} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+// /host/visits/:visitId/trainings: a host coordinator's training schedule for their own visit
+// (grid of days × venues), with the same training form as the organizers, limited to this visit
+// (?edit=<id> edits one of its trainings), status changes, and the visit's calendar feed URL.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ScheduleGrid } from "~/components/training/ScheduleGrid";
+import { trainingLinks } from "~/components/training/styles";
+import { TrainingForm } from "~/components/training/TrainingForm";
+import { formChoices, formValues, gridFor, valuesFromQuery } from "~/components/training/views.server";
+import { formatDate } from "~/domain/dates";
+import { trainingSchema, trainingStatusSchema } from "~/forms/training";
+import { remixI18n, translatorFor } from "~/i18n.server";
+import { rotateVisitFeed, visitFeedToken } from "~/models/feeds.server";
+import { changeTrainingStatus, getTrainingForEdit, listTrainingRows, saveTraining } from "~/models/trainings.server";
+import { visitInScope } from "~/models/visits.server";
+import { db } from "~/db.server";
+import { NotFoundError } from "~/models/errors";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+import { StatusForms } from "~/components/training/StatusForms";
+
+export const links = trainingLinks;
+export const meta: MetaFunction = () => [{ title: "Training sessions of the visit · VLX" }];
+
+function editTarget(actor: Parameters<typeof getTrainingForEdit>[0], visitId: number, raw: string | null) {
+  if (!raw) return null;
+  const e = getTrainingForEdit(actor, Number(raw));
+  if (e.training.visitId !== visitId) throw new NotFoundError("training");
+  return e;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const t = translatorFor(lng);
+  const url = new URL(request.url);
+  return guard(() => {
+    const visitId = Number(params.visitId);
+    const { visit, site } = visitInScope(actor, visitId);
+    const rows = listTrainingRows(db(), { visitId });
+    const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
+    const origin = url.origin;
+    return json({
+      visit: { id: visit.id, title: visit.title || site.nameLatin || site.name, dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`, status: visit.status },
+      grid: gridFor(rows, visit.arrivalOn, visit.departureOn, lng, t, (id) => `/host/visits/${visitId}/trainings?edit=${id}#training-form`),
+      choices: formChoices(actor, visit.editionId, lng),
+      edit: edit ? { id: edit.training.id, title: edit.training.title, status: edit.training.status, values: formValues(edit.training, edit.trainerIds, edit.interpreterIds) } : null,
+      newValues: valuesFromQuery(url, { startDate: visit.arrivalOn, endDate: visit.arrivalOn, audience: "visit", timeZone: site.timeZone }),
+      feedUrl: visit.status === "planned" ? `${origin}/feeds/${visitFeedToken(actor, visitId)}.ics` : null,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const visitId = Number(params.visitId);
+  const url = new URL(request.url);
+  const { edit, editionId } = await guard(() => {
+    const { visit } = visitInScope(actor, visitId);
+    return { edit: editTarget(actor, visitId, url.searchParams.get("edit")), editionId: visit.editionId };
+  });
+  const form = await readForm(request);
+  const back = `/host/visits/${visitId}/trainings`;
+  const intent = form.get("intent");
+  if (intent === "rotateFeed") {
+    await guard(() => rotateVisitFeed(actor, visitId));
+    return redirect(`${back}?feed=new`);
+  }
+  if (intent === "status") {
+    if (!edit) throw new Response("Not found", { status: 404 });
+    return handleForm(form, trainingStatusSchema, (v) => {
+      changeTrainingStatus(actor, edit.training.id, v.to, v.reason);
+      return redirect(`${back}?saved=1`);
+    });
+  }
+  return handleForm(form, trainingSchema, (v) => {
+    saveTraining(actor, edit ? { trainingId: edit.training.id, fixedVisitId: visitId } : { editionId, fixedVisitId: visitId }, v, { locale: lng });
+    return redirect(`${back}?saved=1`);
+  });
+}
+
+export default function HostVisitTrainings() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const intent = (actionData as { initialValue?: Record<string, unknown> } | undefined)?.initialValue?.intent;
+  const saveResult = intent === "status" ? undefined : actionData;
+  const statusErrors = intent === "status" ? ((actionData as { error?: Record<string, string[]> })?.error?.[""] ?? ["errors.invalid"]) : undefined;
+  const fixedVisit = { id: d.visit.id, label: `${d.visit.title} (${d.visit.dates})` };
+  return (
+    <>
+      <p className="no-print"><Link to={`/host/visits/${d.visit.id}`}>← {d.visit.title}</Link></p>
+      <h1>{t("training.host.title", { visit: d.visit.title })}</h1>
+      <p className="muted">{d.visit.dates}</p>
+      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("training.saved")}</p> : null}
+      <ScheduleGrid data={d.grid} caption={t("training.grid.caption", { name: d.visit.title })} />
+      {d.feedUrl ? (
+        <section className="card no-print" aria-labelledby="feed-h">
+          <h2 id="feed-h">{t("training.feed.visitTitle")}</h2>
+          <p>{t("training.feed.visitLead")}</p>
+          <p className="feed-url">{d.feedUrl}</p>
+          {params.get("feed") ? <p className="alert alert-ok" role="status">{t("training.feed.rotated")}</p> : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="rotateFeed" />
+            <button type="submit" className="btn-secondary btn">{t("training.feed.rotate")}</button>
+          </Form>
+        </section>
+      ) : null}
+      {d.visit.status === "planned" ? (
+        <section className="card no-print" id="training-form" aria-labelledby="form-h">
+          <h2 id="form-h">{d.edit ? t("training.host.editing", { title: d.edit.title }) : t("training.form.newTitle")}</h2>
+          {d.edit ? (
+            <>
+              <p><Link to={`/host/visits/${d.visit.id}/trainings`}>{t("training.host.newInstead")}</Link></p>
+              <StatusForms status={d.edit.status} errors={statusErrors} />
+            </>
+          ) : null}
+          {!d.edit || d.edit.status === "draft" || d.edit.status === "scheduled" ? (
+            <TrainingForm
+              key={d.edit?.id ?? "new"}
+              lastResult={saveResult}
+              defaultValue={d.edit ? d.edit.values : d.newValues}
+              choices={d.choices}
+              fixedVisit={fixedVisit}
+              isNew={!d.edit}
+              submitLabel={d.edit ? t("common.save") : t("training.form.create")}
+            />
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
