@@ -16,6 +16,7 @@ import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
 import { seedEditions } from "./seed/editions";
+import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -77,5 +78,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
     const email = seedApplicant(tx, p, editions[p.ed], today, people, rng);
     if (p.demo) accounts.push({ role: p.demo, email });
   }
+  // A past edition with its evaluation (baseline, pulses, end of visit, 3-month follow-up).
+  seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   return { password: DEMO_PASSWORD, accounts };
 }

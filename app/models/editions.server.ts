@@ -11,6 +11,7 @@ import type { Actor } from "./actor";
 import { requireOrganizer } from "./actor";
 import { recordAudit } from "./audit.server";
 import { NotFoundError } from "./errors";
+import { carryOverAdjustments } from "./evaluation/adjustments.server";
 
 export type Edition = typeof t.editions.$inferSelect;
 
@@ -81,6 +82,8 @@ export function createEdition(actor: Actor, input: EditionInput): number {
     const rows = quotaRows(id, input);
     if (rows.length) tx.insert(t.editionQuotas).values(rows).run();
     recordAudit(actor, { entityType: "edition", entityId: id, action: "create", toState: "created" }, tx);
+    // Open plan adjustments of earlier editions become this edition's checklist (evaluation).
+    carryOverAdjustments(id, tx);
     return id;
   });
 }

@@ -1,0 +1,90 @@
+/**
+ * A small server-rendered SVG chart: per row (a group), a bar for the baseline and one for the
+ * later stage, values written at the bars' ends, and the same figures in a table beside it, so it
+ * reads without JavaScript and without seeing the picture. The SVG is aria-labelled by its title
+ * and a text description.
+ */
+import { useId } from "react";
+
+export type ChartRow = { label: string; before: number | null; after: number | null; n: number };
+
+const W = 360;
+const LABEL_W = 112;
+const BAR_MAX = 190;
+const ROW_H = 34;
+
+function fmt(x: number | null, digits = 1) {
+  if (x === null) return "–";
+  return (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString("en", { maximumFractionDigits: digits });
+}
+
+export function ChangeChart(props: {
+  title: string;
+  description: string;
+  rows: ChartRow[];
+  /** The largest value on the scale (100 for percentages); defaults to the largest value. */
+  max?: number;
+  beforeLabel: string;
+  afterLabel: string;
+  groupLabel: string;
+  nLabel: string;
+  changeLabel: string;
+  unit?: string;
+}) {
+  const id = useId().replace(/:/g, "");
+  const max = props.max ?? Math.max(1, ...props.rows.flatMap((r) => [r.before ?? 0, r.after ?? 0])) * 1.1;
+  const h = 28 + props.rows.length * ROW_H;
+  const x = (v: number | null) => (v === null ? 0 : Math.max(1, (v / max) * BAR_MAX));
+  const cut = (s: string) => (s.length > 17 ? s.slice(0, 16) + "…" : s);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${h}`} width="100%" role="img" aria-labelledby={`${id}-t ${id}-d`} className="chart-svg">
+        <title id={`${id}-t`}>{props.title}</title>
+        <desc id={`${id}-d`}>{props.description}</desc>
+        <g fontSize="11" fill="#1f2937">
+          <rect x={LABEL_W} y={4} width={10} height={10} fill="#9ca3af" />
+          <text x={LABEL_W + 14} y={13}>{props.beforeLabel}</text>
+          <rect x={LABEL_W + 120} y={4} width={10} height={10} fill="#1d4ed8" />
+          <text x={LABEL_W + 134} y={13}>{props.afterLabel}</text>
+        </g>
+        {props.rows.map((r, i) => {
+          const y = 24 + i * ROW_H;
+          return (
+            <g key={r.label + i} fontSize="11" fill="#1f2937">
+              <text x={0} y={y + 17}>{cut(r.label)}</text>
+              <rect x={LABEL_W} y={y + 3} width={x(r.before)} height={11} fill="#9ca3af" />
+              <text x={LABEL_W + x(r.before) + 4} y={y + 12}>{fmt(r.before)}</text>
+              <rect x={LABEL_W} y={y + 16} width={x(r.after)} height={11} fill="#1d4ed8" />
+              <text x={LABEL_W + x(r.after) + 4} y={y + 25}>{fmt(r.after)}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className="table-wrap">
+        <table className="chart-table">
+          <caption className="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.groupLabel}</th>
+              <th scope="col">{props.beforeLabel}</th>
+              <th scope="col">{props.afterLabel}</th>
+              <th scope="col">{props.changeLabel}</th>
+              <th scope="col">{props.nLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r, i) => (
+              <tr key={r.label + i}>
+                <th scope="row">{r.label}</th>
+                <td>{fmt(r.before)}{props.unit ?? ""}</td>
+                <td>{fmt(r.after)}{props.unit ?? ""}</td>
+                <td>{r.before === null || r.after === null ? "–" : (r.after - r.before >= 0 ? "+" : "") + fmt(r.after - r.before)}</td>
+                <td>{r.n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

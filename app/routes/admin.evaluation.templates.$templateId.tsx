@@ -1,0 +1,152 @@
+// Organizer: one survey template version: its questions (with their indicators), its versions,
+// and changes: add or remove a question. A version that responses use is never changed: the
+// change writes the next version, and this page moves to it.
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextField } from "~/components/form";
+import { stageLabel } from "~/components/evaluation/SurveyHeader";
+import { formatDate } from "~/domain/dates";
+import { localText } from "~/domain/evaluation/text";
+import { questionSchema } from "~/forms/evaluation";
+import { remixI18n } from "~/i18n.server";
+import { requireOrganizer } from "~/models/actor";
+import { NotFoundError } from "~/models/errors";
+import { indicatorsById, listIndicators } from "~/models/evaluation/indicators.server";
+import { editTemplate, getTemplate, templateVersions } from "~/models/evaluation/templates.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Survey template · VLX" }];
+
+const FREE_TYPES = ["text", "number", "percentage", "yes_no", "scale"] as const;
+
+function templateId(raw: string | undefined) {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("template");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    const tpl = getTemplate(templateId(params.templateId));
+    const inds = indicatorsById();
+    return json({
+      id: tpl.id,
+      title: localText(tpl.title, lng),
+      stage: tpl.stage,
+      version: tpl.version,
+      superseded: !!tpl.supersededAt,
+      questions: tpl.questions.map((q) => ({
+        key: q.key,
+        prompt: localText(q.prompt, lng),
+        type: q.type,
+        required: !!q.required,
+        indicator: q.indicatorId ? `${inds.get(q.indicatorId)?.code ?? ""} · ${localText(inds.get(q.indicatorId)?.name, lng)}` : "",
+      })),
+      versions: templateVersions(tpl.family).map((v) => ({ ...v, createdAt: formatDate(v.createdAt.slice(0, 10), lng) })),
+      indicators: listIndicators().map((i) => ({ value: String(i.id), label: `${localText(i.name, lng)} (${i.code})` })),
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    const id = templateId(params.templateId);
+    if (form.get("intent") === "remove") {
+      const next = editTemplate(actor, id, { kind: "remove", key: String(form.get("key") ?? "") });
+      return redirect(`/admin/evaluation/templates/${next}?changed=1`);
+    }
+    return handleForm(form, questionSchema, (v) => {
+      const next = editTemplate(actor, id, { kind: "add", question: { promptEn: v.promptEn, promptVi: v.promptVi, indicatorId: v.indicatorId, type: v.type, required: v.required } });
+      return redirect(`/admin/evaluation/templates/${next}?changed=1`);
+    });
+  });
+}
+
+export default function TemplatePage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useAppForm<Record<"intent" | "promptEn" | "promptVi" | "indicatorId" | "type" | "required", string>>({ id: `question-${data.id}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }) as never, shouldRevalidate: "onInput" });
+  return (
+    <>
+      <p>
+        <Link to="/admin/evaluation/templates">{t("evaluation.templates.title")}</Link>
+      </p>
+      <h1>
+        {data.title} <span className="muted">v{data.version}</span>
+      </h1>
+      <p className="muted">{stageLabel(t, data.stage, 0)}</p>
+      {params.get("changed") ? (
+        <p className="alert alert-ok" role="status">
+          {t("evaluation.templates.changed")}
+        </p>
+      ) : null}
+      {data.superseded ? <p className="alert alert-warn">{t("evaluation.templates.supersededNote")}</p> : null}
+      <h2>{t("evaluation.templates.questions")}</h2>
+      {data.questions.length === 0 ? <p>{t("common.noneYet")}</p> : null}
+      <ol className="stack">
+        {data.questions.map((q) => (
+          <li key={q.key}>
+            {q.prompt}
+            <br />
+            <span className="muted">
+              {t(`evaluation.types.${q.type}`)}
+              {q.required ? ` · ${t("common.required")}` : ""}
+              {q.indicator ? ` · ${q.indicator}` : ""}
+            </span>
+            {!data.superseded ? (
+              <Form method="post" style={{ display: "inline" }}>
+                <input type="hidden" name="key" value={q.key} />{" "}
+                <button type="submit" name="intent" value="remove" className="btn-secondary btn-small" aria-label={`${t("evaluation.templates.remove")}: ${q.prompt}`}>
+                  {t("evaluation.templates.remove")}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {!data.superseded ? (
+        <section className="card">
+          <h2>{t("evaluation.templates.addQuestion")}</h2>
+          <p className="hint">{t("evaluation.templates.versionHint")}</p>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <Form method="post" className="stack" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="add" />
+            <TextField field={fields.promptEn} label={t("evaluation.templates.promptEn")} required />
+            <TextField field={fields.promptVi} label={t("evaluation.templates.promptVi")} lang="vi" />
+            <SelectField field={fields.indicatorId} label={t("evaluation.templates.indicator")} placeholder={t("evaluation.templates.noIndicator")} options={data.indicators} />
+            <SelectField field={fields.type} label={t("evaluation.templates.freeType")} hint={t("evaluation.templates.freeTypeHint")} placeholder="–" options={FREE_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))} />
+            <label className="check">
+              <input type="checkbox" name="required" defaultChecked /> {t("evaluation.templates.requiredQ")}
+            </label>
+            <div className="actions">
+              <button type="submit">{t("evaluation.templates.add")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <h2>{t("evaluation.templates.versions")}</h2>
+      <ul>
+        {data.versions.map((v) => (
+          <li key={v.id}>
+            {v.id === data.id ? <strong>v{v.version}</strong> : <Link to={`/admin/evaluation/templates/${v.id}`}>v{v.version}</Link>} · {v.createdAt} ·{" "}
+            {t("evaluation.templates.usedBy", { count: v.responses })}
+            {v.supersededAt ? ` · ${t("evaluation.templates.superseded")}` : ""}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

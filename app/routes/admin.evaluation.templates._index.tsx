@@ -1,0 +1,95 @@
+// Organizer: survey templates (their current versions) per stage, and a new template.
+import { getFormProps } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextField } from "~/components/form";
+import { stageLabel } from "~/components/evaluation/SurveyHeader";
+import { localText } from "~/domain/evaluation/text";
+import { templateSchema } from "~/forms/evaluation";
+import { remixI18n } from "~/i18n.server";
+import { requireOrganizer } from "~/models/actor";
+import { createTemplate, ensureStarterTemplates, listTemplates } from "~/models/evaluation/templates.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+import { SURVEY_STAGES } from "../../db/schema/evaluation";
+
+export const meta: MetaFunction = () => [{ title: "Survey templates · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    ensureStarterTemplates();
+    return json({
+      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses })),
+    });
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    return handleForm(form, templateSchema, (v) => redirect(`/admin/evaluation/templates/${createTemplate(actor, v)}`));
+  });
+}
+
+export default function Templates() {
+  const { t } = useTranslation();
+  const { templates } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useAppForm({ id: "template", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: templateSchema }), shouldRevalidate: "onInput" });
+  return (
+    <>
+      <p>
+        <Link to="/admin/evaluation">{t("evaluation.admin.title")}</Link>
+      </p>
+      <h1>{t("evaluation.templates.title")}</h1>
+      <p>{t("evaluation.templates.lead")}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("evaluation.templates.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("evaluation.templates.template")}</th>
+              <th scope="col">{t("evaluation.templates.stage")}</th>
+              <th scope="col">{t("evaluation.templates.version")}</th>
+              <th scope="col">{t("evaluation.templates.questions")}</th>
+              <th scope="col">{t("evaluation.admin.answers")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {templates.map((x) => (
+              <tr key={x.id}>
+                <td>
+                  <Link to={`/admin/evaluation/templates/${x.id}`}>{x.title}</Link>
+                </td>
+                <td>{stageLabel(t, x.stage, 0)}</td>
+                <td>v{x.version}</td>
+                <td>{x.questions}</td>
+                <td>{x.responses}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <section className="card">
+        <h2>{t("evaluation.templates.new")}</h2>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, 0) }))} required />
+          <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />
+          <TextField field={fields.titleVi} label={t("evaluation.templates.titleVi")} lang="vi" />
+          <div className="actions">
+            <button type="submit">{t("evaluation.templates.create")}</button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
