@@ -14,48 +14,14 @@ import { recordAudit } from "./audit.server";
 import { NotFoundError, RuleError } from "./errors";
 import { trainingInScope } from "./trainings.server";
 import { audienceOf, loadEditionSchedule } from "./training-conflicts.server";
+import { enrolInTx as enrolSeat, type EnrolmentResult } from "./enrolment-seats.server";
 
-export type EnrolmentResult = { status: "enrolled" | "waitlisted"; position: number | null; already: boolean };
+export { enrolApplication, type EnrolmentResult } from "./enrolment-seats.server";
 
-/**
- * The capacity rule itself, inside the caller's transaction (which must be BEGIN IMMEDIATE):
- * counts the seats taken and writes the enrolment. Re-enrolling after leaving reuses the row.
- */
-export function enrolInTx(tx: Db, trainingId: number, applicationId: number, now = new Date()): EnrolmentResult {
-  const training = tx.select({ capacity: t.trainingSessions.capacity }).from(t.trainingSessions).where(eq(t.trainingSessions.id, trainingId)).get();
-  if (!training) throw new NotFoundError("training");
-  const mine = tx
-    .select()
-    .from(t.trainingEnrolments)
-    .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingId), eq(t.trainingEnrolments.applicationId, applicationId)))
-    .get();
-  if (mine && mine.status !== "cancelled") return { status: mine.status, position: mine.position, already: true };
-  const taken = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(t.trainingEnrolments)
-    .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingId), eq(t.trainingEnrolments.status, "enrolled")))
-    .get()!.n;
-  const waiting = tx
-    .select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${t.trainingEnrolments.position})` })
-    .from(t.trainingEnrolments)
-    .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingId), eq(t.trainingEnrolments.status, "waitlisted")))
-    .get()!;
-  // Nobody jumps the queue: a free seat with people waiting goes to the list's head (fillSeats).
-  const seat = (training.capacity === null || taken < training.capacity) && waiting.n === 0;
-  const status = seat ? ("enrolled" as const) : ("waitlisted" as const);
-  const position = seat ? null : (waiting.last ?? 0) + 1;
-  const at = now.toISOString();
-  if (mine) {
-    tx.update(t.trainingEnrolments).set({ status, position, updatedAt: at }).where(eq(t.trainingEnrolments.id, mine.id)).run();
-  } else {
-    tx.insert(t.trainingEnrolments).values({ trainingSessionId: trainingId, applicationId, status, position, createdAt: at, updatedAt: at }).run();
-  }
-  return { status, position, already: false };
-}
-
-/** Enrols with the guard: BEGIN IMMEDIATE around the count and the write (any handle: tests use their own). */
-export function enrolApplication(handle: Db, trainingId: number, applicationId: number): EnrolmentResult {
-  return immediate(handle, (tx) => enrolInTx(tx, trainingId, applicationId));
+function enrolInTx(tx: Db, trainingId: number, applicationId: number): EnrolmentResult {
+  const r = enrolSeat(tx, trainingId, applicationId);
+  if (!r) throw new NotFoundError("training");
+  return r;
 }
 
 /**

@@ -1,0 +1,136 @@
+// Calendar feeds at secret URLs: parsed with ical.js, a 09:00 session in Asia/Yangon is 02:30 UTC
+// and in Asia/Jayapura 00:00 UTC; arrival/departure are all-day; cancelled sessions are
+// STATUS:CANCELLED; a revoked token is 404; a participant only reaches their own feed; and the
+// bytes are identical under TZ=UTC, Asia/Tokyo and America/Los_Angeles (child processes).
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import ICAL from "ical.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, t } from "~/db.server";
+import { localToUtc } from "~/domain/training";
+import * as feedRoute from "~/routes/feeds.$token[.]ics";
+import * as hostRoute from "~/routes/host.visits.$visitId.trainings";
+import * as itinerary from "~/routes/me_.itinerary";
+import { call, cookieFor, createUser } from "../support/factories";
+import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
+
+let cookie: string, otherCookie: string, hostCookie: string;
+let applicationId: number, visitId: number;
+
+beforeAll(async () => {
+  const edition = makeEdition({ hostCountries: ["MM", "ID"], timeZone: "Asia/Yangon" });
+  const host = await createUser({ roles: [{ role: "host_coordinator" }] });
+  hostCookie = await cookieFor(host.id);
+  const site = makeSite({ countryCode: "MM", timeZone: "Asia/Yangon", name: "ရွာ", nameLatin: "Ywa village" }, [host.id]);
+  const visit = makeVisit(edition.id, site.id, { title: "Inle week", arrivalOn: "2031-07-05", departureOn: "2031-07-12" });
+  visitId = visit.id;
+  const { user, app } = await makeParticipant(edition.id);
+  applicationId = app.id;
+  place(visit.id, app.id, "accepted");
+  cookie = await cookieFor(user.id);
+  otherCookie = await cookieFor((await makeParticipant(edition.id)).user.id);
+  const yangon = db().insert(t.venues).values({ name: "Yangon hall", countryCode: "MM", timeZone: "Asia/Yangon" }).returning().get().id;
+  const jayapura = db().insert(t.venues).values({ name: "Jayapura hall", countryCode: "ID", timeZone: "Asia/Jayapura" }).returning().get().id;
+  const add = (title: string, venueId: number, zone: string, date: string, over: Partial<typeof t.trainingSessions.$inferInsert> = {}) =>
+    db()
+      .insert(t.trainingSessions)
+      .values({
+        editionId: edition.id, visitId: visit.id, title, type: "lecture", venueId, timeZone: zone, audience: "visit", status: "scheduled", deliveryLanguage: "my",
+        startsAt: localToUtc(date, "09:00", zone), endsAt: localToUtc(date, "10:30", zone), updatedAt: "2031-06-01T00:00:00.000Z", ...over,
+      })
+      .run();
+  add("Lake farming — ကန်", yangon, "Asia/Yangon", "2031-07-06");
+  add("Papua forests", jayapura, "Asia/Jayapura", "2031-07-07", { visitId: null, audience: "edition" });
+  add("Cancelled boat trip", yangon, "Asia/Yangon", "2031-07-08", { status: "cancelled" });
+  add("Draft idea", yangon, "Asia/Yangon", "2031-07-09", { status: "draft" });
+});
+
+async function feedUrl(c = cookie): Promise<string> {
+  const res = await call(itinerary.loader, "/me/itinerary", { cookie: c });
+  const data = await res.json();
+  return data.plans[0].feedUrl as string;
+}
+const tokenOf = (url: string) => /\/feeds\/([^/]+)\.ics$/.exec(url)![1];
+const getFeed = (token: string) => call(feedRoute.loader, `/feeds/${token}.ics`, { params: { token } });
+
+function events(text: string) {
+  const comp = new ICAL.Component(ICAL.parse(text));
+  // Resolve TZIDs from the feed's own VTIMEZONEs (what a calendar client does).
+  for (const vtz of comp.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  return comp.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+}
+
+describe("participant feed", () => {
+  it("serves text/calendar with the sessions at the right instants", async () => {
+    const url = await feedUrl();
+    expect(url).toMatch(/^http:\/\/localhost\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
+    const res = await getFeed(tokenOf(url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    const body = await res.text();
+    const ev = events(body);
+    const by = (s: string) => ev.find((e) => e.summary === s)!;
+    expect(by("Lake farming — ကန်").startDate.toJSDate().toISOString()).toBe("2031-07-06T02:30:00.000Z");
+    expect(by("Lake farming — ကန်").startDate.zone.tzid).toBe("Asia/Yangon");
+    expect(by("Papua forests").startDate.toJSDate().toISOString()).toBe("2031-07-07T00:00:00.000Z");
+    expect(body).toMatch(/DTSTART;TZID=Asia\/Yangon:20310706T090000/);
+    expect(body).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Asia\/Jayapura/);
+    // Arrival and departure as all-day dates; the cancelled session stays, as CANCELLED; drafts never.
+    expect(body).toContain("DTSTART;VALUE=DATE:20310705");
+    expect(body).toContain("DTSTART;VALUE=DATE:20310712");
+    const cancelled = by("Cancelled boat trip");
+    expect(cancelled.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(ev.find((e) => e.summary === "Draft idea")).toBeUndefined();
+    expect(ev.map((e) => e.uid)).toContain(`arrival-${visitId}@vlx`);
+  });
+
+  it("the same URL is shown again until revoked; revoking makes the old one 404 and gives a new one", async () => {
+    const first = await feedUrl();
+    expect(await feedUrl()).toBe(first);
+    const res = await call(itinerary.action, "/me/itinerary", { cookie, form: { intent: "rotateFeed", applicationId: String(applicationId) } });
+    expect(res.status).toBe(302);
+    expect((await getFeed(tokenOf(first))).status).toBe(404);
+    const second = await feedUrl();
+    expect(second).not.toBe(first);
+    expect((await getFeed(tokenOf(second))).status).toBe(200);
+  });
+
+  it("nobody can revoke or read another participant's feed; unknown tokens are 404", async () => {
+    const res = await call(itinerary.action, "/me/itinerary", { cookie: otherCookie, form: { intent: "rotateFeed", applicationId: String(applicationId) } });
+    expect(res.status).toBe(404);
+    expect((await getFeed("not-a-token")).status).toBe(404);
+    expect((await getFeed("A".repeat(32))).status).toBe(404);
+  });
+
+  it("is byte-identical under TZ=UTC, Asia/Tokyo and America/Los_Angeles", async () => {
+    const token = tokenOf(await feedUrl());
+    const run = promisify(execFile);
+    const outs = await Promise.all(
+      ["UTC", "Asia/Tokyo", "America/Los_Angeles"].map((TZ) =>
+        run(process.execPath, ["--import", "tsx", path.resolve("tests/integration/feed-print.ts"), token], {
+          env: { ...process.env, TZ, DATABASE_PATH: process.env.DATABASE_PATH! },
+          maxBuffer: 10 * 1024 * 1024,
+        }).then((r) => r.stdout),
+      ),
+    );
+    expect(outs[0]).toContain("BEGIN:VCALENDAR");
+    expect(outs[1]).toBe(outs[0]);
+    expect(outs[2]).toBe(outs[0]);
+    expect(outs[0]).toBe(await (await getFeed(token)).text());
+  });
+});
+
+describe("visit feed", () => {
+  it("the host gets the visit's feed with every published session, and can revoke it", async () => {
+    const res = await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } });
+    const data = await res.json();
+    const token = tokenOf(data.feedUrl);
+    const body = await (await getFeed(token)).text();
+    expect(events(body).map((e) => e.summary).sort()).toEqual(["Arrival: Inle week", "Cancelled boat trip", "Departure: Inle week", "Lake farming — ကန်"]);
+    await call(hostRoute.action, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) }, form: { intent: "rotateFeed" } });
+    expect((await getFeed(token)).status).toBe(404);
+    // A participant cannot open the host page of the visit.
+    expect((await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie, params: { visitId: String(visitId) } })).status).toBe(404);
+  });
+});
