@@ -9,7 +9,8 @@
  * (fixed empty rows, native controls); with JavaScript conform validates in the browser with the
  * same schemas. Server replies (`lastResult`) re-show every typed value with errors next to fields.
  */
-import { FormProvider, getFormProps, useForm, type Submission, type SubmissionResult } from "@conform-to/react";
+import { FormProvider, getFormProps, type Submission, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useMemo, useRef } from "react";
@@ -66,7 +67,7 @@ export function ApplicationForm({
   const initialIntent = (lastResult?.initialValue as Record<string, unknown> | undefined)?.intent;
   // The last button pressed decides how strict revalidation on input is.
   const intentRef = useRef(typeof initialIntent === "string" ? initialIntent : "save");
-  const [form, fields] = useForm<ApplicationFormValues, unknown>({
+  const [form, fields] = useAppForm<ApplicationFormValues, unknown>({
     id: `application-${edition.id}`,
     lastResult: lastResult ?? undefined,
     defaultValue,
@@ -79,11 +80,18 @@ export function ApplicationForm({
       return parseWithZod(formData, { schema: applicationSchemaFor(intentRef.current, mode) }) as unknown as Submission<ApplicationFormValues, string[], unknown>;
     },
   });
+  // A summary on top of a long form (phones): how many answers need attention.
+  const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
   const countries = useMemo(() => countryOptions(lng), [lng]);
   const languages = useMemo(() => languageOptions(lng), [lng]);
   return (
     <FormProvider context={form.context}>
       <FormErrors errors={form.errors} id={form.errorId} />
+      {errorCount ? (
+        <p className="alert alert-error" role="alert">
+          {t("apply.form.errorSummary", { count: errorCount })}
+        </p>
+      ) : null}
       <Form method="post" action={action} className="stack application-form" {...getFormProps(form)}>
         {Object.entries(hiddenFields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

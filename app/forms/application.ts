@@ -222,6 +222,12 @@ const nominationShape = { email: emailField, ...applicationShape };
 export const nominationDraftSchema = applicationSchema(nominationShape, false);
 export const nominationSubmitSchema = applicationSchema(nominationShape, true);
 
+/** The applicant's withdraw form: a required confirmation box (works without JavaScript). */
+export const withdrawSchema = z.object({
+  intent: z.literal("withdraw"),
+  confirm: z.literal("yes", { error: "apply.errors.confirmWithdraw" }),
+});
+
 /** The form's values as strings, as the form component receives them (`defaultValue`). */
 export type ApplicationFormValues = {
   email?: string;

@@ -2,16 +2,14 @@
 // (audit trail) and any reason given; withdraw with confirmation. Anyone else's id answers 404.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { StatusView } from "~/components/application/StatusView";
+import { withdrawSchema } from "~/forms/application";
 import { remixI18n } from "~/i18n.server";
 import { applicationStatusView, getOwnApplication, withdrawApplication } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "My application · VLX" }];
-
-const withdrawSchema = z.object({ intent: z.literal("withdraw"), confirm: z.literal("yes", { error: "apply.errors.confirmWithdraw" }) });
 
 function appId(params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);

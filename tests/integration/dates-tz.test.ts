@@ -71,7 +71,9 @@ async function childRun(): Promise<Seen> {
   const form = await (await call(applyRoute.loader, `/apply/${editionId}`, { params: { editionId: String(editionId) }, cookie })).json();
 
   async function render(url: string, routeId: string, mod: { loader: (a: any) => unknown; default: () => React.ReactNode }, lng: string) {
-    const routes = [{ id: routeId, path: routeId === "apply" ? "/apply/:editionId" : "/me/applications/:id", loader: mod.loader, Component: mod.default }];
+    // The Remix loader has the same ({ request, params, context }) signature as a router loader.
+    const loader = mod.loader as (args: unknown) => Promise<Response>;
+    const routes = [{ id: routeId, path: routeId === "apply" ? "/apply/:editionId" : "/me/applications/:id", loader, Component: mod.default }];
     const handler = createStaticHandler(routes);
     const request = new Request(`http://localhost${url}`, { headers: { Cookie: cookie, "Accept-Language": lng } });
     const context = await handler.query(request, { requestContext: { clientIp: "127.0.0.1" } });

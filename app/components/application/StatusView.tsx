@@ -3,10 +3,13 @@
  * stands, what happens next, the reason given, the audit trail, a summary of the answers and the
  * withdraw form (a required confirmation box, so it works without JavaScript).
  */
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
+import { withdrawSchema } from "~/forms/application";
 import { StatusBadge } from "./StatusBadge";
 
 export type StatusViewData = {
@@ -35,7 +38,12 @@ export type StatusViewData = {
 export function StatusView({ data, notice, lastResult }: { data: StatusViewData; notice?: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const { application: a, edition } = data;
-  const [form, fields] = useForm<{ confirm: string }>({ id: `withdraw-${a.id}`, lastResult, shouldRevalidate: "onInput" });
+  const [form, fields] = useAppForm<{ confirm: string }>({
+    id: `withdraw-${a.id}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),
+    shouldRevalidate: "onInput",
+  });
   const confirm = getInputProps(fields.confirm, { type: "checkbox", value: "yes" });
   return (
     <section>
@@ -96,7 +104,7 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       </dl>
 
       {data.canWithdraw ? (
-        <details className="card" open={lastResult?.status === "error" || undefined}>
+        <details className="card" open={lastResult ? true : undefined}>
           <summary>{t("apply.withdraw.open")}</summary>
           <p>{t("apply.withdraw.explain")}</p>
           <FormErrors errors={form.errors} id={form.errorId} />
