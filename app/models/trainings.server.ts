@@ -494,3 +494,21 @@ export function getTrainingForEdit(actor: Actor, trainingId: number) {
   const edition = tx.select().from(t.editions).where(eq(t.editions.id, training.editionId)).get()!;
   return { training, visit, edition, trainerIds, interpreterIds };
 }
+
+/** Per edition with trainings: counts for the organizer's home page. */
+export function trainingSummary() {
+  const rows = db()
+    .select({
+      id: t.editions.id,
+      name: t.editions.name,
+      total: sql<number>`count(${t.trainingSessions.id})`,
+      draft: sql<number>`sum(case when ${t.trainingSessions.status} = 'draft' then 1 else 0 end)`,
+      cancelled: sql<number>`sum(case when ${t.trainingSessions.status} = 'cancelled' then 1 else 0 end)`,
+    })
+    .from(t.editions)
+    .innerJoin(t.trainingSessions, eq(t.trainingSessions.editionId, t.editions.id))
+    .groupBy(t.editions.id)
+    .orderBy(asc(t.editions.startsOn))
+    .all();
+  return rows.map((r) => ({ id: r.id, name: r.name, counts: { total: r.total, draft: r.draft ?? 0, cancelled: r.cancelled ?? 0 } }));
+}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
 import { listInvitations } from "~/models/invitations.server";
+import { trainingSummary } from "~/models/trainings.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       editions: listEditions().length,
       pendingInvitations: listInvitations(actor).filter((i) => i.state === "pending").length,
+      trainingEditions: trainingSummary(),
     });
   });
 }
@@ -32,6 +34,7 @@ export default function AdminHome() {
     { to: "/admin/evaluation", title: t("admin.home.evaluation"), text: t("admin.home.evaluationText") },
     { to: "/admin/invitations", title: t("admin.home.invitations"), text: t("admin.home.invitationsText", { count: data.pendingInvitations }) },
     { to: "/admin/outbox", title: t("admin.home.outbox"), text: t("admin.home.outboxText") },
+    ...data.trainingEditions.map((e) => ({ to: `/admin/editions/${e.id}/trainings`, title: t("training.list.title", { edition: e.name }), text: t("training.list.counts", e.counts) })),
   ];
   return (
     <>

@@ -11,6 +11,7 @@ import * as newRoute from "~/routes/admin.editions.$id_.trainings.new";
 import * as listRoute from "~/routes/admin.editions.$id_.trainings._index";
 import * as editRoute from "~/routes/admin.trainings.$trainingId";
 import * as hostRoute from "~/routes/host.visits.$visitId.trainings";
+import * as slotRoute from "~/routes/admin.editions.$id_.trainings.free-slot";
 import { call, cookieFor, createUser } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
 
@@ -183,6 +184,24 @@ describe("saving a training", () => {
     const data = await page.json();
     const item = data.grid.items.find((i: { title: string }) => i.title === "Night market walk");
     expect(item).toMatchObject({ day: "2031-07-10", start: "22:00", end: "01:00", endDay: "2031-07-11" });
+  });
+});
+
+describe("free slots", () => {
+  it("proposes the earliest conflict-free slots inside the visit, each linking to a filled-in new form", async () => {
+    const q = `durationMinutes=120&visitId=${visit.id}&venueId=${hall}&trainerIds=${trainer}&workStart=09:00&workEnd=12:00`;
+    const res = await call(slotRoute.loader, `/admin/editions/${edition.id}/trainings/free-slot?${q}`, { cookie: cOrg, params: { id: String(edition.id) } });
+    const data = await res.json();
+    expect(data.result.zone).toBe("Asia/Bangkok");
+    const hrefs: string[] = data.result.slots.map((s: { href: string }) => s.href);
+    // 07-05 and 07-06 are free mornings; 07-07 09:00–11:00 is taken by "Homestay pricing".
+    expect(hrefs[0]).toContain("startDate=2031-07-05&startTime=09%3A00");
+    expect(hrefs.some((h) => h.includes("startDate=2031-07-07&startTime=09"))).toBe(false);
+    const form = await call(newRoute.loader, hrefs[0], { cookie: cOrg, params: { id: String(edition.id) } });
+    const values = (await form.json()).values;
+    expect(values).toMatchObject({ startDate: "2031-07-05", startTime: "09:00", endTime: "11:00", venueId: String(hall), trainerIds: [String(trainer)], audience: "visit" });
+    const bad = await call(slotRoute.loader, `/admin/editions/${edition.id}/trainings/free-slot?durationMinutes=0`, { cookie: cOrg, params: { id: String(edition.id) } });
+    expect((await bad.json()).errors.durationMinutes).toBeTruthy();
   });
 });
 

@@ -3,7 +3,7 @@
  * without JavaScript and prints. Below 40rem (a 360 px phone) the same data shows as a list per
  * day instead (CSS switches; both are in the HTML).
  */
-import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { GridData, GridItem } from "./grid-data";
 
@@ -19,15 +19,18 @@ export function cellIndex(items: GridItem[]): Map<string, GridItem[]> {
   return m;
 }
 
-export function TrainingCard({ it, showVenue }: { it: GridItem; showVenue?: string }) {
-  const { t } = useTranslation();
+/**
+ * One training in a cell. Takes `t` from the grid (one hook per grid, not per card) and renders a
+ * plain link: with hundreds of cards, router-aware links cost more than the whole table.
+ */
+export function TrainingCard({ it, showVenue, t }: { it: GridItem; showVenue?: string; t: TFunction }) {
   return (
     <div className={`sched-item sched-${it.status}`}>
       <span className="sched-time">
         {it.start}–{it.end}
         {it.endDay ? ` (+1)` : ""} <span className="muted">{it.zone}</span>
       </span>{" "}
-      <Link to={it.href}>{it.title}</Link>
+      <a href={it.href}>{it.title}</a>
       <span className="sched-meta">
         {t(`training.types.${it.type}`)} · {it.language}
         {showVenue ? ` · ${showVenue}` : ""}
@@ -72,7 +75,7 @@ export function ScheduleGrid({ data, caption }: { data: GridData; caption: strin
                 {data.venues.map((v) => (
                   <td key={v.key}>
                     {(cells.get(`${d.date}|${v.key}`) ?? []).map((it) => (
-                      <TrainingCard key={it.id} it={it} />
+                      <TrainingCard key={it.id} it={it} t={t} />
                     ))}
                   </td>
                 ))}
@@ -89,7 +92,7 @@ export function ScheduleGrid({ data, caption }: { data: GridData; caption: strin
               <ul>
                 {byDay.get(d.date)!.map((it) => (
                   <li key={it.id}>
-                    <TrainingCard it={it} showVenue={venueName.get(it.venueKey)} />
+                    <TrainingCard it={it} showVenue={venueName.get(it.venueKey)} t={t} />
                   </li>
                 ))}
               </ul>

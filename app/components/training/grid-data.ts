@@ -2,6 +2,7 @@
  * Turns training rows into the schedule grid's plain data (day × venue), formatted in each
  * training's own venue zone. Pure: used by loaders and by the benchmark.
  */
+import { tzOffset } from "@date-fns/tz";
 import { eachLocalDate, utcToLocal, zoneLabel } from "~/domain/training";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
@@ -53,6 +54,14 @@ export const ONLINE_KEY = "online";
 export function toGridData(rows: GridRow[], from: string, to: string, lng: string, hrefFor: (id: number) => string, onlineLabel: string): GridData {
   const venues = new Map<string, string>();
   const dayset = new Set(eachLocalDate(from, to));
+  // Zone labels depend only on the zone and its offset at the instant: format each pair once.
+  const labels = new Map<string, string>();
+  const label = (instant: string, zone: string) => {
+    const k = `${zone}|${tzOffset(zone, new Date(instant))}`;
+    let l = labels.get(k);
+    if (l === undefined) labels.set(k, (l = zoneLabel(instant, zone)));
+    return l;
+  };
   const items: GridItem[] = rows.map((r) => {
     const s = utcToLocal(r.startsAt, r.timeZone);
     const e = utcToLocal(r.endsAt, r.timeZone);
@@ -70,7 +79,7 @@ export function toGridData(rows: GridRow[], from: string, to: string, lng: strin
       start: s.time,
       end: e.time,
       endDay: e.date !== s.date ? e.date : null,
-      zone: zoneLabel(r.startsAt, r.timeZone),
+      zone: label(r.startsAt, r.timeZone),
       language: languageName(r.deliveryLanguage, lng),
       trainers: r.trainers.join(", "),
       interpreters: r.interpreters.join(", "),
