@@ -1,7 +1,10 @@
 // "My applications": the signed-in person's applications with their status, and the editions
 // open for applications they have not applied to yet.
+//
+// Flat routes make every `me.*` route (me.applications.$id, ...) a child of this one, so the
+// page renders the child instead of the list when one matches (and skips loading the list).
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/application/StatusBadge";
 import { formatDate } from "~/domain/dates";
@@ -14,8 +17,10 @@ export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  // Only the list page itself needs the list (child routes render instead of it).
+  const isList = new URL(request.url).pathname.replace(/\/$/, "") === "/me";
   const lng = await remixI18n.getLocale(request);
-  const mine = listOwnApplications(actor);
+  const mine = isList ? listOwnApplications(actor) : [];
   const applied = new Set(mine.map((a) => a.editionId));
   return json({
     name: actor.displayName,
@@ -28,13 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       closesOn: formatDate(a.applicationsCloseOn, lng),
       editable: a.status === "draft" && windowState(a) === "open",
     })),
-    open: listOpenEditions()
+    open: (isList ? listOpenEditions() : [])
       .filter((e) => !applied.has(e.id))
       .map((e) => ({ id: e.id, name: e.name, closesOn: formatDate(e.applicationsCloseOn, lng) })),
   });
 }
 
 export default function Me() {
+  const outlet = useOutlet();
+  return outlet ?? <MyApplications />;
+}
+
+function MyApplications() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
