@@ -44,6 +44,7 @@ export default function VisitPage() {
       ) : (
         <div className="actions">
           <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/edit`}>{t("hosts.visit.edit")}</Link>
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/trainings`}>{t("hosts.visit.trainings")}</Link>
           <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/print`}>{t("hosts.coming.printable")}</Link>
           <Link className="btn btn-danger" to={`/host/visits/${visit.id}/cancel`}>{t("hosts.visit.cancel")}</Link>
         </div>
