@@ -33,9 +33,17 @@ export function ChangeChart(props: {
 }) {
   const id = useId().replace(/:/g, "");
   const max = props.max ?? Math.max(1, ...props.rows.flatMap((r) => [r.before ?? 0, r.after ?? 0])) * 1.1;
-  const h = 28 + props.rows.length * ROW_H;
+  const TOP = 40;
+  const h = TOP + props.rows.length * ROW_H;
   const x = (v: number | null) => (v === null ? 0 : Math.max(1, (v / max) * BAR_MAX));
-  const cut = (s: string) => (s.length > 17 ? s.slice(0, 16) + "…" : s);
+  // Row labels wrap onto two lines of about 18 characters (the second is cut with an ellipsis).
+  const lines = (s: string): string[] => {
+    if (s.length <= 18) return [s];
+    const at = s.lastIndexOf(" ", 18);
+    const first = at > 0 ? s.slice(0, at) : s.slice(0, 18);
+    const rest = s.slice(first.length).trim();
+    return [first, rest.length > 18 ? rest.slice(0, 17) + "…" : rest];
+  };
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${W} ${h}`} width="100%" role="img" aria-labelledby={`${id}-t ${id}-d`} className="chart-svg">
@@ -44,14 +52,19 @@ export function ChangeChart(props: {
         <g fontSize="11" fill="#1f2937">
           <rect x={LABEL_W} y={4} width={10} height={10} fill="#9ca3af" />
           <text x={LABEL_W + 14} y={13}>{props.beforeLabel}</text>
-          <rect x={LABEL_W + 120} y={4} width={10} height={10} fill="#1d4ed8" />
-          <text x={LABEL_W + 134} y={13}>{props.afterLabel}</text>
+          <rect x={LABEL_W} y={20} width={10} height={10} fill="#1d4ed8" />
+          <text x={LABEL_W + 14} y={29}>{props.afterLabel}</text>
         </g>
         {props.rows.map((r, i) => {
-          const y = 24 + i * ROW_H;
+          const y = TOP - 4 + i * ROW_H;
+          const label = lines(r.label);
           return (
             <g key={r.label + i} fontSize="11" fill="#1f2937">
-              <text x={0} y={y + 17}>{cut(r.label)}</text>
+              {label.map((l, k) => (
+                <text key={k} x={0} y={y + (label.length === 1 ? 17 : 12 + k * 13)}>
+                  {l}
+                </text>
+              ))}
               <rect x={LABEL_W} y={y + 3} width={x(r.before)} height={11} fill="#9ca3af" />
               <text x={LABEL_W + x(r.before) + 4} y={y + 12}>{fmt(r.before)}</text>
               <rect x={LABEL_W} y={y + 16} width={x(r.after)} height={11} fill="#1d4ed8" />
@@ -60,7 +73,7 @@ export function ChangeChart(props: {
           );
         })}
       </svg>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={props.title}>
         <table className="chart-table">
           <caption className="visually-hidden">{props.title}</caption>
           <thead>

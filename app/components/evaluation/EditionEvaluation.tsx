@@ -53,7 +53,7 @@ export function RatesSection({ data }: Props) {
   return (
     <section aria-labelledby="rates">
       <h2 id="rates">{t("evaluation.edition.rates")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.rates")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.edition.rates")}</caption>
           <thead>
@@ -148,7 +148,7 @@ export function ResultsSection({ data }: Props) {
       ))}
       <h3>{t("evaluation.edition.actionPlans")}</h3>
       <p>{t("evaluation.edition.actionSummary", { actions: data.actions.actions, people: data.actions.people, reported: data.actions.reported })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.actionPlans")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.edition.actionPlans")}</caption>
           <thead>
@@ -190,7 +190,7 @@ export function PulseSection({ data }: Props) {
       {data.pulse.days.length === 0 ? (
         <p>{t("evaluation.edition.noPulses")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.pulse")}>
           <table>
             <caption className="visually-hidden">{t("evaluation.edition.pulse")}</caption>
             <thead>
@@ -234,7 +234,7 @@ export function ParticipantsSection({ data }: Props) {
   return (
     <section aria-labelledby="participants-title" id="participants">
       <h2 id="participants-title">{t("evaluation.edition.participants")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants-title">
         <table aria-labelledby="participants-title">
           <thead>
             <tr>
