@@ -11,6 +11,7 @@ import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
+import { countOpenSurveys } from "~/models/evaluation/mine.server";
 import { requireActor } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = isList ? listOwnApplications(actor) : [];
   const applied = new Set(mine.map((a) => a.editionId));
   return json({
+    openSurveys: isList ? countOpenSurveys(actor) : 0,
     name: actor.displayName,
     applications: mine.map((a) => ({
       id: a.id,
@@ -53,6 +55,12 @@ function MyApplications() {
       <h1>{t("apply.me.title")}</h1>
       <p className="actions"><Link className="btn btn-secondary" to="/me/itinerary">{t("training.itinerary.title")}</Link></p>
       {params.get("invited") ? <p className="alert alert-ok" role="status">{t("apply.me.invited")}</p> : null}
+      {data.applications.some((a) => a.status === "accepted") ? (
+        <p className={data.openSurveys ? "alert alert-warn" : "card"}>
+          {data.openSurveys ? t("evaluation.me.openCount", { count: data.openSurveys }) : t("evaluation.me.lead")}{" "}
+          <Link to="/me/surveys">{t("evaluation.me.title")}</Link>
+        </p>
+      ) : null}
       {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {data.applications.map((a) => (
