@@ -2,7 +2,6 @@
  * Server rendering: streams the page with the request's language (remix-i18next) and the CSP
  * nonce from the load context (server.ts) on every inline script. Bots get the whole page at once.
  */
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18n from "./i18n";
 import { getResources, remixI18n } from "./i18n.server";
 import { NonceContext } from "./nonce";
+import { stripNulBytes } from "./utils/strip-nul.server";
 import "./forms/zod-errors";
 
 const ABORT_DELAY = 5_000;
@@ -42,7 +42,8 @@ export default async function handleRequest(
         nonce,
         [bot ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 can emit stray NUL bytes inside multi-byte text: see stripNulBytes.
+          const body = stripNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

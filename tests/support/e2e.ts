@@ -31,7 +31,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-e2e-"));
   const dbPath = path.join(dir, "e2e.sqlite");
   let out = "";
+  // Its own process group, so stop() ends npx, tsx and the server together.
   const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
+    detached: true,
     env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -52,7 +54,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.on("exit", () => resolve());
-        child.kill("SIGTERM");
+        try {
+          process.kill(-child.pid!, "SIGTERM");
+        } catch {
+          child.kill("SIGTERM");
+        }
       }),
   };
 }
