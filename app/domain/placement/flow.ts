@@ -1,44 +1,57 @@
 /**
- * Exact min-cost flow for the optimal mode (Ahuja, Magnanti & Orlin 1993, "Network Flows",
- * ch. 9: successive shortest paths with node potentials, in its primal-dual form, sec. 9.8).
+ * Exact min-cost maximum flow for the optimal mode: a maximum flow (greedy start, then Dinic),
+ * then cost scaling (Goldberg & Tarjan 1990, "Finding minimum-cost circulations by successive
+ * approximation"; implementation heuristics after Goldberg 1997, "An efficient implementation of
+ * a scaling minimum-cost flow algorithm"; see also Ahuja, Magnanti & Orlin 1993, "Network Flows",
+ * sec. 10.3).
  *
- * Network: source -> participant (cap 1) -> group = (visit, sending country) (cap 1 per arc,
- * cost = preference cost) -> visit (cap k, the per-country cap) -> sink (cap = remaining
- * capacity), plus, per participant, an "unplaced" arc to the sink of cost U = 1 + the sum over
- * participants of their costliest arc. Because U exceeds any possible sum of placement costs, a
- * min-cost flow first maximises the number placed, then minimises the total preference cost.
- * Such a flow is exactly a min-cost *maximum* flow of the network without the unplaced arcs (a
- * flow placing one more participant saves U and adds less than U), which is what is computed
- * here: the unplaced arcs are priced in afterwards (computeObjective in explain.ts). All capacities and costs
- * are integers, so the flow is integral and the result exact.
+ * Network: source S -> participant (cap 1) -> group = (visit, sending country) (cap 1 per arc,
+ * cost = preference cost) -> visit (cap k, the per-country cap) -> sink T (cap = remaining
+ * capacity). A group whose cap is not below the visit's remaining capacity (no cap k, or k large)
+ * can never bind, so its arcs go straight to the visit node (fewer nodes; nothing else changes).
  *
- * Each phase runs one Dijkstra from all free participants at once (the source, implicitly) on
- * reduced costs c(u,v) + pi(u) - pi(v) >= 0, stopping once the sink's distance is settled; potentials
- * of settled nodes move by (dist - dist(sink)), which keeps every residual reduced cost >= 0
- * and makes every shortest path a path of reduced cost 0. Then, with potentials fixed, a
- * depth-first search augments as many zero-reduced-cost paths as it finds (a blocking flow on the
- * admissible network), so one Dijkstra serves many augmentations. The run stops when the sink is
- * unreachable: the flow is then maximum and, by reduced-cost optimality, of least cost. Nodes
- * that can no longer reach the sink are retired for good (see `dead` below), so participants who
- * will stay unplaced stop costing work in later phases.
+ * Objective. The instance's objective is preferenceCost + U * unplaced with U = 1 + the sum over
+ * participants of their costliest arc (explain.ts): U exceeds any possible sum of placement
+ * costs, so the optimum places as many as possible and, among those, minimises the cost. That is
+ * exactly a min-cost *maximum* flow of the network above, which is what is computed here:
+ *   1. a maximum flow F*: each participant takes their cheapest arc with room left (greedy),
+ *      then Dinic's blocking flows on the residual network until T is unreachable;
+ *   2. a min-cost flow of value F*: since the flow from 1 is feasible, cost scaling turns it into
+ *      one of least cost. Costs are multiplied by K = n + 1 (n = node count); a flow is
+ *      eps-optimal when some prices p give every residual arc a reduced cost
+ *      c(u,w) + p(u) - p(w) >= -eps. Any flow is C-optimal (C = largest scaled cost) with p = 0;
+ *      each `refine` divides eps by alpha (saturate the residual arcs of negative reduced cost,
+ *      then push excess along admissible arcs (reduced cost < 0) and relabel nodes without one,
+ *      FIFO), and at eps = 1 (i.e. 1/K < 1/n in the original costs) the flow is optimal
+ *      (AMO Lemma 10.2 / Goldberg & Tarjan Thm. 3.3: integer costs). S and T are ordinary nodes
+ *      of the circulation, so the flow value stays F*.
+ * Global price updates (a Dial bucket Dijkstra from the deficit nodes, arc length
+ * floor(reduced cost / eps) + 1) run at the start of each refine and after every ~n relabels;
+ * they keep eps-optimality and spare most of the relabel "price wars" on oversubscribed visits.
+ * All quantities are integers (prices are exact integers in doubles), so the result is exact;
+ * there is no randomness and the arc order is the canonical one of prepare.ts, so it is
+ * deterministic and independent of the input order.
  *
- * Complexity: O(phases * (m log n)) where m = number of arcs, n = nodes; phases is at most the
- * number of distinct shortest-path lengths (small for integer preference costs in practice).
- * Memory: typed arrays, O(n + m). The residual graph is implicit: arc flows are one
- * `assignArc` per participant, one flow per group and a load per visit, so a residual arc is
- * found in O(1) from the node's CSR range or its member list.
+ * Complexity: max flow O(m sqrt n) (unit capacities out of S); cost scaling
+ * O(n^2 m log(nC)) in the worst case, in practice a few relabels per node per refine, and
+ * log_alpha(nC) refines (about 6 to 8 here with preference costs <= ~130). Memory: typed arrays,
+ * O(n + m).
  */
-import { MinHeap } from "./heap";
 import type { Prepared } from "./prepare";
 
 export interface FlowResult {
   /** Chosen arc per participant (canonical index), -1 when unplaced or locked. */
   assignArc: Int32Array;
-  phases: number;
-  augmentations: number;
-  /** Backward reachability searches run to retire dead nodes. */
-  prunes: number;
+  /** Value of the maximum flow (participants placed, locked ones excluded). */
+  maxFlow: number;
+  refines: number;
+  pushes: number;
+  relabels: number;
+  priceUpdates: number;
 }
+
+/** Scaling factor of eps per refine. */
+const ALPHA = 8;
 
 export function solveMinCostMaxFlow(pr: Prepared): FlowResult {
   const P = pr.participants.length;
@@ -47,321 +60,307 @@ export function solveMinCostMaxFlow(pr: Prepared): FlowResult {
   const GN = P; // first group node
   const VN = P + G; // first visit node
   const T = P + G + V;
-  const N = T + 1;
+  const S = T + 1;
+  const N = S + 1;
   const { arcStart, arcGroup, arcCost, groupVisit, groupCap, visitCap } = pr;
-
-  // Groups of each visit, CSR.
-  const vgStart = new Int32Array(V + 1);
-  for (let g = 0; g < G; g++) vgStart[groupVisit[g]! + 1]!++;
-  for (let v = 0; v < V; v++) vgStart[v + 1]! += vgStart[v]!;
-  const vgList = new Int32Array(G);
-  const fill = vgStart.slice(0, V);
-  for (let g = 0; g < G; g++) vgList[fill[groupVisit[g]!]!++] = g;
-
-  // Arcs into each group, CSR (for the backward reachability search).
   const M = arcGroup.length;
-  const giStart = new Int32Array(G + 1);
-  for (let a = 0; a < M; a++) giStart[arcGroup[a]! + 1]!++;
-  for (let g = 0; g < G; g++) giStart[g + 1]! += giStart[g]!;
-  const giList = new Int32Array(M);
-  const gfill = giStart.slice(0, G);
-  for (let a = 0; a < M; a++) giList[gfill[arcGroup[a]!]!++] = a;
-  const arcOwner = pr.arcOwner;
-
   const assignArc = new Int32Array(P).fill(-1);
-  const gHead = new Int32Array(G).fill(-1);
-  const pNext = new Int32Array(P).fill(-1);
-  const pPrev = new Int32Array(P).fill(-1);
-  const gFlow = new Int32Array(G);
-  const vLoad = new Int32Array(V);
-  const pot = new Float64Array(N);
-  const dist = new Float64Array(N).fill(Infinity);
-  const done = new Int32Array(N);
-  const mark = new Int32Array(N);
-  const touched = new Int32Array(N);
-  const heap = new MinHeap(Math.max(1024, N));
+  const out: FlowResult = { assignArc, maxFlow: 0, refines: 0, pushes: 0, relabels: 0, priceUpdates: 0 };
+  if (M === 0) return out;
 
-  const free = new Int32Array(P);
-  let nFree = 0;
-  for (let p = 0; p < P; p++) if (arcStart[p + 1]! > arcStart[p]!) free[nFree++] = p;
-  const isFree = new Uint8Array(P);
-  for (let i = 0; i < nFree; i++) isFree[free[i]!] = 1;
+  // Node that the arcs into group g point at: g itself, or its visit when the cap cannot bind.
+  const gNode = new Int32Array(G);
+  for (let g = 0; g < G; g++) {
+    const v = groupVisit[g]!;
+    gNode[g] = groupCap[g]! >= visitCap[v]! ? VN + v : GN + g;
+  }
 
-  // DFS stack: node, iterator state, arc used (participant frames).
-  const stNode = new Int32Array(N + 1);
-  const stIter = new Int32Array(N + 1);
-  const stArc = new Int32Array(N + 1);
-
-  let phase = 0;
-  let prunes = 0;
-  let pruneGap = 1;
-  let nextPrune = 0;
-  let augmentations = 0;
-  let stamp = 0;
-  /**
-   * dead[x] = 1 once x cannot reach the sink in the residual graph. Such a set is closed (no
-   * residual arc leaves it), and an augmenting path can never enter a closed set without the
-   * sink, so it stays closed for the rest of the run (the argument behind Kuhn's "a vertex with
-   * no augmenting path never gets one"). Dead nodes are skipped for good: exact, and it spares
-   * every later Dijkstra the region around participants who will stay unplaced.
-   */
-  const dead = new Uint8Array(N);
-  const bfs = new Int32Array(N);
-  const markDead = (): void => {
-    const alive = new Uint8Array(N);
-    let head = 0;
-    let tail = 0;
-    alive[T] = 1;
-    bfs[tail++] = T;
-    while (head < tail) {
-      const w = bfs[head++]!;
-      if (w === T) {
-        for (let v = 0; v < V; v++) if (!dead[VN + v] && vLoad[v]! < visitCap[v]! && !alive[VN + v]) { alive[VN + v] = 1; bfs[tail++] = VN + v; }
-      } else if (w >= VN) {
-        const v = w - VN;
-        for (let i = vgStart[v]!, e = vgStart[v + 1]!; i < e; i++) {
-          const g = vgList[i]!;
-          if (gFlow[g]! < groupCap[g]! && !alive[GN + g] && !dead[GN + g]) { alive[GN + g] = 1; bfs[tail++] = GN + g; }
-        }
-      } else if (w >= GN) {
-        const g = w - GN;
-        for (let i = giStart[g]!, e = giStart[g + 1]!; i < e; i++) {
-          const a = giList[i]!;
-          const q = arcOwner[a]!;
-          if (assignArc[q] !== a && !alive[q] && !dead[q]) { alive[q] = 1; bfs[tail++] = q; }
-        }
-        const vn = VN + groupVisit[g]!;
-        if (gFlow[g]! > 0 && !alive[vn] && !dead[vn]) { alive[vn] = 1; bfs[tail++] = vn; }
-      } else {
-        const a = assignArc[w]!;
-        if (a >= 0) {
-          const gn = GN + arcGroup[a]!;
-          if (!alive[gn] && !dead[gn]) { alive[gn] = 1; bfs[tail++] = gn; }
-        }
-      }
+  // ---- Residual network in CSR form: arcs grouped by tail, each with its sister (reverse) arc.
+  // Insertion order puts each node's forward arcs first: v -> T, g -> v, p -> g (in the
+  // participant's (cost, visit id) order), S -> p.
+  const first = new Int32Array(N + 1);
+  for (let p = 0; p < P; p++) {
+    const d = arcStart[p + 1]! - arcStart[p]!;
+    if (d > 0) {
+      first[p + 1]! += d + 1;
+      first[S + 1]!++;
     }
-    for (let x = 0; x < T; x++) if (!alive[x]) dead[x] = 1;
+  }
+  for (let a = 0; a < M; a++) first[gNode[arcGroup[a]!]! + 1]!++;
+  for (let g = 0; g < G; g++)
+    if (gNode[g] === GN + g) {
+      first[GN + g + 1]!++;
+      first[VN + groupVisit[g]! + 1]!++;
+    }
+  for (let v = 0; v < V; v++) {
+    first[VN + v + 1]!++;
+    first[T + 1]!++;
+  }
+  for (let u = 0; u < N; u++) first[u + 1]! += first[u]!;
+  const A = first[N]!;
+  const head = new Int32Array(A);
+  const res = new Int32Array(A);
+  const cost = new Float64Array(A);
+  const sister = new Int32Array(A);
+  const fill = first.slice(0, N);
+  const K = N + 1;
+  let maxCost = 0;
+  const addArc = (u: number, w: number, cap: number, c: number): number => {
+    const a = fill[u]!++;
+    const b = fill[w]!++;
+    head[a] = w;
+    head[b] = u;
+    res[a] = cap;
+    cost[a] = c * K;
+    cost[b] = -c * K;
+    sister[a] = b;
+    sister[b] = a;
+    if (c > maxCost) maxCost = c;
+    return a;
+  };
+  for (let v = 0; v < V; v++) addArc(VN + v, T, visitCap[v]!, 0);
+  for (let g = 0; g < G; g++) if (gNode[g] === GN + g) addArc(GN + g, VN + groupVisit[g]!, groupCap[g]!, 0);
+  for (let p = 0; p < P; p++)
+    for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++) addArc(p, gNode[arcGroup[a]!]!, 1, arcCost[a]!);
+  const sArc = new Int32Array(P).fill(-1);
+  for (let p = 0; p < P; p++) if (arcStart[p + 1]! > arcStart[p]!) sArc[p] = addArc(S, p, 1, 0);
+  const push1 = (a: number) => {
+    res[a]!--;
+    res[sister[a]!]!++;
   };
 
-  for (;;) {
-    // ---- Dijkstra from all free participants (distance 0: they share one potential).
-    phase++;
-    let nTouched = 0;
-    heap.clear();
-    for (let i = 0; i < nFree; i++) {
-      const p = free[i]!;
-      dist[p] = 0;
-      touched[nTouched++] = p;
-      heap.push(0, p);
+  // ---- 1. Maximum flow: greedy (cheapest arc with room), then Dinic.
+  let flow = 0;
+  for (let p = 0; p < P; p++) {
+    for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++) {
+      const g = arcGroup[a]!;
+      const gn = gNode[g]!;
+      const va = first[VN + groupVisit[g]!]!; // v -> T
+      const ga = gn < VN ? first[gn]! : -1; // g -> v
+      if (res[va]! > 0 && (ga < 0 || res[ga]! > 0)) {
+        push1(sArc[p]!);
+        push1(first[p]! + (a - arcStart[p]!));
+        if (ga >= 0) push1(ga);
+        push1(va);
+        flow++;
+        break;
+      }
     }
-    let dT = Infinity;
-    while (heap.size > 0) {
-      const d = heap.topKey();
-      const u = heap.pop();
-      if (done[u] === phase || d > dist[u]! || dead[u]) continue;
-      if (d > dT) break;
-      done[u] = phase;
+  }
+  const level = new Int32Array(N);
+  const queue = new Int32Array(N);
+  const cur = new Int32Array(N);
+  const path = new Int32Array(N);
+  for (;;) {
+    level.fill(-1);
+    let qh = 0;
+    let qt = 0;
+    level[S] = 0;
+    queue[qt++] = S;
+    while (qh < qt && level[T]! < 0) {
+      const u = queue[qh++]!;
+      const lu = level[u]! + 1;
+      for (let a = first[u]!, e = first[u + 1]!; a < e; a++) {
+        const w = head[a]!;
+        if (res[a]! > 0 && level[w]! < 0) {
+          level[w] = lu;
+          queue[qt++] = w;
+        }
+      }
+    }
+    if (level[T]! < 0) break;
+    cur.set(first.subarray(0, N));
+    let u = S;
+    let sp = 0;
+    for (;;) {
       if (u === T) {
-        // Settle the ties at distance dT as well: the blocking-flow search below enters only
-        // settled nodes, and every node of a shortest path has distance <= dT.
-        dT = d;
+        // Every path starts with an S -> p arc of capacity 1: augment by one unit.
+        for (let i = 0; i < sp; i++) push1(path[i]!);
+        flow++;
+        u = S;
+        sp = 0;
         continue;
       }
-      const pu = pot[u]!;
-      if (u < GN) {
-        const cur = assignArc[u]!;
-        for (let a = arcStart[u]!, e = arcStart[u + 1]!; a < e; a++) {
-          if (a === cur) continue;
-          const w = GN + arcGroup[a]!;
-          const nd = d + arcCost[a]! + pu - pot[w]!;
-          if (nd < dist[w]!) {
-            if (dist[w] === Infinity) touched[nTouched++] = w;
-            dist[w] = nd;
-            heap.push(nd, w);
-          }
-        }
-      } else if (u < VN) {
-        const g = u - GN;
-        for (let q = gHead[g]!; q >= 0; q = pNext[q]!) {
-          const nd = d - arcCost[assignArc[q]!]! + pu - pot[q]!;
-          if (nd < dist[q]!) {
-            if (dist[q] === Infinity) touched[nTouched++] = q;
-            dist[q] = nd;
-            heap.push(nd, q);
-          }
-        }
-        if (gFlow[g]! < groupCap[g]!) {
-          const w = VN + groupVisit[g]!;
-          const nd = d + pu - pot[w]!;
-          if (nd < dist[w]!) {
-            if (dist[w] === Infinity) touched[nTouched++] = w;
-            dist[w] = nd;
-            heap.push(nd, w);
-          }
-        }
+      const lu = level[u]! + 1;
+      let a = cur[u]!;
+      const e = first[u + 1]!;
+      while (a < e && (res[a]! === 0 || level[head[a]!] !== lu)) a++;
+      cur[u] = a;
+      if (a < e) {
+        path[sp++] = a;
+        u = head[a]!;
+        continue;
+      }
+      level[u] = -1; // dead end for this phase
+      if (u === S) break;
+      u = head[sister[path[--sp]!]!]!;
+      cur[u]!++;
+    }
+  }
+  out.maxFlow = flow;
+
+  // ---- 2. Cost scaling on the circulation (flow value stays F*).
+  const price = new Float64Array(N);
+  const excess = new Int32Array(N);
+  const inQ = new Uint8Array(N);
+  // Price update state: Dial buckets as doubly linked lists over nodes.
+  const dist = new Int32Array(N);
+  const settled = new Uint8Array(N);
+  const bHead = new Int32Array(N + 1).fill(-1);
+  const bNext = new Int32Array(N);
+  const bPrev = new Int32Array(N);
+  const bucketRemove = (u: number, k: number) => {
+    const nx = bNext[u]!;
+    const pv = bPrev[u]!;
+    if (pv >= 0) bNext[pv] = nx;
+    else bHead[k] = nx;
+    if (nx >= 0) bPrev[nx] = pv;
+  };
+  const bucketAdd = (u: number, k: number) => {
+    const h = bHead[k]!;
+    bNext[u] = h;
+    bPrev[u] = -1;
+    if (h >= 0) bPrev[h] = u;
+    bHead[k] = u;
+  };
+  /**
+   * Global price update (Goldberg 1997, sec. 4): d(u) = shortest distance from u to a deficit
+   * node with arc length floor(reduced cost / eps) + 1 (>= 0 by eps-optimality), then
+   * p(u) -= eps * d(u). Distances are capped at N and the search stops once every excess node
+   * is settled (unsettled nodes take the current level): both keep d(u) <= d(w) + length(u,w)
+   * on every residual arc, hence eps-optimality.
+   */
+  const priceUpdate = (eps: number): void => {
+    out.priceUpdates++;
+    let toSettle = 0;
+    let maxB = 0;
+    for (let u = 0; u < N; u++) {
+      settled[u] = 0;
+      if (excess[u]! < 0) {
+        dist[u] = 0;
+        bucketAdd(u, 0);
       } else {
-        const v = u - VN;
-        for (let i = vgStart[v]!, e = vgStart[v + 1]!; i < e; i++) {
-          const g = vgList[i]!;
-          if (gFlow[g] === 0) continue;
-          const w = GN + g;
-          const nd = d + pu - pot[w]!;
-          if (nd < dist[w]!) {
-            if (dist[w] === Infinity) touched[nTouched++] = w;
-            dist[w] = nd;
-            heap.push(nd, w);
-          }
-        }
-        if (vLoad[v]! < visitCap[v]!) {
-          const nd = d + pu - pot[T]!;
-          if (nd < dist[T]!) {
-            if (dist[T] === Infinity) touched[nTouched++] = T;
-            dist[T] = nd;
-            heap.push(nd, T);
+        dist[u] = N;
+        if (excess[u]! > 0) toSettle++;
+      }
+    }
+    let k = 0;
+    for (; k <= maxB && toSettle > 0; k++) {
+      for (let w = bHead[k]!; w >= 0 && toSettle > 0; w = bHead[k]!) {
+        bucketRemove(w, k);
+        settled[w] = 1;
+        if (excess[w]! > 0) toSettle--;
+        const pw = price[w]!;
+        for (let b = first[w]!, e = first[w + 1]!; b < e; b++) {
+          const a = sister[b]!;
+          if (res[a]! === 0) continue;
+          const u = head[b]!;
+          if (settled[u]) continue;
+          let nd = k + Math.floor((cost[a]! + price[u]! - pw) / eps) + 1;
+          if (nd > N) nd = N;
+          const du = dist[u]!;
+          if (nd < du) {
+            if (du < N) bucketRemove(u, du);
+            dist[u] = nd;
+            bucketAdd(u, nd);
+            if (nd > maxB) maxB = nd;
           }
         }
       }
+      if (toSettle === 0) break;
     }
-    if (dT === Infinity) {
-      for (let i = 0; i < nTouched; i++) dist[touched[i]!] = Infinity;
-      break;
+    for (let b = 0; b <= maxB; b++) bHead[b] = -1;
+    for (let u = 0; u < N; u++) {
+      const d = settled[u] ? dist[u]! : k;
+      if (d > 0) price[u]! -= eps * d;
+      cur[u] = first[u]!;
     }
-    // Potentials: pi += min(dist, dT) for every node; adding dT to all nodes changes no reduced
-    // cost, so only nodes closer than dT move (by dist - dT). O(touched), not O(n).
-    for (let i = 0; i < nTouched; i++) {
-      const x = touched[i]!;
-      const dx = dist[x]!;
-      if (dx < dT && done[x] === phase) pot[x]! += dx - dT;
-      dist[x] = Infinity;
-    }
+  };
 
-    // ---- Blocking flow on zero-reduced-cost residual arcs: DFS rounds until one finds nothing
-    // (a node backtracked past an on-stack neighbour may wrongly look dead for one round). Only
-    // nodes settled by this phase's Dijkstra are entered: shortest paths run through them, and
-    // the tight arcs elsewhere (left from earlier phases) would only make the search wander.
-    let found_ = 0;
-    for (let round = 0, foundRound = 1; foundRound > 0; round++) {
-    stamp++;
-    foundRound = 0;
-    for (let i = 0; i < nFree; i++) {
-      const root = free[i]!;
-      if (!isFree[root]) continue;
-      let sp = 0;
-      stNode[0] = root;
-      stIter[0] = arcStart[root]!;
-      mark[root] = stamp;
-      let found = false;
-      while (sp >= 0) {
-        const u = stNode[sp]!;
-        let next = -1;
-        if (u < GN) {
-          const cur = assignArc[u]!;
-          const e = arcStart[u + 1]!;
-          const pu = pot[u]!;
-          let a = stIter[sp]!;
-          for (; a < e; a++) {
-            if (a === cur) continue;
-            const w = GN + arcGroup[a]!;
-            if (mark[w] !== stamp && done[w] === phase && arcCost[a]! + pu - pot[w]! === 0) {
-              next = w;
-              stArc[sp] = a;
-              a++;
-              break;
-            }
-          }
-          stIter[sp] = a;
-        } else if (u < VN) {
-          const g = u - GN;
-          let it = stIter[sp]!;
-          const pu = pot[u]!;
-          if (it === -2) {
-            it = gHead[g]!;
-            const w = VN + groupVisit[g]!;
-            if (gFlow[g]! < groupCap[g]! && mark[w] !== stamp && done[w] === phase && pu === pot[w]) next = w;
-          }
-          while (next < 0 && it >= 0) {
-            const q = it;
-            it = pNext[q]!;
-            if (mark[q] !== stamp && done[q] === phase && pu - arcCost[assignArc[q]!]! - pot[q]! === 0) next = q;
-          }
-          stIter[sp] = it;
-        } else if (u < T) {
-          const v = u - VN;
-          let it = stIter[sp]!;
-          const pu = pot[u]!;
-          if (it === -2) {
-            it = vgStart[v]!;
-            if (vLoad[v]! < visitCap[v]! && pu === pot[T]) next = T;
-          }
-          const e = vgStart[v + 1]!;
-          while (next < 0 && it < e) {
-            const g = vgList[it++]!;
-            const w = GN + g;
-            if (gFlow[g]! > 0 && mark[w] !== stamp && done[w] === phase && pu === pot[w]) next = w;
-          }
-          stIter[sp] = it;
+  let eps = maxCost * K;
+  while (eps > 1) {
+    eps = Math.max(1, Math.floor(eps / ALPHA));
+    out.refines++;
+    // Saturate every residual arc of negative reduced cost: the pseudo-flow is 0-optimal.
+    for (let u = 0; u < N; u++) {
+      const pu = price[u]!;
+      for (let a = first[u]!, e = first[u + 1]!; a < e; a++) {
+        const r = res[a]!;
+        if (r > 0 && cost[a]! + pu - price[head[a]!]! < 0) {
+          res[a] = 0;
+          res[sister[a]!]! += r;
+          excess[u]! -= r;
+          excess[head[a]!]! += r;
         }
-        if (next < 0) {
-          sp--; // dead end for this round: stays marked
-          continue;
+      }
+    }
+    priceUpdate(eps);
+    let sinceUpdate = 0;
+    let qh = 0;
+    let qt = 0;
+    let qn = 0;
+    const enqueue = (w: number) => {
+      queue[qt++] = w;
+      if (qt === N) qt = 0;
+      qn++;
+      inQ[w] = 1;
+    };
+    for (let u = 0; u < N; u++) if (excess[u]! > 0) enqueue(u);
+    while (qn > 0) {
+      const u = queue[qh++]!;
+      if (qh === N) qh = 0;
+      qn--;
+      inQ[u] = 0;
+      const e = first[u + 1]!;
+      while (excess[u]! > 0) {
+        const pu = price[u]!;
+        let a = cur[u]!;
+        for (; a < e; a++) {
+          const r = res[a]!;
+          if (r === 0) continue;
+          const w = head[a]!;
+          if (cost[a]! + pu - price[w]! < 0) {
+            const ex = excess[u]!;
+            const d = ex < r ? ex : r;
+            res[a] = r - d;
+            res[sister[a]!]! += d;
+            excess[u] = ex - d;
+            const ew = excess[w]! + d;
+            excess[w] = ew;
+            out.pushes++;
+            if (ew > 0 && !inQ[w]) enqueue(w);
+            if (ex === d) break;
+          }
         }
-        if (next === T) {
-          found = true;
+        if (excess[u]! === 0) {
+          cur[u] = a;
           break;
         }
-        sp++;
-        stNode[sp] = next;
-        stIter[sp] = next < GN ? arcStart[next]! : -2;
-        mark[next] = stamp;
-      }
-      if (!found) continue;
-      // Apply the path stNode[0..sp] -> T.
-      for (let k = 0; k <= sp; k++) {
-        const u = stNode[k]!;
-        mark[u] = 0; // still usable by later roots of this round
-        const w = k < sp ? stNode[k + 1]! : T;
-        if (u < GN) {
-          const a = stArc[k]!;
-          assignArc[u] = a;
-          const g = arcGroup[a]!;
-          const h = gHead[g]!;
-          pPrev[u] = -1;
-          pNext[u] = h;
-          if (h >= 0) pPrev[h] = u;
-          gHead[g] = u;
-        } else if (u < VN) {
-          const g = u - GN;
-          if (w < GN) {
-            // w leaves g: unlink it (its new arc is set by the next frame).
-            const pr_ = pPrev[w]!;
-            const nx = pNext[w]!;
-            if (pr_ >= 0) pNext[pr_] = nx;
-            else gHead[g] = nx;
-            if (nx >= 0) pPrev[nx] = pr_;
-          } else gFlow[g]!++;
-        } else {
-          if (w === T) vLoad[u - VN]!++;
-          else gFlow[w - GN]!--;
+        // Relabel: lower p(u) until the cheapest residual arc has reduced cost -eps.
+        let m = Infinity;
+        for (let b = first[u]!; b < e; b++)
+          if (res[b]! > 0) {
+            const rc = cost[b]! + pu - price[head[b]!]!;
+            if (rc < m) m = rc;
+          }
+        price[u] = pu - m - eps;
+        cur[u] = first[u]!;
+        out.relabels++;
+        if (++sinceUpdate > N) {
+          priceUpdate(eps);
+          sinceUpdate = 0;
+          if (!inQ[u]) enqueue(u);
+          break;
         }
       }
-      isFree[root] = 0;
-      augmentations++;
-      found_++;
-      foundRound++;
     }
-    }
-    // Prune dead nodes when a phase placed few of the free participants (cheap O(m) BFS).
-    // The search costs O(m): back off exponentially while it finds few dead participants.
-    let m = 0;
-    if (found_ < nFree / 4 && phase >= nextPrune) {
-      markDead();
-      prunes++;
-      for (let i = 0; i < nFree; i++) if (isFree[free[i]!] && !dead[free[i]!]) free[m++] = free[i]!;
-      pruneGap = nFree - found_ - m < (nFree - found_) / 20 ? pruneGap * 2 : 1;
-      nextPrune = phase + pruneGap;
-    } else for (let i = 0; i < nFree; i++) if (isFree[free[i]!]) free[m++] = free[i]!;
-    nFree = m;
-    if (nFree === 0) break;
   }
-  return { assignArc, phases: phase, augmentations, prunes };
+
+  for (let p = 0; p < P; p++)
+    for (let a = arcStart[p]!, e = arcStart[p + 1]!, b = first[p]!; a < e; a++, b++)
+      if (res[b] === 0) {
+        assignArc[p] = a;
+        break;
+      }
+  return out;
 }

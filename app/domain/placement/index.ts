@@ -1,8 +1,9 @@
 /**
  * VLX placement engine: places participants into exchange visits.
  *
- * - optimal mode: exact min-cost flow (Ahuja, Magnanti & Orlin 1993), most placed first, then
- *   least preference cost, then a gender-balance step that keeps both unchanged;
+ * - optimal mode: exact min-cost maximum flow (maximum flow by Dinic, then cost scaling: Goldberg &
+ *   Tarjan 1990; Ahuja, Magnanti & Orlin 1993), most placed first, then least preference cost,
+ *   then a gender-balance step that keeps both unchanged;
  * - stable mode: participant-proposing deferred acceptance with capacities and per-country caps
  *   (Gale & Shapley 1962; Roth & Peranson 1999).
  * Pure functions over plain data; see docs/placement-instance.md for the instance format.

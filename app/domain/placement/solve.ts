@@ -2,8 +2,8 @@
  * Entry points of the placement engine (see index.ts for the public surface).
  *
  * solvePlacement(instance, { mode }) -> assignment, objective, explanations.
- *  - "optimal": exact min-cost flow (flow.ts): most participants placed, then least total
- *    preference cost; then the gender-balance step (gender.ts), which keeps both unchanged.
+ *  - "optimal": exact min-cost maximum flow (flow.ts: Dinic, then cost scaling): most
+ *    participants placed, then least total preference cost; then the gender-balance step (gender.ts), which keeps both unchanged.
  *  - "stable": participant-proposing deferred acceptance (stable.ts).
  * Both modes use the same acceptable arcs (prepare.ts), so the optimal mode places at least as
  * many; compareModes reports how many more and how many blocking pairs that costs.
