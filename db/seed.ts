@@ -15,6 +15,7 @@ import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
+import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
@@ -80,5 +81,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   }
   // A past edition with its evaluation (baseline, pulses, end of visit, 3-month follow-up).
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
+  // Attendance at the past online edition's sessions (the participation dashboard's story).
+  seedAttendance(tx, editions.online, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }

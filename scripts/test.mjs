@@ -34,6 +34,14 @@ if (!findChromium()) {
   }
 }
 
+// Noto fonts for Thai, Burmese, Khmer, Lao and CJK names (certificates, screenshots): without
+// them Chromium draws boxes. Installed only when run as root and only if missing.
+if (typeof process.getuid === "function" && process.getuid() === 0 && spawnSync("dpkg", ["-s", "fonts-noto-core"], { stdio: "ignore" }).status !== 0) {
+  console.log("npm test: installing fonts-noto-core and fonts-noto-cjk (scripts in names)...");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "fonts-noto-core", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
 const only = process.argv.slice(2);
 run("npx", ["tsc", "--noEmit"]);
 run("npx", ["remix", "build"], { NODE_ENV: "production" });

@@ -34,6 +34,7 @@ export default function AdminHome() {
     { to: "/admin/evaluation", title: t("admin.home.evaluation"), text: t("admin.home.evaluationText") },
     { to: "/admin/invitations", title: t("admin.home.invitations"), text: t("admin.home.invitationsText", { count: data.pendingInvitations }) },
     { to: "/admin/outbox", title: t("admin.home.outbox"), text: t("admin.home.outboxText") },
+    { to: "/admin/import", title: t("tracking.home.import"), text: t("tracking.home.importText") },
     ...data.trainingEditions.map((e) => ({ to: `/admin/editions/${e.id}/trainings`, title: t("training.list.title", { edition: e.name }), text: t("training.list.counts", e.counts) })),
   ];
   return (

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/hosts/bits";
 import { VisitTable } from "~/components/hosts/VisitTable";
 import { countryName } from "~/domain/countries";
+import { todayIn } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listMySites } from "~/models/hosts.server";
 import { listUpcomingVisits } from "~/models/visits.server";
@@ -24,10 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       province: s.province,
       vettingStatus: s.vettingStatus,
     }));
-    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
+    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, attendanceDay: clampDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn), siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
     return json({ sites, visits, isOrganizer: actor.isOrganizer });
   });
 }
+
+/** Today, or the visit's nearest day when today lies outside it (the attendance list's day). */
+const clampDay = (today: string, from: string, to: string) => (today < from ? from : today > to ? to : today);
 
 export default function HostHome() {
   const { sites, visits, isOrganizer } = useLoaderData<typeof loader>();
@@ -59,6 +63,21 @@ export default function HostHome() {
         <h2 id="upcoming">{t("hosts.home.upcoming")}</h2>
         <VisitTable visits={visits} caption={t("hosts.home.upcomingCaption")} showSite />
       </section>
+      {visits.length ? (
+        <section className="card" aria-labelledby="attendance">
+          <h2 id="attendance">{t("tracking.home.attendance")}</h2>
+          <ul className="stack">
+            {visits.map((v) => (
+              <li key={v.id}>
+                {v.title || v.siteName}:{" "}
+                <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t("tracking.home.attendanceToday", { date: v.attendanceDay })}</Link>
+                {" · "}<a href={`/host/exports/${v.id}.csv`} download>{t("tracking.home.exportVisit")}</a>
+                {" · "}<a href={`/host/exports/${v.id}.csv?kind=participants`} download>{t("tracking.home.exportParticipants")}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -73,6 +73,8 @@ function MyApplications() {
               <Link to={`/me/applications/${a.id}`} aria-label={t("apply.me.viewFor", { edition: a.editionName })}>
                 {t("apply.me.view")}
               </Link>
+              {a.status === "accepted" ? <Link to="/me/check-in">{t("tracking.home.checkIn")}</Link> : null}
+              {a.status === "accepted" ? <Link to={`/me/certificates/${a.editionId}`}>{t("tracking.home.certificate")}</Link> : null}
               {a.editable ? (
                 <Link className="btn" to={`/apply/${a.editionId}`}>
                   {t("apply.me.continue")}

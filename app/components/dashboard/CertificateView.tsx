@@ -1,0 +1,52 @@
+/**
+ * A certificate of participation, laid out for A4 landscape printing (dashboard.css `@page`):
+ * the name in the person's own script and in Latin, the edition, host sites and the sessions
+ * attended. Fonts: the system's Noto families cover Thai, Burmese, Khmer, Lao and CJK.
+ */
+import { useTranslation } from "react-i18next";
+
+export type CertificateViewData = {
+  name: string;
+  latin: string;
+  lang: string;
+  countryName: string;
+  editionName: string;
+  dates: string;
+  mode: string;
+  sites: { label: string; dates: string }[];
+  sessions: { title: string; date: string }[];
+  issuedOn: string;
+  expected: number;
+  attended: number;
+};
+
+export function CertificateView({ c }: { c: CertificateViewData }) {
+  const { t } = useTranslation();
+  return (
+    <article className="certificate" aria-labelledby="cert-title">
+      <p className="org">{t("tracking.certificate.org")}</p>
+      <h1 id="cert-title">{t("tracking.certificate.title")}</h1>
+      <p>{t("tracking.certificate.certifies")}</p>
+      <p className="native" lang={c.lang}>{c.name}</p>
+      {c.latin && c.latin !== c.name ? <p className="latin">{c.latin}</p> : null}
+      <p className="muted">{c.countryName}</p>
+      <p>{t("tracking.certificate.tookPart", { edition: c.editionName, dates: c.dates })}</p>
+      {c.sites.length ? (
+        <p>{t("tracking.certificate.hostedBy")} {c.sites.map((s) => `${s.label} (${s.dates})`).join(" · ")}</p>
+      ) : (
+        <p>{t(`modes.${c.mode}`)}</p>
+      )}
+      <p>{t("tracking.certificate.attended", { attended: c.attended, expected: c.expected })}</p>
+      {c.sessions.length ? (
+        <ul className="sessions" aria-label={t("tracking.certificate.sessions")}>
+          {c.sessions.map((s, i) => <li key={i}>{s.date} · {s.title}</li>)}
+        </ul>
+      ) : null}
+      <div className="signatures">
+        <div>{t("tracking.certificate.signIprcc")}</div>
+        <div>{t("tracking.certificate.signAsean")}</div>
+      </div>
+      <p className="muted">{t("tracking.certificate.issued", { date: c.issuedOn })}</p>
+    </article>
+  );
+}

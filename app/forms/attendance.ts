@@ -1,0 +1,14 @@
+/** Forms of attendance (issue 6): one person's status on a check-in list, and a self check-in code. */
+import { z } from "zod";
+import { ATTENDANCE_STATUSES } from "../../db/schema/attendance";
+
+export const checkInSchema = z.object({
+  applicationId: z.coerce.number().int().positive(),
+  status: z.enum(ATTENDANCE_STATUSES),
+  note: z.string().trim().max(500).optional(),
+  q: z.string().optional(),
+});
+
+export const selfCheckInSchema = z.object({
+  code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, { error: "tracking.errors.codeFormat" }),
+});

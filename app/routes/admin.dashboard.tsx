@@ -1,0 +1,31 @@
+// The organizer's participation dashboard across editions (issue 6): filters as a GET form.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DashboardView } from "~/components/dashboard/DashboardView";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { remixI18n } from "~/i18n.server";
+import { dashboardViewData, parseTrackingFilters } from "~/models/dashboard.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Participation dashboard · VLX" }];
+export const links = dashboardLinks;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const url = new URL(request.url);
+  return guard(() => json(dashboardViewData(actor, parseTrackingFilters(url.searchParams), lng, false)));
+}
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{data.editionName ? t("tracking.dashboard.titleEdition", { edition: data.editionName }) : t("tracking.dashboard.title")}</h1>
+      <DashboardView data={data} />
+    </>
+  );
+}

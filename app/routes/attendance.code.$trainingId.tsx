@@ -1,0 +1,59 @@
+// The rotating self check-in code of a training (issue 6), shown by the trainer or host on a
+// screen or phone. With JavaScript the code is refreshed every 20 s in place; without it, the
+// "refresh automatically" mode (?auto=1, a meta refresh every 20 s) does the same. The refresh
+// is the user's choice (WCAG 2.2.1: a page must not reload itself unasked; axe "meta-refresh").
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { currentCheckInCode } from "~/models/attendance.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = ({ location }) => [
+  { title: "Check-in code · VLX" },
+  ...(new URLSearchParams(location.search).get("auto") ? [{ httpEquiv: "refresh", content: "20" }] : []),
+];
+export const links = dashboardLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const c = currentCheckInCode(actor, Number(params.trainingId));
+    return json(
+      { trainingId: c.training.id, title: c.training.title, code: c.code, rotatesAt: c.rotatesAt },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  });
+}
+
+export default function CheckInCode() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const auto = !!params.get("auto");
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const id = setInterval(() => revalidator.revalidate(), 20_000);
+    return () => clearInterval(id);
+  }, [revalidator]);
+  return (
+    <section>
+      <h1>{t("tracking.code.title", { title: data.title })}</h1>
+      <p>{t("tracking.code.instructions")}</p>
+      <p className="code-display" aria-label={t("tracking.code.label", { code: data.code.split("").join(" ") })}>
+        {data.code.slice(0, 3)} {data.code.slice(3)}
+      </p>
+      <p className="muted">{t("tracking.code.rotates")}</p>
+      <p>
+        {auto ? (
+          <Link to={`/attendance/code/${data.trainingId}`}>{t("tracking.code.stopAuto")}</Link>
+        ) : (
+          <Link to={`/attendance/code/${data.trainingId}?auto=1`}>{t("tracking.code.auto")}</Link>
+        )}
+      </p>
+      <p><Link to={`/attendance/training/${data.trainingId}`}>{t("tracking.code.back")}</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+// The check-in list of a training session (issue 6), for organizers, the host coordinators of
+// the session's visit and its trainers; built for a phone and working without JavaScript.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckInList } from "~/components/dashboard/CheckInList";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { countryName } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
+import { checkInAction } from "~/models/attendance-actions.server";
+import { trainingSheet } from "~/models/attendance.server";
+import { requireActor } from "~/session.server";
+import { guard, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Attendance · VLX" }];
+export const links = dashboardLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return guard(() => {
+    const s = trainingSheet(actor, Number(params.trainingId), q);
+    const fmt = new Intl.DateTimeFormat(lng, { timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    return json({
+      training: { id: s.training.id, title: s.training.title, status: s.training.status, when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`, zone: s.training.timeZone },
+      visitId: s.visit?.id ?? null,
+      days: s.days,
+      today: s.today,
+      open: s.open,
+      q,
+      counts: s.counts,
+      people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
+      isOrganizer: actor.isOrganizer,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return checkInAction(actor, { kind: "training", trainingId: Number(params.trainingId) }, request, form);
+}
+
+export default function TrainingAttendance() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("tracking.list.titleTraining", { title: data.training.title })}</h1>
+      <p className="muted">{data.training.when} ({data.training.zone})</p>
+      {data.open ? null : (
+        <p className="alert alert-warn">{data.today < data.days.from ? t("tracking.list.opensOn", { date: data.days.from }) : t("tracking.list.closed")}</p>
+      )}
+      <p className="actions">
+        <Link className="btn btn-secondary" to={`/attendance/code/${data.training.id}`}>{t("tracking.code.show")}</Link>
+        {data.isOrganizer ? <Link to="/admin/dashboard">{t("tracking.dashboard.title")}</Link> : null}
+      </p>
+      <CheckInList people={data.people} open={data.open} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The check-in list of one day of an exchange visit (issue 6), for organizers and the host
+// coordinators of the visit's site; built for a phone and working without JavaScript.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckInList } from "~/components/dashboard/CheckInList";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { countryName } from "~/domain/countries";
+import { addDays, formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
+import { checkInAction } from "~/models/attendance-actions.server";
+import { visitDaySheet } from "~/models/attendance.server";
+import { requireActor } from "~/session.server";
+import { guard, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Visit attendance · VLX" }];
+export const links = dashboardLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  return guard(() => {
+    const s = visitDaySheet(actor, Number(params.visitId), params.date ?? "", q);
+    const prev = addDays(s.date, -1);
+    const next = addDays(s.date, 1);
+    return json({
+      visit: { id: s.visit.id, title: s.visit.title || s.site.nameLatin || s.site.name, site: s.site.name },
+      date: s.date,
+      dateLabel: formatDate(s.date, lng, "long"),
+      prev: prev >= s.visit.arrivalOn ? prev : null,
+      next: next <= s.visit.departureOn ? next : null,
+      today: s.today,
+      open: s.open,
+      q,
+      counts: s.counts,
+      people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return checkInAction(actor, { kind: "visit_day", visitId: Number(params.visitId), date: params.date ?? "" }, request, form);
+}
+
+export default function VisitDayAttendance() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("tracking.list.titleVisit", { visit: data.visit.title, date: data.dateLabel })}</h1>
+      <p className="muted">{data.visit.site}</p>
+      <nav className="actions" aria-label={t("tracking.list.days")}>
+        {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev}`}>← {data.prev}</Link> : null}
+        {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next}`}>{data.next} →</Link> : null}
+        <a href={`/host/exports/${data.visit.id}.csv`} download>{t("tracking.exports.visitAttendance")}</a>
+      </nav>
+      {data.open ? null : (
+        <p className="alert alert-warn">{data.today < data.date ? t("tracking.list.opensOn", { date: data.date }) : t("tracking.list.closed")}</p>
+      )}
+      <CheckInList people={data.people} open={data.open} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
+    </section>
+  );
+}

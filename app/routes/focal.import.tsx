@@ -1,0 +1,35 @@
+// Focal point: import nominees of their own country from CSV, with a preview (issue 6).
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ImportView } from "~/components/dashboard/ImportView";
+import { countryName } from "~/domain/countries";
+import { remixI18n } from "~/i18n.server";
+import { importAction, importLoaderData } from "~/models/import-actions.server";
+import { focalCountry } from "~/models/review.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Import nominees · VLX" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const country = await guard(() => focalCountry(actor, new URL(request.url).searchParams.get("country")));
+  const res = importLoaderData(request, country);
+  if (res.headers.get("Content-Type")?.startsWith("text/csv")) return res;
+  const data = await res.json();
+  return json({ ...data, countryName: countryName(country, lng) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  const country = await guard(() => focalCountry(actor, new URL(request.url).searchParams.get("country")));
+  return importAction(actor, request, country, lng, "/focal/import");
+}
+
+export default function FocalImport() {
+  const data = useLoaderData<typeof loader>() as unknown as Parameters<typeof ImportView>[0];
+  const reply = useActionData<typeof action>() as Parameters<typeof ImportView>[0]["reply"];
+  return <ImportView {...data} reply={reply} />;
+}

@@ -1,0 +1,43 @@
+// A participant's own certificate of participation for an edition (issue 6), printable A4 landscape.
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CertificateView } from "~/components/dashboard/CertificateView";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { remixI18n } from "~/i18n.server";
+import { certificateViewData, getOwnCertificate } from "~/models/certificates.server";
+import { requireActor } from "~/session.server";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Certificate of participation · VLX" }];
+export const links = dashboardLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const c = getOwnCertificate(actor, Number(params.editionId));
+    return json({ completed: c.completed, threshold: c.threshold, attended: c.attended, expected: c.expected, view: certificateViewData(c, lng) });
+  });
+}
+
+export default function MyCertificate() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="no-print"><Link to="/me">{t("tracking.certificate.back")}</Link></p>
+      {data.completed ? (
+        <>
+          <p className="no-print muted">{t("tracking.certificate.printHint")}</p>
+          <CertificateView c={data.view} />
+        </>
+      ) : (
+        <section>
+          <h1>{t("tracking.certificate.title")}</h1>
+          <p className="alert alert-warn">{t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold })}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// Self check-in (issue 6): a participant types the code the trainer shows. Works without JS.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { dashboardLinks } from "~/components/dashboard/styles";
+import { useErrorText } from "~/components/form";
+import { selfCheckInSchema } from "~/forms/attendance";
+import { selfCheckIn } from "~/models/attendance.server";
+import { RateLimitError, RuleError } from "~/models/errors";
+import { requireActor } from "~/session.server";
+import { messageKey, readForm } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Check in · VLX" }];
+export const links = dashboardLinks;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request);
+  const url = new URL(request.url);
+  return json({ done: url.searchParams.get("done"), status: url.searchParams.get("status") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const code = String(form.get("code") ?? "");
+  const parsed = selfCheckInSchema.safeParse({ code });
+  if (!parsed.success) return json({ error: "tracking.errors.codeFormat", code }, { status: 400 });
+  try {
+    const r = selfCheckIn(actor, parsed.data.code);
+    return redirect(`/me/check-in?done=${encodeURIComponent(r.training.title)}&status=${r.status}`);
+  } catch (e) {
+    if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), code }, { status: 409 });
+    if (e instanceof RateLimitError) return json({ error: "errors.rateLimited", code }, { status: 429 });
+    throw e;
+  }
+}
+
+export default function SelfCheckIn() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const tr = useErrorText();
+  return (
+    <section>
+      <h1>{t("tracking.self.title")}</h1>
+      {data.done ? (
+        <p className="alert alert-ok" role="status">{t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}</p>
+      ) : null}
+      <Form method="post" className="stack">
+        <div className="field">
+          <label htmlFor="code">{t("tracking.self.code")}</label>
+          <input id="code" name="code" className="code-input" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required
+            defaultValue={result?.code ?? ""} aria-invalid={result?.error ? true : undefined} aria-describedby="code-hint code-error" />
+          <p id="code-hint" className="hint">{t("tracking.self.hint")}</p>
+          <div id="code-error" className="field-errors" aria-live="polite">{result?.error ? <p>{tr(result.error)}</p> : null}</div>
+        </div>
+        <div className="actions"><button type="submit">{t("tracking.self.submit")}</button></div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Records for the participation-tracking tests (issue 6): training sessions, enrolments and
+ * attendance records written directly, next to hosts-fixtures' editions, sites, visits,
+ * participants and placements.
+ */
+import { db, t } from "~/db.server";
+
+let k = 0;
+export function makeTraining(editionId: number, over: Partial<typeof t.trainingSessions.$inferInsert> = {}) {
+  k += 1;
+  return db()
+    .insert(t.trainingSessions)
+    .values({
+      editionId,
+      title: `Session ${k}`,
+      type: "workshop",
+      startsAt: "2031-07-06T02:00:00.000Z",
+      endsAt: "2031-07-06T04:00:00.000Z",
+      timeZone: "Asia/Bangkok",
+      audience: "edition",
+      status: "held",
+      ...over,
+    })
+    .returning()
+    .get();
+}
+
+export function enrol(trainingSessionId: number, applicationId: number, status: "enrolled" | "waitlisted" | "cancelled" = "enrolled") {
+  db().insert(t.trainingEnrolments).values({ trainingSessionId, applicationId, status }).run();
+}
+
+export function attend(trainingSessionId: number, applicationId: number, status: "present" | "late" | "absent" | "excused") {
+  db()
+    .insert(t.attendanceRecords)
+    .values({ subjectKind: "training", trainingSessionId, applicationId, status, method: "list", recordedAt: "2031-07-06T03:00:00.000Z" })
+    .run();
+}
+
+export function attendDay(visitId: number, date: string, applicationId: number, status: "present" | "late" | "absent" | "excused") {
+  db()
+    .insert(t.attendanceRecords)
+    .values({ subjectKind: "visit_day", visitId, date, applicationId, status, method: "list", recordedAt: `${date}T03:00:00.000Z` })
+    .run();
+}
+
+/** Reads a streamed response body as text. */
+export async function bodyText(res: Response): Promise<string> {
+  return new TextDecoder().decode(new Uint8Array(await res.arrayBuffer()));
+}
