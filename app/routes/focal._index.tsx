@@ -92,6 +92,7 @@ export default function FocalHome() {
             {chosen?.open ? (
               <p className="actions">
                 <Link className="btn" to={`/focal/nominate?edition=${s.edition.id}&country=${data.country}`}>{t("focal.home.nominate")}</Link>
+                <Link className="btn btn-secondary" to={`/focal/import?country=${data.country}`}>{t("tracking.home.import")}</Link>
               </p>
             ) : (
               <p className="muted">{t("focal.home.windowClosed")}</p>
