@@ -13,7 +13,7 @@
  */
 import { Readable } from "node:stream";
 import Database from "better-sqlite3";
-import { stringify } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { db } from "../db.server";
 import { countryName } from "../domain/countries";
@@ -146,9 +146,12 @@ export function csvStream(spec: Spec): ReadableStream<Uint8Array> {
     reader?.close();
     reader = undefined;
   };
+  // csv-stringify's per-record stream costs more than the query; stringifying batches of rows
+  // with its synchronous API keeps the same quoting rules at a fraction of the time.
+  const options = { cast: { string: neutraliseCell }, record_delimiter: "windows" as const };
+  let first = true;
   const source = new Readable({
-    objectMode: true,
-    highWaterMark: 512,
+    highWaterMark: 1 << 16,
     read() {
       try {
         if (!rows) {
@@ -159,14 +162,24 @@ export function csvStream(spec: Spec): ReadableStream<Uint8Array> {
             rows = (reader.prepare(spec.sql).iterate(spec.params) as IterableIterator<Row>)[Symbol.iterator]();
           }
         }
-        for (let i = 0; i < 500; i++) {
+        const batch: unknown[][] = [];
+        let done = false;
+        while (batch.length < 1000) {
           const next = rows.next();
           if (next.done) {
-            close();
-            this.push(null);
-            return;
+            done = true;
+            break;
           }
-          if (!this.push(spec.columns.map(([, value]) => value(next.value) ?? ""))) return;
+          batch.push(spec.columns.map(([, value]) => value(next.value) ?? ""));
+        }
+        const text = first
+          ? stringify(batch, { ...options, bom: true, header: true, columns: spec.columns.map(([h]) => h) })
+          : stringify(batch, options);
+        first = false;
+        if (text) this.push(text);
+        if (done) {
+          close();
+          this.push(null);
         }
       } catch (e) {
         close();
@@ -178,9 +191,7 @@ export function csvStream(spec: Spec): ReadableStream<Uint8Array> {
       cb(err);
     },
   });
-  const csv = stringify({ bom: true, header: true, columns: spec.columns.map(([h]) => h), cast: { string: neutraliseCell }, record_delimiter: "windows" });
-  source.on("error", (e) => csv.destroy(e));
-  return createReadableStreamFromReadable(source.pipe(csv));
+  return createReadableStreamFromReadable(source);
 }
 
 /** Organizer export of `kind` with the dashboard's filters. */
