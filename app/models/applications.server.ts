@@ -12,7 +12,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { StatusViewData } from "../components/application/StatusView";
-import { countryName, defaultNameOrder } from "../domain/countries";
+import { countryName, defaultNameOrder, defaultTimeZone } from "../domain/countries";
 import { formatDate, todayIn } from "../domain/dates";
 import { displayName, latinName, searchText } from "../domain/names";
 import { languageName } from "../domain/vocabulary";
@@ -299,7 +299,8 @@ export async function notifyStatusChange(applicationId: number): Promise<void> {
 /** The applicant's status page data (StatusView) for the actor's application `id` in `lng` (NotFoundError otherwise). */
 export function applicationStatusView(actor: Actor, id: number, lng: string): StatusViewData {
   const { application: a, edition } = getOwnApplication(actor, id);
-  const zone = actor.timeZone ?? edition.timeZone;
+  // The applicant's own zone (or their country's), not the host edition's.
+  const zone = actor.timeZone ?? (a.nationality ? defaultTimeZone(a.nationality) : edition.timeZone);
   const when = new Intl.DateTimeFormat(lng, {
     year: "numeric",
     month: "short",

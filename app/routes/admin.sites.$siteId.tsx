@@ -97,7 +97,8 @@ export default function VetSite() {
   const lng = i18n.language;
   const [params] = useSearchParams();
   const confirm = data && "confirm" in data ? data : null;
-  const atFormat = new Intl.DateTimeFormat(lng, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
+  const atFormat = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
 
   const [vetForm, vetFields] = useAppForm({
     id: "vet",
