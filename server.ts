@@ -17,11 +17,13 @@ import { getEnv } from "./app/env.server";
 import { closeDb, db } from "./app/db.server";
 import { log } from "./app/log.server";
 import { seedDemoIfEmpty } from "./db/seed";
+import { startOfferExpiry } from "./app/models/placement-offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
 
 const env = getEnv();
 db(); // open + migrate now so a broken database fails at start, not on the first request
 const demo = env.seedDemo ? await seedDemoIfEmpty(db()) : null;
+startOfferExpiry(); // placement offers past their reply-by date expire: once now, then every 15 minutes
 startReminderJob(); // survey reminders: once now, then every few minutes (sends each reminder once)
 
 const buildPath = path.resolve("build/index.js");

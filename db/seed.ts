@@ -19,6 +19,7 @@ import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
+import { seedPlacements } from "./seed/placements";
 import { seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
 import { MARITIME } from "./seed/people-maritime";
@@ -79,6 +80,8 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
     const email = seedApplicant(tx, p, editions[p.ed], today, people, rng);
     if (p.demo) accounts.push({ role: p.demo, email });
   }
+  // Placements of the Yunnan edition by the engine: offered, accepted, declined, proposed, one override.
+  seedPlacements(tx, editions.yunnan.id, today, organizers[0], now);
   // A past edition with its evaluation (baseline, pulses, end of visit, 3-month follow-up).
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).

@@ -12,6 +12,8 @@ import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
 import { countOpenSurveys } from "~/models/evaluation/mine.server";
+import { listOwnPlacements } from "~/models/placement-offers.server";
+import { PlacementBadge } from "~/components/placement/reasons";
 import { requireActor } from "~/session.server";
 
 export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
@@ -25,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const applied = new Set(mine.map((a) => a.editionId));
   return json({
     openSurveys: isList ? countOpenSurveys(actor) : 0,
+    placements: isList ? listOwnPlacements(actor).map((p) => ({ id: p.id, status: p.status, visit: p.visitTitle || p.siteNameLatin || p.siteName, dates: `${formatDate(p.arrivalOn, lng)} – ${formatDate(p.departureOn, lng)}`, replyBy: p.status === "offered" ? formatDate(p.replyBy, lng) : null })) : [],
     name: actor.displayName,
     applications: mine.map((a) => ({
       id: a.id,
@@ -61,6 +64,13 @@ function MyApplications() {
           <Link to="/me/surveys">{t("evaluation.me.title")}</Link>
         </p>
       ) : null}
+      {data.placements.map((p) => (
+        <section key={p.id} className={p.status === "offered" ? "alert alert-warn" : "card"} aria-label={t("placement.offer.listTitle")}>
+          <strong>{p.visit}</strong> <PlacementBadge status={p.status} /> <span className="muted">{p.dates}</span>
+          {p.replyBy ? <> · {t("placement.offer.replyByShort", { date: p.replyBy })}</> : null}{" "}
+          <Link to={`/me/placements/${p.id}`} aria-label={t("placement.offer.viewFor", { visit: p.visit })}>{p.status === "offered" ? t("placement.offer.view") : t("common.view")}</Link>
+        </section>
+      ))}
       {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {data.applications.map((a) => (

@@ -1,0 +1,137 @@
+// /me/placements/:placementId: the participant's offer (in their language): where and when, the
+// reply-by date in the visit's time zone, and Accept / Decline. Another person's placement, or a
+// proposal not yet sent, answers 404.
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextAreaField } from "~/components/form";
+import { PlacementBadge } from "~/components/placement/reasons";
+import { placementLinks } from "~/components/placement/styles";
+import { countryName } from "~/domain/countries";
+import { formatDate } from "~/domain/dates";
+import { languageName } from "~/domain/vocabulary";
+import { replySchema } from "~/forms/placement";
+import { useAppForm } from "~/forms/use-app-form";
+import { NotFoundError } from "~/models/errors";
+import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement-offers.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm, type FormReply } from "~/utils/http.server";
+
+export const links = placementLinks;
+export const meta: MetaFunction = () => [{ title: "Your exchange visit · VLX" }];
+
+function placementId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("placement");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    const r = getOwnPlacement(actor, placementId(params.placementId));
+    return json({
+      id: r.p.id,
+      status: r.p.status,
+      replyBy: r.p.replyBy,
+      editionName: r.editionName,
+      title: r.visit.title,
+      site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
+      place: [r.site.district, r.site.province].filter(Boolean).join(", "),
+      countryCode: r.site.countryCode,
+      timeZone: r.site.timeZone,
+      arrivalOn: r.visit.arrivalOn,
+      departureOn: r.visit.departureOn,
+      themes: r.visit.themes,
+      languages: r.visit.languages,
+      interpreterLanguages: r.visit.interpreterLanguages,
+      homestay: r.visit.homestay,
+    });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(async () => {
+    const id = placementId(params.placementId);
+    getOwnPlacement(actor, id); // scope first: 404 for anyone else's placement
+    return handleForm(form, replySchema, (v) => {
+      if (v.intent === "accept") acceptOffer(actor, id);
+      else declineOffer(actor, id, v.reason);
+      return redirect(`/me/placements/${id}?done=${v.intent}`);
+    });
+  });
+}
+
+export default function MyPlacement() {
+  const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>() as FormReply | undefined;
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  const done = params.get("done");
+  const [form, fields] = useAppForm<{ intent: string; reason?: string }, unknown>({
+    id: `reply-${d.id}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
+    shouldRevalidate: "onInput",
+  });
+  const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
+  return (
+    <section className="stack">
+      <p><Link to="/me">← {t("placement.offer.back")}</Link></p>
+      <h1>{t("placement.offer.title")}</h1>
+      {done === "accept" || done === "decline" ? <p className="alert alert-ok" role="status">{t(`placement.offer.done.${done}`)}</p> : null}
+      <article className="card" aria-labelledby="visit-h">
+        <h2 id="visit-h">{d.title || d.site}</h2>
+        <p><PlacementBadge status={d.status} /></p>
+        {d.status === "offered" ? <p>{t("placement.offer.intro", { edition: d.editionName })}</p> : null}
+        <dl className="pl-kv">
+          <dt>{t("placement.offer.where")}</dt>
+          <dd>
+            {d.site}
+            {d.place ? `, ${d.place}` : ""} · {countryName(d.countryCode, lng)}
+          </dd>
+          <dt>{t("placement.offer.dates")}</dt>
+          <dd>{formatDate(d.arrivalOn, lng, "long")} – {formatDate(d.departureOn, lng, "long")}</dd>
+          {d.themes.length ? (
+            <>
+              <dt>{t("placement.offer.themes")}</dt>
+              <dd>{d.themes.map((th) => t(`themes.${th}`)).join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>{t("placement.offer.languages")}</dt>
+          <dd>{langs(d.languages)}</dd>
+          {d.interpreterLanguages.length ? (
+            <>
+              <dt>{t("placement.offer.interpreters")}</dt>
+              <dd>{langs(d.interpreterLanguages)}</dd>
+            </>
+          ) : null}
+        </dl>
+        {d.homestay ? <p>{t("placement.offer.homestay")}</p> : null}
+        {d.status === "accepted" ? <p className="alert alert-ok">{t("placement.offer.accepted")}</p> : null}
+        {d.status === "declined" ? <p className="alert alert-warn">{t("placement.offer.declined")}</p> : null}
+        {d.status === "expired" ? <p className="alert alert-warn">{t("placement.offer.expired", { date: formatDate(d.replyBy, lng, "long") })}</p> : null}
+        {d.status === "cancelled" ? <p className="alert alert-warn">{t("placement.offer.cancelled")}</p> : null}
+      </article>
+      {d.status === "offered" ? (
+        <section className="card" aria-labelledby="reply-h">
+          <h2 id="reply-h">{t("placement.offer.replyBy", { date: formatDate(d.replyBy, lng, "long"), zone: d.timeZone })}</h2>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors errors={form.errors} id={form.errorId} />
+            <TextAreaField field={fields.reason} label={t("placement.offer.declineReason")} rows={2} />
+            <div className="actions">
+              <button type="submit" name="intent" value="accept" disabled={busy}>{t("placement.offer.accept")}</button>
+              <button type="submit" name="intent" value="decline" className="btn-secondary" disabled={busy}>{t("placement.offer.decline")}</button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </section>
+  );
+}

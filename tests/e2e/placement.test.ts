@@ -1,0 +1,143 @@
+// Placement (issue 4) in Chromium on a 360 px phone: an organizer opens the placement board of the
+// demo Yunnan edition, runs the engine (proposal, comparison, difference), saves it, moves a
+// participant by hand, sends the offers; the demo applicant (sari.id@vlx.demo) opens her offer
+// from "My applications" and accepts it; her host sees her coming. Every page: axe scan and a
+// screenshot under test-results/ (placement-*.png).
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayIn } from "~/domain/dates";
+import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+
+const PASSWORD = "vlx-demo-2026";
+let server: TestServer;
+let browser: Browser;
+let editionId: number;
+
+function query<T>(sql: string, ...args: unknown[]): T {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+}
+
+async function check(page: Page, name: string) {
+  await expectAccessible(page, name);
+  await screenshot(page, `placement-${name}`);
+  // Nothing wider than the phone (tables scroll inside their own region).
+  const overflow = await page.evaluate(() => {
+    const over = document.documentElement.scrollWidth - window.innerWidth;
+    if (over <= 0) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest(".table-wrap"))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? "").slice(0, 40)}`);
+  });
+  expect(overflow, `${name} fits 360 px`).toEqual([]);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  editionId = query<{ id: number }>(
+    "select id from editions where mode <> 'online' and ends_on >= ? order by starts_on limit 1",
+    todayIn("Asia/Shanghai"),
+  ).id;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("placement board → offers → accept", () => {
+  it("an organizer runs the engine, saves, moves a participant and sends offers; the participant accepts", async () => {
+    const ctx = await newContext(browser);
+    const org = await ctx.newPage();
+    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+
+    // The board, reached from the edition page.
+    await org.goto(`${server.url}/admin/editions/${editionId}`);
+    await Promise.all([org.waitForURL(new RegExp(`/admin/editions/${editionId}/placement$`)), org.getByRole("navigation", { name: "This edition" }).getByRole("link", { name: "Placement board" }).click()]);
+    await expect.poll(() => org.getByRole("heading", { level: 1 }).textContent()).toContain("Placement:");
+    await check(org, "board");
+
+    // Run the engine in stable mode, then optimal: a proposal with summary, comparison, reasons.
+    await org.getByLabel("Stable: nobody would rather swap").check();
+    await org.getByRole("button", { name: "Run the engine" }).click();
+    await expect.poll(() => org.locator("#proposal-h").textContent()).toContain("stable mode");
+    await org.getByLabel("Optimal: place the most people").check();
+    await org.getByRole("button", { name: "Run the engine" }).click();
+    await expect.poll(() => org.locator("#proposal-h").textContent()).toContain("optimal mode");
+    const proposal = (await org.locator("section[aria-labelledby=proposal-h]").textContent()) ?? "";
+    expect(proposal).toContain("Optimal against stable");
+    expect(proposal).toContain("Who cannot be placed, and why");
+    expect(proposal).toContain("declined an offer"); // the two seeded declines are left out of the run
+    await check(org, "proposal");
+    await org.getByRole("button", { name: "Save proposal" }).click();
+    await expect.poll(() => org.getByRole("status").first().textContent()).toContain("Proposal saved");
+
+    // Move a proposed participant to another visit by hand.
+    const link = org.locator('tr:has(.badge-proposed) a[href^="/admin/placements/"]').first();
+    const who = (await org.locator("tr:has(.badge-proposed) td:first-child a").first().textContent())!.trim();
+    const current = (await link.textContent())!.trim();
+    await Promise.all([org.waitForURL(/\/admin\/placements\/\d+$/), link.click()]);
+    await check(org, "placement");
+    const select = org.getByRole("combobox", { name: "Visit" });
+    const options = await select.locator("option").allTextContents();
+    const target = options.find((o) => o && !o.startsWith("Choose") && !o.startsWith(current) && !o.includes("breaks"))!;
+    await select.selectOption({ label: target });
+    await Promise.all([org.waitForURL(/\?done=move$/), org.getByRole("button", { name: "Move", exact: true }).click()]);
+    await expect.poll(() => org.getByRole("status").first().textContent()).toContain("Placement moved");
+    expect(await org.locator("#facts-h").textContent()).toBe(target.replace(/ \(.*$/, ""));
+    await check(org, "moved");
+
+    // Send the offers (reply-by date suggested).
+    await Promise.all([org.waitForURL(/\/admin\/editions\/\d+\/placement$/), org.getByRole("link", { name: "Back to the board" }).click()]);
+    expect(await org.locator("section[aria-labelledby=people-h]").textContent()).toContain(who);
+    await org.getByRole("button", { name: "Send offers" }).click();
+    await expect.poll(() => org.getByRole("status").first().textContent()).toMatch(/Offers sent: \d+/);
+    await check(org, "published");
+    expect(await org.locator(".badge-proposed").count()).toBe(0);
+
+    // The participant accepts her offer from "My applications".
+    const pctx = await newContext(browser);
+    const me = await pctx.newPage();
+    await logInAs(me, server.url, "sari.id@vlx.demo", PASSWORD);
+    await me.goto(`${server.url}/me`);
+    await check(me, "me");
+    await Promise.all([me.waitForURL(/\/me\/placements\/\d+$/), me.locator(".alert-warn").getByRole("link", { name: /View placement/ }).first().click()]);
+    await expect.poll(() => me.getByRole("heading", { level: 1 }).textContent()).toBe("Your exchange visit");
+    expect(await me.textContent("body")).toContain("Please reply by");
+    await check(me, "offer");
+    await Promise.all([me.waitForURL(/\?done=accept$/), me.getByRole("button", { name: "Accept the offer" }).click()]);
+    await expect.poll(() => me.getByRole("status").first().textContent()).toContain("you accepted the place");
+    expect(await me.locator(".badge-accepted").count()).toBe(1);
+    await check(me, "accepted");
+
+    // Her host sees her coming (accepted).
+    const placementId = Number(new URL(me.url()).pathname.split("/").pop());
+    const visit = query<{ visit_id: number; status: string }>("select visit_id, status from placements where id = ?", placementId);
+    expect(visit.status).toBe("accepted");
+    await org.goto(`${server.url}/host/visits/${visit.visit_id}`);
+    expect(await org.textContent("body")).toContain("Sari");
+    await check(org, "host-visit");
+
+    await ctx.close();
+    await pctx.close();
+  });
+
+  it("works without JavaScript: the board runs the engine and shows the proposal", async () => {
+    const ctx = await newContext(browser, { javaScript: false });
+    const org = await ctx.newPage();
+    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await org.goto(`${server.url}/admin/editions/${editionId}/placement`);
+    await org.getByRole("button", { name: "Run the engine" }).click();
+    await org.waitForLoadState();
+    expect(await org.locator("#proposal-h").textContent()).toContain("optimal mode");
+    await check(org, "nojs-proposal");
+    await ctx.close();
+  });
+});
