@@ -44,3 +44,8 @@ export class RateLimitError extends Error {
     this.name = "RateLimitError";
   }
 }
+
+/** Encodes a translation key with its params as one message string ("key|{json}"), for field and form errors. */
+export function messageKey(key: string, params?: Record<string, string | number>) {
+  return params && Object.keys(params).length ? `${key}|${JSON.stringify(params)}` : key;
+}

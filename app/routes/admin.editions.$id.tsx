@@ -8,7 +8,7 @@ import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { getEdition, getQuotas, updateEdition } from "~/models/editions.server";
-import { NotFoundError } from "~/models/errors";
+import { FieldErrors, NotFoundError } from "~/models/errors";
 import { memberTimeZones } from "~/models/review.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
@@ -55,7 +55,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     getEdition(id);
     const submission = parseEditionForm(form);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-    updateEdition(actor, id, submission.value);
+    try {
+      updateEdition(actor, id, submission.value);
+    } catch (e) {
+      if (e instanceof FieldErrors) return json(submission.reply({ fieldErrors: e.fields }), { status: 400 });
+      throw e;
+    }
     return redirect(`/admin/editions?saved=${id}`);
   });
 }

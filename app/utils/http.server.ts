@@ -9,7 +9,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type TypedResponse } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
-import { FieldErrors, NotFoundError, RateLimitError, RuleError } from "~/models/errors";
+import { FieldErrors, messageKey, NotFoundError, RateLimitError, RuleError } from "~/models/errors";
 
 export function notFound(): never {
   throw new Response("Not found", { status: 404 });
@@ -28,10 +28,7 @@ export async function readForm(request: Request): Promise<FormData> {
   }
 }
 
-/** Encodes a translation key with its params for a form-level message ("key|{json}"). */
-export function messageKey(key: string, params?: Record<string, string | number>) {
-  return params && Object.keys(params).length ? `${key}|${JSON.stringify(params)}` : key;
-}
+export { messageKey } from "~/models/errors";
 
 export type FormReply = SubmissionResult<string[]>;
 

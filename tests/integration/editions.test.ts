@@ -110,6 +110,33 @@ describe("editions", () => {
     expect(getQuotas(e.id)).toEqual({ TH: 4, KH: 3 });
   });
 
+  it("refuses dates that would leave its visits or sessions outside, and a quota below the places held", async () => {
+    const cookie = await organizerCookie();
+    await call(newAction, "/", { cookie, form: valid({ ordinal: "12", timeZone: "Asia/Jakarta" }) });
+    const e = db().select().from(t.editions).where(eq(t.editions.ordinal, 12)).get()!;
+    const params = { id: String(e.id) };
+    const site = db().insert(t.hostSites).values({ name: "Desa Wisata", countryCode: "ID", timeZone: "Asia/Jakarta", vettingStatus: "vetted", beds: 20 }).returning().get();
+    db().insert(t.exchangeVisits).values({ editionId: e.id, hostSiteId: site.id, title: "Desa visit", arrivalOn: "2027-07-05", departureOn: "2027-07-09", capacity: 10, perCountryCap: 3 }).run();
+    db().insert(t.trainingSessions).values({ editionId: e.id, title: "Forum on cooperatives", type: "forum", startsAt: "2027-07-10T02:00:00.000Z", endsAt: "2027-07-10T04:00:00.000Z", timeZone: "Asia/Jakarta", capacity: 50, audience: "edition", status: "scheduled" } as never).run();
+    for (let i = 0; i < 3; i++) {
+      const u = await createUser();
+      db().insert(t.applications).values({ editionId: e.id, userId: u.id, status: "endorsed", nationality: "VN", givenName: `A${i}` }).run();
+    }
+    const before = db().select().from(t.editions).where(eq(t.editions.id, e.id)).get();
+
+    const bad = await call(editAction, "/", { cookie, params, form: valid({ ordinal: "12", startsOn: "2027-07-06", endsOn: "2027-07-09", quota_VN: "2", timeZone: "Asia/Jakarta" }) });
+    expect(bad.status).toBe(400);
+    const body = await bad.json();
+    expect(body.error.startsOn[0]).toMatch(/^errors\.editionDatesExcludeVisits\|.*Desa visit/);
+    expect(body.error.endsOn[0]).toMatch(/^errors\.editionDatesExcludeTrainings\|.*Forum on cooperatives/);
+    expect(body.error.quota_VN[0]).toBe('errors.quotaBelowHeld|{"count":3}');
+    expect(db().select().from(t.editions).where(eq(t.editions.id, e.id)).get()).toEqual(before);
+    expect(getQuotas(e.id).VN).toBe(6);
+
+    const ok = await call(editAction, "/", { cookie, params, form: valid({ ordinal: "12", endsOn: "2027-07-12", quota_VN: "3", timeZone: "Asia/Jakarta" }) });
+    expect(ok.status).toBe(302);
+  });
+
   it("an unknown edition is 404", async () => {
     const cookie = await organizerCookie();
     expect((await call(editLoader, "/", { cookie, params: { id: "424242" } })).status).toBe(404);
