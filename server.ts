@@ -65,6 +65,18 @@ app.use((req, res, next) => {
   next();
 });
 
+// Forms are small; the largest body is a 1 MB CSV import. Refuse anything far larger before Remix
+// reads it into memory (browsers always send Content-Length with a form).
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+app.use((req, res, next) => {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("Request too large");
+    return;
+  }
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon.

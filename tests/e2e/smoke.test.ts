@@ -92,6 +92,15 @@ describe("the app in Chromium", () => {
     await ctx.close();
   });
 
+  it("refuses a request body far larger than any form with 413, before reading it", async () => {
+    const res = await fetch(`${server.url}/signup`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "displayName=" + "x".repeat(3 * 1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+  });
+
   it("answers an unknown page with a 404 page", async () => {
     const ctx = await newContext(browser);
     const page = await ctx.newPage();
