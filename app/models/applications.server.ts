@@ -323,7 +323,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       nationality: a.nationality ? countryName(a.nationality, lng) : "",
       place: [a.village, a.district, a.province].filter(Boolean).join(", "),
       position: a.position,
-      languages: a.languages.map((l) => `${languageName(l.code, lng)} (${l.level})`),
+      languages: a.languages.map((l) => `${languageName(l.code, lng)} (${translatorFor(lng)(`levels.${l.level}`)})`),
       themes: a.themes,
       hostCountries: a.preferredHostCountries.map((c) => countryName(c, lng)),
       availability: a.availableFrom && a.availableTo ? `${formatDate(a.availableFrom, lng)} – ${formatDate(a.availableTo, lng)}` : "",

@@ -8,9 +8,10 @@
  * caller's scope is a NotFoundError (404), so its existence does not leak. Every transition
  * writes an audit event in the same BEGIN IMMEDIATE transaction as the status change.
  */
+import { supportedLngs } from "../i18n";
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../db.server";
-import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../domain/countries";
+import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES, countryLanguages } from "../domain/countries";
 import { allowedActions, nextStatus, QUOTA_STATUSES } from "../domain/application-lifecycle";
 import { formatDate } from "../domain/dates";
 import { displayName, foldForSearch, latinName, sortKey } from "../domain/names";
@@ -374,6 +375,8 @@ export async function nominate(
   locale = "en",
 ): Promise<{ id: number; already: boolean }> {
   requireFocalPoint(actor, country);
+  // The nominee reads the account and mail in their country's language where the UI has it.
+  locale = countryLanguages(country).find((l) => (supportedLngs as readonly string[]).includes(l)) ?? locale;
   const edition = getEdition(editionId);
   const state = windowState(edition);
   if (state !== "open") {

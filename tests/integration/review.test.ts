@@ -316,6 +316,8 @@ describe("focal point: nominating a leader with no account", () => {
     expect(eventsOf(a.id)).toMatchObject([{ action: "nominate", toState: "draft", actorUserId: actor.id }]);
     const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "anh.nguyen@example.vn")).get()!;
     expect(mail.text).toMatch(/\/claim\/[\w-]+/);
+    // A Vietnamese nominee gets the mail in Vietnamese, whatever the focal point's UI language.
+    expect(mail.subject).toMatch(/^Bạn đã được đề cử/);
 
     // Back and resubmit: the same nomination, no second mail.
     const again = await call(nominateAction, `/focal/nominate?edition=${ed}`, { cookie, form: nomination("anh.nguyen@example.vn") });
