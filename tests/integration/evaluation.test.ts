@@ -4,6 +4,7 @@
  * links (once, expiry, resend), the reminder job (each reminder once, also across a restart),
  * results and CSV, and carrying open plan adjustments over to a new edition.
  */
+import { parse } from "csv-parse/sync";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, t } from "~/db.server";
@@ -289,6 +290,10 @@ describe("results, CSV and plan adjustments", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split("\r\n")[0]).toMatch(/^\uFEFFindicator_code,indicator,group,stage/);
+    // The group column is the indicator's group on every row, also on rows split by country.
+    const records = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const groups = new Set(["Economic development", "Social progress", "Environment and ecological protection", "Learning and satisfaction"]);
+    for (const r of records) expect(groups, `${r.indicator_code} ${r.subgroup}`).toContain(r.group);
   });
 
   it("records adjustments with evidence and carries the open ones over to the next edition once", async () => {

@@ -53,9 +53,10 @@ export function resultRows(actor: Actor, editionId: number, lng: string, now = n
     };
     for (const c of r.comparisons) {
       const stage = stageName(tr, c.stage, c.monthsAfter);
-      rows.push({ ...base, surveyId: c.surveyId, stage, dimension: "overall", groupKey: "", groupLabel: groupLabel(tr, "overall", "", lng), ...c.overall });
+      rows.push({ ...c.overall, ...base, surveyId: c.surveyId, stage, dimension: "overall", groupKey: "", groupLabel: groupLabel(tr, "overall", "", lng) });
       for (const [dim, groups] of Object.entries(c.groups) as [Dimension, NonNullable<(typeof c.groups)[Dimension]>][]) {
-        for (const g of groups) rows.push({ ...base, surveyId: c.surveyId, stage, dimension: dim, groupKey: g.group, groupLabel: groupLabel(tr, dim, g.group, lng), ...g });
+        // The figures first: a subgroup's own `group` key (e.g. "BN") must not replace the indicator's group.
+        for (const g of groups) rows.push({ ...g, ...base, surveyId: c.surveyId, stage, dimension: dim, groupKey: g.group, groupLabel: groupLabel(tr, dim, g.group, lng) });
       }
     }
   }
