@@ -103,9 +103,12 @@ export default function FocalApplication() {
                 <FormErrors errors={endorseForm.errors} id={endorseForm.errorId} />
                 {full ? <p className="alert alert-warn">{t("focal.app.quotaFullHint")}</p> : null}
                 <input type="hidden" name="intent" value="endorse" />
-                <div className="actions">
-                  <button type="submit">{t("focal.app.endorse")}</button>
-                </div>
+                {/* With the quota full the server refuses anyway; no button invites a click that must fail. */}
+                {full ? null : (
+                  <div className="actions">
+                    <button type="submit">{t("focal.app.endorse")}</button>
+                  </div>
+                )}
               </Form>
             ) : null}
             {data.actions.includes("return") ? (
