@@ -6,7 +6,8 @@
  *   5k-ranked      5,000 x 300 visits x 13 countries, capacity 10-25, k = 3, 10-item lists
  *   5k-all         the same with every eligible visit acceptable (options.acceptUnranked)
  *   clearinghouse  45,000 x 6,400 visits, 12-item lists, no country cap
- * For each case and mode: median solve time (prepare + solve + objective, explanations off) over
+ * For each case and mode: median solve time (interning, the network (optimal) or the lazily built
+ * lists (stable), solve, objective; explanations off) over
  * several runs after warm-up runs (wall clock, and process CPU time, which a loaded machine inflates
  * less), and peak RSS, each measured in a child process (peak RSS of the process minus
  * that of a child that only builds the instance). Then networkx's network_simplex (Debian's

@@ -12,7 +12,7 @@
  * Complexity: O(sum over participants of the visits their higher entries reach).
  */
 import { hardRuleFailures, preferenceCost, rankOf } from "./eligibility";
-import type { Prepared } from "./prepare";
+import { groupCapLeft, type Base, type Prepared } from "./prepare";
 import type { Explanation, Objective, RankedVisitNote, Reason } from "./types";
 
 /** Visit index per participant: the assigned arc's visit, the locked visit, or -1. */
@@ -25,38 +25,43 @@ export function visitsOf(pr: Prepared, assignArc: Int32Array): Int32Array {
   return out;
 }
 
-export function computeObjective(pr: Prepared, assignArc: Int32Array): Objective {
-  let placed = 0;
-  let cost = 0;
-  for (let p = 0; p < assignArc.length; p++) {
-    if (pr.lockedVisit[p]! >= 0) {
-      placed++;
-      cost += pr.lockedCost[p]!;
-    } else if (assignArc[p]! >= 0) {
-      placed++;
-      cost += pr.arcCost[assignArc[p]!]!;
-    }
+/** Preference cost per participant: the assigned arc's cost, the locked cost, or 0. */
+export function costsOf(pr: Prepared, assignArc: Int32Array): Int32Array {
+  const out = new Int32Array(assignArc.length);
+  for (let p = 0; p < out.length; p++) {
+    if (pr.lockedVisit[p]! >= 0) out[p] = pr.lockedCost[p]!;
+    else if (assignArc[p]! >= 0) out[p] = pr.arcCost[assignArc[p]!]!;
   }
-  const unplaced = assignArc.length - placed;
-  return {
-    placed,
-    unplaced,
-    preferenceCost: cost,
-    unplacedPenalty: pr.unplacedPenalty,
-    value: cost + pr.unplacedPenalty * unplaced,
-  };
+  return out;
 }
 
+/** Objective of an assignment given as visit and cost per canonical participant. */
+export function computeObjective(visitOf: Int32Array, costOf: Int32Array, unplacedPenalty: number): Objective {
+  let placed = 0;
+  let cost = 0;
+  for (let p = 0; p < visitOf.length; p++)
+    if (visitOf[p]! >= 0) {
+      placed++;
+      cost += costOf[p]!;
+    }
+  const unplaced = visitOf.length - placed;
+  return { placed, unplaced, preferenceCost: cost, unplacedPenalty, value: cost + unplacedPenalty * unplaced };
+}
+
+/**
+ * Explanations of an assignment given as visit and cost per canonical participant. `priority`
+ * (stable mode) is the visits' priority, lower is better (stable.ts `priorityOf`).
+ */
 export function explainAll(
-  pr: Prepared,
-  assignArc: Int32Array,
+  pr: Base,
+  visitOf: Int32Array,
+  costOf: Int32Array,
   mode: "optimal" | "stable",
-  keys: Float64Array | null,
+  priority: ((p: number, v: number) => number) | null,
 ): Explanation[] {
   const P = pr.participants.length;
   const V = pr.visits.length;
   const C = Math.max(1, pr.countries.length);
-  const visitOf = visitsOf(pr, assignArc);
   const occupants: number[][] = Array.from({ length: V }, () => []);
   for (let p = 0; p < P; p++) if (visitOf[p]! >= 0) occupants[visitOf[p]!]!.push(p);
   const visitsByHost = new Map<string, number[]>();
@@ -65,17 +70,15 @@ export function explainAll(
     if (l) l.push(i);
     else visitsByHost.set(v.hostCountry, [i]);
   });
-  // p's own arc to v (for its priority key in stable mode).
-  const arcTo = (p: number, v: number) => {
-    for (let a = pr.arcStart[p]!; a < pr.arcStart[p + 1]!; a++) if (pr.arcVisit[a] === v) return a;
-    return -1;
-  };
-  const occCost = (q: number) => (pr.lockedVisit[q]! >= 0 ? pr.lockedCost[q]! : pr.arcCost[assignArc[q]!]!);
+  // Whether p (eligible, and accepting v by rank) has an arc to v: a seat and room under the cap after locks.
+  const hasArc = (p: number, v: number) => pr.visitCap[v]! > 0 && groupCapLeft(pr, v, pr.countryOf[p]!) > 0;
+  const occCost = (q: number) => costOf[q]!;
   /** Occupants of v (among `who`) preferred to p there: cost no higher (optimal) or higher priority (stable). */
   const preferred = (p: number, v: number, costPV: number, who: number[]) => {
     if (mode === "optimal") return who.filter((q) => q !== p && occCost(q) <= costPV).length;
-    const ap = arcTo(p, v);
-    return who.filter((q) => q !== p && (pr.lockedVisit[q]! >= 0 || ap < 0 || keys![assignArc[q]!]! < keys![ap]!)).length;
+    const ap = hasArc(p, v);
+    const kp = ap ? priority!(p, v) : 0;
+    return who.filter((q) => q !== p && (pr.lockedVisit[q]! >= 0 || !ap || priority!(q, v) < kp)).length;
   };
 
   const out: Explanation[] = [];

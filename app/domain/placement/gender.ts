@@ -16,22 +16,22 @@
  * Complexity per pass: O(sum over placed p of (equal-cost alternatives of p) * (occupants of the
  * alternative) * log deg); passes <= initial imbalance / 2.
  */
-import type { Prepared } from "./prepare";
+import type { Base, Prepared } from "./prepare";
 
-export function genderImbalance(pr: Prepared, visitOf: Int32Array): number {
+export function genderImbalance(pr: Base, visitOf: Int32Array): number {
   const diff = visitDiffs(pr, visitOf);
   let s = 0;
   for (const d of diff) s += Math.abs(d);
   return s;
 }
 
-function sign(pr: Prepared, p: number): number {
+function sign(pr: Base, p: number): number {
   const g = pr.participants[p]!.gender;
   return g === "female" ? 1 : g === "male" ? -1 : 0;
 }
 
 /** #female - #male per visit for a visit-per-participant array (-1 = unplaced). */
-function visitDiffs(pr: Prepared, visitOf: Int32Array): Int32Array {
+function visitDiffs(pr: Base, visitOf: Int32Array): Int32Array {
   const diff = new Int32Array(pr.visits.length);
   for (let p = 0; p < visitOf.length; p++) if (visitOf[p]! >= 0) diff[visitOf[p]!]! += sign(pr, p);
   return diff;

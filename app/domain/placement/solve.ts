@@ -4,15 +4,16 @@
  * solvePlacement(instance, { mode }) -> assignment, objective, explanations.
  *  - "optimal": exact min-cost maximum flow (flow.ts: Dinic, then cost scaling): most
  *    participants placed, then least total preference cost; then the gender-balance step (gender.ts), which keeps both unchanged.
- *  - "stable": participant-proposing deferred acceptance (stable.ts).
- * Both modes use the same acceptable arcs (prepare.ts), so the optimal mode places at least as
+ *  - "stable": participant-proposing deferred acceptance (stable.ts `stableMatch`), on the
+ *    interned instance (prepare.ts `prepareBase`) with lists built as proposals need them.
+ * Both modes use the same acceptable visits (prepare.ts), so the optimal mode places at least as
  * many; compareModes reports how many more and how many blocking pairs that costs.
  */
-import { computeObjective, explainAll, visitsOf } from "./explain";
+import { computeObjective, costsOf, explainAll, visitsOf } from "./explain";
 import { solveMinCostMaxFlow } from "./flow";
 import { balanceGender, genderImbalance } from "./gender";
-import { prepare, type Prepared } from "./prepare";
-import { deferredAcceptance, findBlockingPairs, priorityKeys } from "./stable";
+import { buildNetwork, prepare, prepareBase, type Base, type Prepared } from "./prepare";
+import { findBlockingPairs, priorityKeys, priorityOf, stableMatch } from "./stable";
 import type { Objective, PlacementInstance, PlacementMode, PlacementResult } from "./types";
 import { validateInstance, type ValidationIssue } from "./validate";
 
@@ -22,12 +23,29 @@ export interface SolveOptions {
   explain?: boolean;
 }
 
-/** Chosen arc per canonical participant for a prepared instance. */
-export function solvePrepared(pr: Prepared, mode: PlacementMode): Int32Array {
-  if (mode === "stable") return deferredAcceptance(pr);
+/** Chosen arc per canonical participant for a prepared instance (optimal mode). */
+export function solvePrepared(pr: Prepared): Int32Array {
   const { assignArc } = solveMinCostMaxFlow(pr);
   if (pr.options.genderBalance) balanceGender(pr, assignArc);
   return assignArc;
+}
+
+interface Solved {
+  base: Base;
+  /** Visit and preference cost per canonical participant (-1 / 0 when unplaced). */
+  visitOf: Int32Array;
+  costOf: Int32Array;
+  unplacedPenalty: number;
+}
+
+function solveBase(base: Base, mode: PlacementMode): Solved {
+  if (mode === "stable") {
+    const m = stableMatch(base);
+    return { base, visitOf: m.visitOf, costOf: m.costOf, unplacedPenalty: m.unplacedPenalty };
+  }
+  const pr = buildNetwork(base);
+  const assignArc = solvePrepared(pr);
+  return { base, visitOf: visitsOf(pr, assignArc), costOf: costsOf(pr, assignArc), unplacedPenalty: pr.unplacedPenalty };
 }
 
 /**
@@ -38,34 +56,27 @@ export function solvePrepared(pr: Prepared, mode: PlacementMode): Int32Array {
  */
 export function solvePlacement(instance: PlacementInstance, opts: SolveOptions = {}): PlacementResult {
   const mode = opts.mode ?? "optimal";
-  const pr = prepare(instance);
-  const assignArc = solvePrepared(pr, mode);
-  return buildResult(pr, assignArc, mode, instance, opts.explain ?? true);
+  const solved = solveBase(prepareBase(instance), mode);
+  return buildResult(solved, mode, instance, opts.explain ?? true);
 }
 
-function buildResult(
-  pr: Prepared,
-  assignArc: Int32Array,
-  mode: PlacementMode,
-  instance: PlacementInstance,
-  explain: boolean,
-): PlacementResult {
-  const visitOf = visitsOf(pr, assignArc);
+function buildResult(s: Solved, mode: PlacementMode, instance: PlacementInstance, explain: boolean): PlacementResult {
+  const { base, visitOf, costOf } = s;
   const byId = new Map<string, string | null>();
-  pr.participants.forEach((p, i) => byId.set(p.id, visitOf[i]! >= 0 ? pr.visits[visitOf[i]!]!.id : null));
+  base.participants.forEach((p, i) => byId.set(p.id, visitOf[i]! >= 0 ? base.visits[visitOf[i]!]!.id : null));
   const assignment: Record<string, string | null> = {};
   for (const p of instance.participants) assignment[p.id] = byId.get(p.id) ?? null;
   let explanations: PlacementResult["explanations"] = [];
   if (explain) {
-    const all = explainAll(pr, assignArc, mode, mode === "stable" ? priorityKeys(pr) : null);
+    const all = explainAll(base, visitOf, costOf, mode, mode === "stable" ? priorityOf(base) : null);
     const ex = new Map(all.map((e) => [e.participantId, e]));
     explanations = instance.participants.map((p) => ex.get(p.id)!);
   }
   return {
     mode,
     assignment,
-    objective: computeObjective(pr, assignArc),
-    genderImbalance: genderImbalance(pr, visitOf),
+    objective: computeObjective(visitOf, costOf, s.unplacedPenalty),
+    genderImbalance: genderImbalance(base, visitOf),
     explanations,
   };
 }
@@ -83,13 +94,22 @@ export function runPlacement(data: unknown, opts: SolveOptions = {}): RunResult 
 
 /** Arc per canonical participant for an assignment given by ids; pairs without an arc are ignored. */
 function arcsOfAssignment(pr: Prepared, assignment: Record<string, string | null>): Int32Array {
-  const out = new Int32Array(pr.participants.length).fill(-1);
+  const visitOf = new Int32Array(pr.participants.length).fill(-1);
   pr.participants.forEach((p, i) => {
     const vid = assignment[p.id];
-    if (vid == null || pr.lockedVisit[i]! >= 0) return;
-    const v = pr.visitIndex.get(vid);
-    for (let a = pr.arcStart[i]!; a < pr.arcStart[i + 1]!; a++) if (pr.arcVisit[a] === v) out[i] = a;
+    if (vid != null) visitOf[i] = pr.visitIndex.get(vid) ?? -1;
   });
+  return arcsOfVisits(pr, visitOf);
+}
+
+/** Arc per canonical participant for a visit per participant (locked and arc-less ones: -1). */
+function arcsOfVisits(pr: Prepared, visitOf: Int32Array): Int32Array {
+  const out = new Int32Array(pr.participants.length).fill(-1);
+  for (let i = 0; i < out.length; i++) {
+    const v = visitOf[i]!;
+    if (v < 0 || pr.lockedVisit[i]! >= 0) continue;
+    for (let a = pr.arcStart[i]!; a < pr.arcStart[i + 1]!; a++) if (pr.arcVisit[a] === v) out[i] = a;
+  }
   return out;
 }
 
@@ -131,10 +151,11 @@ export interface ModeComparison {
 export function compareModes(instance: PlacementInstance): ModeComparison {
   const pr = prepare(instance);
   const keys = priorityKeys(pr);
-  const opt = solvePrepared(pr, "optimal");
-  const st = deferredAcceptance(pr, keys);
-  const o = computeObjective(pr, opt);
-  const s = computeObjective(pr, st);
+  const opt = solvePrepared(pr);
+  const stable = stableMatch(pr);
+  const st = arcsOfVisits(pr, stable.visitOf);
+  const o = computeObjective(visitsOf(pr, opt), costsOf(pr, opt), pr.unplacedPenalty);
+  const s = computeObjective(stable.visitOf, stable.costOf, stable.unplacedPenalty);
   const bo = findBlockingPairs(pr, opt, { keys });
   return {
     optimal: o,
