@@ -13,6 +13,7 @@ import { StatusBadge } from "~/components/review/StatusBadge";
 import { decisionSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { NotFoundError } from "~/models/errors";
+import { eraseSensitiveDataFor } from "~/models/privacy.server";
 import { decide, describeApplication, getApplicationForReview } from "~/models/review.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
@@ -50,6 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = appId(params.id);
     // Scope first: a non-organizer gets 404 whatever they posted.
     getApplicationForReview(actor, id);
+    if (form.get("intent") === "erase_sensitive") {
+      eraseSensitiveDataFor(actor, id);
+      return redirect(`/admin/applications/${id}?done=erased`);
+    }
     return handleForm(form, decisionSchema, async (v) => {
       await decide(actor, id, v.intent, v.reason);
       return redirect(`/admin/applications/${id}?done=${v.intent}`);
@@ -105,6 +110,13 @@ export default function ReviewApplication() {
                 </div>
               </Form>
             )}
+          </section>
+          <section className="card" aria-labelledby="erase-h">
+            <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
+            <p className="muted">{t("privacy.eraseText")}</p>
+            <Form method="post">
+              <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">{t("privacy.erase")}</button>
+            </Form>
           </section>
           <section className="card" aria-labelledby="trail-h">
             <h2 id="trail-h">{t("admin.trail.title")}</h2>

@@ -56,7 +56,10 @@ function MyApplications() {
   return (
     <section>
       <h1>{t("apply.me.title")}</h1>
-      <p className="actions"><Link className="btn btn-secondary" to="/me/itinerary">{t("training.itinerary.title")}</Link></p>
+      <p className="actions">
+        <Link className="btn btn-secondary" to="/me/itinerary">{t("training.itinerary.title")}</Link>
+        <Link to="/me/data">{t("privacy.link")}</Link>
+      </p>
       {params.get("invited") ? <p className="alert alert-ok" role="status">{t("apply.me.invited")}</p> : null}
       {data.applications.some((a) => a.status === "accepted") ? (
         <p className={data.openSurveys ? "alert alert-warn" : "card"}>
