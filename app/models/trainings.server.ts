@@ -306,7 +306,10 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
     );
     const { errors: conflictErrors, warnings } = conflictMessages(tx, conflicts);
     if (hasBlockingConflict(conflicts)) {
-      throw new FieldErrors({ "": ["training.errors.conflicts"], ...conflictErrors });
+      // A clash with another session is one thing; dates outside the visit or an end before the
+      // start is a plain input error and is said so.
+      const clash = conflicts.some((c) => c.code === "double_booked");
+      throw new FieldErrors({ "": [clash ? "training.errors.conflicts" : "training.errors.notSaved"], ...conflictErrors });
     }
     if (warnings.length && !input.confirmWarnings) {
       throw new FieldErrors({ "": ["training.warnings.confirmNeeded"], confirmWarnings: warnings });

@@ -128,6 +128,7 @@ describe("saving a training", () => {
     // Edition-wide session at another venue, same time: the placed participant attends both.
     const r = await refused(await create(form({ title: "All hands", visitId: "", audience: "edition", venueId: String(jayapura), startDate: "2031-07-07", startTime: "11:30", endTime: "12:30" })));
     expect(r.error!.audience![0]).toContain("training.errors.doubleBooked.participant");
+    expect(r.error![""]).toEqual(["training.errors.conflicts"]);
     expect(text(r)).toContain("Nguyễn Thị Ánh");
     expect(text(r)).toContain("Homestay pricing");
   });
@@ -135,6 +136,8 @@ describe("saving a training", () => {
   it("refuses a session outside the visit's days and an end not after the start", async () => {
     let r = await refused(await create(form({ title: "Late", startDate: "2031-07-13" })));
     expect(r.error!.startDate![0]).toContain("training.errors.outsideVisit");
+    // Not introduced as a clash: nothing clashes, the date is just impossible.
+    expect(r.error![""]).toEqual(["training.errors.notSaved"]);
     r = await refused(await create(form({ title: "Backwards", startDate: "2031-07-08", startTime: "11:00", endTime: "10:00" })));
     expect(r.error!.endTime![0]).toContain("training.errors.endNotAfterStart");
   });
