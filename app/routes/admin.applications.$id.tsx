@@ -12,25 +12,19 @@ import { AuditTrail } from "~/components/review/AuditTrail";
 import { StatusBadge } from "~/components/review/StatusBadge";
 import { decisionSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
-import { NotFoundError } from "~/models/errors";
 import { eraseSensitiveDataFor } from "~/models/privacy.server";
 import { decide, describeApplication, getApplicationForReview } from "~/models/review.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
 
-function appId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("application");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getApplicationForReview(actor, appId(params.id));
+    const r = getApplicationForReview(actor, idParam(params.id, "application"));
     return json({
       app: describeApplication(r.application, lng, true),
       edition: r.edition,
@@ -48,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   return guard(async () => {
-    const id = appId(params.id);
+    const id = idParam(params.id, "application");
     // Scope first: a non-organizer gets 404 whatever they posted.
     getApplicationForReview(actor, id);
     if (form.get("intent") === "erase_sensitive") {

@@ -8,25 +8,20 @@ import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { getEdition, getQuotas, updateEdition } from "~/models/editions.server";
-import { FieldErrors, NotFoundError } from "~/models/errors";
+import { FieldErrors } from "~/models/errors";
 import { memberTimeZones } from "~/models/review.server";
 import { requireActor } from "~/session.server";
-import { guard, readForm } from "~/utils/http.server";
+import { guard, idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit edition · VLX" }];
 
-function editionId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("edition");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
-    const e = getEdition(editionId(params.id));
+    const e = getEdition(idParam(params.id, "edition"));
     const quotas = getQuotas(e.id);
     const defaultValue: Record<string, string | string[]> = {
       name: e.name,
@@ -51,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   return guard(() => {
     requireOrganizer(actor);
-    const id = editionId(params.id);
+    const id = idParam(params.id, "edition");
     getEdition(id);
     const submission = parseEditionForm(form);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });

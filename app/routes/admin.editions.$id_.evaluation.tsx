@@ -24,7 +24,7 @@ import { resultRows, stageName } from "~/models/evaluation/results-view.server";
 import { setupEvaluation } from "~/models/evaluation/surveys.server";
 import { ensureStarterTemplates, listTemplates } from "~/models/evaluation/templates.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, messageKey, readForm } from "~/utils/http.server";
+import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
 import type { SurveyStage } from "../../db/schema/evaluation";
 
 export const links = evaluationLinks;
@@ -32,11 +32,6 @@ export const meta: MetaFunction = () => [{ title: "Evaluation · VLX" }];
 
 const DIMS = ["overall", "country", "gender", "role", "host_site"] as const;
 
-function editionId(raw: string | undefined) {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("edition");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -44,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return guard(() => {
     requireOrganizer(actor);
-    const edition = getEdition(editionId(params.id));
+    const edition = getEdition(idParam(params.id, "edition"));
     ensureStarterTemplates();
     const { results, rows, tr } = resultRows(actor, edition.id, lng);
     const by = (DIMS as readonly string[]).includes(url.searchParams.get("by") ?? "") ? (url.searchParams.get("by") as (typeof DIMS)[number]) : "overall";
@@ -110,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   return guard(async () => {
     requireOrganizer(actor);
-    const id = getEdition(editionId(params.id)).id;
+    const id = getEdition(idParam(params.id, "edition")).id;
     const back = `/admin/editions/${id}/evaluation`;
     const intent = form.get("intent");
     if (intent === "setup") {

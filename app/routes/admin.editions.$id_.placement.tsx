@@ -19,32 +19,26 @@ import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema, runSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
-import { NotFoundError } from "~/models/errors";
 import { runBoardEngine, saveProposal } from "~/models/placement-board.server";
 import { getBoard } from "~/models/placement-board-view.server";
 import { acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placements.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm, type FormReply } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 
 export const links = placementLinks;
 export const meta: MetaFunction = () => [{ title: "Placement board · VLX" }];
 
-function editionId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("edition");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return guard(() => json(getBoard(actor, editionId(params.id))));
+  return guard(() => json(getBoard(actor, idParam(params.id, "edition"))));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   return guard(async () => {
-    const id = editionId(params.id);
+    const id = idParam(params.id, "edition");
     // Scope first: a non-organizer (or an unknown edition) gets 404 whatever they posted.
     getBoard(actor, id);
     return handleForm(form, boardSchema, async (v) => {

@@ -14,28 +14,22 @@ import { localText } from "~/domain/evaluation/text";
 import { questionSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { NotFoundError } from "~/models/errors";
 import { indicatorsById, listIndicators } from "~/models/evaluation/indicators.server";
 import { editTemplate, getTemplate, templateVersions } from "~/models/evaluation/templates.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Survey template · VLX" }];
 
 const FREE_TYPES = ["text", "number", "percentage", "yes_no", "scale"] as const;
 
-function templateId(raw: string | undefined) {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("template");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
-    const tpl = getTemplate(templateId(params.templateId));
+    const tpl = getTemplate(idParam(params.templateId, "template"));
     const inds = indicatorsById();
     return json({
       id: tpl.id,
@@ -61,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   return guard(() => {
     requireOrganizer(actor);
-    const id = templateId(params.templateId);
+    const id = idParam(params.templateId, "template");
     if (form.get("intent") === "remove") {
       const next = editTemplate(actor, id, { kind: "remove", key: String(form.get("key") ?? "") });
       return redirect(`/admin/evaluation/templates/${next}?changed=1`);

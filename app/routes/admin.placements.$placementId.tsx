@@ -15,25 +15,19 @@ import { formatDate } from "~/domain/dates";
 import { placementActionSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
 import { remixI18n } from "~/i18n.server";
-import { NotFoundError } from "~/models/errors";
 import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placements.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm, type FormReply } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 
 export const links = placementLinks;
 export const meta: MetaFunction = () => [{ title: "Placement · VLX" }];
 
-function placementId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("placement");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getPlacementForOrganizer(actor, placementId(params.placementId));
+    const r = getPlacementForOrganizer(actor, idParam(params.placementId, "placement"));
     return json({
       id: r.placement.id,
       status: r.placement.status,
@@ -66,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   return guard(async () => {
-    const id = placementId(params.placementId);
+    const id = idParam(params.placementId, "placement");
     // Scope first: a non-organizer gets 404 whatever they posted.
     getPlacementForOrganizer(actor, id);
     return handleForm(form, placementActionSchema, async (v) => {

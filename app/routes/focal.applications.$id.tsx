@@ -12,24 +12,19 @@ import { AuditTrail } from "~/components/review/AuditTrail";
 import { StatusBadge } from "~/components/review/StatusBadge";
 import { focalActionSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
-import { NotFoundError } from "~/models/errors";
-import { describeApplication, endorse, getCountryApplication, returnToDraft } from "~/models/review.server";
+import { endorse, getCountryApplication, returnToDraft } from "~/models/focal-review.server";
+import { describeApplication } from "~/models/review.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
 
-function appId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("application");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getCountryApplication(actor, appId(params.id));
+    const r = getCountryApplication(actor, idParam(params.id, "application"));
     return json({
       app: describeApplication(r.application, lng, false),
       country: r.application.nationality,
@@ -48,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   return guard(async () => {
-    const id = appId(params.id);
+    const id = idParam(params.id, "application");
     // Scope first: another country's application is 404 whatever was posted.
     getCountryApplication(actor, id);
     return handleForm(form, focalActionSchema, async (v) => {

@@ -14,24 +14,18 @@ import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
-import { NotFoundError } from "~/models/errors";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement-offers.server";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, readForm, type FormReply } from "~/utils/http.server";
+import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 
 export const links = placementLinks;
 export const meta: MetaFunction = () => [{ title: "Your exchange visit · VLX" }];
 
-function placementId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("placement");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(() => {
-    const r = getOwnPlacement(actor, placementId(params.placementId));
+    const r = getOwnPlacement(actor, idParam(params.placementId, "placement"));
     return json({
       id: r.p.id,
       status: r.p.status,
@@ -56,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   return guard(async () => {
-    const id = placementId(params.placementId);
+    const id = idParam(params.placementId, "placement");
     getOwnPlacement(actor, id); // scope first: 404 for anyone else's placement
     return handleForm(form, replySchema, (v) => {
       if (v.intent === "accept") acceptOffer(actor, id);

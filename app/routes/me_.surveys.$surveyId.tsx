@@ -7,27 +7,21 @@ import { SurveyForm } from "~/components/evaluation/SurveyForm";
 import { SurveyHeader } from "~/components/evaluation/SurveyHeader";
 import { evaluationLinks } from "~/components/evaluation/styles";
 import { remixI18n } from "~/i18n.server";
-import { NotFoundError } from "~/models/errors";
 import { surveyContext } from "~/models/evaluation/responses.server";
 import { participantFor } from "~/models/evaluation/surveys.server";
 import { answerAction, surveyView } from "~/models/evaluation/view.server";
 import { requireActor } from "~/session.server";
-import { guard, readForm } from "~/utils/http.server";
+import { guard, idParam, readForm } from "~/utils/http.server";
 
 export const links = evaluationLinks;
 export const meta: MetaFunction = () => [{ title: "Survey · VLX" }];
 
-function surveyId(raw: string | undefined) {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("survey");
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const { survey, applicationId } = participantFor(actor, surveyId(params.surveyId));
+    const { survey, applicationId } = participantFor(actor, idParam(params.surveyId, "survey"));
     return json({ view: surveyView(surveyContext(survey.id, applicationId, new Date()), lng) });
   });
 }
@@ -37,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   const form = await readForm(request);
   return guard(() => {
-    const { survey, applicationId } = participantFor(actor, surveyId(params.surveyId));
+    const { survey, applicationId } = participantFor(actor, idParam(params.surveyId, "survey"));
     return answerAction(form, { surveyId: survey.id, applicationId, language: lng }, (status) =>
       status === "submitted" ? `/me/surveys?done=${survey.id}` : `/me/surveys/${survey.id}?saved=1`,
     );

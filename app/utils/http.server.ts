@@ -15,6 +15,13 @@ export function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
+/** A route param that must be a positive integer id; anything else is NotFoundError(`what`) (404 through `guard`). */
+export function idParam(raw: string | undefined, what: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError(what);
+  return id;
+}
+
 export function badRequest(message = "Bad request"): never {
   throw new Response(message, { status: 400 });
 }
