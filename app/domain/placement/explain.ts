@@ -12,7 +12,8 @@
  * Complexity: O(sum over participants of the visits their higher entries reach).
  */
 import { hardRuleFailures, preferenceCost, rankOf } from "./eligibility";
-import { groupCapLeft, type Base, type Prepared } from "./prepare";
+import { groupCapLeft, type Base } from "./base";
+import type { Prepared } from "./prepare";
 import type { Explanation, Objective, RankedVisitNote, Reason } from "./types";
 
 /** Visit index per participant: the assigned arc's visit, the locked visit, or -1. */
@@ -50,7 +51,7 @@ export function computeObjective(visitOf: Int32Array, costOf: Int32Array, unplac
 
 /**
  * Explanations of an assignment given as visit and cost per canonical participant. `priority`
- * (stable mode) is the visits' priority, lower is better (stable.ts `priorityOf`).
+ * (stable mode) is the visits' priority, lower is better (priority.ts `priorityOf`).
  */
 export function explainAll(
   pr: Base,

@@ -16,7 +16,8 @@
  * Complexity per pass: O(sum over placed p of (equal-cost alternatives of p) * (occupants of the
  * alternative) * log deg); passes <= initial imbalance / 2.
  */
-import type { Base, Prepared } from "./prepare";
+import type { Base } from "./base";
+import type { Prepared } from "./prepare";
 
 export function genderImbalance(pr: Base, visitOf: Int32Array): number {
   const diff = visitDiffs(pr, visitOf);

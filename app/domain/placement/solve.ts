@@ -5,15 +5,18 @@
  *  - "optimal": exact min-cost maximum flow (flow.ts: Dinic, then cost scaling): most
  *    participants placed, then least total preference cost; then the gender-balance step (gender.ts), which keeps both unchanged.
  *  - "stable": participant-proposing deferred acceptance (stable.ts `stableMatch`), on the
- *    interned instance (prepare.ts `prepareBase`) with lists built as proposals need them.
+ *    interned instance (base.ts `prepareBase`) with lists built as proposals need them.
  * Both modes use the same acceptable visits (prepare.ts), so the optimal mode places at least as
  * many; compareModes reports how many more and how many blocking pairs that costs.
  */
+import { prepareBase, type Base } from "./base";
 import { computeObjective, costsOf, explainAll, visitsOf } from "./explain";
 import { solveMinCostMaxFlow } from "./flow";
 import { balanceGender, genderImbalance } from "./gender";
-import { buildNetwork, prepare, prepareBase, type Base, type Prepared } from "./prepare";
-import { findBlockingPairs, priorityKeys, priorityOf, stableMatch } from "./stable";
+import { buildNetwork, prepare, type Prepared } from "./prepare";
+import { priorityKeys, priorityOf } from "./priority";
+import { stableMatch } from "./stable";
+import { findBlockingPairs } from "./stable-network";
 import type { Objective, PlacementInstance, PlacementMode, PlacementResult } from "./types";
 import { validateInstance, type ValidationIssue } from "./validate";
 

@@ -13,85 +13,26 @@
  * the remaining capacity overall): a laminar matroid, so the choice function is substitutable
  * and the outcome is stable, participant-optimal and strategy-proof for participants (Hatfield &
  * Milgrom 2005 for the substitutable case); it does not depend on the order of proposals. Locked
- * placements are left out: they have consumed seats and caps already (see prepare.ts).
+ * placements are left out: they have consumed seats and caps already (see base.ts).
  *
- * `stableMatch` (used by solve.ts) works on the interned instance (prepare.ts `prepareBase`), not
+ * `stableMatch` (used by solve.ts) works on the interned instance (base.ts `prepareBase`), not
  * on the full network: each participant's ranked visits are listed and sorted up front (a few per
  * participant), and with `acceptUnranked` the unranked tail (cost >= weights.rank * list length)
  * is built only when that participant's proposals reach it, so the work is proportional to the
  * lists actually proposed along. Held sets are fixed slices of one typed array per visit.
- * `deferredAcceptance` is the same algorithm over a full network (prepare.ts `prepare`), kept as
- * the reference the tests compare against.
+ * `deferredAcceptance` (stable-network.ts) is the same algorithm over a full network (prepare.ts
+ * `prepare`), kept as the reference the tests compare against. Visits' priorities: priority.ts.
  *
  * Complexity: O(L log L + proposals * c) with L the total length of the lists built (ranked
  * visits, plus V per participant whose tail is reached) and c the largest visit capacity
  * (rejections scan the held set); proposals <= L.
  */
-import { groupCapLeft, ListBuilder, missing, sortKeys, type Base, type Prepared } from "./prepare";
+import { groupCapLeft, missing, type Base } from "./base";
+import { ListBuilder, sortKeys } from "./lists";
+import { tieRanks } from "./priority";
 
-/** 32-bit FNV-1a of a string (code units). */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/**
- * Seeded tie-break rank of every participant (0 = first): by FNV-1a of `seed:id`, then by id
- * (canonical index). O(P log P), one typed-array sort.
- */
-export function tieRanks(b: Base): Int32Array {
-  const P = b.participants.length;
-  const prefix = `${b.options.seed}:`;
-  let h0 = 0x811c9dc5;
-  for (let i = 0; i < prefix.length; i++) h0 = Math.imul(h0 ^ prefix.charCodeAt(i), 0x01000193);
-  const hashOf = (i: number) => {
-    const id = b.participants[i]!.id;
-    let h = h0;
-    for (let j = 0; j < id.length; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
-    return h >>> 0;
-  };
-  const tieRank = new Int32Array(P);
-  if (P < 2 ** 21) {
-    // hash * P + index < 2^53: exact, and the index is the id order.
-    const keys = new Float64Array(P);
-    for (let i = 0; i < P; i++) keys[i] = hashOf(i) * P + i;
-    keys.sort();
-    for (let r = 0; r < P; r++) tieRank[keys[r]! % P] = r;
-  } else {
-    const order = Array.from({ length: P }, (_, i) => ({ h: hashOf(i), i }));
-    order.sort((x, y) => x.h - y.h || x.i - y.i);
-    order.forEach((o, r) => (tieRank[o.i] = r));
-  }
-  return tieRank;
-}
-
-/**
- * Priority of participant p at visit v, lower is better: (T - overlap) * P + tieRank(p), with T
- * any bound on the overlap (only differences at one visit matter). Exact integers.
- */
-export function priorityOf(b: Base, tieRank: Int32Array = tieRanks(b)): (p: number, v: number) => number {
-  const P = b.participants.length;
-  const T = 32;
-  return (p, v) => (T - (b.pThemeCount[p]! - missing(b, p, v))) * P + tieRank[p]!;
-}
-
-/**
- * Priority key of every arc for its visit: lower is better. Exact integers:
- * (maxOverlap - overlap) * P + tieRank(owner).
- */
-export function priorityKeys(pr: Prepared): Float64Array {
-  const P = pr.participants.length;
-  const tieRank = tieRanks(pr);
-  let maxOv = 0;
-  for (let a = 0; a < pr.arcOverlap.length; a++) if (pr.arcOverlap[a]! > maxOv) maxOv = pr.arcOverlap[a]!;
-  const keys = new Float64Array(pr.arcOverlap.length);
-  for (let a = 0; a < keys.length; a++) keys[a] = (maxOv - pr.arcOverlap[a]!) * P + tieRank[pr.arcOwner[a]!]!;
-  return keys;
-}
+/** Re-exported for the importers of the reference implementation from here (tests). */
+export { deferredAcceptance } from "./stable-network";
 
 export interface StableMatch {
   /** Visit per canonical participant (locked ones at their locked visit), -1 when unplaced. */
@@ -229,114 +170,5 @@ function gInc(m: Map<number, number>, k: number, d: number): number {
 function growF(a: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n);
   out.set(a);
-  return out;
-}
-
-/** Runs deferred acceptance; returns the chosen arc per participant (-1 unplaced or locked). */
-export function deferredAcceptance(pr: Prepared, keys: Float64Array = priorityKeys(pr)): Int32Array {
-  const P = pr.participants.length;
-  const V = pr.visits.length;
-  const G = pr.groupVisit.length;
-  const { arcStart, arcVisit, arcGroup, arcOwner, groupCap, visitCap } = pr;
-  const held: number[][] = Array.from({ length: V }, () => []); // arcs held by each visit
-  const gCount = new Int32Array(G);
-  const next = new Int32Array(P); // next arc to propose to
-  const assignArc = new Int32Array(P).fill(-1);
-  const stack: number[] = [];
-  for (let p = P - 1; p >= 0; p--) {
-    next[p] = arcStart[p]!;
-    if (arcStart[p + 1]! > arcStart[p]!) stack.push(p);
-  }
-  while (stack.length > 0) {
-    const p = stack.pop()!;
-    const a = next[p]!;
-    if (a >= arcStart[p + 1]!) continue; // list exhausted: unplaced
-    next[p] = a + 1;
-    const v = arcVisit[a]!;
-    const g = arcGroup[a]!;
-    const h = held[v]!;
-    h.push(a);
-    gCount[g]!++;
-    assignArc[p] = a;
-    let rejectIdx = -1;
-    if (gCount[g]! > groupCap[g]!) {
-      // The country's cap is the binding circuit: drop the compatriot of lowest priority.
-      let worst = -1;
-      for (let i = 0; i < h.length; i++) if (arcGroup[h[i]!] === g && (worst < 0 || keys[h[i]!]! > keys[h[worst]!]!)) worst = i;
-      rejectIdx = worst;
-    } else if (h.length > visitCap[v]!) {
-      let worst = 0;
-      for (let i = 1; i < h.length; i++) if (keys[h[i]!]! > keys[h[worst]!]!) worst = i;
-      rejectIdx = worst;
-    }
-    if (rejectIdx >= 0) {
-      const r = h[rejectIdx]!;
-      h[rejectIdx] = h[h.length - 1]!;
-      h.pop();
-      gCount[arcGroup[r]!]!--;
-      const q = arcOwner[r]!;
-      assignArc[q] = -1;
-      stack.push(q);
-    }
-  }
-  return assignArc;
-}
-
-export interface BlockingPair {
-  participant: number;
-  arc: number;
-}
-
-/**
- * Blocking pairs of an assignment (arc per participant): a free (non-locked) participant p and an
- * acceptable visit v such that p strictly prefers v (lower cost; or, with `strictTies`, an
- * earlier arc in p's (cost, visit id) order) to what p has, and v's choice from its
- * occupants plus p takes p (a free seat within the country cap, or p outranks the lowest-priority
- * compatriot when the cap binds, or the lowest-priority occupant when the capacity binds).
- * Locked occupants are fixed: they are not counted as seats that could be freed.
- * Complexity: O(m) after O(m) preprocessing.
- */
-export function findBlockingPairs(
-  pr: Prepared,
-  assignArc: Int32Array,
-  opts: { strictTies?: boolean; keys?: Float64Array } = {},
-): BlockingPair[] {
-  const keys = opts.keys ?? priorityKeys(pr);
-  const P = pr.participants.length;
-  const V = pr.visits.length;
-  const G = pr.groupVisit.length;
-  const { arcStart, arcVisit, arcGroup, arcCost, groupCap, visitCap } = pr;
-  const load = new Int32Array(V);
-  const gCount = new Int32Array(G);
-  const worstV = new Float64Array(V).fill(-Infinity);
-  const worstG = new Float64Array(G).fill(-Infinity);
-  for (let p = 0; p < P; p++) {
-    const a = assignArc[p]!;
-    if (a < 0) continue;
-    const v = arcVisit[a]!;
-    const g = arcGroup[a]!;
-    load[v]!++;
-    gCount[g]!++;
-    if (keys[a]! > worstV[v]!) worstV[v] = keys[a]!;
-    if (keys[a]! > worstG[g]!) worstG[g] = keys[a]!;
-  }
-  const out: BlockingPair[] = [];
-  for (let p = 0; p < P; p++) {
-    if (pr.lockedVisit[p]! >= 0) continue;
-    const cur = assignArc[p]!;
-    for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++) {
-      if (cur >= 0) {
-        if (opts.strictTies ? a >= cur : arcCost[a]! >= arcCost[cur]!) break; // arcs sorted by cost
-      }
-      const v = arcVisit[a]!;
-      const g = arcGroup[a]!;
-      const k = keys[a]!;
-      let takes: boolean;
-      if (gCount[g]! >= groupCap[g]!) takes = k < worstG[g]!;
-      else if (load[v]! >= visitCap[v]!) takes = k < worstV[v]!;
-      else takes = true;
-      if (takes) out.push({ participant: p, arc: a });
-    }
-  }
   return out;
 }

@@ -1,0 +1,121 @@
+/**
+ * Per-participant lists of acceptable visits, built from the interned instance (base.ts): used
+ * for the full network (prepare.ts `buildNetwork`) and, lazily, by the stable mode (stable.ts
+ * `stableMatch`, which builds the unranked tail only when proposals reach it).
+ */
+import { eligible, groupCapLeft, missing, NO_ENTRY, type Base } from "./base";
+/**
+ * Scratch space to list one participant's acceptable visits in (cost, visit id) order.
+ * `collect` fills `keys[0 .. n)` with cost * KEY_SPAN + visit (one exact double per arc, so one
+ * typed-array sort orders them); `stamp`/`rank` mark the visits p's entries reached.
+ */
+export class ListBuilder {
+  readonly span: number;
+  keys: Float64Array;
+  readonly stamp: Int32Array;
+  readonly rank: Int32Array;
+  readonly cand: Int32Array;
+  nCand = 0;
+  constructor(readonly b: Base) {
+    const V = b.visits.length;
+    this.span = 2 ** Math.max(21, Math.ceil(Math.log2(V + 1)));
+    this.keys = new Float64Array(Math.max(16, b.options.acceptUnranked ? V : 64));
+    this.stamp = new Int32Array(V).fill(-1);
+    this.rank = new Int32Array(V);
+    this.cand = new Int32Array(V);
+  }
+
+  /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
+  mark(pi: number): void {
+    const { b, stamp, rank, cand } = this;
+    let n = 0;
+    for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!, r = 0; k < e; k++, r++) {
+      const it = b.prefItem[k]!;
+      if (it >= 0) {
+        if (stamp[it] !== pi) ((stamp[it] = pi), (rank[it] = r), (cand[n++] = it));
+      } else if (it !== NO_ENTRY) {
+        const c = -it - 1;
+        for (let j = b.hostStart[c]!, je = b.hostStart[c + 1]!; j < je; j++) {
+          const v = b.hostVisits[j]!;
+          if (stamp[v] !== pi) ((stamp[v] = pi), (rank[v] = r), (cand[n++] = v));
+        }
+      }
+    }
+    this.nCand = n;
+  }
+
+  private push(n: number, key: number): number {
+    if (n === this.keys.length) {
+      const k = new Float64Array(n * 2);
+      k.set(this.keys);
+      this.keys = k;
+    }
+    this.keys[n] = key;
+    return n + 1;
+  }
+
+  /** Whether p may be offered v at all: eligible, a seat left, room under the cap after locks. */
+  private open(pi: number, v: number): boolean {
+    return this.b.visitCap[v]! > 0 && eligible(this.b, pi, v) && groupCapLeft(this.b, v, this.b.countryOf[pi]!) > 0;
+  }
+
+  /** Keys of p's acceptable ranked visits (after `mark(pi)`), sorted; returns the count. */
+  ranked(pi: number): number {
+    const { b, cand, rank, span } = this;
+    const wr = b.weights.rank;
+    const wt = b.weights.theme;
+    let n = 0;
+    for (let i = 0; i < this.nCand; i++) {
+      const v = cand[i]!;
+      if (!this.open(pi, v)) continue;
+      n = this.push(n, (wr * rank[v]! + wt * missing(b, pi, v)) * span + v);
+    }
+    sortKeys(this.keys, n);
+    return n;
+  }
+
+  /** Appends keys of p's acceptable unranked visits (after `mark(pi)`) from index n; unsorted. */
+  unranked(pi: number, n: number): number {
+    const { b, stamp, span } = this;
+    const base = b.weights.rank * b.participants[pi]!.preferences.length;
+    const wt = b.weights.theme;
+    for (let v = 0, V = b.visits.length; v < V; v++) {
+      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      n = this.push(n, (base + wt * missing(b, pi, v)) * span + v);
+    }
+    return n;
+  }
+
+  /** Largest cost among p's acceptable unranked visits (after `mark(pi)`), -1 if none; stops at the largest possible. */
+  maxUnranked(pi: number): number {
+    const { b, stamp } = this;
+    const base = b.weights.rank * b.participants[pi]!.preferences.length;
+    const wt = b.weights.theme;
+    const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
+    let best = -1;
+    for (let v = 0, V = b.visits.length; v < V; v++) {
+      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      const m = wt === 0 ? 0 : missing(b, pi, v);
+      if (m > best) best = m;
+      if (best >= top) break;
+    }
+    return best < 0 ? -1 : base + wt * best;
+  }
+}
+
+/** Sorts keys[0 .. n) ascending: insertion sort for the short lists most participants have. */
+export function sortKeys(keys: Float64Array, n: number): void {
+  if (n > 24) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > x) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = x;
+  }
+}
