@@ -13,7 +13,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit.server";
 import { NotFoundError } from "./errors";
 import { planOf, type ItineraryVisit } from "./itinerary.server";
-import { listTrainingRows, type TrainingListRow } from "./trainings.server";
+import { listTrainingRows, type TrainingListRow } from "./training-list.server";
 import { visitInScope } from "./visits.server";
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,64}$/;

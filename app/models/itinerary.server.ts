@@ -9,7 +9,7 @@ import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { db, t, type Db } from "../db.server";
 import { defaultTimeZone } from "../domain/countries";
 import type { Actor } from "./actor";
-import { listTrainingRows, type TrainingListRow } from "./trainings.server";
+import { listTrainingRows, type TrainingListRow } from "./training-list.server";
 
 export type ItineraryVisit = {
   id: number;

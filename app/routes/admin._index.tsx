@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
 import { listInvitations } from "~/models/invitations.server";
-import { trainingSummary } from "~/models/trainings.server";
+import { trainingSummary } from "~/models/training-list.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -7,7 +7,8 @@ import { TrainingForm } from "~/components/training/TrainingForm";
 import { formChoices, valuesFromQuery } from "~/components/training/views.server";
 import { trainingSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
-import { editionForOrganizer, saveTraining } from "~/models/trainings.server";
+import { saveTraining } from "~/models/training-save.server";
+import { editionForOrganizer } from "~/models/trainings.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 
