@@ -24,7 +24,7 @@ import { sendMail } from "../mail.server";
 import { log } from "../log.server";
 import type { Actor } from "./actor";
 import { issueClaimToken, normalizeEmail } from "./accounts.server";
-import { applicationValues } from "./applications.server";
+import { applicationValues } from "./application-core.server";
 import { recordAudit } from "./audit.server";
 import { getEdition, windowState } from "./editions.server";
 import { NotFoundError, RuleError } from "./errors";
