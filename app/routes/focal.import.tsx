@@ -5,7 +5,7 @@ import { ImportView } from "~/components/dashboard/ImportView";
 import { countryName } from "~/domain/countries";
 import { remixI18n } from "~/i18n.server";
 import { importAction, importLoaderData } from "~/models/import-actions.server";
-import { focalCountry } from "~/models/review.server";
+import { focalCountry } from "~/models/focal-review.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

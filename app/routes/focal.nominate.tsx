@@ -12,7 +12,8 @@ import { nominationDraftSchema, nominationSubmitSchema } from "~/forms/applicati
 import { remixI18n } from "~/i18n.server";
 import { getEdition, windowState } from "~/models/editions.server";
 import { NotFoundError } from "~/models/errors";
-import { focalCountry, nominate } from "~/models/review.server";
+import { focalCountry } from "~/models/focal-review.server";
+import { nominate } from "~/models/nominations.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
 
