@@ -5,7 +5,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdjustmentsSection, ParticipantsSection, PulseSection, RatesSection, ResultsSection, SetupSection } from "~/components/evaluation/EditionEvaluation";
+import { AdjustmentsSection } from "~/components/evaluation/AdjustmentsSection";
+import { ParticipantsSection } from "~/components/evaluation/ParticipantsSection";
+import { PulseSection } from "~/components/evaluation/PulseSection";
+import { RatesSection } from "~/components/evaluation/RatesSection";
+import { ResultsSection } from "~/components/evaluation/ResultsSection";
+import { SetupSection } from "~/components/evaluation/SetupSection";
 import { evaluationLinks } from "~/components/evaluation/styles";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";

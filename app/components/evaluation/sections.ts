@@ -1,0 +1,10 @@
+/**
+ * What the sections of the organizer's edition evaluation page (admin.editions.$id_.evaluation.tsx)
+ * share: their props and the number format. The sections (set-up, response rates, results with
+ * charts and tables, pulse monitor, participants, plan adjustments log) are one file each in this
+ * folder (SetupSection.tsx ... AdjustmentsSection.tsx). All work without JavaScript.
+ */
+import type { EvaluationPageData } from "~/routes/admin.editions.$id_.evaluation";
+
+export type SectionProps = { data: EvaluationPageData };
+export const fmt = (x: number | null) => (x === null ? "–" : (Math.round(x * 10) / 10).toLocaleString("en"));
