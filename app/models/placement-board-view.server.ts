@@ -9,7 +9,7 @@ import { addDays, todayIn } from "../domain/dates";
 import { hardRuleFailures, rankOf } from "../domain/placement";
 import type { Actor } from "./actor";
 import { requireOrganizer } from "./actor";
-import { loadBoardData, personOf, SEATS, toEngineVisit, toParticipant, type BoardData } from "./placement-board.server";
+import { loadBoardData, personOf, SEATS, toEngineVisit, toParticipant, type BoardData } from "./placement-instance.server";
 import { expireOffers } from "./placement-offers.server";
 
 /** A reply-by date to suggest: two weeks from today in the edition's zone, but before the first arrival. */
