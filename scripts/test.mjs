@@ -38,8 +38,13 @@ if (!findChromium()) {
 // them Chromium draws boxes. Installed only when run as root and only if missing.
 if (typeof process.getuid === "function" && process.getuid() === 0 && spawnSync("dpkg", ["-s", "fonts-noto-core"], { stdio: "ignore" }).status !== 0) {
   console.log("npm test: installing fonts-noto-core and fonts-noto-cjk (scripts in names)...");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "fonts-noto-core", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  try {
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "fonts-noto-core", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  } catch {
+    // The tests do not depend on glyphs; only screenshots a person looks at do.
+    console.warn("npm test: could not install the Noto fonts; screenshots may show boxes for some scripts.");
+  }
 }
 
 const only = process.argv.slice(2);
