@@ -43,10 +43,21 @@ export const remixI18n = new RemixI18Next({
   i18next: { ...i18n, resources: getResources() },
 });
 
-/** A synchronous translator for `lng` (mail, CSV headers, server-rendered text outside React). */
+const translators = new Map<string, TFunction>();
+
+/**
+ * A synchronous translator for `lng` (mail, CSV headers, server-rendered text outside React).
+ * One i18next instance per language, made on first use: mail loops and per-row labels call this
+ * often, and the translations never change while the process runs.
+ */
 export function translatorFor(lng: string): TFunction {
-  const inst = createInstance();
   const language = (supportedLngs as readonly string[]).includes(lng) ? lng : "en";
-  inst.init({ ...i18n, lng: language, resources: getResources(), initImmediate: false });
-  return inst.t.bind(inst);
+  let tr = translators.get(language);
+  if (!tr) {
+    const inst = createInstance();
+    inst.init({ ...i18n, lng: language, resources: getResources(), initImmediate: false });
+    tr = inst.t.bind(inst);
+    translators.set(language, tr);
+  }
+  return tr;
 }

@@ -190,6 +190,7 @@ export function canWithdraw(app: Pick<Application, "status">, edition: Edition, 
 /** The applicant's status page data (StatusView) for the actor's application `id` in `lng` (NotFoundError otherwise). */
 export function applicationStatusView(actor: Actor, id: number, lng: string): StatusViewData {
   const { application: a, edition } = getOwnApplication(actor, id);
+  const tr = translatorFor(lng);
   // The applicant's own zone (or their country's), not the host edition's.
   const zone = actor.timeZone ?? (a.nationality ? defaultTimeZone(a.nationality) : edition.timeZone);
   const when = new Intl.DateTimeFormat(lng, {
@@ -214,7 +215,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       nationality: a.nationality ? countryName(a.nationality, lng) : "",
       place: [a.village, a.district, a.province].filter(Boolean).join(", "),
       position: a.position,
-      languages: a.languages.map((l) => `${languageName(l.code, lng)} (${translatorFor(lng)(`levels.${l.level}`)})`),
+      languages: a.languages.map((l) => `${languageName(l.code, lng)} (${tr(`levels.${l.level}`)})`),
       themes: a.themes,
       hostCountries: a.preferredHostCountries.map((c) => countryName(c, lng)),
       availability: a.availableFrom && a.availableTo ? `${formatDate(a.availableFrom, lng)} – ${formatDate(a.availableTo, lng)}` : "",

@@ -12,7 +12,7 @@ import { buildParticipantFeed, buildVisitFeed, type FeedItem } from "../domain/t
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit.server";
 import { NotFoundError } from "./errors";
-import { planOf, type ItineraryVisit } from "./itinerary.server";
+import { planOf, visitWithSiteColumns, type ItineraryVisit } from "./itinerary.server";
 import { listTrainingRows, type TrainingListRow } from "./training-list.server";
 import { visitInScope } from "./visits.server";
 
@@ -178,19 +178,7 @@ export function renderFeed(token: string): { body: string; filename: string } {
   }
   if (row.kind === "visit" && row.visitId !== null) {
     const v = tx
-      .select({
-        id: t.exchangeVisits.id,
-        title: t.exchangeVisits.title,
-        arrivalOn: t.exchangeVisits.arrivalOn,
-        departureOn: t.exchangeVisits.departureOn,
-        siteName: t.hostSites.name,
-        siteNameLatin: t.hostSites.nameLatin,
-        province: t.hostSites.province,
-        countryCode: t.hostSites.countryCode,
-        timeZone: t.hostSites.timeZone,
-        updatedAt: t.exchangeVisits.updatedAt,
-        status: t.exchangeVisits.status,
-      })
+      .select({ ...visitWithSiteColumns, status: t.exchangeVisits.status })
       .from(t.exchangeVisits)
       .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
       .where(eq(t.exchangeVisits.id, row.visitId))

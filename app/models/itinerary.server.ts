@@ -48,21 +48,24 @@ function acceptedApplications(tx: Db, userId: number) {
     .sort((a, b) => (a.startsOn < b.startsOn ? 1 : -1));
 }
 
+/** The columns of an exchange visit joined with its host site, as itineraries and feeds show it. */
+export const visitWithSiteColumns = {
+  id: t.exchangeVisits.id,
+  title: t.exchangeVisits.title,
+  arrivalOn: t.exchangeVisits.arrivalOn,
+  departureOn: t.exchangeVisits.departureOn,
+  siteName: t.hostSites.name,
+  siteNameLatin: t.hostSites.nameLatin,
+  province: t.hostSites.province,
+  countryCode: t.hostSites.countryCode,
+  timeZone: t.hostSites.timeZone,
+  updatedAt: t.exchangeVisits.updatedAt,
+};
+
 /** The plan of one accepted application: its visits and trainings. */
 export function planOf(tx: Db, app: { id: number; editionId: number; editionName: string; nationality: string | null }): ParticipantPlan {
   const visits: ItineraryVisit[] = tx
-    .select({
-      id: t.exchangeVisits.id,
-      title: t.exchangeVisits.title,
-      arrivalOn: t.exchangeVisits.arrivalOn,
-      departureOn: t.exchangeVisits.departureOn,
-      siteName: t.hostSites.name,
-      siteNameLatin: t.hostSites.nameLatin,
-      province: t.hostSites.province,
-      countryCode: t.hostSites.countryCode,
-      timeZone: t.hostSites.timeZone,
-      updatedAt: t.exchangeVisits.updatedAt,
-    })
+    .select(visitWithSiteColumns)
     .from(t.placements)
     .innerJoin(t.exchangeVisits, eq(t.exchangeVisits.id, t.placements.visitId))
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
