@@ -17,7 +17,7 @@ import { getEnv } from "./app/env.server";
 import { closeDb, db } from "./app/db.server";
 import { log } from "./app/log.server";
 import { seedDemoIfEmpty } from "./db/seed";
-import { startOfferExpiry } from "./app/models/placement-offers.server";
+import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
 
 const env = getEnv();

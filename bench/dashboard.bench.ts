@@ -21,8 +21,8 @@ process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
 process.env.VLX_LOG_LEVEL ??= "silent";
 
 const { db } = await import("../app/db.server");
-const { getDashboard } = await import("../app/models/dashboard.server");
-const { exportCsv } = await import("../app/models/exports.server");
+const { getDashboard } = await import("../app/models/tracking/dashboard.server");
+const { exportCsv } = await import("../app/models/tracking/exports.server");
 
 const organizer = { id: 1, email: "bench@vlx.invalid", displayName: "Bench", locale: "en", timeZone: null, isOrganizer: true, focalPointCountries: [], isHostCoordinator: false };
 const COUNTRIES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "CN", "JP", "KR"];
@@ -135,7 +135,7 @@ console.log(`data: 10 editions, 1,000 participants, 500 sessions, ${records.toLo
 
 const editionId = 5;
 if (process.env.PROFILE) {
-  const m = await import("../app/models/dashboard.server");
+  const m = await import("../app/models/tracking/dashboard.server");
   for (const [name, fn] of Object.entries({ cube: () => m.participantCube({}), sessions: () => m.sessionStats({}), visits: () => m.visitStats({}), funnel: () => m.funnel({}) })) {
     console.log(name, median(fn, 5).toFixed(1), "ms");
   }
@@ -154,7 +154,7 @@ for (const [label, filters] of [["one edition", { edition: editionId }], ["all t
 }
 
 if (process.env.PROFILE) {
-  const { trackingCtes } = await import("../app/models/tracking-sql.server");
+  const { trackingCtes } = await import("../app/models/tracking/sql.server");
   const { stringify } = await import("csv-stringify/sync");
   const c = trackingCtes({});
   const q0 = performance.now();

@@ -10,7 +10,7 @@
  * deterministic (a seeded PRNG, no Math.random).
  */
 import { sql } from "drizzle-orm";
-import { hashPassword } from "../app/models/accounts.server";
+import { hashPassword } from "../app/models/accounts/accounts.server";
 import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";

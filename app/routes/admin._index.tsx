@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
-import { listInvitations } from "~/models/invitations.server";
-import { trainingSummary } from "~/models/training-list.server";
+import { listInvitations } from "~/models/accounts.server";
+import { trainingSummary } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

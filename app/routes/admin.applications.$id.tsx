@@ -12,8 +12,8 @@ import { AuditTrail } from "~/components/review/AuditTrail";
 import { StatusBadge } from "~/components/review/StatusBadge";
 import { decisionSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
-import { eraseSensitiveDataFor } from "~/models/privacy.server";
-import { decide, describeApplication, getApplicationForReview } from "~/models/review.server";
+import { eraseSensitiveDataFor } from "~/models/accounts.server";
+import { decide, describeApplication, getApplicationForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 

@@ -11,7 +11,7 @@ import { parseReviewFilters, type ReviewFilters } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
-import { listApplicationsForReview } from "~/models/review.server";
+import { listApplicationsForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DashboardView } from "~/components/dashboard/DashboardView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { remixI18n } from "~/i18n.server";
-import { dashboardViewData, parseTrackingFilters } from "~/models/dashboard.server";
+import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

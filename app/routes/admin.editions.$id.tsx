@@ -9,7 +9,7 @@ import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { getEdition, getQuotas, updateEdition } from "~/models/editions.server";
 import { FieldErrors } from "~/models/errors";
-import { memberTimeZones } from "~/models/review.server";
+import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
 

@@ -6,7 +6,7 @@ import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { getEdition } from "~/models/editions.server";
 import { NotFoundError } from "~/models/errors";
-import { csvTable, resultRows } from "~/models/evaluation/results-view.server";
+import { csvTable, resultRows } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

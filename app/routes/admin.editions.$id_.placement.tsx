@@ -19,9 +19,7 @@ import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema, runSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
-import { runBoardEngine, saveProposal } from "~/models/placement-board.server";
-import { getBoard } from "~/models/placement-board-view.server";
-import { acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placements.server";
+import { runBoardEngine, saveProposal, getBoard, acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 

@@ -9,8 +9,7 @@ import { trainingLinks } from "~/components/training/styles";
 import { gridFor } from "~/components/training/views.server";
 import { formatDate } from "~/domain/dates";
 import { remixI18n, translatorFor } from "~/i18n.server";
-import { listEditionTrainings } from "~/models/training-list.server";
-import { trainingFormOptions } from "~/models/trainings.server";
+import { listEditionTrainings, trainingFormOptions } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

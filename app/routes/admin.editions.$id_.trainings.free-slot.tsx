@@ -12,8 +12,7 @@ import { formChoices } from "~/components/training/views.server";
 import { freeSlotSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
 import { db } from "~/db.server";
-import { proposeSlots } from "~/models/training-conflicts.server";
-import { editionForOrganizer } from "~/models/trainings.server";
+import { proposeSlots, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

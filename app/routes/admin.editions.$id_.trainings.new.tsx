@@ -7,8 +7,7 @@ import { TrainingForm } from "~/components/training/TrainingForm";
 import { formChoices, valuesFromQuery } from "~/components/training/views.server";
 import { trainingSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
-import { saveTraining } from "~/models/training-save.server";
-import { editionForOrganizer } from "~/models/trainings.server";
+import { saveTraining, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

@@ -12,8 +12,7 @@ import { hasHolidayData } from "~/domain/training";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
 import { holidaySchema, interpreterSchema, trainerSchema, venueSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
-import { editionForOrganizer } from "~/models/trainings.server";
-import { addHoliday, createInterpreter, createTrainer, createVenue, listResources, removeHoliday } from "~/models/training-resources.server";
+import { editionForOrganizer, addHoliday, createInterpreter, createTrainer, createVenue, listResources, removeHoliday } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

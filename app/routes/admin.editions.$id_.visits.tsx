@@ -7,7 +7,7 @@ import { StatusBadge, ThemeList, useLanguageNames } from "~/components/hosts/bit
 import { hostsLinks } from "~/components/hosts/styles";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
-import { editionVisitsOverview } from "~/models/edition-visits.server";
+import { editionVisitsOverview } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -8,7 +8,7 @@ import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { createEdition } from "~/models/editions.server";
-import { memberTimeZones } from "~/models/review.server";
+import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 

@@ -10,8 +10,7 @@ import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
-import { listIndicators } from "~/models/evaluation/indicators.server";
-import { ensureStarterTemplates, listTemplates } from "~/models/evaluation/templates.server";
+import { listIndicators, ensureStarterTemplates, listTemplates } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -12,7 +12,7 @@ import { localText } from "~/domain/evaluation/text";
 import { indicatorSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { createIndicator, ensureStarterIndicators, listIndicators, setIndicatorArchived } from "~/models/evaluation/indicators.server";
+import { createIndicator, ensureStarterIndicators, listIndicators, setIndicatorArchived } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES } from "../../db/schema/evaluation";

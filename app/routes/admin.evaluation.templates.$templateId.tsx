@@ -14,8 +14,7 @@ import { localText } from "~/domain/evaluation/text";
 import { questionSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { indicatorsById, listIndicators } from "~/models/evaluation/indicators.server";
-import { editTemplate, getTemplate, templateVersions } from "~/models/evaluation/templates.server";
+import { indicatorsById, listIndicators, editTemplate, getTemplate, templateVersions } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 

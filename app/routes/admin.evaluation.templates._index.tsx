@@ -11,7 +11,7 @@ import { localText } from "~/domain/evaluation/text";
 import { templateSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { createTemplate, ensureStarterTemplates, listTemplates } from "~/models/evaluation/templates.server";
+import { createTemplate, ensureStarterTemplates, listTemplates } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { SURVEY_STAGES } from "../../db/schema/evaluation";

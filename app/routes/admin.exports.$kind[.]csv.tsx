@@ -1,8 +1,7 @@
 // Organizer CSV exports (issue 6): /admin/exports/<kind>.csv with the dashboard's filters, streamed.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { remixI18n } from "~/i18n.server";
-import { parseTrackingFilters } from "~/models/dashboard.server";
-import { CSV_HEADERS, exportCsv, exportFileName } from "~/models/exports.server";
+import { parseTrackingFilters, CSV_HEADERS, exportCsv, exportFileName } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

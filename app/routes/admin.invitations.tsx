@@ -12,9 +12,8 @@ import { countryName, memberCountries } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { INVITABLE_ROLES, inviteSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
-import { inviteToRole } from "~/models/accounts.server";
+import { inviteToRole, listInvitations } from "~/models/accounts.server";
 import { requireOrganizer } from "~/models/actor";
-import { listInvitations } from "~/models/invitations.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

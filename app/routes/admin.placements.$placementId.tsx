@@ -15,7 +15,7 @@ import { formatDate } from "~/domain/dates";
 import { placementActionSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
 import { remixI18n } from "~/i18n.server";
-import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placements.server";
+import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 

@@ -15,8 +15,7 @@ import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditTrail } from "~/models/audit.server";
-import { addCoordinator, removeCoordinator, upcomingVisitsWithParticipants, vetSite } from "~/models/host-admin.server";
-import { getSite, siteInScope } from "~/models/hosts.server";
+import { addCoordinator, removeCoordinator, upcomingVisitsWithParticipants, vetSite, getSite, siteInScope } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";

@@ -6,7 +6,7 @@ import { hostsLinks } from "~/components/hosts/styles";
 import { countryName, isMemberCountry, memberCountries } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { listSitesForAdmin } from "~/models/host-admin.server";
+import { listSitesForAdmin } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";

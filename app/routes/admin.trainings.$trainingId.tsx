@@ -12,10 +12,7 @@ import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditTrail } from "~/models/audit.server";
-import { listEnrolments } from "~/models/enrolments.server";
-import { getTrainingForEdit } from "~/models/training-list.server";
-import { saveTraining } from "~/models/training-save.server";
-import { changeTrainingStatus, trainingInScope } from "~/models/trainings.server";
+import { listEnrolments, getTrainingForEdit, saveTraining, changeTrainingStatus, trainingInScope } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

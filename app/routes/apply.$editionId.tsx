@@ -4,17 +4,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationForm, applicationSchemaFor } from "~/components/ApplicationForm";
+import { ApplicationForm, applicationSchemaFor } from "~/components/application/ApplicationForm";
 import { formatDate } from "~/domain/dates";
 import { toFormValues } from "~/components/application/values";
 import { remixI18n } from "~/i18n.server";
-import {
-  canEdit,
-  findOwnApplicationForEdition,
-  saveDraft,
-  startApplication,
-  submitApplication,
-} from "~/models/applications.server";
+import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication } from "~/models/applications.server";
 import { getEdition, windowState } from "~/models/editions.server";
 import { RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";

@@ -7,7 +7,7 @@ import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
-import { currentCheckInCode } from "~/models/attendance.server";
+import { currentCheckInCode } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -8,8 +8,7 @@ import { dashboardLinks } from "~/components/dashboard/styles";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { checkInAction } from "~/models/attendance-actions.server";
-import { trainingSheet } from "~/models/attendance.server";
+import { checkInAction, trainingSheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 

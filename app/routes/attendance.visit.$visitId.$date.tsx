@@ -8,8 +8,7 @@ import { dashboardLinks } from "~/components/dashboard/styles";
 import { countryName } from "~/domain/countries";
 import { addDays, formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { checkInAction } from "~/models/attendance-actions.server";
-import { visitDaySheet } from "~/models/attendance.server";
+import { checkInAction, visitDaySheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 

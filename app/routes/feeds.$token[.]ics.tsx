@@ -1,7 +1,7 @@
 // /feeds/<token>.ics: a calendar feed (participant or visit) at its secret URL. An unknown or
 // revoked token answers 404. No login: the secret in the URL is the credential.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { renderFeed } from "~/models/feeds.server";
+import { renderFeed } from "~/models/training.server";
 import { guard } from "~/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/review/StatusBadge";
 import { countryName } from "~/domain/countries";
 import { remixI18n } from "~/i18n.server";
 import { listEditions, windowState } from "~/models/editions.server";
-import { focalCountry, listCountryApplications } from "~/models/focal-review.server";
+import { focalCountry, listCountryApplications } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";

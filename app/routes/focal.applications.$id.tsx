@@ -12,8 +12,7 @@ import { AuditTrail } from "~/components/review/AuditTrail";
 import { StatusBadge } from "~/components/review/StatusBadge";
 import { focalActionSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
-import { endorse, getCountryApplication, returnToDraft } from "~/models/focal-review.server";
-import { describeApplication } from "~/models/review.server";
+import { endorse, getCountryApplication, returnToDraft, describeApplication } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 

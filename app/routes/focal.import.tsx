@@ -4,8 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportView } from "~/components/dashboard/ImportView";
 import { countryName } from "~/domain/countries";
 import { remixI18n } from "~/i18n.server";
-import { importAction, importLoaderData } from "~/models/import-actions.server";
-import { focalCountry } from "~/models/focal-review.server";
+import { importAction, importLoaderData, focalCountry } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

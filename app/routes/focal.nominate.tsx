@@ -5,15 +5,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationForm } from "~/components/ApplicationForm";
+import { ApplicationForm } from "~/components/application/ApplicationForm";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { nominationDraftSchema, nominationSubmitSchema } from "~/forms/application";
 import { remixI18n } from "~/i18n.server";
 import { getEdition, windowState } from "~/models/editions.server";
 import { NotFoundError } from "~/models/errors";
-import { focalCountry } from "~/models/focal-review.server";
-import { nominate } from "~/models/nominations.server";
+import { focalCountry, nominate } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
 

@@ -6,8 +6,7 @@ import { VisitTable } from "~/components/hosts/VisitTable";
 import { countryName } from "~/domain/countries";
 import { todayIn } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { listMySites } from "~/models/hosts.server";
-import { listUpcomingVisits } from "~/models/visits.server";
+import { listMySites, listUpcomingVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

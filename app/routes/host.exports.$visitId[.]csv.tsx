@@ -2,7 +2,7 @@
 // only the fields a host may see. Visits outside the host's sites answer 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { remixI18n } from "~/i18n.server";
-import { CSV_HEADERS, exportFileName, exportVisitCsv } from "~/models/exports.server";
+import { CSV_HEADERS, exportFileName, exportVisitCsv } from "~/models/tracking.server";
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";

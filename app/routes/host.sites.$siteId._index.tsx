@@ -9,8 +9,7 @@ import { formatDate, todayIn } from "~/domain/dates";
 import { holidaysForMonth, isMonth, monthOf } from "~/domain/visits";
 import { DIETARY_ABILITIES } from "~/forms/host-site";
 import { remixI18n } from "~/i18n.server";
-import { getSite } from "~/models/hosts.server";
-import { listSiteVisits } from "~/models/visits.server";
+import { getSite, listSiteVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -3,8 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
 import { visitSchema } from "~/forms/visit";
-import { getSite, siteInScope } from "~/models/hosts.server";
-import { createVisit, editionsForSite } from "~/models/visits.server";
+import { getSite, siteInScope, createVisit, editionsForSite } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
 import { ParticipantTable } from "~/components/hosts/ParticipantTable";
 import { formatDate } from "~/domain/dates";
-import { getVisit } from "~/models/visits.server";
-import { listWhoIsComing } from "~/models/visit-participants.server";
+import { getVisit, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -7,8 +7,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { cancelVisitSchema } from "~/forms/visit";
-import { cancelVisit, getVisit, visitInScope } from "~/models/visits.server";
-import { listWhoIsComing } from "~/models/visit-participants.server";
+import { cancelVisit, getVisit, visitInScope, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 

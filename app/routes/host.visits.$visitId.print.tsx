@@ -5,8 +5,7 @@ import { ParticipantTable } from "~/components/hosts/ParticipantTable";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { getVisit } from "~/models/visits.server";
-import { listWhoIsComing } from "~/models/visit-participants.server";
+import { getVisit, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

@@ -11,11 +11,8 @@ import { formChoices, formValues, gridFor, valuesFromQuery } from "~/components/
 import { formatDate } from "~/domain/dates";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n, translatorFor } from "~/i18n.server";
-import { rotateVisitFeed, visitFeedToken } from "~/models/feeds.server";
-import { getTrainingForEdit, listTrainingRows } from "~/models/training-list.server";
-import { saveTraining } from "~/models/training-save.server";
-import { changeTrainingStatus } from "~/models/trainings.server";
-import { visitInScope } from "~/models/visits.server";
+import { rotateVisitFeed, visitFeedToken, getTrainingForEdit, listTrainingRows, saveTraining, changeTrainingStatus } from "~/models/training.server";
+import { visitInScope } from "~/models/hosts.server";
 import { db } from "~/db.server";
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";

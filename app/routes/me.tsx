@@ -11,8 +11,8 @@ import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
-import { countOpenSurveys } from "~/models/evaluation/mine.server";
-import { listOwnPlacements } from "~/models/placement-offers.server";
+import { countOpenSurveys } from "~/models/evaluation.server";
+import { listOwnPlacements } from "~/models/placement.server";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { requireActor } from "~/session.server";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CertificateView } from "~/components/dashboard/CertificateView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { remixI18n } from "~/i18n.server";
-import { certificateViewData, getOwnCertificate } from "~/models/certificates.server";
+import { certificateViewData, getOwnCertificate } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 

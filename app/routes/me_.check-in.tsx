@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { useErrorText } from "~/components/form";
 import { selfCheckInSchema } from "~/forms/attendance";
-import { selfCheckIn } from "~/models/attendance.server";
+import { selfCheckIn } from "~/models/tracking.server";
 import { RateLimitError, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";

@@ -3,7 +3,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eraseOwnSensitiveData } from "~/models/privacy.server";
+import { eraseOwnSensitiveData } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";
 import { readForm } from "~/utils/http.server";
 

@@ -1,6 +1,6 @@
 // The signed-in person's data as a JSON file (DESIGN.md: sensitive data exportable per person).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportPersonalData } from "~/models/privacy.server";
+import { exportPersonalData } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

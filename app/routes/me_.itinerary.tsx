@@ -11,8 +11,7 @@ import { formatDate } from "~/domain/dates";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
-import { participantFeedToken, rotateParticipantFeed } from "~/models/feeds.server";
-import { getItinerary } from "~/models/itinerary.server";
+import { participantFeedToken, rotateParticipantFeed, getItinerary } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 

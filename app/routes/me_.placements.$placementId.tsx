@@ -14,7 +14,7 @@ import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
-import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement-offers.server";
+import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 

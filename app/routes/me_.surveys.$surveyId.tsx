@@ -7,9 +7,7 @@ import { SurveyForm } from "~/components/evaluation/SurveyForm";
 import { SurveyHeader } from "~/components/evaluation/SurveyHeader";
 import { evaluationLinks } from "~/components/evaluation/styles";
 import { remixI18n } from "~/i18n.server";
-import { surveyContext } from "~/models/evaluation/responses.server";
-import { participantFor } from "~/models/evaluation/surveys.server";
-import { answerAction, surveyView } from "~/models/evaluation/view.server";
+import { surveyContext, participantFor, answerAction, surveyView } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
 

@@ -7,7 +7,7 @@ import { stageLabel } from "~/components/evaluation/SurveyHeader";
 import { evaluationLinks } from "~/components/evaluation/styles";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { listMySurveys } from "~/models/evaluation/mine.server";
+import { listMySurveys } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 
 export const links = evaluationLinks;

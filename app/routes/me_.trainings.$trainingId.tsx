@@ -8,9 +8,8 @@ import { db } from "~/db.server";
 import { formatForViewer } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
-import { enrol, leave, myEnrolment } from "~/models/enrolments.server";
+import { enrol, leave, myEnrolment, participantTraining } from "~/models/training.server";
 import { NotFoundError } from "~/models/errors";
-import { participantTraining } from "~/models/itinerary.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 

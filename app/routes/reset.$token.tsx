@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NewPasswordForm } from "~/components/NewPasswordForm";
+import { NewPasswordForm } from "~/components/accounts/NewPasswordForm";
 import { newPasswordSchema } from "~/forms/auth";
 import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";

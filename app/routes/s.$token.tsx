@@ -9,9 +9,7 @@ import { SurveyHeader } from "~/components/evaluation/SurveyHeader";
 import { evaluationLinks } from "~/components/evaluation/styles";
 import { supportedLngs } from "~/i18n";
 import { lngCookie, remixI18n } from "~/i18n.server";
-import { markLinkUsed, resolveLink } from "~/models/evaluation/links.server";
-import { surveyContext } from "~/models/evaluation/responses.server";
-import { answerAction, surveyView } from "~/models/evaluation/view.server";
+import { markLinkUsed, resolveLink, surveyContext, answerAction, surveyView } from "~/models/evaluation.server";
 import { readForm } from "~/utils/http.server";
 
 export const links = evaluationLinks;

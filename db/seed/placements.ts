@@ -14,7 +14,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
 import { solvePlacement } from "../../app/domain/placement";
-import { buildInstance } from "../../app/models/placement-board.server";
+import { buildInstance } from "../../app/models/placement/board.server";
 import type { Db } from "../client";
 import * as t from "../schema";
 

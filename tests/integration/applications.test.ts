@@ -14,7 +14,7 @@ import {
   submitApplication,
   transitionApplication,
   withdrawApplication,
-} from "~/models/applications.server";
+} from "~/models/applications/applications.server";
 import { auditTrail } from "~/models/audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "~/models/errors";
 import { draftSchema } from "~/forms/application";

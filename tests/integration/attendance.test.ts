@@ -7,7 +7,7 @@ import { db, t } from "~/db.server";
 import { checkInCode, verifyCheckInCode, windowAt } from "~/domain/checkin-code";
 import { todayIn } from "~/domain/dates";
 import type { Actor } from "~/models/actor";
-import { currentCheckInCode, recordAttendance, selfCheckIn, trainingSheet, visitDaySheet } from "~/models/attendance.server";
+import { currentCheckInCode, recordAttendance, selfCheckIn, trainingSheet, visitDaySheet } from "~/models/tracking/attendance.server";
 import { NotFoundError, RuleError } from "~/models/errors";
 import { action as trainingAction, loader as trainingLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as codeLoader } from "~/routes/attendance.code.$trainingId";

@@ -2,7 +2,7 @@
 // plain JS from the fixtures' own description, and against the CSV exports with the same filters.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDashboard } from "~/models/dashboard.server";
+import { getDashboard } from "~/models/tracking/dashboard.server";
 import { loader as dashboardLoader } from "~/routes/admin.dashboard";
 import { loader as editionDashboardLoader } from "~/routes/admin.editions.$id_.dashboard";
 import { loader as exportLoader } from "~/routes/admin.exports.$kind[.]csv";

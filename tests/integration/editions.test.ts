@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import "~/forms/zod-errors";
 import { db, t } from "~/db.server";
-import { getQuotas } from "~/models/editions.server";
+import { getQuotas } from "~/models/editions/editions.server";
 import { action as editAction, loader as editLoader } from "~/routes/admin.editions.$id";
 import { loader as listLoader } from "~/routes/admin.editions._index";
 import { action as newAction } from "~/routes/admin.editions.new";

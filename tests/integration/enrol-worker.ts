@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { and, eq, sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 import * as t from "../../db/schema";
-import { enrolApplication } from "../../app/models/enrolment-seats.server";
+import { enrolApplication } from "../../app/models/training/enrolment-seats.server";
 
 const { file, trainingId, applicationId, guarded, barrier } = workerData as {
   file: string;

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, t } from "~/db.server";
 import { addDays, todayIn } from "~/domain/dates";
 import type { Actor } from "~/models/actor";
-import { createEdition } from "~/models/editions.server";
+import { createEdition } from "~/models/editions/editions.server";
 import { carryOverAdjustments, listAdjustments, recordAdjustment, setAdjustmentStatus } from "~/models/evaluation/adjustments.server";
 import { resendLink } from "~/models/evaluation/links.server";
 import { runReminders, stopReminderJob } from "~/models/evaluation/reminders.server";

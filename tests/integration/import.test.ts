@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
-import { confirmImport, IMPORT_MAX_ROWS, previewImport, templateCsv } from "~/models/import.server";
+import { confirmImport, IMPORT_MAX_ROWS, previewImport, templateCsv } from "~/models/applications/import.server";
 import { RuleError } from "~/models/errors";
 import { action as focalAction, loader as focalLoader } from "~/routes/focal.import";
 import { action as adminAction } from "~/routes/admin.import";

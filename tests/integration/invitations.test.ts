@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import "~/forms/zod-errors";
 import { db, t } from "~/db.server";
-import { loadActor } from "~/models/accounts.server";
+import { loadActor } from "~/models/accounts/accounts.server";
 import { action as inviteAction, loader as invitationsLoader } from "~/routes/admin.invitations";
 import { loader as outboxLoader } from "~/routes/admin.outbox";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/invite.$token";

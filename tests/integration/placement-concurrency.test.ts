@@ -76,7 +76,7 @@ describe("50 simultaneous accepts for the last seat", () => {
     fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
     await build({
       stdin: {
-        contents: 'export { openDatabase } from "./db/client.ts";\nexport { acceptOfferWith } from "./app/models/placement-offers.server.ts";\n',
+        contents: 'export { openDatabase } from "./db/client.ts";\nexport { acceptOfferWith } from "./app/models/placement/offers.server.ts";\n',
         resolveDir: process.cwd(),
         loader: "ts",
       },

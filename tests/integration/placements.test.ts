@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
 import { FieldErrors, NotFoundError, RuleError } from "~/models/errors";
-import { buildInstance, runBoardEngine, saveProposal } from "~/models/placement-board.server";
-import { getBoard } from "~/models/placement-board-view.server";
-import { acceptOffer, declineOffer, expireOffers, getOwnPlacement, listOwnPlacements } from "~/models/placement-offers.server";
+import { buildInstance, runBoardEngine, saveProposal } from "~/models/placement/board.server";
+import { getBoard } from "~/models/placement/board-view.server";
+import { acceptOffer, declineOffer, expireOffers, getOwnPlacement, listOwnPlacements } from "~/models/placement/offers.server";
 import {
   acceptFromWaitlist,
   assignParticipant,
@@ -16,8 +16,8 @@ import {
   publishOffers,
   setPlacementLock,
   unassignPlacement,
-} from "~/models/placements.server";
-import { listWhoIsComing } from "~/models/visit-participants.server";
+} from "~/models/placement/placements.server";
+import { listWhoIsComing } from "~/models/hosts/visit-participants.server";
 import * as boardRoute from "~/routes/admin.editions.$id_.placement";
 import * as placementRoute from "~/routes/admin.placements.$placementId";
 import * as offerRoute from "~/routes/me_.placements.$placementId";

@@ -11,7 +11,7 @@ import { QUOTA_STATUSES, TRANSITIONS, type ApplicationAction } from "~/domain/ap
 import { defaultNameOrder, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { isIsoDate, todayIn } from "~/domain/dates";
 import { displayName, foldForSearch } from "~/domain/names";
-import { loadActor, logIn } from "~/models/accounts.server";
+import { loadActor, logIn } from "~/models/accounts/accounts.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
 import { seedDemoIfEmpty, type DemoInfo } from "../../db/seed";
 

@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
-import { updateVisit } from "~/models/visits.server";
+import { updateVisit } from "~/models/hosts/visits.server";
 import * as newRoute from "~/routes/admin.editions.$id_.trainings.new";
 import * as listRoute from "~/routes/admin.editions.$id_.trainings._index";
 import * as editRoute from "~/routes/admin.trainings.$trainingId";

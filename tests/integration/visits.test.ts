@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, immediate, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
-import { visitDateMoveBlockers } from "~/models/visits.server";
+import { visitDateMoveBlockers } from "~/models/hosts/visits.server";
 import * as overview from "~/routes/admin.editions.$id_.visits";
 import * as visitNew from "~/routes/host.sites.$siteId.visits.new";
 import * as visitCancel from "~/routes/host.visits.$visitId.cancel";

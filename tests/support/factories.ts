@@ -3,7 +3,7 @@
  * a real login session cookie, and direct calls of route loaders and actions.
  */
 import { db, t } from "~/db.server";
-import { hashPassword, loadActor } from "~/models/accounts.server";
+import { hashPassword, loadActor } from "~/models/accounts/accounts.server";
 import type { Actor } from "~/models/actor";
 import { sessionStorage } from "~/session.server";
 import type { Role } from "../../db/schema/accounts";

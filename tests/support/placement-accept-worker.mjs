@@ -3,7 +3,7 @@
 // until the test releases every worker at once, then accepts one offer, either with the real
 // model function (acceptOfferWith: BEGIN IMMEDIATE) or with an unguarded twin (read the count,
 // sleep a few ms, write in a deferred transaction), and reports whether it won the seat.
-// `bundle` is the app's own db/client.ts and app/models/placement-offers.server.ts, compiled once
+// `bundle` is the app's own db/client.ts and app/models/placement/offers.server.ts, compiled once
 // by the test with esbuild (packages left external), so 50 workers start in seconds.
 import { parentPort, workerData } from "node:worker_threads";
 

@@ -1,5 +1,5 @@
 /** Turns a stored application into the form's string values (ApplicationForm `defaultValue`). */
-import type { Application } from "~/models/applications.server";
+import type { Application } from "~/models/applications/applications.server";
 import { HOST_CHOICES, MAX_LANGUAGE_ROWS, type ApplicationFormValues } from "~/forms/application";
 
 /** The stored application as the form's string values (rows padded so none is missing). */

@@ -4,7 +4,7 @@
  * charts and tables, pulse monitor, participants, plan adjustments log) are one file each in this
  * folder (SetupSection.tsx ... AdjustmentsSection.tsx). All work without JavaScript.
  */
-import type { EvaluationPageData } from "~/routes/admin.editions.$id_.evaluation";
+import type { EvaluationPageData } from "~/models/evaluation/page.server";
 
 export type SectionProps = { data: EvaluationPageData };
 export const fmt = (x: number | null) => (x === null ? "–" : (Math.round(x * 10) / 10).toLocaleString("en"));

@@ -5,7 +5,7 @@
  */
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { EngineRun } from "~/models/placement-board.server";
+import type { EngineRun } from "~/models/placement/board.server";
 import { useReasonText } from "./reasons";
 
 type Props = { run: EngineRun; names: Record<string, string>; visitName: Record<string, string> };

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
-import type { Board } from "~/models/placement-board-view.server";
+import type { Board } from "~/models/placement/board-view.server";
 import { PlacementBadge } from "./reasons";
 
 type VisitView = Board["visits"][number];

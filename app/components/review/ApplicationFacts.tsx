@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { DescribedApplication } from "~/models/review.server";
+import type { DescribedApplication } from "~/models/applications/review.server";
 
 /** Every field of an application as a definition list (values prepared by describeApplication). */
 export function ApplicationFacts({ app }: { app: DescribedApplication }) {

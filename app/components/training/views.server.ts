@@ -5,8 +5,8 @@ import { formatDate } from "~/domain/dates";
 import { utcToLocal } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import type { Actor } from "~/models/actor";
-import type { TrainingListRow } from "~/models/training-list.server";
-import { trainingFormOptions, type TrainingRow } from "~/models/trainings.server";
+import type { TrainingListRow } from "~/models/training/list.server";
+import { trainingFormOptions, type TrainingRow } from "~/models/training/trainings.server";
 import { toGridData } from "./grid-data";
 import type { TrainingFormChoices } from "./TrainingForm";
 

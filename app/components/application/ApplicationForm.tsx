@@ -1,0 +1,124 @@
+/**
+ * The whole application form (DESIGN.md "application"): used by the applicant's page
+ * (app/routes/apply.$editionId.tsx, mode "applicant") and by a focal point's nomination page
+ * (mode "nominate": adds the nominee's e-mail at the top and fixes the nationality to the focal
+ * point's country via `fixedNationality`).
+ *
+ * It posts `intent=save` (lenient: draftSchema) or `intent=submit` (strict: submitSchema) to
+ * `action` (the current route by default), plus any `hiddenFields`. It works without JavaScript
+ * (fixed empty rows, native controls); with JavaScript conform validates in the browser with the
+ * same schemas. Server replies (`lastResult`) re-show every typed value with errors next to fields.
+ */
+import { FormProvider, getFormProps, type Submission, type SubmissionResult } from "@conform-to/react";
+import { useAppForm } from "~/forms/use-app-form";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/form";
+import {
+  draftSchema,
+  nominationDraftSchema,
+  nominationSubmitSchema,
+  submitSchema,
+  type ApplicationFormValues,
+} from "~/forms/application";
+import { countryOptions, languageOptions, levelOptions } from "./options";
+import { HostChoices, LanguageRows } from "./RepeatedRows";
+import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
+
+export type ApplicationFormProps = {
+  edition: { id: number; name: string; themes: readonly string[] };
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: ApplicationFormValues;
+  mode?: "applicant" | "nominate";
+  /** Nominate mode: the focal point's country, shown read-only and posted as `nationality`. */
+  fixedNationality?: string;
+  /** Extra hidden inputs posted with the form (e.g. an application id). */
+  hiddenFields?: Record<string, string>;
+  /** Where to post (defaults to the current route). */
+  action?: string;
+  /** False hides the submit button (window not open); saving a draft stays possible. */
+  canSubmit?: boolean;
+  /** Overrides the submit button's label (e.g. "Submit nomination"). */
+  submitLabel?: string;
+};
+
+/** The schema for an intent ("save" or "submit") and mode. */
+export function applicationSchemaFor(intent: string | null | undefined, mode: "applicant" | "nominate" = "applicant") {
+  const strict = intent === "submit";
+  if (mode === "nominate") return strict ? nominationSubmitSchema : nominationDraftSchema;
+  return strict ? submitSchema : draftSchema;
+}
+
+export function ApplicationForm({
+  edition,
+  lastResult,
+  defaultValue,
+  mode = "applicant",
+  fixedNationality,
+  hiddenFields = {},
+  action,
+  canSubmit = true,
+  submitLabel,
+}: ApplicationFormProps) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language || "en";
+  const initialIntent = (lastResult?.initialValue as Record<string, unknown> | undefined)?.intent;
+  // The last button pressed decides how strict revalidation on input is.
+  const intentRef = useRef(typeof initialIntent === "string" ? initialIntent : "save");
+  const [form, fields] = useAppForm<ApplicationFormValues, unknown>({
+    id: `application-${edition.id}`,
+    lastResult: lastResult ?? undefined,
+    defaultValue,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate({ formData }) {
+      const intent = formData.get("intent");
+      if (typeof intent === "string") intentRef.current = intent;
+      // The schema's output (numbers, E.164) differs from the form's string values: only errors matter here.
+      return parseWithZod(formData, { schema: applicationSchemaFor(intentRef.current, mode) }) as unknown as Submission<ApplicationFormValues, string[], unknown>;
+    },
+  });
+  // A summary on top of a long form (phones): how many answers need attention.
+  const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
+  const countries = useMemo(() => countryOptions(lng), [lng]);
+  const languages = useMemo(() => languageOptions(lng), [lng]);
+  return (
+    <FormProvider context={form.context}>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      {errorCount ? (
+        <p className="alert alert-error" role="alert">
+          {t("apply.form.errorSummary", { count: errorCount })}
+        </p>
+      ) : null}
+      <Form method="post" action={action} className="stack application-form" {...getFormProps(form)}>
+        {Object.entries(hiddenFields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {mode === "nominate" ? (
+          <TextField field={fields.email} type="email" label={t("apply.form.nomineeEmail")} hint={t("apply.form.nomineeEmailHint")} autoComplete="off" required />
+        ) : null}
+        <PersonSection fields={fields} countries={countries} fixedNationality={mode === "nominate" ? fixedNationality : undefined} />
+        <VillageSection fields={fields} />
+        <LanguageRows languages={languages} levels={levelOptions(t)} />
+        <ExchangeSection fields={fields} themes={edition.themes} />
+        <HostChoices countries={countries} />
+        <NeedsSection fields={fields} />
+        <ContactSection fields={fields} />
+        <MotivationSection fields={fields} />
+        <p className="hint">{t("apply.form.saveHint")}</p>
+        <div className="actions">
+          <button type="submit" name="intent" value="save" className="btn-secondary" formNoValidate>
+            {t("apply.form.save")}
+          </button>
+          {canSubmit ? (
+            <button type="submit" name="intent" value="submit">
+              {submitLabel ?? t("apply.form.submit")}
+            </button>
+          ) : null}
+        </div>
+      </Form>
+    </FormProvider>
+  );
+}

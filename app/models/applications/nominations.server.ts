@@ -1,0 +1,94 @@
+/**
+ * Nominating (DESIGN.md "The people"): the national focal point nominates leaders of their
+ * country who have no account; the leader claims the account, checks and submits.
+ */
+import { supportedLngs } from "../../i18n";
+import { and, eq } from "drizzle-orm";
+import { db, immediate, t } from "../../db.server";
+import { countryLanguages } from "../../domain/countries";
+import { formatDate } from "../../domain/dates";
+import { displayName, latinName } from "../../domain/names";
+import type { ApplicationInput } from "../../forms/application";
+import { getEnv } from "../../env.server";
+import { translatorFor } from "../../i18n.server";
+import { sendMail } from "../../mail.server";
+import type { Actor } from "../actor";
+import { requireFocalPoint } from "../actor";
+import { issueClaimToken, normalizeEmail } from "../accounts/accounts.server";
+import { applicationValues } from "./core.server";
+import { recordAudit } from "../audit.server";
+import { getEdition, windowState } from "../editions/editions.server";
+import { FieldErrors, RuleError } from "../errors";
+
+/** How long a nominee's claim link works (accounts.server.ts issueClaimToken). */
+const CLAIM_DAYS = 14;
+
+/**
+ * Focal point: nominates a leader of their country who has no account yet. In one BEGIN
+ * IMMEDIATE transaction it creates the leader's account (that e-mail, no password) and a draft
+ * application (nationality fixed to `country`, nominatedBy = the focal point, audited), then mails
+ * a claim link in `locale`; the leader sets a password, checks and submits.
+ *
+ * - FieldErrors email "focal.errors.emailHasAccount" when the address already has an account
+ *   (the leader applies themself);
+ * - a repeated submit of the same nomination (double click, back and resubmit) returns the first
+ *   one with `already: true` and sends nothing again;
+ * - RuleError when the edition's window is not open; NotFound when not the focal point of `country`.
+ */
+export async function nominate(
+  actor: Actor,
+  editionId: number,
+  country: string,
+  input: ApplicationInput & { email: string },
+  locale = "en",
+): Promise<{ id: number; already: boolean }> {
+  requireFocalPoint(actor, country);
+  // The nominee reads the account and mail in their country's language where the UI has it.
+  locale = countryLanguages(country).find((l) => (supportedLngs as readonly string[]).includes(l)) ?? locale;
+  const edition = getEdition(editionId);
+  const state = windowState(edition);
+  if (state !== "open") {
+    throw new RuleError(state === "closed" ? "errors.windowClosed" : "errors.windowNotOpen", {
+      date: formatDate(edition.applicationsOpenOn, locale),
+    });
+  }
+  if (input.themes.some((th) => !edition.themes.includes(th))) throw FieldErrors.one("themes", "errors.invalid");
+  const email = normalizeEmail(input.email);
+  const values = applicationValues({ ...input, nationality: country as ApplicationInput["nationality"] });
+  const name = displayName(values) || latinName(values) || email;
+
+  const result = immediate(db(), (tx) => {
+    const existing = tx.select().from(t.users).where(eq(t.users.email, email)).get();
+    if (existing) {
+      const same = tx
+        .select({ id: t.applications.id })
+        .from(t.applications)
+        .where(and(eq(t.applications.editionId, editionId), eq(t.applications.userId, existing.id), eq(t.applications.nominatedBy, actor.id)))
+        .get();
+      if (same && existing.passwordHash === null) return { id: same.id, userId: existing.id, already: true };
+      throw FieldErrors.one("email", "focal.errors.emailHasAccount");
+    }
+    const userId = tx
+      .insert(t.users)
+      .values({ email, passwordHash: null, displayName: name, locale })
+      .returning({ id: t.users.id })
+      .get().id;
+    const id = tx
+      .insert(t.applications)
+      .values({ ...values, editionId, userId, nominatedBy: actor.id, status: "draft" })
+      .returning({ id: t.applications.id })
+      .get().id;
+    recordAudit(actor, { entityType: "application", entityId: id, action: "nominate", toState: "draft", details: { nomineeUserId: userId } }, tx);
+    return { id, userId, already: false };
+  });
+  if (result.already) return { id: result.id, already: true };
+
+  const token = issueClaimToken(result.userId);
+  const tr = translatorFor(locale);
+  await sendMail({
+    to: email,
+    subject: tr("mail.claim.subject", { edition: edition.name }),
+    text: tr("mail.claim.body", { name, edition: edition.name, days: CLAIM_DAYS, link: `${getEnv().appUrl}/claim/${token}` }),
+  });
+  return { id: result.id, already: false };
+}

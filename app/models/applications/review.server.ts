@@ -1,0 +1,199 @@
+/**
+ * Reviewing (DESIGN.md "The people"): the organizer lists, filters and searches every application
+ * and accepts, waitlists or rejects endorsed ones; plus what the focal point's and the
+ * organizer's pages share (names, loading, the status mail, describing an application for
+ * display). The focal point's side is app/models/applications/focal-review.server.ts; nominating leaders who
+ * have no account is app/models/applications/nominations.server.ts.
+ *
+ * Every function takes the acting user and checks role and scope itself: a record outside the
+ * caller's scope is a NotFoundError (404), so its existence does not leak. Every transition
+ * writes an audit event in the same BEGIN IMMEDIATE transaction as the status change.
+ */
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { db, immediate, t, type Db } from "../../db.server";
+import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../../domain/countries";
+import { allowedActions } from "../../domain/application-lifecycle";
+import { formatDate } from "../../domain/dates";
+import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
+import { languageName } from "../../domain/vocabulary";
+import type { ReviewFilters } from "../../forms/review";
+import { log } from "../../log.server";
+import type { Actor } from "../actor";
+import { requireOrganizer } from "../actor";
+import { notifyStatusChange, transitionApplication } from "./core.server";
+import { auditTrail } from "../audit.server";
+import { getEdition, getQuotas } from "../editions/editions.server";
+import { NotFoundError } from "../errors";
+
+export type ApplicationRow = typeof t.applications.$inferSelect;
+
+/** Applications per page on the organizer's list. */
+export const REVIEW_PAGE_SIZE = 50;
+
+export function nameOf(a: Pick<ApplicationRow, "givenName" | "familyName" | "givenNameLatin" | "familyNameLatin" | "nameOrder">) {
+  return { name: displayName(a), latin: latinName(a) };
+}
+
+export function loadApplication(tx: Db, id: number): ApplicationRow | undefined {
+  return tx.select().from(t.applications).where(eq(t.applications.id, id)).get();
+}
+
+/** Mails the applicant the new status after the transaction committed; a mail failure never undoes the change. */
+export async function mailStatusChange(applicationId: number) {
+  try {
+    await notifyStatusChange(applicationId);
+  } catch (e) {
+    log.error({ applicationId, error: e instanceof Error ? e.message : String(e) }, "status mail failed");
+  }
+}
+
+/** IANA zones of the 13 member countries (plus `extra`, e.g. an edition's stored zone), for a select. */
+export function memberTimeZones(extra?: string | null): string[] {
+  const zones = new Set(MEMBER_COUNTRY_CODES.flatMap((c) => countryTimeZones(c)));
+  if (extra) zones.add(extra);
+  return [...zones].sort();
+}
+
+/** Escapes LIKE wildcards; used with ESCAPE '\'. */
+function likeEscape(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Organizer: applications matching the filters, sorted by name with Intl.Collator in `locale`,
+ * REVIEW_PAGE_SIZE a page. The name search folds case and diacritics ("nguyen thi anh" finds
+ * "Nguyễn Thị Ánh"); every word of the query must appear in the folded search column.
+ */
+export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, locale = "en") {
+  requireOrganizer(actor);
+  const where: SQL[] = [];
+  if (filters.edition) where.push(eq(t.applications.editionId, filters.edition));
+  if (filters.country) where.push(eq(t.applications.nationality, filters.country));
+  if (filters.status) where.push(eq(t.applications.status, filters.status));
+  if (filters.gender) where.push(eq(t.applications.gender, filters.gender));
+  if (filters.theme)
+    where.push(sql`exists (select 1 from json_each(${t.applications.themes}) where json_each.value = ${filters.theme})`);
+  for (const word of foldForSearch(filters.q ?? "").split(" ").filter(Boolean)) {
+    where.push(sql`${t.applications.searchName} like ${`%${likeEscape(word)}%`} escape '\\'`);
+  }
+  const rows = db()
+    .select({
+      id: t.applications.id,
+      status: t.applications.status,
+      givenName: t.applications.givenName,
+      familyName: t.applications.familyName,
+      givenNameLatin: t.applications.givenNameLatin,
+      familyNameLatin: t.applications.familyNameLatin,
+      nameOrder: t.applications.nameOrder,
+      nationality: t.applications.nationality,
+      gender: t.applications.gender,
+      themes: t.applications.themes,
+      editionId: t.applications.editionId,
+      editionName: t.editions.name,
+      submittedAt: t.applications.submittedAt,
+    })
+    .from(t.applications)
+    .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(t.applications.id))
+    .all();
+  const collator = new Intl.Collator(locale);
+  const sorted = rows
+    .map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r) }))
+    .sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);
+  const total = sorted.length;
+  const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  const items = sorted.slice((page - 1) * REVIEW_PAGE_SIZE, page * REVIEW_PAGE_SIZE).map((r) => ({
+    id: r.id,
+    name: r.name,
+    latin: r.latin,
+    status: r.status,
+    nationality: r.nationality,
+    countryName: r.nationality ? countryName(r.nationality, locale) : "",
+    gender: r.gender,
+    themes: r.themes,
+    editionName: r.editionName,
+    submittedAt: r.submittedAt,
+  }));
+  return { items, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE };
+}
+
+/** Organizer: every field of one application, its edition, who nominated it, and its audit trail. */
+export function getApplicationForReview(actor: Actor, id: number) {
+  requireOrganizer(actor);
+  const app = loadApplication(db(), id);
+  if (!app) throw new NotFoundError("application");
+  const edition = getEdition(app.editionId);
+  const user = db().select({ email: t.users.email }).from(t.users).where(eq(t.users.id, app.userId)).get();
+  const nominator = app.nominatedBy
+    ? db().select({ displayName: t.users.displayName, email: t.users.email }).from(t.users).where(eq(t.users.id, app.nominatedBy)).get()
+    : undefined;
+  return {
+    application: { ...app, ...nameOf(app), email: user?.email ?? "" },
+    edition: { id: edition.id, name: edition.name },
+    nominatedBy: nominator ?? null,
+    quota: app.nationality ? getQuotas(app.editionId)[app.nationality] ?? null : null,
+    actions: allowedActions(app.status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" =>
+      ["accept", "waitlist", "reject"].includes(a),
+    ),
+    trail: auditTrail("application", app.id),
+  };
+}
+
+/** Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle. */
+export async function decide(actor: Actor, id: number, action: "accept" | "waitlist" | "reject", reason?: string | null) {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const app = loadApplication(tx, id);
+    if (!app) throw new NotFoundError("application");
+    transitionApplication(tx, actor, app, action, "organizer", reason);
+  });
+  await mailStatusChange(id);
+}
+
+/**
+ * An application's fields ready for display in `locale` (country and language names, dates).
+ * Health data (dietary, accessibility) only when `withSensitive` (organizers; not focal points).
+ */
+export function describeApplication(
+  app: Omit<ApplicationRow, "dietaryNeeds" | "accessibilityNeeds" | "sensitiveConsentAt"> &
+    Partial<Pick<ApplicationRow, "dietaryNeeds" | "accessibilityNeeds" | "sensitiveConsentAt">> & { email: string },
+  locale: string,
+  withSensitive: boolean,
+) {
+  const date = (d: string | null | undefined) => (d ? formatDate(d, locale) : "");
+  return {
+    id: app.id,
+    status: app.status,
+    statusReason: app.statusReason,
+    name: displayName(app),
+    latin: latinName(app),
+    nameOrder: app.nameOrder,
+    email: app.email,
+    gender: app.gender,
+    birthDate: date(app.birthDate),
+    nationality: app.nationality ? countryName(app.nationality, locale) : "",
+    place: [app.village, app.district, app.province].filter(Boolean).join(", "),
+    position: app.position,
+    positionKind: app.positionKind,
+    yearsInPosition: app.yearsInPosition,
+    languages: app.languages.map((l) => ({ name: languageName(l.code, locale), level: l.level })),
+    themes: app.themes,
+    preferredHostCountries: app.preferredHostCountries.map((c) => countryName(c, locale)),
+    available: app.availableFrom || app.availableTo ? { from: date(app.availableFrom), to: date(app.availableTo) } : null,
+    phone: app.phone,
+    emergencyContact: [app.emergencyContactName, app.emergencyContactRelation, app.emergencyContactPhone].filter(Boolean).join(" · "),
+    motivation: app.motivation,
+    submittedAt: app.submittedAt,
+    nominated: app.nominatedBy !== null,
+    sensitive: withSensitive
+      ? {
+          dietaryNeeds: app.dietaryNeeds ?? "",
+          accessibilityNeeds: app.accessibilityNeeds ?? "",
+          consentAt: app.sensitiveConsentAt ?? null,
+        }
+      : null,
+  };
+}
+export type DescribedApplication = ReturnType<typeof describeApplication>;

@@ -1,0 +1,247 @@
+/**
+ * Attendance (DESIGN.md "attendance"): check-in lists for training sessions and exchange-visit days,
+ * kept by organizers, the host coordinators of the visit's site and the session's trainers (a
+ * trainer is the user whose e-mail is that of a trainer assigned to the session), and self
+ * check-in with a rotating code.
+ *
+ * Rules: check-in is idempotent (one row per subject and person, upserted; the same status again
+ * changes nothing, not even the recorded time); a status change writes an audit event; check-in
+ * is refused before the subject's day (in the venue's / site's zone) and, except for organizers
+ * correcting the record, after it; only expected participants can be recorded (the session's
+ * audience, the visit's accepted placements). Out-of-scope lists are NotFoundError (404).
+ */
+import { sql } from "drizzle-orm";
+import { db, immediate, t, type Db } from "../../db.server";
+import crypto from "node:crypto";
+import { checkInCode, verifyCheckInCode, WINDOW_SECONDS, windowAt } from "../../domain/checkin-code";
+import { todayIn } from "../../domain/dates";
+import { getEnv } from "../../env.server";
+import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
+import type { AttendanceStatus } from "../../../db/schema/attendance";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit.server";
+import { NotFoundError, RateLimitError, RuleError } from "../errors";
+import { coordinates } from "../hosts/sites.server";
+
+export type Training = typeof t.trainingSessions.$inferSelect;
+export type Subject = { kind: "training"; trainingId: number } | { kind: "visit_day"; visitId: number; date: string };
+/** Minutes after the start after which a self check-in counts as late. */
+export const LATE_AFTER_MINUTES = 15;
+
+const raw = (tx: Db = db()) => tx.$client;
+
+let codeKey: Buffer | undefined;
+/** The check-in code key, derived from the server secret (never the secret itself). */
+function checkInKey(): Buffer {
+  return (codeKey ??= crypto.createHmac("sha256", getEnv().sessionSecret).update("vlx/check-in-code/v1").digest());
+}
+
+/** Whether the actor is a trainer of the session (trainers.email = the actor's e-mail). */
+function isTrainerOf(actor: Actor, trainingId: number, tx: Db): boolean {
+  return !!raw(tx)
+    .prepare(
+      `select 1 from training_session_trainers st join trainers tr on tr.id = st.trainer_id
+       where st.training_session_id = ? and lower(trim(tr.email)) = ? and tr.email <> ''`,
+    )
+    .get(trainingId, actor.email.toLowerCase());
+}
+
+/** The training when the actor may take its attendance, else NotFoundError. */
+export function trainingForAttendance(actor: Actor, trainingId: number, tx: Db = db()) {
+  const row = Number.isInteger(trainingId) ? tx.select().from(t.trainingSessions).where(sql`${t.trainingSessions.id} = ${trainingId}`).get() : undefined;
+  if (!row) throw new NotFoundError("training");
+  const visit = row.visitId ? tx.select().from(t.exchangeVisits).where(sql`${t.exchangeVisits.id} = ${row.visitId}`).get() : undefined;
+  const ok =
+    actor.isOrganizer || (visit && actor.isHostCoordinator && coordinates(actor, visit.hostSiteId, tx)) || isTrainerOf(actor, trainingId, tx);
+  if (!ok) throw new NotFoundError("training");
+  return { training: row, visit: visit ?? null };
+}
+
+/** The visit and its site when the actor may take its attendance (organizer, host coordinator). */
+export function visitForAttendance(actor: Actor, visitId: number, tx: Db = db()) {
+  const visit = Number.isInteger(visitId) ? tx.select().from(t.exchangeVisits).where(sql`${t.exchangeVisits.id} = ${visitId}`).get() : undefined;
+  if (!visit || !(actor.isOrganizer || (actor.isHostCoordinator && coordinates(actor, visit.hostSiteId, tx)))) throw new NotFoundError("visit");
+  const site = tx.select().from(t.hostSites).where(sql`${t.hostSites.id} = ${visit.hostSiteId}`).get()!;
+  return { visit, site };
+}
+
+/** The local days (in the training's zone) on which check-in is open: the start day to the end day. */
+export function trainingDays(training: Pick<Training, "startsAt" | "endsAt" | "timeZone">) {
+  return { from: todayIn(training.timeZone, new Date(training.startsAt)), to: todayIn(training.timeZone, new Date(training.endsAt)) };
+}
+
+/** RuleError unless `today` lies in [from, to]; organizers may still correct a past day. */
+function checkDay(days: { from: string; to: string }, today: string, organizerCorrection: boolean) {
+  if (today < days.from) throw new RuleError("tracking.errors.notYet", { date: days.from });
+  if (today > days.to && !organizerCorrection) throw new RuleError("tracking.errors.dayOver", { date: days.to });
+}
+
+type PersonRow = {
+  id: number; given_name: string; family_name: string; given_name_latin: string; family_name_latin: string;
+  name_order: "given_first" | "family_first"; nationality: string | null; gender: string | null;
+  status: AttendanceStatus | null; note: string | null; method: string | null; recorded_at: string | null; recorded_by_name: string | null;
+};
+
+/** Who is expected at a subject: SQL returning application ids (`a` is applications). */
+function expectedSql(subject: Subject, training?: Training): { where: string; params: unknown[] } {
+  if (subject.kind === "visit_day") {
+    return { where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)", params: [subject.visitId] };
+  }
+  if (training!.audience === "edition") return { where: "a.edition_id = ?", params: [training!.editionId] };
+  if (training!.audience === "visit") {
+    return { where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)", params: [training!.visitId ?? -1] };
+  }
+  return { where: "exists (select 1 from training_enrolments e where e.application_id = a.id and e.training_session_id = ? and e.status = 'enrolled')", params: [training!.id] };
+}
+
+function recordJoin(subject: Subject): { on: string; params: unknown[] } {
+  return subject.kind === "training"
+    ? { on: "r.training_session_id = ? and r.application_id = a.id", params: [subject.trainingId] }
+    : { on: "r.visit_id = ? and r.date = ? and r.application_id = a.id", params: [subject.visitId, subject.date] };
+}
+
+/** The expected participants of a subject with their attendance, optionally searched by name. */
+function listPeople(tx: Db, subject: Subject, training: Training | undefined, q = "", onlyId?: number) {
+  const exp = expectedSql(subject, training);
+  const join = recordJoin(subject);
+  const words = foldForSearch(q).split(" ").filter(Boolean);
+  const like = words.map(() => "a.search_name like ? escape '\\'").join(" and ");
+  const rows = raw(tx)
+    .prepare(
+      `select a.id, a.given_name, a.family_name, a.given_name_latin, a.family_name_latin, a.name_order, a.nationality, a.gender,
+         r.status, r.note, r.method, r.recorded_at, u.display_name as recorded_by_name
+       from applications a left join attendance_records r on ${join.on} left join users u on u.id = r.recorded_by
+       where a.status = 'accepted' and ${exp.where}${like ? ` and ${like}` : ""}${onlyId ? " and a.id = ?" : ""}`,
+    )
+    .all(...join.params, ...exp.params, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ...(onlyId ? [onlyId] : [])) as PersonRow[];
+  const people = rows.map((r) => {
+    const n = { givenName: r.given_name, familyName: r.family_name, givenNameLatin: r.given_name_latin, familyNameLatin: r.family_name_latin, nameOrder: r.name_order };
+    return {
+      applicationId: r.id, name: displayName(n), latin: latinName(n), sort: sortKey(n), country: r.nationality, gender: r.gender,
+      status: r.status, note: r.note ?? "", method: r.method, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
+    };
+  });
+  const collator = new Intl.Collator("en");
+  return people.sort((a, b) => collator.compare(a.sort, b.sort) || a.applicationId - b.applicationId);
+}
+
+function counts(people: { status: AttendanceStatus | null }[]) {
+  const c = { present: 0, late: 0, absent: 0, excused: 0, none: 0, total: people.length };
+  for (const p of people) c[p.status ?? "none"] += 1;
+  return c;
+}
+
+/** A training's check-in list (actor in scope), searched by name (case and diacritics ignored). */
+export function trainingSheet(actor: Actor, trainingId: number, q = "", now = new Date()) {
+  const { training, visit } = trainingForAttendance(actor, trainingId);
+  const all = listPeople(db(), { kind: "training", trainingId }, training);
+  const shown = q.trim() ? listPeople(db(), { kind: "training", trainingId }, training, q) : all;
+  const days = trainingDays(training);
+  const today = todayIn(training.timeZone, now);
+  return { training, visit, days, today, open: today >= days.from && (today <= days.to || actor.isOrganizer), people: shown, counts: counts(all) };
+}
+
+/** A visit day's check-in list (actor in scope). NotFoundError for a day outside the visit. */
+export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "", now = new Date()) {
+  const { visit, site } = visitForAttendance(actor, visitId);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < visit.arrivalOn || date > visit.departureOn) throw new NotFoundError("visit day");
+  const subject: Subject = { kind: "visit_day", visitId, date };
+  const all = listPeople(db(), subject, undefined);
+  const shown = q.trim() ? listPeople(db(), subject, undefined, q) : all;
+  const today = todayIn(site.timeZone, now);
+  return { visit, site, date, today, open: today >= date && (today <= date || actor.isOrganizer), people: shown, counts: counts(all) };
+}
+
+type RecordInput = { applicationId: number; status: AttendanceStatus; note?: string; method?: "list" | "self" };
+
+/**
+ * Records (upserts) one person's attendance at a subject in one BEGIN IMMEDIATE transaction.
+ * Returns `changed: false` when the status and note are what is already recorded (nothing is
+ * written). RuleError when the day is not open or the person is not expected at the subject.
+ */
+export function recordAttendance(actor: Actor, subject: Subject, input: RecordInput, now = new Date()) {
+  return immediate(db(), (tx) => {
+    let training: Training | undefined;
+    if (subject.kind === "training") {
+      training = trainingForAttendance(actor, subject.trainingId, tx).training;
+      if (training.status === "cancelled" || training.status === "draft") throw new RuleError("tracking.errors.notScheduled");
+      checkDay(trainingDays(training), todayIn(training.timeZone, now), actor.isOrganizer && input.method !== "self");
+    } else {
+      const { visit, site } = visitForAttendance(actor, subject.visitId, tx);
+      if (subject.date < visit.arrivalOn || subject.date > visit.departureOn) throw new NotFoundError("visit day");
+      if (visit.status === "cancelled") throw new RuleError("tracking.errors.notScheduled");
+      checkDay({ from: subject.date, to: subject.date }, todayIn(site.timeZone, now), actor.isOrganizer);
+    }
+    return writeRecord(tx, actor, subject, training, input, now);
+  });
+}
+
+function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, training: Training | undefined, input: RecordInput, now: Date) {
+  const person = listPeople(tx, subject, training, "", input.applicationId)[0];
+  if (!person) throw new RuleError("tracking.errors.notExpected");
+  const note = (input.note ?? person.note ?? "").trim().slice(0, 500);
+  if (person.status === input.status && note === person.note) return { changed: false, status: person.status };
+  const at = now.toISOString();
+  const key = subject.kind === "training"
+    ? { subjectKind: "training" as const, trainingSessionId: subject.trainingId, visitId: null, date: null }
+    : { subjectKind: "visit_day" as const, trainingSessionId: null, visitId: subject.visitId, date: subject.date };
+  const values = { ...key, applicationId: input.applicationId, status: input.status, note, method: input.method ?? "list", recordedBy: actor.id, recordedAt: at };
+  const set = { status: input.status, note, method: values.method, recordedBy: actor.id, recordedAt: at };
+  const target = subject.kind === "training"
+    ? [t.attendanceRecords.trainingSessionId, t.attendanceRecords.applicationId]
+    : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
+  const row = tx.insert(t.attendanceRecords).values(values).onConflictDoUpdate({ target, set }).returning({ id: t.attendanceRecords.id }).get();
+  if (person.status !== input.status) {
+    recordAudit(actor, {
+      entityType: "attendance", entityId: row.id, action: input.method === "self" ? "self_check_in" : "record",
+      fromState: person.status, toState: input.status, details: { ...key, applicationId: input.applicationId },
+    }, tx);
+  }
+  return { changed: true, status: input.status };
+}
+
+const failures = new Map<number, number[]>();
+
+/**
+ * A participant's self check-in with the code shown by the trainer: finds, among the trainings the
+ * actor is expected at whose day is today (venue zone), the one whose current or previous code
+ * matches, and records present (late after LATE_AFTER_MINUTES). An attendance already recorded as
+ * present, late or excused is kept. RuleError "tracking.errors.badCode" otherwise;
+ * RateLimitError after 10 wrong codes in 10 minutes.
+ */
+export function selfCheckIn(actor: Actor, code: string, now = new Date()) {
+  const recent = (failures.get(actor.id) ?? []).filter((x) => x > now.getTime() - 600_000);
+  if (recent.length >= 10) throw new RateLimitError(600);
+  const clean = code.replace(/\D/g, "");
+  const window = windowAt(now);
+  const candidates = raw()
+    .prepare(
+      `select ts.*, a.id as application_id from training_sessions ts join applications a on a.edition_id = ts.edition_id
+       where a.user_id = ? and a.status = 'accepted' and ts.status in ('scheduled', 'held')
+         and ts.starts_at <= ? and ts.ends_at >= ?`,
+    )
+    .all(actor.id, new Date(now.getTime() + 36 * 3600_000).toISOString(), new Date(now.getTime() - 36 * 3600_000).toISOString()) as ({ id: number; application_id: number; starts_at: string; ends_at: string; time_zone: string })[];
+  const match = candidates.find((c) => clean.length === 6 && verifyCheckInCode(checkInKey(), c.id, clean, window));
+  if (!match) {
+    failures.set(actor.id, [...recent, now.getTime()]);
+    throw new RuleError("tracking.errors.badCode");
+  }
+  return immediate(db(), (tx) => {
+    const training = tx.select().from(t.trainingSessions).where(sql`${t.trainingSessions.id} = ${match.id}`).get()!;
+    checkDay(trainingDays(training), todayIn(training.timeZone, now), false);
+    const subject: Subject = { kind: "training", trainingId: training.id };
+    const person = listPeople(tx, subject, training, "", match.application_id)[0];
+    if (!person) throw new RuleError("tracking.errors.notExpected");
+    if (person.status && person.status !== "absent") return { training, status: person.status, changed: false };
+    const late = now.getTime() > Date.parse(training.startsAt) + LATE_AFTER_MINUTES * 60_000;
+    const r = writeRecord(tx, actor, subject, training, { applicationId: match.application_id, status: late ? "late" : "present", method: "self" }, now);
+    return { training, status: r.status, changed: r.changed };
+  });
+}
+
+/** The code a trainer shows for a training now (actor in scope), with when it rotates. */
+export function currentCheckInCode(actor: Actor, trainingId: number, now = new Date()) {
+  const { training } = trainingForAttendance(actor, trainingId);
+  const window = windowAt(now);
+  return { training, code: checkInCode(checkInKey(), training.id, window), rotatesAt: new Date((window + 1) * WINDOW_SECONDS * 1000).toISOString() };
+}

@@ -1,0 +1,195 @@
+/**
+ * Calendar feeds (issue 5): a personal iCalendar feed per participant (per accepted application)
+ * and one per exchange visit, each at a secret, revocable URL `/feeds/<token>.ics`. Revoking
+ * makes the old URL answer 404 at once and issues a new one. Built with the pure feed builders
+ * (TZID + VTIMEZONE, VALUE=DATE arrival/departure, stable UIDs, STATUS:CANCELLED).
+ */
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { db, immediate, t, type Db } from "../../db.server";
+import { languageName } from "../../domain/vocabulary";
+import { buildParticipantFeed, buildVisitFeed, type FeedItem } from "../../domain/training";
+import type { Actor } from "../actor";
+import { recordAudit } from "../audit.server";
+import { NotFoundError } from "../errors";
+import { planOf, visitWithSiteColumns, type ItineraryVisit } from "./itinerary.server";
+import { listTrainingRows, type TrainingListRow } from "./list.server";
+import { visitInScope } from "../hosts/visits.server";
+
+const TOKEN_RE = /^[A-Za-z0-9_-]{20,64}$/;
+
+function newToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+type Owner = { kind: "participant"; applicationId: number } | { kind: "visit"; visitId: number };
+
+function activeToken(tx: Db, owner: Owner): string | null {
+  const cond =
+    owner.kind === "participant"
+      ? and(eq(t.calendarFeedTokens.kind, "participant"), eq(t.calendarFeedTokens.applicationId, owner.applicationId))
+      : and(eq(t.calendarFeedTokens.kind, "visit"), eq(t.calendarFeedTokens.visitId, owner.visitId));
+  return tx.select({ token: t.calendarFeedTokens.token }).from(t.calendarFeedTokens).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).get()?.token ?? null;
+}
+
+function issue(tx: Db, actor: Actor, owner: Owner): string {
+  const token = newToken();
+  tx.insert(t.calendarFeedTokens)
+    .values({
+      token,
+      kind: owner.kind,
+      applicationId: owner.kind === "participant" ? owner.applicationId : null,
+      visitId: owner.kind === "visit" ? owner.visitId : null,
+      createdBy: actor.id,
+    })
+    .run();
+  return token;
+}
+
+function revokeAll(tx: Db, owner: Owner) {
+  const cond =
+    owner.kind === "participant"
+      ? and(eq(t.calendarFeedTokens.kind, "participant"), eq(t.calendarFeedTokens.applicationId, owner.applicationId))
+      : and(eq(t.calendarFeedTokens.kind, "visit"), eq(t.calendarFeedTokens.visitId, owner.visitId));
+  tx.update(t.calendarFeedTokens).set({ revokedAt: new Date().toISOString() }).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).run();
+}
+
+/** The actor's own accepted application, else NotFoundError. */
+function ownApplication(tx: Db, actor: Actor, applicationId: number) {
+  const app = Number.isInteger(applicationId)
+    ? tx
+        .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, nationality: t.applications.nationality, userId: t.applications.userId, status: t.applications.status })
+        .from(t.applications)
+        .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
+        .where(eq(t.applications.id, applicationId))
+        .get()
+    : undefined;
+  if (!app || app.userId !== actor.id || app.status !== "accepted") throw new NotFoundError("application");
+  return app;
+}
+
+/** The participant's feed token for one of their accepted applications (issued on first ask). */
+export function participantFeedToken(actor: Actor, applicationId: number): string {
+  return immediate(db(), (tx) => {
+    ownApplication(tx, actor, applicationId);
+    const owner: Owner = { kind: "participant", applicationId };
+    return activeToken(tx, owner) ?? issue(tx, actor, owner);
+  });
+}
+
+/** Revokes the participant's feed URL and issues a new one. */
+export function rotateParticipantFeed(actor: Actor, applicationId: number): string {
+  return immediate(db(), (tx) => {
+    ownApplication(tx, actor, applicationId);
+    const owner: Owner = { kind: "participant", applicationId };
+    revokeAll(tx, owner);
+    recordAudit(actor, { entityType: "calendar_feed", entityId: applicationId, action: "revoke", details: { kind: "participant" } }, tx);
+    return issue(tx, actor, owner);
+  });
+}
+
+/** The visit's feed token (host coordinators of the site and organizers). */
+export function visitFeedToken(actor: Actor, visitId: number): string {
+  return immediate(db(), (tx) => {
+    visitInScope(actor, visitId, tx);
+    const owner: Owner = { kind: "visit", visitId };
+    return activeToken(tx, owner) ?? issue(tx, actor, owner);
+  });
+}
+
+export function rotateVisitFeed(actor: Actor, visitId: number): string {
+  return immediate(db(), (tx) => {
+    visitInScope(actor, visitId, tx);
+    const owner: Owner = { kind: "visit", visitId };
+    revokeAll(tx, owner);
+    recordAudit(actor, { entityType: "calendar_feed", entityId: visitId, action: "revoke", details: { kind: "visit" } }, tx);
+    return issue(tx, actor, owner);
+  });
+}
+
+function trainingItem(r: TrainingListRow): FeedItem {
+  const lines = [
+    r.description,
+    `Language: ${languageName(r.deliveryLanguage, "en")}`,
+    r.trainers.length ? `Trainers: ${r.trainers.join(", ")}` : "",
+    r.interpreters.length ? `Interpreters: ${r.interpreters.join(", ")}` : "",
+    r.onlineUrl ? `Online: ${r.onlineUrl}` : "",
+  ].filter(Boolean);
+  return {
+    kind: "training",
+    id: r.id,
+    title: r.title,
+    start: r.startsAt,
+    end: r.endsAt,
+    venueZone: r.timeZone,
+    status: r.status,
+    updatedAt: r.updatedAt,
+    revision: r.revision,
+    location: r.venueName ?? (r.onlineUrl ? "Online" : null),
+    description: lines.join("\n"),
+    onlineUrl: r.onlineUrl,
+  };
+}
+
+function visitItems(v: ItineraryVisit): FeedItem[] {
+  const where = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
+  const title = v.title || v.siteNameLatin || v.siteName;
+  return [
+    { kind: "all-day", uidKind: "arrival", id: v.id, title: `Arrival: ${title}`, date: v.arrivalOn, updatedAt: v.updatedAt, location: where },
+    { kind: "all-day", uidKind: "departure", id: v.id, title: `Departure: ${title}`, date: v.departureOn, updatedAt: v.updatedAt, location: where },
+  ];
+}
+
+/**
+ * The feed behind a token: `{ body, filename }`, or NotFoundError for an unknown or revoked
+ * token. Output depends only on the data (no clock reads), so the same data gives the same bytes.
+ */
+export function renderFeed(token: string): { body: string; filename: string } {
+  if (!TOKEN_RE.test(token)) throw new NotFoundError("feed");
+  const tx = db();
+  const row = tx.select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.token, token)).get();
+  if (!row || row.revokedAt) throw new NotFoundError("feed");
+  if (row.kind === "participant" && row.applicationId !== null) {
+    const app = tx
+      .select({
+        id: t.applications.id,
+        editionId: t.applications.editionId,
+        editionName: t.editions.name,
+        nationality: t.applications.nationality,
+        status: t.applications.status,
+        displayName: t.users.displayName,
+      })
+      .from(t.applications)
+      .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
+      .innerJoin(t.users, eq(t.users.id, t.applications.userId))
+      .where(eq(t.applications.id, row.applicationId))
+      .get();
+    if (!app || app.status !== "accepted") throw new NotFoundError("feed");
+    const plan = planOf(tx, app);
+    const items: FeedItem[] = [
+      ...plan.visits.flatMap(visitItems),
+      // Waiting-list places are not in the calendar until a seat is given.
+      ...plan.trainings.filter((r) => r.enrolment !== "waitlisted").map(trainingItem),
+    ];
+    return {
+      body: buildParticipantFeed({ participantName: `${app.displayName} – ${app.editionName}`, items, options: { ttlSeconds: 3600 } }),
+      filename: `vlx-itinerary-${app.id}.ics`,
+    };
+  }
+  if (row.kind === "visit" && row.visitId !== null) {
+    const v = tx
+      .select({ ...visitWithSiteColumns, status: t.exchangeVisits.status })
+      .from(t.exchangeVisits)
+      .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
+      .where(eq(t.exchangeVisits.id, row.visitId))
+      .get();
+    if (!v) throw new NotFoundError("feed");
+    const trainings = listTrainingRows(tx, { visitId: v.id }).filter((r) => r.status !== "draft");
+    const items = [...(v.status === "cancelled" ? [] : visitItems(v)), ...trainings.map(trainingItem)];
+    return {
+      body: buildVisitFeed({ visitTitle: v.title || v.siteNameLatin || v.siteName, items, options: { ttlSeconds: 3600 } }),
+      filename: `vlx-visit-${v.id}.ics`,
+    };
+  }
+  throw new NotFoundError("feed");
+}

@@ -1,0 +1,97 @@
+/**
+ * What trainings are made of, kept by organizers: venues (with their IANA zone, defaulting from
+ * the host site's zone or the country's first zone; Indonesia has three), trainers (with
+ * languages), interpreters (with language pairs) and public-holiday overrides for countries
+ * date-holidays lacks (KH, LA, MM) or one-off days. Organizers only (NotFoundError otherwise).
+ */
+import { and, asc, eq } from "drizzle-orm";
+import { db, immediate, t } from "../../db.server";
+import { defaultTimeZone, isMemberCountry } from "../../domain/countries";
+import { assertTimeZone } from "../../domain/training";
+import { parseLanguagePairs, type HolidayInput, type InterpreterInput, type TrainerInput, type VenueInput } from "../../forms/training";
+import { requireOrganizer, type Actor } from "../actor";
+import { recordAudit } from "../audit.server";
+import { FieldErrors } from "../errors";
+
+export function listResources(actor: Actor) {
+  requireOrganizer(actor);
+  const tx = db();
+  return {
+    venues: tx.select().from(t.venues).orderBy(asc(t.venues.name)).all(),
+    trainers: tx.select().from(t.trainers).orderBy(asc(t.trainers.name)).all(),
+    interpreters: tx.select().from(t.interpreters).orderBy(asc(t.interpreters.name)).all(),
+    holidays: tx.select().from(t.holidayOverrides).orderBy(asc(t.holidayOverrides.date)).all(),
+    sites: tx
+      .select({ id: t.hostSites.id, name: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, timeZone: t.hostSites.timeZone })
+      .from(t.hostSites)
+      .orderBy(asc(t.hostSites.nameLatin))
+      .all(),
+  };
+}
+
+/** Adds a venue; country and zone default from the host site (zone: then the country's default). */
+export function createVenue(actor: Actor, input: VenueInput): number {
+  requireOrganizer(actor);
+  return immediate(db(), (tx) => {
+    const site = input.hostSiteId ? tx.select().from(t.hostSites).where(eq(t.hostSites.id, input.hostSiteId)).get() : undefined;
+    if (input.hostSiteId && !site) throw FieldErrors.one("hostSiteId", "errors.invalid");
+    const country = input.countryCode || site?.countryCode;
+    if (!country || !isMemberCountry(country)) throw FieldErrors.one("countryCode", "errors.required");
+    const zone = input.timeZone || (site && site.countryCode === country ? site.timeZone : defaultTimeZone(country));
+    try {
+      assertTimeZone(zone);
+    } catch {
+      throw FieldErrors.one("timeZone", "training.errors.zone");
+    }
+    const id = tx
+      .insert(t.venues)
+      .values({ name: input.name, address: input.address ?? "", countryCode: country, timeZone: zone, hostSiteId: site?.id ?? null, capacity: input.capacity ?? null })
+      .returning({ id: t.venues.id })
+      .get().id;
+    recordAudit(actor, { entityType: "venue", entityId: id, action: "create", details: { name: input.name, zone } }, tx);
+    return id;
+  });
+}
+
+export function createTrainer(actor: Actor, input: TrainerInput): number {
+  requireOrganizer(actor);
+  return db()
+    .insert(t.trainers)
+    .values({ name: input.name, organisation: input.organisation ?? "", languages: input.languages, email: input.email ?? "" })
+    .returning({ id: t.trainers.id })
+    .get().id;
+}
+
+export function createInterpreter(actor: Actor, input: InterpreterInput): number {
+  requireOrganizer(actor);
+  return db()
+    .insert(t.interpreters)
+    .values({ name: input.name, languagePairs: parseLanguagePairs(input.pairs) ?? [], email: input.email ?? "" })
+    .returning({ id: t.interpreters.id })
+    .get().id;
+}
+
+export function addHoliday(actor: Actor, input: HolidayInput): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    if (!isMemberCountry(input.countryCode)) throw FieldErrors.one("countryCode", "errors.invalid");
+    const dup = tx
+      .select({ id: t.holidayOverrides.id })
+      .from(t.holidayOverrides)
+      .where(and(eq(t.holidayOverrides.countryCode, input.countryCode), eq(t.holidayOverrides.date, input.date), eq(t.holidayOverrides.name, input.name)))
+      .get();
+    if (dup) return;
+    const id = tx.insert(t.holidayOverrides).values({ ...input, createdBy: actor.id }).returning({ id: t.holidayOverrides.id }).get().id;
+    recordAudit(actor, { entityType: "holiday_override", entityId: id, action: "create", details: { ...input } }, tx);
+  });
+}
+
+export function removeHoliday(actor: Actor, id: number): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const row = tx.select().from(t.holidayOverrides).where(eq(t.holidayOverrides.id, id)).get();
+    if (!row) return;
+    tx.delete(t.holidayOverrides).where(eq(t.holidayOverrides.id, id)).run();
+    recordAudit(actor, { entityType: "holiday_override", entityId: id, action: "delete", details: { ...row } }, tx);
+  });
+}
