@@ -9,7 +9,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, t } from "./db.server";
 import { getEnv } from "./env.server";
 import type { Actor } from "./models/actor";
-import { loadActor } from "./models/accounts.server";
+import { loadActor } from "./models/accounts/accounts.server";
 
 const MAX_AGE_S = 30 * 24 * 3600;
 

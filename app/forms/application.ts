@@ -67,7 +67,7 @@ export const applicationShape = {
 
 type Raw = z.output<z.ZodObject<typeof applicationShape>>;
 
-/** What the use cases receive (app/models/applications.server.ts applicationValues). */
+/** What the use cases receive (app/models/applications/applications.server.ts applicationValues). */
 export type ApplicationInput = {
   givenName: string;
   familyName: string;

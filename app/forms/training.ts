@@ -3,7 +3,7 @@
  * (organizer and host coordinator), status changes, the free-slot search, and the organizer's
  * venues, trainers, interpreters and holiday overrides. Rules that need the database or the tz
  * database (a time that does not exist in the zone, conflicts, capacity below the enrolled) are
- * checked in app/models/training-save.server.ts.
+ * checked in app/models/training/save.server.ts.
  */
 import { z } from "zod";
 import { LANGUAGES } from "~/domain/vocabulary";

@@ -1,7 +1,7 @@
 /**
  * Forms of exchange visits (schedule, edit, cancel), shared by the pages and their actions.
  * Rules that need the database (inside the edition's dates, capacity floor, beds, participants'
- * availability) are checked in app/models/visits.server.ts.
+ * availability) are checked in app/models/hosts/visits.server.ts.
  */
 import { z } from "zod";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
