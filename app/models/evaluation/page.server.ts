@@ -3,7 +3,7 @@
  * response rates per stage, paired baseline-vs-later results (split by `by`: overall, country,
  * gender, role or host site, for the later stage `stage`), the pulse monitor, participants' cells
  * and the plan-adjustment log. Dates are formatted for `lng`; throws NotFoundError for an unknown
- * edition and ForbiddenError-as-404 (requireOrganizer) for anyone but an organizer.
+ * edition, and for anyone but an organizer (requireOrganizer), so a page outside the caller's scope answers 404.
  */
 import type { SerializeFrom } from "@remix-run/node";
 import { countryName } from "~/domain/countries";
