@@ -28,6 +28,7 @@ describe("environment", () => {
     resetEnvCache();
     expect(getEnv().sessionSecret).toBe(first);
     expect(fs.readFileSync(path.join(dir, "session-secret"), "utf8")).toBe(first);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("lists every bad variable", () => {

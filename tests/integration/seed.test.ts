@@ -16,15 +16,12 @@ import { APPLICATION_STATUSES } from "../../db/schema/programme";
 import { seedDemoIfEmpty, type DemoInfo } from "../../db/seed";
 
 let info: DemoInfo | null;
-let ms = 0;
 const apps = () => db().select().from(t.applications).all();
 const count = (table: typeof t.users | typeof t.applications | typeof t.auditEvents | typeof t.hostSites) =>
   db().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 
 beforeAll(async () => {
-  const t0 = Date.now();
   info = await seedDemoIfEmpty(db());
-  ms = Date.now() - t0;
 });
 
 /** The upcoming in-person edition (the one whose applications are open). */
@@ -34,9 +31,9 @@ function upcoming() {
 }
 
 describe("demo seed", () => {
-  it("seeds the editions with applications from all 13 countries in every status, quickly", () => {
+  it("seeds the editions with applications from all 13 countries in every status", () => {
+    // (How long seeding takes is not asserted here: a loaded machine is slow; speed is for bench/.)
     expect(info).not.toBeNull();
-    expect(ms).toBeLessThan(2000);
     const all = apps();
     expect(all.length).toBeGreaterThanOrEqual(55);
     expect(new Set(all.map((a) => a.nationality))).toEqual(new Set(MEMBER_COUNTRY_CODES));

@@ -40,12 +40,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (!out.includes("VLX is serving")) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Ready when the server says so (its log line), failed when it exits first: a signal, not a
+  // clock; the hook's own time limit stops a server that never starts.
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (out.includes("VLX is serving")) done(resolve);
+    };
+    const exited = () => done(() => reject(new Error(`server exited:\n${out}`)));
+    const done = (fn: () => void) => {
+      child.stdout!.off("data", check);
+      child.stderr!.off("data", check);
+      child.off("exit", exited);
+      fn();
+    };
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
+    child.once("exit", exited);
+    check();
+  });
   return {
     url,
     dbPath,
@@ -89,9 +101,10 @@ export async function newContext(browser: Browser, opts: { javaScript?: boolean;
     javaScriptEnabled: opts.javaScript ?? true,
     locale: "en-US",
   });
-  // Fail a stuck step with its own message instead of the whole test's timeout.
-  ctx.setDefaultTimeout(20_000);
-  ctx.setDefaultNavigationTimeout(30_000);
+  // Fail a stuck step with its own message instead of the whole test's timeout; wide, because a
+  // loaded 2-core machine can take many seconds for a page that takes 100 ms when idle.
+  ctx.setDefaultTimeout(90_000);
+  ctx.setDefaultNavigationTimeout(120_000);
   if (opts.javaScript === false) noScriptContexts.add(ctx);
   return ctx;
 }
