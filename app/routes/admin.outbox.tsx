@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const fmt = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
+    const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
     const mails = listOutbox(actor).map((m) => ({
       id: m.id,
       to: m.toAddress,

@@ -98,7 +98,7 @@ export default function VetSite() {
   const [params] = useSearchParams();
   const confirm = data && "confirm" in data ? data : null;
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
-  const atFormat = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  const atFormat = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
 
   const [vetForm, vetFields] = useAppForm({
     id: "vet",

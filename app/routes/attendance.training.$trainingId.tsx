@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q") ?? "";
   return guard(() => {
     const s = trainingSheet(actor, Number(params.trainingId), q);
-    const fmt = new Intl.DateTimeFormat(lng, { timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
     return json({
       training: { id: s.training.id, title: s.training.title, status: s.training.status, when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`, zone: s.training.timeZone },
       visitId: s.visit?.id ?? null,
