@@ -10,8 +10,10 @@ import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accoun
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
 import { handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Welcome · VLX" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+export const handle = pageTitle("auth.claim.title");
 
 export function loader({ params }: LoaderFunctionArgs) {
   try {
