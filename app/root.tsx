@@ -21,6 +21,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import styles from "~/styles/app.css";
 import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
 import { remixI18n } from "~/i18n.server";
+import { fontFaceCss } from "~/fonts";
 import { useNonce } from "~/nonce";
 import { documentTitle } from "~/utils/page-title";
 import { getActor } from "~/session.server";
@@ -101,6 +102,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        {/* Khmer, Lao, Myanmar and Thai fonts, fetched only for pages that show those scripts (fonts.ts). */}
+        <style dangerouslySetInnerHTML={{ __html: fontFaceCss }} />
         <Meta />
         <Links />
       </head>

@@ -16,6 +16,7 @@ import { eraseSensitiveDataFor } from "~/models/accounts.server";
 import { decide, describeApplication, getApplicationForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { langOfText } from "~/domain/script-lang";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => d.app?.name || t("admin.applications.unnamed"));
@@ -72,7 +73,7 @@ export default function ReviewApplication() {
   return (
     <>
       <p><Link to="/admin/applications">{t("admin.applications.backToList")}</Link></p>
-      <h1>{data.app.name || t("admin.applications.unnamed")}</h1>
+      <h1 lang={langOfText(data.app.name)}>{data.app.name || t("admin.applications.unnamed")}</h1>
       <p>
         <StatusBadge status={data.app.status} /> · {data.edition.name}
         {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}
