@@ -29,3 +29,14 @@ describe("text input", () => {
     expect(out.get("password")).toBe("A\u0301nh");
   });
 });
+
+describe("search folding across scripts", async () => {
+  const { foldForSearch } = await import("~/domain/names");
+  it("ignores case and Latin diacritics, keeps the vowels and marks of other scripts", () => {
+    expect(foldForSearch("NGUYỄN Thị Ánh")).toBe("nguyen thi anh");
+    expect(foldForSearch("Nguye\u0302\u0303n")).toBe("nguyen");
+    for (const s of ["សុខ ចាន់ថា", "ສົມພອນ", "สมชาย ใจดี", "အောင်ကျော်", "佐藤花子", "김민준"]) expect(foldForSearch(s)).toBe(s);
+    // A name typed decomposed or composed folds the same.
+    expect(foldForSearch("ສົມພອນ".normalize("NFD"))).toBe(foldForSearch("ສົມພອນ"));
+  });
+});
