@@ -8,4 +8,6 @@ declare module "myanmar-tools" {
     zawgyiToUnicode(text: string): string;
     unicodeToZawgyi(text: string): string;
   }
+  const myanmarTools: { ZawgyiDetector: typeof ZawgyiDetector; ZawgyiConverter: typeof ZawgyiConverter };
+  export default myanmarTools;
 }

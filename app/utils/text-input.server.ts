@@ -5,14 +5,17 @@
  * the same name typed on two phones is stored as the same characters and search finds it.
  * Passwords are left exactly as typed (their hashes were made from the raw text).
  */
-import { ZawgyiConverter, ZawgyiDetector } from "myanmar-tools";
+// A CommonJS package whose exports Node's ESM loader cannot name: take them off the default export.
+import myanmarTools from "myanmar-tools";
+
+const { ZawgyiConverter, ZawgyiDetector } = myanmarTools;
 
 const MYANMAR = /[\u1000-\u109F]/;
 /** Above this probability the text is Zawgyi (the library's documented cut-off is 0.95). */
 const ZAWGYI_THRESHOLD = 0.95;
 
-let detector: ZawgyiDetector | undefined;
-let converter: ZawgyiConverter | undefined;
+let detector: InstanceType<typeof ZawgyiDetector> | undefined;
+let converter: InstanceType<typeof ZawgyiConverter> | undefined;
 
 /** True when `text` contains Burmese written in the Zawgyi encoding. */
 export function isZawgyi(text: string): boolean {
