@@ -1,6 +1,6 @@
 // The applicant's first pages in Khmer, Lao, Burmese and Thai in Chromium at 360 px, JavaScript on
-// and off: chosen by ?lng= (then remembered), no English UI text shows (compared against the
-// English strings of the pages' areas, minus the same-as-en allow-list), axe passes, the script
+// and off: chosen by ?lng= (then remembered), no English UI text shows (every text node and label
+// compared against the English strings of the pages' areas, minus the same-as-en allow-list), axe passes, the script
 // fonts are the self-hosted Noto subsets, and a Latin-only page downloads none of them.
 // Screenshots go to test-results/i18n-<lng>-*.png.
 import fs from "node:fs";
@@ -32,13 +32,31 @@ function englishStrings(lng: string): string[] {
   const names = new Set(Object.values(NATIVE_NAMES));
   return ["common.json", "auth.json", "apply.json"]
     .flatMap((f) => flat(JSON.parse(fs.readFileSync(path.join("app/locales/en", f), "utf8"))))
-    .filter(([k, v]) => !allowed.has(k) && !v.includes("{{") && v.length >= 5 && /[a-z]{3}/.test(v) && !names.has(v))
+    .filter(([k, v]) => !allowed.has(k) && !v.includes("{{") && /[a-z]{2}/.test(v) && !names.has(v))
     .map(([, v]) => v);
 }
 
+/**
+ * Fails when a text node, or an aria-label/alt/title/placeholder/value of the page, is exactly an
+ * English UI string. Whole-string equality, so programme content that merely contains such words
+ * (an edition called "11th Village Leaders Exchange — Yunnan", entered by organizers) is not
+ * counted: its translation is issue #11 item 8 (content in several languages).
+ */
 async function expectNoEnglish(page: Page, lng: string) {
-  const text = await page.locator("body").innerText();
-  const found = englishStrings(lng).filter((s) => text.includes(s));
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      if (parent && !["SCRIPT", "STYLE", "OPTION"].includes(parent.tagName)) out.push((n.textContent ?? "").trim());
+    }
+    for (const el of Array.from(document.querySelectorAll("[aria-label],[alt],[title],[placeholder],input[type=submit],button[value]"))) {
+      for (const a of ["aria-label", "alt", "title", "placeholder"]) if (el.getAttribute(a)) out.push(el.getAttribute(a)!.trim());
+    }
+    return out.filter(Boolean);
+  });
+  const english = new Set(englishStrings(lng));
+  const found = texts.filter((s) => english.has(s));
   expect(found, `English UI text on ${page.url()}`).toEqual([]);
 }
 
@@ -69,9 +87,9 @@ describe("the applicant's pages in km, lo, my and th", () => {
         await page.locator('form button[type="submit"]').last().click();
         await expect.poll(() => new URL(page.url()).pathname).toBe("/me");
         expect(await page.locator("html").getAttribute("lang")).toBe(lng);
+        await screenshot(page, `i18n-${lng}-me-js-${javaScript ? "on" : "off"}`);
         await expectNoEnglish(page, lng);
         await expectAccessible(page, `me ${lng}`);
-        await screenshot(page, `i18n-${lng}-me-js-${javaScript ? "on" : "off"}`);
         await ctx.close();
       });
     }
