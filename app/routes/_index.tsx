@@ -1,12 +1,13 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listOpenEditions } from "~/models/editions.server";
 import { getActor } from "~/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "VLX · Village Leaders Exchange" }];
+export const handle = pageTitle("home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, lng] = await Promise.all([getActor(request), remixI18n.getLocale(request)]);

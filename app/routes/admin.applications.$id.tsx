@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -16,8 +16,10 @@ import { eraseSensitiveDataFor } from "~/models/accounts.server";
 import { decide, describeApplication, getApplicationForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { langOfText } from "~/domain/script-lang";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
+export const handle = pageTitle((t, d) => d.app?.name || t("admin.applications.unnamed"));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,7 +73,7 @@ export default function ReviewApplication() {
   return (
     <>
       <p><Link to="/admin/applications">{t("admin.applications.backToList")}</Link></p>
-      <h1>{data.app.name || t("admin.applications.unnamed")}</h1>
+      <h1 lang={langOfText(data.app.name)}>{data.app.name || t("admin.applications.unnamed")}</h1>
       <p>
         <StatusBadge status={data.app.status} /> · {data.edition.name}
         {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}

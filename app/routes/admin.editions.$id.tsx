@@ -1,5 +1,5 @@
 // Organizer: edit an edition and its quotas.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditionForm } from "~/components/review/EditionForm";
@@ -12,8 +12,9 @@ import { FieldErrors } from "~/models/errors";
 import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit edition · VLX" }];
+export const handle = pageTitle((t, d) => t("admin.editions.edit", { name: d.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -16,10 +16,11 @@ import { createIndicator, ensureStarterIndicators, listIndicators, setIndicatorA
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES } from "../../db/schema/evaluation";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
 type IndicatorForm = Record<"intent" | "code" | "nameEn" | "nameVi" | "group" | "type" | "unitEn" | "unitVi" | "options" | "direction", string> & { disaggregations: string[] };
-export const meta: MetaFunction = () => [{ title: "Indicators · VLX" }];
+export const handle = pageTitle("evaluation.indicators.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

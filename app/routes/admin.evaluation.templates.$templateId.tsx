@@ -4,7 +4,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
@@ -17,8 +17,9 @@ import { requireOrganizer } from "~/models/actor";
 import { indicatorsById, listIndicators, editTemplate, getTemplate, templateVersions } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Survey template · VLX" }];
+export const handle = pageTitle((_t, d) => d.title);
 
 const FREE_TYPES = ["text", "number", "percentage", "yes_no", "scale"] as const;
 

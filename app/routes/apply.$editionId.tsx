@@ -1,7 +1,7 @@
 // The applicant's form for one edition: GET starts (or loads) the signed-in person's draft;
 // POST intent=save keeps a draft (lenient), intent=submit submits (strict, window checked on the
 // server). Once submitted, the page sends the applicant to the status page.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationForm, applicationSchemaFor } from "~/components/application/ApplicationForm";
@@ -13,8 +13,9 @@ import { getEdition, windowState } from "~/models/editions.server";
 import { RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.name ?? "Apply"} · VLX` }];
+export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));
 
 function editionId(params: LoaderFunctionArgs["params"]) {
   const id = Number(params.editionId);

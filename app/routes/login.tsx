@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
@@ -9,8 +9,9 @@ import { loginSchema } from "~/forms/auth";
 import { logIn } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, handleForm, readForm, safeRedirect } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Log in · VLX" }];
+export const handle = pageTitle("auth.login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) return redirect("/me");

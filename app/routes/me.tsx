@@ -3,7 +3,7 @@
 //
 // Flat routes make every `me.*` route (me.applications.$id, ...) a child of this one, so the
 // page renders the child instead of the list when one matches (and skips loading the list).
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/application/StatusBadge";
@@ -15,8 +15,9 @@ import { countOpenSurveys } from "~/models/evaluation.server";
 import { listOwnPlacements } from "~/models/placement.server";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { requireActor } from "~/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
+export const handle = pageTitle("apply.me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
