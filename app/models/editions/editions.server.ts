@@ -72,6 +72,7 @@ function values(input: EditionInput) {
     timeZone: input.timeZone,
     themes: input.themes,
     description: input.description ?? "",
+    translations: input.tr ?? {},
   };
 }
 
