@@ -2,7 +2,8 @@
  * The "Translations" part of organizer forms (issue 11, item 8): inputs named
  * `tr.<field>.<lng>`, parsed by conform into `{ tr: { name: { km: "…" } } }`. Values are trimmed
  * and NFC-normalised; empty ones dropped; languages outside the interface languages ignored; a value
- * longer than the field's own limit is a field error under its input (`tr.<field>.<lng>`).
+ * longer than the field's own limit is a field error under its input (`tr.<field>.<lng>`). A form
+ * without any translation input gives `undefined`: the stored translations are then kept.
  */
 import { z } from "zod";
 import { cleanTranslations, contentLngs, type Translations } from "~/domain/local-text";
@@ -12,7 +13,6 @@ export function translationsField<F extends string>(limits: Record<F, number>) {
   const fields = Object.keys(limits) as F[];
   return z
     .unknown()
-    .optional()
     .superRefine((v, ctx) => {
       const src = v && typeof v === "object" ? (v as Record<string, Record<string, unknown>>) : {};
       for (const f of fields)
@@ -21,5 +21,6 @@ export function translationsField<F extends string>(limits: Record<F, number>) {
           if (typeof text === "string" && text.normalize("NFC").trim().length > limits[f]) ctx.addIssue({ code: "custom", path: [f, l], message: "errors.tooLong" });
         }
     })
-    .transform((v): Translations<F> => cleanTranslations(v, fields));
+    .transform((v): Translations<F> => cleanTranslations(v, fields))
+    .optional();
 }

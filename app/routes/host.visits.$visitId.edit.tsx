@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         interpreterLanguages: visit.interpreterLanguages,
         homestay: visit.homestay ? "on" : undefined,
         notes: visit.notes,
+        tr: visit.translations,
       },
     });
   });
