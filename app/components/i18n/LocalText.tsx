@@ -13,7 +13,7 @@ import { pickText, type LocalText as LocalTextValue, type Shown } from "~/domain
  */
 export function LocalText({ value, text, as: Tag = "span", className }: { value?: Shown; text?: LocalTextValue; as?: ElementType; className?: string }) {
   const { i18n } = useTranslation();
-  const shown = value ?? pickText(text, i18n.language);
+  const shown = value ?? pickText(text, i18n?.language ?? "en");
   return (
     <Tag lang={shown.lang} className={className}>
       {shown.text}
