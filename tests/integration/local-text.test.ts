@@ -18,6 +18,7 @@ import { db, t } from "~/db.server";
 import { cleanTranslations, pickField, pickText } from "~/domain/local-text";
 import { action as editAction, loader as editLoader } from "~/routes/admin.editions.$id";
 import { action as newAction } from "~/routes/admin.editions.new";
+import { loader as homeLoader } from "~/routes/_index";
 import { call, cookieFor, createUser } from "../support/factories";
 
 const valid = (over: Record<string, string | string[]> = {}) => ({
@@ -114,5 +115,24 @@ describe("edition form with translations (no JavaScript: a plain form POST)", ()
     expect(body.error["tr.name.th"]).toEqual(["errors.tooLong"]);
     expect(body.initialValue.tr.name).toMatchObject({ zh: "第十三届" });
     expect(db().select().from(t.editions).where(eq(t.editions.ordinal, 13)).get()).toBeUndefined();
+  });
+});
+
+describe("reader", () => {
+  it("the home page shows an open edition's name in the reader's language, else English, with its lang", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const cookie = await cookieFor(org.id);
+    const today = new Date().toISOString().slice(0, 10);
+    const add = (d: number) => new Date(Date.now() + d * 86400000).toISOString().slice(0, 10);
+    expect(today).toBe(add(0));
+    const r = await call(newAction, "/admin/editions/new", {
+      cookie,
+      form: valid({ ordinal: "14", name: "Open edition", applicationsOpenOn: add(-1), applicationsCloseOn: add(10), startsOn: add(20), endsOn: add(25), "tr.name.vi": "Khóa đang mở" }),
+    });
+    expect(r.status).toBe(302);
+    const vi = await (await call(homeLoader, "/?lng=vi")).json();
+    expect(vi.editions.find((e: { name: { text: string } }) => e.name.text === "Khóa đang mở")?.name).toEqual({ text: "Khóa đang mở", lang: "vi" });
+    const en = await (await call(homeLoader, "/?lng=en")).json();
+    expect(en.editions.map((e: { name: unknown }) => e.name)).toContainEqual({ text: "Open edition", lang: "en" });
   });
 });
