@@ -150,7 +150,7 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
   {
     family: "starter-follow-up",
     stage: "follow_up",
-    title: { en: "Follow-up: what has changed at home", vi: "Theo dõi: những gì đã thay đổi ở thôn", th: "ติดตามผล: อะไรเปลี่ยนไปที่บ้าน", km: "ការតាមដាន៖ អ្វីដែលបានផ្លាស់ប្តូរនៅភូមិ", lo: "ການຕິດຕາມ: ສິ່ງທີ່ປ່ຽນແປງຢູ່ບ້ານ", my: "နောက်ဆက်တွဲ - ကျေးရွာတွင် ဘာတွေပြောင်းလဲခဲ့သလဲ", zh: "跟进：家乡发生了哪些变化", id: "Tindak lanjut: apa yang berubah di desa", ms: "Susulan: apa yang berubah di kampung", fil: "Pagsubaybay: ano ang nagbago sa inyong nayon", ja: "フォローアップ：地元で何が変わったか", ko: "후속 조사: 마을에서 무엇이 바뀌었나" },
+    title: { en: "Follow-up: what has changed at home", vi: "Theo dõi: những gì đã thay đổi ở thôn", th: "ติดตามผล: อะไรเปลี่ยนไปที่บ้าน", km: "ការតាមដាន៖ អ្វីដែលបានផ្លាស់ប្ដូរនៅភូមិ", lo: "ການຕິດຕາມ: ສິ່ງທີ່ປ່ຽນແປງຢູ່ບ້ານ", my: "နောက်ဆက်တွဲ - ကျေးရွာတွင် ဘာတွေပြောင်းလဲခဲ့သလဲ", zh: "跟进：家乡发生了哪些变化", id: "Tindak lanjut: apa yang berubah di desa", ms: "Susulan: apa yang berubah di kampung", fil: "Pagsubaybay: ano ang nagbago sa inyong nayon", ja: "フォローアップ：地元で何が変わったか", ko: "후속 조사: 마을에서 무엇이 바뀌었나" },
     questions: [...VILLAGE_QUESTIONS, free("story", "Tell us one change you are proud of.", "Hãy kể một thay đổi mà bạn tự hào.")],
   },
 ];
