@@ -93,8 +93,8 @@ app.all(
 const server = app.listen(env.port, () => {
   const lines = [`VLX is serving on ${env.appUrl} (port ${env.port}), database ${env.databasePath}`];
   if (demo) {
-    lines.push("", "Demo accounts (password for all: " + demo.password + "):");
-    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(28)} ${a.email}`);
+    lines.push("", "Demo accounts: role, saved language, e-mail (password for all: " + demo.password + "):");
+    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(28)} ${a.language.padEnd(4)} ${a.email}`);
     lines.push("");
   }
   console.log(lines.join("\n"));

@@ -2,7 +2,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EditionForm } from "~/components/review/EditionForm";
+import { EditionForm, type EditionDefaults } from "~/components/review/EditionForm";
 import { memberCountries } from "~/domain/countries";
 import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     const e = getEdition(idParam(params.id, "edition"));
     const quotas = getQuotas(e.id);
-    const defaultValue: Record<string, string | string[]> = {
+    const defaultValue: EditionDefaults = {
       name: e.name,
       ordinal: String(e.ordinal),
       mode: e.mode,
@@ -36,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: e.timeZone,
       themes: e.themes,
       description: e.description,
+      tr: e.translations,
       ...Object.fromEntries(Object.entries(quotas).map(([c, q]) => [`quota_${c}`, String(q)])),
     };
     return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: memberTimeZones(e.timeZone) });

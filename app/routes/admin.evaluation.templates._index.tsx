@@ -1,4 +1,6 @@
 // Organizer: survey templates (their current versions) per stage, and a new template.
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -85,7 +87,7 @@ export default function Templates() {
         <Form method="post" className="stack" {...getFormProps(form)}>
           <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, 0) }))} required />
           <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />
-          <TextField field={fields.titleVi} label={t("evaluation.templates.titleVi")} lang="vi" />
+          <TranslationsFieldset field="title" label={t("evaluation.templates.titleEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.title} errors={form.allErrors} formId={form.id} />
           <div className="actions">
             <button type="submit">{t("evaluation.templates.create")}</button>
           </div>

@@ -1,6 +1,7 @@
 // The applicant's form for one edition: GET starts (or loads) the signed-in person's draft;
 // POST intent=save keeps a draft (lenient), intent=submit submits (strict, window checked on the
 // server). Once submitted, the page sends the applicant to the status page.
+import { pickField } from "~/domain/local-text";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const state = windowState(edition);
     const info = {
       id: edition.id,
-      name: edition.name,
+      name: pickField(edition.name, edition.translations, "name", lng).text,
       themes: edition.themes,
       window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
       state,

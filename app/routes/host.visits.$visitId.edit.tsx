@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         interpreterLanguages: visit.interpreterLanguages,
         homestay: visit.homestay ? "on" : undefined,
         notes: visit.notes,
+        tr: visit.translations,
       },
     });
   });

@@ -5,6 +5,7 @@
  */
 import { isValidPhoneNumber, parsePhoneNumber } from "libphonenumber-js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countryLanguage } from "../../db/seed/util";
 import { sql } from "drizzle-orm";
 import { db, t } from "~/db.server";
 import { QUOTA_STATUSES, TRANSITIONS, type ApplicationAction } from "~/domain/application-lifecycle";
@@ -215,7 +216,26 @@ describe("demo seed", () => {
       const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
       return db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!.status;
     });
-    expect(statuses.sort()).toEqual(["accepted", "draft", "submitted"]);
+    expect(statuses).toEqual(expect.arrayContaining(["accepted", "draft", "submitted"]));
+    // One village leader to try in every language, whose saved language is the one printed and
+    // their country's (issue 11, item 9).
+    const langs = ["en", "vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"];
+    expect(new Set(applicants.map((a) => a.language))).toEqual(new Set(langs));
+    for (const a of applicants) {
+      const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
+      const app = db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!;
+      expect(user.locale, a.email).toBe(a.language);
+      expect(countryLanguage(app.nationality!), a.email).toBe(a.language);
+    }
+    // Every demo village leader's saved language is their country's.
+    const leaders = db().select({ locale: t.users.locale, cc: t.applications.nationality }).from(t.applications).innerJoin(t.users, sql`${t.users.id} = ${t.applications.userId}`).all();
+    for (const l of leaders) expect(l.locale, l.cc!).toBe(countryLanguage(l.cc!));
+    // The two current editions carry translations (at least km, lo, my, th, vi, zh).
+    for (const e of db().select().from(t.editions).all().filter((x) => x.ordinal >= 10))
+      for (const lng of ["km", "lo", "my", "th", "vi", "zh"]) {
+        expect(e.translations.name?.[lng], `${e.name} ${lng}`).toBeTruthy();
+        expect(e.translations.description?.[lng], `${e.name} ${lng}`).toBeTruthy();
+      }
     // Every focal point exists, one per member country, with its own address.
     const focal = db().select().from(t.roleGrants).where(sql`${t.roleGrants.role} = 'focal_point'`).all();
     expect(new Set(focal.map((g) => g.countryCode))).toEqual(new Set(MEMBER_COUNTRY_CODES));

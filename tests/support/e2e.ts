@@ -130,13 +130,23 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(summary, `axe on ${label}`).toEqual([]);
 }
 
-/** Logs in through the form. */
-export async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
+/**
+ * Logs in through the (English) form, then saves `lng` (default "en") as the account's language
+ * through the switcher's POST /language: demo village leaders keep their country's language
+ * (issue 11), and tests that read English labels say so here. Pass `lng: null` to keep the
+ * account's own language.
+ */
+export async function logInAs(page: Page, baseUrl: string, email: string, password: string, opts: { lng?: string | null } = {}) {
+  await page.goto(`${baseUrl}/login?lng=en`);
   await page.getByLabel("E-mail address").fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  const lng = opts.lng === undefined ? "en" : opts.lng;
+  if (lng) {
+    const res = await page.request.post(`${baseUrl}/language`, { form: { lng, redirectTo: "/" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
+    expect(res.status(), `saving language ${lng}`).toBe(302);
+  }
 }
 
 /** Saves a screenshot under test-results/ for a person to look at. */

@@ -4,6 +4,8 @@
  * warnings (public holiday, interpreter cover) come back on the "save anyway" checkbox.
  */
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
@@ -51,6 +53,8 @@ export function TrainingForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trainingSchema }),
     shouldRevalidate: "onInput",
   });
+  // The submitted translations after a refused submit, else the stored ones.
+  const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
   const collator = new Intl.Collator(lng);
   const languages = LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label));
   const warnings = fields.confirmWarnings.errors;
@@ -60,6 +64,7 @@ export function TrainingForm({
       {defaultValue?.version ? <input type="hidden" name={fields.version.name} value={String(defaultValue.version)} /> : null}
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField field={fields.title as Text} label={t("training.form.title")} required />
+      <TranslationsFieldset field="title" label={t("training.form.title")} values={tr?.title} errors={form.allErrors} formId={form.id} />
       <div className="grid grid-2">
         <SelectField
           field={fields.type as Text}
@@ -125,6 +130,7 @@ export function TrainingForm({
         <TextField field={fields.capacity as Text} type="number" inputMode="numeric" label={t("training.form.capacity")} hint={t("training.form.capacityHint")} />
       </div>
       <TextAreaField field={fields.description as Text} label={t("training.form.description")} rows={3} />
+      <TranslationsFieldset field="description" label={t("training.form.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
       {isNew ? (
         <SelectField
           field={fields.status as Text}

@@ -9,6 +9,7 @@ import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
+import type { Translations } from "../../domain/local-text";
 import type { LocalText, QuestionType, SurveyQuestion, SurveyStage } from "../../../db/schema/evaluation";
 import { ensureStarterIndicators } from "./indicators.server";
 import { STARTER_TEMPLATES } from "./starter";
@@ -85,11 +86,13 @@ export function templateVersions(family: string) {
 }
 
 /** Organizer: a new template family (version 1, no questions yet); returns its id. */
-export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleEn: string; titleVi?: string }): number {
+/** `tr.title`: the title in other languages (issue 11); `titleVi` is kept for older callers. */
+export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleEn: string; titleVi?: string; tr?: Translations<"title"> }): number {
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     const title: LocalText = { en: input.titleEn.trim() };
     if (input.titleVi?.trim()) title.vi = input.titleVi.trim();
+    Object.assign(title, input.tr?.title);
     const n = tx.select({ n: sql<number>`count(*)` }).from(t.surveyTemplates).get()!.n;
     const family = `${input.stage.replace(/_/g, "-")}-${n + 1}-${Date.now().toString(36)}`;
     const id = tx.insert(t.surveyTemplates).values({ family, version: 1, stage: input.stage, title, questions: [], createdBy: actor.id }).returning({ id: t.surveyTemplates.id }).get().id;
@@ -101,6 +104,8 @@ export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleE
 export type QuestionInput = {
   promptEn: string;
   promptVi?: string;
+  /** The prompt in other languages (issue 11). */
+  tr?: Translations<"prompt">;
   indicatorId?: number | null;
   type?: QuestionType;
   required: boolean;
@@ -116,6 +121,7 @@ function applyEdit(tx: Db, questions: SurveyQuestion[], edit: TemplateEdit): Sur
   const q = edit.question;
   const prompt: LocalText = { en: q.promptEn.trim() };
   if (q.promptVi?.trim()) prompt.vi = q.promptVi.trim();
+  Object.assign(prompt, q.tr?.prompt);
   let n = questions.length + 1;
   while (questions.some((x) => x.key === `q${n}`)) n++;
   const base = { key: `q${n}`, prompt, required: q.required };

@@ -150,6 +150,8 @@ function visitValues(input: VisitInput) {
     interpreterLanguages: input.interpreterLanguages,
     homestay: input.homestay,
     notes: input.notes ?? "",
+    // Left out when the form sent no translation inputs, so stored ones are kept.
+    ...(input.tr ? { translations: input.tr } : {}),
   };
 }
 

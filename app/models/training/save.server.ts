@@ -185,6 +185,8 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
       title: input.title,
       type: input.type,
       description: input.description ?? "",
+      // Left out when the form sent no translation inputs, so stored ones are kept.
+      ...(input.tr ? { translations: input.tr } : {}),
       visitId,
       venueId: input.venueId ?? null,
       startsAt: startsAt!,
