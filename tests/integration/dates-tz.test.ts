@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 
 const CHILD = process.env.VLX_TZ_CHILD === "1";
 const ZONES = ["UTC", "Asia/Yangon", "America/Los_Angeles"];
@@ -89,6 +90,8 @@ async function childRun(): Promise<Seen> {
   }
   const formHtml = await render(`/apply/${editionId}`, "apply", applyRoute, "en");
   const statusHtml = await render(`/me/applications/${app.id}`, "status", statusRoute, "en");
+  // The saved preference outranks Accept-Language (issue 11), so the Vietnamese reader saves vi.
+  db().update(t.users).set({ locale: "vi" }).where(eq(t.users.id, user.id)).run();
   const statusHtmlVi = await render(`/me/applications/${app.id}`, "status", statusRoute, "vi");
   const dd = (html: string) => /<dd data-testid="birth-date" data-value="([^"]*)">([^<]*)<\/dd>/.exec(html);
   return {
