@@ -211,6 +211,16 @@ describe("applying", () => {
     expect(appRow(before.id)).toEqual(before);
   });
 
+  it("\"No preference\" for every country to visit is a valid answer to submit (issue 12 item 1)", async () => {
+    const u = await createUser({ name: "No preference" });
+    const form = { ...complete, "preferredHostCountries[0]": "", "preferredHostCountries[1]": "", "preferredHostCountries[2]": "", intent: "submit" };
+    const res = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: await cookieFor(u.id), form });
+    expect(res.status).toBe(302);
+    const app = db().select().from(t.applications).where(and(eq(t.applications.userId, u.id), eq(t.applications.editionId, openId))).get()!;
+    expect(app.status).toBe("submitted");
+    expect(app.preferredHostCountries).toEqual([]);
+  });
+
   it("refuses themes the edition does not offer", async () => {
     const res = await call(applyRoute.action, `/apply/${openId}`, {
       params: { editionId: String(openId) },
