@@ -63,6 +63,11 @@ describe("scheduling a visit", () => {
     expect(ev.map((e) => e.action)).toEqual(["create"]);
     const home = await (await call(hostIndex.loader, "/host", { cookie: cA })).json();
     expect(home.visits.map((v: { id: number }) => v.id)).toContain(id);
+    // A visit that has not started: its attendance link names the next visit day, never "today" (issue 12 item 9).
+    const shown = home.visits.find((v: { id: number }) => v.id === id);
+    expect(shown.attendanceKind).toBe("next");
+    expect(shown.attendanceDay).toBe(shown.arrivalOn);
+    expect(shown.attendanceDate).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("vetting gate: a pending or suspended site cannot get a visit", async () => {
