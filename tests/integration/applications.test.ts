@@ -290,6 +290,17 @@ describe("applying", () => {
     expect(list.applications).toEqual([expect.objectContaining({ id: app.id, status: "submitted", editable: false })]);
   });
 
+  it("/me offers Check-in and Certificate only where they can work: not for a future edition (issue 12 item 5)", async () => {
+    const u = await createUser({ name: "Accepted twice" });
+    const future = insertEdition("11th edition", addDays(today, -30), addDays(today, -5), addDays(today, 60));
+    const running = insertEdition("Running edition", addDays(today, -90), addDays(today, -60), addDays(today, -2));
+    for (const editionId of [future, running]) db().insert(t.applications).values({ editionId, userId: u.id, status: "accepted" }).run();
+    const list = await (await call(meRoute.loader, "/me", { cookie: await cookieFor(u.id) })).json();
+    const of = (editionId: number) => list.applications.find((a: { editionId: number }) => a.editionId === editionId);
+    expect(of(future)).toMatchObject({ canCheckIn: false, hasCertificate: false });
+    expect(of(running)).toMatchObject({ canCheckIn: true, hasCertificate: true });
+  });
+
   it("refuses to submit when the window is closed, writing nothing", async () => {
     const draftId = db().insert(t.applications).values({ editionId: closedId, userId: leader.id, givenName: "ก่อน" }).returning().get().id;
     const before = appRow(draftId);
