@@ -10,6 +10,7 @@ import * as visitEdit from "~/routes/host.visits.$visitId.edit";
 import * as visitPage from "~/routes/host.visits.$visitId._index";
 import * as visitPrint from "~/routes/host.visits.$visitId.print";
 import * as hostIndex from "~/routes/host._index";
+import * as sitePage from "~/routes/host.sites.$siteId._index";
 import { call, cookieFor, createUser } from "../support/factories";
 import { getVisitRow, makeEdition, makeParticipant, makeSite, makeVisit, place, SECRET, visitForm } from "./hosts-fixtures";
 
@@ -68,6 +69,9 @@ describe("scheduling a visit", () => {
     expect(shown.attendanceKind).toBe("next");
     expect(shown.attendanceDay).toBe(shown.arrivalOn);
     expect(shown.attendanceDate).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The site calendar opens on the month of that next visit, not today's empty month.
+    const cal = await (await call(sitePage.loader, `/host/sites/${site.id}`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(cal.month).toBe(shown.arrivalOn.slice(0, 7));
   });
 
   it("vetting gate: a pending or suspended site cannot get a visit", async () => {
