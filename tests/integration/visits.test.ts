@@ -74,6 +74,12 @@ describe("scheduling a visit", () => {
     expect(cal.month).toBe(shown.arrivalOn.slice(0, 7));
   });
 
+  it("the new-visit form never pre-ticks the visit's own language as interpreted (issue 12 item 8)", async () => {
+    const site = makeSite({ languages: ["zh"], interpreters: [{ name: "Li", languages: ["zh", "en", "vi"] }] }, [hostA.id]);
+    const page = await (await call(visitNew.loader, `/host/sites/${site.id}/visits/new`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(page.site.interpreterLanguages).toEqual(["en", "vi"]);
+  });
+
   it("vetting gate: a pending or suspended site cannot get a visit", async () => {
     for (const vettingStatus of ["pending", "suspended"] as const) {
       const site = makeSite({ vettingStatus }, [hostA.id]);
