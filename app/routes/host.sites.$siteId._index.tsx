@@ -25,7 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const visits = listSiteVisits(actor, site.id);
     const today = todayIn(site.timeZone);
     const asked = url.searchParams.get("month");
-    const month = isMonth(asked) ? asked : monthOf(today);
+    // Without a chosen month the calendar opens on the month of the next (or current) visit, not an
+    // empty month (issue 12 item 9); today's month when no visit lies ahead.
+    const next = visits
+      .filter((v) => v.status !== "cancelled" && v.departureOn >= today)
+      .map((v) => (v.arrivalOn > today ? v.arrivalOn : today))
+      .sort()[0];
+    const month = isMonth(asked) ? asked : monthOf(next ?? today);
     const view = url.searchParams.get("view") === "list" ? "list" : "calendar";
     return json({
       // Vetting notes are the organizers' own working notes.

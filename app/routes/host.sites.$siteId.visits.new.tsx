@@ -16,10 +16,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { site } = getSite(actor, Number(params.siteId));
     const editions = editionsForSite(site).map((e) => ({ id: e.id, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn }));
     return json({
-      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: [...new Set(site.interpreters.flatMap((i) => i.languages))], homestay: site.accommodation.includes("homestay") },
+      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: interpretedPrefill(site), homestay: site.accommodation.includes("homestay") },
       editions,
     });
   });
+}
+
+/**
+ * The interpreted languages to pre-tick: the site's interpreters' languages, minus the languages
+ * the visit is held in (interpreting into the visit's own language is no interpretation; issue 12
+ * item 8).
+ */
+function interpretedPrefill(site: { languages: string[]; interpreters: { languages: string[] }[] }) {
+  return [...new Set(site.interpreters.flatMap((i) => i.languages))].filter((l) => !site.languages.includes(l));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -10,6 +10,7 @@ import * as visitEdit from "~/routes/host.visits.$visitId.edit";
 import * as visitPage from "~/routes/host.visits.$visitId._index";
 import * as visitPrint from "~/routes/host.visits.$visitId.print";
 import * as hostIndex from "~/routes/host._index";
+import * as sitePage from "~/routes/host.sites.$siteId._index";
 import { call, cookieFor, createUser } from "../support/factories";
 import { getVisitRow, makeEdition, makeParticipant, makeSite, makeVisit, place, SECRET, visitForm } from "./hosts-fixtures";
 
@@ -63,6 +64,20 @@ describe("scheduling a visit", () => {
     expect(ev.map((e) => e.action)).toEqual(["create"]);
     const home = await (await call(hostIndex.loader, "/host", { cookie: cA })).json();
     expect(home.visits.map((v: { id: number }) => v.id)).toContain(id);
+    // A visit that has not started: its attendance link names the next visit day, never "today" (issue 12 item 9).
+    const shown = home.visits.find((v: { id: number }) => v.id === id);
+    expect(shown.attendanceKind).toBe("next");
+    expect(shown.attendanceDay).toBe(shown.arrivalOn);
+    expect(shown.attendanceDate).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The site calendar opens on the month of that next visit, not today's empty month.
+    const cal = await (await call(sitePage.loader, `/host/sites/${site.id}`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(cal.month).toBe(shown.arrivalOn.slice(0, 7));
+  });
+
+  it("the new-visit form never pre-ticks the visit's own language as interpreted (issue 12 item 8)", async () => {
+    const site = makeSite({ languages: ["zh"], interpreters: [{ name: "Li", languages: ["zh", "en", "vi"] }] }, [hostA.id]);
+    const page = await (await call(visitNew.loader, `/host/sites/${site.id}/visits/new`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(page.site.interpreterLanguages).toEqual(["en", "vi"]);
   });
 
   it("vetting gate: a pending or suspended site cannot get a visit", async () => {
