@@ -20,6 +20,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import styles from "~/styles/app.css";
 import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
 import { remixI18n } from "~/i18n.server";
+import { CHOOSER_PATH, workspacesFor } from "~/domain/workspaces";
 import { useNonce } from "~/nonce";
 import { getActor } from "~/session.server";
 
@@ -70,6 +71,19 @@ function Nav() {
   );
 }
 
+/** Who is signed in and with which roles (issue 12, item 10); several roles link to the chooser. */
+function RolesBadge({ actor }: { actor: { displayName: string; isOrganizer: boolean; isFocalPoint: boolean; isHostCoordinator: boolean } }) {
+  const { t, i18n } = useTranslation();
+  const staff = workspacesFor(actor).filter((w) => w.role !== "applicant");
+  const roles = staff.length ? staff.map((w) => t(`nav.roles.${w.role}`)) : [t("nav.roles.applicant")];
+  const text = t("nav.signedInAs", { name: actor.displayName, roles: new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" }).format(roles) });
+  return (
+    <p className="signed-in" data-testid="signed-in-roles">
+      {staff.length > 1 ? <Link to={CHOOSER_PATH}>{text}</Link> : text}
+    </p>
+  );
+}
+
 function LanguageSwitcher({ current }: { current: string }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -106,6 +120,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <header className="site-header">
           <Link to="/" className="brand">VLX</Link>
           <Nav />
+          {data?.actor ? <RolesBadge actor={data.actor} /> : null}
           {data?.actor ? (
             <Form method="post" action="/logout" className="logout">
               <button type="submit" className="btn-link">{t("nav.logout")}</button>
