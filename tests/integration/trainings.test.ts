@@ -266,4 +266,22 @@ describe("visit date moves", () => {
     };
     expect(() => updateVisit(organizer, v.id, input)).toThrowError(/moveBlocked/);
   });
+
+  it("name the blocking session in its venue's local time, never a raw UTC instant (issue 12, item 14)", () => {
+    const v = visit;
+    const input = {
+      editionId: v.editionId, title: v.title, arrivalOn: "2031-07-08", departureOn: "2031-07-12", capacity: v.capacity, perCountryCap: v.perCountryCap,
+      themes: v.themes as never, languages: v.languages as never, interpreterLanguages: v.interpreterLanguages as never, homestay: v.homestay, notes: "",
+    };
+    let err: unknown;
+    try {
+      updateVisit(organizer, v.id, input);
+    } catch (e) {
+      err = e;
+    }
+    const names = String((err as { params: { names: string } }).params.names);
+    expect(names).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(names).not.toContain(".000Z");
+    expect(names).toMatch(/GMT[+-]\d/);
+  });
 });

@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/dates";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, immediate, t } from "~/db.server";
@@ -181,7 +182,9 @@ describe("editing a visit", () => {
     expect(msg.startsWith("hosts.errors.moveBlocked|")).toBe(true);
     const params = JSON.parse(msg.split("|")[1]);
     expect(params.count).toBe(1);
-    expect(params.names).toContain("Trần Ánh (2031-07-01 – 2031-07-15)");
+    // Dates as the reader writes them, never ISO strings (issue 12, item 18).
+    expect(params.names).toContain(`Trần Ánh (${formatDate("2031-07-01", "en")} – ${formatDate("2031-07-15", "en")})`);
+    expect(params.names).not.toContain("2031-07-01");
     expect(params.names).not.toContain("Offered");
     expect(getVisitRow(v.id)!.departureOn).toBe("2031-07-12");
 
