@@ -89,6 +89,19 @@ describe("saving a training", () => {
     expect(row.status).toBe("scheduled");
   });
 
+  it("a session from 21:00 to 00:30 ends the next day without the end date changed by hand (issue 12, item 15)", async () => {
+    for (const endDate of ["", "2031-07-09"]) {
+      const res = await create(form({ title: `Night forum ${endDate || "none"}`, startDate: "2031-07-09", endDate, startTime: "21:00", endTime: "00:30" }));
+      expect(res.status).toBe(302);
+      const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, idFrom(res))).get()!;
+      expect(row.startsAt).toBe("2031-07-09T14:00:00.000Z");
+      expect(row.endsAt).toBe("2031-07-09T17:30:00.000Z");
+      db().delete(t.trainingSessions).where(eq(t.trainingSessions.id, row.id)).run();
+    }
+    const load = await call(newRoute.loader, `/admin/editions/${edition.id}/trainings/new`, { cookie: cOrg, params: { id: String(edition.id) } });
+    expect((await load.json()).values.endDate).toBeUndefined();
+  });
+
   it("a repeated identical submit does not create a second training", async () => {
     const before = count();
     const res = await create(form({ trainerIds: [String(trainer)], interpreterIds: [String(interpEn)] }));
