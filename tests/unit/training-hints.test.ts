@@ -13,3 +13,17 @@ describe("training form hints", () => {
     }
   });
 });
+
+describe("participant clash message", () => {
+  it("uses plural rules: '29 participants', '1 participant', never 'participant(s)'", async () => {
+    const i18next = (await import("i18next")).default.createInstance();
+    const en = JSON.parse(fs.readFileSync("app/locales/en/training.json", "utf8"));
+    const ja = JSON.parse(fs.readFileSync("app/locales/ja/training.json", "utf8"));
+    await i18next.init({ lng: "en", resources: { en: { translation: en }, ja: { translation: ja } } });
+    const k = "training.errors.doubleBooked.participant";
+    const p = { names: "A", other: "Forum", time: "09:00" };
+    expect(i18next.t(k, { ...p, count: 29 })).toMatch(/^29 participants \(A\) already attend/);
+    expect(i18next.t(k, { ...p, count: 1 })).toMatch(/^1 participant \(A\) already attends/);
+    expect(i18next.t(k, { ...p, count: 29, lng: "ja" })).not.toBe(k);
+  });
+});
