@@ -27,3 +27,12 @@ describe("participant clash message", () => {
     expect(i18next.t(k, { ...p, count: 29, lng: "ja" })).not.toBe(k);
   });
 });
+
+describe("training form layout", () => {
+  it("does not stretch the Type select and gives the venue select the full width", () => {
+    const src = fs.readFileSync("app/components/training/TrainingForm.tsx", "utf8");
+    expect(src).toMatch(/<div className="grid grid-2 align-start">\s*<SelectField\s*field=\{fields\.type/);
+    expect(src).toMatch(/<div className="stack">\s*<SelectField\s*field=\{fields\.venueId/);
+    expect(fs.readFileSync("app/styles/app.css", "utf8")).toContain(".grid.align-start { align-items: start; }");
+  });
+});
