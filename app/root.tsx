@@ -22,6 +22,7 @@ import styles from "~/styles/app.css";
 import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
 import { remixI18n } from "~/i18n.server";
 import { fontFaceCss } from "~/fonts";
+import { CHOOSER_PATH, workspacesFor } from "~/domain/workspaces";
 import { useNonce } from "~/nonce";
 import { documentTitle } from "~/utils/page-title";
 import { getActor } from "~/session.server";
@@ -71,6 +72,19 @@ function Nav() {
   );
 }
 
+/** Who is signed in and with which roles (issue 12, item 10); several roles link to the chooser. */
+function RolesBadge({ actor }: { actor: { displayName: string; isOrganizer: boolean; isFocalPoint: boolean; isHostCoordinator: boolean } }) {
+  const { t, i18n } = useTranslation();
+  const staff = workspacesFor(actor).filter((w) => w.role !== "applicant");
+  const roles = staff.length ? staff.map((w) => t(`nav.roles.${w.role}`)) : [t("nav.roles.applicant")];
+  const text = t("nav.signedInAs", { name: actor.displayName, roles: new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" }).format(roles) });
+  return (
+    <p className="signed-in" data-testid="signed-in-roles">
+      {staff.length > 1 ? <Link to={CHOOSER_PATH}>{text}</Link> : text}
+    </p>
+  );
+}
+
 function LanguageSwitcher({ current }: { current: string }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -112,6 +126,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <header className="site-header">
           <Link to="/" className="brand">VLX</Link>
           <Nav />
+          {data?.actor ? <RolesBadge actor={data.actor} /> : null}
           {data?.actor ? (
             <Form method="post" action="/logout" className="logout">
               <button type="submit" className="btn-link">{t("nav.logout")}</button>

@@ -20,7 +20,7 @@ import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPlacements } from "./seed/placements";
-import { seedTrainings } from "./seed/trainings";
+import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
 import { MARITIME } from "./seed/people-maritime";
 import { PLUS_THREE } from "./seed/people-plus3";
@@ -93,6 +93,8 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   }
   // Placements of the Yunnan edition by the engine: offered, accepted, declined, proposed, one override.
   seedPlacements(tx, editions.yunnan.id, today, organizers[0], now);
+  // Enrolment with a waiting list in the open-enrolment lecture (issue 12, item 21).
+  seedEnrolments(tx, editions.yunnan.id);
   // A past edition with its evaluation (baseline, pulses, end of visit, 3-month follow-up).
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).

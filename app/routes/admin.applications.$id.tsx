@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       nominatedBy: r.nominatedBy,
       quota: r.quota,
       actions: r.actions,
+      editionEnded: r.editionEnded,
       trail: r.trail,
       lng,
       timeZone: actor.timeZone,
@@ -92,7 +93,11 @@ export default function ReviewApplication() {
             <h2 id="decide-h">{t("admin.decide.title")}</h2>
             {data.quota !== null ? <p className="muted">{t("admin.decide.quota", { quota: data.quota })}</p> : null}
             {data.actions.length === 0 ? (
-              <p className="muted">{t("admin.decide.none", { status: t(`statuses.${data.app.status}`) })}</p>
+              <p className="muted">
+                {data.editionEnded && data.app.status === "accepted"
+                  ? t("admin.decide.endedAccepted")
+                  : t("admin.decide.none", { status: t(`statuses.${data.app.status}`) })}
+              </p>
             ) : (
               <Form method="post" className="stack" {...getFormProps(form)}>
                 <FormErrors errors={form.errors} id={form.errorId} />
@@ -109,7 +114,7 @@ export default function ReviewApplication() {
           </section>
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
-            <p className="muted">{t("privacy.eraseText")}</p>
+            <p className="muted">{t("privacy.organizerEraseText")}</p>
             <Form method="post">
               <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">{t("privacy.erase")}</button>
             </Form>

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, name: edition.name },
       choices: formChoices(actor, edition.id, lng),
-      values: valuesFromQuery(new URL(request.url), { startDate: edition.startsOn, endDate: edition.startsOn }),
+      values: valuesFromQuery(new URL(request.url), { startDate: edition.startsOn }),
     });
   });
 }

@@ -87,7 +87,7 @@ export default function EditionVisits() {
                       {names(v.languages)}
                       {v.interpreterLanguages.length ? <div className="muted">{t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)}</div> : null}
                     </td>
-                    <td><StatusBadge kind="visit" status={v.status} /></td>
+                    <td><StatusBadge kind="visit" status={v.status} />{v.past ? <> <span className="badge badge-draft">{t("hosts.overview.pastBadge")}</span></> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     ensureStarterTemplates();
     return json({
-      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses })),
+      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses, followUpMonths: x.followUpMonths })),
     });
   });
 }
@@ -72,7 +72,7 @@ export default function Templates() {
                 <td>
                   <Link to={`/admin/evaluation/templates/${x.id}`}>{x.title}</Link>
                 </td>
-                <td>{stageLabel(t, x.stage, 0)}</td>
+                <td>{stageLabel(t, x.stage, x.followUpMonths)}</td>
                 <td>v{x.version}</td>
                 <td>{x.questions}</td>
                 <td>{x.responses}</td>
@@ -85,7 +85,7 @@ export default function Templates() {
         <h2>{t("evaluation.templates.new")}</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, 0) }))} required />
+          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, []) }))} required />
           <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />
           <TranslationsFieldset field="title" label={t("evaluation.templates.titleEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.title} errors={form.allErrors} formId={form.id} />
           <div className="actions">

@@ -244,3 +244,12 @@ describe("demo seed", () => {
     expect(new Set(all).size).toBe(all.length);
   });
 });
+
+describe("demo enrolment (issue 12, item 21)", () => {
+  it("the 11th edition has an open-enrolment session that is full, with a waiting list", async () => {
+    const { db: getDb, t: tables } = await import("~/db.server");
+    const rows = getDb().select().from(tables.trainingEnrolments).all();
+    expect(rows.some((r) => r.status === "enrolled")).toBe(true);
+    expect(rows.filter((r) => r.status === "waitlisted").map((r) => r.position)).toEqual([1, 2]);
+  });
+});

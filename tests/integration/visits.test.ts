@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/dates";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, immediate, t } from "~/db.server";
@@ -196,7 +197,9 @@ describe("editing a visit", () => {
     expect(msg.startsWith("hosts.errors.moveBlocked|")).toBe(true);
     const params = JSON.parse(msg.split("|")[1]);
     expect(params.count).toBe(1);
-    expect(params.names).toContain("Trần Ánh (2031-07-01 – 2031-07-15)");
+    // Dates as the reader writes them, never ISO strings (issue 12, item 18).
+    expect(params.names).toContain(`Trần Ánh (${formatDate("2031-07-01", "en")} – ${formatDate("2031-07-15", "en")})`);
+    expect(params.names).not.toContain("2031-07-01");
     expect(params.names).not.toContain("Offered");
     expect(getVisitRow(v.id)!.departureOn).toBe("2031-07-12");
 
@@ -390,6 +393,11 @@ describe("edition overview (organizer)", () => {
     const d = await res.json();
     expect(d.visits).toHaveLength(3);
     expect(d.visits.find((x: { id: number }) => x.id === v1.id)).toMatchObject({ seatsTaken: 1, capacity: 4, countryCode: "TH" });
+    // Marked past only once the departure day is behind us (issue 12, item 20): these are in 2031.
+    expect(d.visits.every((x: { past: boolean }) => x.past === false)).toBe(true);
+    const old = makeVisit(ed.id, th.id, { capacity: 2, arrivalOn: "2020-01-05", departureOn: "2020-01-08", languages: ["th"] });
+    const d2 = await (await call(overview.loader, `/admin/editions/${ed.id}/visits`, { cookie: cOrg, params: { id: String(ed.id) } })).json();
+    expect(d2.visits.find((x: { id: number }) => x.id === old.id).past).toBe(true);
     expect(d.totals).toEqual({ visits: 2, seats: 7, taken: 1, accepted: 2, placed: 1 });
     expect(d.byHost).toEqual([
       { countryCode: "TH", visits: 1, seats: 4, taken: 1 },

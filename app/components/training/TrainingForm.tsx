@@ -65,7 +65,8 @@ export function TrainingForm({
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField field={fields.title as Text} label={t("training.form.title")} required />
       <TranslationsFieldset field="title" label={t("training.form.title")} values={tr?.title} errors={form.allErrors} formId={form.id} />
-      <div className="grid grid-2">
+      {/* align-start: the Type select keeps its own height beside the audience hint (issue 12, item 15). */}
+      <div className="grid grid-2 align-start">
         <SelectField
           field={fields.type as Text}
           label={t("training.form.type")}
@@ -94,7 +95,8 @@ export function TrainingForm({
           options={choices.visits.map((v) => ({ value: String(v.id), label: v.label }))}
         />
       )}
-      <div className="grid grid-2">
+      {/* Full width: long venue names ("Hall, site, province") are not cut (issue 12, item 15). */}
+      <div className="stack">
         <SelectField
           field={fields.venueId as Text}
           label={t("training.form.venue")}

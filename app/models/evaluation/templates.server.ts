@@ -54,7 +54,16 @@ export function listTemplates() {
     .groupBy(t.surveyTemplates.family)
     .all();
   const n = new Map(used.map((u) => [u.family, u.n]));
-  return rows.map((r) => ({ ...r, responses: n.get(r.family) ?? 0 }));
+  // The months at which editions run this family as a follow-up: the same months the edition page shows.
+  const months = new Map<string, number[]>();
+  for (const s of defaultDb()
+    .selectDistinct({ family: t.editionSurveys.templateFamily, months: t.editionSurveys.monthsAfter })
+    .from(t.editionSurveys)
+    .where(eq(t.editionSurveys.stage, "follow_up"))
+    .all()) {
+    months.set(s.family, [...(months.get(s.family) ?? []), s.months].sort((a, b) => a - b));
+  }
+  return rows.map((r) => ({ ...r, responses: n.get(r.family) ?? 0, followUpMonths: months.get(r.family) ?? [] }));
 }
 
 export function getTemplate(id: number, tx: Db = defaultDb()): Template {
