@@ -49,7 +49,7 @@ if (typeof process.getuid === "function" && process.getuid() === 0 && spawnSync(
 
 const only = process.argv.slice(2);
 run("npx", ["tsc", "--noEmit"]);
-run("npx", ["remix", "build"], { NODE_ENV: "production" });
+run(process.execPath, ["scripts/build.mjs"]); // the Remix build and the compiled server (build/server.js)
 
 // vitest's own summary is not a format CI reads, so the totals are also printed as one plain line.
 const report = "test-results/vitest.json";
