@@ -25,16 +25,19 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `tsx server.ts` with a fresh database; resolves once it serves. */
+/**
+ * Starts the compiled production server (`node build/server.js`, NODE_ENV=production: what
+ * `npm start` runs; `npm run build` makes it) with a fresh database; resolves once it serves.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-e2e-"));
   const dbPath = path.join(dir, "e2e.sqlite");
   let out = "";
-  // Its own process group, so stop() ends npx, tsx and the server together.
-  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
+  // Its own process group, so stop() ends it and anything it started.
+  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     detached: true,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
