@@ -9,6 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -76,6 +77,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
         }
       }),
   };
+}
+
+/**
+ * The text of the newest mail to `to` as stored in the server's database (the recipient's copy,
+ * with its live links: the outbox page masks them). Opened read-only beside the running server
+ * (WAL lets both read).
+ */
+export function lastMailText(server: TestServer, to: string): string | undefined {
+  const sqlite = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare("SELECT text FROM outbox WHERE to_address = ? ORDER BY id DESC LIMIT 1").get(to) as { text: string } | undefined;
+    return row?.text;
+  } finally {
+    sqlite.close();
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {
