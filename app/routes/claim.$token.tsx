@@ -9,7 +9,7 @@ import { explicitLocale } from "~/i18n.server";
 import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
-import { handleForm, readForm } from "~/utils/http.server";
+import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
@@ -25,10 +25,10 @@ export function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, newPasswordSchema, async (v) => {
-    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim" });
+    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim", ip: clientAddress(context) });
     // The account was made in the country's language; a language the person picked on this page
     // (switcher cookie or ?lng=) is the one they "signed up in" and wins.
     const chosen = await explicitLocale(request);

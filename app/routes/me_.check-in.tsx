@@ -31,7 +31,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/me/check-in?done=${encodeURIComponent(r.training.title)}&status=${r.status}`);
   } catch (e) {
     if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), code }, { status: 409 });
-    if (e instanceof RateLimitError) return json({ error: "errors.rateLimited", code }, { status: 429 });
+    if (e instanceof RateLimitError) {
+      const error = messageKey("errors.tooManyAttempts", { count: Math.ceil(e.retryAfterSeconds / 60) });
+      return json({ error, code }, { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds) } });
+    }
     throw e;
   }
 }

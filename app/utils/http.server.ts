@@ -72,7 +72,7 @@ export async function handleForm<S extends z.ZodTypeAny, R>(
       return json(submission.reply({ formErrors: [messageKey(e.key, e.params)] }), { status: 409 });
     }
     if (e instanceof RateLimitError) {
-      return json(submission.reply({ formErrors: ["errors.rateLimited"] }), {
+      return json(submission.reply({ formErrors: [messageKey(e.key, e.params)] }), {
         status: 429,
         headers: { "Retry-After": String(e.retryAfterSeconds) },
       });
