@@ -1,17 +1,19 @@
 // /me/itinerary: the participant's personal itinerary by day — visit arrival and departure, the
 // training sessions they attend with venue, language and interpreters — in the venue's local time
 // with the zone's name, and their home zone's time beside it where it differs. Printable. Also
-// the secret calendar-feed URL with a button to revoke it and get a new one.
+// the secret calendar-feed box: the URL is shown once, in the answer to the POST that makes it
+// (only its hash is stored), and a new one can be made at any time (the old one stops working).
 // (File name `me_` so the page is not nested inside /me, which has no Outlet.)
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { trainingLinks } from "~/components/training/styles";
 import { formatDate } from "~/domain/dates";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
-import { participantFeedToken, rotateParticipantFeed, getItinerary } from "~/models/training.server";
+import { feedUrl, participantFeedState, rotateParticipantFeed, getItinerary } from "~/models/training.server";
+import { FeedCard } from "~/components/training/FeedCard";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -47,7 +49,6 @@ const rankKey = (e: Entry) => (e.kind === "training" ? e.sort : e.key);
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
-  const origin = new URL(request.url).origin;
   const { homeZone, plans } = getItinerary(actor);
   return json({
     homeZone,
@@ -87,7 +88,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         applicationId: p.applicationId,
         editionName: p.editionName,
-        feedUrl: `${origin}/feeds/${participantFeedToken(actor, p.applicationId)}.ics`,
+        feed: (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(participantFeedState(actor, p.applicationId)),
         days: days.map((date) => ({
           date,
           label: formatDate(date, lng, "long"),
@@ -105,20 +106,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   if (form.get("intent") !== "rotateFeed") throw new Response("Bad request", { status: 400 });
-  await guard(() => rotateParticipantFeed(actor, Number(form.get("applicationId"))));
-  return redirect("/me/itinerary?feed=new");
+  const applicationId = Number(form.get("applicationId"));
+  const token = await guard(() => rotateParticipantFeed(actor, applicationId));
+  // Answered, not redirected: this answer is the only place the new URL is ever shown.
+  return json({ newFeed: { applicationId, url: feedUrl(token) } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function Itinerary() {
   const d = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const fresh = useActionData<typeof action>()?.newFeed ?? null;
   const { t } = useTranslation();
   return (
     <>
       <p className="no-print"><Link to="/me">← {t("training.itinerary.back")}</Link></p>
       <h1>{t("training.itinerary.title")}</h1>
       {d.homeZone ? <p className="muted">{t("training.itinerary.homeZone", { zone: d.homeZone })}</p> : null}
-      {params.get("feed") ? <p className="alert alert-ok" role="status">{t("training.feed.rotated")}</p> : null}
       {d.plans.length === 0 ? <p>{t("training.itinerary.none")}</p> : null}
       {d.plans.map((p) => (
         <section key={p.applicationId} aria-labelledby={`plan-${p.applicationId}`}>
@@ -164,19 +166,15 @@ export default function Itinerary() {
               </ul>
             </div>
           ) : null}
-          <div className="card no-print" aria-labelledby={`feed-${p.applicationId}`}>
-            <h3 id={`feed-${p.applicationId}`}>{t("training.feed.title")}</h3>
-            <p>{t("training.feed.lead")}</p>
-            <p className="feed-url">{p.feedUrl}</p>
-            <div className="actions">
-              <a className="btn btn-secondary" href={p.feedUrl.replace(/^https?:\/\/[^/]+/, "")} download>{t("training.feed.download")}</a>
-              <Form method="post">
-                <input type="hidden" name="intent" value="rotateFeed" />
-                <input type="hidden" name="applicationId" value={p.applicationId} />
-                <button type="submit" className="btn btn-secondary">{t("training.feed.rotate")}</button>
-              </Form>
-            </div>
-          </div>
+          <FeedCard
+            headingId={`feed-${p.applicationId}`}
+            level={3}
+            title={t("training.feed.title")}
+            lead={t("training.feed.lead")}
+            state={p.feed}
+            fresh={fresh?.applicationId === p.applicationId ? fresh.url : null}
+            fields={{ applicationId: p.applicationId }}
+          />
         </section>
       ))}
     </>

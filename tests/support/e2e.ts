@@ -38,7 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   // Its own process group, so stop() ends it and anything it started.
   const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
