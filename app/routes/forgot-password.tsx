@@ -9,7 +9,10 @@ import { forgotSchema } from "~/forms/auth";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("auth.forgot.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {

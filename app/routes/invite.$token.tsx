@@ -16,7 +16,10 @@ import { RuleError } from "~/models/errors";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, guard, handleForm, messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.invite.title");
 

@@ -10,7 +10,10 @@ import { RateLimitError, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("tracking.self.title");
 export const links = dashboardLinks;
 

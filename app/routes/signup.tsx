@@ -11,7 +11,10 @@ import { signUp } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("auth.signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-export type TestServer = { url: string; dbPath: string; stop: () => Promise<void>; output: () => string };
+export type TestServer = { url: string; port: number; pid: number; dbPath: string; stop: () => Promise<void>; output: () => string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,7 +64,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   });
   return {
     url,
-    dbPath,
+    port,
+    pid: child.pid!,
+    dbPath: env.DATABASE_PATH ?? dbPath,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {
