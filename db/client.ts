@@ -42,7 +42,8 @@ export function openDatabase(file: string): Db {
  * `token`). SQLite has no SHA-256, so the migration keeps them and this step, run at every open
  * right after the migrations, replaces each by its SHA-256 (`token_hash`, hex, as
  * app/models/training/feeds.server.ts computes it) and empties `token`: calendars already
- * subscribed keep working, and no secret stays readable in the file. A no-op once done.
+ * subscribed keep working, and no secret stays readable in the file (VACUUM once, then a WAL
+ * checkpoint). A no-op once done.
  * Returns the number of tokens hashed.
  */
 export function hashLegacyFeedTokens(sqlite: Database.Database): number {
@@ -54,6 +55,10 @@ export function hashLegacyFeedTokens(sqlite: Database.Database): number {
       for (const r of rows) update.run(createHash("sha256").update(r.token).digest("hex"), r.id);
     })
     .immediate();
+  // The rebuilt table's old pages (and the rows before the update) may still hold the secrets in
+  // free pages and in the WAL: rewrite the file once and fold the WAL in.
+  sqlite.exec("VACUUM");
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return rows.length;
 }
 
