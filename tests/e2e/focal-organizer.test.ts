@@ -33,6 +33,9 @@ async function logInAs(page: Page, baseUrl: string, email: string, password: str
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  // Demo accounts keep their country's language (issue 11); this test reads English labels.
+  const res = await page.request.post(`${baseUrl}/language`, { form: { lng: "en", redirectTo: "/" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
+  expect(res.status(), "saving English").toBe(302);
 }
 
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
@@ -113,7 +116,8 @@ describe("nominate → claim → submit → endorse → accept", () => {
     // The leader claims the account, then checks and submits the application.
     const leaderCtx = await newContext(browser);
     const leader = await leaderCtx.newPage();
-    await leader.goto(claimLink!.replace(/^https?:\/\/[^/]+/, server.url));
+    // ?lng=en: the language picked on the claim page becomes the account's (this test reads English).
+    await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, server.url)}?lng=en`);
     await check(leader, "leader-claim");
     await leader.locator('input[name="password"]').fill("xuyen-secret-2030");
     await leader.locator('input[name="passwordConfirm"]').fill("xuyen-secret-2030");
