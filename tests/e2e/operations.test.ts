@@ -59,6 +59,21 @@ describe("health and the database file", () => {
   });
 });
 
+describe("start-up checks", () => {
+  it("a read-only database file stops the start with one clear line (exit 1), not a 500 on the first write", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-ro-"));
+    const file = path.join(dir, "vlx.sqlite");
+    const first = await startServer({ DATABASE_PATH: file, SEED_DEMO: "false" });
+    await first.stop();
+    fs.chmodSync(file, 0o444);
+    try {
+      await expect(startServer({ DATABASE_PATH: file, SEED_DEMO: "false" })).rejects.toThrow(/VLX cannot start: the database file .* is read-only/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("backup and restore", () => {
   it("an online backup taken while serving, restored into a stopped deployment, holds the data", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-backup-"));
