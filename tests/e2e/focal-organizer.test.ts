@@ -6,7 +6,7 @@
 // accepts it, with the audit trail on the page. Every page visited passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, lastMailText, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, lastMailText, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const NOMINEE = "lo.thi.xuyen@example.vn";
@@ -23,20 +23,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * Logs in through the form. (tests/support/e2e.ts logInAs looks for the exact label "Password",
- * but required fields' labels read "Password (required)", so the fields are found by name here.)
- */
-async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  // Demo accounts keep their country's language (issue 11); this test reads English labels.
-  const res = await page.request.post(`${baseUrl}/language`, { form: { lng: "en", redirectTo: "/" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
-  expect(res.status(), "saving English").toBe(302);
-}
 
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
 async function expectNoHorizontalScroll(page: Page) {
@@ -116,7 +102,7 @@ describe("nominate → claim → submit → endorse → accept", () => {
     // The leader claims the account, then checks and submits the application.
     const leaderCtx = await newContext(browser);
     const leader = await leaderCtx.newPage();
-    // ?lng=en: the language picked on the claim page becomes the account's (this test reads English).
+    // ?lng=en: a language picked on the claim page becomes the account's (else Vietnamese, her country's).
     await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, server.url)}?lng=en`);
     await check(leader, "leader-claim");
     await leader.locator('input[name="password"]').fill("xuyen-secret-2030");
