@@ -84,7 +84,9 @@ describe("backup and restore", () => {
     let port = first.port;
     try {
       expect((await fetch(`${first.url}/signup`, signUpForm(email))).status).toBe(302);
-      const out = await run(process.execPath, ["build/backup.js"], { env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: original, BACKUP_DIR: backups, PORT: String(port) } });
+      const out = await run(process.execPath, ["build/backup.js"], {
+        env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: original, BACKUP_DIR: backups, PORT: String(port) },
+      });
       expect(out.stdout).toMatch(/verified with integrity_check/);
     } finally {
       await first.stop();
@@ -94,7 +96,9 @@ describe("backup and restore", () => {
 
     // A new deployment (empty folder) restores the backup, then serves it.
     const restored = path.join(dir, "restored", "vlx.sqlite");
-    const r = await run(process.execPath, ["build/restore.js", path.join(backups, files[0])], { env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, PORT: String(port) } });
+    const r = await run(process.execPath, ["build/restore.js", path.join(backups, files[0])], {
+      env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, PORT: String(port) },
+    });
     expect(r.stdout).toMatch(/restore: .* -> /);
     const second = await startServer({ DATABASE_PATH: restored, SEED_DEMO: "false" });
     port = second.port;
@@ -102,7 +106,9 @@ describe("backup and restore", () => {
       const login = await fetch(`${second.url}/login`, form({ email, password: "a-long-password" }));
       expect(login.status).toBe(302);
       // Restoring over a running deployment is refused.
-      const busy = await run(process.execPath, ["build/restore.js", path.join(backups, files[0])], { env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, PORT: String(port) } }).catch((e) => e as { code: number; stderr: string });
+      const busy = await run(process.execPath, ["build/restore.js", path.join(backups, files[0])], {
+        env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: restored, PORT: String(port) },
+      }).catch((e) => e as { code: number; stderr: string });
       expect((busy as { code: number }).code).toBe(1);
       expect((busy as { stderr: string }).stderr).toMatch(/server is running/);
     } finally {
@@ -125,13 +131,22 @@ describe("npm start", () => {
       });
     });
     const child = spawn(command, args, {
-      env: { ...process.env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: path.join(dir, "vlx.sqlite"), SEED_DEMO: "false", VLX_LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        APP_URL: `http://127.0.0.1:${port}`,
+        DATABASE_PATH: path.join(dir, "vlx.sqlite"),
+        SEED_DEMO: "false",
+        VLX_LOG_LEVEL: "warn",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         const check = () => out.includes("VLX is serving") && resolve();

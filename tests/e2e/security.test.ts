@@ -181,11 +181,17 @@ describe("finding 4: calendar feed tokens", () => {
     expect(emails.length).toBeGreaterThan(0);
     const sqlite = new Database(server.dbPath, { readonly: true });
     const found = sqlite
-      .prepare(`SELECT u.email, a.id FROM applications a JOIN users u ON u.id = a.user_id WHERE a.status = 'accepted' AND u.email IN (${emails.map(() => "?").join(",")}) LIMIT 1`)
+      .prepare(
+        `SELECT u.email, a.id FROM applications a JOIN users u ON u.id = a.user_id WHERE a.status = 'accepted' AND u.email IN (${emails.map(() => "?").join(",")}) LIMIT 1`,
+      )
       .get(...emails) as { email: string; id: number };
     sqlite.close();
     const cookie = await logIn(found.email);
-    const r = await post("/me/itinerary?_data=routes%2Fme_.itinerary", { intent: "rotateFeed", applicationId: String(found.id) }, { Cookie: cookie, Host: "evil.example" });
+    const r = await post(
+      "/me/itinerary?_data=routes%2Fme_.itinerary",
+      { intent: "rotateFeed", applicationId: String(found.id) },
+      { Cookie: cookie, Host: "evil.example" },
+    );
     expect(r.status).toBe(200);
     const url = ((await r.json()) as { newFeed: { url: string } }).newFeed.url;
     expect(url.startsWith(`${server.url}/feeds/`)).toBe(true);

@@ -34,7 +34,9 @@ export function FeedCard({ headingId, level = 2, title, lead, state, fresh, fiel
           <p className="alert alert-ok">{t("training.feed.shownOnce")}</p>
           <p className="feed-url">{fresh}</p>
           <p>
-            <a className="btn btn-secondary" href={new URL(fresh).pathname} download>{t("training.feed.download")}</a>
+            <a className="btn btn-secondary" href={new URL(fresh).pathname} download>
+              {t("training.feed.download")}
+            </a>
           </p>
         </div>
       ) : state.active ? (
@@ -47,7 +49,9 @@ export function FeedCard({ headingId, level = 2, title, lead, state, fresh, fiel
         {Object.entries(fields).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <button type="submit" className="btn btn-secondary">{state.active || fresh ? t("training.feed.rotate") : t("training.feed.create")}</button>
+        <button type="submit" className="btn btn-secondary">
+          {state.active || fresh ? t("training.feed.rotate") : t("training.feed.create")}
+        </button>
       </Form>
     </section>
   );
