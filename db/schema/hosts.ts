@@ -3,7 +3,7 @@
  * Date-only values are `YYYY-MM-DD` text; instants are UTC ISO-8601 text.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { applications, editions } from "./programme";
 import { translations } from "./local-text";

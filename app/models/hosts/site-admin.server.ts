@@ -12,7 +12,7 @@ import type { VettingInput } from "../../forms/host-site";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
-import { FieldErrors, NotFoundError } from "../errors";
+import { FieldErrors } from "../errors";
 import { normalizeEmail } from "../accounts/accounts.server";
 import { SEAT_HOLDING } from "../../../db/schema/hosts";
 import { siteInScope, type HostSite } from "./sites.server";

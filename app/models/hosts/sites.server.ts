@@ -9,7 +9,6 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import ct from "countries-and-timezones";
 import { countryTimeZones, defaultTimeZone } from "../../domain/countries";
-import { displayName } from "../../domain/names";
 import { DIETARY_ABILITIES, normalizePhone, type HostSiteInput } from "../../forms/host-site";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";
