@@ -1,5 +1,5 @@
 /**
- * Host sites, the organizers' side (DESIGN.md "host site"): every site with its vetting status,
+ * Host sites, the organizers' side (docs/design.md "host site"): every site with its vetting status,
  * vetting (pending → vetted | suspended, with notes and the date of the last check; a
  * suspension of a site with upcoming visits needs a confirmation step), and coordinator
  * assignment. Anyone but an organizer gets NotFoundError (404).
