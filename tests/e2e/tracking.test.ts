@@ -78,7 +78,6 @@ describe("attendance on a phone changes the dashboard", () => {
     const host = await hostCtx.newPage();
     await logInAs(host, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
     await host.goto(`${server.url}/host`);
-    // The day is written for the reader (issue 12 item 9), e.g. "Take attendance for today (5 Dec 2026)".
     await host.getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` }).first().waitFor();
     await host.goto(`${server.url}/attendance/training/${fx.trainingId}`);
     await expect.poll(() => host.locator(".checkin-list > li").count()).toBe(3);
