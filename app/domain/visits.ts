@@ -1,7 +1,7 @@
 /**
  * Pure helpers for host sites and exchange visits (no database, no Remix):
  * - bed use of overlapping visits at one site (nights are half-open [arrival, departure): a visit
- *   that departs on the day another arrives does not overlap it, DESIGN.md invariant 3),
+ *   that departs on the day another arrives does not overlap it, docs/design.md invariant 3),
  * - a month grid for the calendar (date-only `YYYY-MM-DD` text, weeks start on Monday),
  * - the public holidays of a country (date-holidays, type "public" only, date part of the string),
  * - language cover of an edition's participants by its visits.
@@ -139,7 +139,8 @@ export function holidaysForMonth(countryCode: string, month: string, lang = "en"
   for (const y of years) {
     for (const h of publicHolidays(countryCode, y, lang)) {
       if (h.date < from || h.date > to) continue;
-      (out[h.date] ??= []).includes(h.name) || out[h.date].push(h.name);
+      const names = (out[h.date] ??= []);
+      if (!names.includes(h.name)) names.push(h.name);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 // A nominee's first visit: choose a password for the account their focal point created, then
-// check and submit the application (DESIGN.md "nomination").
+// check and submit the application (docs/design.md "nomination").
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

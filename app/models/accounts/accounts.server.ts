@@ -26,7 +26,7 @@ const RESET_TTL_MIN = 60;
 const CLAIM_TTL_DAYS = 14;
 const INVITE_TTL_DAYS = 7;
 
-/** Trimmed and lower-cased (DESIGN.md "E-mail"). */
+/** Trimmed and lower-cased (docs/design.md "E-mail"). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

@@ -1,5 +1,5 @@
 /**
- * Applications (DESIGN.md "application", "Life cycles"): the applicant's use cases.
+ * Applications (docs/design.md "application", "Life cycles"): the applicant's use cases.
  *
  * Applicant use cases (scope: the actor's own applications; anything else is NotFoundError):
  * startApplication, saveDraft, submitApplication, withdrawApplication, getOwnApplication,

@@ -1,12 +1,12 @@
 /**
- * Placement offers, the participant's side (DESIGN.md "Life cycles": proposed -> offered ->
+ * Placement offers, the participant's side (docs/design.md "Life cycles": proposed -> offered ->
  * accepted | declined | expired): the offers of the signed-in participant, accepting and
  * declining them, and the expiry of offers whose reply-by date has passed.
  *
  * The reply-by date is date-only and read in the visit site's zone (host_sites.time_zone): an
  * offer can be answered until the end of that day there, and expires from the next day on.
  *
- * Never overbooked (DESIGN.md invariant 1): accepting checks and writes in one BEGIN IMMEDIATE
+ * Never overbooked (docs/design.md invariant 1): accepting checks and writes in one BEGIN IMMEDIATE
  * transaction. An offer already holds its seat; accepting still re-checks that the visit's
  * accepted placements stay within its capacity and per-country cap, and that the participant has
  * no overlapping accepted placement (invariant 3), so no interleaving of simultaneous accepts
