@@ -7,7 +7,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "node_modules/", "migrations/meta/", "test-results/", ".cache/"] },
+  { ignores: ["build/", "public/build/", "bench/web-baseline/build/", "bench/web-baseline/public/build/", "node_modules/", "migrations/meta/", "test-results/", ".cache/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
