@@ -23,6 +23,7 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const collators = new Map<string, Intl.Collator>();
 const listFormats = new Map<string, Intl.ListFormat>();
+const displayNamesCache = new Map<string, Intl.DisplayNames>();
 
 /**
  * `new Intl.DateTimeFormat(locale, options)`, shared. Throws the same RangeError as the
@@ -40,4 +41,9 @@ export function collator(locale?: string | string[], options: Intl.CollatorOptio
 /** `new Intl.ListFormat(locale, options)`, shared. */
 export function listFormat(locale: string | string[], options: Intl.ListFormatOptions = {}): Intl.ListFormat {
   return cached(listFormats, `${String(locale)}|${JSON.stringify(options)}`, () => new Intl.ListFormat(locale, options));
+}
+
+/** `new Intl.DisplayNames(locales, options)`, shared. Throws like the constructor (nothing cached). */
+export function displayNames(locales: string | string[], options: Intl.DisplayNamesOptions): Intl.DisplayNames {
+  return cached(displayNamesCache, `${String(locales)}|${JSON.stringify(options)}`, () => new Intl.DisplayNames(locales, options));
 }
