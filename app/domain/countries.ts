@@ -8,6 +8,7 @@
  */
 import ct from "countries-and-timezones";
 import { countries as countryInfo } from "countries-list";
+import { collator as sharedCollator } from "./intl";
 
 export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
 export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
@@ -110,7 +111,7 @@ export function defaultNameOrder(code: string | null | undefined): "given_first"
  * (Intl.Collator), for every select and table: one naming everywhere.
  */
 export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
-  const collator = new Intl.Collator(locale);
+  const collator = sharedCollator(locale);
   return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
     collator.compare(a.name, b.name),
   );

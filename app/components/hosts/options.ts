@@ -3,11 +3,12 @@ import type { TFunction } from "i18next";
 import { countryName, countryTimeZones, memberCountries } from "~/domain/countries";
 import { LANGUAGES, THEMES, languageName } from "~/domain/vocabulary";
 import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type Option = { value: string; label: string };
 
 export function hostOptions(t: TFunction, lng: string) {
-  const collator = new Intl.Collator(lng);
+  const collator = sharedCollator(lng);
   const countries = memberCountries(lng);
   return {
     countries: countries.map((c) => ({ value: c.code, label: c.name })),

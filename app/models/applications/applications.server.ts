@@ -9,13 +9,13 @@
  * `notifyStatusChange`) is app/models/applications/core.server.ts, re-exported here.
  */
 import { pickField } from "../../domain/local-text";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { StatusViewData } from "../../components/application/StatusView";
 import { countryName, defaultTimeZone } from "../../domain/countries";
 import { formatDate, todayIn } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
-import { db, immediate, t, type Db } from "../../db.server";
+import { db, immediate, preparedQuery, t, type Db } from "../../db.server";
 import { nextStatus } from "../../domain/application-lifecycle";
 import type { ApplicationInput } from "../../forms/application";
 import { translatorFor } from "../../i18n.server";
@@ -155,8 +155,8 @@ export function getOwnApplication(actor: Actor, id: number) {
 }
 
 /** The actor's applications, newest first, with the edition's name and window. */
-export function listOwnApplications(actor: Actor) {
-  return db()
+const ownApplications = preparedQuery((d) =>
+  d
     .select({
       id: t.applications.id,
       status: t.applications.status,
@@ -173,9 +173,13 @@ export function listOwnApplications(actor: Actor) {
     })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
-    .where(eq(t.applications.userId, actor.id))
+    .where(eq(t.applications.userId, sql.placeholder("userId")))
     .orderBy(desc(t.applications.id))
-    .all();
+    .prepare(),
+);
+
+export function listOwnApplications(actor: Actor) {
+  return ownApplications().all({ userId: actor.id });
 }
 
 /** Whether the applicant may still edit and submit (a draft, window open). */
