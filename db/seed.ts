@@ -15,6 +15,7 @@ import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
+import { seedCertificates } from "./seed/certificates";
 import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
@@ -99,5 +100,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).
   seedAttendance(tx, editions.online, organizers[0]);
+  // Its certificates, issued a week after it ended; one revoked and issued again (issue 15).
+  seedCertificates(tx, editions.online, organizers[0], now);
   return { password: DEMO_PASSWORD, accounts };
 }

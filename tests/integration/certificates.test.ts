@@ -182,6 +182,12 @@ describe("revocation", () => {
     expect(v.v.status).toBe("revoked");
   });
 
+  it("the holder's personal data export lists their certificates, revoked ones too", async () => {
+    const { exportPersonalData } = await import("~/models/accounts/privacy.server");
+    const mine = exportPersonalData(other.user).certificates;
+    expect(mine.map((c) => [c.number, !!c.revokedAt])).toEqual([["VLX-42-0002", true], ["VLX-42-0003", false]]);
+  });
+
   it("guard: the database itself refuses two valid certificates for one application", () => {
     const c = certsOf(done.app.id)[0];
     expect(() =>
