@@ -14,7 +14,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { LocalText } from "../../app/domain/local-text";
+import { QUESTION_KINDS, type QuestionOption } from "../../app/domain/questions";
 import { users } from "./accounts";
 import { translations } from "./local-text";
 import { applications, editions } from "./programme";
@@ -53,9 +53,7 @@ export const certificates = sqliteTable(
   ],
 );
 
-export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multi_choice", "number", "date", "yes_no"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
-export type QuestionOption = { key: string; label: LocalText };
+export { QUESTION_KINDS, type QuestionKind, type QuestionOption } from "../../app/domain/questions";
 
 export const applicationQuestions = sqliteTable(
   "application_questions",
