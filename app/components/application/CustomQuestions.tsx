@@ -27,8 +27,9 @@ function Question({ q }: { q: FormQuestion }) {
         : q.options.map((o) => ({ key: o.key, text: o.text, lang: o.lang }));
     const type = q.kind === "multi_choice" ? "checkbox" : "radio";
     return (
-      <fieldset className="field checkbox-group" aria-describedby={described} aria-required={q.kind !== "multi_choice" && q.required ? true : undefined}>
-        <legend lang={q.lang}>{q.label}{req}</legend>
+      <fieldset className="field checkbox-group" aria-describedby={described}>
+        {/* A fieldset cannot carry aria-required: the legend says it, to everyone. */}
+        <legend lang={q.lang}>{q.label}{q.required ? <span className="req"> ({t("common.required")})</span> : null}</legend>
         <div className="checks">
           {options.map((o) => (
             <label key={o.key} className="check">
