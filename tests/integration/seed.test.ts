@@ -267,4 +267,11 @@ describe("demo enrolment (issue 12, item 21)", () => {
     expect(verifyCertificate(certs.find((c) => !c.revokedAt)!.code, "en").status).toBe("valid");
     expect(certs.every((c) => c.issuedOn > online.endsOn && c.number.startsWith(`VLX-${online.ordinal}-`))).toBe(true);
   });
+
+  it("the open edition's form has two optional questions of its own, translated (issue 15)", async () => {
+    const { formQuestions, questionsForForm } = await import("~/models/applications/questions.server");
+    const qs = formQuestions(upcoming().id);
+    expect(qs.map((q) => [q.v.kind, q.v.required])).toEqual([["yes_no", false], ["single_choice", false]]);
+    expect(questionsForForm(qs, "zh")[1]).toMatchObject({ label: "您将如何前往云南？", lang: "zh" });
+  });
 });
