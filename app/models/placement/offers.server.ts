@@ -187,6 +187,7 @@ export function listOwnPlacements(actor: Actor) {
       applicationId: t.placements.applicationId,
       editionName: t.editions.name,
       visitTitle: t.exchangeVisits.title,
+      visitTranslations: t.exchangeVisits.translations,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
       siteName: t.hostSites.name,
@@ -213,6 +214,7 @@ export function getOwnPlacement(actor: Actor, placementId: number, now: Date = n
           p: t.placements,
           userId: t.applications.userId,
           editionName: t.editions.name,
+          editionTranslations: t.editions.translations,
           visit: t.exchangeVisits,
           site: {
             name: t.hostSites.name,
