@@ -23,6 +23,8 @@ import {
   submitSchema,
   type ApplicationFormValues,
 } from "~/forms/application";
+import type { FormQuestion } from "~/models/applications/questions.server";
+import { CustomQuestions } from "./CustomQuestions";
 import { countryOptions, languageOptions, levelOptions } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
 import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
@@ -42,6 +44,8 @@ export type ApplicationFormProps = {
   canSubmit?: boolean;
   /** Overrides the submit button's label (e.g. "Submit nomination"). */
   submitLabel?: string;
+  /** The edition's own questions (issue 15), posted as `q_<id>`. */
+  questions?: FormQuestion[];
 };
 
 /** The schema for an intent ("save" or "submit") and mode. */
@@ -61,6 +65,7 @@ export function ApplicationForm({
   action,
   canSubmit = true,
   submitLabel,
+  questions = [],
 }: ApplicationFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language || "en";
@@ -107,6 +112,7 @@ export function ApplicationForm({
         <NeedsSection fields={fields} />
         <ContactSection fields={fields} />
         <MotivationSection fields={fields} nominee={mode === "nominate"} />
+        <CustomQuestions questions={questions} />
         <p className="hint">{t("apply.form.saveHint")}</p>
         <div className="actions">
           <button type="submit" name="intent" value="save" className="btn-secondary" formNoValidate>

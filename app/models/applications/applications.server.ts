@@ -23,6 +23,8 @@ import type { Actor } from "../actor";
 import { auditTrail, recordAudit } from "../audit.server";
 import { APPLICATION_ENTITY, applicationValues, transitionApplication, type Application } from "./core.server";
 import { getEdition, windowState, type Edition } from "../editions/editions.server";
+import type { AnswerValue } from "../../domain/questions";
+import { saveAnswers, type QuestionWithVersion } from "./questions.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 
 export {
@@ -32,6 +34,15 @@ export {
   transitionApplication,
   type Application,
 } from "./core.server";
+
+/**
+ * The edition's own questions answered with the form (issue 15): the questions the answers were
+ * parsed against (domain/questions.ts parseAnswers) and the parsed values.
+ */
+export type Answers = { questions: QuestionWithVersion[]; values: Map<number, AnswerValue | null> };
+
+/** Only questions of the application's own edition are written (a form posted for another edition writes none). */
+const questionsOf = (answers: Answers, editionId: number) => answers.questions.filter((q) => q.editionId === editionId);
 
 /** Themes must be among the edition's (the form only offers those). */
 function checkThemes(input: ApplicationInput, edition: Edition) {
@@ -105,12 +116,13 @@ export function findOwnApplicationForEdition(actor: Actor, editionId: number): A
  * Saves the answers of a draft (lenient validation already done by draftSchema). Atomic.
  * NotFoundError when not the actor's; RuleError("apply.errors.notEditable") once submitted.
  */
-export function saveDraft(actor: Actor, applicationId: number, input: ApplicationInput): void {
+export function saveDraft(actor: Actor, applicationId: number, input: ApplicationInput, answers?: Answers): void {
   immediate(db(), (tx) => {
     const app = loadOwn(tx, actor, applicationId);
     if (app.status !== "draft") throw new RuleError("apply.errors.notEditable");
     checkThemes(input, getEdition(app.editionId));
     tx.update(t.applications).set(applicationValues(input, app.sensitiveConsentAt)).where(eq(t.applications.id, app.id)).run();
+    if (answers) saveAnswers(tx, app.id, questionsOf(answers, app.editionId), answers.values);
   });
 }
 
@@ -121,7 +133,7 @@ export function saveDraft(actor: Actor, applicationId: number, input: Applicatio
  * nothing and reports `already: true` (double click, back and resubmit), so callers simply show
  * the status page. NotFoundError when not the actor's.
  */
-export function submitApplication(actor: Actor, applicationId: number, input: ApplicationInput): { id: number; already: boolean } {
+export function submitApplication(actor: Actor, applicationId: number, input: ApplicationInput, answers?: Answers): { id: number; already: boolean } {
   return immediate(db(), (tx) => {
     const app = loadOwn(tx, actor, applicationId);
     if (app.status === "submitted") return { id: app.id, already: true };
@@ -130,6 +142,7 @@ export function submitApplication(actor: Actor, applicationId: number, input: Ap
     if (app.status !== "draft") throw new RuleError("errors.transition", { action: "submit", status: app.status });
     checkThemes(input, edition);
     tx.update(t.applications).set(applicationValues(input, app.sensitiveConsentAt)).where(eq(t.applications.id, app.id)).run();
+    if (answers) saveAnswers(tx, app.id, questionsOf(answers, app.editionId), answers.values);
     transitionApplication(tx, actor, app, "submit", "applicant");
     return { id: app.id, already: false };
   });
