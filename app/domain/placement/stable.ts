@@ -110,7 +110,8 @@ export function stableMatch(b: Base): StableMatch {
   };
   const append = (p: number, n: number): void => {
     if (used + n > pool.length) pool = growF(pool, Math.max(pool.length * 2, used + n));
-    pool.set(lb.keys.subarray(0, n), used);
+    const keys = lb.keys;
+    for (let i = 0; i < n; i++) pool[used + i] = keys[i]!; // no subarray view per call
     next[p] = used;
     used += n;
     end[p] = used;
