@@ -118,7 +118,7 @@ export function stableMatch(b: Base): StableMatch {
   };
   /** Lazy participants: lists p's next entry that offers something; false when the list is exhausted. */
   const fillNext = (p: number): boolean => {
-    for (const e = prefStart[p + 1]!; ent[p]! < e; ) {
+    for (const e = prefStart[p + 1]!; ent[p]! < e;) {
       const n = entryKeys(p, ent[p]!++);
       if (n === 0) continue;
       sortKeys(lb.keys, n);
