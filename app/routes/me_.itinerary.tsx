@@ -7,7 +7,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { trainingLinks } from "~/components/training/styles";
+import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate } from "~/domain/dates";
+import { pickField, type Shown } from "~/domain/local-text";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
@@ -20,14 +22,14 @@ export const links = trainingLinks;
 export const handle = pageTitle("training.itinerary.title");
 
 type Entry =
-  | { kind: "arrival" | "departure"; key: string; date: string; title: string; place: string }
+  | { kind: "arrival" | "departure"; key: string; date: string; title: Shown; place: string }
   | {
       kind: "training";
       key: string;
       date: string;
       sort: string;
       id: number;
-      title: string;
+      title: Shown;
       type: string;
       status: string;
       time: string;
@@ -55,8 +57,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const entries: Entry[] = [];
       for (const v of p.visits) {
         const place = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
-        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title: v.title, place });
-        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title: v.title, place });
+        const title = pickField(v.title, v.translations, "title", lng);
+        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title, place });
+        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title, place });
       }
       for (const r of p.trainings) {
         const s = utcToLocal(r.startsAt, r.timeZone);
@@ -69,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           date: s.date,
           sort: r.startsAt,
           id: r.id,
-          title: r.title,
+          title: pickField(r.title, r.translations, "title", lng),
           type: r.type,
           status: r.status,
           time: `${s.time}–${e.time}${e.date !== s.date ? ` (${formatDate(e.date, lng)})` : ""} ${label}`,
@@ -86,7 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const days = [...new Set(entries.map((e) => e.date))].sort();
       return {
         applicationId: p.applicationId,
-        editionName: p.editionName,
+        editionName: pickField(p.editionName, p.editionTranslations, "name", lng),
         feedUrl: `${origin}/feeds/${participantFeedToken(actor, p.applicationId)}.ics`,
         days: days.map((date) => ({
           date,
@@ -95,7 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             .filter((e) => e.date === date)
             .sort((a, b) => rank(a) - rank(b) || (rankKey(a) < rankKey(b) ? -1 : 1)),
         })),
-        open: p.open.map((r) => ({ id: r.id, title: r.title, when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }) })),
+        open: p.open.map((r) => ({ id: r.id, title: pickField(r.title, r.translations, "title", lng), when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }) })),
       };
     }),
   });
@@ -122,7 +125,7 @@ export default function Itinerary() {
       {d.plans.length === 0 ? <p>{t("training.itinerary.none")}</p> : null}
       {d.plans.map((p) => (
         <section key={p.applicationId} aria-labelledby={`plan-${p.applicationId}`}>
-          <h2 id={`plan-${p.applicationId}`}>{p.editionName}</h2>
+          <LocalText as="h2" id={`plan-${p.applicationId}`} value={p.editionName} />
           {p.days.length === 0 ? <p className="muted">{t("training.itinerary.empty")}</p> : null}
           {p.days.map((day) => (
             <div key={day.date} className="itin-day">
@@ -134,7 +137,7 @@ export default function Itinerary() {
                       <span className="itin-time">{e.time}</span> <span className="muted">({e.zoneName})</span>
                       {e.home ? <span className="itin-home">{t("training.itinerary.homeTime", { time: e.home })}</span> : null}
                       <div className="itin-title">
-                        <Link to={`/me/trainings/${e.id}`}>{e.title}</Link> · {t(`training.types.${e.type}`)}
+                        <Link to={`/me/trainings/${e.id}`}><LocalText value={e.title} /></Link> · {t(`training.types.${e.type}`)}
                         {e.status === "cancelled" ? <> <span className="badge badge-cancelled">{t("training.status.cancelled")}</span></> : null}
                         {e.enrolment === "waitlisted" ? <> <span className="badge badge-waitlisted">{t("training.enrolment.waitlistedAt", { position: e.position })}</span></> : null}
                       </div>
@@ -145,7 +148,7 @@ export default function Itinerary() {
                     </li>
                   ) : (
                     <li key={e.key} className="is-allday">
-                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: {e.title} — {e.place}
+                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: <LocalText value={e.title} /> — {e.place}
                     </li>
                   ),
                 )}
@@ -158,7 +161,7 @@ export default function Itinerary() {
               <ul>
                 {p.open.map((o) => (
                   <li key={o.id}>
-                    <Link to={`/me/trainings/${o.id}`}>{o.title}</Link> — {o.when.venue}
+                    <Link to={`/me/trainings/${o.id}`}><LocalText value={o.title} /></Link> — {o.when.venue}
                   </li>
                 ))}
               </ul>

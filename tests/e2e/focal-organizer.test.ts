@@ -5,7 +5,7 @@
 // accepts it, with the audit trail on the page. Every page visited passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const NOMINEE = "lo.thi.xuyen@example.vn";
@@ -22,17 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * Logs in through the form. (tests/support/e2e.ts logInAs looks for the exact label "Password",
- * but required fields' labels read "Password (required)", so the fields are found by name here.)
- */
-async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
 
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
 async function expectNoHorizontalScroll(page: Page) {
@@ -107,7 +96,8 @@ describe("nominate → claim → submit → endorse → accept", () => {
     // The leader claims the account, then checks and submits the application.
     const leaderCtx = await newContext(browser);
     const leader = await leaderCtx.newPage();
-    await leader.goto(claimLink!.replace(/^https?:\/\/[^/]+/, server.url));
+    // ?lng=en: a language picked on the claim page becomes the account's (else Vietnamese, her country's).
+    await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, server.url)}?lng=en`);
     await check(leader, "leader-claim");
     await leader.locator('input[name="password"]').fill("xuyen-secret-2030");
     await leader.locator('input[name="passwordConfirm"]').fill("xuyen-secret-2030");

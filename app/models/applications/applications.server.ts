@@ -8,6 +8,7 @@
  * The shared core other roles build on (`applicationValues`, `transitionApplication`,
  * `notifyStatusChange`) is app/models/applications/core.server.ts, re-exported here.
  */
+import { pickField } from "../../domain/local-text";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { StatusViewData } from "../../components/application/StatusView";
 import { countryName, defaultTimeZone } from "../../domain/countries";
@@ -153,7 +154,6 @@ export function getOwnApplication(actor: Actor, id: number) {
   return { application: app, edition: getEdition(app.editionId) };
 }
 
-/** The actor's applications, newest first, with the edition's name and window. */
 const ownApplications = preparedQuery((d) =>
   d
     .select({
@@ -163,6 +163,7 @@ const ownApplications = preparedQuery((d) =>
       submittedAt: t.applications.submittedAt,
       editionId: t.editions.id,
       editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
       startsOn: t.editions.startsOn,
       endsOn: t.editions.endsOn,
       applicationsOpenOn: t.editions.applicationsOpenOn,
@@ -176,6 +177,7 @@ const ownApplications = preparedQuery((d) =>
     .prepare(),
 );
 
+/** The actor's applications, newest first, with the edition's name and window. */
 export function listOwnApplications(actor: Actor) {
   return ownApplications().all({ userId: actor.id });
 }
@@ -225,7 +227,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       hostCountries: a.preferredHostCountries.map((c) => countryName(c, lng)),
       availability: a.availableFrom && a.availableTo ? `${formatDate(a.availableFrom, lng)} – ${formatDate(a.availableTo, lng)}` : "",
     },
-    edition: { id: edition.id, name: edition.name, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
+    edition: { id: edition.id, name: pickField(edition.name, edition.translations, "name", lng).text, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
     trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)) })),
     canEdit: canEdit(a, edition),
     canWithdraw: canWithdraw(a, edition),

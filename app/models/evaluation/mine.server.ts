@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery, t } from "../../db.server";
 import { periodFor } from "../../domain/evaluation/timing";
 import { localText } from "../../domain/evaluation/text";
+import { pickField } from "../../domain/local-text";
 import type { Actor } from "../actor";
 import { applicationStay, listEditionSurveys, surveyTiming } from "./surveys.server";
 import { currentTemplate } from "./templates.server";
@@ -10,7 +11,7 @@ import { currentTemplate } from "./templates.server";
 // Asked on every view of the participant's own pages: compiled once per connection.
 const acceptedApplications = preparedQuery((d) =>
   d
-    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, startsOn: t.editions.startsOn })
+    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, startsOn: t.editions.startsOn })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.userId, sql.placeholder("userId")), eq(t.applications.status, "accepted")))
@@ -48,7 +49,8 @@ function mySurveys(actor: Pick<Actor, "id">, lng: string, now: Date, withTitles:
           answeredDays,
         };
       });
-      return { applicationId: a.id, editionId: a.editionId, editionName: a.editionName, surveys };
+      // The edition name in the reader's language (else English), issue 11 item 8.
+      return { applicationId: a.id, editionId: a.editionId, editionName: pickField(a.editionName, a.editionTranslations, "name", lng).text, surveys };
     })
     .filter((e) => e.surveys.length > 0);
 }

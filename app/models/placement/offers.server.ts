@@ -177,7 +177,6 @@ export function stopOfferExpiry() {
   timer = undefined;
 }
 
-/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
 const ownPlacements = preparedQuery((d) =>
   d
     .select({
@@ -187,6 +186,7 @@ const ownPlacements = preparedQuery((d) =>
       applicationId: t.placements.applicationId,
       editionName: t.editions.name,
       visitTitle: t.exchangeVisits.title,
+      visitTranslations: t.exchangeVisits.translations,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
       siteName: t.hostSites.name,
@@ -203,6 +203,7 @@ const ownPlacements = preparedQuery((d) =>
     .prepare(),
 );
 
+/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
 export function listOwnPlacements(actor: Actor) {
   return ownPlacements()
     .all({ userId: actor.id })
@@ -218,6 +219,7 @@ export function getOwnPlacement(actor: Actor, placementId: number, now: Date = n
           p: t.placements,
           userId: t.applications.userId,
           editionName: t.editions.name,
+          editionTranslations: t.editions.translations,
           visit: t.exchangeVisits,
           site: {
             name: t.hostSites.name,
