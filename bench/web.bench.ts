@@ -154,9 +154,11 @@ async function round(child: ChildProcess, url: string, t: Target | null, okStatu
   if (bad.length || r.errors || r.timeouts) {
     throw new Error(`${url}: unexpected answers ${JSON.stringify(bad)} errors ${r.errors} timeouts ${r.timeouts}`);
   }
-  return { rps: r.requests.total / Math.max(0.001, r.duration), p50: r.latency.p50, p99: r.latency.p99, cpuPerReq: cpu / Math.max(1, r.requests.total) };
+  return { rps: r.requests.total / Math.max(0.001, r.duration), p50: r.latency.p50, p99: r.latency.p99, cpuPerReq: r.requests.total ? cpu / r.requests.total : NaN };
 }
 
+// A round in which no request completed (rounds shorter than the latency on a busy machine) has
+// no CPU per request (NaN in the table); raise WEB_BENCH_SECONDS then.
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

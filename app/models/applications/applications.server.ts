@@ -167,7 +167,6 @@ export function getOwnApplication(actor: Actor, id: number) {
   return { application: app, edition: getEdition(app.editionId) };
 }
 
-/** The actor's applications, newest first, with the edition's name and window. */
 const ownApplications = preparedQuery((d) =>
   d
     .select({
@@ -191,6 +190,7 @@ const ownApplications = preparedQuery((d) =>
     .prepare(),
 );
 
+/** The actor's applications, newest first, with the edition's name and window. */
 export function listOwnApplications(actor: Actor) {
   return ownApplications().all({ userId: actor.id });
 }

@@ -177,7 +177,6 @@ export function stopOfferExpiry() {
   timer = undefined;
 }
 
-/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
 const ownPlacements = preparedQuery((d) =>
   d
     .select({
@@ -204,6 +203,7 @@ const ownPlacements = preparedQuery((d) =>
     .prepare(),
 );
 
+/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
 export function listOwnPlacements(actor: Actor) {
   return ownPlacements()
     .all({ userId: actor.id })
