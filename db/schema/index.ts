@@ -5,3 +5,4 @@ export * from "./hosts";
 export * from "./training";
 export * from "./evaluation";
 export * from "./attendance";
+export * from "./pilots";
