@@ -31,7 +31,7 @@ import {
 import { createUser } from "../support/factories";
 import { actionPlan, LAO_VILLAGE, pastEdition } from "./pilots-fixtures";
 
-const TODAY = "2026-12-05";
+const TODAY = new Date("2026-12-05T05:00:00Z"); // 5 December in Vientiane and Phnom Penh
 const NO_FILTER = { country: null, component: null, status: null };
 let organizer: Actor, focalLa: Actor, focalKh: Actor, host: Actor, noi: Actor, dara: Actor;
 let villageId: number;

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import { db as defaultDb, immediate, t, type Db } from "../../db.server";
+import { todayIn } from "../../domain/dates";
 import { parseAmount } from "../../domain/pilots/money";
 import { requireOrganizer, type Actor } from "../actor";
 import { recordAudit } from "../audit.server";
@@ -35,11 +36,13 @@ export function addMilestone(actor: Actor, projectId: number, input: { title: st
   });
 }
 
-/** Organizer: records the date a milestone was reached (not in the future of `today`). */
-export function completeMilestone(actor: Actor, projectId: number, milestoneId: number, doneOn: string, today: string): void {
+/** Organizer: records the date a milestone was reached (not after today in the village's zone at `now`). */
+export function completeMilestone(actor: Actor, projectId: number, milestoneId: number, doneOn: string, now: Date = new Date()): void {
   requireOrganizer(actor);
   immediate(defaultDb(), (tx) => {
-    project(tx, projectId);
+    const p = project(tx, projectId);
+    const zone = tx.select({ z: t.pilotVillages.timeZone }).from(t.pilotVillages).where(eq(t.pilotVillages.id, p.villageId)).get()!.z;
+    const today = todayIn(zone, now);
     const m = tx.select().from(t.pilotMilestones).where(and(eq(t.pilotMilestones.id, milestoneId), eq(t.pilotMilestones.projectId, projectId))).get();
     if (!m) throw new NotFoundError("milestone");
     if (doneOn > today) throw FieldErrors.one("doneOn", "pilots.errors.future");

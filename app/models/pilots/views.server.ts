@@ -7,6 +7,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { db, t } from "../../db.server";
+import { todayIn } from "../../domain/dates";
 import { PILOT_TRANSITIONS } from "../../domain/pilots/lifecycle";
 import { budgetTotals, milestoneProgress } from "../../domain/pilots/progress";
 import type { PilotComponent, PilotStatus } from "../../../db/schema/pilots";
@@ -20,10 +21,11 @@ export type PilotFilters = { country: string | null; component: PilotComponent |
 
 /**
  * The overview: every village the reader may see, each with its visible projects matching the
- * filters (a village with no matching project is shown only without project filters).
+ * filters (a village with no matching project is shown only without project filters). "Late"
+ * milestones are counted on the village's own date at `now`.
  * Throws NotFoundError for a reader with no pilot at all.
  */
-export function listPilots(actor: Actor, filters: PilotFilters, today: string) {
+export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new Date()) {
   if (!hasPilotAccess(actor)) throw new NotFoundError("pilots");
   const villages = db().select().from(t.pilotVillages).orderBy(asc(t.pilotVillages.countryCode), asc(t.pilotVillages.nameLatin), asc(t.pilotVillages.name)).all();
   const projects = db().select().from(t.pilotProjects).orderBy(asc(t.pilotProjects.id)).all();
@@ -34,6 +36,7 @@ export function listPilots(actor: Actor, filters: PilotFilters, today: string) {
   return villages
     .filter((v) => !filters.country || v.countryCode === filters.country)
     .map((v) => {
+      const today = todayIn(v.timeZone, now);
       const visible = projects.filter((p) => p.villageId === v.id && canSeeProject(actor, p, v));
       const shown = visible
         .filter((p) => (!filters.component || p.component === filters.component) && (!filters.status || p.status === filters.status))
@@ -62,8 +65,9 @@ export function listPilots(actor: Actor, filters: PilotFilters, today: string) {
 }
 
 /** One project's page for `actor` (404 when out of scope). */
-export function getProjectView(actor: Actor, projectId: number, today: string) {
+export function getProjectView(actor: Actor, projectId: number, now: Date = new Date()) {
   const { project, village } = projectInScope(actor, projectId);
+  const today = todayIn(village.timeZone, now);
   const lead = alias(t.users, "lead");
   const people = db()
     .select({ leadName: lead.displayName, leadEmail: lead.email, organizerName: t.users.displayName })
@@ -90,6 +94,7 @@ export function getProjectView(actor: Actor, projectId: number, today: string) {
     people: { leadName: people.leadName ?? null, leadEmail: actor.isOrganizer ? (people.leadEmail ?? null) : null, organizerName: people.organizerName ?? null },
     origin,
     milestones,
+    today,
     progress: milestoneProgress(milestones, today),
     lines,
     totals: budgetTotals(lines),
