@@ -19,6 +19,7 @@ import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
+import { seedPilots } from "./seed/pilots";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -99,5 +100,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).
   seedAttendance(tx, editions.online, organizers[0]);
+  // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
+  seedPilots(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }
