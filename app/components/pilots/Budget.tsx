@@ -72,9 +72,9 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
                         <Form method="post" className="actions">
                           <input type="hidden" name="intent" value="actual" />
                           <input type="hidden" name="lineId" value={l.id} />
-                          <label htmlFor={`line-${l.id}`} className="visually-hidden">{t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })}</label>
-                          <input id={`line-${l.id}`} name="actual" inputMode="decimal" size={12} defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
-                          <button type="submit" className="btn-small">{t("common.save")}<span className="visually-hidden">: {l.item}</span></button>
+                          {/* Named by aria-label: a visually hidden label would widen the page (see Milestones). */}
+                          <input id={`line-${l.id}`} aria-label={t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })} name="actual" inputMode="decimal" size={12} defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
+                          <button type="submit" className="btn-small" aria-label={`${t("common.save")}: ${l.item}`}>{t("common.save")}</button>
                           <ErrorList id={errId} errors={reply?.error?.actual ?? undefined} />
                         </Form>
                       ) : l.actualMinor === null ? (

@@ -1,7 +1,9 @@
 /**
  * A project's milestones: planned date, reached date or "late" (past due on the village's today),
  * and for organizers a form to add one and, per open milestone, to record the day it was reached.
- * Row forms keep the typed date and show their error under the row after a refused submit.
+ * Row forms keep the typed date and show their error under the row after a refused submit. Row
+ * controls are named with aria-label, not visually hidden text: an absolutely positioned hidden
+ * span inside a scrolling table escapes it and widens the page at 360 px.
  */
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -58,9 +60,8 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
                         <Form method="post" className="actions">
                           <input type="hidden" name="intent" value="milestoneDone" />
                           <input type="hidden" name="milestoneId" value={m.id} />
-                          <label htmlFor={`ms-${m.id}-done`} className="visually-hidden">{t("pilots.milestones.doneOnFor", { title: m.title })}</label>
-                          <input id={`ms-${m.id}-done`} type="date" name="doneOn" defaultValue={typed ?? today} max={today} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
-                          <button type="submit" className="btn-small">{t("pilots.milestones.markDone")}<span className="visually-hidden">: {m.title}</span></button>
+                          <input id={`ms-${m.id}-done`} aria-label={t("pilots.milestones.doneOnFor", { title: m.title })} type="date" name="doneOn" defaultValue={typed ?? today} max={today} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
+                          <button type="submit" className="btn-small" aria-label={`${t("pilots.milestones.markDone")}: ${m.title}`}>{t("pilots.milestones.markDone")}</button>
                           <ErrorList id={errId} errors={reply?.error?.doneOn ?? undefined} />
                         </Form>
                       ) : (
