@@ -22,6 +22,22 @@ CREATE TABLE `pilot_exchange_rates` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pilot_exchange_rates_once` ON `pilot_exchange_rates` (`currency`,`rate_on`);--> statement-breakpoint
+CREATE TABLE `pilot_indicator_values` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`project_id` integer NOT NULL,
+	`indicator_id` integer NOT NULL,
+	`stage` text NOT NULL,
+	`measured_on` text NOT NULL,
+	`value` real NOT NULL,
+	`note` text DEFAULT '' NOT NULL,
+	`recorded_by` integer,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`project_id`) REFERENCES `pilot_projects`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`indicator_id`) REFERENCES `indicators`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`recorded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `pilot_indicator_values_once` ON `pilot_indicator_values` (`project_id`,`indicator_id`,`stage`,`measured_on`);--> statement-breakpoint
 CREATE TABLE `pilot_milestones` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`project_id` integer NOT NULL,

@@ -11,7 +11,7 @@ import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { insideCountry } from "~/domain/pilots/geo";
 import { isRate } from "~/domain/pilots/money";
 import { LANGUAGES } from "~/domain/vocabulary";
-import { PILOT_COMPONENTS, PILOT_STATUSES } from "../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "../../db/schema/pilots";
 import { toArray } from "./host-site";
 
 const optText = (max: number) => z.string().trim().max(max).optional();
@@ -143,4 +143,20 @@ export const rateSchema = z.object({
   rate: z.string().trim().refine(isRate, { error: "pilots.errors.rate" }),
   rateOn: date,
   source: optText(300),
+});
+
+/** A monitoring value: a number (yes/no as 1 or 0); its range is checked against the indicator's type. */
+export const indicatorValueSchema = z.object({
+  intent: z.literal("indicator"),
+  indicatorId: z.coerce.number().int().positive(),
+  stage: z.enum(PILOT_STAGES),
+  measuredOn: date,
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), { error: "pilots.errors.number" })
+    .transform(Number),
+  note: optText(1000),
 });

@@ -9,3 +9,4 @@ export * from "./pilots/proposals.server";
 export * from "./pilots/scope.server";
 export * from "./pilots/villages.server";
 export * from "./pilots/views.server";
+export * from "./pilots/monitoring.server";

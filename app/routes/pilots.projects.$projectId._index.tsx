@@ -1,21 +1,22 @@
 // One pilot project (issue 16): facts, people, the action plan it came from, status, milestones,
-// budget and its history. Readers in scope (organizers, the country's focal point, the local
+// budget, indicator monitoring and its history. Readers in scope (organizers, the country's focal point, the local
 // lead, the proposer) see it; only organizers get the forms (status step, milestones, budget,
-// exchange rate). Everyone else: 404.
+// exchange rate, indicator values). Everyone else: 404.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Budget } from "~/components/pilots/Budget";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Milestones } from "~/components/pilots/Milestones";
+import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
-import { actualSchema, budgetLineSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
+import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { addBudgetLine, addMilestone, changeProjectStatus, completeMilestone, getProjectView, projectInScope, recordActual, setExchangeRate } from "~/models/pilots.server";
+import { addBudgetLine, addMilestone, changeProjectStatus, completeMilestone, getProjectView, projectInScope, recordActual, recordIndicatorValue, setExchangeRate } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, idParam, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -50,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return handleForm(form, budgetLineSchema, (v) => (addBudgetLine(actor, id, v), back("budget")));
     case "actual":
       return handleForm(form, actualSchema, (v) => (recordActual(actor, id, v.lineId, v.actual), back("budget")));
+    case "indicator":
+      return handleForm(form, indicatorValueSchema, (v) => (recordIndicatorValue(actor, id, v), back("indicator")));
     case "rate":
       return handleForm(form, rateSchema, (v) => (setExchangeRate(actor, id, v), back("budget")));
     default:
@@ -102,6 +105,7 @@ export default function PilotProject() {
       </section>
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
       <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
+      <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
       <Budget lines={d.lines} totals={d.totals} currency={p.currency} rate={d.rate} canEdit={d.canEdit} data={data} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">

@@ -12,9 +12,9 @@
  * UTC ISO-8601 text.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
-import { actionPlanItems } from "./evaluation";
+import { actionPlanItems, indicators } from "./evaluation";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -137,4 +137,35 @@ export const pilotExchangeRates = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("pilot_exchange_rates_once").on(t.currency, t.rateOn)],
+);
+
+/**
+ * Survey stages of a pilot project (the edition's stages, as a project lives them): baseline
+ * before work starts, periodic monitoring while it runs, final at completion, and ex post
+ * evaluation (12 and 24 months after completion).
+ */
+export const PILOT_STAGES = ["baseline", "periodic", "final", "ex_post"] as const;
+export type PilotStage = (typeof PILOT_STAGES)[number];
+
+/** One measured value of an indicator of the shared library for a project, at a stage and a date. */
+export const pilotIndicatorValues = sqliteTable(
+  "pilot_indicator_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => pilotProjects.id, { onDelete: "cascade" }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    stage: text("stage", { enum: PILOT_STAGES }).notNull(),
+    /** Date-only: when it was measured. */
+    measuredOn: text("measured_on").notNull(),
+    /** The value in the indicator's unit (yes/no as 1/0). */
+    value: real("value").notNull(),
+    note: text("note").notNull().default(""),
+    recordedBy: integer("recorded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("pilot_indicator_values_once").on(t.projectId, t.indicatorId, t.stage, t.measuredOn)],
 );

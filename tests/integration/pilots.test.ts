@@ -24,6 +24,7 @@ import {
   listProposableItems,
   proposeFromAction,
   recordActual,
+  recordIndicatorValue,
   setExchangeRate,
   updateProject,
   updateVillage,
@@ -193,5 +194,30 @@ describe("who sees which pilot", () => {
     expect(inProgress.flatMap((r) => r.projects.map((p) => p.title))).toEqual(["Road to the upper hamlet"]);
     const skills = listPilots(organizer, { country: null, component: "skills_training", status: null }, TODAY);
     expect(skills).toEqual([]);
+  });
+});
+
+describe("monitoring with the indicator library", () => {
+  const ind = (code: string) => db().select().from(t.indicators).all().find((i) => i.code === code)!.id;
+
+  it("baseline before the start, periodic values, change from baseline; bad values are field errors; audited", () => {
+    const water = ind("ENV-CLEAN-WATER"); // percentage, higher is better
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "baseline", measuredOn: "2026-10-05", value: 40 }, TODAY)).toThrow(FieldErrors); // after the start (2026-10-01)
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 140 }, TODAY)).toThrow(FieldErrors);
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-06", value: 50 }, TODAY)).toThrow(FieldErrors); // future
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "ex_post", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(FieldErrors); // not completed
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: ind("ECO-INCOME-SOURCES"), stage: "periodic", measuredOn: "2026-11-01", value: 1 }, TODAY)).toThrow(FieldErrors); // multiple choice
+    expect(() => recordIndicatorValue(host, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(NotFoundError);
+    recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "baseline", measuredOn: "2026-09-20", value: 38 }, TODAY);
+    recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 45 }, TODAY);
+    recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-01", value: 52 }, TODAY);
+    recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-01", value: 55, note: "Corrected count" }, TODAY);
+    const row = getProjectView(organizer, projectId, TODAY).monitoring.find((r) => r.indicator.id === water)!;
+    expect(row).toMatchObject({ baseline: { value: 38, on: "2026-09-20" }, periodic: { value: 55, on: "2026-12-01" }, final: null, change: 17 });
+    const corrected = audit("pilot_project", projectId).filter((e) => e.action === "indicator_value").map((e) => [e.fromState, e.toState]);
+    expect(corrected).toEqual([[null, "38"], [null, "45"], [null, "52"], ["52", "55"]]);
+    // A focal point of the country sees the values, without the form's choices.
+    expect(getProjectView(focalLa, projectId, TODAY)).toMatchObject({ indicatorChoices: [] });
+    expect(getProjectView(focalLa, projectId, TODAY).monitoring).toHaveLength(1);
   });
 });

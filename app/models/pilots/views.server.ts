@@ -16,6 +16,7 @@ import { auditTrail } from "../audit.server";
 import { canSeeProject, hasPilotAccess, projectInScope } from "./scope.server";
 import { NotFoundError } from "../errors";
 import { latestRate } from "./plan.server";
+import { monitoringIndicators, monitoringTable } from "./monitoring.server";
 
 export type PilotFilters = { country: string | null; component: PilotComponent | null; status: PilotStatus | null };
 
@@ -99,6 +100,8 @@ export function getProjectView(actor: Actor, projectId: number, now: Date = new 
     lines,
     totals: budgetTotals(lines),
     rate: latestRate(project.currency),
+    monitoring: monitoringTable(projectId),
+    indicatorChoices: actor.isOrganizer ? monitoringIndicators().map((i) => ({ id: i.id, code: i.code, name: i.name, type: i.type, unit: i.unit })) : [],
     trail: actor.isOrganizer ? auditTrail("pilot_project", projectId) : [],
     canEdit: actor.isOrganizer,
     nextSteps: actor.isOrganizer ? [...PILOT_TRANSITIONS[project.status]] : [],
