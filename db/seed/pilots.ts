@@ -4,7 +4,8 @@
  * the life cycle (and its audit trail): roads, water supply, livestock, crops, skills training and
  * a health post. Milestones (one late), monthly budget lines with actual spending in kip, riel and
  * kyat (minor units), exchange rates for reports with their dates, and, per country, one project
- * proposed from the action plan of an alumnus of the 9th edition (who leads it). Village names
+ * proposed from the action plan of an alumnus of the 9th edition (who leads it), and indicator
+ * values (baseline, periodic, final, ex post) from the starter indicator library. Village names
  * and figures are illustrative. Dates are relative to `today`.
  */
 import { and, eq } from "drizzle-orm";
@@ -12,7 +13,7 @@ import { addDays } from "../../app/domain/dates";
 import { currencyOf, minorDigits } from "../../app/domain/pilots/money";
 import type { Db } from "../client";
 import * as t from "../schema";
-import type { PilotComponent, PilotStatus } from "../schema/pilots";
+import type { PilotComponent, PilotStage, PilotStatus } from "../schema/pilots";
 
 type ProjectSeed = {
   title: string;
@@ -30,6 +31,8 @@ type ProjectSeed = {
   milestones: [string, number, number | null][];
   /** Item, month offset (0 = this month), planned major units, actual major units or null. */
   budget: [string, number, number, number | null][];
+  /** Indicator code, stage, days from today, value. */
+  indicators?: [string, PilotStage, number, number][];
 };
 type VillageSeed = Omit<typeof t.pilotVillages.$inferInsert, "id"> & { projects: ProjectSeed[] };
 
@@ -41,7 +44,8 @@ const VILLAGES: VillageSeed[] = [
     projects: [
       { title: "All-weather village road (2.1 km)", component: "infrastructure", objectives: "A gravel road with culverts so that the village reaches the district market and school in the rainy season.", status: "completed", start: -420, end: -120, lead: "Khamphone Sihalath (village head)",
         milestones: [["Route surveyed with the villagers", -400, -398], ["Culverts laid", -300, -290], ["Gravel surface and drainage done", -140, -125]],
-        budget: [["Gravel and culverts", -13, 950_000_000, 938_500_000], ["Labour (village work teams)", -12, 310_000_000, 322_000_000], ["Engineer supervision", -11, 95_000_000, 95_000_000]] },
+        budget: [["Gravel and culverts", -13, 950_000_000, 938_500_000], ["Labour (village work teams)", -12, 310_000_000, 322_000_000], ["Engineer supervision", -11, 95_000_000, 95_000_000]],
+        indicators: [["ECO-COOP-HOUSEHOLDS", "baseline", -430, 22], ["ECO-COOP-HOUSEHOLDS", "periodic", -250, 27], ["ECO-COOP-HOUSEHOLDS", "final", -118, 34], ["SOC-PEOPLE-REACHED", "final", -118, 1040]] },
       { title: "Sewing and motorbike repair training for young people", component: "skills_training", objectives: "Forty young people trained in a trade that earns an income in the village or nearby town; half of them women.", status: "in_progress", start: -60, end: 120, lead: "Vongdeuan Phommachanh (Lao Women's Union)",
         milestones: [["Trainees chosen with the village committee", -50, -48], ["First sewing course finished", 20, null], ["Repair workshop equipped", 60, null]],
         budget: [["Sewing machines", -1, 48_000_000, 46_200_000], ["Trainers' fees", 0, 36_000_000, null], ["Workshop tools", 1, 52_000_000, null]] },
@@ -54,7 +58,8 @@ const VILLAGES: VillageSeed[] = [
     projects: [
       { title: "Gravity-fed water supply for the upper hamlet", component: "infrastructure", objectives: "Clean water at six tap stands within 100 m of every house of the upper hamlet, kept by a village water committee with women members.", status: "in_progress", start: -90, end: 150, fromAlumnus: "organizer",
         milestones: [["Spring intake protected", -70, -66], ["Main pipe laid (3.4 km)", -10, null], ["Tap stands and water committee", 90, null]],
-        budget: [["Pipes and fittings", -2, 185_000_000, 179_400_000], ["Intake and tank (cement, sand)", -1, 64_000_000, 71_300_000], ["Tap stands", 1, 42_000_000, null]] },
+        budget: [["Pipes and fittings", -2, 185_000_000, 179_400_000], ["Intake and tank (cement, sand)", -1, 64_000_000, 71_300_000], ["Tap stands", 1, 42_000_000, null]],
+        indicators: [["ENV-CLEAN-WATER", "baseline", -95, 31], ["SOC-WOMEN-DECISION", "baseline", -95, 10], ["ENV-CLEAN-WATER", "periodic", -20, 44], ["SOC-WOMEN-DECISION", "periodic", -20, 20]] },
     ],
   },
   {
@@ -76,7 +81,8 @@ const VILLAGES: VillageSeed[] = [
     projects: [
       { title: "Chicken vaccination and improved coops", component: "technology_upgrade", objectives: "Chick mortality halved in 80 households through a vaccination round every three months with the commune vet and raised coops.", status: "in_progress", start: -120, end: 240, fromAlumnus: "organizer",
         milestones: [["Village animal health worker trained", -100, -101], ["First vaccination round", -60, -55], ["Second vaccination round", -5, null]],
-        budget: [["Vaccines and cold box", -3, 4_100_000, 3_980_000], ["Coop materials", -2, 16_000_000, 15_240_000], ["Vaccination round 2", 0, 4_100_000, null]] },
+        budget: [["Vaccines and cold box", -3, 4_100_000, 3_980_000], ["Coop materials", -2, 16_000_000, 15_240_000], ["Vaccination round 2", 0, 4_100_000, null]],
+        indicators: [["ENV-CHEMICAL-PESTICIDES", "baseline", -125, 64], ["ENV-CHEMICAL-PESTICIDES", "periodic", -30, 51], ["ECO-COOP-HOUSEHOLDS", "baseline", -125, 15], ["ECO-COOP-HOUSEHOLDS", "periodic", -30, 26]] },
     ],
   },
   {
@@ -90,7 +96,8 @@ const VILLAGES: VillageSeed[] = [
         budget: [["Cement and steel", -4, 52_000_000, 49_500_000], ["Labour", -3, 18_000_000, 17_200_000], ["Drain repair", 1, 9_500_000, null]] },
       { title: "Solar pump for the village pond", component: "infrastructure", objectives: "A solar pump and storage tank give drinking water to every household in the dry season.", status: "completed", start: -380, end: -200, lead: "Daw Khin Khin Aye (water committee)",
         milestones: [["Pump and panels installed", -260, -262], ["Tank and taps handed over", -210, -205]],
-        budget: [["Solar pump and panels", -12, 21_000_000, 20_400_000], ["Storage tank and taps", -11, 8_000_000, 8_650_000]] },
+        budget: [["Solar pump and panels", -12, 21_000_000, 20_400_000], ["Storage tank and taps", -11, 8_000_000, 8_650_000]],
+        indicators: [["ENV-CLEAN-WATER", "baseline", -390, 42], ["ENV-CLEAN-WATER", "final", -200, 88], ["ENV-CLEAN-WATER", "ex_post", -20, 91]] },
     ],
   },
   {
@@ -183,6 +190,10 @@ export function seedPilots(tx: Db, today: string, organizerId: number): number[]
       });
       for (const [title, due, done] of p.milestones) {
         tx.insert(t.pilotMilestones).values({ projectId: id, title, dueOn: addDays(today, due), doneOn: done === null ? null : addDays(today, done) }).run();
+      }
+      for (const [code, stage, days, value] of p.indicators ?? []) {
+        const indicatorId = tx.select({ id: t.indicators.id }).from(t.indicators).where(eq(t.indicators.code, code)).get()!.id;
+        tx.insert(t.pilotIndicatorValues).values({ projectId: id, indicatorId, stage, measuredOn: addDays(today, days), value, recordedBy: organizerId }).run();
       }
       // Figures above are in major units (kip, riel, kyat); stored in the currency's minor units.
       const unit = 10 ** minorDigits(currencyOf(village.countryCode));

@@ -103,6 +103,19 @@ describe("project page", () => {
     expect(page.totals.plannedMinor).toBe(12_500_000);
   });
 
+  it("indicator values: an out-of-range percentage is 400 with the typed value kept, nothing written", async () => {
+    const water = db().select().from(t.indicators).all().find((i) => i.code === "ENV-CLEAN-WATER")!.id;
+    const form = { intent: "indicator", indicatorId: String(water), stage: "periodic", measuredOn: "2026-02-01", value: "120", note: "Tap count" };
+    const r = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form });
+    expect(r.status).toBe(400);
+    const body = await r.json();
+    expect(body.error.value).toEqual(["pilots.errors.value_percentage"]);
+    expect(body.initialValue).toMatchObject({ value: "120", note: "Tap count" });
+    expect(db().select().from(t.pilotIndicatorValues).all()).toHaveLength(0);
+    expect((await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { ...form, value: "62.5" } })).status).toBe(302);
+    expect(db().select().from(t.pilotIndicatorValues).all().map((v) => v.value)).toEqual([62.5]);
+  });
+
   it("milestones: a date before the start is 400", async () => {
     const r = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { intent: "milestone", title: "Survey", dueOn: "2025-12-01" } });
     expect(r.status).toBe(400);

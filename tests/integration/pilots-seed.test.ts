@@ -54,5 +54,7 @@ describe("demo pilots", () => {
     const rows = listPilots(organizer, { country: null, component: null, status: null });
     expect(rows.length).toBe(6);
     expect(rows.flatMap((r) => r.projects).some((p) => p.milestones.late > 0)).toBe(true);
+    const stages = new Set(db().select().from(t.pilotIndicatorValues).all().map((v) => v.stage));
+    expect(stages).toEqual(new Set(["baseline", "periodic", "final", "ex_post"]));
   });
 });
