@@ -1,7 +1,8 @@
 // An organizer on a 360 px phone in Chromium works the pilot programmes (issue 16): the overview
 // of the six demo pilot villages (filter by status), a new pilot village (coordinates outside the
 // country refused first, every typed value kept), a new project in it, status steps with a
-// refused suspension without reason, a milestone and a budget line (a bad amount refused first).
+// refused suspension without reason, a milestone, a budget line (a bad amount refused first) and
+// an indicator value (an impossible percentage refused first).
 // JavaScript off for the forms (they must work without it), on for a second look; axe on every page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +138,17 @@ describe("organizer: pilot programmes on a phone", () => {
     await field(page, "planned").fill("8,200,000.50");
     await page.getByRole("button", { name: "Add a budget line" }).last().click();
     await expect.poll(() => page.getByRole("cell", { name: "Seed store materials", exact: true }).count()).toBe(1);
+    // An indicator value from the shared library: a percentage above 100 is refused, then a baseline.
+    const water = await page.locator('select[name="indicatorId"] option', { hasText: "ENV-CLEAN-WATER" }).getAttribute("value");
+    await field(page, "indicatorId").selectOption(water!);
+    await field(page, "stage").selectOption("baseline");
+    await field(page, "measuredOn").fill("2026-11-01");
+    await field(page, "value").fill("140");
+    await page.getByRole("button", { name: "Save the value" }).click();
+    await expect.poll(() => errorOf(page, "value").textContent()).toContain("between 0 and 100");
+    await field(page, "value").fill("36");
+    await page.getByRole("button", { name: "Save the value" }).click();
+    await expect.poll(() => page.getByRole("table", { name: "Indicators" }).count()).toBe(1);
     await expectAccessible(page, "project with plan");
     await expectNoSideScroll(page);
     await screenshot(page, "pilots-03-project");
@@ -153,6 +165,7 @@ describe("organizer: pilot programmes on a phone", () => {
     await expect.poll(() => page.getByText(/per US dollar on/).count()).toBe(1);
     expect(await page.getByText("Late", { exact: true }).count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByText(/the action plan of/).count()).toBe(1);
+    expect(await page.getByRole("table", { name: "Indicators" }).getByRole("rowheader").count()).toBe(2);
     await expectAccessible(page, "demo project (JS)");
     await expectNoSideScroll(page);
     await screenshot(page, "pilots-04-demo-project");
