@@ -152,15 +152,19 @@ export default function PilotOverview() {
           <h2 id="proposable-h">{t("pilots.overview.proposableTitle")}</h2>
           <p>{t("pilots.overview.proposableLead")}</p>
           {proposable.length ? (
-            <ul className="stack">
-              {proposable.map((i) => (
-                <li key={i.id}>
-                  <strong>{i.action}</strong> · {i.authorName}
-                  {i.country ? `, ${i.country}` : ""} · {i.editionName} ·{" "}
-                  <Link to={`/pilots/projects/new?fromAction=${i.id}`}>{t("pilots.overview.proposeThis")}<span className="visually-hidden">: {i.action}</span></Link>
-                </li>
-              ))}
-            </ul>
+            // Folded (works without JavaScript): the list can be long and the villages come first.
+            <details>
+              <summary>{t("pilots.overview.showProposable", { n: proposable.length })}</summary>
+              <ul className="stack">
+                {proposable.map((i) => (
+                  <li key={i.id}>
+                    <strong>{i.action}</strong> · {i.authorName}
+                    {i.country ? `, ${i.country}` : ""} · {i.editionName} ·{" "}
+                    <Link to={`/pilots/projects/new?fromAction=${i.id}`}>{t("pilots.overview.proposeThis")}<span className="visually-hidden">: {i.action}</span></Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
           ) : (
             <p className="muted">{t("common.noneYet")}</p>
           )}
