@@ -10,3 +10,4 @@ export * from "./pilots/scope.server";
 export * from "./pilots/villages.server";
 export * from "./pilots/views.server";
 export * from "./pilots/monitoring.server";
+export * from "./pilots/report.server";

@@ -92,7 +92,10 @@ export default function PilotOverview() {
           <Link className="btn btn-secondary" to="/pilots/projects/new">{t("pilots.project.newTitle")}</Link>
         </div>
       ) : null}
-      <p role="status">{t("pilots.overview.count", { count: projectCount })}</p>
+      <p>
+        <span role="status">{t("pilots.overview.count", { count: projectCount })}</span> ·{" "}
+        <a href={`/pilots.csv?${params.toString()}`} download>{t("pilots.overview.csv")}</a>
+      </p>
       {rows.length ? (
         rows.map(({ village: v, projects, country }) => (
           <section key={v.id} className="card" aria-labelledby={`v-${v.id}`}>

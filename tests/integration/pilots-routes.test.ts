@@ -13,6 +13,8 @@ import * as newVillage from "~/routes/pilots.villages.new";
 import * as projectPage from "~/routes/pilots.projects.$projectId._index";
 import * as myPilots from "~/routes/me_.pilots._index";
 import * as propose from "~/routes/me_.pilots.propose.$itemId";
+import * as csvRoute from "~/routes/pilots[.]csv";
+import { parse } from "csv-parse/sync";
 import { call, cookieFor, createUser } from "../support/factories";
 import { actionPlan, LAO_VILLAGE, pastEdition } from "./pilots-fixtures";
 
@@ -143,5 +145,27 @@ describe("participant proposals", () => {
     expect((await call(projectPage.loader, `/pilots/projects/${id}`, { cookie: daraCookie, params: { projectId: String(id) } })).status).toBe(404);
     const list = await (await call(overview.loader, "/pilots", { cookie: noiCookie })).json();
     expect(list.rows.flatMap((r: { projects: { id: number }[] }) => r.projects.map((x) => x.id))).toEqual([id]);
+  });
+});
+
+describe("pilot report CSV", () => {
+  it("organizer: BOM, one row per project with amounts, rate and USD; formulas neutralised; scope and filters apply", async () => {
+    const fv = createVillage(organizer, { ...LAO_VILLAGE, name: "Formula village" });
+    createProject(organizer, { villageId: fv, title: "=HYPERLINK(1)", component: "other", componentOther: "+SUM(A1)", objectives: "x" });
+    const res = await call(csvRoute.loader, "/pilots.csv?country=LA", { cookie: orgCookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toContain("text/csv");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+    const text = new TextDecoder().decode(bytes); // drops the BOM
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    const road = rows.find((r) => r.project === "Road to the upper hamlet")!;
+    expect(road).toMatchObject({ country: "LA", currency: "LAK", planned: "12500000", status: "approved", usd_rate: "" });
+    expect(rows.every((r) => r.country === "LA")).toBe(true);
+    expect(rows.find((r) => r.project === "'=HYPERLINK(1)")).toMatchObject({ component_other: "'+SUM(A1)" });
+    expect((await call(csvRoute.loader, "/pilots.csv", { cookie: hostCookie })).status).toBe(404);
+    // The proposer sees only their own project.
+    const mine = parse(await (await call(csvRoute.loader, "/pilots.csv", { cookie: noiCookie })).text(), { columns: true }) as Record<string, string>[];
+    expect(mine.map((r) => r.project)).toEqual(["Water for the upper hamlet"]);
   });
 });

@@ -56,6 +56,8 @@ export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new 
             plannedMinor: b.plannedMinor,
             actualMinor: b.actualMinor,
             used: b.used,
+            fromActionPlan: p.actionPlanItemId !== null,
+            localLeadName: p.localLeadName,
           };
         });
       const villageVisible = actor.isOrganizer || actor.focalPointCountries.includes(v.countryCode) || visible.length > 0;
