@@ -3,10 +3,12 @@
 // country refused first, every typed value kept), a new project in it, status steps with a
 // refused suspension without reason, a milestone, a budget line (a bad amount refused first) and
 // an indicator value (an impossible percentage refused first).
+// An alumnus proposes an item of their action plan; the organizer opens the edit pages.
 // JavaScript off for the forms (they must work without it), on for a second look; axe on every page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import Database from "better-sqlite3";
+import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 let server: TestServer;
@@ -171,4 +173,61 @@ describe("organizer: pilot programmes on a phone", () => {
     await screenshot(page, "pilots-04-demo-project");
     await context.close();
   });
+
+  it("an alumnus proposes an item of their action plan; the organizer's edit pages (no JavaScript)", async () => {
+    // A demo alumnus of the evaluated edition with a submitted action plan item not yet a pilot.
+    const sqlite = new Database(server.dbPath, { readonly: true });
+    const alumnus = sqlite
+      .prepare(
+        `select u.email from action_plan_items i join survey_responses r on r.id = i.response_id and r.status = 'submitted'
+         join applications a on a.id = i.application_id join users u on u.id = a.user_id
+         where i.id not in (select action_plan_item_id from pilot_projects where action_plan_item_id is not null)
+         and a.nationality in ('LA','KH','MM','VN','TH') order by i.id limit 1`,
+      )
+      .get() as { email: string };
+    sqlite.close();
+    const context = await newContext(browser, { javaScript: false });
+    const page = await context.newPage();
+    await logInAs(page, server.url, alumnus.email, PASSWORD);
+    await page.goto(`${server.url}/me/pilots`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My action plans and pilots");
+    await expectAccessible(page, "my action plans");
+    await expectNoSideScroll(page);
+    await page.getByRole("link", { name: /Propose as a pilot project/ }).first().click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Propose a pilot project");
+    await field(page, "objectives").fill("");
+    await page.getByRole("button", { name: "Send the proposal" }).click();
+    await expect.poll(() => errorOf(page, "objectives").textContent()).not.toBe("");
+    await expectAccessible(page, "proposal with errors");
+    await field(page, "objectives").fill("Twenty households share a water committee and a monthly tap check.");
+    await field(page, "component").selectOption("public_service");
+    if (!(await field(page, "villageName").inputValue())) await field(page, "villageName").fill("Home village");
+    if (!(await field(page, "province").inputValue())) await field(page, "province").fill("Home province");
+    await page.getByRole("button", { name: "Send the proposal" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("proposed")).toBe("1");
+    await page.getByText("Pilot project:").first().locator("a").click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/pilots\/projects\/\d+$/);
+    expect(await page.getByRole("button", { name: "Change the status" }).count()).toBe(0); // read only
+    await expectAccessible(page, "proposer's project page");
+    await screenshot(page, "pilots-05-proposal");
+    await context.close();
+
+    // The organizer's edit pages.
+    const org = await newContext(browser, { javaScript: false });
+    const op = await org.newPage();
+    await logIn(op, "organizer@vlx.demo");
+    await op.goto(`${server.url}/pilots?country=KH`);
+    await op.getByRole("link", { name: /^Edit\b.*Phum/ }).first().click();
+    await expect.poll(() => op.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Edit pilot village/);
+    await expectAccessible(op, "edit village");
+    await expectNoSideScroll(op);
+    await op.goto(`${server.url}/pilots?country=KH`);
+    await op.getByRole("link", { name: "Chicken vaccination and improved coops" }).click();
+    await op.getByRole("link", { name: "Edit", exact: true }).click();
+    await expect.poll(() => op.getByRole("heading", { level: 1 }).textContent()).toBe("Edit pilot project");
+    await expectAccessible(op, "edit project");
+    await expectNoSideScroll(op);
+    await org.close();
+  });
 });
+
