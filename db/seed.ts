@@ -21,6 +21,7 @@ import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
+import { seedPilots } from "./seed/pilots";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -105,5 +106,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedCertificates(tx, editions.online, organizers[0], now);
   // Two optional questions of its own on the open edition's form (issue 15).
   seedQuestions(tx, editions.yunnan, organizers[0]);
+  // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
+  seedPilots(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }

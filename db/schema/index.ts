@@ -6,3 +6,4 @@ export * from "./training";
 export * from "./evaluation";
 export * from "./attendance";
 export * from "./secretariat";
+export * from "./pilots";
