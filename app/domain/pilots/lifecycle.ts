@@ -1,5 +1,5 @@
 /**
- * The pilot project life cycle (DESIGN.md "Life cycles"): proposed → approved → in progress →
+ * The pilot project life cycle (docs/design.md "Life cycles"): proposed → approved → in progress →
  * completed | suspended. An approved or running project may be suspended (funding held, a
  * monitoring visit found a problem); a suspended one resumes into "in progress". Completed is
  * final. Suspending needs a written reason. Pure: no database.

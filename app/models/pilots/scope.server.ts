@@ -1,5 +1,5 @@
 /**
- * Who sees which pilot (DESIGN.md "The people", issue 16): organizers see and edit every pilot;
+ * Who sees which pilot (docs/design.md "The people", issue 16): organizers see and edit every pilot;
  * a focal point sees the pilots of their country; a local lead and the person who proposed a
  * project see that project. Nobody else sees a pilot at all: out of scope answers 404.
  * Only organizers edit.
