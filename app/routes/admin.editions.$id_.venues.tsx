@@ -1,6 +1,6 @@
 // /admin/editions/:id/venues: what trainings are made of — venues (IANA zone defaulting from the
 // host site or the country), trainers (languages), interpreters (language pairs) and public
-// holidays the organizers add (date-holidays has none for KH, LA, MM). Organizers only.
+// holidays the organizers add (one-off days, and KH, LA, MM beyond the repo's 2026–2028 lists). Organizers only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

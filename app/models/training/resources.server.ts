@@ -2,7 +2,7 @@
  * What trainings are made of, kept by organizers: venues (with their IANA zone, defaulting from
  * the host site's zone or the country's first zone; Indonesia has three), trainers (with
  * languages), interpreters (with language pairs) and public-holiday overrides for countries
- * date-holidays lacks (KH, LA, MM) or one-off days. Organizers only (NotFoundError otherwise).
+ * the shared sources lack (KH, LA, MM after 2028) or one-off days. Organizers only (NotFoundError otherwise).
  */
 import { and, asc, eq } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
