@@ -15,7 +15,7 @@ import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
-import { seedAttendance } from "./seed/attendance";
+import { seedAttendance, seedVisitDayAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
@@ -99,5 +99,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).
   seedAttendance(tx, editions.online, organizers[0]);
+  // Visit-day attendance of every past in-person edition (certificates count visit days too).
+  seedVisitDayAttendance(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }

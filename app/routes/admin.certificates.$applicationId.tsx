@@ -37,7 +37,7 @@ export default function ParticipantCertificate() {
       ) : (
         <section>
           <h1>{t("tracking.certificate.title")}</h1>
-          <p className="alert alert-warn">{t("tracking.certificate.notCompleted", { name: data.view.name, attended: data.attended, expected: data.expected, threshold: data.threshold })}</p>
+          <p className="alert alert-warn">{t("tracking.certificate.notCompleted", { name: data.view.name, attended: data.attended, expected: data.expected, threshold: data.threshold, sessionsAttended: data.view.sessionsAttended, sessionsExpected: data.view.sessionsExpected, daysAttended: data.view.daysAttended, daysExpected: data.view.daysExpected })}</p>
         </section>
       )}
     </>
