@@ -153,6 +153,7 @@ export default function Apply() {
       <h1>{t("apply.title", { edition: edition.name })}</h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.saved")}</p> : null}
+      {params.get("claimed") && data.application ? <p className="alert alert-ok" role="status">{t("apply.claimedNote")}</p> : null}
       {"restored" in data && data.restored && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.restored")}</p> : null}
       {lastResult && "draftSaved" in lastResult && lastResult.draftSaved ? <p className="alert alert-ok" role="status">{t("apply.savedNotSubmitted")}</p> : null}
       {!data.defaultValue ? (
