@@ -15,7 +15,7 @@ import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
-import { seedAttendance, seedVisitDayAttendance } from "./seed/attendance";
+import { seedAttendance, seedOpenFollowUp, seedVisitDayAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
@@ -101,5 +101,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedAttendance(tx, editions.online, organizers[0]);
   // Visit-day attendance of every past in-person edition (certificates count visit days too).
   seedVisitDayAttendance(tx, today, organizers[0]);
+  // An open follow-up of the online edition: the reminder job mails personal survey links.
+  seedOpenFollowUp(tx, editions.online, today);
   return { password: DEMO_PASSWORD, accounts };
 }

@@ -7,6 +7,7 @@
  */
 import { and, eq, lt, ne } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
+import { addMonths } from "../../app/domain/evaluation/timing";
 import type { Db } from "../client";
 import * as t from "../schema";
 import type { SeededEdition } from "./editions";
@@ -123,4 +124,19 @@ export function seedVisitDayAttendance(tx: Db, today: string, organizerId: numbe
   }
   if (rows.length) tx.insert(t.attendanceRecords).values(rows).run();
   return rows.length;
+}
+
+/**
+ * A follow-up survey of the past online edition whose window is open on `today` (issue 12 item
+ * 21), so the reminder job (run at start) mails every participant a personal survey link that a
+ * newcomer can open from the outbox: two months after the end when that has come, else one
+ * month (one of the two windows, 30 days each, always holds today). Returns the survey's id.
+ */
+export function seedOpenFollowUp(tx: Db, online: SeededEdition, today: string): number {
+  const months = addMonths(online.endsOn, 2) <= today ? 2 : 1;
+  return tx
+    .insert(t.editionSurveys)
+    .values({ editionId: online.id, stage: "follow_up", monthsAfter: months, templateFamily: "starter-follow-up" })
+    .returning({ id: t.editionSurveys.id })
+    .get().id;
 }
