@@ -41,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, name: edition.name },
       ...r,
-      countries: memberCountries(lng).map((c) => ({ code: c.code, name: c.name, noData: !hasHolidayData(c.code) })),
+      // Countries without a holiday source for the edition's years (KH, LA, MM lists end in 2028).
+      countries: memberCountries(lng).map((c) => ({
+        code: c.code,
+        name: c.name,
+        noData: [Number(edition.startsOn.slice(0, 4)), Number(edition.endsOn.slice(0, 4))].some((y) => !hasHolidayData(c.code, y)),
+      })),
       zones: ZONES,
     });
   });
@@ -225,7 +230,9 @@ export default function Resources() {
 
       <section className="card" aria-labelledby="hol-h">
         <h2 id="hol-h">{t("training.resources.holidays")}</h2>
-        <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+        {d.countries.some((c) => c.noData) ? (
+          <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+        ) : null}
         <ul>
           {d.holidays.map((h) => (
             <li key={h.id}>
