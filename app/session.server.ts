@@ -8,6 +8,7 @@ import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, preparedQuery, t } from "./db.server";
 import { getEnv } from "./env.server";
+import { stashAndLogin } from "./form-stash.server";
 import type { Actor } from "./models/actor";
 import { loadActor } from "./models/accounts/accounts.server";
 import { memoForRequest } from "./utils/request-memo.server";
@@ -120,6 +121,14 @@ export async function getSavedLocale(request: Request): Promise<string | null> {
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
   if (!actor) {
+    // A form posted after the login expired is kept, so the answers come back after logging in
+    // again (issue 12 item 2); the expired session, if the database still has it, names its owner.
+    const session = await getSession(request);
+    const owner = session.id
+      ? (db().select({ userId: t.loginSessions.userId }).from(t.loginSessions).where(eq(t.loginSessions.id, session.id)).get()?.userId ?? null)
+      : null;
+    const stashed = await stashAndLogin(request, owner);
+    if (stashed) throw stashed;
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }

@@ -17,7 +17,7 @@ import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
 import { seedCertificates } from "./seed/certificates";
 import { seedQuestions } from "./seed/questions";
-import { seedAttendance } from "./seed/attendance";
+import { seedAttendance, seedOpenFollowUp, seedVisitDayAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
@@ -102,6 +102,10 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).
   seedAttendance(tx, editions.online, organizers[0]);
+  // Visit-day attendance of every past in-person edition (certificates count visit days too).
+  seedVisitDayAttendance(tx, today, organizers[0]);
+  // An open follow-up of the online edition: the reminder job mails personal survey links.
+  seedOpenFollowUp(tx, editions.online, today);
   // Its certificates, issued a week after it ended; one revoked and issued again (issue 15).
   seedCertificates(tx, editions.online, organizers[0], now);
   // Two optional questions of its own on the open edition's form (issue 15).

@@ -6,10 +6,25 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "~/domain/dates";
+
+/**
+ * Error params as the reader writes them (issue 12 item 18): every `YYYY-MM-DD` date in a param,
+ * alone or inside a text such as "Rice week (2031-07-01 – 2031-07-08)", is formatted for `lng`.
+ */
+export function readableParams(params: Record<string, unknown>, lng: string): Record<string, unknown> {
+  const fix = (v: unknown): unknown =>
+    typeof v === "string"
+      ? v.replace(/\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g, (d) => formatDate(d, lng))
+      : Array.isArray(v)
+        ? v.map(fix)
+        : v;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fix(v)]));
+}
 
 /** Translates an error key, which may carry params as "key|{json}". */
 export function useErrorText() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (key: string) => {
     const [k, p] = key.split("|");
     let params: Record<string, unknown> = {};
@@ -18,7 +33,7 @@ export function useErrorText() {
     } catch {
       params = {};
     }
-    return t(k, params) as string;
+    return t(k, readableParams(params, i18n.language)) as string;
   };
 }
 

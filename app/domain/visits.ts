@@ -3,11 +3,11 @@
  * - bed use of overlapping visits at one site (nights are half-open [arrival, departure): a visit
  *   that departs on the day another arrives does not overlap it, docs/design.md invariant 3),
  * - a month grid for the calendar (date-only `YYYY-MM-DD` text, weeks start on Monday),
- * - the public holidays of a country (date-holidays, type "public" only, date part of the string),
+ * - the public holidays of a country (the shared source in ./holidays, organizers' days included),
  * - language cover of an edition's participants by its visits.
  */
-import Holidays from "date-holidays";
-import { addDays, isIsoDate } from "./dates";
+import { addDays } from "./dates";
+import { countryHolidays, holidaysBetween, type ExtraHoliday } from "./holidays";
 
 export type DateSpan = { arrivalOn: string; departureOn: string };
 export type BedVisit = DateSpan & { id: number; title: string; capacity: number };
@@ -95,55 +95,22 @@ export function visitOnDay(v: DateSpan, date: string): boolean {
 
 export type Holiday = { date: string; name: string };
 
-const holidayCache = new Map<string, Holiday[]>();
-
 /**
- * Public holidays (type "public" only) of `countryCode` in `year`, names in `lang` where
- * date-holidays has them. Dates are the date part of the library's local `date` string
- * ("2027-02-05 00:00:00"), never a JS Date at UTC midnight; a holiday lasting several days
- * covers each of its days. Countries the library has no rules for (KH, LA, MM) give [].
+ * Public holidays of `countryCode` in `year`, names in `lang` where the source has them, from the
+ * shared holiday source (~/domain/holidays: date-holidays, or the repo's official lists for KH,
+ * LA and MM). Organizers' additions are not included here; see {@link holidaysForMonth}.
  */
 export function publicHolidays(countryCode: string, year: number, lang = "en"): Holiday[] {
-  const key = `${countryCode}:${year}:${lang}`;
-  const hit = holidayCache.get(key);
-  if (hit) return hit;
-  let out: Holiday[] = [];
-  try {
-    const hd = new Holidays(countryCode);
-    const list = hd.getHolidays(year, lang) || [];
-    for (const h of list) {
-      if (h.type !== "public") continue;
-      const first = String(h.date).slice(0, 10);
-      if (!isIsoDate(first)) continue;
-      const span = Math.max(1, Math.round((+h.end - +h.start) / 86_400_000));
-      for (let i = 0; i < span; i++) {
-        const date = addDays(first, i);
-        if (!out.some((x) => x.date === date && x.name === h.name)) out.push({ date, name: h.name });
-      }
-    }
-  } catch {
-    out = [];
-  }
-  out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  holidayCache.set(key, out);
-  return out;
+  return countryHolidays(countryCode, year, lang).map(({ date, name }) => ({ date, name }));
 }
 
-/** Public holidays on the days of `month`'s grid, keyed by date. */
-export function holidaysForMonth(countryCode: string, month: string, lang = "en"): Record<string, string[]> {
+/**
+ * Public holidays on the days of `month`'s grid, keyed by date: the shared source plus the
+ * organizers' own days (`extra`, table holiday_overrides), as training scheduling uses them.
+ */
+export function holidaysForMonth(countryCode: string, month: string, lang = "en", extra: readonly ExtraHoliday[] = []): Record<string, string[]> {
   const weeks = monthGrid(month);
-  const from = weeks[0][0].date;
-  const to = weeks[weeks.length - 1][6].date;
-  const years = new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))]);
-  const out: Record<string, string[]> = {};
-  for (const y of years) {
-    for (const h of publicHolidays(countryCode, y, lang)) {
-      if (h.date < from || h.date > to) continue;
-      const names = (out[h.date] ??= []);
-      if (!names.includes(h.name)) names.push(h.name);
-    }
-  }
-  return out;
+  return holidaysBetween(countryCode, weeks[0][0].date, weeks[weeks.length - 1][6].date, extra, lang);
 }
 
 export type CoverParticipant = { id: number; name: string; country: string | null; languages: string[] };

@@ -6,6 +6,8 @@ export const checkInSchema = z.object({
   applicationId: z.coerce.number().int().positive(),
   status: z.enum(ATTENDANCE_STATUSES),
   note: z.string().trim().max(500).optional(),
+  /** Why a past day's mark is corrected (required from a host coordinator, issue 12 item 7). */
+  reason: z.string().trim().max(500).optional(),
   q: z.string().optional(),
 });
 

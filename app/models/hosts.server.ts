@@ -7,3 +7,4 @@ export * from "./hosts/site-admin.server";
 export * from "./hosts/sites.server";
 export * from "./hosts/visit-participants.server";
 export * from "./hosts/visits.server";
+export * from "./hosts/holidays.server";

@@ -44,6 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       threshold: c.threshold,
       attended: c.attended,
       expected: c.expected,
+      // Training sessions and exchange-visit days both count (issue 12 item 5).
+      sessionsAttended: c.sessionsAttended,
+      sessionsExpected: c.sessionsExpected,
+      daysAttended: c.daysAttended,
+      daysExpected: c.daysExpected,
       editionId: c.edition.id,
       view,
       revoked: issued?.revokedAt ? { number: issued.number, on: formatDate(issued.revokedAt.slice(0, 10), lng, "long"), reason: issued.revokeReason ?? "" } : null,
@@ -117,7 +122,7 @@ export default function ParticipantCertificate() {
               </div>
             </Form>
           ) : (
-            <p className="alert alert-warn">{t("tracking.certificate.notCompleted", { name: data.name, attended: data.attended, expected: data.expected, threshold: data.threshold })}</p>
+            <p className="alert alert-warn">{t("tracking.certificate.notCompleted", { name: data.name, attended: data.attended, expected: data.expected, threshold: data.threshold, sessionsAttended: data.sessionsAttended, sessionsExpected: data.sessionsExpected, daysAttended: data.daysAttended, daysExpected: data.daysExpected })}</p>
           )}
         </section>
       )}

@@ -1,6 +1,6 @@
 // /admin/editions/:id/venues: what trainings are made of — venues (IANA zone defaulting from the
 // host site or the country), trainers (languages), interpreters (language pairs) and public
-// holidays the organizers add (date-holidays has none for KH, LA, MM). Organizers only.
+// holidays the organizers add (one-off days, and KH, LA, MM beyond the repo's 2026–2028 lists). Organizers only.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,20 @@ import { hasHolidayData } from "~/domain/training";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
 import { holidaySchema, interpreterSchema, trainerSchema, venueSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
-import { editionForOrganizer, addHoliday, createInterpreter, createTrainer, createVenue, listResources, removeHoliday } from "~/models/training.server";
+import {
+  editionForOrganizer,
+  addHoliday,
+  createInterpreter,
+  createTrainer,
+  createVenue,
+  listResources,
+  removeHoliday,
+  setRetired,
+  updateInterpreter,
+  updateTrainer,
+  updateVenue,
+  type ResourceKind,
+} from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -28,7 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, name: edition.name },
       ...r,
-      countries: memberCountries(lng).map((c) => ({ code: c.code, name: c.name, noData: !hasHolidayData(c.code) })),
+      // Countries without a holiday source for the edition's years (KH, LA, MM lists end in 2028).
+      countries: memberCountries(lng).map((c) => ({
+        code: c.code,
+        name: c.name,
+        noData: [Number(edition.startsOn.slice(0, 4)), Number(edition.endsOn.slice(0, 4))].some((y) => !hasHolidayData(c.code, y)),
+      })),
       zones: ZONES,
     });
   });
@@ -51,6 +69,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "removeHoliday":
       await guard(() => removeHoliday(actor, Number(form.get("id"))));
       return back;
+    // Edit and retire (issue 12 item 20): retired ones stay on their trainings and in history.
+    case "retire":
+    case "restore": {
+      const kind = String(form.get("kind"));
+      if (kind !== "venue" && kind !== "trainer" && kind !== "interpreter") return json({ error: "bad kind" }, { status: 400 });
+      await guard(() => setRetired(actor, kind as ResourceKind, Number(form.get("id")), form.get("intent") === "retire"));
+      return back;
+    }
+    case "editVenue":
+      return handleForm(form, venueSchema, async (v) => (await guard(() => updateVenue(actor, Number(form.get("id")), v)), back));
+    case "editTrainer":
+      return handleForm(form, trainerSchema, async (v) => (await guard(() => updateTrainer(actor, Number(form.get("id")), v)), back));
+    case "editInterpreter":
+      return handleForm(form, interpreterSchema, async (v) => (await guard(() => updateInterpreter(actor, Number(form.get("id")), v)), back));
     default:
       return json({ error: "bad intent" }, { status: 400 });
   }
@@ -87,7 +119,18 @@ export default function Resources() {
         <h2 id="venues-h">{t("training.resources.venues")}</h2>
         <ul>
           {d.venues.map((v) => (
-            <li key={v.id}>{v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}{v.address ? ` · ${v.address}` : ""}</li>
+            <li key={v.id}>
+              {v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}{v.address ? ` · ${v.address}` : ""} <Retired at={v.retiredAt} />
+              <Manage kind="venue" id={v.id} name={v.name} retired={v.retiredAt !== null} reply={reply}>
+                {(p) => (
+                  <>
+                    {p.text("name", t("training.resources.name"), v.name, { required: true })}
+                    {p.text("address", t("training.resources.address"), v.address)}
+                    {p.text("capacity", t("training.form.capacity"), v.capacity == null ? "" : String(v.capacity), { type: "number", min: 1 })}
+                  </>
+                )}
+              </Manage>
+            </li>
           ))}
         </ul>
         <Form method="post" className="stack" key={`venue-${d.venues.length}`}>
@@ -121,7 +164,26 @@ export default function Resources() {
         <h2 id="trainers-h">{t("training.resources.trainers")}</h2>
         <ul>
           {d.trainers.map((x) => (
-            <li key={x.id}>{x.name}{x.organisation ? `, ${x.organisation}` : ""} — {x.languages.map((l) => languageName(l, lng)).join(", ")}</li>
+            <li key={x.id}>
+              {x.name}{x.organisation ? `, ${x.organisation}` : ""} — {x.languages.map((l) => languageName(l, lng)).join(", ")} <Retired at={x.retiredAt} />
+              <Manage kind="trainer" id={x.id} name={x.name} retired={x.retiredAt !== null} reply={reply}>
+                {(p) => (
+                  <>
+                    {p.text("name", t("training.resources.name"), x.name, { required: true })}
+                    {p.text("organisation", t("training.resources.organisation"), x.organisation)}
+                    <fieldset className="field checkbox-group">
+                      <legend>{t("training.resources.languages")}</legend>
+                      <div className="checks">
+                        {LANGUAGES.map((l) => (
+                          <label key={l} className="check"><input type="checkbox" name="languages" value={l} defaultChecked={x.languages.includes(l)} />{languageName(l, lng)}</label>
+                        ))}
+                      </div>
+                      <ErrorList errors={p.errs("languages")} />
+                    </fieldset>
+                  </>
+                )}
+              </Manage>
+            </li>
           ))}
         </ul>
         <Form method="post" className="stack" key={`trainer-${d.trainers.length}`}>
@@ -147,7 +209,12 @@ export default function Resources() {
         <h2 id="interp-h">{t("training.resources.interpreters")}</h2>
         <ul>
           {d.interpreters.map((x) => (
-            <li key={x.id}>{x.name} — {x.languagePairs.map((p) => `${languageName(p.from, lng)} ${p.oneWay ? "→" : "↔"} ${languageName(p.to, lng)}`).join("; ")}</li>
+            <li key={x.id}>
+              {x.name} — {x.languagePairs.map((p) => `${languageName(p.from, lng)} ${p.oneWay ? "→" : "↔"} ${languageName(p.to, lng)}`).join("; ")} <Retired at={x.retiredAt} />
+              <Manage kind="interpreter" id={x.id} name={x.name} retired={x.retiredAt !== null} reply={reply}>
+                {(p) => p.text("pairs", t("training.resources.pairs"), x.languagePairs.map((q) => `${q.from}${q.oneWay ? ">" : "-"}${q.to}`).join(", "), { required: true })}
+              </Manage>
+            </li>
           ))}
         </ul>
         <Form method="post" className="stack" key={`interp-${d.interpreters.length}`}>
@@ -163,7 +230,9 @@ export default function Resources() {
 
       <section className="card" aria-labelledby="hol-h">
         <h2 id="hol-h">{t("training.resources.holidays")}</h2>
-        <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+        {d.countries.some((c) => c.noData) ? (
+          <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+        ) : null}
         <ul>
           {d.holidays.map((h) => (
             <li key={h.id}>
@@ -191,5 +260,66 @@ export default function Resources() {
         </Form>
       </section>
     </>
+  );
+}
+
+/** A "Retired" badge (text, not colour alone) when the resource is retired. */
+function Retired({ at }: { at: string | null }) {
+  const { t } = useTranslation();
+  return at ? <span className="badge badge-cancelled">{t("training.resources.retired")}</span> : null;
+}
+
+type ManageHelpers = {
+  text: (name: string, label: string, value: string | null, props?: Record<string, unknown>) => JSX.Element;
+  errs: (name: string) => string[] | undefined;
+};
+
+/**
+ * Edit (a folded form with the current values) and retire or restore one venue, trainer or
+ * interpreter (issue 12 item 20). A refused edit re-opens with what was typed and the errors.
+ */
+function Manage({ kind, id, name, retired, reply, children }: {
+  kind: "venue" | "trainer" | "interpreter";
+  id: number;
+  name: string;
+  retired: boolean;
+  reply: Reply;
+  children: (p: ManageHelpers) => JSX.Element;
+}) {
+  const { t } = useTranslation();
+  const intent = `edit${kind[0]!.toUpperCase()}${kind.slice(1)}`;
+  const mine = reply?.initialValue?.intent === intent && String(reply?.initialValue?.id) === String(id) ? reply : undefined;
+  const prefix = `${kind}-${id}`;
+  const errs = (k: string) => mine?.error?.[k] ?? undefined;
+  const text: ManageHelpers["text"] = (field, label, value, props = {}) => {
+    const typed = mine?.initialValue?.[field];
+    return (
+      <div className="field" key={field}>
+        <label htmlFor={`${prefix}-${field}`}>{label}</label>
+        <input id={`${prefix}-${field}`} name={field} defaultValue={typeof typed === "string" ? typed : (value ?? "")} aria-describedby={`${prefix}-${field}-err`} {...props} />
+        <ErrorList id={`${prefix}-${field}-err`} errors={errs(field)} />
+      </div>
+    );
+  };
+  return (
+    <div className="actions">
+      <details open={!!mine}>
+        <summary aria-label={t("training.resources.editNamed", { name })}>{t("training.resources.edit")}</summary>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="id" value={id} />
+          {children({ text, errs })}
+          <div className="actions"><button type="submit">{t("training.resources.save")}</button></div>
+        </Form>
+      </details>
+      <Form method="post" style={{ display: "inline" }}>
+        <input type="hidden" name="intent" value={retired ? "restore" : "retire"} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" className="btn-small btn-secondary" aria-label={t(retired ? "training.resources.restoreNamed" : "training.resources.retireNamed", { name })}>
+          {t(retired ? "training.resources.restore" : "training.resources.retire")}
+        </button>
+      </Form>
+    </div>
   );
 }

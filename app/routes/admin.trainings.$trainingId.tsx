@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         when: formatForViewer(training.startsAt, training.endsAt, training.timeZone, actor.timeZone, { locale: lng }),
       },
       edition: { id: edition.id, name: edition.name },
-      choices: formChoices(actor, edition.id, lng),
+      choices: formChoices(actor, edition.id, lng, { venueId: training.venueId, trainerIds, interpreterIds }),
       values: formValues(training, trainerIds, interpreterIds),
       enrolments: listEnrolments(actor, training.id),
       audit: auditTrail("training_session", training.id),

@@ -2,7 +2,8 @@
 // form without writing anything (the application is created on the first save, issue 12 item 3);
 // POST intent=save keeps a draft (lenient), intent=submit submits (strict, window checked on the
 // server). A submit that fails validation still saves what was typed as the draft when the
-// lenient rules allow it (issue 12 item 2). Once submitted, the page sends the applicant to the
+// lenient rules allow it (issue 12 item 2), and a form posted after the login expired comes back
+// as the draft after logging in again (app/form-stash.server.ts). Once submitted, the page sends the applicant to the
 // status page.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { pickField } from "~/domain/local-text";
@@ -19,6 +20,7 @@ import { answersAsFormValues, formQuestions, questionSpecs, questionsForForm } f
 import { parseAnswers } from "~/domain/questions";
 import { getEdition, windowState } from "~/models/editions.server";
 import { FieldErrors, RuleError } from "~/models/errors";
+import { takeStash } from "~/form-stash.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = editionId(params);
   const lng = await remixI18n.getLocale(request);
+  const restored = await takeStash(request, actor.id);
   return guard(() => {
     const edition = getEdition(id);
     const state = windowState(edition);
@@ -45,9 +48,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
       state,
     };
-    const app = findOwnApplicationForEdition(actor, id);
+    let app = findOwnApplicationForEdition(actor, id);
     const qs = formQuestions(id);
     const questions = questionsForForm(qs, lng);
+    // Answers posted after the login expired come back as the draft (issue 12 item 2).
+    if (restored && state === "open" && (!app || app.status === "draft")) {
+      const lenient = savablePart(restored.form);
+      if (lenient) {
+        try {
+          saveDraft(actor, (app ?? startApplication(actor, id)).id, lenient);
+          app = findOwnApplicationForEdition(actor, id);
+          return json(
+            { edition: info, application: { id: app!.id, status: app!.status }, defaultValue: { ...toFormValues(app!), ...answersAsFormValues(app!.id, qs) }, canSubmit: canEdit(app!, edition), questions, restored: true },
+            { headers: { "Set-Cookie": restored.clearCookie } },
+          );
+        } catch (e) {
+          if (!(e instanceof RuleError) && !(e instanceof FieldErrors)) throw e;
+        }
+      }
+    }
     if (!app) {
       if (state !== "open") return json({ edition: info, application: null, defaultValue: null, canSubmit: false, questions });
       // Only looking creates nothing: the draft is written on the first save.
@@ -148,6 +167,8 @@ export default function Apply() {
       <h1>{t("apply.title", { edition: edition.name })}</h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.saved")}</p> : null}
+      {params.get("claimed") && data.application ? <p className="alert alert-ok" role="status">{t("apply.claimedNote")}</p> : null}
+      {"restored" in data && data.restored && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.restored")}</p> : null}
       {lastResult && "draftSaved" in lastResult && lastResult.draftSaved ? <p className="alert alert-ok" role="status">{t("apply.savedNotSubmitted")}</p> : null}
       {!data.defaultValue ? (
         <p className="alert alert-warn">{windowNote}</p>

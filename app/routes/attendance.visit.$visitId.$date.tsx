@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       next: next <= s.visit.departureOn ? next : null,
       today: s.today,
       open: s.open,
+      correction: s.correction,
+      opensOn: formatDate(s.date, lng),
       q,
       counts: s.counts,
       people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
@@ -58,10 +60,9 @@ export default function VisitDayAttendance() {
         {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next}`}>{data.next} →</Link> : null}
         <a href={`/host/exports/${data.visit.id}.csv`} download>{t("tracking.exports.visitAttendance")}</a>
       </nav>
-      {data.open ? null : (
-        <p className="alert alert-warn">{data.today < data.date ? t("tracking.list.opensOn", { date: data.date }) : t("tracking.list.closed")}</p>
-      )}
-      <CheckInList people={data.people} open={data.open} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
+      {data.open ? null : <p className="alert alert-warn">{t("tracking.list.opensOn", { date: data.opensOn })}</p>}
+      {data.correction ? <p className="alert alert-warn">{t("tracking.list.correctionHint")}</p> : null}
+      <CheckInList people={data.people} open={data.open} correction={data.correction} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
     </section>
   );
 }

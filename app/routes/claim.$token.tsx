@@ -7,6 +7,7 @@ import { NewPasswordForm } from "~/components/accounts/NewPasswordForm";
 import { newPasswordSchema } from "~/forms/auth";
 import { explicitLocale } from "~/i18n.server";
 import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accounts.server";
+import { nominatedDraftEdition } from "~/models/applications.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
 import { clientAddress, handleForm, readForm } from "~/utils/http.server";
@@ -36,7 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // (switcher cookie or ?lng=) is the one they "signed up in" and wins.
     const chosen = await explicitLocale(request);
     if (chosen) setUserLocale(userId, chosen);
-    return redirect("/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
+    // Straight to the nomination: the nominee checks it and gives their needs and consent themselves.
+    const editionId = nominatedDraftEdition(userId);
+    return redirect(editionId ? `/apply/${editionId}?claimed=1` : "/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
   });
 }
 

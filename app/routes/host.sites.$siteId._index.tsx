@@ -6,10 +6,10 @@ import { MonthCalendar } from "~/components/hosts/MonthCalendar";
 import { VisitTable } from "~/components/hosts/VisitTable";
 import { countryName } from "~/domain/countries";
 import { formatDate, todayIn } from "~/domain/dates";
-import { holidaysForMonth, isMonth, monthOf } from "~/domain/visits";
+import { isMonth, monthOf } from "~/domain/visits";
 import { DIETARY_ABILITIES } from "~/forms/host-site";
 import { remixI18n } from "~/i18n.server";
-import { getSite, listSiteVisits } from "~/models/hosts.server";
+import { getSite, listSiteVisits, siteMonthHolidays } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       month,
       view,
       today,
-      holidays: holidaysForMonth(site.countryCode, month, lng === "vi" && site.countryCode === "VN" ? "vi" : "en"),
+      holidays: siteMonthHolidays(site.countryCode, month, lng),
       isOrganizer: actor.isOrganizer,
     });
   });

@@ -62,7 +62,13 @@ export default function NewVisit() {
       ) : editions.length === 0 ? (
         <p className="alert alert-warn">{t("hosts.visit.noEditions")}</p>
       ) : (
-        <VisitForm lastResult={lastResult} defaultValue={defaults} editions={editions} submitLabel={t("hosts.visit.create")} />
+        <VisitForm
+          lastResult={lastResult}
+          defaultValue={defaults}
+          editions={editions}
+          submitLabel={t("hosts.visit.create")}
+          prefilled={{ themes: site.themes, languages: site.languages, interpreterLanguages: site.interpreterLanguages, homestay: site.homestay }}
+        />
       )}
     </section>
   );

@@ -27,6 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       threshold: c.threshold,
       attended: c.attended,
       expected: c.expected,
+      // Training sessions and exchange-visit days both count (issue 12 item 5).
+      sessionsAttended: c.sessionsAttended,
+      sessionsExpected: c.sessionsExpected,
+      daysAttended: c.daysAttended,
+      daysExpected: c.daysExpected,
       revoked: !!issued?.revokedAt,
       view: valid ? certificateViewData(c, lng, { ...valid, ...(await verificationLink(valid.code)) }) : null,
     });
@@ -52,7 +57,7 @@ export default function MyCertificate() {
               ? t("secretariat.certificates.mineRevoked")
               : data.completed
                 ? t("secretariat.certificates.mineNotIssued")
-                : t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold })}
+                : t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold, sessionsAttended: data.sessionsAttended, sessionsExpected: data.sessionsExpected, daysAttended: data.daysAttended, daysExpected: data.daysExpected })}
           </p>
         </section>
       )}

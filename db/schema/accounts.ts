@@ -59,6 +59,23 @@ export const loginSessions = sqliteTable(
   (t) => [index("login_sessions_user").on(t.userId)],
 );
 
+/**
+ * A form posted after its login session had expired (issue 12 item 2), kept until the person logs
+ * in again and gets the answers back: at most 30 minutes, deleted when restored or expired. The
+ * random id travels in the redirectTo URL and in an httpOnly cookie of the same browser; the
+ * owner, when the expired session still names one, must be the one who restores it.
+ */
+export const formStashes = sqliteTable("form_stashes", {
+  id: text("id").primaryKey(),
+  /** The path the form was posted to (the restore only happens there). */
+  path: text("path").notNull(),
+  ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "cascade" }),
+  /** JSON array of [name, value] pairs, text fields only (files and passwords are not kept). */
+  data: text("data").notNull(),
+  createdAt: text("created_at").notNull().default(now),
+  expiresAt: text("expires_at").notNull(),
+});
+
 /** Single-use tokens; only a SHA-256 of the token is stored. */
 export const passwordResetTokens = sqliteTable("password_reset_tokens", {
   tokenHash: text("token_hash").primaryKey(),

@@ -32,6 +32,8 @@ export const venues = sqliteTable(
     hostSiteId: integer("host_site_id").references(() => hostSites.id),
     /** Seats in the room, if known. */
     capacity: integer("capacity"),
+    /** When an organizer retired it: kept for past trainings, not offered for new ones (issue 12 item 20). */
+    retiredAt: text("retired_at"),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
@@ -45,6 +47,8 @@ export const trainers = sqliteTable("trainers", {
   organisation: text("organisation").notNull().default(""),
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
   email: text("email").notNull().default(""),
+  /** When an organizer retired them: kept for past trainings, not offered for new ones (issue 12 item 20). */
+  retiredAt: text("retired_at"),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
 });
@@ -55,6 +59,8 @@ export const interpreters = sqliteTable("interpreters", {
   name: text("name").notNull(),
   languagePairs: text("language_pairs", { mode: "json" }).$type<InterpreterLanguagePair[]>().notNull().default([]),
   email: text("email").notNull().default(""),
+  /** When an organizer retired them: kept for past trainings, not offered for new ones (issue 12 item 20). */
+  retiredAt: text("retired_at"),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
 });

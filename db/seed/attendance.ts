@@ -5,8 +5,9 @@
  * true story: most present, some late, a few absent or excused, more absences where village
  * connections are weak, and two participants below the 80 % completion line. Deterministic.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt, ne } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
+import { addMonths } from "../../app/domain/evaluation/timing";
 import type { Db } from "../client";
 import * as t from "../schema";
 import type { SeededEdition } from "./editions";
@@ -64,4 +65,78 @@ export function seedAttendance(tx: Db, online: SeededEdition, organizerId: numbe
   });
   if (rows.length) tx.insert(t.attendanceRecords).values(rows).run();
   return { sessions: sessions.length, records: rows.length };
+}
+
+/**
+ * Demo visit-day attendance (issue 12 item 5) for every past in-person edition (ended before
+ * `today`): each accepted participant on each day of their visit, arrival to departure, as the
+ * site's host coordinator takes it on the day (or an organizer when the site has none): most
+ * present, some late on the travel days, a day missed for illness now and then, one participant
+ * per edition below the 80 % line. Deterministic. Returns the number of records written.
+ */
+export function seedVisitDayAttendance(tx: Db, today: string, organizerId: number) {
+  const rng = prng(5005);
+  const editions = tx
+    .select()
+    .from(t.editions)
+    .where(and(eq(t.editions.mode, "in_person"), lt(t.editions.endsOn, today)))
+    .orderBy(t.editions.id)
+    .all();
+  const rows: (typeof t.attendanceRecords.$inferInsert)[] = [];
+  for (const ed of editions) {
+    const visits = tx
+      .select()
+      .from(t.exchangeVisits)
+      .where(and(eq(t.exchangeVisits.editionId, ed.id), ne(t.exchangeVisits.status, "cancelled")))
+      .orderBy(t.exchangeVisits.id)
+      .all();
+    let lowDone = false;
+    for (const v of visits) {
+      const host = tx
+        .select({ id: t.hostSiteCoordinators.userId })
+        .from(t.hostSiteCoordinators)
+        .where(eq(t.hostSiteCoordinators.hostSiteId, v.hostSiteId))
+        .get();
+      const people = tx
+        .select({ id: t.placements.applicationId })
+        .from(t.placements)
+        .where(and(eq(t.placements.visitId, v.id), eq(t.placements.status, "accepted")))
+        .orderBy(t.placements.applicationId)
+        .all();
+      for (const [n, p] of people.entries()) {
+        // The last participant of the edition's first visit fell ill mid-week (below 80 %).
+        const ill = !lowDone && n === people.length - 1 && people.length > 2;
+        if (ill) lowDone = true;
+        for (let day = v.arrivalOn, i = 0; day <= v.departureOn; day = addDays(day, 1), i++) {
+          const travel = day === v.arrivalOn || day === v.departureOn;
+          const r = rng.next();
+          const status = ill && i >= 2 ? (i === 2 ? "excused" : "absent") : r < 0.03 ? "excused" : r < (travel ? 0.2 : 0.08) ? "late" : "present";
+          rows.push({
+            subjectKind: "visit_day", visitId: v.id, date: day, applicationId: p.id, status, method: "list",
+            note: status === "excused" ? "Sick, stayed at the homestay" : status === "late" && travel ? "Bus from the airport delayed" : "",
+            recordedBy: host?.id ?? organizerId,
+            // 08:30 at the site (the 13 countries are UTC+06:30 to UTC+09:00: about 01:00 UTC).
+            recordedAt: `${day}T01:${String(rng.int(0, 59)).padStart(2, "0")}:00.000Z`,
+          });
+        }
+      }
+    }
+  }
+  if (rows.length) tx.insert(t.attendanceRecords).values(rows).run();
+  return rows.length;
+}
+
+/**
+ * A follow-up survey of the past online edition whose window is open on `today` (issue 12 item
+ * 21), so the reminder job (run at start) mails every participant a personal survey link that a
+ * newcomer can open from the outbox: two months after the end when that has come, else one
+ * month (one of the two windows, 30 days each, always holds today). Returns the survey's id.
+ */
+export function seedOpenFollowUp(tx: Db, online: SeededEdition, today: string): number {
+  const months = addMonths(online.endsOn, 2) <= today ? 2 : 1;
+  return tx
+    .insert(t.editionSurveys)
+    .values({ editionId: online.id, stage: "follow_up", monthsAfter: months, templateFamily: "starter-follow-up" })
+    .returning({ id: t.editionSurveys.id })
+    .get().id;
 }

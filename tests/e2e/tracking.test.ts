@@ -78,6 +78,7 @@ describe("attendance on a phone changes the dashboard", () => {
     const host = await hostCtx.newPage();
     await logInAs(host, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
     await host.goto(`${server.url}/host`);
+    // The date is written as the reader writes it (issue 12 item 9), not as ISO text.
     await host.getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` }).first().waitFor();
     await host.goto(`${server.url}/attendance/training/${fx.trainingId}`);
     await expect.poll(() => host.locator(".checkin-list > li").count()).toBe(3);

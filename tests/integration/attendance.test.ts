@@ -110,6 +110,27 @@ describe("check-in lists", () => {
   });
 });
 
+describe("host corrections of past visit days (issue 12 item 7)", () => {
+  it("a host coordinator corrects a past day of their own visit with a reason, audited; not without one, not another site's host", async () => {
+    const subject = { kind: "visit_day" as const, visitId, date: "2031-07-05" };
+    const later = new Date("2031-07-09T03:00:00Z");
+    const sheet = visitDaySheet(host, visitId, "2031-07-05", "", later);
+    expect([sheet.open, sheet.correction]).toEqual([true, true]);
+    expect(() => recordAttendance(host, subject, { applicationId: anh.app.id, status: "excused" }, later)).toThrow(/reasonRequired/);
+    expect(recordAttendance(host, subject, { applicationId: anh.app.id, status: "excused", reason: "Was at the district hospital, we forgot to mark it" }, later).changed).toBe(true);
+    const row = db()
+      .select()
+      .from(t.attendanceRecords)
+      .where(and(eq(t.attendanceRecords.visitId, visitId), eq(t.attendanceRecords.date, "2031-07-05"), eq(t.attendanceRecords.applicationId, anh.app.id)))
+      .get()!;
+    expect(row.status).toBe("excused");
+    expect(audits(row.id).at(-1)).toMatchObject({ action: "correct", toState: "excused", reason: "Was at the district hospital, we forgot to mark it", actorUserId: host.id });
+    expect(() => recordAttendance(otherHost, subject, { applicationId: anh.app.id, status: "present", reason: "x" }, later)).toThrow(NotFoundError);
+    // Organizers correct without a reason, as before.
+    expect(recordAttendance(organizer, subject, { applicationId: anh.app.id, status: "present" }, later).changed).toBe(true);
+  });
+});
+
 describe("self check-in codes", () => {
   const key = "k".repeat(32);
   it("are 6 digits, change with the minute, accept the current and the previous window only", () => {

@@ -64,10 +64,16 @@ function expectedPairs(f: F) {
   );
 }
 const attended = (x: { status: string | null }) => x.status === "present" || x.status === "late";
+// Visit days so far at NOW (19:00 in both sites' zones, UTC+7): 5 to 8 July for both visits.
+const DAYS_SO_FAR = ["2031-07-05", "2031-07-06", "2031-07-07", "2031-07-08"];
+/** The visit days a participant was expected at, with the recorded status (issue 12 item 5). */
+const dayPairs = (p: P) =>
+  p.visit ? DAYS_SO_FAR.map((d) => ({ status: DAYS.find(([v, dd, pp]) => v === p.visit && dd === d && pp === p.key)?.[3] ?? null })) : [];
 function completedCount(f: F) {
   const pairs = expectedPairs(f);
   return participants(f).filter((p) => {
-    const mine = pairs.filter((x) => x.p === p.key);
+    // Training sessions and exchange-visit days count together.
+    const mine = [...pairs.filter((x) => x.p === p.key), ...dayPairs(p)];
     return mine.length > 0 && mine.filter(attended).length * 100 >= (f.threshold ?? 80) * mine.length;
   }).length;
 }

@@ -26,6 +26,7 @@ import { loader as focalLayoutLoader } from "~/routes/focal";
 import { loader as focalHomeLoader } from "~/routes/focal._index";
 import { action as focalAction, loader as focalAppLoader } from "~/routes/focal.applications.$id";
 import { action as nominateAction, loader as nominateLoader } from "~/routes/focal.nominate";
+import { action as claimAction } from "~/routes/claim.$token";
 import type { ApplicationStatus } from "../../db/schema/programme";
 import { call, cookieFor, createUser } from "../support/factories";
 
@@ -324,6 +325,23 @@ describe("focal point: nominating a leader with no account", () => {
     const again = await call(nominateAction, `/focal/nominate?edition=${ed}`, { cookie, form: nomination("anh.nguyen@example.vn") });
     expect(again.headers.get("Location")).toBe(`/focal/applications/${a.id}?done=nominatedAlready`);
     expect(db().select().from(t.outbox).where(eq(t.outbox.toAddress, "anh.nguyen@example.vn")).all()).toHaveLength(1);
+  });
+
+  it("keeps no health data from the focal point; the nominee gives needs and consent after claiming (issue 12 item 6)", async () => {
+    const ed = makeEdition({ VN: 3 });
+    const { cookie } = await focalPoint("VN");
+    const form = { ...nomination("consent.nominee@example.vn"), dietaryNeeds: "Không ăn thịt bò", accessibilityNeeds: "Xe lăn", sensitiveConsent: "on" };
+    const r = await call(nominateAction, `/focal/nominate?edition=${ed}`, { cookie, form });
+    expect(r.status).toBe(302);
+    const user = db().select().from(t.users).where(eq(t.users.email, "consent.nominee@example.vn")).get()!;
+    const a = db().select().from(t.applications).where(eq(t.applications.userId, user.id)).get()!;
+    expect([a.dietaryNeeds, a.accessibilityNeeds, a.sensitiveConsentAt]).toEqual(["", "", null]);
+    // Claiming leads straight to the draft, where the nominee gives needs and consent themselves.
+    const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "consent.nominee@example.vn")).get()!;
+    const token = /\/claim\/([\w-]+)/.exec(mail.text)![1]!;
+    const claim = await call(claimAction, `/claim/${token}`, { params: { token }, form: { password: "a-long-pass-phrase-42", passwordConfirm: "a-long-pass-phrase-42" } });
+    expect(claim.status).toBe(302);
+    expect(claim.headers.get("Location")).toBe(`/apply/${ed}?claimed=1`);
   });
 
   it("accepts \"No preference\" for the countries to visit (issue 12 item 1)", async () => {

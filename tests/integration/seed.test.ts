@@ -275,3 +275,39 @@ describe("demo enrolment (issue 12, item 21)", () => {
     expect(questionsForForm(qs, "zh")[1]).toMatchObject({ label: "您将如何前往云南？", lang: "zh" });
   });
 });
+
+describe("demo visit-day attendance (issue 12, item 5)", () => {
+  it("every past in-person edition has visit-day attendance for its participants' visit days", () => {
+    const today = todayIn("Asia/Shanghai");
+    const past = db().select().from(t.editions).all().filter((e) => e.mode === "in_person" && e.endsOn < today);
+    expect(past.length).toBeGreaterThan(0);
+    const raw = db().$client;
+    for (const e of past) {
+      const r = raw
+        .prepare(
+          `select count(*) as recorded from attendance_records r join exchange_visits v on v.id = r.visit_id
+           where r.subject_kind = 'visit_day' and v.edition_id = ?`,
+        )
+        .get(e.id) as { recorded: number };
+      const expected = raw
+        .prepare(
+          `select coalesce(sum(julianday(v.departure_on) - julianday(v.arrival_on) + 1), 0) as n
+           from placements pl join exchange_visits v on v.id = pl.visit_id where v.edition_id = ? and pl.status = 'accepted' and v.status <> 'cancelled'`,
+        )
+        .get(e.id) as { n: number };
+      expect(expected.n, e.name).toBeGreaterThan(0);
+      expect(r.recorded, e.name).toBe(expected.n);
+    }
+  });
+
+  it("sari.id@vlx.demo sees a real figure on her 9th-edition certificate", async () => {
+    const { getOwnCertificate } = await import("~/models/tracking.server");
+    const user = db().select().from(t.users).where(sql`${t.users.email} = 'sari.id@vlx.demo'`).get()!;
+    const actor = loadActor(user.id)!;
+    const ninth = db().select().from(t.editions).where(sql`${t.editions.ordinal} = 9`).get()!;
+    const c = getOwnCertificate(actor, ninth.id);
+    expect(c.daysExpected).toBeGreaterThanOrEqual(5);
+    expect(c.daysAttended).toBeGreaterThan(0);
+    expect(c.expected).toBe(c.sessionsExpected + c.daysExpected);
+  });
+});

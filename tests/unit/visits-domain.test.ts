@@ -108,7 +108,32 @@ describe("public holidays", () => {
   it("keys holidays of a month's grid by date, across a year end", () => {
     const dec = holidaysForMonth("JP", "2027-12");
     expect(Object.keys(dec)).toContain("2028-01-01"); // shown in the last week of the grid
-    expect(holidaysForMonth("KH", "2027-04")).toEqual({}); // no data in the library
+  });
+
+  it("Cambodia, Laos and Myanmar have their official public holidays 2026–2028 from the repo's data (issue 12 item 19)", () => {
+    for (const c of ["KH", "LA", "MM"])
+      for (const y of [2026, 2027, 2028]) {
+        const list = publicHolidays(c, y);
+        expect(list.length, `${c} ${y}`).toBeGreaterThanOrEqual(8);
+        expect(list.every((h) => h.date.startsWith(`${y}-`))).toBe(true);
+      }
+    const apr = holidaysForMonth("KH", "2027-04");
+    expect(apr["2027-04-14"]).toEqual(["Khmer New Year's Day"]);
+    expect(holidaysForMonth("LA", "2027-12")["2027-12-02"]).toEqual(["Lao National Day"]);
+    expect(holidaysForMonth("MM", "2027-01")["2027-01-04"]).toEqual(["Independence Day"]);
+    // Names in the country's own language when asked.
+    expect(holidaysForMonth("KH", "2027-04", "km")["2027-04-14"]![0]).toMatch(/[\u1780-\u17FF]/);
+  });
+
+  it("the month's holidays include the organizers' own days, as training scheduling does", () => {
+    const extra = [
+      { country: "KH", date: "2027-04-20", name: "Royal funeral" },
+      { country: "TH", date: "2027-04-21", name: "Not for Cambodia" },
+    ];
+    const apr = holidaysForMonth("KH", "2027-04", "en", extra);
+    expect(apr["2027-04-20"]).toEqual(["Royal funeral"]);
+    expect(apr["2027-04-21"]).toBeUndefined();
+    expect(holidaysForMonth("VN", "2027-09", "en", [{ country: "VN", date: "2027-09-02", name: "Extra" }])["2027-09-02"]).toContain("Extra");
   });
 });
 

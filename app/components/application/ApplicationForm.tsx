@@ -27,7 +27,7 @@ import type { FormQuestion } from "~/models/applications/questions.server";
 import { CustomQuestions } from "./CustomQuestions";
 import { countryOptions, languageOptions, levelOptions } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
-import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
+import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, NomineeNeedsNote, PersonSection, VillageSection } from "./sections";
 
 export type ApplicationFormProps = {
   edition: { id: number; name: string; themes: readonly string[] };
@@ -109,7 +109,9 @@ export function ApplicationForm({
         <LanguageRows languages={languages} levels={levelOptions(t)} />
         <ExchangeSection fields={fields} themes={edition.themes} />
         <HostChoices countries={countries} />
-        <NeedsSection fields={fields} />
+        {/* Health data only with the person's own consent: a nominee gives their needs and consent
+            themselves after claiming the nomination (issue 12 item 6), never the focal point. */}
+        {mode === "nominate" ? <NomineeNeedsNote /> : <NeedsSection fields={fields} />}
         <ContactSection fields={fields} />
         <MotivationSection fields={fields} nominee={mode === "nominate"} />
         <CustomQuestions questions={questions} />

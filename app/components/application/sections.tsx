@@ -78,6 +78,17 @@ export function ExchangeSection({ fields, themes }: { fields: Fields; themes: re
   );
 }
 
+/** On the nominate form: the needs section is the nominee's own, with their consent. */
+export function NomineeNeedsNote() {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t("apply.form.needs")}</legend>
+      <p className="hint">{t("apply.form.nomineeNeedsNote")}</p>
+    </fieldset>
+  );
+}
+
 export function NeedsSection({ fields }: { fields: Fields }) {
   const { t } = useTranslation();
   const consent = getInputProps(fields.sensitiveConsent as S, { type: "checkbox" });

@@ -1,7 +1,7 @@
 /**
  * A certificate of participation, laid out for A4 landscape printing (dashboard.css `@page`):
- * the name in the person's own script and in Latin, the edition, host sites and the sessions
- * attended. Fonts: the system's Noto families cover Thai, Burmese, Khmer, Lao and CJK.
+ * the name in the person's own script and in Latin, the edition, host sites, the sessions
+ * attended and the exchange-visit days attended. Fonts: the system's Noto families cover Thai, Burmese, Khmer, Lao and CJK.
  */
 import { useTranslation } from "react-i18next";
 
@@ -22,6 +22,10 @@ export type CertificateViewData = {
   qr: string;
   expected: number;
   attended: number;
+  sessionsExpected: number;
+  sessionsAttended: number;
+  daysExpected: number;
+  daysAttended: number;
 };
 
 export function CertificateView({ c }: { c: CertificateViewData }) {
@@ -40,7 +44,12 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
       ) : (
         <p>{t(`modes.${c.mode}`)}</p>
       )}
-      <p>{t("tracking.certificate.attended", { attended: c.attended, expected: c.expected })}</p>
+      <p>{t("tracking.certificate.attended", {
+          sessionsAttended: c.sessionsAttended,
+          sessionsExpected: c.sessionsExpected,
+          daysAttended: c.daysAttended,
+          daysExpected: c.daysExpected,
+        })}</p>
       {c.sessions.length ? (
         <ul className="sessions" aria-label={t("tracking.certificate.sessions")}>
           {c.sessions.map((s, i) => <li key={i}>{s.date} · {s.title}</li>)}

@@ -27,7 +27,7 @@ export function StatusBadge({ status }: { status: CheckInPerson["status"] }) {
   return <span className={`att-badge att-${status ?? "none"}`}>{t(`tracking.status.${status ?? "none"}`)}</span>;
 }
 
-function Row({ person, open, q }: { person: CheckInPerson; open: boolean; q: string }) {
+function Row({ person, open, correction, q }: { person: CheckInPerson; open: boolean; correction: boolean; q: string }) {
   const { t } = useTranslation();
   const tr = useErrorText();
   const fetcher = useFetcher<{ error?: string; applicationId?: number }>();
@@ -48,6 +48,12 @@ function Row({ person, open, q }: { person: CheckInPerson; open: boolean; q: str
         </div>
         <input type="hidden" name="applicationId" value={person.applicationId} />
         <input type="hidden" name="q" value={q} />
+        {correction ? (
+          <div className="field">
+            <label htmlFor={`reason-${person.applicationId}`}>{t("tracking.list.correctionReason")}</label>
+            <input id={`reason-${person.applicationId}`} name="reason" required maxLength={500} />
+          </div>
+        ) : null}
         <div className="status-buttons" role="group" aria-label={t("tracking.list.markAs", { name: person.name })}>
           {STATUSES.map((s) => (
             <button key={s} type="submit" name="status" value={s} aria-pressed={shown === s} disabled={!open}>
@@ -70,9 +76,11 @@ function Row({ person, open, q }: { person: CheckInPerson; open: boolean; q: str
   );
 }
 
-export function CheckInList({ people, open, q, counts, error }: {
+export function CheckInList({ people, open, correction = false, q, counts, error }: {
   people: CheckInPerson[];
   open: boolean;
+  /** A past day corrected by a host coordinator: each change asks why. */
+  correction?: boolean;
   q: string;
   counts: { present: number; late: number; absent: number; excused: number; none: number; total: number };
   error?: string;
@@ -92,7 +100,7 @@ export function CheckInList({ people, open, q, counts, error }: {
       </Form>
       {people.length ? (
         <ul className="checkin-list">
-          {people.map((p) => <Row key={p.applicationId} person={p} open={open} q={q} />)}
+          {people.map((p) => <Row key={p.applicationId} person={p} open={open} correction={correction} q={q} />)}
         </ul>
       ) : (
         <p className="muted">{q ? t("tracking.list.noMatch", { q }) : t("tracking.list.nobody")}</p>

@@ -1,4 +1,8 @@
-/** "Who is coming": the placed participants with only what a host needs. */
+/**
+ * "Who is coming": the placed participants with only what a host needs. Below 40rem each row is a
+ * card with labelled lines (hosts.css `.coming-table`), so a phone at 360 px shows food needs,
+ * access needs, stay and status without sideways scrolling (issue 12 item 9).
+ */
 import { langOfText } from "~/domain/script-lang";
 import { useTranslation } from "react-i18next";
 import { countryName } from "~/domain/countries";
@@ -25,8 +29,8 @@ export function ParticipantTable({ participants, caption }: { participants: Part
   const lng = i18n.language;
   if (!participants.length) return <p className="muted">{t("hosts.coming.none")}</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
+    <div className="table-wrap coming-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table className="coming-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -43,17 +47,17 @@ export function ParticipantTable({ participants, caption }: { participants: Part
         <tbody>
           {participants.map((p) => (
             <tr key={p.placementId}>
-              <td>
+              <td data-label={t("common.name")}>
                 <strong lang={langOfText(p.name)}>{p.name}</strong>
                 {p.nameLatin && p.nameLatin !== p.name ? <div className="muted">{p.nameLatin}</div> : null}
               </td>
-              <td>{p.country ? countryName(p.country, lng) : "–"}</td>
-              <td>{p.gender ? t(`genders.${p.gender}`) : "–"}</td>
-              <td>{p.languages.map((l) => `${languageName(l.code, lng)} (${t(`levels.${l.level}`)})`).join(", ") || "–"}</td>
-              <td>{p.dietaryNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
-              <td>{p.accessibilityNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
-              <td>{formatDate(p.arrivalOn, lng)} – {formatDate(p.departureOn, lng)}</td>
-              <td><StatusBadge kind="placement" status={p.status} /></td>
+              <td data-label={t("common.country")}>{p.country ? countryName(p.country, lng) : "–"}</td>
+              <td data-label={t("hosts.coming.gender")}>{p.gender ? t(`genders.${p.gender}`) : "–"}</td>
+              <td data-label={t("hosts.coming.languages")}>{p.languages.map((l) => `${languageName(l.code, lng)} (${t(`levels.${l.level}`)})`).join(", ") || "–"}</td>
+              <td data-label={t("hosts.coming.dietary")}>{p.dietaryNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
+              <td data-label={t("hosts.coming.accessibility")}>{p.accessibilityNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
+              <td data-label={t("hosts.coming.stay")}>{formatDate(p.arrivalOn, lng)} – {formatDate(p.departureOn, lng)}</td>
+              <td data-label={t("common.status")}><StatusBadge kind="placement" status={p.status} /></td>
             </tr>
           ))}
         </tbody>

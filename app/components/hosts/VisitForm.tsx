@@ -10,7 +10,7 @@ import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextF
 import { formatDate } from "~/domain/dates";
 import { visitSchema } from "~/forms/visit";
 import type { FormReply } from "~/utils/http.server";
-import { hostOptions } from "./options";
+import { hostOptions, prefilledLabels, type Option } from "./options";
 
 type Text = FieldMetadata<string | undefined>;
 type List = FieldMetadata<string[] | undefined>;
@@ -22,6 +22,7 @@ export function VisitForm({
   editions,
   fixedEdition,
   submitLabel,
+  prefilled,
 }: {
   lastResult?: FormReply;
   defaultValue?: Record<string, unknown>;
@@ -30,6 +31,8 @@ export function VisitForm({
   /** The visit's edition (edit: it does not change). */
   fixedEdition?: EditionChoice;
   submitLabel: string;
+  /** New visit: what was pre-ticked from the site profile, said under each group (issue 12 item 8). */
+  prefilled?: { themes?: string[]; languages?: string[]; interpreterLanguages?: string[]; homestay?: boolean };
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -42,6 +45,11 @@ export function VisitForm({
   });
   // The submitted translations after a refused submit, else the stored ones.
   const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
+  const note = (values: string[] | undefined, options: Option[]) => {
+    const items = prefilledLabels(values, options);
+    return items.length ? t("hosts.visit.prefilled", { items: new Intl.ListFormat(lng, { type: "conjunction" }).format(items) }) : undefined;
+  };
+  const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
   const homestayChecked = fields.homestay.initialValue === "on" || fields.homestay.initialValue === "true";
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -71,14 +79,20 @@ export function VisitForm({
         <TextField field={fields.capacity as Text} type="number" inputMode="numeric" label={t("hosts.visit.capacity")} hint={t("hosts.visit.capacityHint")} required />
         <TextField field={fields.perCountryCap as Text} type="number" inputMode="numeric" label={t("hosts.visit.perCountryCap")} hint={t("hosts.visit.perCountryCapHint")} required />
       </div>
-      <CheckboxGroup field={fields.themes as List} label={t("hosts.visit.themes")} options={o.themes} />
-      <CheckboxGroup field={fields.languages as List} label={t("hosts.visit.languages")} options={o.languages} />
-      <CheckboxGroup field={fields.interpreterLanguages as List} label={t("hosts.visit.interpreterLanguages")} hint={t("hosts.visit.interpreterLanguagesHint")} options={o.languages} />
+      <CheckboxGroup field={fields.themes as List} label={t("hosts.visit.themes")} hint={note(prefilled?.themes, o.themes)} options={o.themes} />
+      <CheckboxGroup field={fields.languages as List} label={t("hosts.visit.languages")} hint={note(prefilled?.languages, o.languages)} options={o.languages} />
+      <CheckboxGroup
+        field={fields.interpreterLanguages as List}
+        label={t("hosts.visit.interpreterLanguages")}
+        hint={join(note(prefilled?.interpreterLanguages, o.languages), t("hosts.visit.interpreterLanguagesHint"))}
+        options={o.languages}
+      />
       <div className="field">
         <label className="check">
           <input type="checkbox" id={fields.homestay.id} name={fields.homestay.name} defaultChecked={homestayChecked} key={fields.homestay.key} />
           {t("hosts.visit.homestay")}
         </label>
+        {prefilled?.homestay ? <p className="hint">{t("hosts.visit.prefilledHomestay")}</p> : null}
         <ErrorList id={fields.homestay.errorId} errors={fields.homestay.errors} />
       </div>
       <TextAreaField field={fields.notes as Text} label={t("hosts.visit.notes")} hint={t("hosts.visit.notesHint")} rows={4} />

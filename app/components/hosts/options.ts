@@ -21,3 +21,13 @@ export function hostOptions(t: TFunction, lng: string) {
     dietary: DIETARY_ABILITIES.map((d) => ({ value: d, label: t(`hosts.dietary.${d}`) as string })),
   };
 }
+
+/**
+ * The names of the values pre-filled from the site profile, in the options' order and words (the
+ * new-visit form says what it pre-ticked, issue 12 item 8); empty when nothing was pre-filled.
+ */
+export function prefilledLabels(values: readonly string[] | undefined, options: readonly Option[]): string[] {
+  if (!values?.length) return [];
+  const set = new Set(values);
+  return options.filter((o) => set.has(o.value)).map((o) => o.label);
+}

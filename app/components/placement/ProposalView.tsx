@@ -6,15 +6,17 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EngineRun } from "~/models/placement/board.server";
+import { countryName } from "~/domain/countries";
 import { useReasonText } from "./reasons";
 
 type Props = { run: EngineRun; names: Record<string, string>; visitName: Record<string, string> };
 
 export function ProposalView({ run, names, visitName }: Props) {
   const { t } = useTranslation();
-  const reason = useReasonText();
   const busy = useNavigation().state !== "idle";
   const name = (pid: string | number) => names[String(pid)] ?? `#${pid}`;
+  const reason = useReasonText(name);
+  const { i18n } = useTranslation();
   const visit = (vid: string | number | null) => (vid == null ? t("placement.diff.none") : visitName[String(vid)] ?? `#${vid}`);
   const c = run.comparison;
   const keptLabel = (pid: string) => {
@@ -126,7 +128,22 @@ export function ProposalView({ run, names, visitName }: Props) {
                   {h.reasons.map(reason).join("; ")}
                 </li>
               ))}
-              {e.status === "unplaced" && e.higherRanked.length === 0 ? <li>{e.blockers.map(reason).join("; ")}</li> : null}
+              {e.emptyCountries.map((c) => (
+                <li key={`c-${c.country}`}>
+                  {t("placement.proposal.noVisitIn", {
+                    country: countryName(c.country, i18n.language),
+                    rank: t("placement.proposal.choice", { rank: c.rank }),
+                  })}
+                </li>
+              ))}
+              {e.status === "unplaced" && e.higherRanked.length === 0 && e.blockers.some((b) => b.code !== "no_visit_in_country") ? (
+                <li>
+                  {e.blockers
+                    .filter((b) => b.code !== "no_visit_in_country")
+                    .map(reason)
+                    .join("; ")}
+                </li>
+              ) : null}
             </ul>
           </details>
         ))}

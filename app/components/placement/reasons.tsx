@@ -1,13 +1,24 @@
 /** Reason codes of the placement engine in the reader's language (i18next keys placement.reasons.*). */
 import { useTranslation } from "react-i18next";
-import type { Reason } from "~/domain/placement";
+import type { Reason, SeatHolder } from "~/domain/placement";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 
-export function useReasonText() {
+/**
+ * A function that turns a reason code into a sentence part in the reader's language. `nameOf`
+ * gives a participant's display name from their id (the seat holders of a full visit are named,
+ * each with why they came first); without it the id is shown.
+ */
+export function useReasonText(nameOf: (participantId: string) => string = (id) => `#${id}`) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const holders = (hs: SeatHolder[]) =>
+    hs.length
+      ? t("placement.reasons.heldBy", {
+          holders: hs.map((h) => t(`placement.reasons.holder.${h.why}`, { name: nameOf(h.participantId), rank: h.rank ?? "–" })).join("; "),
+        })
+      : "";
   const langs = (codes: string[]) => (codes.length ? codes.map((c) => languageName(c, lng)).join(", ") : t("common.none"));
   const date = (d: string) => (d === "0000-01-01" || d === "9999-12-31" ? "…" : formatDate(d, lng));
   return (r: Reason): string => {
@@ -28,9 +39,9 @@ export function useReasonText() {
           interpreters: langs(r.interpreterLanguages),
         });
       case "visit_full":
-        return t("placement.reasons.visit_full", { occupants: r.occupants, capacity: r.capacity, preferred: r.preferredOccupants });
+        return t("placement.reasons.visit_full", { occupants: r.occupants, capacity: r.capacity }) + holders(r.holders);
       case "country_cap_reached":
-        return t("placement.reasons.country_cap_reached", { cap: r.cap, country: countryName(r.country, lng) });
+        return t("placement.reasons.country_cap_reached", { cap: r.cap, country: countryName(r.country, lng) }) + holders(r.holders);
       case "not_cheaper":
         return t("placement.reasons.not_cheaper", { cost: r.cost, assignedCost: r.assignedCost });
       case "no_visit_in_country":

@@ -12,13 +12,22 @@ import type { TrainingFormChoices } from "./TrainingForm";
 
 export const ZONES = [...new Set(MEMBER_COUNTRY_CODES.flatMap((c) => countryTimeZones(c)))].sort();
 
-export function formChoices(actor: Actor, editionId: number, lng: string): TrainingFormChoices {
+export function formChoices(
+  actor: Actor,
+  editionId: number,
+  lng: string,
+  keep: { venueId?: number | null; trainerIds?: number[]; interpreterIds?: number[] } = {},
+): TrainingFormChoices {
   const o = trainingFormOptions(actor, editionId);
+  // Retired venues, trainers and interpreters are not offered for new trainings; a training
+  // that already has one keeps it (issue 12 item 20).
+  const live = <T extends { id: number; retiredAt: string | null }>(rows: T[], kept: (number | null | undefined)[]) =>
+    rows.filter((r) => r.retiredAt === null || kept.includes(r.id));
   return {
     visits: o.visits.map((v) => ({ id: v.id, label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})` })),
-    venues: o.venues.map((v) => ({ id: v.id, label: `${v.name} (${v.timeZone})` })),
-    trainers: o.trainers.map((x) => ({ id: x.id, label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}` })),
-    interpreters: o.interpreters.map((x) => ({ id: x.id, label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})` })),
+    venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${v.timeZone})` })),
+    trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({ id: x.id, label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}` })),
+    interpreters: live(o.interpreters, keep.interpreterIds ?? []).map((x) => ({ id: x.id, label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})` })),
     zones: ZONES,
   };
 }

@@ -2,7 +2,7 @@
  * English rendering of reason codes, for the CLI and logs only: the app translates the codes
  * with i18next and must not use these sentences.
  */
-import type { Explanation, Reason } from "./types";
+import type { Explanation, Reason, SeatHolder } from "./types";
 
 export function toEnglish(r: Reason): string {
   switch (r.code) {
@@ -13,13 +13,13 @@ export function toEnglish(r: Reason): string {
     case "no_shared_language":
       return `no shared language or interpreter (speaks ${r.participantLanguages.join(", ") || "none"}; visit ${r.visitLanguages.join(", ") || "none"}, interpreters ${r.interpreterLanguages.join(", ") || "none"})`;
     case "visit_full":
-      return `full (${r.occupants}/${r.capacity}; ${r.preferredOccupants} of them preferred there)`;
+      return `full (${r.occupants}/${r.capacity}; ${r.preferredOccupants} of them preferred there: ${holdersEnglish(r.holders)})`;
     case "country_cap_reached":
-      return `the cap of ${r.cap} from ${r.country} is reached (${r.preferredOccupants} preferred there)`;
+      return `the cap of ${r.cap} from ${r.country} is reached (${r.preferredOccupants} preferred there: ${holdersEnglish(r.holders)})`;
     case "not_cheaper":
       return `not cheaper (cost ${r.cost} vs ${r.assignedCost})`;
     case "locked_elsewhere":
-      return "the placement was fixed by an organizer";
+      return "there is room, but the placement is kept (locked, offered or accepted)";
     case "no_visit_in_country":
       return `no visit is hosted in ${r.country}`;
     case "no_visits":
@@ -33,6 +33,10 @@ export function toEnglish(r: Reason): string {
   }
 }
 
+function holdersEnglish(hs: SeatHolder[]): string {
+  return hs.map((h) => `${h.participantId} ${h.why}${h.rank ? ` (choice ${h.rank})` : ""}`).join(", ") || "none";
+}
+
 export function explanationToEnglish(e: Explanation): string {
   const parts: string[] = [];
   if (e.status === "placed")
@@ -41,6 +45,7 @@ export function explanationToEnglish(e: Explanation): string {
   if (e.overrides.length) parts.push(`Overrides: ${e.overrides.map(toEnglish).join("; ")}.`);
   for (const n of e.higherRanked)
     if (n.reasons.length) parts.push(`Not ${n.visitId} (${n.rank ? `choice ${n.rank}` : "unranked"}): ${n.reasons.map(toEnglish).join("; ")}.`);
+  for (const c of e.emptyCountries) parts.push(`Not ${c.country} (choice ${c.rank}): no visit is hosted there.`);
   if (e.blockers.length) parts.push(`Blocked by: ${e.blockers.map(toEnglish).join("; ")}.`);
   return parts.join(" ");
 }

@@ -4,17 +4,19 @@
  * Explanations are structured reason codes with parameters (see `Reason` in types.ts) for the UI
  * to translate; no sentences here. For a placed participant: the rank obtained, and for every
  * visit reached by a higher preference entry, why not: a failed hard rule, the visit full, the
- * country's cap reached (with how many occupants cost less there, in optimal mode, or have
- * priority, in stable mode), or no cost gain. For an unplaced participant: the same for every
- * ranked visit, summarised in `blockers`. Locked placements list the hard rules the organizer
- * overrode, and capacity or cap overflows.
+ * country's cap reached (with who holds the seats and why each came first: kept, ranked it
+ * higher, more of their themes, the stable mode's priority, or the group's total), or no cost
+ * gain; ranked host countries without any visit are listed too. Kept participants (locked,
+ * offered, accepted) get the same reasons where they apply, else `locked_elsewhere`. For an
+ * unplaced participant: the same for every ranked visit, summarised in `blockers`. Locked
+ * placements list the hard rules the organizer overrode, and capacity or cap overflows.
  *
  * Complexity: O(sum over participants of the visits their higher entries reach).
  */
-import { hardRuleFailures, preferenceCost, rankOf, takesUnranked } from "./eligibility";
+import { hardRuleFailures, preferenceCost, rankOf, takesUnranked, themeOverlap } from "./eligibility";
 import { groupCapLeft, type Base } from "./base";
 import type { Prepared } from "./prepare";
-import type { Explanation, Objective, RankedVisitNote, Reason } from "./types";
+import type { Explanation, HolderWhy, Objective, RankedVisitNote, Reason, SeatHolder } from "./types";
 
 /** Visit index per participant: the assigned arc's visit, the locked visit, or -1. */
 export function visitsOf(pr: Prepared, assignArc: Int32Array): Int32Array {
@@ -81,6 +83,31 @@ export function explainAll(
     const kp = ap ? priority!(p, v) : 0;
     return who.filter((q) => q !== p && (pr.lockedVisit[q]! >= 0 || !ap || priority!(q, v) < kp)).length;
   };
+  /** Why holder q came before p at v (p would rank v at 0-based `r`, cost `costPV` there). */
+  const holderWhy = (p: number, q: number, v: number, r: number, costPV: number): HolderWhy => {
+    if (pr.lockedVisit[q]! >= 0) return "kept";
+    if (mode === "stable") {
+      if (priority!(q, v) >= priority!(p, v)) return "overall";
+      const visit = pr.visits[v]!;
+      const ov = (x: number) => themeOverlap(pr.participants[x]!, visit);
+      return ov(q) > ov(p) ? "more_themes" : "draw";
+    }
+    const part = pr.participants[p]!;
+    const holder = pr.participants[q]!;
+    const rq = rankOf(holder, pr.visits[v]!);
+    const posQ = rq < 0 ? holder.preferences.length : rq;
+    const posP = r < 0 ? part.preferences.length : r;
+    if (rq >= 0 && posQ < posP) return "ranked_higher";
+    if (occCost(q) < costPV) return "fits_better";
+    return "overall";
+  };
+  const holdersOf = (p: number, v: number, r: number, costPV: number, who: number[]): SeatHolder[] =>
+    who
+      .filter((q) => q !== p)
+      .map((q) => {
+        const rq = rankOf(pr.participants[q]!, pr.visits[v]!);
+        return { participantId: pr.participants[q]!.id, why: holderWhy(p, q, v, r, costPV), rank: rq < 0 ? null : rq + 1 };
+      });
 
   const out: Explanation[] = [];
   for (let p = 0; p < P; p++) {
@@ -102,6 +129,7 @@ export function explainAll(
     // Entries ranked above the one obtained (all of them when unplaced or unranked).
     const limit = vAssigned >= 0 && rank0 >= 0 ? rank0 : part.preferences.length;
     const notes: RankedVisitNote[] = [];
+    const emptyCountries: { country: string; rank: number }[] = [];
     const blockers: Reason[] = [];
     const seen = new Set<number>();
     for (let r = 0; r < limit; r++) {
@@ -110,7 +138,10 @@ export function explainAll(
       if ("visit" in e) vs = [pr.visitIndex.get(e.visit)!];
       else {
         vs = visitsByHost.get(e.country) ?? [];
-        if (vs.length === 0 && vAssigned < 0) blockers.push({ code: "no_visit_in_country", country: e.country });
+        if (vs.length === 0) {
+          emptyCountries.push({ country: e.country, rank: r + 1 });
+          if (vAssigned < 0) blockers.push({ code: "no_visit_in_country", country: e.country });
+        }
       }
       for (const v of vs) {
         if (seen.has(v) || v === vAssigned) continue;
@@ -141,28 +172,40 @@ export function explainAll(
       cost: assignedCost,
       overrides,
       higherRanked: notes,
+      emptyCountries,
       blockers,
     });
 
     function whyNot(p: number, v: number, r: number): Reason[] {
         const visit = pr.visits[v]!;
-        let reasons: Reason[];
-        if (locked) reasons = [{ code: "locked_elsewhere" }];
-        else {
-          reasons = hardRuleFailures(part, visit);
-          if (reasons.length === 0) {
-            const cpv = preferenceCost(part, visit, r, pr.weights);
-            const occ = occupants[v]!;
-            const compatriots = occ.filter((q) => pr.countryOf[q] === pr.countryOf[p]);
-            const k = visit.countryCap;
-            if (occ.length >= visit.capacity)
-              reasons.push({ code: "visit_full", capacity: visit.capacity, occupants: occ.length, preferredOccupants: preferred(p, v, cpv, occ) });
-            if (k != null && compatriots.length >= k)
-              reasons.push({ code: "country_cap_reached", country: part.country, cap: k, preferredOccupants: preferred(p, v, cpv, compatriots) });
-            if (reasons.length === 0 && assignedCost !== null && cpv >= assignedCost)
-              reasons.push({ code: "not_cheaper", cost: cpv, assignedCost });
-          }
+        // A kept participant gets the same reasons as anyone (what would stop a move there now);
+        // only when none applies is "kept where they are" the whole answer.
+        const reasons = hardRuleFailures(part, visit);
+        if (reasons.length === 0) {
+          const cpv = preferenceCost(part, visit, r, pr.weights);
+          const occ = occupants[v]!;
+          const compatriots = occ.filter((q) => pr.countryOf[q] === pr.countryOf[p]);
+          const k = visit.countryCap;
+          if (occ.length >= visit.capacity)
+            reasons.push({
+              code: "visit_full",
+              capacity: visit.capacity,
+              occupants: occ.length,
+              preferredOccupants: preferred(p, v, cpv, occ),
+              holders: holdersOf(p, v, r, cpv, occ),
+            });
+          if (k != null && compatriots.length >= k)
+            reasons.push({
+              code: "country_cap_reached",
+              country: part.country,
+              cap: k,
+              preferredOccupants: preferred(p, v, cpv, compatriots),
+              holders: holdersOf(p, v, r, cpv, compatriots),
+            });
+          if (reasons.length === 0 && !locked && assignedCost !== null && cpv >= assignedCost)
+            reasons.push({ code: "not_cheaper", cost: cpv, assignedCost });
         }
+        if (reasons.length === 0 && locked) reasons.push({ code: "locked_elsewhere" });
         return reasons;
     }
   }

@@ -79,13 +79,19 @@ export type Reason =
   | { code: "own_country"; country: string }
   | { code: "dates_outside_availability"; arrival: IsoDate; departure: IsoDate; availableFrom: IsoDate; availableTo: IsoDate }
   | { code: "no_shared_language"; participantLanguages: string[]; visitLanguages: string[]; interpreterLanguages: string[] }
-  /** All seats taken; `preferredOccupants` of the occupants cost less there (optimal) or have priority (stable). */
-  | { code: "visit_full"; capacity: number; occupants: number; preferredOccupants: number }
+  /**
+   * All seats taken; `preferredOccupants` of the occupants cost less there (optimal) or have
+   * priority (stable); `holders` says who holds the seats and why each came first.
+   */
+  | { code: "visit_full"; capacity: number; occupants: number; preferredOccupants: number; holders: SeatHolder[] }
   /** The participant's country already has `cap` people there (`preferredOccupants` of them cost less / have priority). */
-  | { code: "country_cap_reached"; country: string; cap: number; preferredOccupants: number }
+  | { code: "country_cap_reached"; country: string; cap: number; preferredOccupants: number; holders: SeatHolder[] }
   /** Ranked higher but not cheaper than the visit given (e.g. fewer shared themes): no gain in taking it. */
   | { code: "not_cheaper"; cost: number; assignedCost: number }
-  /** The placement was fixed by an organizer (the visit was not offered to this participant). */
+  /**
+   * The visit has room and no rule stands in the way, but the participant's placement is kept
+   * (locked by an organizer, or already offered or accepted) and the engine does not move it.
+   */
   | { code: "locked_elsewhere" }
   /** A ranked host country has no visit in this instance. */
   | { code: "no_visit_in_country"; country: string }
@@ -96,6 +102,23 @@ export type Reason =
   /** A locked placement over capacity or over the country cap. */
   | { code: "capacity_exceeded"; capacity: number; locked: number }
   | { code: "country_cap_exceeded"; country: string; cap: number; locked: number };
+
+/**
+ * Why a seat holder came first at a visit, compared with the participant being explained:
+ * `kept`: their placement is locked, offered or accepted; `ranked_higher`: they ranked the visit
+ * (or its country) higher in their own list; `fits_better`: same rank, more of their themes are the
+ * visit's; `more_themes` (stable mode): the visit prefers people sharing more of its themes;
+ * `draw` (stable mode): same number of themes, the seeded fair draw put them first;
+ * `overall` (optimal mode): moving them out would cost the whole group more than it gains.
+ */
+export type HolderWhy = "kept" | "ranked_higher" | "fits_better" | "more_themes" | "draw" | "overall";
+
+export interface SeatHolder {
+  participantId: string;
+  why: HolderWhy;
+  /** The holder's own 1-based rank of the visit (null when unranked). */
+  rank: number | null;
+}
 
 export interface RankedVisitNote {
   visitId: string;
@@ -117,6 +140,8 @@ export interface Explanation {
   overrides: Reason[];
   /** Visits ranked higher than the one given (all ranked ones if unplaced), each with why not. */
   higherRanked: RankedVisitNote[];
+  /** Host countries ranked higher than the visit given (all if unplaced) that have no visit at all. */
+  emptyCountries: { country: string; rank: number }[];
   /** For an unplaced participant: what blocks them, summarised. */
   blockers: Reason[];
 }

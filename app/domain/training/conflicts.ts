@@ -163,7 +163,9 @@ function evaluate(
   out.push(...groupHits(findHits(), c, options));
   if (c.venueCountry) {
     const country = c.venueCountry;
-    if (!hasHolidayData(country) && !(options.extraHolidays ?? []).some((h) => h.country === country)) {
+    // Every year the training touches must have a source (the repo's KH, LA, MM lists end in 2028).
+    const years = [...new Set([firstDay.slice(0, 4), lastDay.slice(0, 4)])].map(Number);
+    if (years.some((y) => !hasHolidayData(country, y)) && !(options.extraHolidays ?? []).some((h) => h.country === country)) {
       out.push({
         code: "holiday_data_unavailable",
         severity: "info",

@@ -1,6 +1,6 @@
 /**
  * Pure scheduling core of training sessions (issue 5): no database, no Remix.
- * Time zones come from the IANA tz database via @date-fns/tz and Intl; holidays from date-holidays;
+ * Time zones come from the IANA tz database via @date-fns/tz and Intl; holidays from ~/domain/holidays (date-holidays, and the repo's official KH, LA, MM lists);
  * iCalendar (RFC 5545) through ical-generator.
  */
 export { ScheduleInputError, type ScheduleInputErrorCode } from "./errors";

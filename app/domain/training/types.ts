@@ -117,7 +117,7 @@ export type TrainingConflict =
     };
 
 export interface ConflictCheckOptions {
-  /** Holidays to add to date-holidays' (needed for KH, LA, MM). */
+  /** Organizers' holidays added to the shared source (~/domain/holidays). */
   extraHolidays?: readonly ExtraHoliday[];
   /** Locale for the time labels. Default "en-GB". */
   locale?: string;

@@ -2,7 +2,7 @@
  * Nominating (docs/design.md "The people"): the national focal point nominates leaders of their
  * country who have no account; the leader claims the account, checks and submits.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
 import { countryDefaultLanguage } from "../../domain/languages";
 import { formatDate } from "../../domain/dates";
@@ -18,6 +18,21 @@ import { applicationValues } from "./core.server";
 import { recordAudit } from "../audit.server";
 import { getEdition, windowState } from "../editions/editions.server";
 import { FieldErrors, RuleError } from "../errors";
+
+/**
+ * The edition of the nominee's draft nomination (the newest), so claiming the account leads
+ * straight to it: they check the answers and give their needs and consent themselves. Null when
+ * they have none.
+ */
+export function nominatedDraftEdition(userId: number): number | null {
+  const row = db()
+    .select({ editionId: t.applications.editionId })
+    .from(t.applications)
+    .where(and(eq(t.applications.userId, userId), eq(t.applications.status, "draft"), isNotNull(t.applications.nominatedBy)))
+    .orderBy(desc(t.applications.id))
+    .get();
+  return row?.editionId ?? null;
+}
 
 /** How long a nominee's claim link works (accounts.server.ts issueClaimToken). */
 const CLAIM_DAYS = 14;
@@ -53,7 +68,15 @@ export async function nominate(
   }
   if (input.themes.some((th) => !edition.themes.includes(th))) throw FieldErrors.one("themes", "errors.invalid");
   const email = normalizeEmail(input.email);
-  const values = applicationValues({ ...input, nationality: country as ApplicationInput["nationality"] });
+  // Food and access needs are health data: only the nominee gives them, with their own consent,
+  // after claiming (issue 12 item 6). Whatever a focal point's form posted is not kept.
+  const values = applicationValues({
+    ...input,
+    nationality: country as ApplicationInput["nationality"],
+    dietaryNeeds: "",
+    accessibilityNeeds: "",
+    sensitiveConsent: false,
+  });
   const name = displayName(values) || latinName(values) || email;
 
   const result = immediate(db(), (tx) => {

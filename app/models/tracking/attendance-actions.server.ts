@@ -12,9 +12,9 @@ import { NotFoundError, RuleError } from "../errors";
 export async function checkInAction(actor: Actor, subject: Subject, request: Request, form: FormData) {
   const parsed = checkInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return json({ error: "tracking.errors.invalid", applicationId: null }, { status: 400 });
-  const { applicationId, status, note, q } = parsed.data;
+  const { applicationId, status, note, reason, q } = parsed.data;
   try {
-    recordAttendance(actor, subject, { applicationId, status, note });
+    recordAttendance(actor, subject, { applicationId, status, note, reason });
   } catch (e) {
     if (e instanceof NotFoundError) notFound();
     if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), applicationId }, { status: 409 });

@@ -7,7 +7,8 @@
  * Rules: check-in is idempotent (one row per subject and person, upserted; the same status again
  * changes nothing, not even the recorded time); a status change writes an audit event; check-in
  * is refused before the subject's day (in the venue's / site's zone) and, except for organizers
- * correcting the record, after it; only expected participants can be recorded (the session's
+ * correcting the record and host coordinators correcting a past day of their own visit with a
+ * reason (audited, issue 12 item 7), after it; only expected participants can be recorded (the session's
  * audience, the visit's accepted placements). Out-of-scope lists are NotFoundError (404).
  */
 import { sql } from "drizzle-orm";
@@ -150,10 +151,13 @@ export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "
   const all = listPeople(db(), subject, undefined);
   const shown = q.trim() ? listPeople(db(), subject, undefined, q) : all;
   const today = todayIn(site.timeZone, now);
-  return { visit, site, date, today, open: today >= date && (today <= date || actor.isOrganizer), people: shown, counts: counts(all) };
+  // A past day stays open for corrections by those who keep the visit's list (organizers, and the
+  // site's host coordinators, who give a reason).
+  const correction = today > date && !actor.isOrganizer;
+  return { visit, site, date, today, open: today >= date, correction, people: shown, counts: counts(all) };
 }
 
-type RecordInput = { applicationId: number; status: AttendanceStatus; note?: string; method?: "list" | "self" };
+type RecordInput = { applicationId: number; status: AttendanceStatus; note?: string; method?: "list" | "self"; reason?: string };
 
 /**
  * Records (upserts) one person's attendance at a subject in one BEGIN IMMEDIATE transaction.
@@ -171,7 +175,11 @@ export function recordAttendance(actor: Actor, subject: Subject, input: RecordIn
       const { visit, site } = visitForAttendance(actor, subject.visitId, tx);
       if (subject.date < visit.arrivalOn || subject.date > visit.departureOn) throw new NotFoundError("visit day");
       if (visit.status === "cancelled") throw new RuleError("tracking.errors.notScheduled");
-      checkDay({ from: subject.date, to: subject.date }, todayIn(site.timeZone, now), actor.isOrganizer);
+      const today = todayIn(site.timeZone, now);
+      // visitForAttendance let only organizers and this site's host coordinators through: both may
+      // correct a past day; a host coordinator says why (kept in the audit event).
+      checkDay({ from: subject.date, to: subject.date }, today, true);
+      if (today > subject.date && !actor.isOrganizer && !input.reason?.trim()) throw new RuleError("tracking.errors.reasonRequired");
     }
     return writeRecord(tx, actor, subject, training, input, now);
   });
@@ -192,10 +200,11 @@ function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, trainin
     ? [t.attendanceRecords.trainingSessionId, t.attendanceRecords.applicationId]
     : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
   const row = tx.insert(t.attendanceRecords).values(values).onConflictDoUpdate({ target, set }).returning({ id: t.attendanceRecords.id }).get();
-  if (person.status !== input.status) {
+  const reason = input.reason?.trim().slice(0, 500) || null;
+  if (person.status !== input.status || reason) {
     recordAudit(actor, {
-      entityType: "attendance", entityId: row.id, action: input.method === "self" ? "self_check_in" : "record",
-      fromState: person.status, toState: input.status, details: { ...key, applicationId: input.applicationId },
+      entityType: "attendance", entityId: row.id, action: input.method === "self" ? "self_check_in" : reason ? "correct" : "record",
+      fromState: person.status, toState: input.status, reason, details: { ...key, applicationId: input.applicationId },
     }, tx);
   }
   return { changed: true, status: input.status };

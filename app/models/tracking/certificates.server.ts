@@ -1,7 +1,8 @@
 /**
  * Certificates of participation (issue 6): for a participant (accepted application) who completed
- * the edition, i.e. attended (present or late) at least the threshold share of their sessions,
- * computed by the dashboard's own query (tracking-sql.server.ts `pp`). The participant sees their
+ * the edition, i.e. attended (present or late) at least the threshold share of their training
+ * sessions and exchange-visit days taken together (issue 12 item 5), computed by the dashboard's
+ * own query (sql.server.ts `pp`). The participant sees their
  * own (by edition); organizers see anyone's. Anything else is NotFoundError (404).
  */
 import { db } from "../../db.server";
@@ -23,9 +24,9 @@ function certificateOf(app: AppRow, threshold: number, now: Date) {
     id: number; name: string; ordinal: number; mode: string; starts_on: string; ends_on: string; host_countries: string;
   };
   const c = trackingCtes({ edition: app.edition_id, threshold }, now);
-  const stats = raw.prepare(`${c.sql} select expected, attended, completed from pp where id = @app`).get({ ...c.params, app: app.id }) as
-    | { expected: number; attended: number; completed: number }
-    | undefined;
+  const stats = raw
+    .prepare(`${c.sql} select expected, attended, days_expected, days_attended, completed from pp where id = @app`)
+    .get({ ...c.params, app: app.id }) as { expected: number; attended: number; days_expected: number; days_attended: number; completed: number } | undefined;
   const sessions = raw
     .prepare(`${c.sql} select ts.title, ts.starts_at, ts.time_zone, xa.status from xa join training_sessions ts on ts.id = xa.sid
               where xa.aid = @app and xa.attended = 1 order by ts.starts_at`)
@@ -44,8 +45,13 @@ function certificateOf(app: AppRow, threshold: number, now: Date) {
     edition: { id: edition.id, name: edition.name, mode: edition.mode, startsOn: edition.starts_on, endsOn: edition.ends_on, hostCountries: JSON.parse(edition.host_countries) as string[] },
     sites,
     sessions,
-    expected: stats?.expected ?? 0,
-    attended: stats?.attended ?? 0,
+    sessionsExpected: stats?.expected ?? 0,
+    sessionsAttended: stats?.attended ?? 0,
+    daysExpected: stats?.days_expected ?? 0,
+    daysAttended: stats?.days_attended ?? 0,
+    /** Sessions and visit days together. */
+    expected: (stats?.expected ?? 0) + (stats?.days_expected ?? 0),
+    attended: (stats?.attended ?? 0) + (stats?.days_attended ?? 0),
     threshold,
     completed: !!stats?.completed,
   };
@@ -100,5 +106,9 @@ export function certificateViewData(c: Certificate, lng: string, issued: { numbe
     qr: issued.qr,
     expected: c.expected,
     attended: c.attended,
+    sessionsExpected: c.sessionsExpected,
+    sessionsAttended: c.sessionsAttended,
+    daysExpected: c.daysExpected,
+    daysAttended: c.daysAttended,
   };
 }

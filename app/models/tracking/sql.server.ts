@@ -10,8 +10,13 @@
  * - `xa`  one row per (session, participant) the participant was expected at (audience 'edition':
  *         every participant of the edition; 'visit': those accepted on the visit; 'enrol': those
  *         enrolled) with the recorded attendance, if any (status null = not recorded);
- * - `pp`  per participant: sessions expected, attended (present or late), and `completed`
- *         (attended ≥ threshold % of expected, with at least one expected);
+ * - `vdx` one row per (participant, visit day) they were expected at: every day, arrival to
+ *         departure, of their accepted placements' visits (not cancelled) up to today in the
+ *         site's zone, with `attended` (a visit-day record present or late);
+ * - `pp`  per participant: sessions expected and attended (present or late), visit days expected
+ *         and attended, and `completed`: sessions and visit days together attended ≥ threshold %
+ *         of those expected, with at least one expected (issue 12 item 5: in-person editions
+ *         count the exchange-visit days too);
  * - `vd`  visit-day attendance records of the participants.
  * Callers append one SELECT (aggregate with GROUP BY for the dashboard, row by row for exports)
  * and run it with `params` on better-sqlite3. Raw SQL keeps the plan visible; the indexes used
@@ -31,12 +36,38 @@ export type TrackingFilters = {
 
 export const DEFAULT_THRESHOLD = 80;
 
+/**
+ * Today's local date in every Asian IANA zone (the 13 member countries all lie in Asia/*), as
+ * JSON for SQLite's json_extract: visit days count up to today in the site's own zone, as on the
+ * dashboard. Memoised per UTC minute.
+ */
+let zoneTodayMemo: { minute: number; json: string } | null = null;
+function zoneTodayJson(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (zoneTodayMemo?.minute === minute) return zoneTodayMemo.json;
+  const zones = Intl.supportedValuesOf("timeZone").filter((z) => z.startsWith("Asia/"));
+  // Aliases the tz database keeps as links are not all listed by Intl; add the programme's.
+  for (const z of ["Asia/Phnom_Penh", "Asia/Vientiane", "Asia/Rangoon", "Asia/Yangon", "Asia/Saigon", "Asia/Ho_Chi_Minh", "Asia/Kuala_Lumpur", "Asia/Brunei", "Asia/Chongqing", "Asia/Harbin"])
+    if (!zones.includes(z)) zones.push(z);
+  const out: Record<string, string> = {};
+  for (const z of zones) {
+    try {
+      out[z] = new Intl.DateTimeFormat("en-CA", { timeZone: z, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+    } catch {
+      // A zone this runtime does not know: the site falls back to the UTC date.
+    }
+  }
+  zoneTodayMemo = { minute, json: JSON.stringify(out) };
+  return zoneTodayMemo.json;
+}
+
 export type SqlParams = Record<string, string | number | null>;
 
 /** The WITH clause and its parameters for `filters` at instant `now`. */
 export function trackingCtes(filters: TrackingFilters, now: Date = new Date()): { sql: string; params: SqlParams } {
   const params: SqlParams = {
     now: now.toISOString(),
+    zoneToday: zoneTodayJson(now),
     threshold: filters.threshold ?? DEFAULT_THRESHOLD,
   };
   const pWhere = ["a.status = 'accepted'"];
@@ -59,7 +90,7 @@ export function trackingCtes(filters: TrackingFilters, now: Date = new Date()): 
     pWhere.push("exists (select 1 from placements v where v.application_id = a.id and v.status = 'accepted' and v.visit_id = @visit)");
     if (filters.visitSessionsOnly) sWhere.push("ts.visit_id = @visit");
   }
-  const sql = `with
+  const sql = `with recursive
 p as materialized (
   select a.id, a.edition_id, a.nationality, a.gender, a.position_kind,
     ${filters.visit !== undefined ? "@visit" : "(select v.visit_id from placements v where v.application_id = a.id and v.status = 'accepted' order by v.id limit 1)"} as visit_id
@@ -83,11 +114,30 @@ xa as (
     coalesce(r.status in ('present', 'late'), 0) as attended
   from x left join attendance_records r on r.training_session_id = x.sid and r.application_id = x.aid
 ),
+vdays(aid, visit_id, d, last) as (
+  select * from (
+    select p.id, v.id, v.arrival_on,
+      min(v.departure_on, coalesce(json_extract(@zoneToday, '$."' || hs.time_zone || '"'), substr(@now, 1, 10))) as last
+    from p join placements pl on pl.application_id = p.id and pl.status = 'accepted'
+      join exchange_visits v on v.id = pl.visit_id and v.edition_id = p.edition_id and v.status <> 'cancelled'
+      join host_sites hs on hs.id = v.host_site_id
+  ) where arrival_on <= last
+  union all
+  select aid, visit_id, date(d, '+1 day'), last from vdays where d < last
+),
+vdx as (
+  select vdays.aid, vdays.visit_id, vdays.d as date, coalesce(r.status in ('present', 'late'), 0) as attended
+  from vdays left join attendance_records r
+    on r.subject_kind = 'visit_day' and r.visit_id = vdays.visit_id and r.date = vdays.d and r.application_id = vdays.aid
+),
 pp as (
   select p.id, p.edition_id, p.nationality, p.gender, p.position_kind, p.visit_id,
     coalesce(c.expected, 0) as expected, coalesce(c.attended, 0) as attended,
-    (coalesce(c.expected, 0) > 0 and coalesce(c.attended, 0) * 100 >= @threshold * c.expected) as completed
+    coalesce(dx.expected, 0) as days_expected, coalesce(dx.attended, 0) as days_attended,
+    (coalesce(c.expected, 0) + coalesce(dx.expected, 0) > 0
+      and (coalesce(c.attended, 0) + coalesce(dx.attended, 0)) * 100 >= @threshold * (coalesce(c.expected, 0) + coalesce(dx.expected, 0))) as completed
   from p left join (select aid, count(*) as expected, sum(attended) as attended from xa group by aid) c on c.aid = p.id
+    left join (select aid, count(*) as expected, sum(attended) as attended from vdx group by aid) dx on dx.aid = p.id
 ),
 vd as (
   select r.visit_id, r.date, r.application_id, r.status, r.note, r.method, r.recorded_by, r.recorded_at

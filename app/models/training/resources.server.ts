@@ -2,7 +2,7 @@
  * What trainings are made of, kept by organizers: venues (with their IANA zone, defaulting from
  * the host site's zone or the country's first zone; Indonesia has three), trainers (with
  * languages), interpreters (with language pairs) and public-holiday overrides for countries
- * date-holidays lacks (KH, LA, MM) or one-off days. Organizers only (NotFoundError otherwise).
+ * the shared sources lack (KH, LA, MM after 2028) or one-off days. Organizers only (NotFoundError otherwise).
  */
 import { and, asc, eq } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
@@ -11,7 +11,7 @@ import { assertTimeZone } from "../../domain/training";
 import { parseLanguagePairs, type HolidayInput, type InterpreterInput, type TrainerInput, type VenueInput } from "../../forms/training";
 import { requireOrganizer, type Actor } from "../actor";
 import { recordAudit } from "../audit.server";
-import { FieldErrors } from "../errors";
+import { FieldErrors, NotFoundError } from "../errors";
 
 export function listResources(actor: Actor) {
   requireOrganizer(actor);
@@ -93,5 +93,61 @@ export function removeHoliday(actor: Actor, id: number): void {
     if (!row) return;
     tx.delete(t.holidayOverrides).where(eq(t.holidayOverrides.id, id)).run();
     recordAudit(actor, { entityType: "holiday_override", entityId: id, action: "delete", details: { ...row } }, tx);
+  });
+}
+
+export type ResourceKind = "venue" | "trainer" | "interpreter";
+const TABLE = { venue: t.venues, trainer: t.trainers, interpreter: t.interpreters } as const;
+
+/**
+ * Retires (or, with `retired` false, restores) a venue, trainer or interpreter (issue 12 item 20):
+ * kept for the trainings that have it and for history, no longer offered for new trainings.
+ * Audited; an unknown id is NotFoundError (404).
+ */
+export function setRetired(actor: Actor, kind: ResourceKind, id: number, retired: boolean, now = new Date()): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const table = TABLE[kind];
+    const row = Number.isInteger(id) ? tx.select().from(table).where(eq(table.id, id)).get() : undefined;
+    if (!row) throw new NotFoundError(kind);
+    if ((row.retiredAt !== null) === retired) return;
+    tx.update(table).set({ retiredAt: retired ? now.toISOString() : null, updatedAt: now.toISOString() }).where(eq(table.id, id)).run();
+    recordAudit(actor, { entityType: kind, entityId: id, action: retired ? "retire" : "restore", details: { name: row.name } }, tx);
+  });
+}
+
+/** Edits a venue (name, address, capacity; its place and zone stay, trainings depend on them). Audited. */
+export function updateVenue(actor: Actor, id: number, input: Pick<VenueInput, "name" | "address" | "capacity">): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const row = Number.isInteger(id) ? tx.select().from(t.venues).where(eq(t.venues.id, id)).get() : undefined;
+    if (!row) throw new NotFoundError("venue");
+    const next = { name: input.name, address: input.address ?? "", capacity: input.capacity ?? null };
+    tx.update(t.venues).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.venues.id, id)).run();
+    recordAudit(actor, { entityType: "venue", entityId: id, action: "update", details: { from: { name: row.name, address: row.address, capacity: row.capacity }, to: next } }, tx);
+  });
+}
+
+/** Edits a trainer (name, organisation, languages, e-mail). Audited. */
+export function updateTrainer(actor: Actor, id: number, input: TrainerInput): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const row = Number.isInteger(id) ? tx.select().from(t.trainers).where(eq(t.trainers.id, id)).get() : undefined;
+    if (!row) throw new NotFoundError("trainer");
+    const next = { name: input.name, organisation: input.organisation ?? "", languages: input.languages, email: input.email ?? row.email };
+    tx.update(t.trainers).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.trainers.id, id)).run();
+    recordAudit(actor, { entityType: "trainer", entityId: id, action: "update", details: { from: { name: row.name, organisation: row.organisation, languages: row.languages }, to: next } }, tx);
+  });
+}
+
+/** Edits an interpreter (name, language pairs, e-mail). Audited. */
+export function updateInterpreter(actor: Actor, id: number, input: InterpreterInput): void {
+  requireOrganizer(actor);
+  immediate(db(), (tx) => {
+    const row = Number.isInteger(id) ? tx.select().from(t.interpreters).where(eq(t.interpreters.id, id)).get() : undefined;
+    if (!row) throw new NotFoundError("interpreter");
+    const next = { name: input.name, languagePairs: parseLanguagePairs(input.pairs) ?? [], email: input.email ?? row.email };
+    tx.update(t.interpreters).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.interpreters.id, id)).run();
+    recordAudit(actor, { entityType: "interpreter", entityId: id, action: "update", details: { from: { name: row.name, languagePairs: row.languagePairs }, to: next } }, tx);
   });
 }

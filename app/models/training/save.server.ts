@@ -87,7 +87,8 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
     let venueName = "";
     if (input.venueId) {
       const venue = tx.select().from(t.venues).where(eq(t.venues.id, input.venueId)).get();
-      if (!venue) err("venueId", "errors.invalid");
+      // A retired venue stays on the trainings that had it, and is not taken for others.
+      if (!venue || (venue.retiredAt !== null && existing?.venueId !== venue.id)) err("venueId", "errors.invalid");
       else {
         zone = venue.timeZone;
         country = venue.countryCode;
@@ -105,8 +106,25 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
     };
     const trainerIds = [...new Set(input.trainerIds)];
     const interpreterIds = [...new Set(input.interpreterIds)];
-    if (trainerIds.length) known(tx.select({ id: t.trainers.id }).from(t.trainers).where(inArray(t.trainers.id, trainerIds)).all(), trainerIds, "trainerIds");
-    if (interpreterIds.length) known(tx.select({ id: t.interpreters.id }).from(t.interpreters).where(inArray(t.interpreters.id, interpreterIds)).all(), interpreterIds, "interpreterIds");
+    // Retired trainers and interpreters count only where the training already had them.
+    const had = (table: typeof t.trainingSessionTrainers | typeof t.trainingSessionInterpreters, col: "trainerId" | "interpreterId") =>
+      existing
+        ? new Set((tx.select().from(table).where(eq(table.trainingSessionId, existing.id)).all() as Record<string, number>[]).map((r) => r[col]!))
+        : new Set<number>();
+    const hadTrainers = had(t.trainingSessionTrainers, "trainerId");
+    const hadInterpreters = had(t.trainingSessionInterpreters, "interpreterId");
+    if (trainerIds.length)
+      known(
+        tx.select({ id: t.trainers.id, retiredAt: t.trainers.retiredAt }).from(t.trainers).where(inArray(t.trainers.id, trainerIds)).all().filter((r) => r.retiredAt === null || hadTrainers.has(r.id)),
+        trainerIds,
+        "trainerIds",
+      );
+    if (interpreterIds.length)
+      known(
+        tx.select({ id: t.interpreters.id, retiredAt: t.interpreters.retiredAt }).from(t.interpreters).where(inArray(t.interpreters.id, interpreterIds)).all().filter((r) => r.retiredAt === null || hadInterpreters.has(r.id)),
+        interpreterIds,
+        "interpreterIds",
+      );
 
     let startsAt: string | null = null;
     let endsAt: string | null = null;

@@ -95,8 +95,17 @@ describe("validation", () => {
     const b = res.explanations.find((e) => e.participantId === "b")!;
     expect(b.status).toBe("unplaced");
     expect(b.blockers).toEqual([
-      { code: "visit_full", capacity: 2, occupants: 2, preferredOccupants: 2 },
-      { code: "country_cap_reached", country: "LA", cap: 1, preferredOccupants: 1 },
+      {
+        code: "visit_full",
+        capacity: 2,
+        occupants: 2,
+        preferredOccupants: 2,
+        holders: [
+          { participantId: "a", why: "more_themes", rank: 1 },
+          { participantId: "c", why: "draw", rank: 1 },
+        ],
+      },
+      { code: "country_cap_reached", country: "LA", cap: 1, preferredOccupants: 1, holders: [{ participantId: "a", why: "more_themes", rank: 1 }] },
     ]);
     const roomy = solvePlacement({ ...inst, visits: [{ ...inst.visits[0]!, capacity: 3 }] }, { mode: "stable" });
     expect(roomy.explanations.find((e) => e.participantId === "b")!.blockers.map((r) => r.code)).toEqual(["country_cap_reached"]);

@@ -126,10 +126,16 @@ describe("checkConflicts: other rules", () => {
     expect(checkConflicts(index, night).map((x) => x.code === "public_holiday" && x.date)).toContain("2027-04-13");
   });
 
-  it("says when there is no holiday data (Myanmar) unless the organiser supplied some", () => {
+  it("warns on Myanmar's official holidays from the repo's data (Thingyan 2027), issue 12 item 19", () => {
     const c = candidate({ venueCountry: "MM", start: "2027-04-13T02:00:00Z", end: "2027-04-13T04:00:00Z" });
+    const out = checkConflicts(index, c);
+    expect(out.map((x) => x.code === "public_holiday" && x.holidayNames)).toEqual([["Myanmar New Year"]]);
+  });
+
+  it("says when there is no holiday data (Myanmar after the repo's years) unless the organiser supplied some", () => {
+    const c = candidate({ venueCountry: "MM", start: "2030-04-13T02:00:00Z", end: "2030-04-13T04:00:00Z" });
     expect(checkConflicts(index, c).map((x) => [x.code, x.severity])).toEqual([["holiday_data_unavailable", "info"]]);
-    const extra = [{ country: "MM", date: "2027-04-13", name: "Thingyan" }];
+    const extra = [{ country: "MM", date: "2030-04-13", name: "Thingyan" }];
     expect(checkConflicts(index, c, { extraHolidays: extra }).map((x) => x.code === "public_holiday" && x.holidayNames)).toEqual([["Thingyan"]]);
   });
 
