@@ -4,6 +4,7 @@
  * availability) are checked in app/models/hosts/visits.server.ts.
  */
 import { z } from "zod";
+import "./zod-errors";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
 import { toArray } from "./host-site";

@@ -1,0 +1,42 @@
+/**
+ * Script budget of every page (issue 14), measured on the production build in public/build
+ * (run `npx remix build` first): gzip bytes of everything a page loads — entry, root, its route
+ * chain and their chunks. Village-leader pages ≤ 100 kB, host pages ≤ 120 kB, organizer pages
+ * ≤ 200 kB. Prints the whole table, so a failure shows which page grew and by how much.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatWeights, routeWeights } from "../support/bundle-sizes";
+
+const built = existsSync("public/build") && existsSync("build/index.js");
+
+describe.skipIf(!built)("script budget per route (gzip, from the build manifest)", () => {
+  it("every page is within its budget", () => {
+    const rows = routeWeights();
+    console.log(formatWeights(rows));
+    expect(rows.length).toBeGreaterThan(20);
+    const over = rows.filter((r) => r.gzipBytes > r.budgetBytes).map((r) => `${r.routeId}: ${r.gzipBytes} > ${r.budgetBytes}`);
+    expect(over).toEqual([]);
+  });
+
+  it("no server-only library reaches the browser", () => {
+    // Distinctive strings of zod's locales, moment-timezone, date-holidays, libphonenumber's full
+    // metadata and the world country lists.
+    const rows = routeWeights();
+    const files = new Set(rows.flatMap((r) => r.files));
+    const offenders: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(`public${f}`, "utf8");
+      for (const [lib, marker] of [
+        ["zod", "ZodError"],
+        ["moment", "moment.tz"],
+        ["date-holidays", "easter"],
+        ["libphonenumber-js", "country_calling_codes"],
+        ["world country list", "Afghanistan"],
+      ] as const) {
+        if (text.includes(marker)) offenders.push(`${f}: ${lib}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
