@@ -15,7 +15,6 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
-import "./zod-errors";
 import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { isIsoDate, todayIn } from "~/domain/dates";
 import { GENDERS, LANGUAGE_LEVELS, LANGUAGES, POSITION_KINDS, THEMES } from "~/domain/vocabulary";

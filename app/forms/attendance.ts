@@ -1,6 +1,5 @@
 /** Forms of attendance (issue 6): one person's status on a check-in list, and a self check-in code. */
 import { z } from "zod";
-import "./zod-errors";
 import { ATTENDANCE_STATUSES } from "../../db/schema/attendance";
 
 export const checkInSchema = z.object({

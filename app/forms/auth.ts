@@ -1,6 +1,5 @@
 /** Schemas of the account forms, shared by the forms (browser validation) and their actions. */
 import { z } from "zod";
-import "./zod-errors";
 
 export const emailField = z.string().trim().min(1).max(254).pipe(z.email());
 export const passwordField = z.string().min(10, { error: "errors.passwordLength" }).max(200);

@@ -4,7 +4,6 @@
  * are checked by app/domain/evaluation/answers.ts against each template's questions.
  */
 import { z } from "zod";
-import "./zod-errors";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES, QUESTION_TYPES, SURVEY_STAGES } from "../../db/schema/evaluation";
 import { isIsoDate } from "~/domain/dates";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";

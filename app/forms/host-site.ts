@@ -4,7 +4,6 @@
  * Messages are translation keys.
  */
 import { z } from "zod";
-import "./zod-errors";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { isIsoDate } from "~/domain/dates";
 import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";

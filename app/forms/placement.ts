@@ -3,7 +3,6 @@
  * pages (conform client validation) and their actions. Every form posts an `intent`.
  */
 import { z } from "zod";
-import "./zod-errors";
 import { isIsoDate } from "~/domain/dates";
 
 const id = z.coerce.number().int().positive();

@@ -4,7 +4,6 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import "./zod-errors";
 import { defaultTimeZone, isMemberCountry, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { GENDERS, THEMES } from "~/domain/vocabulary";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";

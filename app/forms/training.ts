@@ -6,7 +6,6 @@
  * checked in app/models/training/save.server.ts.
  */
 import { z } from "zod";
-import "./zod-errors";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
 import { toArray } from "./host-site";

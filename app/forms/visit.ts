@@ -4,7 +4,6 @@
  * availability) are checked in app/models/hosts/visits.server.ts.
  */
 import { z } from "zod";
-import "./zod-errors";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
 import { toArray } from "./host-site";

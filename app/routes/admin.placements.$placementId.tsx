@@ -2,7 +2,7 @@
 // breaks (with the override reason), and the manual changes: move (checked; a broken rule needs a
 // reason), lock or unlock, remove a proposal, cancel with a reason. Its history below.
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

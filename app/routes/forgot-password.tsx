@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -25,7 +24,7 @@ export default function ForgotPassword() {
   const sent = !!data && "sent" in data;
   const [form, fields] = useAppForm({
     lastResult: sent ? undefined : (data as never),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
+    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",
   });
   return (

@@ -2,7 +2,6 @@
 // user accepts with one button; a new person creates their account here first.
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -68,7 +67,7 @@ export default function Invite() {
   const { token } = useParams();
   const [form, fields] = useAppForm({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
+    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",
   });
   if (data.problem) {

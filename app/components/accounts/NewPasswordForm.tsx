@@ -1,6 +1,5 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
@@ -12,7 +11,7 @@ export function NewPasswordForm({ lastResult, submitLabel }: { lastResult?: Form
   const { t } = useTranslation();
   const [form, fields] = useAppForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
+    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",
   });
   return (

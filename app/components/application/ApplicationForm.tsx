@@ -9,11 +9,10 @@
  * (fixed empty rows, native controls); with JavaScript conform validates in the browser with the
  * same schemas. Server replies (`lastResult`) re-show every typed value with errors next to fields.
  */
-import { FormProvider, getFormProps, type Submission, type SubmissionResult } from "@conform-to/react";
+import { FormProvider, getFormProps, type SubmissionResult } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
 import {
@@ -64,21 +63,14 @@ export function ApplicationForm({
 }: ApplicationFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language || "en";
-  const initialIntent = (lastResult?.initialValue as Record<string, unknown> | undefined)?.intent;
-  // The last button pressed decides how strict revalidation on input is.
-  const intentRef = useRef(typeof initialIntent === "string" ? initialIntent : "save");
   const [form, fields] = useAppForm<ApplicationFormValues, unknown>({
     id: `application-${edition.id}`,
     lastResult: lastResult ?? undefined,
     defaultValue,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate({ formData }) {
-      const intent = formData.get("intent");
-      if (typeof intent === "string") intentRef.current = intent;
-      // The schema's output (numbers, E.164) differs from the form's string values: only errors matter here.
-      return parseWithZod(formData, { schema: applicationSchemaFor(intentRef.current, mode) }) as unknown as Submission<ApplicationFormValues, string[], unknown>;
-    },
+    // Validated on the server only (with the same schema, applicationSchemaFor): zod would add
+    // ~90 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
   });
   // A summary on top of a long form (phones): how many answers need attention.
   const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
