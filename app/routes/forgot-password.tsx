@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
 import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -22,7 +23,7 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const sent = !!data && "sent" in data;
-  const [form, fields] = useAppForm({
+  const [form, fields] = useAppForm<z.input<typeof forgotSchema>>({
     lastResult: sent ? undefined : (data as never),
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",

@@ -65,7 +65,7 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { token } = useParams();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useAppForm<z.input<typeof newAccountSchema>>({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",

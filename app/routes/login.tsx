@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
@@ -30,7 +31,7 @@ export default function Login() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useAppForm<z.input<typeof loginSchema>>({
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",

@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useAppForm<z.input<typeof signupSchema>>({
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",

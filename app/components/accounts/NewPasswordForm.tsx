@@ -1,4 +1,5 @@
 import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import type { FormReply } from "~/utils/http.server";
 /** The "choose a password" form used by the reset and claim pages. */
 export function NewPasswordForm({ lastResult, submitLabel }: { lastResult?: FormReply; submitLabel: string }) {
   const { t } = useTranslation();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useAppForm<z.input<typeof newPasswordSchema>>({
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
     shouldRevalidate: "onInput",
