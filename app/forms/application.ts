@@ -259,3 +259,10 @@ export type ApplicationFormValues = {
   phone?: string;
   motivation?: string;
 };
+
+/** The schema for an intent ("save" or "submit") and mode. */
+export function applicationSchemaFor(intent: string | null | undefined, mode: "applicant" | "nominate" = "applicant") {
+  const strict = intent === "submit";
+  if (mode === "nominate") return strict ? nominationSubmitSchema : nominationDraftSchema;
+  return strict ? submitSchema : draftSchema;
+}

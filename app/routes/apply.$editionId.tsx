@@ -4,7 +4,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationForm, applicationSchemaFor } from "~/components/application/ApplicationForm";
+import { ApplicationForm } from "~/components/application/ApplicationForm";
+import { applicationSchemaFor } from "~/forms/application.server";
 import { formatDate } from "~/domain/dates";
 import { toFormValues } from "~/components/application/values";
 import { remixI18n } from "~/i18n.server";

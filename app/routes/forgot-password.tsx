@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form";
-import { forgotSchema } from "~/forms/auth";
+import { forgotSchema } from "~/forms/auth.server";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { handleForm, readForm } from "~/utils/http.server";
 

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/form";
-import { passwordField } from "~/forms/auth";
+import { passwordField } from "~/forms/auth.server";
 import { countryName } from "~/domain/countries";
 import { remixI18n } from "~/i18n.server";
 import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.server";

@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import { loginSchema } from "~/forms/auth";
+import { loginSchema } from "~/forms/auth.server";
 import { logIn } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, handleForm, readForm, safeRedirect } from "~/utils/http.server";

@@ -11,7 +11,7 @@ import { placementLinks } from "~/components/placement/styles";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
-import { replySchema } from "~/forms/placement";
+import { replySchema } from "~/forms/placement.server";
 import { useAppForm } from "~/forms/use-app-form";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";

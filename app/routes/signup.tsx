@@ -5,7 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import { signupSchema } from "~/forms/auth";
+import { signupSchema } from "~/forms/auth.server";
 import { remixI18n } from "~/i18n.server";
 import { signUp } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";

@@ -4,7 +4,7 @@ import { useAppForm } from "~/forms/use-app-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import { newPasswordSchema } from "~/forms/auth";
+import type { newPasswordSchema } from "~/forms/auth";
 import type { FormReply } from "~/utils/http.server";
 
 /** The "choose a password" form used by the reset and claim pages. */

@@ -15,13 +15,7 @@ import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import {
-  draftSchema,
-  nominationDraftSchema,
-  nominationSubmitSchema,
-  submitSchema,
-  type ApplicationFormValues,
-} from "~/forms/application";
+import type { ApplicationFormValues } from "~/forms/application";
 import { countryOptions, languageOptions, levelOptions } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
 import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
@@ -42,13 +36,6 @@ export type ApplicationFormProps = {
   /** Overrides the submit button's label (e.g. "Submit nomination"). */
   submitLabel?: string;
 };
-
-/** The schema for an intent ("save" or "submit") and mode. */
-export function applicationSchemaFor(intent: string | null | undefined, mode: "applicant" | "nominate" = "applicant") {
-  const strict = intent === "submit";
-  if (mode === "nominate") return strict ? nominationSubmitSchema : nominationDraftSchema;
-  return strict ? submitSchema : draftSchema;
-}
 
 export function ApplicationForm({
   edition,

@@ -8,7 +8,7 @@ import { useAppForm } from "~/forms/use-app-form";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
-import { withdrawSchema } from "~/forms/application";
+import type { withdrawSchema } from "~/forms/application";
 import { StatusBadge } from "./StatusBadge";
 
 export type StatusViewData = {
