@@ -10,6 +10,7 @@ import en from "i18n-iso-countries/langs/en.json";
 import vi from "i18n-iso-countries/langs/vi.json";
 import ct from "countries-and-timezones";
 import { countries as countryInfo } from "countries-list";
+import { memberCountryName } from "./country-names";
 
 countries.registerLocale(en);
 countries.registerLocale(vi);
@@ -31,6 +32,7 @@ export function isMemberCountry(code: string): code is MemberCountryCode {
 
 /** The country's name in `locale` (falls back to English, then to the code itself). */
 export function countryName(code: string, locale = "en"): string {
+  if (isMemberCountry(code)) return memberCountryName(code, locale);
   const lang = locale.split("-")[0];
   return countries.getName(code, lang) ?? countries.getName(code, "en") ?? code;
 }

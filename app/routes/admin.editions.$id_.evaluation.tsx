@@ -12,7 +12,7 @@ import { RatesSection } from "~/components/evaluation/RatesSection";
 import { ResultsSection } from "~/components/evaluation/ResultsSection";
 import { SetupSection } from "~/components/evaluation/SetupSection";
 import { evaluationLinks } from "~/components/evaluation/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { localText } from "~/domain/evaluation/text";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";

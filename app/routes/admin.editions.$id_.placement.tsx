@@ -14,7 +14,7 @@ import { ProposalView } from "~/components/placement/ProposalView";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
 import { VisitCards } from "~/components/placement/VisitCards";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema, runSchema } from "~/forms/placement";

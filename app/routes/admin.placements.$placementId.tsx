@@ -10,7 +10,7 @@ import { FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { AuditTrail } from "~/components/review/AuditTrail";
 import { PlacementBadge, useReasonText } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { placementActionSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";

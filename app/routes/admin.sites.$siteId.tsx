@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/hosts/bits";
 import { hostsLinks } from "~/components/hosts/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/forms/host-site";
 import { remixI18n } from "~/i18n.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
 import { MonthCalendar } from "~/components/hosts/MonthCalendar";
 import { VisitTable } from "~/components/hosts/VisitTable";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { holidaysForMonth, isMonth, monthOf } from "~/domain/visits";
 import { DIETARY_ABILITIES } from "~/forms/host-site";

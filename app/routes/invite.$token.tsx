@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, TextField } from "~/components/form";
 import { passwordField } from "~/forms/auth.server";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { remixI18n } from "~/i18n.server";
 import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.server";
 import { RuleError } from "~/models/errors";

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement.server";

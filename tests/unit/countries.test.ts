@@ -38,3 +38,15 @@ describe("member countries", () => {
     expect(defaultNameOrder("ID")).toBe("given_first");
   });
 });
+
+describe("member country names without the world lists (issue 14)", () => {
+  it("the browser's table gives what i18n-iso-countries gives, in every registered locale", async () => {
+    const { memberCountryName } = await import("~/domain/country-names");
+    const iso = (await import("i18n-iso-countries")).default;
+    const { MEMBER_COUNTRY_CODES } = await import("~/domain/countries");
+    for (const lng of ["en", "vi"]) {
+      for (const code of MEMBER_COUNTRY_CODES) expect(memberCountryName(code, lng)).toBe(iso.getName(code, lng));
+    }
+    expect(memberCountryName("TH", "ja")).toBe(iso.getName("TH", "en"));
+  });
+});

@@ -1,6 +1,6 @@
 /** "Who is coming": the placed participants with only what a host needs. */
 import { useTranslation } from "react-i18next";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { StatusBadge } from "./bits";

@@ -1,7 +1,7 @@
 /** Reason codes of the placement engine in the reader's language (i18next keys placement.reasons.*). */
 import { useTranslation } from "react-i18next";
 import type { Reason } from "~/domain/placement";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 
