@@ -26,7 +26,8 @@ export default function ForgotPassword() {
   const [form, fields] = useAppForm<z.input<typeof forgotSchema>>({
     lastResult: sent ? undefined : (data as never),
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
   });
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>

@@ -68,7 +68,8 @@ export default function Invite() {
   const [form, fields] = useAppForm<z.input<typeof newAccountSchema>>({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
   });
   if (data.problem) {
     return (

@@ -71,7 +71,8 @@ export default function MyPlacement() {
     id: `reply-${d.id}`,
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
   });
   const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
   return (

@@ -13,7 +13,8 @@ export function NewPasswordForm({ lastResult, submitLabel }: { lastResult?: Form
   const [form, fields] = useAppForm<z.input<typeof newPasswordSchema>>({
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
   });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>

@@ -55,7 +55,8 @@ export function ApplicationForm({
     lastResult: lastResult ?? undefined,
     defaultValue,
     shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
     // Validated on the server only (with the same schema, applicationSchemaFor): zod would add
     // ~90 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
   });

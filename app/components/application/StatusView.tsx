@@ -41,7 +41,8 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
     id: `withdraw-${a.id}`,
     lastResult,
     // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    shouldRevalidate: "onInput",
+    // Without a browser validator conform would post every keystroke to the server: check on submit only.
+    shouldRevalidate: "onSubmit",
   });
   const confirm = getInputProps(fields.confirm, { type: "checkbox", value: "yes" });
   return (
