@@ -1,10 +1,17 @@
 /**
  * The HTTP server: Express serving the Remix build with helmet (a CSP with a per-request nonce),
- * compression, a request log without personal data (method, path without query, status, ms),
- * and graceful shutdown on SIGTERM/SIGINT. At start it checks the environment, opens and migrates
- * the database, seeds the demo edition into an empty database, and prints the demo logins.
+ * compression, a request log without personal data (method, path without query and with secret
+ * tokens masked, status, ms), the guards of issue 13 (same-origin check on every state-changing
+ * request, a streaming 2 MB body limit, writes refused with 503 while the database file is gone
+ * or read-only), /healthz and /readyz, scheduled backups, and graceful shutdown on SIGTERM/SIGINT
+ * (stop accepting, finish in-flight requests, close the database; forced exit after 10 s).
  *
- * Run with `tsx server.ts` after `remix build` (scripts/start.mjs does both).
+ * At start it checks the environment and the database file (one clear line and exit 1 when it
+ * cannot be used), opens and migrates the database, seeds the demo edition into an empty database
+ * (local runs), and prints the demo logins.
+ *
+ * Production: `npm start` runs the compiled build/server.js (scripts/build.mjs) with
+ * NODE_ENV=production. Development: `npm run dev` runs this file through tsx.
  */
 import crypto from "node:crypto";
 import path from "node:path";
@@ -19,12 +26,33 @@ import { log } from "./app/log.server";
 import { seedDemoIfEmpty } from "./db/seed";
 import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
+import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
+import { bodyLimit, sameOriginOnly } from "./server/guards";
+import { redactPath } from "./server/redact";
+import { startBackupSchedule } from "./server/backup";
 
 const env = getEnv();
-db(); // open + migrate now so a broken database fails at start, not on the first request
+const dbFile = path.resolve(env.databasePath);
+const problem = startupProblem(dbFile);
+if (problem) {
+  console.error(`VLX cannot start: ${problem}.`);
+  process.exit(1);
+}
+try {
+  db(); // open + migrate now so a broken database fails at start, not on the first request
+  rememberDatabaseFile(dbFile);
+  if (process.env.CHECK_DB_INTEGRITY === "true") {
+    const result = db().$client.pragma("integrity_check", { simple: true });
+    if (result !== "ok") throw new Error(`integrity_check: ${String(result)}`);
+  }
+} catch (e) {
+  console.error(`VLX cannot start: the database ${dbFile} cannot be used (${(e as Error).message}).`);
+  process.exit(1);
+}
 const demo = env.seedDemo ? await seedDemoIfEmpty(db()) : null;
 startOfferExpiry(); // placement offers past their reply-by date expire: once now, then every 15 minutes
 startReminderJob(); // survey reminders: once now, then every few minutes (sends each reminder once)
+const stopBackups = startBackupSchedule(env, db); // BACKUP_INTERVAL_HOURS > 0: every N hours
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(buildPath)) as ServerBuild;
@@ -32,6 +60,15 @@ const build = (await import(buildPath)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", "loopback");
+
+// Liveness and readiness come first: no session, no helmet, no log line per probe.
+app.get("/healthz", (_req, res) => {
+  res.type("text/plain").send("ok");
+});
+app.get("/readyz", (_req, res) => {
+  const r = readiness(db(), dbFile);
+  res.status(r.ok ? 200 : 503).json(r);
+});
 
 app.use((_req, res, next) => {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -58,29 +95,32 @@ app.use((req, res, next) => {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    // The path only: query strings can hold tokens and search terms (names).
-    const p = req.path.replace(/\/(claim|reset|invite|i|feed|s)\/[^/]+/g, "/$1/:token");
-    log.info({ method: req.method, path: p, status: res.statusCode, ms: Math.round(ms) }, "request");
+    // The path only (query strings can hold tokens and search terms), secret tokens masked.
+    log.info({ method: req.method, path: redactPath(req.path), status: res.statusCode, ms: Math.round(ms) }, "request");
   });
   next();
 });
 
-// Forms are small; the largest body is a 1 MB CSV import. Refuse anything far larger before Remix
-// reads it into memory (browsers always send Content-Length with a form).
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+app.use(sameOriginOnly(env.appUrl));
+
+// While the database file is missing, replaced or read-only, nothing may be written: SQLite would
+// write into a deleted file (lost at restart) or fail with a 500. Answer 503 and let /readyz say why.
 app.use((req, res, next) => {
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("Request too large");
-    return;
-  }
-  next();
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const p = databaseFileProblem(dbFile);
+  if (!p) return next();
+  log.error({ problem: p }, "database file unusable; refusing writes");
+  res.status(503).set("Retry-After", "60").type("text/plain").send("Service unavailable: the database cannot take writes");
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
+// Forms are small; the largest body is a 1 MB CSV import. Placed right before Remix, which reads
+// the body as a stream: the limit counts it as it arrives.
+app.use(bodyLimit(2 * 1024 * 1024));
 app.all(
   "*",
   createRequestHandler({
@@ -90,11 +130,22 @@ app.all(
   }),
 );
 
+// Last resort: never a stack trace to the client. After a 413 the body reader fails on purpose
+// and the answer is already out; just drop the connection.
+app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  log.error({ err, method: req.method, path: redactPath(req.path) }, "unhandled error");
+  res.status(500).type("text/plain").send("Internal server error");
+});
+
 const server = app.listen(env.port, () => {
   const lines = [`VLX is serving on ${env.appUrl} (port ${env.port}), database ${env.databasePath}`];
   if (demo) {
-    lines.push("", "Demo accounts (password for all: " + demo.password + "):");
-    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(28)} ${a.email}`);
+    lines.push("", "Demo accounts: role, saved language, e-mail (password for all: " + demo.password + "):");
+    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(28)} ${a.language.padEnd(4)} ${a.email}`);
     lines.push("");
   }
   console.log(lines.join("\n"));
@@ -105,12 +156,22 @@ function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log.info({ signal }, "shutting down");
+  stopBackups();
+  // Stop accepting; idle keep-alive sockets close now, busy ones after their answer.
   server.close(() => {
     closeDb();
+    log.info("stopped");
     process.exit(0);
   });
-  server.closeIdleConnections?.();
-  setTimeout(() => process.exit(1), 10_000).unref();
+  server.closeIdleConnections();
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 200);
+  closeIdle.unref();
+  setTimeout(() => {
+    log.warn("requests still running after 10 s; exiting");
+    server.closeAllConnections();
+    closeDb();
+    process.exit(1);
+  }, 9_500).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

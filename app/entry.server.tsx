@@ -1,5 +1,5 @@
 /**
- * Server rendering: streams the page with the request's language (remix-i18next) and the CSP
+ * Server rendering: streams the page with the request's language (i18n.server getLocale) and the CSP
  * nonce from the load context (server.ts) on every inline script. Bots get the whole page at once.
  */
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18n from "./i18n";
-import { getResources, remixI18n } from "./i18n.server";
+import { getLocale, getResources, lngQueryCookie } from "./i18n.server";
 import { NonceContext } from "./nonce";
 import { stripNulBytes } from "./utils/strip-nul.server";
 import "./forms/zod-errors";
@@ -26,7 +26,10 @@ export default async function handleRequest(
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
   const instance = createInstance();
-  const lng = await remixI18n.getLocale(request);
+  const lng = await getLocale(request);
+  // `?lng=` is remembered for the next pages (unknown values are ignored).
+  const remember = await lngQueryCookie(request);
+  if (remember) responseHeaders.append("Set-Cookie", remember);
   await instance.use(initReactI18next).init({ ...i18n, lng, resources: getResources() });
   const bot = isbot(request.headers.get("user-agent") || "");
 

@@ -3,14 +3,17 @@
  *
  * - PORT: HTTP port (default 3000).
  * - DATABASE_PATH: the SQLite file (default data/vlx.sqlite, relative to the working directory).
- * - SESSION_SECRET: signs the session cookie. Required when NODE_ENV=production; for local runs a
- *   random one is generated once and kept in data/session-secret so logins survive restarts.
+ * - SESSION_SECRET: signs the session cookie. Required when NODE_ENV=production and APP_URL names a
+ *   public host; for local runs (APP_URL unset or localhost) a random one is generated once and kept
+ *   in data/session-secret so logins survive restarts.
  * - APP_URL: the public base URL used in mailed links (default http://localhost:PORT). An https
  *   URL makes cookies Secure.
  * - SMTP_URL: e.g. smtp://user:pass@host:587; unset means mail is written to the log and outbox.
  * - MAIL_FROM: sender address for mail.
- * - SEED_DEMO: "true"/"false"; defaults to true outside production (seeds the demo edition into an
- *   empty database).
+ * - SEED_DEMO: "true"/"false"; defaults to true for local runs (not production, or APP_URL unset or
+ *   localhost: `npm install && npm start` on a laptop); seeds the demo edition into an empty database.
+ * - BACKUP_DIR, BACKUP_INTERVAL_HOURS (0 = off, the default), BACKUP_KEEP (default 14): scheduled
+ *   online backups (app/backup.server.ts); BACKUP_DIR defaults to data/backups.
  *
  * Throws an Error listing every bad variable at start, so a misconfigured server never serves.
  */
@@ -32,6 +35,9 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("VLX <no-reply@vlx.localhost>"),
   SEED_DEMO: boolish.optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   VLX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
 
@@ -46,6 +52,11 @@ export type Env = {
   mailFrom: string;
   seedDemo: boolean;
   logLevel: string;
+  /** A run on this machine only (APP_URL unset or localhost): demo seed and a generated secret allowed. */
+  local: boolean;
+  backupDir: string;
+  backupIntervalHours: number;
+  backupKeep: number;
 };
 
 let cached: Env | undefined;
@@ -63,9 +74,10 @@ export function getEnv(): Env {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
+  const local = !e.APP_URL || isLocalUrl(e.APP_URL);
   let secret = e.SESSION_SECRET;
   if (!secret) {
-    if (production) throw new Error("Invalid environment:\n  SESSION_SECRET: required in production");
+    if (production && !local) throw new Error("Invalid environment:\n  SESSION_SECRET: required in production");
     secret = localSecret(path.dirname(e.DATABASE_PATH));
   }
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
@@ -78,10 +90,19 @@ export function getEnv(): Env {
     secureCookies: appUrl.startsWith("https:"),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    seedDemo: e.SEED_DEMO ?? !production,
+    seedDemo: e.SEED_DEMO ?? (!production || local),
     logLevel: e.VLX_LOG_LEVEL,
+    local,
+    backupDir: e.BACKUP_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "backups"),
+    backupIntervalHours: e.BACKUP_INTERVAL_HOURS,
+    backupKeep: e.BACKUP_KEEP,
   };
   return cached;
+}
+
+function isLocalUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }
 
 /** Generated once per data directory so local sessions survive a restart. */

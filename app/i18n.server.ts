@@ -1,14 +1,16 @@
 /**
  * Server-side i18n: loads app/locales/<lng>/*.json (merged into one "translation" namespace per
- * language), detects the request's language (cookie "lng", then Accept-Language), and gives a
- * translator for mail in a recipient's language.
+ * language), detects the request's language (saved preference, ?lng=, cookie "lng",
+ * Accept-Language, English: see chooseLanguage), and gives a translator for mail in a
+ * recipient's language.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type TFunction } from "i18next";
-import { RemixI18Next } from "remix-i18next/server";
+import { chooseLanguage, matchLanguage, type SupportedLng } from "./domain/languages";
 import i18n, { supportedLngs } from "./i18n";
+import { getSavedLocale } from "./session.server";
 
 export const lngCookie = createCookie("lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
 
@@ -34,14 +36,41 @@ export function getResources() {
   return out;
 }
 
-export const remixI18n = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...supportedLngs],
-    fallbackLanguage: i18n.fallbackLng,
-    cookie: lngCookie,
-  },
-  i18next: { ...i18n, resources: getResources() },
-});
+/**
+ * The request's interface language: the signed-in person's saved preference, then `?lng=`, then
+ * the `lng` cookie, then Accept-Language, then English (app/domain/languages.ts chooseLanguage).
+ */
+export async function getLocale(request: Request): Promise<SupportedLng> {
+  const url = new URL(request.url);
+  const [saved, cookie] = await Promise.all([
+    getSavedLocale(request),
+    lngCookie.parse(request.headers.get("Cookie")).catch(() => null) as Promise<unknown>,
+  ]);
+  return chooseLanguage({
+    saved,
+    query: url.searchParams.get("lng"),
+    cookie: typeof cookie === "string" ? cookie : null,
+    acceptLanguage: request.headers.get("Accept-Language"),
+  });
+}
+
+/**
+ * The Set-Cookie header that remembers a valid `?lng=` of this request, or null (no or unknown
+ * value: ignored silently).
+ */
+export async function lngQueryCookie(request: Request): Promise<string | null> {
+  const lng = matchLanguage(new URL(request.url).searchParams.get("lng"));
+  return lng ? lngCookie.serialize(lng) : null;
+}
+
+/** The language the person picked themselves on this request (`?lng=`, else the cookie), or null. */
+export async function explicitLocale(request: Request): Promise<SupportedLng | null> {
+  const cookie: unknown = await lngCookie.parse(request.headers.get("Cookie")).catch(() => null);
+  return matchLanguage(new URL(request.url).searchParams.get("lng")) ?? matchLanguage(typeof cookie === "string" ? cookie : null);
+}
+
+/** Kept under its old name for the routes: `remixI18n.getLocale(request)`. */
+export const remixI18n = { getLocale };
 
 const translators = new Map<string, TFunction>();
 
@@ -51,7 +80,7 @@ const translators = new Map<string, TFunction>();
  * often, and the translations never change while the process runs.
  */
 export function translatorFor(lng: string): TFunction {
-  const language = (supportedLngs as readonly string[]).includes(lng) ? lng : "en";
+  const language = matchLanguage(lng) ?? "en";
   let tr = translators.get(language);
   if (!tr) {
     const inst = createInstance();

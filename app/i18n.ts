@@ -1,10 +1,13 @@
 /**
  * i18next settings shared by server and browser. One namespace ("translation"); its keys are
  * grouped by area (auth.*, apply.*, hosts.*), one JSON file per area and language under
- * app/locales/<lng>/<area>.json, merged by app/i18n.server.ts.
+ * app/locales/<lng>/<area>.json, merged by app/i18n.server.ts. The twelve languages and their
+ * tag matching live in app/domain/languages.ts.
  */
-export const supportedLngs = ["en", "vi"] as const;
-export type Lng = (typeof supportedLngs)[number];
+import { NATIVE_NAMES, SUPPORTED_LNGS, type SupportedLng } from "./domain/languages";
+
+export const supportedLngs = SUPPORTED_LNGS;
+export type Lng = SupportedLng;
 
 export default {
   supportedLngs: [...supportedLngs],
@@ -15,5 +18,5 @@ export default {
   react: { useSuspense: false },
 };
 
-/** Native names for the language switcher (shown in their own language). */
-export const LANGUAGE_LABELS: Record<Lng, string> = { en: "English", vi: "Tiếng Việt" };
+/** Native names for the language switcher (each language in its own name and script). */
+export const LANGUAGE_LABELS: Record<Lng, string> = NATIVE_NAMES;

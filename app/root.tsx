@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -12,6 +12,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -20,15 +21,16 @@ import { useChangeLanguage } from "remix-i18next/react";
 import styles from "~/styles/app.css";
 import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
 import { remixI18n } from "~/i18n.server";
+import { fontFaceCss } from "~/fonts";
+import { CHOOSER_PATH, workspacesFor } from "~/domain/workspaces";
 import { useNonce } from "~/nonce";
+import { documentTitle } from "~/utils/page-title";
 import { getActor } from "~/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
-
-export const meta: MetaFunction = () => [{ title: "VLX" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, locale] = await Promise.all([getActor(request), remixI18n.getLocale(request)]);
@@ -70,6 +72,19 @@ function Nav() {
   );
 }
 
+/** Who is signed in and with which roles (issue 12, item 10); several roles link to the chooser. */
+function RolesBadge({ actor }: { actor: { displayName: string; isOrganizer: boolean; isFocalPoint: boolean; isHostCoordinator: boolean } }) {
+  const { t, i18n } = useTranslation();
+  const staff = workspacesFor(actor).filter((w) => w.role !== "applicant");
+  const roles = staff.length ? staff.map((w) => t(`nav.roles.${w.role}`)) : [t("nav.roles.applicant")];
+  const text = t("nav.signedInAs", { name: actor.displayName, roles: new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" }).format(roles) });
+  return (
+    <p className="signed-in" data-testid="signed-in-roles">
+      {staff.length > 1 ? <Link to={CHOOSER_PATH}>{text}</Link> : text}
+    </p>
+  );
+}
+
 function LanguageSwitcher({ current }: { current: string }) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -93,11 +108,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
   useChangeLanguage(locale);
+  // Every route's title is a translation (utils/page-title.ts), rendered here in the page's language.
+  const title = documentTitle(t, useMatches());
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {/* Khmer, Lao, Myanmar and Thai fonts, fetched only for pages that show those scripts (fonts.ts). */}
+        <style dangerouslySetInnerHTML={{ __html: fontFaceCss }} />
         <Meta />
         <Links />
       </head>
@@ -106,6 +126,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <header className="site-header">
           <Link to="/" className="brand">VLX</Link>
           <Nav />
+          {data?.actor ? <RolesBadge actor={data.actor} /> : null}
           {data?.actor ? (
             <Form method="post" action="/logout" className="logout">
               <button type="submit" className="btn-link">{t("nav.logout")}</button>

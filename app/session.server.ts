@@ -87,6 +87,18 @@ export async function getActor(request: Request): Promise<Actor | null> {
   return loadActor(userId);
 }
 
+/**
+ * The signed-in person's saved interface language (users.locale), or null when nobody is signed
+ * in. One indexed lookup; used by every page to choose its language.
+ */
+export async function getSavedLocale(request: Request): Promise<string | null> {
+  if (!request.headers.get("Cookie")?.includes("vlx_session=")) return null;
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  if (typeof userId !== "number") return null;
+  return db().select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, userId)).get()?.locale ?? null;
+}
+
 /** The signed-in actor; otherwise redirects to /login and back here afterwards. */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);

@@ -20,15 +20,16 @@ import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPlacements } from "./seed/placements";
-import { seedTrainings } from "./seed/trainings";
+import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
 import { MARITIME } from "./seed/people-maritime";
 import { PLUS_THREE } from "./seed/people-plus3";
 import { FOCAL_POINTS, HOST_COORDINATORS, ORGANIZERS, type StaffSeed } from "./seed/staff";
-import { prng } from "./seed/util";
+import { COUNTRY_LANGUAGE, countryLanguage, prng } from "./seed/util";
 import { defaultTimeZone } from "../app/domain/countries";
 
-export type DemoInfo = { password: string; accounts: { role: string; email: string }[] };
+/** The demo logins printed at start; `language` is the account's saved language (i18next code). */
+export type DemoInfo = { password: string; accounts: { role: string; email: string; language: string }[] };
 
 export const DEMO_PASSWORD = "vlx-demo-2026";
 
@@ -58,7 +59,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
       .returning({ id: t.users.id })
       .get().id;
     tx.insert(t.roleGrants).values({ userId: id, role: grant.role, countryCode: grant.countryCode ?? null }).run();
-    if (s.label) accounts.push({ role: s.label, email: s.email });
+    if (s.label) accounts.push({ role: s.label, email: s.email, language: s.locale ?? "en" });
     return id;
   };
 
@@ -76,12 +77,24 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedTrainings(tx, editions.yunnan, siteIds);
 
   const people: People = { taken: new Set(), focalByCountry, organizers, passwordHash };
+  const leaders: { p: (typeof DEMO_PEOPLE)[number]; email: string }[] = [];
   for (const p of DEMO_PEOPLE) {
     const email = seedApplicant(tx, p, editions[p.ed], today, people, rng);
-    if (p.demo) accounts.push({ role: p.demo, email });
+    leaders.push({ p, email });
+    if (p.demo) accounts.push({ role: p.demo, email, language: countryLanguage(p.cc) });
+  }
+  // One village leader to try in every language (issue 11, item 9): an accepted one when the
+  // country has one (itinerary and surveys to see), else the first.
+  for (const lng of [...new Set(Object.values(COUNTRY_LANGUAGE))]) {
+    if (accounts.some((a) => a.language === lng && a.role.startsWith("applicant"))) continue;
+    const mine = leaders.filter((l) => countryLanguage(l.p.cc) === lng);
+    const pick = mine.find((l) => l.p.status === "accepted") ?? mine[0];
+    if (pick) accounts.push({ role: `applicant (${pick.p.status}, ${pick.p.cc})`, email: pick.email, language: lng });
   }
   // Placements of the Yunnan edition by the engine: offered, accepted, declined, proposed, one override.
   seedPlacements(tx, editions.yunnan.id, today, organizers[0], now);
+  // Enrolment with a waiting list in the open-enrolment lecture (issue 12, item 21).
+  seedEnrolments(tx, editions.yunnan.id);
   // A past edition with its evaluation (baseline, pulses, end of visit, 3-month follow-up).
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).

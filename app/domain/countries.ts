@@ -1,19 +1,14 @@
 /**
  * The 13 member countries of ASEAN+3 (DESIGN.md), keyed by ISO 3166-1 alpha-2 code.
  *
- * Only the membership list is ours (a political fact). Names come from i18n-iso-countries in the
- * page's locale, IANA time zones from countries-and-timezones (IANA tz database), and main
- * languages (ISO 639-1) from countries-list.
+ * Only the membership list is ours (a political fact). Names come from Intl.DisplayNames (CLDR) in
+ * the page's language, which covers all twelve interface languages (i18n-iso-countries lacks lo,
+ * my and fil), with ASEAN's own short forms in English; IANA time zones from
+ * countries-and-timezones (IANA tz database), and main languages (ISO 639-1) from countries-list.
  */
-import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
-import vi from "i18n-iso-countries/langs/vi.json";
 import ct from "countries-and-timezones";
 import { countries as countryInfo } from "countries-list";
-import { memberCountryName } from "./country-names";
-
-countries.registerLocale(en);
-countries.registerLocale(vi);
+import { countryName } from "./country-names";
 
 export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
 export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
@@ -30,12 +25,7 @@ export function isMemberCountry(code: string): code is MemberCountryCode {
   return (MEMBER_COUNTRY_CODES as readonly string[]).includes(code);
 }
 
-/** The country's name in `locale` (falls back to English, then to the code itself). */
-export function countryName(code: string, locale = "en"): string {
-  if (isMemberCountry(code)) return memberCountryName(code, locale);
-  const lang = locale.split("-")[0];
-  return countries.getName(code, lang) ?? countries.getName(code, "en") ?? code;
-}
+export { countryName };
 
 type CountryCode = Parameters<typeof ct.getCountry>[0];
 
@@ -81,7 +71,10 @@ export function defaultNameOrder(code: string | null | undefined): "given_first"
   return code && FAMILY_FIRST.has(code) ? "family_first" : "given_first";
 }
 
-/** The 13 countries sorted by name in `locale` (Intl.Collator), for selects and tables. */
+/**
+ * The 13 countries sorted by their name in `locale` with that language's collation
+ * (Intl.Collator), for every select and table: one naming everywhere.
+ */
 export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
   const collator = new Intl.Collator(locale);
   return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>

@@ -1,50 +1,47 @@
 /**
- * Names of the 13 member countries in the browser's languages, without the world country lists:
- * i18n-iso-countries with its locales is ~30 kB gzip, which would break the script budget of the
- * host and participant pages (issue 14). The table holds exactly what i18n-iso-countries gives for
- * the 13 codes in the locales app/domain/countries.ts registers (en, vi), checked by
- * tests/unit/countries.test.ts; app/domain/countries.ts uses this table for members, so server and
- * browser agree.
- * Other languages fall back to English, like countries.ts does.
+ * Country names for server and browser alike, without any world country list: CLDR's names through
+ * Intl.DisplayNames in the page's language (covers all twelve interface languages; i18n-iso-countries
+ * lacks lo, my and fil and costs ~30 kB gzip in a client bundle, issue 14), with ASEAN's own short
+ * forms in English. app/domain/countries.ts re-exports `countryName`; browser code imports this
+ * module so no server data (time zones, languages) comes along.
  */
-const NAMES: Record<string, Record<string, string>> = {
-  "en": {
-    "BN": "Brunei Darussalam",
-    "KH": "Cambodia",
-    "ID": "Indonesia",
-    "LA": "Lao People's Democratic Republic",
-    "MY": "Malaysia",
-    "MM": "Myanmar",
-    "PH": "Philippines",
-    "SG": "Singapore",
-    "TH": "Thailand",
-    "VN": "Vietnam",
-    "CN": "People's Republic of China",
-    "JP": "Japan",
-    "KR": "South Korea"
-  },
-  "vi": {
-    "BN": "Brunei Darussalam",
-    "KH": "Campuchia",
-    "ID": "Indonesia",
-    "LA": "Cộng hòa Dân chủ nhân dân Lào",
-    "MY": "Bán đảo Mã Lai",
-    "MM": "Myanmar",
-    "PH": "Philippines",
-    "SG": "Singapore",
-    "TH": "Thái Lan",
-    "VN": "Việt Nam",
-    "CN": "Trung Quốc",
-    "JP": "Nhật Bản",
-    "KR": "Hàn Quốc"
-  }
-};
 
 /**
- * The member country's name in `locale` (English when the locale has none). A code that is not a
- * member country comes back unchanged: only the server (app/domain/countries.ts) knows world names.
+ * The names the programme uses in English (ASEAN's usual short forms), instead of CLDR's
+ * "Vietnam", "Laos", "South Korea", "Brunei", "Myanmar (Burma)".
  */
-export function memberCountryName(code: string, locale = "en"): string {
-  const lang = locale.split("-")[0];
-  return NAMES[lang]?.[code] ?? NAMES.en[code] ?? code;
+const ENGLISH_NAMES: Record<string, string> = {
+  VN: "Viet Nam",
+  LA: "Lao PDR",
+  KR: "Republic of Korea",
+  BN: "Brunei Darussalam",
+  MM: "Myanmar",
+};
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The country's common name in `locale` (ISO 3166-1 alpha-2 `code`): CLDR's name through
+ * Intl.DisplayNames without its bracketed alternative ("Myanmar (Burma)" → "Myanmar"), ASEAN's
+ * forms in English. Unknown codes or locales give the code itself.
+ */
+export function countryName(code: string, locale = "en"): string {
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) return code;
+  const lang = locale.split("-")[0] === "en" ? "en" : locale;
+  if (lang === "en" && ENGLISH_NAMES[upper]) return ENGLISH_NAMES[upper];
+  let dn = displayNames.get(lang);
+  if (!dn) {
+    try {
+      dn = new Intl.DisplayNames([lang, "en"], { type: "region", fallback: "code" });
+    } catch {
+      dn = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+    }
+    displayNames.set(lang, dn);
+  }
+  const name = dn.of(upper) ?? upper;
+  return name.replace(/\s*[(（][^)）]*[)）]\s*$/, "") || name;
 }
+
+/** The member country's name in `locale`; the same function as `countryName` (kept for its callers). */
+export const memberCountryName = countryName;

@@ -42,7 +42,7 @@ export function daysBetween(a: string, b: string): number {
 export function formatDate(date: string | null | undefined, locale = "en", style: "medium" | "long" = "medium"): string {
   if (!date || !isIsoDate(date)) return date ?? "";
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale, { calendar: "gregory", dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Two inclusive date ranges overlap (date-only, string comparison is chronological). */

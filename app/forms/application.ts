@@ -156,14 +156,14 @@ function rules(strict: boolean) {
     if (strict && langs === 0) issue(["languages", 0, "code"], "errors.required");
     if (strict && !(v.themes ?? []).length) issue(["themes"], "errors.chooseOne");
 
-    // Ranked host countries: no country twice; the first choice is needed to submit.
+    // Ranked host countries: no country twice. None at all is a valid answer ("No preference": the
+    // placement engine then treats every eligible host country alike, domain/placement/eligibility.ts).
     const seenHost = new Set<string>();
     (v.preferredHostCountries ?? []).forEach((c, i) => {
       if (!c) return;
       if (seenHost.has(c)) issue(["preferredHostCountries", i], "errors.duplicate");
       seenHost.add(c);
     });
-    if (strict && seenHost.size === 0) issue(["preferredHostCountries", 0], "errors.required");
 
     // Health data only with consent.
     if ((v.dietaryNeeds || v.accessibilityNeeds) && !v.sensitiveConsent) issue(["sensitiveConsent"], "errors.consentRequired");

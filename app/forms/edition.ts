@@ -4,6 +4,7 @@ import { isIsoDate } from "~/domain/dates";
 import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { THEMES } from "~/domain/vocabulary";
 import { EDITION_MODES } from "../../db/schema/programme";
+import { translationsField } from "./translations";
 
 export const isoDate = z.string().trim().refine(isIsoDate, { error: "errors.date" });
 const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
@@ -26,6 +27,7 @@ export const editionSchema = z
     timeZone: z.string().trim().min(1).max(64),
     themes: z.preprocess(toArray, z.array(z.enum(THEMES)).min(1)),
     description: z.string().trim().max(4000).optional(),
+    tr: translationsField({ name: 200, description: 4000 }),
     ...quotaFields,
   })
   .superRefine((v, ctx) => {

@@ -8,6 +8,7 @@ import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES, QUESTIO
 import { isIsoDate } from "~/domain/dates";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";
 import { toArray } from "./host-site";
+import { translationsField } from "./translations";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -17,6 +18,7 @@ export const indicatorSchema = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, { error: "evaluation.errors.code" }),
   nameEn: text(200),
   nameVi: optionalText(200),
+  tr: translationsField({ name: 200, unit: 40 }),
   group: z.enum(INDICATOR_GROUPS),
   type: z.enum(INDICATOR_TYPES),
   unitEn: optionalText(40),
@@ -30,12 +32,14 @@ export const templateSchema = z.object({
   stage: z.enum(SURVEY_STAGES),
   titleEn: text(200),
   titleVi: optionalText(200),
+  tr: translationsField({ title: 200 }),
 });
 
 export const questionSchema = z.object({
   intent: z.literal("add"),
   promptEn: text(500),
   promptVi: optionalText(500),
+  tr: translationsField({ prompt: 500 }),
   indicatorId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
   type: z.preprocess((v) => (v === "" ? undefined : v), z.enum(QUESTION_TYPES).optional()),
   required: z.preprocess((v) => v === "on" || v === "true", z.boolean()),

@@ -10,6 +10,7 @@ import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { LANGUAGES, THEMES } from "~/domain/vocabulary";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
 import { emailField } from "./auth";
+import { translationsField } from "./translations";
 
 export const ACCOMMODATION_KINDS = ["homestay", "guesthouse", "hotel"] as const;
 export const DIETARY_ABILITIES = ["halal", "vegetarian", "vegan", "no_pork", "no_beef", "gluten_free"] as const;
@@ -60,6 +61,7 @@ export const hostSiteSchema = z
     dietaryAbilities: z.preprocess(toArray, z.array(z.enum(DIETARY_ABILITIES))),
     dietaryOther: optText(500),
     accessibility: optText(2000),
+    tr: translationsField({ description: 4000, accessibility: 2000 }),
     contacts: z.preprocess(toArray, z.array(contactRow).max(20)),
   })
   .superRefine((v, ctx) => {

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
 import { toArray } from "./host-site";
+import { translationsField } from "./translations";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../db/schema/training";
 
 export const localTime = z
@@ -26,6 +27,7 @@ export const trainingSchema = z
     title: z.string().trim().min(1).max(200),
     type: z.enum(TRAINING_TYPES),
     description: z.string().trim().max(4000).optional(),
+    tr: translationsField({ title: 200, description: 4000 }),
     visitId: optionalId,
     venueId: optionalId,
     /** Used when there is no venue (online); a venue's own zone wins otherwise. */

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
 import { toArray } from "./host-site";
+import { translationsField } from "./translations";
 
 const datePair = z.object({ arrivalOn: isoDate, departureOn: isoDate });
 const seatPair = z.object({ capacity: z.coerce.number().int().min(1), perCountryCap: z.coerce.number().int().min(1) });
@@ -24,6 +25,7 @@ export const visitSchema = z
     interpreterLanguages: z.preprocess(toArray, z.array(z.enum(LANGUAGES))),
     homestay: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     notes: z.string().trim().max(4000).optional(),
+    tr: translationsField({ title: 200, notes: 4000 }),
   })
   // `when`: each cross-field check runs as soon as its own fields are valid, even while others
   // are still wrong, so every error shows on the first submit.

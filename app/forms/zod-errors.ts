@@ -12,7 +12,9 @@ z.config({
         if (issue.origin === "array") return issue.minimum === 1 ? "errors.chooseOne" : "errors.tooFew";
         return "errors.tooSmall";
       case "too_big":
-        return issue.origin === "string" ? "errors.tooLong" : issue.origin === "array" ? "errors.tooMany" : "errors.tooBig";
+        // Say the limit (issue 12, item 18): "at most {{count}} characters", plural by the reader's rules.
+        if (issue.origin === "string") return `errors.tooLongMax|${JSON.stringify({ count: Number(issue.maximum) })}`;
+        return issue.origin === "array" ? "errors.tooMany" : "errors.tooBig";
       case "invalid_type":
         return issue.input === undefined || issue.input === null || issue.input === "" ? "errors.required" : "errors.invalid";
       case "invalid_format":

@@ -1,18 +1,23 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate } from "~/domain/dates";
+import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { listOpenEditions } from "~/models/editions.server";
 import { getActor } from "~/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "VLX · Village Leaders Exchange" }];
+export const handle = pageTitle("home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, lng] = await Promise.all([getActor(request), remixI18n.getLocale(request)]);
   const editions = listOpenEditions().map((e) => ({
     id: e.id,
-    name: e.name,
+    // Organizer-written: in the reader's language, else English, with the language shown (issue 11).
+    name: pickField(e.name, e.translations, "name", lng),
+    description: pickField(e.description, e.translations, "description", lng),
     mode: e.mode,
     dates: { from: formatDate(e.startsOn, lng), to: formatDate(e.endsOn, lng) },
     window: { from: formatDate(e.applicationsOpenOn, lng), to: formatDate(e.applicationsCloseOn, lng) },
@@ -32,7 +37,8 @@ export default function Index() {
       <div className="grid grid-2">
         {editions.map((e) => (
           <article key={e.id} className="card">
-            <h3>{e.name}</h3>
+            <LocalText as="h3" value={e.name} />
+            {e.description.text ? <LocalText as="p" value={e.description} /> : null}
             <p>
               {t(`modes.${e.mode}`)} · {t("home.dates", e.dates)}
             </p>

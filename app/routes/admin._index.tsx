@@ -1,5 +1,5 @@
 // The organizer's home: where to go next, with a few counts.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganizer } from "~/models/actor";
@@ -8,8 +8,9 @@ import { listInvitations } from "~/models/accounts.server";
 import { trainingSummary } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Organizer · VLX" }];
+export const handle = pageTitle("admin.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

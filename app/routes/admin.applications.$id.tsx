@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -16,8 +16,10 @@ import { eraseSensitiveDataFor } from "~/models/accounts.server";
 import { decide, describeApplication, getApplicationForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { langOfText } from "~/domain/script-lang";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
+export const handle = pageTitle((t, d) => d.app?.name || t("admin.applications.unnamed"));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       nominatedBy: r.nominatedBy,
       quota: r.quota,
       actions: r.actions,
+      editionEnded: r.editionEnded,
       trail: r.trail,
       lng,
       timeZone: actor.timeZone,
@@ -71,7 +74,7 @@ export default function ReviewApplication() {
   return (
     <>
       <p><Link to="/admin/applications">{t("admin.applications.backToList")}</Link></p>
-      <h1>{data.app.name || t("admin.applications.unnamed")}</h1>
+      <h1 lang={langOfText(data.app.name)}>{data.app.name || t("admin.applications.unnamed")}</h1>
       <p>
         <StatusBadge status={data.app.status} /> · {data.edition.name}
         {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}
@@ -90,7 +93,11 @@ export default function ReviewApplication() {
             <h2 id="decide-h">{t("admin.decide.title")}</h2>
             {data.quota !== null ? <p className="muted">{t("admin.decide.quota", { quota: data.quota })}</p> : null}
             {data.actions.length === 0 ? (
-              <p className="muted">{t("admin.decide.none", { status: t(`statuses.${data.app.status}`) })}</p>
+              <p className="muted">
+                {data.editionEnded && data.app.status === "accepted"
+                  ? t("admin.decide.endedAccepted")
+                  : t("admin.decide.none", { status: t(`statuses.${data.app.status}`) })}
+              </p>
             ) : (
               <Form method="post" className="stack" {...getFormProps(form)}>
                 <FormErrors errors={form.errors} id={form.errorId} />
@@ -107,7 +114,7 @@ export default function ReviewApplication() {
           </section>
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
-            <p className="muted">{t("privacy.eraseText")}</p>
+            <p className="muted">{t("privacy.organizerEraseText")}</p>
             <Form method="post">
               <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">{t("privacy.erase")}</button>
             </Form>

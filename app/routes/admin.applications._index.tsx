@@ -1,7 +1,7 @@
 // Organizer: every application, filtered (edition, country, status, gender, theme) with a GET form
 // that works without JavaScript, searched by name ignoring case and diacritics, sorted by name,
 // 50 a page.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
@@ -15,8 +15,9 @@ import { listApplicationsForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Applications · VLX" }];
+export const handle = pageTitle("admin.applications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,5 +1,5 @@
 // Organizer: any participant's certificate of participation (issue 6), printable A4 landscape.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateView } from "~/components/dashboard/CertificateView";
@@ -8,8 +8,9 @@ import { remixI18n } from "~/i18n.server";
 import { parseTrackingFilters, certificateViewData, getCertificateForOrganizer } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Certificate of participation · VLX" }];
+export const handle = pageTitle("tracking.certificate.title");
 export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 // The organizer's participation dashboard across editions (issue 6): filters as a GET form.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardView } from "~/components/dashboard/DashboardView";
@@ -8,8 +8,9 @@ import { remixI18n } from "~/i18n.server";
 import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Participation dashboard · VLX" }];
+export const handle = pageTitle((t, d) => (d.editionName ? t("tracking.dashboard.titleEdition", { edition: d.editionName }) : t("tracking.dashboard.title")));
 export const links = dashboardLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

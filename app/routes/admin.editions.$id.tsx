@@ -1,8 +1,8 @@
 // Organizer: edit an edition and its quotas.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EditionForm } from "~/components/review/EditionForm";
+import { EditionForm, type EditionDefaults } from "~/components/review/EditionForm";
 import { memberCountries } from "~/domain/countries";
 import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
@@ -12,8 +12,9 @@ import { FieldErrors } from "~/models/errors";
 import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit edition · VLX" }];
+export const handle = pageTitle((t, d) => t("admin.editions.edit", { name: d.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     const e = getEdition(idParam(params.id, "edition"));
     const quotas = getQuotas(e.id);
-    const defaultValue: Record<string, string | string[]> = {
+    const defaultValue: EditionDefaults = {
       name: e.name,
       ordinal: String(e.ordinal),
       mode: e.mode,
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       timeZone: e.timeZone,
       themes: e.themes,
       description: e.description,
+      tr: e.translations,
       ...Object.fromEntries(Object.entries(quotas).map(([c, q]) => [`quota_${c}`, String(q)])),
     };
     return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: memberTimeZones(e.timeZone) });

@@ -1,5 +1,5 @@
 // The organizer's participation dashboard of one edition (issue 6): filters as a GET form.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DashboardView } from "~/components/dashboard/DashboardView";
@@ -9,8 +9,9 @@ import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.serve
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edition dashboard · VLX" }];
+export const handle = pageTitle((t, d) => t("tracking.dashboard.titleEdition", { edition: d.editionName }));
 export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

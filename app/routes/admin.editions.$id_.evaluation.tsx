@@ -2,7 +2,7 @@
 // against later stages per indicator (paired), disaggregated, with charts beside tables and CSV,
 // action-plan progress, the pulse monitor, who answered what (with fresh links), and the log of
 // plan adjustments (with the checklist carried over from earlier editions).
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdjustmentsSection } from "~/components/evaluation/AdjustmentsSection";
@@ -25,9 +25,10 @@ import { recordAdjustment, setAdjustmentStatus, evaluationPage, listIndicators, 
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
 import type { SurveyStage } from "../../db/schema/evaluation";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-export const meta: MetaFunction = () => [{ title: "Evaluation · VLX" }];
+export const handle = pageTitle((t, d) => t("evaluation.edition.title", { name: d.edition.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -6,7 +6,7 @@
 // (File name `$id_` so the page is not nested inside the edition edit page, which has no Outlet.)
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -22,9 +22,10 @@ import { useAppForm } from "~/forms/use-app-form";
 import { runBoardEngine, saveProposal, getBoard, acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = placementLinks;
-export const meta: MetaFunction = () => [{ title: "Placement board · VLX" }];
+export const handle = pageTitle((t, d) => t("placement.board.title", { edition: d.edition.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 // /admin/editions/:id/trainings: the organizer's schedule of an edition's training sessions, as a
 // grid of days × venues (a list per day on phones), optionally for one visit (?visit=<id>).
 // (`$id_` so the page is not nested inside the edition edit page, which has no Outlet.)
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
@@ -12,9 +12,10 @@ import { remixI18n, translatorFor } from "~/i18n.server";
 import { listEditionTrainings, trainingFormOptions } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
-export const meta: MetaFunction = () => [{ title: "Training schedule · VLX" }];
+export const handle = pageTitle((t, d) => t("training.list.title", { edition: d.edition.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -3,7 +3,7 @@
 // visit's days, skipping public holidays. A GET form: each proposal links to the new-training
 // form with its values in the query string (works without JavaScript).
 import { parseWithZod } from "~/forms/parse";
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
@@ -15,9 +15,10 @@ import { db } from "~/db.server";
 import { proposeSlots, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
-export const meta: MetaFunction = () => [{ title: "Find a free slot · VLX" }];
+export const handle = pageTitle("training.slot.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

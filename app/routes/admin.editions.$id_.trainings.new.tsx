@@ -1,6 +1,6 @@
 // /admin/editions/:id/trainings/new: the organizer schedules a training session. A slot picked on
 // the free-slot page arrives as query parameters and fills the form (works without JavaScript).
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrainingForm } from "~/components/training/TrainingForm";
@@ -10,8 +10,9 @@ import { remixI18n } from "~/i18n.server";
 import { saveTraining, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New training session · VLX" }];
+export const handle = pageTitle("training.form.newTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, name: edition.name },
       choices: formChoices(actor, edition.id, lng),
-      values: valuesFromQuery(new URL(request.url), { startDate: edition.startsOn, endDate: edition.startsOn }),
+      values: valuesFromQuery(new URL(request.url), { startDate: edition.startsOn }),
     });
   });
 }

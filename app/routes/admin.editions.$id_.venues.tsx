@@ -1,7 +1,7 @@
 // /admin/editions/:id/venues: what trainings are made of — venues (IANA zone defaulting from the
 // host site or the country), trainers (languages), interpreters (language pairs) and public
 // holidays the organizers add (date-holidays has none for KH, LA, MM). Organizers only.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
@@ -15,8 +15,9 @@ import { remixI18n } from "~/i18n.server";
 import { editionForOrganizer, addHoliday, createInterpreter, createTrainer, createVenue, listResources, removeHoliday } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Venues, trainers and interpreters · VLX" }];
+export const handle = pageTitle("training.resources.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

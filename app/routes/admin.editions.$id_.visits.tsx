@@ -1,6 +1,6 @@
 // /admin/editions/:id/visits, the organizer's overview of an edition's exchange visits.
 // (File name `$id_` so the page is not nested inside the edition edit page, which has no Outlet.)
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, ThemeList, useLanguageNames } from "~/components/hosts/bits";
@@ -10,9 +10,10 @@ import { formatDate } from "~/domain/dates";
 import { editionVisitsOverview } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = hostsLinks;
-export const meta: MetaFunction = () => [{ title: "Visits of the edition · VLX" }];
+export const handle = pageTitle((t, d) => t("hosts.overview.title", { edition: d.edition.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -86,7 +87,7 @@ export default function EditionVisits() {
                       {names(v.languages)}
                       {v.interpreterLanguages.length ? <div className="muted">{t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)}</div> : null}
                     </td>
-                    <td><StatusBadge kind="visit" status={v.status} /></td>
+                    <td><StatusBadge kind="visit" status={v.status} />{v.past ? <> <span className="badge badge-draft">{t("hosts.overview.pastBadge")}</span></> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,5 @@
 // Organizer: every edition, newest first, with its window's state and a link to edit it.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { memberCountryName as countryName } from "~/domain/country-names";
@@ -9,8 +9,9 @@ import { requireOrganizer } from "~/models/actor";
 import { listEditions, windowState } from "~/models/editions.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Editions · VLX" }];
+export const handle = pageTitle("admin.editions.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

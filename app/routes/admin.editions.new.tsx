@@ -1,5 +1,5 @@
 // Organizer: a new edition.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditionForm } from "~/components/review/EditionForm";
@@ -11,8 +11,9 @@ import { createEdition } from "~/models/editions.server";
 import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New edition · VLX" }];
+export const handle = pageTitle("admin.editions.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,6 +1,6 @@
 // Organizer: the evaluation's home: every edition with its surveys, answers and open plan
 // adjustments, and the indicator library and survey templates.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { sql } from "drizzle-orm";
@@ -13,9 +13,10 @@ import { listEditions } from "~/models/editions.server";
 import { listIndicators, ensureStarterTemplates, listTemplates } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-export const meta: MetaFunction = () => [{ title: "Evaluation · VLX" }];
+export const handle = pageTitle("evaluation.admin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

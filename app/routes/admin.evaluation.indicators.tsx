@@ -1,9 +1,11 @@
 // Organizer: the indicator library: every indicator by group, with type, direction and the
 // disaggregations it supports; add one, archive or restore one.
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -16,10 +18,11 @@ import { createIndicator, ensureStarterIndicators, listIndicators, setIndicatorA
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES } from "../../db/schema/evaluation";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
 type IndicatorForm = Record<"intent" | "code" | "nameEn" | "nameVi" | "group" | "type" | "unitEn" | "unitVi" | "options" | "direction", string> & { disaggregations: string[] };
-export const meta: MetaFunction = () => [{ title: "Indicators · VLX" }];
+export const handle = pageTitle("evaluation.indicators.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -139,11 +142,11 @@ export default function Indicators() {
             <TextField field={fields.code} label={t("evaluation.indicators.code")} hint={t("evaluation.indicators.codeHint")} required />
             <SelectField field={fields.group} label={t("evaluation.indicators.group")} options={INDICATOR_GROUPS.map((g) => ({ value: g, label: t(`evaluation.groups.${g}`) }))} required />
             <TextField field={fields.nameEn} label={t("evaluation.indicators.nameEn")} required />
-            <TextField field={fields.nameVi} label={t("evaluation.indicators.nameVi")} lang="vi" />
+            <TranslationsFieldset field="name" label={t("evaluation.indicators.name")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.name} errors={form.allErrors} formId={form.id} />
             <SelectField field={fields.type} label={t("evaluation.indicators.type")} options={INDICATOR_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))} required />
             <SelectField field={fields.direction} label={t("evaluation.indicators.direction")} options={DIRECTIONS.map((x) => ({ value: x, label: t(`evaluation.directions.${x}`) }))} required />
             <TextField field={fields.unitEn} label={t("evaluation.indicators.unitEn")} />
-            <TextField field={fields.unitVi} label={t("evaluation.indicators.unitVi")} lang="vi" />
+            <TranslationsFieldset field="unit" label={t("evaluation.indicators.unitEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.unit} errors={form.allErrors} formId={form.id} />
           </div>
           <TextAreaField field={fields.options} label={t("evaluation.indicators.options")} hint={t("evaluation.indicators.optionsHint")} rows={4} />
           <CheckboxGroup field={fields.disaggregations} label={t("evaluation.indicators.disaggregations")} options={DISAGGREGATIONS.map((d) => ({ value: d, label: t(`evaluation.dimensions.${d}`) }))} />

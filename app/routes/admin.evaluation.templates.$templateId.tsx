@@ -1,10 +1,12 @@
 // Organizer: one survey template version: its questions (with their indicators), its versions,
 // and changes: add or remove a question. A version that responses use is never changed: the
 // change writes the next version, and this page moves to it.
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
@@ -17,8 +19,9 @@ import { requireOrganizer } from "~/models/actor";
 import { indicatorsById, listIndicators, editTemplate, getTemplate, templateVersions } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Survey template · VLX" }];
+export const handle = pageTitle((_t, d) => d.title);
 
 const FREE_TYPES = ["text", "number", "percentage", "yes_no", "scale"] as const;
 
@@ -60,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/admin/evaluation/templates/${next}?changed=1`);
     }
     return handleForm(form, questionSchema, (v) => {
-      const next = editTemplate(actor, id, { kind: "add", question: { promptEn: v.promptEn, promptVi: v.promptVi, indicatorId: v.indicatorId, type: v.type, required: v.required } });
+      const next = editTemplate(actor, id, { kind: "add", question: { promptEn: v.promptEn, promptVi: v.promptVi, tr: v.tr, indicatorId: v.indicatorId, type: v.type, required: v.required } });
       return redirect(`/admin/evaluation/templates/${next}?changed=1`);
     });
   });
@@ -118,7 +121,7 @@ export default function TemplatePage() {
           <Form method="post" className="stack" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
             <TextField field={fields.promptEn} label={t("evaluation.templates.promptEn")} required />
-            <TextField field={fields.promptVi} label={t("evaluation.templates.promptVi")} lang="vi" />
+            <TranslationsFieldset field="prompt" label={t("evaluation.templates.promptEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.prompt} errors={form.allErrors} formId={form.id} />
             <SelectField field={fields.indicatorId} label={t("evaluation.templates.indicator")} placeholder={t("evaluation.templates.noIndicator")} options={data.indicators} />
             <SelectField field={fields.type} label={t("evaluation.templates.freeType")} hint={t("evaluation.templates.freeTypeHint")} placeholder="–" options={FREE_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))} />
             <label className="check">

@@ -1,8 +1,10 @@
 // Organizer: survey templates (their current versions) per stage, and a new template.
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
@@ -15,8 +17,9 @@ import { createTemplate, ensureStarterTemplates, listTemplates } from "~/models/
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { SURVEY_STAGES } from "../../db/schema/evaluation";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Survey templates · VLX" }];
+export const handle = pageTitle("evaluation.templates.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     ensureStarterTemplates();
     return json({
-      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses })),
+      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses, followUpMonths: x.followUpMonths })),
     });
   });
 }
@@ -69,7 +72,7 @@ export default function Templates() {
                 <td>
                   <Link to={`/admin/evaluation/templates/${x.id}`}>{x.title}</Link>
                 </td>
-                <td>{stageLabel(t, x.stage, 0)}</td>
+                <td>{stageLabel(t, x.stage, x.followUpMonths)}</td>
                 <td>v{x.version}</td>
                 <td>{x.questions}</td>
                 <td>{x.responses}</td>
@@ -82,9 +85,9 @@ export default function Templates() {
         <h2>{t("evaluation.templates.new")}</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, 0) }))} required />
+          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, []) }))} required />
           <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />
-          <TextField field={fields.titleVi} label={t("evaluation.templates.titleVi")} lang="vi" />
+          <TranslationsFieldset field="title" label={t("evaluation.templates.titleEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.title} errors={form.allErrors} formId={form.id} />
           <div className="actions">
             <button type="submit">{t("evaluation.templates.create")}</button>
           </div>

@@ -1,5 +1,5 @@
 // Organizer: import nominees of any member country from CSV, with a preview (issue 6).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportView } from "~/components/dashboard/ImportView";
 import { remixI18n } from "~/i18n.server";
@@ -7,8 +7,9 @@ import { requireOrganizer } from "~/models/actor";
 import { importAction, importLoaderData } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Import nominees · VLX" }];
+export const handle = pageTitle("tracking.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -7,14 +7,16 @@ import { remixI18n } from "~/i18n.server";
 import { listOutbox } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Outbox · VLX" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+export const handle = pageTitle("admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const fmt = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
+    const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
     const mails = listOutbox(actor).map((m) => ({
       id: m.id,
       to: m.toAddress,

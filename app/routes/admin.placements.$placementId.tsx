@@ -3,7 +3,7 @@
 // reason), lock or unlock, remove a proposal, cancel with a reason. Its history below.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField } from "~/components/form";
@@ -18,9 +18,10 @@ import { remixI18n } from "~/i18n.server";
 import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = placementLinks;
-export const meta: MetaFunction = () => [{ title: "Placement · VLX" }];
+export const handle = pageTitle((t, d) => t("placement.manage.title", { name: d.name }));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

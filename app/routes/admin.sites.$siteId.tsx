@@ -3,7 +3,7 @@
 import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
@@ -19,9 +19,10 @@ import { addCoordinator, removeCoordinator, upcomingVisitsWithParticipants, vetS
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = hostsLinks;
-export const meta: MetaFunction = () => [{ title: "Vet host site · VLX" }];
+export const handle = pageTitle((_t, d) => d.site.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -98,7 +99,7 @@ export default function VetSite() {
   const [params] = useSearchParams();
   const confirm = data && "confirm" in data ? data : null;
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
-  const atFormat = new Intl.DateTimeFormat(lng, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  const atFormat = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
 
   const [vetForm, vetFields] = useAppForm({
     id: "vet",

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/hosts/bits";
@@ -10,9 +10,10 @@ import { listSitesForAdmin } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = hostsLinks;
-export const meta: MetaFunction = () => [{ title: "Host sites · VLX" }];
+export const handle = pageTitle("hosts.admin.sitesTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

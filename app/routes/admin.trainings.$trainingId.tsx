@@ -1,6 +1,6 @@
 // /admin/trainings/:trainingId: edit a training session (conflict-checked), move it through its
 // life cycle (draft → scheduled → held | cancelled, audited) and see who is enrolled or waiting.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTrail } from "~/components/review/AuditTrail";
@@ -15,8 +15,9 @@ import { auditTrail } from "~/models/audit.server";
 import { listEnrolments, getTrainingForEdit, saveTraining, changeTrainingStatus, trainingInScope } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Training session · VLX" }];
+export const handle = pageTitle((_t, d) => d.training.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

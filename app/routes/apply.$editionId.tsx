@@ -1,21 +1,28 @@
-// The applicant's form for one edition: GET starts (or loads) the signed-in person's draft;
+// The applicant's form for one edition: GET loads the signed-in person's draft, or shows a blank
+// form without writing anything (the application is created on the first save, issue 12 item 3);
 // POST intent=save keeps a draft (lenient), intent=submit submits (strict, window checked on the
-// server). Once submitted, the page sends the applicant to the status page.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+// server). A submit that fails validation still saves what was typed as the draft when the
+// lenient rules allow it (issue 12 item 2). Once submitted, the page sends the applicant to the
+// status page.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { pickField } from "~/domain/local-text";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
 import { applicationSchemaFor } from "~/forms/application.server";
 import { formatDate } from "~/domain/dates";
-import { toFormValues } from "~/components/application/values";
+import { emptyFormValues, toFormValues } from "~/components/application/values";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { draftSchema, submitSchema } from "~/forms/application";
 import { remixI18n } from "~/i18n.server";
 import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication } from "~/models/applications.server";
 import { getEdition, windowState } from "~/models/editions.server";
-import { RuleError } from "~/models/errors";
+import { FieldErrors, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.name ?? "Apply"} · VLX` }];
+export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));
 
 function editionId(params: LoaderFunctionArgs["params"]) {
   const id = Number(params.editionId);
@@ -32,15 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const state = windowState(edition);
     const info = {
       id: edition.id,
-      name: edition.name,
+      name: pickField(edition.name, edition.translations, "name", lng).text,
       themes: edition.themes,
       window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
       state,
     };
-    let app = findOwnApplicationForEdition(actor, id);
+    const app = findOwnApplicationForEdition(actor, id);
     if (!app) {
       if (state !== "open") return json({ edition: info, application: null, defaultValue: null, canSubmit: false });
-      app = startApplication(actor, id);
+      // Only looking creates nothing: the draft is written on the first save.
+      return json({ edition: info, application: null, defaultValue: emptyFormValues(), canSubmit: true });
     }
     if (app.status !== "draft") throw redirect(`/me/applications/${app.id}`);
     return json({ edition: info, application: { id: app.id, status: app.status }, defaultValue: toFormValues(app), canSubmit: canEdit(app, edition) });
@@ -53,23 +61,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "save" && intent !== "submit") badRequest("Unknown intent");
-  const existing = await guard(() => findOwnApplicationForEdition(actor, id) ?? startApplication(actor, id));
+  const found = await guard(() => findOwnApplicationForEdition(actor, id));
   // A repeated submit (double click, back and resubmit) just shows where the application stands.
-  if (existing.status !== "draft") return redirect(`/me/applications/${existing.id}`);
+  if (found && found.status !== "draft") return redirect(`/me/applications/${found.id}`);
+  // Created on the first save (or submit) that passes the rules, never by a GET.
+  const draftId = () => (found ?? startApplication(actor, id)).id;
+  if (intent === "submit") {
+    const strict = parseWithZod(form, { schema: submitSchema });
+    if (strict.status !== "success") {
+      // Nothing typed is lost: what passes the lenient rules becomes the draft, then the errors show.
+      const lenient = savablePart(form);
+      let draftSaved = false;
+      if (lenient) {
+        try {
+          saveDraft(actor, draftId(), lenient);
+          draftSaved = true;
+        } catch (e) {
+          if (!(e instanceof RuleError) && !(e instanceof FieldErrors)) throw e;
+        }
+      }
+      return json({ ...strict.reply(), draftSaved }, { status: 400 });
+    }
+  }
   return handleForm(form, applicationSchemaFor(intent), (v) => {
     if (intent === "save") {
-      saveDraft(actor, existing.id, v);
+      saveDraft(actor, draftId(), v);
       return redirect(`/apply/${id}?saved=1`);
     }
+    const appId = draftId();
     try {
-      submitApplication(actor, existing.id, v);
+      submitApplication(actor, appId, v);
     } catch (e) {
       // Raced with another submit of the same draft: it is submitted, show it.
-      if (e instanceof RuleError && e.key === "errors.transition") return redirect(`/me/applications/${existing.id}`);
+      if (e instanceof RuleError && e.key === "errors.transition") return redirect(`/me/applications/${appId}`);
       throw e;
     }
-    return redirect(`/me/applications/${existing.id}?submitted=1`);
+    return redirect(`/me/applications/${appId}?submitted=1`);
   });
+}
+
+/**
+ * What of a failed submit can be kept as the draft: the form parsed with the lenient draft rules,
+ * leaving out only the answers those rules refuse (a language row without its level, a bad date,
+ * health data without consent), which stay on the re-rendered page. Null when nothing passes.
+ */
+function savablePart(form: FormData) {
+  const rest = new FormData();
+  for (const [k, v] of form) rest.append(k, v);
+  for (let i = 0; i < 6; i++) {
+    const r = parseWithZod(rest, { schema: draftSchema });
+    if (r.status === "success") return r.value;
+    const bad = Object.keys(r.error ?? {});
+    if (!bad.length) return null;
+    for (const key of bad) {
+      const row = /^(\w+\[\d+\])/.exec(key)?.[1];
+      const drop = key === "sensitiveConsent" ? ["dietaryNeeds", "accessibilityNeeds"] : [row ?? key];
+      for (const k of [...rest.keys()]) if (drop.some((d) => k === d || k.startsWith(`${d}.`) || k.startsWith(`${d}[`))) rest.delete(k);
+    }
+  }
+  return null;
 }
 
 export default function Apply() {
@@ -85,6 +135,7 @@ export default function Apply() {
       <h1>{t("apply.title", { edition: edition.name })}</h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.saved")}</p> : null}
+      {lastResult && "draftSaved" in lastResult && lastResult.draftSaved ? <p className="alert alert-ok" role="status">{t("apply.savedNotSubmitted")}</p> : null}
       {!data.defaultValue ? (
         <p className="alert alert-warn">{windowNote}</p>
       ) : (

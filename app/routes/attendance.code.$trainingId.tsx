@@ -10,11 +10,12 @@ import { dashboardLinks } from "~/components/dashboard/styles";
 import { currentCheckInCode } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction = ({ location }) => [
-  { title: "Check-in code · VLX" },
   ...(new URLSearchParams(location.search).get("auto") ? [{ httpEquiv: "refresh", content: "20" }] : []),
 ];
+export const handle = pageTitle((t, d) => t("tracking.code.title", { title: d.title }));
 export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

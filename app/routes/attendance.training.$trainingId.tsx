@@ -1,6 +1,6 @@
 // The check-in list of a training session (issue 6), for organizers, the host coordinators of
 // the session's visit and its trainers; built for a phone and working without JavaScript.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckInList } from "~/components/dashboard/CheckInList";
@@ -11,8 +11,9 @@ import { remixI18n } from "~/i18n.server";
 import { checkInAction, trainingSheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Attendance · VLX" }];
+export const handle = pageTitle((t, d) => t("tracking.list.titleTraining", { title: d.training.title }));
 export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q") ?? "";
   return guard(() => {
     const s = trainingSheet(actor, Number(params.trainingId), q);
-    const fmt = new Intl.DateTimeFormat(lng, { timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
     return json({
       training: { id: s.training.id, title: s.training.title, status: s.training.status, when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`, zone: s.training.timeZone },
       visitId: s.visit?.id ?? null,

@@ -1,6 +1,6 @@
 // The check-in list of one day of an exchange visit (issue 6), for organizers and the host
 // coordinators of the visit's site; built for a phone and working without JavaScript.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckInList } from "~/components/dashboard/CheckInList";
@@ -11,8 +11,9 @@ import { remixI18n } from "~/i18n.server";
 import { checkInAction, visitDaySheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Visit attendance · VLX" }];
+export const handle = pageTitle((t, d) => t("tracking.list.titleVisit", { visit: d.visit.title, date: d.dateLabel }));
 export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,12 +5,15 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordForm } from "~/components/accounts/NewPasswordForm";
 import { newPasswordSchema } from "~/forms/auth.server";
-import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
+import { explicitLocale } from "~/i18n.server";
+import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
 import { handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Welcome · VLX" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+export const handle = pageTitle("auth.claim.title");
 
 export function loader({ params }: LoaderFunctionArgs) {
   try {
@@ -26,6 +29,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, newPasswordSchema, async (v) => {
     const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim" });
+    // The account was made in the country's language; a language the person picked on this page
+    // (switcher cookie or ?lng=) is the one they "signed up in" and wins.
+    const chosen = await explicitLocale(request);
+    if (chosen) setUserLocale(userId, chosen);
     return redirect("/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
   });
 }

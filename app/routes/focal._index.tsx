@@ -1,6 +1,6 @@
 // Focal point: the applications of their country for a chosen edition, counts per status and
 // the country's quota ("4 of 6 places taken"), and a link to nominate a leader.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
@@ -11,8 +11,9 @@ import { focalCountry, listCountryApplications } from "~/models/applications.ser
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Focal point · VLX" }];
+export const handle = pageTitle((t, d) => t("focal.home.title", { country: d.countryName }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -3,7 +3,7 @@
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -15,8 +15,10 @@ import { remixI18n } from "~/i18n.server";
 import { endorse, getCountryApplication, returnToDraft, describeApplication } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { langOfText } from "~/domain/script-lang";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · VLX" }];
+export const handle = pageTitle((t, d) => d.app?.name || t("focal.home.unnamed"));
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -76,7 +78,7 @@ export default function FocalApplication() {
   return (
     <>
       <p><Link to={`/focal?edition=${data.edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link></p>
-      <h1>{data.app.name || t("focal.home.unnamed")}</h1>
+      <h1 lang={langOfText(data.app.name)}>{data.app.name || t("focal.home.unnamed")}</h1>
       <p><StatusBadge status={data.app.status} /> · {data.edition.name}</p>
       {done ? <p className="alert alert-ok" role="status">{t(`focal.app.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
       {data.app.statusReason ? <p className="alert alert-warn">{t("common.reason")}: {data.app.statusReason}</p> : null}

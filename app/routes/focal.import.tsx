@@ -1,5 +1,5 @@
 // Focal point: import nominees of their own country from CSV, with a preview (issue 6).
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportView } from "~/components/dashboard/ImportView";
 import { memberCountryName as countryName } from "~/domain/country-names";
@@ -7,8 +7,9 @@ import { remixI18n } from "~/i18n.server";
 import { importAction, importLoaderData, focalCountry } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Import nominees · VLX" }];
+export const handle = pageTitle("tracking.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -2,7 +2,7 @@
 // the applicant's (ApplicationForm, mode "nominate": the nominee's e-mail first, nationality
 // fixed). It creates the leader's account and a draft application and mails them a claim link;
 // the leader sets a password, checks the answers and submits.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
@@ -15,8 +15,9 @@ import { NotFoundError } from "~/models/errors";
 import { focalCountry, nominate } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Nominate a leader · VLX" }];
+export const handle = pageTitle((t, d) => t("focal.nominate.title", { edition: d.edition.name }));
 
 function editionParam(url: URL): number {
   const id = Number(url.searchParams.get("edition"));

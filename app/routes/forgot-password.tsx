@@ -1,15 +1,16 @@
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
-import { json, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form";
 import { forgotSchema } from "~/forms/auth.server";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Reset password · VLX" }];
+export const handle = pageTitle("auth.forgot.title");
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);

@@ -1,16 +1,17 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/hosts/bits";
 import { VisitTable } from "~/components/hosts/VisitTable";
-import { memberCountryName as countryName } from "~/domain/country-names";
-import { todayIn } from "~/domain/dates";
+import { countryName } from "~/domain/country-names";
+import { formatDate, todayIn } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listMySites, listUpcomingVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Host · VLX" }];
+export const handle = pageTitle("hosts.home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -24,13 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       province: s.province,
       vettingStatus: s.vettingStatus,
     }));
-    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, attendanceDay: clampDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn), siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
+    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, ...attendanceDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn, lng), siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
     return json({ sites, visits, isOrganizer: actor.isOrganizer });
   });
 }
 
-/** Today, or the visit's nearest day when today lies outside it (the attendance list's day). */
-const clampDay = (today: string, from: string, to: string) => (today < from ? from : today > to ? to : today);
+/**
+ * The attendance list's day: today while the visit runs ("today"), else its first day before it
+ * ("next") or its last day after it ("last"), so the link never calls another day "today"
+ * (issue 12 item 9). `attendanceDate` is that day written for the reader.
+ */
+function attendanceDay(today: string, from: string, to: string, lng: string) {
+  const [day, kind] = today < from ? [from, "next" as const] : today > to ? [to, "last" as const] : [today, "today" as const];
+  return { attendanceDay: day, attendanceKind: kind, attendanceDate: formatDate(day, lng) };
+}
+const ATTENDANCE_KEY = { today: "tracking.home.attendanceToday", next: "tracking.home.attendanceNext", last: "tracking.home.attendanceLast" } as const;
 
 export default function HostHome() {
   const { sites, visits, isOrganizer } = useLoaderData<typeof loader>();
@@ -69,7 +78,7 @@ export default function HostHome() {
             {visits.map((v) => (
               <li key={v.id}>
                 {v.title || v.siteName}:{" "}
-                <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t("tracking.home.attendanceToday", { date: v.attendanceDay })}</Link>
+                <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t(ATTENDANCE_KEY[v.attendanceKind], { date: v.attendanceDate })}</Link>
                 {" · "}<a href={`/host/exports/${v.id}.csv`} download>{t("tracking.home.exportVisit")}</a>
                 {" · "}<a href={`/host/exports/${v.id}.csv?kind=participants`} download>{t("tracking.home.exportParticipants")}</a>
               </li>

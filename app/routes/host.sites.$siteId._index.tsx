@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
@@ -12,8 +12,9 @@ import { remixI18n } from "~/i18n.server";
 import { getSite, listSiteVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.site.name ?? "Host site"} · VLX` }];
+export const handle = pageTitle((_t, d) => d.site.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -24,7 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const visits = listSiteVisits(actor, site.id);
     const today = todayIn(site.timeZone);
     const asked = url.searchParams.get("month");
-    const month = isMonth(asked) ? asked : monthOf(today);
+    // Without a chosen month the calendar opens on the month of the next (or current) visit, not an
+    // empty month (issue 12 item 9); today's month when no visit lies ahead.
+    const next = visits
+      .filter((v) => v.status !== "cancelled" && v.departureOn >= today)
+      .map((v) => (v.arrivalOn > today ? v.arrivalOn : today))
+      .sort()[0];
+    const month = isMonth(asked) ? asked : monthOf(next ?? today);
     const view = url.searchParams.get("view") === "list" ? "list" : "calendar";
     return json({
       // Vetting notes are the organizers' own working notes.

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/hosts/SiteForm";
@@ -6,8 +6,9 @@ import { hostSiteSchema } from "~/forms/host-site";
 import { getSite, siteFormValues, siteInScope, updateSite } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit host site · VLX" }];
+export const handle = pageTitle((t, d) => t("hosts.site.editTitle", { name: d.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

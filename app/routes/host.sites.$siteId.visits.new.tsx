@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
@@ -6,8 +6,9 @@ import { visitSchema } from "~/forms/visit";
 import { getSite, siteInScope, createVisit, editionsForSite } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Schedule a visit · VLX" }];
+export const handle = pageTitle((t, d) => t("hosts.visit.newTitle", { site: d.site.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -15,10 +16,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { site } = getSite(actor, Number(params.siteId));
     const editions = editionsForSite(site).map((e) => ({ id: e.id, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn }));
     return json({
-      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: [...new Set(site.interpreters.flatMap((i) => i.languages))], homestay: site.accommodation.includes("homestay") },
+      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: interpretedPrefill(site), homestay: site.accommodation.includes("homestay") },
       editions,
     });
   });
+}
+
+/**
+ * The interpreted languages to pre-tick: the site's interpreters' languages, minus the languages
+ * the visit is held in (interpreting into the visit's own language is no interpretation; issue 12
+ * item 8).
+ */
+function interpretedPrefill(site: { languages: string[]; interpreters: { languages: string[] }[] }) {
+  return [...new Set(site.interpreters.flatMap((i) => i.languages))].filter((l) => !site.languages.includes(l));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

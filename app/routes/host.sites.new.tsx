@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/hosts/SiteForm";
@@ -6,8 +6,9 @@ import { hostSiteSchema } from "~/forms/host-site";
 import { createSite, requireHostArea } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New host site · VLX" }];
+export const handle = pageTitle("hosts.site.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
@@ -7,8 +7,9 @@ import { formatDate } from "~/domain/dates";
 import { getVisit, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Exchange visit · VLX" }];
+export const handle = pageTitle((t, d) => d.visit.title || t("hosts.visit.untitled", { id: d.visit.id }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

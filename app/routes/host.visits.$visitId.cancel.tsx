@@ -1,7 +1,7 @@
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -10,8 +10,9 @@ import { cancelVisitSchema } from "~/forms/visit";
 import { cancelVisit, getVisit, visitInScope, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Cancel visit · VLX" }];
+export const handle = pageTitle((t, d) => t("hosts.visit.cancelTitle", { title: d.visit.title || t("hosts.visit.untitled", { id: d.visit.id }) }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

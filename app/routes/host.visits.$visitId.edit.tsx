@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
@@ -6,8 +6,9 @@ import { visitSchema } from "~/forms/visit";
 import { getVisit, updateVisit, visitInScope } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit visit · VLX" }];
+export const handle = pageTitle((t, d) => t("hosts.visit.editTitle", { title: d.title || t("hosts.visit.untitled", { id: d.id }) }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         interpreterLanguages: visit.interpreterLanguages,
         homestay: visit.homestay ? "on" : undefined,
         notes: visit.notes,
+        tr: visit.translations,
       },
     });
   });

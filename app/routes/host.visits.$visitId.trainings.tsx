@@ -1,7 +1,7 @@
 // /host/visits/:visitId/trainings: a host coordinator's training schedule for their own visit
 // (grid of days × venues), with the same training form as the organizers, limited to this visit
 // (?edit=<id> edits one of its trainings), status changes, and the visit's calendar feed URL.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
@@ -18,9 +18,10 @@ import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { StatusForms } from "~/components/training/StatusForms";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
-export const meta: MetaFunction = () => [{ title: "Training sessions of the visit · VLX" }];
+export const handle = pageTitle((t, d) => t("training.host.title", { visit: d.visit.title }));
 
 function editTarget(actor: Parameters<typeof getTrainingForEdit>[0], visitId: number, raw: string | null) {
   if (!raw) return null;

@@ -14,8 +14,10 @@ import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.serv
 import { RuleError } from "~/models/errors";
 import { createUserSession, getActor } from "~/session.server";
 import { guard, handleForm, messageKey, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · VLX" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+export const handle = pageTitle("auth.invite.title");
 
 const newAccountSchema = z
   .object({ displayName: z.string().trim().min(1).max(120), password: passwordField, passwordConfirm: z.string().min(1) })

@@ -1,19 +1,34 @@
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
 import { loginSchema } from "~/forms/auth.server";
-import { logIn } from "~/models/accounts.server";
+import { landingPath } from "~/domain/workspaces";
+import { loadActor, logIn } from "~/models/accounts.server";
+import type { Actor } from "~/models/actor";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, handleForm, readForm, safeRedirect } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Log in · VLX" }];
+export const handle = pageTitle("auth.login.title");
+
+/** The workspace of the actor's roles (domain/workspaces.ts); /me for a person with none. */
+function landingFor(actor: Actor | null): string {
+  return actor
+    ? landingPath({
+        isOrganizer: actor.isOrganizer,
+        isFocalPoint: actor.focalPointCountries.length > 0,
+        isHostCoordinator: actor.isHostCoordinator,
+      })
+    : "/me";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getActor(request)) return redirect("/me");
+  const actor = await getActor(request);
+  if (actor) return redirect(landingFor(actor));
   return null;
 }
 
@@ -21,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, loginSchema, async (v) => {
     const userId = await logIn({ email: v.email, password: v.password, ip: clientAddress(context) });
-    return redirect(safeRedirect(v.redirectTo, "/me"), {
+    // A safe same-origin redirectTo (the page that asked for the login) wins over the workspace.
+    return redirect(safeRedirect(v.redirectTo, landingFor(loadActor(userId))), {
       headers: { "Set-Cookie": await createUserSession(request, userId) },
     });
   });

@@ -1,6 +1,6 @@
 // The applicant's status page: where their application stands, what happens next, the history
 // (audit trail) and any reason given; withdraw with confirmation. Anyone else's id answers 404.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StatusView } from "~/components/application/StatusView";
 import { withdrawSchema } from "~/forms/application.server";
@@ -8,8 +8,9 @@ import { remixI18n } from "~/i18n.server";
 import { applicationStatusView, getOwnApplication, withdrawApplication } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My application · VLX" }];
+export const handle = pageTitle((t, d) => t("apply.status.title", { edition: d.edition.name }));
 
 function appId(params: LoaderFunctionArgs["params"]) {
   const id = Number(params.id);

@@ -3,11 +3,11 @@
 //
 // Flat routes make every `me.*` route (me.applications.$id, ...) a child of this one, so the
 // page renders the child instead of the list when one matches (and skips loading the list).
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/application/StatusBadge";
-import { formatDate } from "~/domain/dates";
+import { formatDate, todayIn } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
@@ -15,8 +15,9 @@ import { countOpenSurveys } from "~/models/evaluation.server";
 import { listOwnPlacements } from "~/models/placement.server";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { requireActor } from "~/session.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My applications · VLX" }];
+export const handle = pageTitle("apply.me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -37,6 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dates: `${formatDate(a.startsOn, lng)} – ${formatDate(a.endsOn, lng)}`,
       closesOn: formatDate(a.applicationsCloseOn, lng),
       editable: a.status === "draft" && windowState(a) === "open",
+      // Links only where they can work (issue 12 item 5): check-in while the edition runs, the
+      // certificate once it has begun; none for a future edition.
+      canCheckIn: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone) && todayIn(a.timeZone) <= a.endsOn,
+      hasCertificate: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone),
     })),
     open: (isList ? listOpenEditions() : [])
       .filter((e) => !applied.has(e.id))
@@ -86,8 +91,8 @@ function MyApplications() {
               <Link to={`/me/applications/${a.id}`} aria-label={t("apply.me.viewFor", { edition: a.editionName })}>
                 {t("apply.me.view")}
               </Link>
-              {a.status === "accepted" ? <Link to="/me/check-in">{t("tracking.home.checkIn")}</Link> : null}
-              {a.status === "accepted" ? <Link to={`/me/certificates/${a.editionId}`}>{t("tracking.home.certificate")}</Link> : null}
+              {a.canCheckIn ? <Link to="/me/check-in">{t("tracking.home.checkIn")}</Link> : null}
+              {a.hasCertificate ? <Link to={`/me/certificates/${a.editionId}`}>{t("tracking.home.certificate")}</Link> : null}
               {a.editable ? (
                 <Link className="btn" to={`/apply/${a.editionId}`}>
                   {t("apply.me.continue")}

@@ -1,5 +1,5 @@
 // Self check-in (issue 6): a participant types the code the trainer shows. Works without JS.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
@@ -9,8 +9,9 @@ import { selfCheckIn } from "~/models/tracking.server";
 import { RateLimitError, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Check in · VLX" }];
+export const handle = pageTitle("tracking.self.title");
 export const links = dashboardLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,13 +1,14 @@
 // "My data": download everything VLX holds about me (JSON), or erase my health data. Works without
 // JavaScript: the download is a plain link, the erasure a form with a confirmation box.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eraseOwnSensitiveData } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";
 import { readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My data · VLX" }];
+export const handle = pageTitle("privacy.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request);

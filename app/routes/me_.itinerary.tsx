@@ -3,7 +3,7 @@
 // with the zone's name, and their home zone's time beside it where it differs. Printable. Also
 // the secret calendar-feed URL with a button to revoke it and get a new one.
 // (File name `me_` so the page is not nested inside /me, which has no Outlet.)
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { trainingLinks } from "~/components/training/styles";
@@ -14,9 +14,10 @@ import { remixI18n } from "~/i18n.server";
 import { participantFeedToken, rotateParticipantFeed, getItinerary } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
-export const meta: MetaFunction = () => [{ title: "My itinerary · VLX" }];
+export const handle = pageTitle("training.itinerary.title");
 
 type Entry =
   | { kind: "arrival" | "departure"; key: string; date: string; title: string; place: string }

@@ -2,7 +2,7 @@
 // reply-by date in the visit's time zone, and Accept / Decline. Another person's placement, or a
 // proposal not yet sent, answers 404.
 import { getFormProps } from "@conform-to/react";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -16,9 +16,10 @@ import { useAppForm } from "~/forms/use-app-form";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = placementLinks;
-export const meta: MetaFunction = () => [{ title: "Your exchange visit · VLX" }];
+export const handle = pageTitle("placement.offer.title");
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 // Answering one survey as the signed-in participant (their accepted application in the survey's
 // edition; anyone else gets 404). A partial answer can be saved and finished later.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SurveyForm } from "~/components/evaluation/SurveyForm";
@@ -10,9 +10,10 @@ import { remixI18n } from "~/i18n.server";
 import { surveyContext, participantFor, answerAction, surveyView } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-export const meta: MetaFunction = () => [{ title: "Survey · VLX" }];
+export const handle = pageTitle((_t, d) => d.view?.title);
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 // "My surveys": the participant's evaluation surveys per edition: what is open now, what was
 // answered, what comes later. Works on a phone without JavaScript.
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { stageLabel } from "~/components/evaluation/SurveyHeader";
@@ -9,9 +9,10 @@ import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listMySurveys } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-export const meta: MetaFunction = () => [{ title: "My surveys · VLX" }];
+export const handle = pageTitle("evaluation.me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

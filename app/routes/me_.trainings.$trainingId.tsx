@@ -1,6 +1,6 @@
 // /me/trainings/:trainingId: a training session of the participant's itinerary (or open to them
 // for enrolment): details, and enrol / leave (a waiting list when full). 404 outside their scope.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
@@ -12,8 +12,9 @@ import { enrol, leave, myEnrolment, participantTraining } from "~/models/trainin
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Training session · VLX" }];
+export const handle = pageTitle((_t, d) => d.training?.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

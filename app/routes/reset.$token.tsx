@@ -7,8 +7,10 @@ import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
 import { handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New password · VLX" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+export const handle = pageTitle("auth.reset.title");
 
 export function loader({ params }: LoaderFunctionArgs) {
   try {

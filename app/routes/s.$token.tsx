@@ -11,9 +11,11 @@ import { supportedLngs } from "~/i18n";
 import { lngCookie, remixI18n } from "~/i18n.server";
 import { markLinkUsed, resolveLink, surveyContext, answerAction, surveyView } from "~/models/evaluation.server";
 import { readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-export const meta: MetaFunction = () => [{ title: "Survey · VLX" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex" }];
+export const handle = pageTitle((t, d) => (d.ok ? d.view?.title : t(`evaluation.link.${d.reason}Title`)));
 
 type Dead = { ok: false; reason: "invalid" | "expired" | "used" };
 

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { useAppForm } from "~/forms/use-app-form";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
@@ -10,8 +10,9 @@ import { remixI18n } from "~/i18n.server";
 import { signUp } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
 import { handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign up · VLX" }];
+export const handle = pageTitle("auth.signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) return redirect("/me");

@@ -9,6 +9,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type TypedResponse } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
+import { normalizeForm } from "./text-input.server";
 import { FieldErrors, messageKey, NotFoundError, RateLimitError, RuleError } from "~/models/errors";
 
 export function notFound(): never {
@@ -26,13 +27,19 @@ export function badRequest(message = "Bad request"): never {
   throw new Response(message, { status: 400 });
 }
 
-/** Reads the body as form data; a body that is not a form answers 400. */
+/**
+ * Reads the body as form data; a body that is not a form answers 400. Every text value comes back
+ * in Unicode NFC, Zawgyi-encoded Burmese converted to Unicode (utils/text-input.server.ts), so
+ * names and free text are stored one way whatever keyboard typed them.
+ */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     badRequest("Expected a form submission");
   }
+  return normalizeForm(form);
 }
 
 export { messageKey } from "~/models/errors";

@@ -111,3 +111,17 @@ export const outbox = sqliteTable("outbox", {
   transport: text("transport", { enum: ["log", "smtp"] }).notNull(),
   error: text("error"),
 });
+
+/**
+ * Wrong self check-in codes, one row each (issue 12, item 20): the limit of 10 in 10 minutes per
+ * person lives in the database, so it survives a restart and holds across several servers.
+ */
+export const checkInFailures = sqliteTable(
+  "check_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("check_in_failures_user").on(t.userId, t.at)],
+);

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { applications, editions } from "./programme";
+import { translations } from "./local-text";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -25,6 +26,8 @@ export const hostSites = sqliteTable("host_sites", {
   latitude: text("latitude"),
   longitude: text("longitude"),
   description: text("description").notNull().default(""),
+  /** Other languages of description and accessibility (English is the plain column). */
+  translations: translations<"description" | "accessibility">(),
   themes: text("themes", { mode: "json" }).$type<string[]>().notNull().default([]),
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
   interpreters: text("interpreters", { mode: "json" }).$type<InterpreterCover[]>().notNull().default([]),
@@ -80,6 +83,8 @@ export const exchangeVisits = sqliteTable(
     interpreterLanguages: text("interpreter_languages", { mode: "json" }).$type<string[]>().notNull().default([]),
     homestay: integer("homestay", { mode: "boolean" }).notNull().default(false),
     notes: text("notes").notNull().default(""),
+    /** Other languages of title and notes (English is the plain column). */
+    translations: translations<"title" | "notes">(),
     status: text("status", { enum: VISIT_STATUSES }).notNull().default("planned"),
     cancelReason: text("cancel_reason"),
     createdAt: text("created_at").notNull().default(now),

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
+import { translations } from "./local-text";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -27,6 +28,8 @@ export const editions = sqliteTable("editions", {
   /** JSON array of theme codes (app/domain/themes.ts). */
   themes: text("themes", { mode: "json" }).$type<string[]>().notNull(),
   description: text("description").notNull().default(""),
+  /** Other languages of name and description (English is the plain column). */
+  translations: translations<"name" | "description">(),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
 });

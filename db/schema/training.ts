@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
+import { translations } from "./local-text";
 import { applications, editions } from "./programme";
 import { exchangeVisits, hostSites } from "./hosts";
 
@@ -77,6 +78,8 @@ export const trainingSessions = sqliteTable(
     title: text("title").notNull(),
     type: text("type", { enum: TRAINING_TYPES }).notNull(),
     description: text("description").notNull().default(""),
+    /** Other languages of title and description (English is the plain column). */
+    translations: translations<"title" | "description">(),
     /** Null for online-only trainings. */
     venueId: integer("venue_id").references(() => venues.id),
     /** UTC ISO instants. */

@@ -14,7 +14,7 @@ import type { ApplicationStatus, LanguageSkill } from "../schema/programme";
 import * as t from "../schema";
 import type { SeededEdition } from "./editions";
 import type { PersonSeed } from "./types";
-import { applicantEmail, instantOn, iso, mobileNumber, type Rng } from "./util";
+import { applicantEmail, instantOn, iso, mobileNumber, type Rng, countryLanguage } from "./util";
 
 type Step = { action: ApplicationAction | "create" | "nominate"; to: ApplicationStatus; by: "applicant" | "focal" | "organizer"; reason?: string | null };
 
@@ -100,7 +100,7 @@ export function seedApplicant(tx: Db, p: PersonSeed, edition: SeededEdition, tod
       email,
       passwordHash: ctx.passwordHash,
       displayName: displayName(name),
-      locale: p.cc === "VN" ? "vi" : "en",
+      locale: countryLanguage(p.cc),
       timeZone: p.tz ?? defaultTimeZone(p.cc),
     })
     .returning({ id: t.users.id })

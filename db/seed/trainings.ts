@@ -5,7 +5,7 @@
  * interpreters working zh↔en, zh↔vi and zh↔th. No interpreter, trainer or venue is booked
  * twice. Dates are relative to the edition's first day; deterministic.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
 import { localToUtc } from "../../app/domain/training";
 import type { Db } from "../client";
@@ -144,4 +144,32 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
     if (s.interpreters.length)
       tx.insert(t.trainingSessionInterpreters).values(s.interpreters.map((k) => ({ trainingSessionId: id, interpreterId: interpreterIds[k] }))).run();
   }
+}
+
+/**
+ * Enrolments in the Yunnan edition's open-enrolment lecture (issue 12, item 21): its seats filled
+ * by accepted participants and two more on the waiting list, so a newcomer sees enrolment and a
+ * waiting list at work. Runs after the applications are seeded.
+ */
+export function seedEnrolments(tx: Db, editionId: number) {
+  const training = tx
+    .select({ id: t.trainingSessions.id })
+    .from(t.trainingSessions)
+    .where(sql`${t.trainingSessions.editionId} = ${editionId} and ${t.trainingSessions.title} = 'Microfinance for village development funds'`)
+    .get();
+  if (!training) return;
+  const accepted = tx
+    .select({ id: t.applications.id })
+    .from(t.applications)
+    .where(sql`${t.applications.editionId} = ${editionId} and ${t.applications.status} = 'accepted'`)
+    .orderBy(t.applications.id)
+    .all();
+  const seats = Math.min(4, Math.max(accepted.length - 2, 1));
+  tx.update(t.trainingSessions).set({ capacity: seats }).where(sql`${t.trainingSessions.id} = ${training.id}`).run();
+  accepted.slice(0, seats + 2).forEach((a, i) => {
+    const waiting = i >= seats;
+    tx.insert(t.trainingEnrolments)
+      .values({ trainingSessionId: training.id, applicationId: a.id, status: waiting ? "waitlisted" : "enrolled", position: waiting ? i - seats + 1 : null })
+      .run();
+  });
 }

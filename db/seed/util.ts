@@ -71,3 +71,14 @@ export function instantOn(today: string, days: number, hour: number, minute = 0)
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The saved language of a demo village leader from member country `cc` (issue 11, item 9): the
+ * country's own language, Malay for Brunei and Malaysia, English for Singapore.
+ */
+export const COUNTRY_LANGUAGE: Record<string, string> = {
+  VN: "vi", TH: "th", KH: "km", LA: "lo", MM: "my", ID: "id", MY: "ms", BN: "ms", PH: "fil", CN: "zh", JP: "ja", KR: "ko", SG: "en",
+};
+export function countryLanguage(cc: string): string {
+  return COUNTRY_LANGUAGE[cc] ?? "en";
+}

@@ -172,5 +172,5 @@ describe("nominate → claim → submit → endorse → accept", () => {
     expect(admin?.status()).toBe(404);
 
     await Promise.all([focalCtx.close(), orgCtx.close(), leaderCtx.close(), thCtx.close()]);
-  }, 300_000);
+  });
 });

@@ -119,18 +119,24 @@ describe("applying", () => {
     expect(res.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/apply/${openId}`)}`);
   });
 
-  it("GET starts one draft per person and edition and loads it again", async () => {
+  it("GET writes nothing (issue 12 item 3); the first save creates one draft per person and edition", async () => {
     const args = { params: { editionId: String(openId) }, cookie: leaderCookie };
     const first = await call(applyRoute.loader, `/apply/${openId}`, args);
     expect(first.status).toBe(200);
     const body = await first.json();
-    expect(body.application.status).toBe("draft");
+    expect(body.application).toBeNull();
+    expect(body.canSubmit).toBe(true);
     expect(body.defaultValue.languages).toHaveLength(5);
     expect(body.defaultValue.preferredHostCountries).toHaveLength(3);
-    const again = await (await call(applyRoute.loader, `/apply/${openId}`, args)).json();
-    expect(again.application.id).toBe(body.application.id);
+    expect(countFor(leader.id, openId)).toBe(0);
+    await call(applyRoute.loader, `/apply/${openId}`, args);
+    expect(countFor(leader.id, openId)).toBe(0);
+    const saved = await call(applyRoute.action, `/apply/${openId}`, { ...args, form: { intent: "save", givenName: "Somchai" } });
+    expect(saved.status).toBe(302);
     expect(countFor(leader.id, openId)).toBe(1);
-    expect(startApplication(leader, openId).id).toBe(body.application.id);
+    const again = await (await call(applyRoute.loader, `/apply/${openId}`, args)).json();
+    expect(again.application.status).toBe("draft");
+    expect(startApplication(leader, openId).id).toBe(again.application.id);
     expect(countFor(leader.id, openId)).toBe(1);
   });
 
@@ -187,7 +193,7 @@ describe("applying", () => {
     expect(draftSchema.safeParse({ birthDate: "1920-01-01" }).success).toBe(true);
   });
 
-  it("a failed submit answers 400 with every typed value kept, errors on fields, and writes nothing", async () => {
+  it("a failed submit answers 400 with every typed value kept and errors on fields, and saves what was typed as the draft (issue 12 item 2)", async () => {
     const before = startApplication(leader, openId);
     const typed = { ...complete, givenNameLatin: "", village: "", "languages[1].level": "", motivation: "" };
     const res = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: leaderCookie, form: { ...typed, intent: "submit" } });
@@ -208,7 +214,26 @@ describe("applying", () => {
     expect(kept.languages[1].code).toBe("en");
     expect(kept.preferredHostCountries.slice(0, 2)).toEqual(["VN", "CN"]);
     expect(kept.emergencyContactPhone).toBe("081 234 5678");
-    expect(appRow(before.id)).toEqual(before);
+    expect(reply.draftSaved).toBe(true);
+    // Reloading the page (no JavaScript) shows the typed answers: they are the draft now.
+    const row = appRow(before.id);
+    expect(row.status).toBe("draft");
+    expect(row.givenName).toBe("สมชาย");
+    expect(row.motivation).toBe("");
+    expect(row.preferredHostCountries).toEqual(["VN", "CN"]);
+    const page = await (await call(applyRoute.loader, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: leaderCookie })).json();
+    expect(page.defaultValue.province).toBe("ขอนแก่น");
+    expect(page.defaultValue.dietaryNeeds).toBe("ไม่ทานเนื้อวัว");
+  });
+
+  it("\"No preference\" for every country to visit is a valid answer to submit (issue 12 item 1)", async () => {
+    const u = await createUser({ name: "No preference" });
+    const form = { ...complete, "preferredHostCountries[0]": "", "preferredHostCountries[1]": "", "preferredHostCountries[2]": "", intent: "submit" };
+    const res = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: await cookieFor(u.id), form });
+    expect(res.status).toBe(302);
+    const app = db().select().from(t.applications).where(and(eq(t.applications.userId, u.id), eq(t.applications.editionId, openId))).get()!;
+    expect(app.status).toBe("submitted");
+    expect(app.preferredHostCountries).toEqual([]);
   });
 
   it("refuses themes the edition does not offer", async () => {
@@ -263,6 +288,17 @@ describe("applying", () => {
     expect(data.canEdit).toBe(false);
     const list = await (await call(meRoute.loader, "/me", { cookie: leaderCookie })).json();
     expect(list.applications).toEqual([expect.objectContaining({ id: app.id, status: "submitted", editable: false })]);
+  });
+
+  it("/me offers Check-in and Certificate only where they can work: not for a future edition (issue 12 item 5)", async () => {
+    const u = await createUser({ name: "Accepted twice" });
+    const future = insertEdition("11th edition", addDays(today, -30), addDays(today, -5), addDays(today, 60));
+    const running = insertEdition("Running edition", addDays(today, -90), addDays(today, -60), addDays(today, -2));
+    for (const editionId of [future, running]) db().insert(t.applications).values({ editionId, userId: u.id, status: "accepted" }).run();
+    const list = await (await call(meRoute.loader, "/me", { cookie: await cookieFor(u.id) })).json();
+    const of = (editionId: number) => list.applications.find((a: { editionId: number }) => a.editionId === editionId);
+    expect(of(future)).toMatchObject({ canCheckIn: false, hasCertificate: false });
+    expect(of(running)).toMatchObject({ canCheckIn: true, hasCertificate: true });
   });
 
   it("refuses to submit when the window is closed, writing nothing", async () => {

@@ -8,7 +8,7 @@ import { checkInCode, verifyCheckInCode, windowAt } from "~/domain/checkin-code"
 import { todayIn } from "~/domain/dates";
 import type { Actor } from "~/models/actor";
 import { currentCheckInCode, recordAttendance, selfCheckIn, trainingSheet, visitDaySheet } from "~/models/tracking/attendance.server";
-import { NotFoundError, RuleError } from "~/models/errors";
+import { NotFoundError, RateLimitError, RuleError } from "~/models/errors";
 import { action as trainingAction, loader as trainingLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as codeLoader } from "~/routes/attendance.code.$trainingId";
 import { action as selfAction } from "~/routes/me_.check-in";
@@ -141,6 +141,22 @@ describe("self check-in codes", () => {
     expect(() => selfCheckIn(somchai.user, code, new Date(DURING.getTime() + 150_000))).toThrow(/badCode/);
     const early = new Date("2031-07-06T02:05:00Z");
     expect(selfCheckIn(somchai.user, currentCheckInCode(host, trainingId, early).code, early).status).toBe("present");
+  });
+});
+
+describe("wrong-code limit (issue 12, item 20)", () => {
+  it("is kept in the database: 10 wrong codes in 10 minutes lock the person out, seen by any process", () => {
+    const at = new Date("2031-07-06T02:40:00Z");
+    for (let i = 0; i < 10; i++) {
+      expect(() => selfCheckIn(outsider.user, "999999", new Date(at.getTime() + i * 1000))).toThrow(RuleError);
+    }
+    const rows = db().select().from(t.checkInFailures).where(eq(t.checkInFailures.userId, outsider.user.id)).all();
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    expect(() => selfCheckIn(outsider.user, "999999", new Date(at.getTime() + 20_000))).toThrow(RateLimitError);
+    // Another server (or this one after a restart) reads the same rows: simulated by a fresh count.
+    db().delete(t.checkInFailures).where(eq(t.checkInFailures.userId, outsider.user.id)).run();
+    expect(() => selfCheckIn(outsider.user, "999999", new Date(at.getTime() + 30_000))).toThrow(RuleError);
+    expect(() => selfCheckIn(outsider.user, "999999", new Date(at.getTime() + 31_000))).not.toThrow(RateLimitError);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * Worker thread for the enrolment concurrency test: opens its OWN better-sqlite3 connection to the
- * test's database file, waits at a shared barrier so every worker starts at the same instant, then
- * enrols one application in one training — with the guard (BEGIN IMMEDIATE, the app's code) or a
- * deliberately unguarded variant (read the count, pause, then write).
+ * test's database file, announces it is ready and waits at a shared barrier (tests/support/workers.ts)
+ * so every worker starts at the same instant, then enrols one application in one training — with the
+ * guard (BEGIN IMMEDIATE, the app's code) or a deliberately unguarded variant (read the count, wait
+ * until another worker has read too, then write). The test compiles this file with esbuild first.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { and, eq, sql } from "drizzle-orm";
@@ -18,8 +19,11 @@ const { file, trainingId, applicationId, guarded, barrier } = workerData as {
   barrier: SharedArrayBuffer;
 };
 const db = openDatabase(file);
-const sync = new Int32Array(barrier); // [0] = workers ready, [1] = go
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+// The app waits 5 s for the write lock; on a loaded 2-core machine every worker may queue for
+// longer, and this test is about who gets the seat, not about the wait.
+db.$client.pragma("busy_timeout = 120000");
+const sync = new Int32Array(barrier); // [0] = workers ready, [1] = go, [2] = unguarded reads done
+const [READY, GO, READ] = [0, 1, 2];
 
 /** Unguarded: the count is read, then (after a pause) the write happens on what was read. */
 function enrolUnguarded(): { status: string } {
@@ -29,7 +33,11 @@ function enrolUnguarded(): { status: string } {
     .from(t.trainingEnrolments)
     .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingId), eq(t.trainingEnrolments.status, "enrolled")))
     .get()!.n;
-  sleep(30);
+  // The window between check and write, made certain rather than timed: nobody writes before a
+  // second worker has read too (a timed pause can be too short on a busy machine).
+  Atomics.add(sync, READ, 1);
+  Atomics.notify(sync, READ);
+  for (let r = Atomics.load(sync, READ); r < 2; r = Atomics.load(sync, READ)) Atomics.wait(sync, READ, r);
   const status = taken < capacity ? "enrolled" : "waitlisted";
   db.$client.transaction(() => {
     db.insert(t.trainingEnrolments).values({ trainingSessionId: trainingId, applicationId, status, position: status === "waitlisted" ? 1 : null }).run();
@@ -37,8 +45,9 @@ function enrolUnguarded(): { status: string } {
   return { status };
 }
 
-Atomics.add(sync, 0, 1);
-Atomics.wait(sync, 1, 0); // until the main thread says go
+Atomics.add(sync, READY, 1);
+Atomics.notify(sync, READY);
+Atomics.wait(sync, GO, 0); // until the main thread says go
 try {
   const r = guarded ? enrolApplication(db, trainingId, applicationId) : enrolUnguarded();
   parentPort!.postMessage({ ok: true, status: r?.status });

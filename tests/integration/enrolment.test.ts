@@ -1,16 +1,16 @@
 // Enrolment in trainings open to enrolment: seats, the waiting list and its promotion, scope, and
-// the last seat under true concurrency — N worker threads, each with its own better-sqlite3
-// connection to the same file, released at one instant: with the guard (BEGIN IMMEDIATE) exactly
-// one gets the last seat; the unguarded twin (read, pause, write) gives it away more than once.
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+// the last seat under true concurrency — as many worker threads as the machine runs at once, each
+// with its own better-sqlite3 connection to the same file, released at one instant by a barrier:
+// with the guard (BEGIN IMMEDIATE) exactly one gets the last seat; the unguarded twin (read, wait
+// for another worker's read, write) gives it away more than once. Signals, not clocks.
 import { Worker } from "node:worker_threads";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
 import * as page from "~/routes/me_.trainings.$trainingId";
 import { call, cookieFor, createUser } from "../support/factories";
+import { Barrier, bundleWorker, raceWorkerCount } from "../support/workers";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
 
 let edition: ReturnType<typeof makeEdition>;
@@ -112,42 +112,38 @@ describe("enrolment", () => {
   });
 });
 
-/** Runs `n` enrolments from `n` worker threads released at the same instant. */
-async function race(trainingId: number, appIds: number[], guarded: boolean) {
-  const barrier = new SharedArrayBuffer(8);
-  const sync = new Int32Array(barrier);
+/** Runs one enrolment per application, each from its own worker thread, all released at the same instant. */
+async function race(workerUrl: string, trainingId: number, appIds: number[], guarded: boolean) {
+  const barrier = new Barrier();
   const file = process.env.DATABASE_PATH!;
-  const results: Promise<{ ok: boolean; status?: string; error?: string }>[] = [];
-  // Each worker registers tsx's loader, then imports the TypeScript worker module.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const script = new URL("./enrol-worker.ts", import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  const workers = appIds.map((applicationId) => new Worker(boot, { eval: true, workerData: { file, trainingId, applicationId, guarded, barrier } }));
-  const errors: unknown[] = [];
-  for (const w of workers) {
-    w.on("error", (e) => errors.push(e));
-    results.push(new Promise((resolve, reject) => (w.once("message", resolve), w.once("error", reject))));
-  }
-  const deadline = Date.now() + 50_000;
-  while (Atomics.load(sync, 0) < workers.length) {
-    if (errors.length) throw errors[0];
-    if (Date.now() > deadline) throw new Error("workers did not get ready");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  Atomics.store(sync, 1, 1);
-  Atomics.notify(sync, 1);
+  const workers = appIds.map((applicationId) => new Worker(new URL(workerUrl), { workerData: { file, trainingId, applicationId, guarded, barrier: barrier.buffer } }));
+  const results = workers.map(
+    (w) =>
+      new Promise<{ ok: boolean; status?: string; error?: string }>((resolve, reject) => {
+        w.once("message", resolve);
+        w.once("error", reject);
+      }),
+  );
+  await barrier.allReady(workers);
+  barrier.release();
   const out = await Promise.all(results);
   await Promise.all(workers.map((w) => w.terminate()));
   return out;
 }
 
-describe("the last seat under true concurrency", { timeout: 90_000 }, () => {
-  const N = 20;
+describe("the last seat under true concurrency", { timeout: 600_000 }, () => {
+  const N = raceWorkerCount();
+  let worker: Awaited<ReturnType<typeof bundleWorker>>;
+  beforeAll(async () => {
+    // Compiled once with esbuild: each worker then starts without a TypeScript loader of its own.
+    worker = await bundleWorker("enrol-worker", "tests/integration/enrol-worker.ts");
+  });
+  afterAll(() => worker?.remove());
 
   it("with the guard (BEGIN IMMEDIATE), exactly one of N simultaneous enrolments gets it", async () => {
     const tr = training(1);
     const ps = await people(N);
-    const out = await race(tr.id, ps.map((p) => p.app.id), true);
+    const out = await race(worker.url, tr.id, ps.map((p) => p.app.id), true);
     expect(out.filter((r) => !r.ok)).toEqual([]);
     expect(out.filter((r) => r.status === "enrolled")).toHaveLength(1);
     expect(rows(tr.id).filter((r) => r.status === "enrolled")).toHaveLength(1);
@@ -155,10 +151,10 @@ describe("the last seat under true concurrency", { timeout: 90_000 }, () => {
     expect(positions).toEqual(Array.from({ length: N - 1 }, (_, i) => i + 1));
   });
 
-  it("without it (read, pause, write), more than one gets the last seat", async () => {
+  it("without it (read, wait for another read, write), more than one gets the last seat", async () => {
     const tr = training(1);
     const ps = await people(N);
-    const out = await race(tr.id, ps.map((p) => p.app.id), false);
+    const out = await race(worker.url, tr.id, ps.map((p) => p.app.id), false);
     const enrolled = db()
       .select()
       .from(t.trainingEnrolments)

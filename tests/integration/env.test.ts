@@ -13,6 +13,7 @@ afterEach(() => {
 describe("environment", () => {
   it("requires SESSION_SECRET in production", () => {
     process.env.NODE_ENV = "production";
+    process.env.APP_URL = "https://vlx.example.org";
     delete process.env.SESSION_SECRET;
     resetEnvCache();
     expect(() => getEnv()).toThrow(/SESSION_SECRET: required in production/);
@@ -28,6 +29,21 @@ describe("environment", () => {
     resetEnvCache();
     expect(getEnv().sessionSecret).toBe(first);
     expect(fs.readFileSync(path.join(dir, "session-secret"), "utf8")).toBe(first);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("lets `npm start` run on a laptop in production mode (APP_URL unset): generated secret, demo seed", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-env-"));
+    process.env.NODE_ENV = "production";
+    delete process.env.SESSION_SECRET;
+    delete process.env.APP_URL;
+    delete process.env.SEED_DEMO;
+    process.env.DATABASE_PATH = path.join(dir, "vlx.sqlite");
+    resetEnvCache();
+    const env = getEnv();
+    expect(env.local).toBe(true);
+    expect(env.seedDemo).toBe(true);
+    expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
   });
 
   it("lists every bad variable", () => {

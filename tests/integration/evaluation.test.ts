@@ -139,7 +139,8 @@ describe("answering a survey", () => {
     }
     const rows = responses(surveys.baseline);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "submitted", stage: "baseline", language: "en" });
+    // The page (and so the answer) is in the person's saved language, which wins over browser and cookie.
+    expect(rows[0]).toMatchObject({ status: "submitted", stage: "baseline", language: "vi" });
     expect(rows[0].answers).toMatchObject({ clean_water: 55, women_decision: 18, waste_practice: false, income_sources: ["crops", "livestock"], hopes: "Nước sạch cho cả bản" });
     // The unique index holds even for a writer that skips the use case.
     expect(() =>

@@ -1,22 +1,22 @@
-// DESIGN.md invariant 1, under true concurrency: 50 worker threads, each with its own
-// better-sqlite3 connection to the same database file, released at the same instant by a barrier
-// (Atomics on a SharedArrayBuffer), each accepting its own offer for a visit with one seat left.
-// With the real accept (check and write in one BEGIN IMMEDIATE transaction) exactly one wins and
-// the others are told the visit is full. The unguarded twin (read the count, sleep a few ms, then
-// write in a deferred transaction) lets several win: the visit is overbooked.
-import fs from "node:fs";
+// docs/design.md (placement: a visit never holds more accepted placements than seats), under true
+// concurrency: as many worker threads as the machine runs at once (tests/support/workers.ts), each
+// with its own better-sqlite3 connection to the same database file, released at the same instant
+// by a barrier (Atomics on a SharedArrayBuffer), each accepting its own offer for a visit with one
+// seat left. With the real accept (check and write in one BEGIN IMMEDIATE transaction) exactly one
+// wins and the others are told the visit is full. The unguarded twin (read the count, then write
+// in a deferred transaction once another worker has read too) lets several win: the visit is
+// overbooked. No clock decides anything: readiness and the race window are signals.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { build } from "esbuild";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
+import { Barrier, bundleWorker, raceWorkerCount } from "../support/workers";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
 
-const N = 50;
-/** The real accept function and connection factory, compiled for the workers (node_modules/.cache, so packages resolve). */
-const BUNDLE = path.resolve("node_modules/.cache/vlx-placement-accept.mjs");
+const N = raceWorkerCount();
+/** The real accept function and connection factory, compiled for the workers. */
+let bundle: Awaited<ReturnType<typeof bundleWorker>>;
 const COUNTRIES = ["KH", "LA", "MM", "ID", "MY", "PH", "BN", "SG", "JP", "KR"];
 
 type Outcome = { won: boolean; key: string | null };
@@ -39,28 +39,25 @@ async function lastSeat() {
 
 async function race(variant: "guarded" | "unguarded"): Promise<{ outcomes: Outcome[]; accepted: number }> {
   const { visit, offers } = await lastSeat();
-  const barrier = new SharedArrayBuffer(8);
-  const flags = new Int32Array(barrier);
+  const barrier = new Barrier();
   const workerFile = path.resolve("tests/support/placement-accept-worker.mjs");
-  const results = offers.map(
+  const workers = offers.map(
     (o) =>
+      new Worker(workerFile, {
+        execArgv: [],
+        workerData: { dbPath: process.env.DATABASE_PATH, bundle: bundle.url, ...o, visitId: visit.id, capacity: visit.capacity, variant, barrier: barrier.buffer },
+      }),
+  );
+  const results = workers.map(
+    (w) =>
       new Promise<Outcome>((resolve, reject) => {
-        const w = new Worker(workerFile, {
-          execArgv: [],
-          workerData: { dbPath: process.env.DATABASE_PATH, bundle: pathToFileURL(BUNDLE).href, ...o, visitId: visit.id, capacity: visit.capacity, variant, barrier },
-        });
         w.once("message", resolve);
         w.once("error", reject);
         w.once("exit", (code) => (code ? reject(new Error(`worker exit ${code}`)) : undefined));
       }),
   );
-  const deadline = Date.now() + 60_000;
-  while (Atomics.load(flags, 0) < N) {
-    if (Date.now() > deadline) throw new Error(`only ${Atomics.load(flags, 0)} workers ready`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  Atomics.store(flags, 1, 1);
-  Atomics.notify(flags, 1); // everyone at once
+  await barrier.allReady(workers);
+  barrier.release(); // everyone at once
   const outcomes = await Promise.all(results);
   const accepted = db()
     .select({ n: sql<number>`count(*)` })
@@ -70,38 +67,28 @@ async function race(variant: "guarded" | "unguarded"): Promise<{ outcomes: Outco
   return { outcomes, accepted };
 }
 
-describe("50 simultaneous accepts for the last seat", () => {
+describe(`${N} simultaneous accepts for the last seat`, { timeout: 600_000 }, () => {
   beforeAll(async () => {
     db(); // migrate the file before the workers open it
-    fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
-    await build({
-      stdin: {
-        contents: 'export { openDatabase } from "./db/client.ts";\nexport { acceptOfferWith } from "./app/models/placement/offers.server.ts";\n',
-        resolveDir: process.cwd(),
-        loader: "ts",
-      },
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      packages: "external",
-      outfile: BUNDLE,
-      logLevel: "silent",
+    bundle = await bundleWorker("placement-accept", {
+      contents: 'export { openDatabase } from "./db/client.ts";\nexport { acceptOfferWith } from "./app/models/placement/offers.server.ts";\n',
     });
   });
+  afterAll(() => bundle?.remove());
 
   it("with the guard (BEGIN IMMEDIATE): exactly one wins, the visit stays within capacity", async () => {
     const { outcomes, accepted } = await race("guarded");
     expect(outcomes.filter((o) => o.won)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.won).every((o) => o.key === "placement.errors.visitFull")).toBe(true);
     expect(accepted).toBe(3);
-  }, 120_000);
+  });
 
-  it("without the guard (read, sleep, write in a deferred transaction): more than one wins, the visit is overbooked", async () => {
+  it("without the guard (read, then write in a deferred transaction once another worker has read): more than one wins, the visit is overbooked", async () => {
     const { outcomes, accepted } = await race("unguarded");
     const wins = outcomes.filter((o) => o.won).length;
     console.info(`unguarded: ${wins} of ${N} won the last seat; ${outcomes.filter((o) => o.key?.startsWith("error")).length} failed with a database error`);
     expect(wins).toBeGreaterThan(1);
     expect(accepted).toBe(2 + wins);
     expect(accepted).toBeGreaterThan(3);
-  }, 120_000);
+  });
 });

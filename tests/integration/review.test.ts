@@ -326,6 +326,17 @@ describe("focal point: nominating a leader with no account", () => {
     expect(db().select().from(t.outbox).where(eq(t.outbox.toAddress, "anh.nguyen@example.vn")).all()).toHaveLength(1);
   });
 
+  it("accepts \"No preference\" for the countries to visit (issue 12 item 1)", async () => {
+    const ed = makeEdition({ VN: 3 });
+    const { cookie } = await focalPoint("VN");
+    const form = { ...nomination("no.pref@example.vn"), "preferredHostCountries[0]": "", "preferredHostCountries[1]": "", "preferredHostCountries[2]": "" };
+    const r = await call(nominateAction, `/focal/nominate?edition=${ed}`, { cookie, form });
+    expect(r.status).toBe(302);
+    const user = db().select().from(t.users).where(eq(t.users.email, "no.pref@example.vn")).get()!;
+    const a = db().select().from(t.applications).where(eq(t.applications.userId, user.id)).get()!;
+    expect(a.preferredHostCountries).toEqual([]);
+  });
+
   it("refuses an address that already has an account, keeping every answer and writing nothing", async () => {
     const ed = makeEdition();
     const { cookie } = await focalPoint("VN");

@@ -14,14 +14,19 @@ describe("schema and migrations", () => {
     // drizzle-kit reads `out` relative to the working directory, so run it inside the copy.
     fs.writeFileSync(path.join(dir, "drizzle.config.json"), JSON.stringify({ dialect: "sqlite", schema: path.resolve("db/schema/index.ts"), out: "./migrations" }));
     const bin = path.resolve("node_modules/.bin/drizzle-kit");
-    const out = execFileSync(bin, ["generate", "--config", "drizzle.config.json"], { encoding: "utf8", cwd: dir });
-    expect(out).toContain("No schema changes");
-    const before = fs.readdirSync("migrations").filter((f) => f.endsWith(".sql")).length;
-    expect(fs.readdirSync(path.join(dir, "migrations")).filter((f) => f.endsWith(".sql")).length).toBe(before);
-  }, 60_000);
+    try {
+      const out = execFileSync(bin, ["generate", "--config", "drizzle.config.json"], { encoding: "utf8", cwd: dir });
+      expect(out).toContain("No schema changes");
+      const before = fs.readdirSync("migrations").filter((f) => f.endsWith(".sql")).length;
+      expect(fs.readdirSync(path.join(dir, "migrations")).filter((f) => f.endsWith(".sql")).length).toBe(before);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it("migrations apply to an empty database with WAL, foreign keys and a busy timeout", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vlx-mig-")), "x.sqlite");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-mig-"));
+    const file = path.join(dir, "x.sqlite");
     const db = openDatabase(file);
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -29,5 +34,6 @@ describe("schema and migrations", () => {
     const tables = db.$client.prepare("select name from sqlite_master where type='table'").all().map((r: any) => r.name);
     expect(tables).toEqual(expect.arrayContaining(["users", "editions", "applications", "audit_events", "login_sessions"]));
     db.$client.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

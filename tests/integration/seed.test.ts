@@ -5,6 +5,7 @@
  */
 import { isValidPhoneNumber, parsePhoneNumber } from "libphonenumber-js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { countryLanguage } from "../../db/seed/util";
 import { sql } from "drizzle-orm";
 import { db, t } from "~/db.server";
 import { QUOTA_STATUSES, TRANSITIONS, type ApplicationAction } from "~/domain/application-lifecycle";
@@ -16,15 +17,12 @@ import { APPLICATION_STATUSES } from "../../db/schema/programme";
 import { seedDemoIfEmpty, type DemoInfo } from "../../db/seed";
 
 let info: DemoInfo | null;
-let ms = 0;
 const apps = () => db().select().from(t.applications).all();
 const count = (table: typeof t.users | typeof t.applications | typeof t.auditEvents | typeof t.hostSites) =>
   db().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
 
 beforeAll(async () => {
-  const t0 = Date.now();
   info = await seedDemoIfEmpty(db());
-  ms = Date.now() - t0;
 });
 
 /** The upcoming in-person edition (the one whose applications are open). */
@@ -34,9 +32,9 @@ function upcoming() {
 }
 
 describe("demo seed", () => {
-  it("seeds the editions with applications from all 13 countries in every status, quickly", () => {
+  it("seeds the editions with applications from all 13 countries in every status", () => {
+    // (How long seeding takes is not asserted here: a loaded machine is slow; speed is for bench/.)
     expect(info).not.toBeNull();
-    expect(ms).toBeLessThan(2000);
     const all = apps();
     expect(all.length).toBeGreaterThanOrEqual(55);
     expect(new Set(all.map((a) => a.nationality))).toEqual(new Set(MEMBER_COUNTRY_CODES));
@@ -218,12 +216,40 @@ describe("demo seed", () => {
       const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
       return db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!.status;
     });
-    expect(statuses.sort()).toEqual(["accepted", "draft", "submitted"]);
+    expect(statuses).toEqual(expect.arrayContaining(["accepted", "draft", "submitted"]));
+    // One village leader to try in every language, whose saved language is the one printed and
+    // their country's (issue 11, item 9).
+    const langs = ["en", "vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"];
+    expect(new Set(applicants.map((a) => a.language))).toEqual(new Set(langs));
+    for (const a of applicants) {
+      const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
+      const app = db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!;
+      expect(user.locale, a.email).toBe(a.language);
+      expect(countryLanguage(app.nationality!), a.email).toBe(a.language);
+    }
+    // Every demo village leader's saved language is their country's.
+    const leaders = db().select({ locale: t.users.locale, cc: t.applications.nationality }).from(t.applications).innerJoin(t.users, sql`${t.users.id} = ${t.applications.userId}`).all();
+    for (const l of leaders) expect(l.locale, l.cc!).toBe(countryLanguage(l.cc!));
+    // The two current editions carry translations (at least km, lo, my, th, vi, zh).
+    for (const e of db().select().from(t.editions).all().filter((x) => x.ordinal >= 10))
+      for (const lng of ["km", "lo", "my", "th", "vi", "zh"]) {
+        expect(e.translations.name?.[lng], `${e.name} ${lng}`).toBeTruthy();
+        expect(e.translations.description?.[lng], `${e.name} ${lng}`).toBeTruthy();
+      }
     // Every focal point exists, one per member country, with its own address.
     const focal = db().select().from(t.roleGrants).where(sql`${t.roleGrants.role} = 'focal_point'`).all();
     expect(new Set(focal.map((g) => g.countryCode))).toEqual(new Set(MEMBER_COUNTRY_CODES));
     const all = db().select({ email: t.users.email }).from(t.users).all().map((u) => u.email);
     for (const cc of MEMBER_COUNTRY_CODES) expect(all).toContain(`focal.${cc.toLowerCase()}@vlx.demo`);
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe("demo enrolment (issue 12, item 21)", () => {
+  it("the 11th edition has an open-enrolment session that is full, with a waiting list", async () => {
+    const { db: getDb, t: tables } = await import("~/db.server");
+    const rows = getDb().select().from(tables.trainingEnrolments).all();
+    expect(rows.some((r) => r.status === "enrolled")).toBe(true);
+    expect(rows.filter((r) => r.status === "waitlisted").map((r) => r.position)).toEqual([1, 2]);
   });
 });

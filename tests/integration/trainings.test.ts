@@ -89,6 +89,19 @@ describe("saving a training", () => {
     expect(row.status).toBe("scheduled");
   });
 
+  it("a session from 21:00 to 00:30 ends the next day without the end date changed by hand (issue 12, item 15)", async () => {
+    for (const endDate of ["", "2031-07-09"]) {
+      const res = await create(form({ title: `Night forum ${endDate || "none"}`, startDate: "2031-07-09", endDate, startTime: "21:00", endTime: "00:30" }));
+      expect(res.status).toBe(302);
+      const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, idFrom(res))).get()!;
+      expect(row.startsAt).toBe("2031-07-09T14:00:00.000Z");
+      expect(row.endsAt).toBe("2031-07-09T17:30:00.000Z");
+      db().delete(t.trainingSessions).where(eq(t.trainingSessions.id, row.id)).run();
+    }
+    const load = await call(newRoute.loader, `/admin/editions/${edition.id}/trainings/new`, { cookie: cOrg, params: { id: String(edition.id) } });
+    expect((await load.json()).values.endDate).toBeUndefined();
+  });
+
   it("a repeated identical submit does not create a second training", async () => {
     const before = count();
     const res = await create(form({ trainerIds: [String(trainer)], interpreterIds: [String(interpEn)] }));
@@ -265,5 +278,23 @@ describe("visit date moves", () => {
       themes: v.themes as never, languages: v.languages as never, interpreterLanguages: v.interpreterLanguages as never, homestay: v.homestay, notes: "",
     };
     expect(() => updateVisit(organizer, v.id, input)).toThrowError(/moveBlocked/);
+  });
+
+  it("name the blocking session in its venue's local time, never a raw UTC instant (issue 12, item 14)", () => {
+    const v = visit;
+    const input = {
+      editionId: v.editionId, title: v.title, arrivalOn: "2031-07-08", departureOn: "2031-07-12", capacity: v.capacity, perCountryCap: v.perCountryCap,
+      themes: v.themes as never, languages: v.languages as never, interpreterLanguages: v.interpreterLanguages as never, homestay: v.homestay, notes: "",
+    };
+    let err: unknown;
+    try {
+      updateVisit(organizer, v.id, input);
+    } catch (e) {
+      err = e;
+    }
+    const names = String((err as { params: { names: string } }).params.names);
+    expect(names).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(names).not.toContain(".000Z");
+    expect(names).toMatch(/GMT[+-]\d/);
   });
 });

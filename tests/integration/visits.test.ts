@@ -1,3 +1,4 @@
+import { formatDate } from "~/domain/dates";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, immediate, t } from "~/db.server";
@@ -10,6 +11,7 @@ import * as visitEdit from "~/routes/host.visits.$visitId.edit";
 import * as visitPage from "~/routes/host.visits.$visitId._index";
 import * as visitPrint from "~/routes/host.visits.$visitId.print";
 import * as hostIndex from "~/routes/host._index";
+import * as sitePage from "~/routes/host.sites.$siteId._index";
 import { call, cookieFor, createUser } from "../support/factories";
 import { getVisitRow, makeEdition, makeParticipant, makeSite, makeVisit, place, SECRET, visitForm } from "./hosts-fixtures";
 
@@ -63,6 +65,20 @@ describe("scheduling a visit", () => {
     expect(ev.map((e) => e.action)).toEqual(["create"]);
     const home = await (await call(hostIndex.loader, "/host", { cookie: cA })).json();
     expect(home.visits.map((v: { id: number }) => v.id)).toContain(id);
+    // A visit that has not started: its attendance link names the next visit day, never "today" (issue 12 item 9).
+    const shown = home.visits.find((v: { id: number }) => v.id === id);
+    expect(shown.attendanceKind).toBe("next");
+    expect(shown.attendanceDay).toBe(shown.arrivalOn);
+    expect(shown.attendanceDate).not.toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The site calendar opens on the month of that next visit, not today's empty month.
+    const cal = await (await call(sitePage.loader, `/host/sites/${site.id}`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(cal.month).toBe(shown.arrivalOn.slice(0, 7));
+  });
+
+  it("the new-visit form never pre-ticks the visit's own language as interpreted (issue 12 item 8)", async () => {
+    const site = makeSite({ languages: ["zh"], interpreters: [{ name: "Li", languages: ["zh", "en", "vi"] }] }, [hostA.id]);
+    const page = await (await call(visitNew.loader, `/host/sites/${site.id}/visits/new`, { cookie: cA, params: { siteId: String(site.id) } })).json();
+    expect(page.site.interpreterLanguages).toEqual(["en", "vi"]);
   });
 
   it("vetting gate: a pending or suspended site cannot get a visit", async () => {
@@ -181,7 +197,9 @@ describe("editing a visit", () => {
     expect(msg.startsWith("hosts.errors.moveBlocked|")).toBe(true);
     const params = JSON.parse(msg.split("|")[1]);
     expect(params.count).toBe(1);
-    expect(params.names).toContain("Trần Ánh (2031-07-01 – 2031-07-15)");
+    // Dates as the reader writes them, never ISO strings (issue 12, item 18).
+    expect(params.names).toContain(`Trần Ánh (${formatDate("2031-07-01", "en")} – ${formatDate("2031-07-15", "en")})`);
+    expect(params.names).not.toContain("2031-07-01");
     expect(params.names).not.toContain("Offered");
     expect(getVisitRow(v.id)!.departureOn).toBe("2031-07-12");
 
@@ -375,6 +393,11 @@ describe("edition overview (organizer)", () => {
     const d = await res.json();
     expect(d.visits).toHaveLength(3);
     expect(d.visits.find((x: { id: number }) => x.id === v1.id)).toMatchObject({ seatsTaken: 1, capacity: 4, countryCode: "TH" });
+    // Marked past only once the departure day is behind us (issue 12, item 20): these are in 2031.
+    expect(d.visits.every((x: { past: boolean }) => x.past === false)).toBe(true);
+    const old = makeVisit(ed.id, th.id, { capacity: 2, arrivalOn: "2020-01-05", departureOn: "2020-01-08", languages: ["th"] });
+    const d2 = await (await call(overview.loader, `/admin/editions/${ed.id}/visits`, { cookie: cOrg, params: { id: String(ed.id) } })).json();
+    expect(d2.visits.find((x: { id: number }) => x.id === old.id).past).toBe(true);
     expect(d.totals).toEqual({ visits: 2, seats: 7, taken: 1, accepted: 2, placed: 1 });
     expect(d.byHost).toEqual([
       { countryCode: "TH", visits: 1, seats: 4, taken: 1 },

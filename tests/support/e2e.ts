@@ -25,27 +25,42 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `tsx server.ts` with a fresh database; resolves once it serves. */
+/**
+ * Starts the compiled production server (`node build/server.js`, NODE_ENV=production: what
+ * `npm start` runs; `npm run build` makes it) with a fresh database; resolves once it serves.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-e2e-"));
   const dbPath = path.join(dir, "e2e.sqlite");
   let out = "";
-  // Its own process group, so stop() ends npx, tsx and the server together.
-  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
+  // Its own process group, so stop() ends it and anything it started.
+  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     detached: true,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (!out.includes("VLX is serving")) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Ready when the server says so (its log line), failed when it exits first: a signal, not a
+  // clock; the hook's own time limit stops a server that never starts.
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (out.includes("VLX is serving")) done(resolve);
+    };
+    const exited = () => done(() => reject(new Error(`server exited:\n${out}`)));
+    const done = (fn: () => void) => {
+      child.stdout!.off("data", check);
+      child.stderr!.off("data", check);
+      child.off("exit", exited);
+      fn();
+    };
+    child.stdout!.on("data", check);
+    child.stderr!.on("data", check);
+    child.once("exit", exited);
+    check();
+  });
   return {
     url,
     dbPath,
@@ -89,9 +104,10 @@ export async function newContext(browser: Browser, opts: { javaScript?: boolean;
     javaScriptEnabled: opts.javaScript ?? true,
     locale: "en-US",
   });
-  // Fail a stuck step with its own message instead of the whole test's timeout.
-  ctx.setDefaultTimeout(20_000);
-  ctx.setDefaultNavigationTimeout(30_000);
+  // Fail a stuck step with its own message instead of the whole test's timeout; wide, because a
+  // loaded 2-core machine can take many seconds for a page that takes 100 ms when idle.
+  ctx.setDefaultTimeout(90_000);
+  ctx.setDefaultNavigationTimeout(120_000);
   if (opts.javaScript === false) noScriptContexts.add(ctx);
   return ctx;
 }
@@ -117,13 +133,23 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(summary, `axe on ${label}`).toEqual([]);
 }
 
-/** Logs in through the form. */
-export async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
+/**
+ * Logs in through the (English) form, then saves `lng` (default "en") as the account's language
+ * through the switcher's POST /language: demo village leaders keep their country's language
+ * (issue 11), and tests that read English labels say so here. Pass `lng: null` to keep the
+ * account's own language.
+ */
+export async function logInAs(page: Page, baseUrl: string, email: string, password: string, opts: { lng?: string | null } = {}) {
+  await page.goto(`${baseUrl}/login?lng=en`);
   await page.getByLabel("E-mail address").fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  const lng = opts.lng === undefined ? "en" : opts.lng;
+  if (lng) {
+    const res = await page.request.post(`${baseUrl}/language`, { form: { lng, redirectTo: "/" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
+    expect(res.status(), `saving language ${lng}`).toBe(302);
+  }
 }
 
 /** Saves a screenshot under test-results/ for a person to look at. */

@@ -86,7 +86,7 @@ export function ApplicationForm({
         <HostChoices countries={countries} />
         <NeedsSection fields={fields} />
         <ContactSection fields={fields} />
-        <MotivationSection fields={fields} />
+        <MotivationSection fields={fields} nominee={mode === "nominate"} />
         <p className="hint">{t("apply.form.saveHint")}</p>
         <div className="actions">
           <button type="submit" name="intent" value="save" className="btn-secondary" formNoValidate>

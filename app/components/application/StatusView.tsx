@@ -3,6 +3,7 @@
  * stands, what happens next, the reason given, the audit trail, a summary of the answers and the
  * withdraw form (a required confirmation box, so it works without JavaScript).
  */
+import { langOfText } from "~/domain/script-lang";
 import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
 import { Form, Link } from "@remix-run/react";
@@ -84,7 +85,7 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       <h2>{t("apply.status.answers")}</h2>
       <dl className="facts card">
         <dt>{t("common.name")}</dt>
-        <dd>{a.name || "—"}{a.latinName && a.latinName !== a.name ? ` (${a.latinName})` : ""}</dd>
+        <dd><span lang={langOfText(a.name)}>{a.name || "—"}</span>{a.latinName && a.latinName !== a.name ? ` (${a.latinName})` : ""}</dd>
         <dt>{t("apply.form.birthDate")}</dt>
         <dd data-testid="birth-date" data-value={a.birthDate ?? ""}>{a.birthDateText || "—"}</dd>
         <dt>{t("apply.form.nationality")}</dt>

@@ -14,7 +14,8 @@ export function PersonSection({ fields, countries, fixedNationality }: { fields:
   const fixed = fixedNationality ? countries.find((c) => c.value === fixedNationality) : undefined;
   return (
     <fieldset>
-      <legend>{t("apply.form.person")}</legend>
+      {/* In nominate mode (the nationality is fixed) the focal point fills it in about the nominee. */}
+      <legend>{t(fixedNationality ? "apply.form.personNominee" : "apply.form.person")}</legend>
       <p className="hint">{t("apply.form.namesHint")}</p>
       <div className="grid grid-2">
         <TextField field={fields.givenName} label={t("apply.form.givenName")} autoComplete="given-name" required />
@@ -111,12 +112,12 @@ export function ContactSection({ fields }: { fields: Fields }) {
   );
 }
 
-export function MotivationSection({ fields }: { fields: Fields }) {
+export function MotivationSection({ fields, nominee = false }: { fields: Fields; nominee?: boolean }) {
   const { t } = useTranslation();
   return (
     <fieldset>
       <legend>{t("apply.form.motivationSection")}</legend>
-      <TextAreaField field={fields.motivation} label={t("apply.form.motivation")} hint={t("apply.form.motivationHint")} rows={6} required />
+      <TextAreaField field={fields.motivation} label={t(nominee ? "apply.form.motivationNominee" : "apply.form.motivation")} hint={t(nominee ? "apply.form.motivationHintNominee" : "apply.form.motivationHint")} rows={6} required />
     </fieldset>
   );
 }

@@ -37,3 +37,12 @@ export function toFormValues(app: Omit<Application, "id" | "editionId" | "userId
   };
 }
 
+
+/** A blank form (rows padded), for someone who has not saved anything yet (no application row exists). */
+export function emptyFormValues(): ApplicationFormValues {
+  return {
+    languages: Array.from({ length: MAX_LANGUAGE_ROWS }, () => ({ code: "", level: "" })),
+    themes: [],
+    preferredHostCountries: Array.from({ length: HOST_CHOICES }, () => ""),
+  };
+}

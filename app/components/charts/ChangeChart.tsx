@@ -5,6 +5,8 @@
  * and a text description.
  */
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { formatChange, formatNumber, formatPercent } from "~/domain/format";
 
 export type ChartRow = { label: string; before: number | null; after: number | null; n: number };
 
@@ -13,10 +15,6 @@ const LABEL_W = 112;
 const BAR_MAX = 190;
 const ROW_H = 34;
 
-function fmt(x: number | null, digits = 1) {
-  if (x === null) return "–";
-  return (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString("en", { maximumFractionDigits: digits });
-}
 
 export function ChangeChart(props: {
   title: string;
@@ -32,6 +30,10 @@ export function ChangeChart(props: {
   unit?: string;
 }) {
   const id = useId().replace(/:/g, "");
+  const lng = useTranslation().i18n.language;
+  const fmt = (v: number | null) => formatNumber(v, lng, 1);
+  // A percentage goes through Intl (its sign and spacing differ by language); other units follow the figure.
+  const withUnit = (v: number | null) => (props.unit === "%" ? formatPercent(v, lng, 1) : v === null ? "–" : `${fmt(v)}${props.unit ?? ""}`);
   const max = props.max ?? Math.max(1, ...props.rows.flatMap((r) => [r.before ?? 0, r.after ?? 0])) * 1.1;
   const TOP = 40;
   const h = TOP + props.rows.length * ROW_H;
@@ -89,9 +91,9 @@ export function ChangeChart(props: {
             {props.rows.map((r, i) => (
               <tr key={r.label + i}>
                 <th scope="row">{r.label}</th>
-                <td>{fmt(r.before)}{props.unit ?? ""}</td>
-                <td>{fmt(r.after)}{props.unit ?? ""}</td>
-                <td>{r.before === null || r.after === null ? "–" : (r.after - r.before >= 0 ? "+" : "") + fmt(r.after - r.before)}</td>
+                <td>{withUnit(r.before)}</td>
+                <td>{withUnit(r.after)}</td>
+                <td>{r.before === null || r.after === null ? "–" : formatChange(r.after - r.before, lng, 1)}</td>
                 <td>{r.n}</td>
               </tr>
             ))}

@@ -5,7 +5,9 @@
  * the same filters.
  */
 import { Form, Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { formatPercent, formatPercentRange } from "~/domain/format";
 import { BarChart, ChartWithTable } from "./BarChart";
 
 type Option = { value: string; label: string };
@@ -31,10 +33,18 @@ export type DashboardViewData = {
   fixedEdition: boolean;
 };
 
-const pct = (x: number | null) => (x === null ? "–" : `${x} %`);
+/** A participant bucket's label: under 20 %, 20–39 %, 40–59 %, 60–79 %, 80 % and more, no sessions (dashboard.server.ts). */
+function bucketLabel(t: TFunction, bucket: number, lng: string): string {
+  if (bucket === 0) return t("tracking.dashboard.bucket0", { pct: formatPercent(20, lng) });
+  if (bucket >= 1 && bucket <= 3) return formatPercentRange(bucket * 20, bucket * 20 + 19, lng);
+  if (bucket === 4) return t("tracking.dashboard.bucket4", { pct: formatPercent(80, lng) });
+  return t("tracking.dashboard.bucket5");
+}
 
 export function DashboardView({ data }: { data: DashboardViewData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const pct = (x: number | null) => formatPercent(x, lng);
   const d = data.dashboard;
   const f = data.filters;
   const genders = [
@@ -163,11 +173,11 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
         ) : <p className="muted">{t("tracking.dashboard.noSessions")}</p>}
       </ChartWithTable>
 
-      <ChartWithTable id="per-participant" title={t("tracking.dashboard.perParticipant")} chart={<BarChart title={t("tracking.dashboard.perParticipant")} bars={d.buckets.map((b) => ({ label: t(`tracking.dashboard.bucket${b.bucket}`), segments: [{ key: "n", label: "", value: b.count }] }))} />}>
+      <ChartWithTable id="per-participant" title={t("tracking.dashboard.perParticipant")} chart={<BarChart title={t("tracking.dashboard.perParticipant")} bars={d.buckets.map((b) => ({ label: bucketLabel(t, b.bucket, lng), segments: [{ key: "n", label: "", value: b.count }] }))} />}>
         <table>
           <caption className="visually-hidden">{t("tracking.dashboard.perParticipant")}</caption>
           <thead><tr><th scope="col">{t("tracking.dashboard.attendanceRate")}</th><th scope="col" className="num">{t("tracking.dashboard.participants")}</th></tr></thead>
-          <tbody>{d.buckets.map((b) => <tr key={b.bucket}><th scope="row">{t(`tracking.dashboard.bucket${b.bucket}`)}</th><td className="num">{b.count}</td></tr>)}</tbody>
+          <tbody>{d.buckets.map((b) => <tr key={b.bucket}><th scope="row">{bucketLabel(t, b.bucket, lng)}</th><td className="num">{b.count}</td></tr>)}</tbody>
         </table>
         {d.lowest.length ? (
           <table>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { fmt, type SectionProps as Props } from "./sections";
 
 export function PulseSection({ data }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="pulse">
       <h2 id="pulse">{t("evaluation.edition.pulse")}</h2>
@@ -25,7 +25,7 @@ export function PulseSection({ data }: Props) {
                 <tr key={d.day}>
                   <th scope="row">{d.label}</th>
                   <td>{d.answers}</td>
-                  <td>{fmt(d.meanScale)} / 5</td>
+                  <td>{fmt(d.meanScale, i18n.language)} / {fmt(5, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

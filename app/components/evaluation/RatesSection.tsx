@@ -1,9 +1,10 @@
 /** The organizer's edition evaluation page (admin.editions.$id_.evaluation.tsx): response rates per survey. */
 import { useTranslation } from "react-i18next";
+import { formatPercent } from "~/domain/format";
 import type { SectionProps as Props } from "./sections";
 
 export function RatesSection({ data }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="rates">
       <h2 id="rates">{t("evaluation.edition.rates")}</h2>
@@ -27,7 +28,7 @@ export function RatesSection({ data }: Props) {
                 <td>{r.submitted}</td>
                 <td>{r.drafts}</td>
                 <td>
-                  <span className="rate-bar" style={{ width: `${Math.min(100, r.rate) * 0.6}px` }} aria-hidden="true" /> {r.rate}%
+                  <span className="rate-bar" style={{ width: `${Math.min(100, r.rate) * 0.6}px` }} aria-hidden="true" /> {formatPercent(r.rate, i18n.language)}
                 </td>
               </tr>
             ))}

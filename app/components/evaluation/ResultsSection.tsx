@@ -5,7 +5,7 @@ import { ChangeChart } from "~/components/charts/ChangeChart";
 import { fmt, type SectionProps as Props } from "./sections";
 
 export function ResultsSection({ data }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stageLabel = data.laterStages.find((s) => s.id === data.stageId)?.label ?? "";
   return (
     <section aria-labelledby="results">
@@ -51,7 +51,7 @@ export function ResultsSection({ data }: Props) {
           {c.supported && c.rows.length ? (
             <ChangeChart
               title={`${c.name}: ${t("evaluation.results.baseline")} → ${data.by === "overall" ? t("evaluation.results.later") : stageLabel}`}
-              description={c.rows.map((r) => t("evaluation.results.describe", { group: r.label, before: fmt(r.before), after: fmt(r.after), unit: c.unit, n: r.n })).join(" ")}
+              description={c.rows.map((r) => t("evaluation.results.describe", { group: r.label, before: fmt(r.before, i18n.language), after: fmt(r.after, i18n.language), unit: c.unit, n: r.n })).join(" ")}
               rows={c.rows}
               max={c.max}
               unit={c.unit === "%" ? "%" : ""}

@@ -2,8 +2,16 @@
 import { useTranslation } from "react-i18next";
 import type { SurveyViewData } from "~/models/evaluation/view.server";
 
-export function stageLabel(t: (k: string, o?: Record<string, unknown>) => string, stage: string, months: number): string {
-  return stage === "follow_up" ? t("evaluation.stages.follow_up_n", { months }) : t(`evaluation.stages.${stage}`);
+/**
+ * A survey stage's name; a follow-up names its months only when they are known (an edition's
+ * survey). A template has no months of its own (each edition sets them), so `months` 0 or an empty
+ * list gives plain "Follow-up", never "after 0 months" (issue 12, item 12).
+ */
+export function stageLabel(t: (k: string, o?: Record<string, unknown>) => string, stage: string, months: number | readonly number[]): string {
+  if (stage !== "follow_up") return t(`evaluation.stages.${stage}`);
+  const list = (typeof months === "number" ? [months] : [...months]).filter((m) => m > 0);
+  if (list.length === 0) return t("evaluation.stages.follow_up");
+  return t("evaluation.stages.follow_up_n", { months: list.sort((a, b) => a - b).join(", ") });
 }
 
 export function SurveyHeader({ view }: { view: Pick<SurveyViewData, "stage" | "monthsAfter" | "title" | "opensOn" | "closesOn" | "periodLabel"> }) {

@@ -4,7 +4,9 @@
  * charts and tables, pulse monitor, participants, plan adjustments log) are one file each in this
  * folder (SetupSection.tsx ... AdjustmentsSection.tsx). All work without JavaScript.
  */
+import { formatNumber } from "~/domain/format";
 import type { EvaluationPageData } from "~/models/evaluation/page.server";
 
 export type SectionProps = { data: EvaluationPageData };
-export const fmt = (x: number | null) => (x === null ? "–" : (Math.round(x * 10) / 10).toLocaleString("en"));
+/** A figure with one decimal in the page's language ("–" for none). */
+export const fmt = (x: number | null, lng: string) => formatNumber(x, lng, 1);

@@ -12,13 +12,13 @@ export type CalendarVisit = { id: number; title: string; arrivalOn: string; depa
 
 function monthTitle(month: string, lng: string) {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(lng, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 15)));
+  return new Intl.DateTimeFormat(lng, { calendar: "gregory", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 function weekdayNames(lng: string) {
   // 2024-01-01 was a Monday; formatted as UTC calendar days (no zone shift).
   return Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(lng, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))),
+    new Intl.DateTimeFormat(lng, { calendar: "gregory", weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))),
   );
 }
 

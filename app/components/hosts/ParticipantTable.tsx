@@ -1,4 +1,5 @@
 /** "Who is coming": the placed participants with only what a host needs. */
+import { langOfText } from "~/domain/script-lang";
 import { useTranslation } from "react-i18next";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
@@ -43,7 +44,7 @@ export function ParticipantTable({ participants, caption }: { participants: Part
           {participants.map((p) => (
             <tr key={p.placementId}>
               <td>
-                <strong>{p.name}</strong>
+                <strong lang={langOfText(p.name)}>{p.name}</strong>
                 {p.nameLatin && p.nameLatin !== p.name ? <div className="muted">{p.nameLatin}</div> : null}
               </td>
               <td>{p.country ? countryName(p.country, lng) : "–"}</td>

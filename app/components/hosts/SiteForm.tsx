@@ -8,6 +8,8 @@ import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { hostSiteSchema, SPARE_ROWS } from "~/forms/host-site";
 import type { FormReply } from "~/utils/http.server";
@@ -44,6 +46,8 @@ export function SiteForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: hostSiteSchema }),
     shouldRevalidate: "onInput",
   });
+  // The submitted translations after a refused submit, else the stored ones.
+  const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
   const interpreterRows = (defaultValue?.interpreters?.length ?? 0) + SPARE_ROWS;
   const contactRows = Math.max(1, defaultValue?.contacts?.length ?? 0) + SPARE_ROWS;
   return (
@@ -63,6 +67,7 @@ export function SiteForm({
             <TextField field={fields.longitude as Text} label={t("hosts.site.longitude")} inputMode="text" />
           </div>
           <TextAreaField field={fields.description as Text} label={t("hosts.site.description")} rows={5} />
+          <TranslationsFieldset field="description" label={t("hosts.site.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
         </fieldset>
 
         <fieldset>
@@ -90,6 +95,7 @@ export function SiteForm({
           <CheckboxGroup field={fields.dietaryAbilities as FieldMetadata<string[] | undefined>} label={t("hosts.site.dietary")} options={o.dietary} />
           <TextField field={fields.dietaryOther as Text} label={t("hosts.site.dietaryOther")} hint={t("hosts.site.dietaryOtherHint")} />
           <TextAreaField field={fields.accessibility as Text} label={t("hosts.site.accessibility")} hint={t("hosts.site.accessibilityHint")} rows={3} />
+          <TranslationsFieldset field="accessibility" label={t("hosts.site.accessibility")} values={tr?.accessibility} errors={form.allErrors} formId={form.id} multiline />
         </fieldset>
 
         <fieldset>

@@ -4,6 +4,8 @@ import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { visitSchema } from "~/forms/visit";
@@ -38,6 +40,8 @@ export function VisitForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: visitSchema }),
     shouldRevalidate: "onInput",
   });
+  // The submitted translations after a refused submit, else the stored ones.
+  const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
   const homestayChecked = fields.homestay.initialValue === "on" || fields.homestay.initialValue === "true";
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -58,6 +62,7 @@ export function VisitForm({
         />
       )}
       <TextField field={fields.title as Text} label={t("hosts.visit.title")} hint={t("hosts.visit.titleHint")} />
+      <TranslationsFieldset field="title" label={t("hosts.visit.title")} values={tr?.title} errors={form.allErrors} formId={form.id} />
       <div className="grid grid-2">
         <TextField field={fields.arrivalOn as Text} type="date" label={t("hosts.visit.arrivalOn")} hint={t("hosts.visit.dateHint")} required />
         <TextField field={fields.departureOn as Text} type="date" label={t("hosts.visit.departureOn")} hint={t("hosts.visit.dateHint")} required />
@@ -77,6 +82,7 @@ export function VisitForm({
         <ErrorList id={fields.homestay.errorId} errors={fields.homestay.errors} />
       </div>
       <TextAreaField field={fields.notes as Text} label={t("hosts.visit.notes")} hint={t("hosts.visit.notesHint")} rows={4} />
+      <TranslationsFieldset field="notes" label={t("hosts.visit.notes")} values={tr?.notes} errors={form.allErrors} formId={form.id} multiline />
       <div className="actions">
         <button type="submit">{submitLabel}</button>
       </div>

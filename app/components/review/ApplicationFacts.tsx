@@ -1,9 +1,10 @@
+import { formatList } from "~/domain/format";
 import { useTranslation } from "react-i18next";
 import type { DescribedApplication } from "~/models/applications/review.server";
 
 /** Every field of an application as a definition list (values prepared by describeApplication). */
 export function ApplicationFacts({ app }: { app: DescribedApplication }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [string, React.ReactNode][] = [
     [t("focal.fields.name"), app.name],
     [t("focal.fields.latin"), app.latin],
@@ -15,7 +16,7 @@ export function ApplicationFacts({ app }: { app: DescribedApplication }) {
     [t("focal.fields.place"), app.place],
     [t("focal.fields.position"), [app.positionKind ? t(`positions.${app.positionKind}`) : "", app.position].filter(Boolean).join(": ")],
     [t("focal.fields.yearsInPosition"), app.yearsInPosition ?? ""],
-    [t("focal.fields.languages"), app.languages.map((l) => `${l.name} (${t(`levels.${l.level}`)})`).join(", ")],
+    [t("focal.fields.languages"), formatList(app.languages.map((l) => `${l.name} (${t(`levels.${l.level}`)})`), i18n.language)],
     [t("focal.fields.themes"), app.themes.map((th) => t(`themes.${th}`)).join(", ")],
     [t("focal.fields.preferredHosts"), app.preferredHostCountries.join(" › ")],
     [t("focal.fields.available"), app.available ? t("home.dates", app.available) : ""],

@@ -14,7 +14,7 @@ export type TrailEvent = {
 export function AuditTrail({ events, locale, timeZone }: { events: TrailEvent[]; locale: string; timeZone?: string | null }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="muted">{t("common.noneYet")}</p>;
-  const fmt = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  const fmt = new Intl.DateTimeFormat(locale, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
   const state = (s: string | null) => (s ? t(`statuses.${s}`, { defaultValue: s }) : "–");
   return (
     <ol className="timeline">

@@ -8,6 +8,8 @@ import { getFormProps, getInputProps, type FieldMetadata, type SubmissionResult 
 import { useAppForm } from "~/forms/use-app-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { THEMES } from "~/domain/vocabulary";
 import { parseEditionForm } from "~/forms/review";
@@ -27,7 +29,7 @@ type EditionFields = {
   description: string;
 } & Record<`quota_${string}`, string>;
 
-export type EditionDefaults = Record<string, string | string[] | number | undefined | null>;
+export type EditionDefaults = Record<string, string | string[] | number | undefined | null | Translations>;
 
 export function EditionForm({
   lastResult,
@@ -52,6 +54,8 @@ export function EditionForm({
   });
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
   const f = fields as unknown as Record<string, FieldMetadata<string>>;
+  // The submitted translations after a refused submit, else the stored ones.
+  const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
@@ -84,7 +88,9 @@ export function EditionForm({
         label={t("admin.editions.themes")}
         options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
       />
+      <TranslationsFieldset field="name" label={t("admin.editions.name")} values={tr?.name} errors={form.allErrors} formId={form.id} />
       <TextAreaField field={fields.description} label={t("admin.editions.description")} rows={4} />
+      <TranslationsFieldset field="description" label={t("admin.editions.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
       <fieldset className="field">
         <legend>{t("admin.editions.quotas")}</legend>
         <p className="hint">{t("admin.editions.quotasHint")}</p>

@@ -4,6 +4,8 @@
  * warnings (public holiday, interpreter cover) come back on the "save anyway" checkbox.
  */
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
+import type { Translations } from "~/domain/local-text";
 import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
@@ -51,6 +53,8 @@ export function TrainingForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: trainingSchema }),
     shouldRevalidate: "onInput",
   });
+  // The submitted translations after a refused submit, else the stored ones.
+  const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
   const collator = new Intl.Collator(lng);
   const languages = LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label));
   const warnings = fields.confirmWarnings.errors;
@@ -60,7 +64,9 @@ export function TrainingForm({
       {defaultValue?.version ? <input type="hidden" name={fields.version.name} value={String(defaultValue.version)} /> : null}
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField field={fields.title as Text} label={t("training.form.title")} required />
-      <div className="grid grid-2">
+      <TranslationsFieldset field="title" label={t("training.form.title")} values={tr?.title} errors={form.allErrors} formId={form.id} />
+      {/* align-start: the Type select keeps its own height beside the audience hint (issue 12, item 15). */}
+      <div className="grid grid-2 align-start">
         <SelectField
           field={fields.type as Text}
           label={t("training.form.type")}
@@ -89,7 +95,8 @@ export function TrainingForm({
           options={choices.visits.map((v) => ({ value: String(v.id), label: v.label }))}
         />
       )}
-      <div className="grid grid-2">
+      {/* Full width: long venue names ("Hall, site, province") are not cut (issue 12, item 15). */}
+      <div className="stack">
         <SelectField
           field={fields.venueId as Text}
           label={t("training.form.venue")}
@@ -125,6 +132,7 @@ export function TrainingForm({
         <TextField field={fields.capacity as Text} type="number" inputMode="numeric" label={t("training.form.capacity")} hint={t("training.form.capacityHint")} />
       </div>
       <TextAreaField field={fields.description as Text} label={t("training.form.description")} rows={3} />
+      <TranslationsFieldset field="description" label={t("training.form.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
       {isNew ? (
         <SelectField
           field={fields.status as Text}

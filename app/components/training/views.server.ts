@@ -31,6 +31,7 @@ export function formValues(tr: TrainingRow, trainerIds: number[], interpreterIds
     title: tr.title,
     type: tr.type,
     description: tr.description,
+    tr: tr.translations,
     visitId: tr.visitId ? String(tr.visitId) : "",
     venueId: tr.venueId ? String(tr.venueId) : "",
     timeZone: tr.venueId ? "" : tr.timeZone,

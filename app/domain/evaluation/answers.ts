@@ -66,7 +66,7 @@ function readOne(q: Question, raw: string | string[] | undefined, mode: "draft" 
       return picked.every((v) => allowed.has(v)) ? [picked, null] : [null, "evaluation.errors.choice"];
     }
     case "text":
-      return first.length > TEXT_MAX ? [null, "errors.tooLong"] : [first, null];
+      return first.length > TEXT_MAX ? [null, `errors.tooLongMax|${JSON.stringify({ count: TEXT_MAX })}`] : [first, null];
   }
 }
 

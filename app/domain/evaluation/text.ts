@@ -1,7 +1,9 @@
 /** Per-language text ({ en, vi, ... }) shown in the reader's language with English as fallback. */
-export type LocalText = Record<string, string>;
+import { pickText, type LocalText } from "../local-text";
 
+export type { LocalText };
+
+/** The text of `text` for a reader of `lng` (else English, else the first given); see pickText. */
 export function localText(text: LocalText | null | undefined, lng: string): string {
-  if (!text) return "";
-  return text[lng]?.trim() || text.en?.trim() || Object.values(text).find((v) => v?.trim()) || "";
+  return pickText(text, lng).text;
 }

@@ -54,6 +54,11 @@ export function isEligible(p: Participant, v: Visit): boolean {
   );
 }
 
+/** Whether unranked eligible visits are acceptable for `p`: the option is on, or `p` has no preference. */
+export function takesUnranked(p: Pick<Participant, "preferences">, options: { acceptUnranked: boolean }): boolean {
+  return options.acceptUnranked || p.preferences.length === 0;
+}
+
 /** 0-based rank of `v` in `p`'s list, or -1 when unranked. O(|preferences|). */
 export function rankOf(p: Participant, v: Visit): number {
   const prefs = p.preferences;

@@ -11,7 +11,7 @@
  *
  * Complexity: O(sum over participants of the visits their higher entries reach).
  */
-import { hardRuleFailures, preferenceCost, rankOf } from "./eligibility";
+import { hardRuleFailures, preferenceCost, rankOf, takesUnranked } from "./eligibility";
 import { groupCapLeft, type Base } from "./base";
 import type { Prepared } from "./prepare";
 import type { Explanation, Objective, RankedVisitNote, Reason } from "./types";
@@ -119,12 +119,11 @@ export function explainAll(
       }
     }
     // Unplaced while unranked visits were acceptable: say why none of those either.
-    if (vAssigned < 0 && pr.options.acceptUnranked)
+    if (vAssigned < 0 && takesUnranked(part, pr.options))
       for (let v = 0; v < V; v++)
         if (!seen.has(v)) notes.push({ visitId: pr.visits[v]!.id, rank: null, reasons: whyNot(p, v, -1) });
     if (vAssigned < 0) {
       if (V === 0) blockers.push({ code: "no_visits" });
-      else if (part.preferences.length === 0 && !pr.options.acceptUnranked) blockers.push({ code: "no_preferences" });
       const codes = new Set(blockers.map((b) => b.code));
       for (const n of notes)
         for (const reason of n.reasons)

@@ -13,6 +13,7 @@
  * each participant's list from the base, and the unranked tail only when proposals reach it.
  */
 import { groupCapLeft, missing, prepareBase, type Base } from "./base";
+import { takesUnranked } from "./eligibility";
 import { ListBuilder, sortKeys } from "./lists";
 import type { PlacementInstance } from "./types";
 
@@ -74,7 +75,7 @@ export function buildNetwork(b: Base): Prepared {
     if (b.lockedVisit[pi]! >= 0) continue;
     lb.mark(pi);
     let n = lb.ranked(pi);
-    if (acceptUnranked) {
+    if (takesUnranked(b.participants[pi]!, { acceptUnranked })) {
       n = lb.unranked(pi, n);
       sortKeys(lb.keys, n);
     }

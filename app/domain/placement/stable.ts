@@ -28,6 +28,7 @@
  * (rejections scan the held set); proposals <= L.
  */
 import { groupCapLeft, missing, type Base } from "./base";
+import { takesUnranked } from "./eligibility";
 import { ListBuilder, sortKeys } from "./lists";
 import { tieRanks } from "./priority";
 
@@ -75,7 +76,7 @@ export function stableMatch(b: Base): StableMatch {
     used += n;
     end[p] = used;
     let maxCost = n > 0 ? Math.floor(pool[used - 1]! / span) : 0;
-    if (acceptUnranked) {
+    if (takesUnranked(b.participants[p]!, { acceptUnranked })) {
       tailPending[p] = 1;
       const mu = lb.maxUnranked(p);
       if (mu > maxCost) maxCost = mu;

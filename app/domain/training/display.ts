@@ -17,7 +17,7 @@ function formatter(locale: string, zone: string, kind: "date" | "time" | "zone",
   const key = `${locale}|${zone}|${kind}|${zoneName}`;
   let f = fmtCache.get(key);
   if (!f) {
-    const base: Intl.DateTimeFormatOptions = { timeZone: zone };
+    const base: Intl.DateTimeFormatOptions = { timeZone: zone, calendar: "gregory" }; // never Buddhist-era years (th)
     if (kind === "date") Object.assign(base, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
     if (kind === "time") Object.assign(base, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     if (kind === "zone") Object.assign(base, { hour: "2-digit", hourCycle: "h23", timeZoneName: zoneName });

@@ -194,6 +194,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
   // The applicant's own zone (or their country's), not the host edition's.
   const zone = actor.timeZone ?? (a.nationality ? defaultTimeZone(a.nationality) : edition.timeZone);
   const when = new Intl.DateTimeFormat(lng, {
+    calendar: "gregory",
     year: "numeric",
     month: "short",
     day: "numeric",

@@ -5,6 +5,7 @@
  * and `notifyStatusChange(applicationId)` (mails the applicant). The applicant's own use cases are
  * app/models/applications/applications.server.ts (which re-exports these).
  */
+import { releaseSeats } from "./release.server";
 import { and, eq } from "drizzle-orm";
 import { defaultNameOrder } from "../../domain/countries";
 import { searchText } from "../../domain/names";
@@ -78,7 +79,8 @@ export function applicationValues(input: ApplicationInput, consentAt: string | n
  * ["apply.errors.reasonRequired"] }) when the transition needs a reason (return, reject) and none
  * is given, so a form shows it next to its `reason` field. It then writes the new status, `statusReason` (the reason,
  * or null), `submittedAt` on submit, and one audit event (entity "application", action, from, to,
- * reason). Mailing the applicant is left to the caller, after the transaction commits:
+ * reason); a withdrawal, or a rejection of an accepted application, also releases every visit and
+ * training seat and promotes from the training waiting lists (release.server.ts). Mailing the applicant is left to the caller, after the transaction commits:
  * `await notifyStatusChange(app.id)`. Returns the new status.
  */
 export function transitionApplication(
@@ -101,6 +103,8 @@ export function transitionApplication(
     .run();
   if (done.changes !== 1) throw new RuleError("errors.transition", { action, status: app.status });
   recordAudit(actor, { entityType: APPLICATION_ENTITY, entityId: app.id, action, fromState: app.status, toState: to, reason: why }, tx);
+  // Withdrawal, or rejection after acceptance, frees her visit and training seats in this same transaction.
+  if (to === "withdrawn" || (to === "rejected" && app.status === "accepted")) releaseSeats(tx, actor, app.id, action);
   return to;
 }
 

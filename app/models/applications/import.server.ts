@@ -15,6 +15,7 @@ import { parse } from "csv-parse/sync";
 import { eq as sqlEq } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { isMemberCountry } from "../../domain/countries";
+import { countryDefaultLanguage } from "../../domain/languages";
 import { headerKey, restoreCell } from "../../domain/csv";
 import { displayName, latinName } from "../../domain/names";
 import { nominationDraftSchema } from "../../forms/application";
@@ -178,6 +179,8 @@ export function previewImport(actor: Actor, editionId: number, country: string |
 export async function confirmImport(actor: Actor, hash: string, lng = "en") {
   const staged = db().select().from(t.importUploads).where(sqlEq(t.importUploads.hash, hash)).get();
   if (!staged || staged.userId !== actor.id) throw new RuleError("tracking.import.errors.expired");
+  // Nominees read their account and the claim mail in their country's language (as nominate()).
+  lng = countryDefaultLanguage(staged.countryCode) ?? lng;
   const edition = checkScope(actor, staged.editionId, staged.countryCode);
   const done = immediate(db(), (tx) => {
     const rows = checkRows(tx, actor, staged.editionId, staged.countryCode, staged.content);

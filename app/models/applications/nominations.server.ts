@@ -2,10 +2,9 @@
  * Nominating (DESIGN.md "The people"): the national focal point nominates leaders of their
  * country who have no account; the leader claims the account, checks and submits.
  */
-import { supportedLngs } from "../../i18n";
 import { and, eq } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
-import { countryLanguages } from "../../domain/countries";
+import { countryDefaultLanguage } from "../../domain/languages";
 import { formatDate } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
 import type { ApplicationInput } from "../../forms/application";
@@ -27,7 +26,7 @@ const CLAIM_DAYS = 14;
  * Focal point: nominates a leader of their country who has no account yet. In one BEGIN
  * IMMEDIATE transaction it creates the leader's account (that e-mail, no password) and a draft
  * application (nationality fixed to `country`, nominatedBy = the focal point, audited), then mails
- * a claim link in `locale`; the leader sets a password, checks and submits.
+ * a claim link in the country's language (countryDefaultLanguage, else `locale`, the focal point's page language); the leader sets a password, checks and submits.
  *
  * - FieldErrors email "focal.errors.emailHasAccount" when the address already has an account
  *   (the leader applies themself);
@@ -44,7 +43,7 @@ export async function nominate(
 ): Promise<{ id: number; already: boolean }> {
   requireFocalPoint(actor, country);
   // The nominee reads the account and mail in their country's language where the UI has it.
-  locale = countryLanguages(country).find((l) => (supportedLngs as readonly string[]).includes(l)) ?? locale;
+  const nomineeLocale = countryDefaultLanguage(country) ?? locale;
   const edition = getEdition(editionId);
   const state = windowState(edition);
   if (state !== "open") {
@@ -70,7 +69,7 @@ export async function nominate(
     }
     const userId = tx
       .insert(t.users)
-      .values({ email, passwordHash: null, displayName: name, locale })
+      .values({ email, passwordHash: null, displayName: name, locale: nomineeLocale })
       .returning({ id: t.users.id })
       .get().id;
     const id = tx
@@ -84,7 +83,7 @@ export async function nominate(
   if (result.already) return { id: result.id, already: true };
 
   const token = issueClaimToken(result.userId);
-  const tr = translatorFor(locale);
+  const tr = translatorFor(nomineeLocale);
   await sendMail({
     to: email,
     subject: tr("mail.claim.subject", { edition: edition.name }),

@@ -13,7 +13,8 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../../domain/countries";
 import { allowedActions } from "../../domain/application-lifecycle";
-import { formatDate } from "../../domain/dates";
+import type { ApplicationStatus } from "../../../db/schema/programme";
+import { formatDate, todayIn } from "../../domain/dates";
 import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
 import type { ReviewFilters } from "../../forms/review";
@@ -23,7 +24,7 @@ import { requireOrganizer } from "../actor";
 import { notifyStatusChange, transitionApplication } from "./core.server";
 import { auditTrail } from "../audit.server";
 import { getEdition, getQuotas } from "../editions/editions.server";
-import { NotFoundError } from "../errors";
+import { NotFoundError, RuleError } from "../errors";
 
 export type ApplicationRow = typeof t.applications.$inferSelect;
 
@@ -134,11 +135,27 @@ export function getApplicationForReview(actor: Actor, id: number) {
     edition: { id: edition.id, name: edition.name },
     nominatedBy: nominator ?? null,
     quota: app.nationality ? getQuotas(app.editionId)[app.nationality] ?? null : null,
-    actions: allowedActions(app.status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" =>
-      ["accept", "waitlist", "reject"].includes(a),
-    ),
+    actions: organizerDecisions(app.status, editionEnded(edition)),
+    editionEnded: editionEnded(edition),
     trail: auditTrail("application", app.id),
   };
+}
+
+/** The edition's last day is behind us in the edition's own zone. */
+function editionEnded(edition: { endsOn: string; timeZone: string }, now = new Date()): boolean {
+  return todayIn(edition.timeZone, now) > edition.endsOn;
+}
+
+/**
+ * The decisions an organizer may take on an application in `status`. Once the edition has ended an
+ * accepted participant took part (or the seat was released when they withdrew): waitlisting or
+ * rejecting them then would rewrite history, so no decision is offered (issue 12, item 11).
+ */
+export function organizerDecisions(status: ApplicationStatus, ended: boolean): ("accept" | "waitlist" | "reject")[] {
+  if (ended && status === "accepted") return [];
+  return allowedActions(status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" =>
+    ["accept", "waitlist", "reject"].includes(a),
+  );
 }
 
 /** Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle. */
@@ -147,6 +164,9 @@ export async function decide(actor: Actor, id: number, action: "accept" | "waitl
   immediate(db(), (tx) => {
     const app = loadApplication(tx, id);
     if (!app) throw new NotFoundError("application");
+    if (!organizerDecisions(app.status, editionEnded(getEdition(app.editionId))).includes(action)) {
+      throw new RuleError("errors.editionEndedDecision");
+    }
     transitionApplication(tx, actor, app, action, "organizer", reason);
   });
   await mailStatusChange(id);

@@ -72,6 +72,8 @@ function values(input: EditionInput) {
     timeZone: input.timeZone,
     themes: input.themes,
     description: input.description ?? "",
+    // Left out when the form sent no translation inputs, so stored ones are kept.
+    ...(input.tr ? { translations: input.tr } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * development, social progress, environment and ecological protection, learning and satisfaction.
  * ensureStarterIndicators(db) adds the starter set (idempotent; by code) at start and in the seed.
  */
+import type { Translations } from "../../domain/local-text";
 import { asc, eq, isNull } from "drizzle-orm";
 import { db as defaultDb, immediate, t, type Db } from "../../db.server";
 import { localText } from "../../domain/evaluation/text";
@@ -61,6 +62,8 @@ export type IndicatorInput = {
   type: IndicatorType;
   unitEn?: string;
   unitVi?: string;
+  /** Name and unit in other languages (issue 11). */
+  tr?: Translations<"name" | "unit">;
   /** One option per line: "value = English label | Vietnamese label". */
   options?: string;
   direction: "higher_better" | "lower_better";
@@ -95,6 +98,9 @@ export function createIndicator(actor: Actor, input: IndicatorInput): number {
     const unit: Record<string, string> = {};
     if (input.unitEn?.trim()) unit.en = input.unitEn.trim();
     if (input.unitVi?.trim()) unit.vi = input.unitVi.trim();
+    Object.assign(name, input.tr?.name);
+    // A unit's translations only where the unit has an English form (a unitless indicator stays so).
+    if (unit.en) Object.assign(unit, input.tr?.unit);
     const id = tx
       .insert(t.indicators)
       .values({ code, name, group: input.group, type: input.type, unit, options: options ?? [], direction: input.direction, disaggregations: input.disaggregations })

@@ -9,7 +9,7 @@ import { db as defaultDb, immediate, t, type Db } from "../../db.server";
 import { getEnv } from "../../env.server";
 import { translatorFor } from "../../i18n.server";
 import { sendMail } from "../../mail.server";
-import { addDays } from "../../domain/dates";
+import { addDays, formatDate } from "../../domain/dates";
 import { localText } from "../../domain/evaluation/text";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -61,7 +61,8 @@ export function linkMail(stay: Stay, survey: EditionSurvey, kind: ReminderKind, 
   const tr = translatorFor(stay.locale);
   const title = localText(currentTemplate(survey.templateFamily).title, stay.locale);
   const url = `${getEnv().appUrl}/s/${token}`;
-  const params = { name: stay.name, title, url, closesOn, months: survey.monthsAfter };
+  // The closing day in the recipient's language and calendar (never the raw YYYY-MM-DD).
+  const params = { name: stay.name, title, url, closesOn: formatDate(closesOn, stay.locale, "long"), months: survey.monthsAfter };
   return {
     to: stay.email,
     subject: tr(`evaluation.mail.${kind}.subject`, params) as string,

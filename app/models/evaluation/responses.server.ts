@@ -81,7 +81,7 @@ function readPlan(raw: RawForm, mode: "draft" | "submit", departureOn: string, k
     const inds = [raw[`action_${i}_indicators`] ?? []].flat().filter(Boolean);
     if (!text && !target && !inds.length) continue;
     if (!text) errors[`action_${i}_text`] = ["errors.required"];
-    else if (text.length > ACTION_MAX) errors[`action_${i}_text`] = ["errors.tooLong"];
+    else if (text.length > ACTION_MAX) errors[`action_${i}_text`] = [`errors.tooLongMax|${JSON.stringify({ count: ACTION_MAX })}`];
     if (target && !isIsoDate(target)) errors[`action_${i}_target`] = ["errors.date"];
     else if (target && (target < departureOn || target > addDays(departureOn, 3 * 366))) errors[`action_${i}_target`] = ["evaluation.errors.targetRange"];
     const ids = inds.map(Number);
@@ -102,7 +102,7 @@ function readProgress(raw: RawForm, mode: "draft" | "submit", plan: PlanItem[]) 
     if (!status) {
       if (mode === "submit") errors[`progress_${item.id}_status`] = ["errors.required"];
     } else if (!(ACTION_PROGRESS as readonly string[]).includes(status)) errors[`progress_${item.id}_status`] = ["errors.invalid"];
-    if (note.length > NOTE_MAX) errors[`progress_${item.id}_note`] = ["errors.tooLong"];
+    if (note.length > NOTE_MAX) errors[`progress_${item.id}_note`] = [`errors.tooLongMax|${JSON.stringify({ count: NOTE_MAX })}`];
     if (status && (ACTION_PROGRESS as readonly string[]).includes(status)) rows.push({ actionId: item.id, status: status as ActionProgressStatus, note });
   }
   return { rows, errors };

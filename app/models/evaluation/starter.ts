@@ -124,13 +124,13 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
   {
     family: "starter-baseline",
     stage: "baseline",
-    title: { en: "Before the visit: you and your village", vi: "Trước chuyến thăm: bạn và thôn của bạn" },
+    title: { en: "Before the visit: you and your village", vi: "Trước chuyến thăm: bạn và thôn của bạn", th: "ก่อนการเยือน: คุณและหมู่บ้านของคุณ", km: "មុនដំណើរទស្សនកិច្ច៖ អ្នក និងភូមិរបស់អ្នក", lo: "ກ່ອນການຢ້ຽມຢາມ: ທ່ານ ແລະ ບ້ານຂອງທ່ານ", my: "လေ့လာရေးခရီးမတိုင်မီ - သင်နှင့် သင့်ကျေးရွာ", zh: "访问之前：您和您的村庄", id: "Sebelum kunjungan: Anda dan desa Anda", ms: "Sebelum lawatan: anda dan kampung anda", fil: "Bago ang pagbisita: ikaw at ang iyong nayon", ja: "訪問の前に：あなたとあなたの村", ko: "방문 전: 당신과 당신의 마을" },
     questions: [...VILLAGE_QUESTIONS, free("hopes", "What do you hope to bring home from the visit?", "Bạn mong muốn mang điều gì về thôn sau chuyến thăm?")],
   },
   {
     family: "starter-pulse",
     stage: "pulse",
-    title: { en: "Today's pulse", vi: "Cảm nhận hôm nay" },
+    title: { en: "Today's pulse", vi: "Cảm nhận hôm nay", th: "ความรู้สึกวันนี้", km: "អារម្មណ៍ថ្ងៃនេះ", lo: "ຄວາມຮູ້ສຶກມື້ນີ້", my: "ယနေ့ခံစားချက်", zh: "今日感受", id: "Kesan hari ini", ms: "Maklum balas hari ini", fil: "Pulso ngayong araw", ja: "今日のひとこと", ko: "오늘의 느낌" },
     questions: [
       ind("satisfaction", "LRN-DAY-SATISFACTION", "How satisfied are you with today's activities? (1 = not at all, 5 = very)", "Bạn hài lòng thế nào với các hoạt động hôm nay? (1 = không hài lòng, 5 = rất hài lòng)", "scale"),
       free("worked", "What worked well today?", "Điều gì diễn ra tốt hôm nay?"),
@@ -140,7 +140,7 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
   {
     family: "starter-end",
     stage: "end_of_visit",
-    title: { en: "End of the visit and your action plan", vi: "Kết thúc chuyến thăm và kế hoạch hành động của bạn" },
+    title: { en: "End of the visit and your action plan", vi: "Kết thúc chuyến thăm và kế hoạch hành động của bạn", th: "สิ้นสุดการเยือนและแผนปฏิบัติการของคุณ", km: "ចុងបញ្ចប់នៃដំណើរទស្សនកិច្ច និងផែនការសកម្មភាពរបស់អ្នក", lo: "ສິ້ນສຸດການຢ້ຽມຢາມ ແລະ ແຜນປະຕິບັດງານຂອງທ່ານ", my: "လေ့လာရေးခရီး ပြီးဆုံးခြင်းနှင့် သင့်လုပ်ငန်းအစီအစဉ်", zh: "访问结束与您的行动计划", id: "Akhir kunjungan dan rencana aksi Anda", ms: "Akhir lawatan dan pelan tindakan anda", fil: "Pagtatapos ng pagbisita at ang iyong plano ng aksyon", ja: "訪問の終わりとあなたの行動計画", ko: "방문 종료와 당신의 실행 계획" },
     questions: [
       VILLAGE_QUESTIONS[7],
       ind("usefulness", "LRN-USEFULNESS", "How useful was the visit for your village? (1 = not at all, 5 = very)", "Chuyến thăm hữu ích thế nào đối với thôn của bạn? (1 = không hữu ích, 5 = rất hữu ích)", "scale"),
@@ -150,7 +150,7 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
   {
     family: "starter-follow-up",
     stage: "follow_up",
-    title: { en: "Follow-up: what has changed at home", vi: "Theo dõi: những gì đã thay đổi ở thôn" },
+    title: { en: "Follow-up: what has changed at home", vi: "Theo dõi: những gì đã thay đổi ở thôn", th: "ติดตามผล: อะไรเปลี่ยนไปที่บ้าน", km: "ការតាមដាន៖ អ្វីដែលបានផ្លាស់ប្ដូរនៅភូមិ", lo: "ການຕິດຕາມ: ສິ່ງທີ່ປ່ຽນແປງຢູ່ບ້ານ", my: "နောက်ဆက်တွဲ - ကျေးရွာတွင် ဘာတွေပြောင်းလဲခဲ့သလဲ", zh: "跟进：家乡发生了哪些变化", id: "Tindak lanjut: apa yang berubah di desa", ms: "Susulan: apa yang berubah di kampung", fil: "Pagsubaybay: ano ang nagbago sa inyong nayon", ja: "フォローアップ：地元で何が変わったか", ko: "후속 조사: 마을에서 무엇이 바뀌었나" },
     questions: [...VILLAGE_QUESTIONS, free("story", "Tell us one change you are proud of.", "Hãy kể một thay đổi mà bạn tự hào.")],
   },
 ];

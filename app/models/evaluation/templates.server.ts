@@ -9,6 +9,7 @@ import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
+import type { Translations } from "../../domain/local-text";
 import type { LocalText, QuestionType, SurveyQuestion, SurveyStage } from "../../../db/schema/evaluation";
 import { ensureStarterIndicators } from "./indicators.server";
 import { STARTER_TEMPLATES } from "./starter";
@@ -53,7 +54,16 @@ export function listTemplates() {
     .groupBy(t.surveyTemplates.family)
     .all();
   const n = new Map(used.map((u) => [u.family, u.n]));
-  return rows.map((r) => ({ ...r, responses: n.get(r.family) ?? 0 }));
+  // The months at which editions run this family as a follow-up: the same months the edition page shows.
+  const months = new Map<string, number[]>();
+  for (const s of defaultDb()
+    .selectDistinct({ family: t.editionSurveys.templateFamily, months: t.editionSurveys.monthsAfter })
+    .from(t.editionSurveys)
+    .where(eq(t.editionSurveys.stage, "follow_up"))
+    .all()) {
+    months.set(s.family, [...(months.get(s.family) ?? []), s.months].sort((a, b) => a - b));
+  }
+  return rows.map((r) => ({ ...r, responses: n.get(r.family) ?? 0, followUpMonths: months.get(r.family) ?? [] }));
 }
 
 export function getTemplate(id: number, tx: Db = defaultDb()): Template {
@@ -85,11 +95,13 @@ export function templateVersions(family: string) {
 }
 
 /** Organizer: a new template family (version 1, no questions yet); returns its id. */
-export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleEn: string; titleVi?: string }): number {
+/** `tr.title`: the title in other languages (issue 11); `titleVi` is kept for older callers. */
+export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleEn: string; titleVi?: string; tr?: Translations<"title"> }): number {
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     const title: LocalText = { en: input.titleEn.trim() };
     if (input.titleVi?.trim()) title.vi = input.titleVi.trim();
+    Object.assign(title, input.tr?.title);
     const n = tx.select({ n: sql<number>`count(*)` }).from(t.surveyTemplates).get()!.n;
     const family = `${input.stage.replace(/_/g, "-")}-${n + 1}-${Date.now().toString(36)}`;
     const id = tx.insert(t.surveyTemplates).values({ family, version: 1, stage: input.stage, title, questions: [], createdBy: actor.id }).returning({ id: t.surveyTemplates.id }).get().id;
@@ -101,6 +113,8 @@ export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleE
 export type QuestionInput = {
   promptEn: string;
   promptVi?: string;
+  /** The prompt in other languages (issue 11). */
+  tr?: Translations<"prompt">;
   indicatorId?: number | null;
   type?: QuestionType;
   required: boolean;
@@ -116,6 +130,7 @@ function applyEdit(tx: Db, questions: SurveyQuestion[], edit: TemplateEdit): Sur
   const q = edit.question;
   const prompt: LocalText = { en: q.promptEn.trim() };
   if (q.promptVi?.trim()) prompt.vi = q.promptVi.trim();
+  Object.assign(prompt, q.tr?.prompt);
   let n = questions.length + 1;
   while (questions.some((x) => x.key === `q${n}`)) n++;
   const base = { key: `q${n}`, prompt, required: q.required };

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, t } from "../../db.server";
+import { todayIn } from "../../domain/dates";
 import { displayName } from "../../domain/names";
 import { languageCover } from "../../domain/visits";
 import type { Actor } from "../actor";
@@ -87,9 +88,11 @@ export function editionVisitsOverview(actor: Actor, editionId: number) {
     planned,
   );
 
+  // A visit whose departure day is behind us (edition zone) is marked past (issue 12, item 20).
+  const today = todayIn(edition.timeZone);
   return {
     edition,
-    visits,
+    visits: visits.map((v) => ({ ...v, past: v.departureOn < today })),
     totals: {
       visits: planned.length,
       seats: planned.reduce((s, v) => s + v.capacity, 0),

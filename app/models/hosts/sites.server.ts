@@ -114,6 +114,8 @@ function values(input: HostSiteInput) {
     beds: input.beds,
     dietaryAbilities: [...new Set([...input.dietaryAbilities, ...other])],
     accessibility: input.accessibility ?? "",
+    // Left out when the form sent no translation inputs, so stored ones are kept.
+    ...(input.tr ? { translations: input.tr } : {}),
     contacts: input.contacts
       .filter((r) => r.name)
       .map((r) => ({
@@ -146,6 +148,7 @@ export function siteFormValues(site: HostSite) {
     dietaryAbilities: site.dietaryAbilities.filter((d) => known.has(d)),
     dietaryOther: site.dietaryAbilities.filter((d) => !known.has(d)).join(", "),
     accessibility: site.accessibility,
+    tr: site.translations,
     contacts: site.contacts,
   };
 }

@@ -13,7 +13,8 @@
  */
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
-import { todayIn } from "../../domain/dates";
+import { formatDate, todayIn } from "../../domain/dates";
+import { formatInterval } from "../../domain/training/display";
 import { displayName } from "../../domain/names";
 import { checkBeds, type BedVisit } from "../../domain/visits";
 import type { VisitInput } from "../../forms/visit";
@@ -49,7 +50,7 @@ export function visitLabel(v: Pick<Visit, "id" | "title" | "arrivalOn" | "depart
 
 export type MoveBlocker =
   | { kind: "participant"; applicationId: number; name: string; availableFrom: string | null; availableTo: string | null }
-  | { kind: "training"; id: number; title: string; startsAt: string; endsAt: string };
+  | { kind: "training"; id: number; title: string; startsAt: string; endsAt: string; timeZone: string };
 
 /**
  * What refuses moving visit `visitId` to [arrivalOn, departureOn]: accepted participants whose
@@ -83,15 +84,23 @@ export function visitDateMoveBlockers(tx: Db, visitId: number, arrivalOn: string
 
   // DESIGN.md invariant 4: a training session lies inside its visit's dates (venue-local days).
   for (const r of visitTrainingsOutside(tx, visitId, arrivalOn, departureOn)) {
-    blockers.push({ kind: "training", id: r.id, title: r.title, startsAt: r.startsAt, endsAt: r.endsAt });
+    blockers.push({ kind: "training", id: r.id, title: r.title, startsAt: r.startsAt, endsAt: r.endsAt, timeZone: r.timeZone });
   }
 
   return blockers;
 }
 
-function blockerText(b: MoveBlocker): string {
-  if (b.kind === "participant") return `${b.name} (${b.availableFrom ?? "…"} – ${b.availableTo ?? "…"})`;
-  return `${b.title} (${b.startsAt} – ${b.endsAt})`;
+/**
+ * One blocker as the reader writes it (issue 12, items 14 and 18): a participant's availability as
+ * dates in `locale`, a training session in its venue's local time with the zone's name, never raw
+ * ISO strings or UTC instants.
+ */
+export function blockerText(b: MoveBlocker, locale: string): string {
+  if (b.kind === "participant") {
+    const d = (x: string | null) => (x ? formatDate(x, locale) : "…");
+    return `${b.name} (${d(b.availableFrom)} – ${d(b.availableTo)})`;
+  }
+  return `${b.title} (${formatInterval(b.startsAt, b.endsAt, b.timeZone, { locale })})`;
 }
 
 function seatCounts(tx: Db, visitId: number) {
@@ -150,6 +159,8 @@ function visitValues(input: VisitInput) {
     interpreterLanguages: input.interpreterLanguages,
     homestay: input.homestay,
     notes: input.notes ?? "",
+    // Left out when the form sent no translation inputs, so stored ones are kept.
+    ...(input.tr ? { translations: input.tr } : {}),
   };
 }
 
@@ -187,7 +198,7 @@ export function updateVisit(actor: Actor, visitId: number, input: VisitInput): v
     if (Object.keys(errors).length) throw new FieldErrors(errors);
     if (input.arrivalOn !== visit.arrivalOn || input.departureOn !== visit.departureOn) {
       const blockers = visitDateMoveBlockers(tx, visitId, input.arrivalOn, input.departureOn);
-      if (blockers.length) throw new RuleError("hosts.errors.moveBlocked", { names: blockers.map(blockerText).join("; "), count: blockers.length });
+      if (blockers.length) throw new RuleError("hosts.errors.moveBlocked", { names: blockers.map((b) => blockerText(b, actor.locale)).join("; "), count: blockers.length });
     }
     checkSiteBeds(tx, site, { id: visitId, title: input.title ?? "", arrivalOn: input.arrivalOn, departureOn: input.departureOn, capacity: input.capacity });
     tx.update(t.exchangeVisits).set({ ...visitValues(input), updatedAt: new Date().toISOString() }).where(eq(t.exchangeVisits.id, visitId)).run();

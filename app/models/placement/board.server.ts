@@ -12,8 +12,10 @@
  *   engine keeps them and places the others around them;
  * - left out of a run (shown on the board, placeable by hand): participants who declined or let
  *   an offer expire and hold no seat, and applications without a nationality.
- * Seats held by placements outside the instance (e.g. an application withdrawn after its offer)
- * are taken off the visit's capacity, so a run never overbooks.
+ * Seats held by placements outside the instance (e.g. a participant left out of the run who still
+ * holds an offer) are taken off the visit's capacity, so a run never overbooks. A withdrawn (or
+ * rejected after acceptance) application holds no seat: its placements are cancelled in the
+ * transaction that changes its status (applications/release.server.ts).
  */
 import { and, inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";

@@ -200,8 +200,6 @@ function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, trainin
   return { changed: true, status: input.status };
 }
 
-const failures = new Map<number, number[]>();
-
 /**
  * A participant's self check-in with the code shown by the trainer: finds, among the trainings the
  * actor is expected at whose day is today (venue zone), the one whose current or previous code
@@ -210,8 +208,15 @@ const failures = new Map<number, number[]>();
  * RateLimitError after 10 wrong codes in 10 minutes.
  */
 export function selfCheckIn(actor: Actor, code: string, now = new Date()) {
-  const recent = (failures.get(actor.id) ?? []).filter((x) => x > now.getTime() - 600_000);
-  if (recent.length >= 10) throw new RateLimitError(600);
+  // Counted in the database (check_in_failures), not in this process's memory: the limit survives a
+  // restart and holds across several servers (issue 12, item 20).
+  const since = new Date(now.getTime() - 600_000).toISOString();
+  const recent = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.checkInFailures)
+    .where(sql`${t.checkInFailures.userId} = ${actor.id} and ${t.checkInFailures.at} > ${since}`)
+    .get()!.n;
+  if (recent >= 10) throw new RateLimitError(600);
   const clean = code.replace(/\D/g, "");
   const window = windowAt(now);
   const candidates = raw()
@@ -223,7 +228,7 @@ export function selfCheckIn(actor: Actor, code: string, now = new Date()) {
     .all(actor.id, new Date(now.getTime() + 36 * 3600_000).toISOString(), new Date(now.getTime() - 36 * 3600_000).toISOString()) as ({ id: number; application_id: number; starts_at: string; ends_at: string; time_zone: string })[];
   const match = candidates.find((c) => clean.length === 6 && verifyCheckInCode(checkInKey(), c.id, clean, window));
   if (!match) {
-    failures.set(actor.id, [...recent, now.getTime()]);
+    db().insert(t.checkInFailures).values({ userId: actor.id, at: now.toISOString() }).run();
     throw new RuleError("tracking.errors.badCode");
   }
   return immediate(db(), (tx) => {

@@ -77,7 +77,7 @@ export type Certificate = ReturnType<typeof certificateOf>;
 
 /** The certificate's texts in `lng` for CertificateView. */
 export function certificateViewData(c: Certificate, lng: string, now = new Date()) {
-  const local = (iso: string, zone: string) => new Intl.DateTimeFormat(lng, { timeZone: zone, dateStyle: "medium" }).format(new Date(iso));
+  const local = (iso: string, zone: string) => new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: zone, dateStyle: "medium" }).format(new Date(iso));
   return {
     name: c.name,
     latin: c.latin,

@@ -235,5 +235,5 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
 
 /** "29 Nov, 14:00" in the zone, in `lng`. */
 function localDateTime(iso: string, zone: string, lng: string) {
-  return new Intl.DateTimeFormat(lng, { timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 }

@@ -3,6 +3,7 @@
  * the same BEGIN IMMEDIATE transaction as its write (app/models/training/conflicts.server.ts and
  * the pure core app/domain/training), audited.
  */
+import { addDays } from "../../domain/dates";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
 import { assertTimeZone, hasBlockingConflict, localToUtc, ScheduleInputError } from "../../domain/training";
@@ -111,7 +112,14 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
     let endsAt: string | null = null;
     if (!errors.timeZone) {
       startsAt = toInstant(input.startDate, input.startTime, zone, "startDate", "startTime", errors);
-      endsAt = toInstant(input.endDate ?? input.startDate, input.endTime, zone, "endDate", "endTime", errors);
+      // A session that ends before its start time, with no other end day given (or the start day
+      // left as pre-filled), crosses midnight: 21:00–00:30 ends the next day (issue 12, item 15).
+      // Only up to 12 hours: 11:00–10:00 is a typing mistake, not a 23-hour session, and stays refused.
+      const mins = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+      const overnight = input.endTime < input.startTime && mins(input.endTime) + 24 * 60 - mins(input.startTime) <= 12 * 60;
+      const crossesMidnight = overnight && (!input.endDate || input.endDate === input.startDate);
+      const endDate = crossesMidnight ? addDays(input.startDate, 1) : (input.endDate ?? input.startDate);
+      endsAt = toInstant(endDate, input.endTime, zone, "endDate", "endTime", errors);
     }
 
     // Capacity never drops below the people already enrolled.
@@ -185,6 +193,8 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
       title: input.title,
       type: input.type,
       description: input.description ?? "",
+      // Left out when the form sent no translation inputs, so stored ones are kept.
+      ...(input.tr ? { translations: input.tr } : {}),
       visitId,
       venueId: input.venueId ?? null,
       startsAt: startsAt!,

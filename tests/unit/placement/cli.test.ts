@@ -1,5 +1,5 @@
 /** The placement CLI (scripts/place.ts), run as a child process with tsx. */
-import { describe, it, expect } from "vitest";
+import { afterAll, describe, it, expect } from "vitest";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,9 +7,10 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../../..");
 const run = (...args: string[]) =>
-  spawnSync("npx", ["tsx", "scripts/place.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  spawnSync("npx", ["tsx", "scripts/place.ts", ...args], { cwd: root, encoding: "utf8" });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-place-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const tmp = (name: string, text: string) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-place-"));
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;

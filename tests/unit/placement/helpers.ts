@@ -65,7 +65,8 @@ export function naiveCost(inst: PlacementInstance, p: Participant, v: Visit): nu
   const w = { rank: inst.weights?.rank ?? 10, theme: inst.weights?.theme ?? 1 };
   let rank = p.preferences.findIndex((e) => ("visit" in e ? e.visit === v.id : e.country === v.hostCountry));
   if (rank < 0) {
-    if (!inst.options?.acceptUnranked) return null;
+    // An empty list is "no preference": every eligible visit alike (eligibility.ts takesUnranked).
+    if (!inst.options?.acceptUnranked && p.preferences.length > 0) return null;
     rank = p.preferences.length;
   }
   const miss = [...new Set(p.themes ?? [])].filter((t) => !(v.themes ?? []).includes(t)).length;

@@ -35,7 +35,7 @@ function networkMatchesRules(inst: PlacementInstance) {
     const expected: string[] = [];
     pr.visits.forEach((v, vi) => {
       const r = rankOf(part, v);
-      if (!isEligible(part, v) || (r < 0 && !pr.options.acceptUnranked) || pr.visitCap[vi] === 0) return;
+      if (!isEligible(part, v) || (r < 0 && !pr.options.acceptUnranked && part.preferences.length > 0) || pr.visitCap[vi] === 0) return;
       expected.push(`${v.id}:${preferenceCost(part, v, r, w)}`);
     });
     const got: string[] = [];

@@ -58,9 +58,26 @@ describe("validation", () => {
       p1: ["own_country"],
       p2: ["no_shared_language"],
       p3: ["dates_outside_availability"],
-      p4: ["no_preferences"],
+      p4: ["visit_full"], // no preference: every eligible visit alike, so only the full visit blocks
       p5: ["no_visit_in_country"],
     });
+  });
+
+  it("no preference (an empty list) accepts every eligible visit alike, also without acceptUnranked", () => {
+    const base = { ...ok.participants[0]!, preferences: [] };
+    const v = (id: string, hostCountry: string) => ({ ...ok.visits[0]!, id, hostCountry, capacity: 1, countryCap: null });
+    const inst: PlacementInstance = {
+      participants: [base, { ...base, id: "p2" }, { ...base, id: "p3", country: "TH" }],
+      visits: [v("v1", "CN"), v("v2", "JP"), v("v3", "LA")],
+    };
+    for (const mode of ["optimal", "stable"] as const) {
+      // (Stable mode may leave the TH participant where an LA one could not go; placed counts are for optimal.)
+      const res = solvePlacement(mode === "optimal" ? inst : { ...inst, participants: inst.participants.slice(0, 2) }, { mode });
+      expect(res.objective.placed).toBe(mode === "optimal" ? 3 : 2);
+      // Every placement costs the same (rank 0): no country is preferred over another.
+      expect(res.explanations.every((e) => e.status === "placed" && e.rank === null)).toBe(true);
+      expect(res.objective.preferenceCost).toBe(0);
+    }
   });
 
   it("reports a full visit and the country cap among the reasons", () => {

@@ -200,5 +200,5 @@ describe("byte-identical output whatever the process TZ", () => {
     expect(outputs[0].split("\n=====\n")[0]).toBe(buildICalendarFeed(sampleItems, { name: "VLX – sample; test, feed" }));
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
-  }, 60_000);
+  }, 300_000);
 });
