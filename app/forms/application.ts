@@ -14,7 +14,7 @@
  * compacted (empty rows dropped, order kept). Error messages are translation keys.
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { z } from "zod";
+import * as z from "zod";
 import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { isIsoDate, todayIn } from "~/domain/dates";
 import { GENDERS, LANGUAGE_LEVELS, LANGUAGES, POSITION_KINDS, THEMES } from "~/domain/vocabulary";

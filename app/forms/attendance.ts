@@ -1,5 +1,5 @@
 /** Forms of attendance (issue 6): one person's status on a check-in list, and a self check-in code. */
-import { z } from "zod";
+import * as z from "zod";
 import { ATTENDANCE_STATUSES } from "../../db/schema/attendance";
 
 export const checkInSchema = z.object({

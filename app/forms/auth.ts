@@ -1,5 +1,5 @@
 /** Schemas of the account forms, shared by the forms (browser validation) and their actions. */
-import { z } from "zod";
+import * as z from "zod";
 
 export const emailField = z.string().trim().min(1).max(254).pipe(z.email());
 export const passwordField = z.string().min(10, { error: "errors.passwordLength" }).max(200);

@@ -1,5 +1,5 @@
 /** The organizer's edition form (create and edit), shared by the page and its action. */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
 import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { THEMES } from "~/domain/vocabulary";

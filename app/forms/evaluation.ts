@@ -3,7 +3,7 @@
  * evaluation set-up and plan adjustments), shared by the forms and their actions. Survey answers
  * are checked by app/domain/evaluation/answers.ts against each template's questions.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES, QUESTION_TYPES, SURVEY_STAGES } from "../../db/schema/evaluation";
 import { isIsoDate } from "~/domain/dates";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";

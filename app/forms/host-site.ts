@@ -3,7 +3,7 @@
  * assignment (organizer). Shared by the pages (conform client validation) and their actions.
  * Messages are translation keys.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { isIsoDate } from "~/domain/dates";
 import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";

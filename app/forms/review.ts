@@ -3,7 +3,7 @@
  * shared by the pages (conform client validation) and their actions.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultTimeZone, isMemberCountry, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { GENDERS, THEMES } from "~/domain/vocabulary";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";

@@ -5,7 +5,7 @@ import { useAppForm } from "~/forms/use-app-form";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import * as z from "zod";
 import { FormErrors, TextField } from "~/components/form";
 import { passwordField } from "~/forms/auth.server";
 import { memberCountryName as countryName } from "~/domain/country-names";
