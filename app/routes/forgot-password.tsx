@@ -1,6 +1,5 @@
-import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -24,11 +23,8 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const sent = !!data && "sent" in data;
-  const [form, fields] = useAppForm<z.input<typeof forgotSchema>>({
+  const [form, fields] = useServerForm<z.input<typeof forgotSchema>>({
     lastResult: sent ? undefined : (data as never),
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>
@@ -38,7 +34,7 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p>{t("auth.forgot.lead")}</p>
-          <Form method="post" className="stack" {...getFormProps(form)}>
+          <Form method="post" className="stack" {...serverFormProps(form)}>
             <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
             <div className="actions"><button type="submit">{t("auth.forgot.submit")}</button></div>
           </Form>

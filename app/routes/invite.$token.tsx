@@ -1,7 +1,6 @@
 // Accepting an organizer's invitation to become a focal point or host coordinator: a signed-in
 // user accepts with one button; a new person creates their account here first.
-import { getFormProps } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -67,11 +66,8 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { token } = useParams();
-  const [form, fields] = useAppForm<z.input<typeof newAccountSchema>>({
+  const [form, fields] = useServerForm<z.input<typeof newAccountSchema>>({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   if (data.problem) {
     return (
@@ -95,7 +91,7 @@ export default function Invite() {
         <>
           <h2>{t("auth.invite.newAccount")}</h2>
           <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" className="stack" {...getFormProps(form)}>
+          <Form method="post" className="stack" {...serverFormProps(form)}>
             <div className="field">
               <label htmlFor="invite-email">{t("auth.email")}</label>
               <input id="invite-email" type="email" value={data.email} readOnly />

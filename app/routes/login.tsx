@@ -1,6 +1,5 @@
-import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -47,17 +46,14 @@ export default function Login() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useAppForm<z.input<typeof loginSchema>>({
+  const [form, fields] = useServerForm<z.input<typeof loginSchema>>({
     lastResult,
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>
       <h1>{t("auth.login.title")}</h1>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      <Form method="post" className="stack" {...serverFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="username" required />
         <TextField field={fields.password} type="password" label={t("auth.password")} autoComplete="current-password" required />

@@ -1,7 +1,6 @@
 // /me/placements/:placementId: the participant's offer (in their language): where and when, the
 // reply-by date in the visit's time zone, and Accept / Decline. Another person's placement, or a
 // proposal not yet sent, answers 404.
-import { getFormProps } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +11,7 @@ import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement.server";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
@@ -68,12 +67,9 @@ export default function MyPlacement() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const done = params.get("done");
-  const [form, fields] = useAppForm<{ intent: string; reason?: string }, unknown>({
+  const [form, fields] = useServerForm<{ intent: string; reason?: string }>({
     id: `reply-${d.id}`,
     lastResult,
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
   return (
@@ -117,7 +113,7 @@ export default function MyPlacement() {
       {d.status === "offered" ? (
         <section className="card" aria-labelledby="reply-h">
           <h2 id="reply-h">{t("placement.offer.replyBy", { date: formatDate(d.replyBy, lng, "long"), zone: d.timeZone })}</h2>
-          <Form method="post" {...getFormProps(form)} className="stack">
+          <Form method="post" {...serverFormProps(form)} className="stack">
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextAreaField field={fields.reason} label={t("placement.offer.declineReason")} rows={2} />
             <div className="actions">

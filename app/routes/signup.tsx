@@ -1,6 +1,5 @@
-import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -31,18 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAppForm<z.input<typeof signupSchema>>({
+  const [form, fields] = useServerForm<z.input<typeof signupSchema>>({
     lastResult,
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   return (
     <section className="card" style={{ maxWidth: "32rem" }}>
       <h1>{t("auth.signup.title")}</h1>
       <p>{t("auth.signup.lead")}</p>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      <Form method="post" className="stack" {...serverFormProps(form)}>
         <TextField field={fields.displayName} label={t("auth.displayName")} hint={t("auth.displayNameHint")} autoComplete="name" required />
         <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
         <TextField field={fields.password} type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required />

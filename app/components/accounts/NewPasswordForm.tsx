@@ -1,6 +1,5 @@
-import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
@@ -10,14 +9,11 @@ import type { FormReply } from "~/utils/http.server";
 /** The "choose a password" form used by the reset and claim pages. */
 export function NewPasswordForm({ lastResult, submitLabel }: { lastResult?: FormReply; submitLabel: string }) {
   const { t } = useTranslation();
-  const [form, fields] = useAppForm<z.input<typeof newPasswordSchema>>({
+  const [form, fields] = useServerForm<z.input<typeof newPasswordSchema>>({
     lastResult,
-    // Validated on the server only: zod stays out of this page\'s scripts (issue 14 budget).
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
   });
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
+    <Form method="post" className="stack" {...serverFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField field={fields.password} type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required />
       <TextField field={fields.passwordConfirm} type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required />
