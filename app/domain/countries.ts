@@ -8,22 +8,15 @@
  */
 import ct from "countries-and-timezones";
 import { countries as countryInfo } from "countries-list";
-import { countryName } from "./country-names";
+import { ASEAN_CODES, countryName, isMemberCountry, MEMBER_COUNTRY_CODES, memberCountries, PLUS_THREE_CODES, type MemberCountryCode } from "./country-names";
 
-export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
-export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
-export const MEMBER_COUNTRY_CODES = [...ASEAN_CODES, ...PLUS_THREE_CODES] as const;
-export type MemberCountryCode = (typeof MEMBER_COUNTRY_CODES)[number];
+export { ASEAN_CODES, isMemberCountry, MEMBER_COUNTRY_CODES, memberCountries, PLUS_THREE_CODES, type MemberCountryCode };
 
 /**
  * Countries whose names are conventionally written family name first (DESIGN.md "Names").
  * Used only as the default of the name-order flag; the person's own choice wins.
  */
 const FAMILY_FIRST = new Set(["CN", "JP", "KR", "VN", "KH"]);
-
-export function isMemberCountry(code: string): code is MemberCountryCode {
-  return (MEMBER_COUNTRY_CODES as readonly string[]).includes(code);
-}
 
 export { countryName };
 
@@ -71,13 +64,3 @@ export function defaultNameOrder(code: string | null | undefined): "given_first"
   return code && FAMILY_FIRST.has(code) ? "family_first" : "given_first";
 }
 
-/**
- * The 13 countries sorted by their name in `locale` with that language's collation
- * (Intl.Collator), for every select and table: one naming everywhere.
- */
-export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
-  const collator = new Intl.Collator(locale);
-  return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
-}

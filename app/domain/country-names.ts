@@ -6,6 +6,15 @@
  * module so no server data (time zones, languages) comes along.
  */
 
+export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
+export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
+export const MEMBER_COUNTRY_CODES = [...ASEAN_CODES, ...PLUS_THREE_CODES] as const;
+export type MemberCountryCode = (typeof MEMBER_COUNTRY_CODES)[number];
+
+export function isMemberCountry(code: string): code is MemberCountryCode {
+  return (MEMBER_COUNTRY_CODES as readonly string[]).includes(code);
+}
+
 /**
  * The names the programme uses in English (ASEAN's usual short forms), instead of CLDR's
  * "Vietnam", "Laos", "South Korea", "Brunei", "Myanmar (Burma)".
@@ -45,3 +54,14 @@ export function countryName(code: string, locale = "en"): string {
 
 /** The member country's name in `locale`; the same function as `countryName` (kept for its callers). */
 export const memberCountryName = countryName;
+
+/**
+ * The 13 countries sorted by their name in `locale` with that language's collation
+ * (Intl.Collator), for every select and table: one naming everywhere.
+ */
+export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
+  const collator = new Intl.Collator(locale);
+  return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+    collator.compare(a.name, b.name),
+  );
+}

@@ -14,6 +14,8 @@ export type ServerFormMetadata = {
   errorId: string;
   /** Form-level errors (translation keys): the reply's `formErrors`. */
   errors?: string[];
+  /** Every field's errors by field name ("" for the form's own). */
+  allErrors: Record<string, string[]>;
 };
 
 type Options<T> = {
@@ -31,27 +33,42 @@ function errorsOf(result: SubmissionResult<string[]> | null | undefined, name: s
 }
 
 /**
+ * The value at a conform field name (`languages[2].level`, `themes`) in a nested value such as
+ * the reply's `initialValue` or the form's `defaultValue`.
+ */
+function valueAt(value: unknown, name: string): unknown {
+  let v = value;
+  for (const part of name.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/**
  * `[form, fields]` for a form checked on the server: `fields.<name>` has `id`, `name`, `errorId`,
  * `errors` (translation keys from the reply) and `initialValue` (what was posted, else
  * `defaultValue`). Ids follow `<formId>-<name>`; errors sit at `<id>-error`.
  */
-export function useServerForm<T extends Record<string, unknown>>(options: Options<T> = {}): [ServerFormMetadata, Record<keyof T & string, FieldMetadata>] {
+export function useServerForm<T extends Record<string, unknown>>(options: Options<T> = {}): [ServerFormMetadata, Record<keyof T & string, FieldMetadata> & Record<string, FieldMetadata>] {
   const reactId = useId();
   const formId = options.id ?? `f${reactId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const result = options.lastResult;
-  const form: ServerFormMetadata = { id: formId, errorId: `${formId}-form-error`, errors: errorsOf(result, "") };
-  const fields = new Proxy({} as Record<keyof T & string, FieldMetadata>, {
+  const allErrors: Record<string, string[]> = {};
+  for (const [name, e] of Object.entries(result?.error ?? {})) if (e && e.length) allErrors[name] = e;
+  const form: ServerFormMetadata = { id: formId, errorId: `${formId}-form-error`, errors: errorsOf(result, ""), allErrors };
+  const fields = new Proxy({} as Record<keyof T & string, FieldMetadata> & Record<string, FieldMetadata>, {
     get(_target, name) {
       if (typeof name !== "string") return undefined;
       const id = `${formId}-${name.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
-      const posted = result?.initialValue?.[name];
+      const posted = result?.initialValue ? valueAt(result.initialValue, name) : undefined;
       return {
         id,
         name,
         formId,
         errorId: `${id}-error`,
         errors: errorsOf(result, name),
-        initialValue: posted !== undefined ? posted : options.defaultValue?.[name as keyof T],
+        initialValue: result?.initialValue ? posted : valueAt(options.defaultValue, name),
       } satisfies FieldMetadata;
     },
   });

@@ -12,14 +12,13 @@ import { ApplicationForm } from "~/components/application/ApplicationForm";
 import { applicationSchemaFor } from "~/forms/application.server";
 import { formatDate } from "~/domain/dates";
 import { emptyFormValues, toFormValues } from "~/components/application/values";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { draftSchema, submitSchema } from "~/forms/application";
+import { draftSchema, submitSchema } from "~/forms/application.server";
 import { remixI18n } from "~/i18n.server";
 import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication } from "~/models/applications.server";
 import { getEdition, windowState } from "~/models/editions.server";
 import { FieldErrors, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
-import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { badRequest, guard, handleForm, parseWithZod, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));

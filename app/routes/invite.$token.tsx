@@ -4,9 +4,9 @@ import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod";
+import type * as z from "zod";
 import { FormErrors, TextField } from "~/components/form";
-import { passwordField } from "~/forms/auth.server";
+import { newAccountSchema } from "~/forms/auth.server";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { remixI18n } from "~/i18n.server";
 import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.server";
@@ -17,10 +17,6 @@ import { pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.invite.title");
-
-const newAccountSchema = z
-  .object({ displayName: z.string().trim().min(1).max(120), password: passwordField, passwordConfirm: z.string().min(1) })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);

@@ -6,16 +6,17 @@
  *
  * It posts `intent=save` (lenient: draftSchema) or `intent=submit` (strict: submitSchema) to
  * `action` (the current route by default), plus any `hiddenFields`. It works without JavaScript
- * (fixed empty rows, native controls); with JavaScript conform validates in the browser with the
- * same schemas. Server replies (`lastResult`) re-show every typed value with errors next to fields.
+ * (fixed empty rows, native controls) and is checked on the server only, with or without JavaScript
+ * (no zod or phone metadata in the browser, issue 14 script budget). Server replies (`lastResult`)
+ * re-show every typed value with errors next to fields.
  */
-import { FormProvider, getFormProps, type SubmissionResult } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
+import type { SubmissionResult } from "@conform-to/react";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import type { ApplicationFormValues } from "~/forms/application";
+import type { ApplicationFormValues } from "~/forms/application-fields";
 import { countryOptions, languageOptions, levelOptions } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
 import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
@@ -50,29 +51,26 @@ export function ApplicationForm({
 }: ApplicationFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language || "en";
-  const [form, fields] = useAppForm<ApplicationFormValues, unknown>({
+  // Validated on the server only (applicationSchemaFor): zod and the phone metadata would add
+  // ~60 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
+  const [form, fields] = useServerForm<ApplicationFormValues>({
     id: `application-${edition.id}`,
     lastResult: lastResult ?? undefined,
     defaultValue,
-    shouldValidate: "onSubmit",
-    // Without a browser validator conform would post every keystroke to the server: check on submit only.
-    shouldRevalidate: "onSubmit",
-    // Validated on the server only (with the same schema, applicationSchemaFor): zod would add
-    // ~90 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
   });
   // A summary on top of a long form (phones): how many answers need attention.
   const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
   const countries = useMemo(() => countryOptions(lng), [lng]);
   const languages = useMemo(() => languageOptions(lng), [lng]);
   return (
-    <FormProvider context={form.context}>
+    <>
       <FormErrors errors={form.errors} id={form.errorId} />
       {errorCount ? (
         <p className="alert alert-error" role="alert">
           {t("apply.form.errorSummary", { count: errorCount })}
         </p>
       ) : null}
-      <Form method="post" action={action} className="stack application-form" {...getFormProps(form)}>
+      <Form method="post" action={action} className="stack application-form" {...serverFormProps(form)}>
         {Object.entries(hiddenFields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -81,9 +79,9 @@ export function ApplicationForm({
         ) : null}
         <PersonSection fields={fields} countries={countries} fixedNationality={mode === "nominate" ? fixedNationality : undefined} />
         <VillageSection fields={fields} />
-        <LanguageRows languages={languages} levels={levelOptions(t)} />
+        <LanguageRows fields={fields} languages={languages} levels={levelOptions(t)} />
         <ExchangeSection fields={fields} themes={edition.themes} />
-        <HostChoices countries={countries} />
+        <HostChoices fields={fields} countries={countries} />
         <NeedsSection fields={fields} />
         <ContactSection fields={fields} />
         <MotivationSection fields={fields} nominee={mode === "nominate"} />
@@ -99,6 +97,6 @@ export function ApplicationForm({
           ) : null}
         </div>
       </Form>
-    </FormProvider>
+    </>
   );
 }
