@@ -15,7 +15,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import * as z from "zod";
-import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
 import { isIsoDate, todayIn } from "~/domain/dates";
 import { GENDERS, LANGUAGE_LEVELS, LANGUAGES, POSITION_KINDS, THEMES } from "~/domain/vocabulary";
 import { emailField } from "./auth";

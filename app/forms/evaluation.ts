@@ -7,7 +7,7 @@ import * as z from "zod";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES, QUESTION_TYPES, SURVEY_STAGES } from "../../db/schema/evaluation";
 import { isIsoDate } from "~/domain/dates";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

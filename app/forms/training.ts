@@ -8,7 +8,7 @@
 import * as z from "zod";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../db/schema/training";
 

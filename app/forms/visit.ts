@@ -6,7 +6,7 @@
 import * as z from "zod";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
 const datePair = z.object({ arrivalOn: isoDate, departureOn: isoDate });

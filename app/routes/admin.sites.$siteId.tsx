@@ -11,7 +11,7 @@ import { StatusBadge } from "~/components/hosts/bits";
 import { hostsLinks } from "~/components/hosts/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
-import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/forms/host-site";
+import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/forms/host-site.server";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditTrail } from "~/models/audit.server";

@@ -5,7 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
-import { PlacementBadge } from "~/components/placement/reasons";
+import { PlacementBadge } from "~/components/placement/PlacementBadge";
 import { placementLinks } from "~/components/placement/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";

@@ -67,3 +67,14 @@ describe("member country names without the world lists (issue 14)", () => {
     }
   });
 });
+
+describe("member time zones for the browser (issue 14)", () => {
+  it("are the zones countries.ts derives from the tz database", async () => {
+    const { memberDefaultTimeZone, memberTimeZones } = await import("~/domain/member-zones");
+    for (const code of MEMBER_COUNTRY_CODES) {
+      expect(memberTimeZones(code), code).toEqual(countryTimeZones(code));
+      expect(memberDefaultTimeZone(code), code).toBe(defaultTimeZone(code));
+    }
+    expect(memberTimeZones("US")).toEqual([]);
+  });
+});

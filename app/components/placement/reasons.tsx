@@ -52,7 +52,4 @@ export function useReasonText() {
 }
 
 /** A placement status as a badge (text, not colour alone). */
-export function PlacementBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge-${status}`}>{t(`placement.status.${status}`)}</span>;
-}
+export { PlacementBadge } from "./PlacementBadge";
