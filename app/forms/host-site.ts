@@ -13,8 +13,9 @@ import { emailField } from "./auth";
 import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
-export const ACCOMMODATION_KINDS = ["homestay", "guesthouse", "hotel"] as const;
-export const DIETARY_ABILITIES = ["halal", "vegetarian", "vegan", "no_pork", "no_beef", "gluten_free"] as const;
+import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "./host-site-values";
+
+export { ACCOMMODATION_KINDS, DIETARY_ABILITIES };
 
 export { toArray };
 const optText = (max: number) => z.string().trim().max(max).optional();

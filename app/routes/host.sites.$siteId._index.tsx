@@ -8,7 +8,7 @@ import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { holidaysForMonth } from "~/domain/holidays.server";
 import { isMonth, monthOf } from "~/domain/visits";
-import { DIETARY_ABILITIES } from "~/forms/host-site";
+import { DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { remixI18n } from "~/i18n.server";
 import { getSite, listSiteVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";

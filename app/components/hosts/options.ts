@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { countryName, memberCountries } from "~/domain/country-names";
 import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { LANGUAGES, THEMES, languageName } from "~/domain/vocabulary";
-import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site";
+import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site-values";
 
 export type Option = { value: string; label: string };
 
