@@ -114,7 +114,16 @@ app.use((req, res, next) => {
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// The service worker (public/sw.js, served from the root so its scope is every page) is checked
+// for updates on every visit: never cached by HTTP (issue 14).
+app.use(
+  express.static("public", {
+    maxAge: "1h",
+    setHeaders: (res, file) => {
+      if (file.endsWith(`${path.sep}sw.js`)) res.setHeader("Cache-Control", "no-cache");
+    },
+  }),
+);
 // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 

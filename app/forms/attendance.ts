@@ -7,6 +7,9 @@ export const checkInSchema = z.object({
   status: z.enum(ATTENDANCE_STATUSES),
   note: z.string().trim().max(500).optional(),
   q: z.string().optional(),
+  /** A mark queued on the device (issue 14): its id (replays are ignored) and device time. */
+  clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+  markedAt: z.iso.datetime().optional(),
 });
 
 export const selfCheckInSchema = z.object({
