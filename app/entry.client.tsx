@@ -10,6 +10,7 @@ import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import type { i18n as I18n } from "i18next";
 import { createBrowserI18n, fetchTranslations } from "./i18n.client";
+import { registerServiceWorker } from "./offline/register";
 
 async function hydrate() {
   const lng = document.documentElement.lang || "en";
@@ -26,4 +27,5 @@ async function hydrate() {
   });
 }
 
+registerServiceWorker();
 hydrate();
