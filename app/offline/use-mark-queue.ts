@@ -50,9 +50,15 @@ export function useMarkQueue(): MarkQueue {
     const online = () => void sendNow();
     window.addEventListener("online", online);
     if (navigator.onLine) void sendNow();
+    // A connection that only seems back (the first request still fails) sends nothing: try again
+    // every 20 s while marks wait and the browser believes it is online.
+    const retry = window.setInterval(() => {
+      if (navigator.onLine) queuedMarks().then((m) => { if (m.length) void sendNow(); }, () => undefined);
+    }, 20_000);
     return () => {
       off();
       window.removeEventListener("online", online);
+      window.clearInterval(retry);
     };
   }, [reload, sendNow]);
 

@@ -55,7 +55,7 @@ function Row({ person, open, q, queue }: { person: CheckInPerson; open: boolean;
             <span className="muted"> · {person.countryName}</span>
           </span>
           <StatusBadge status={shown} />
-          {waiting ? <span className="att-badge att-waiting">{t("tracking.offline.rowWaiting")}</span> : null}
+          {waiting ? <span className="att-waiting">{t("tracking.offline.rowWaiting")}</span> : null}
         </div>
         <input type="hidden" name="applicationId" value={person.applicationId} />
         <input type="hidden" name="q" value={q} />
