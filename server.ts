@@ -140,10 +140,11 @@ app.all(
 );
 
 // Last resort: never a stack trace to the client. After a 413 the body reader fails on purpose
-// and the answer is already out; just drop the connection.
+// and the answer is already out; any other failure after the headers went out drops the connection.
 app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
   if (res.headersSent) {
-    req.socket.destroy();
+    // A 413 closes its connection itself once the rest of the body is discarded (server/guards.ts).
+    if (res.statusCode !== 413) req.socket.destroy();
     return;
   }
   log.error({ err, method: req.method, path: redactPath(req.path) }, "unhandled error");

@@ -29,6 +29,11 @@ export default defineConfig({
           hookTimeout: 600_000,
           // expect.poll gives up after 1 s by default: far too short for a page on a busy machine.
           expect: { poll: { timeout: 60_000, interval: 100 } },
+          // Each file starts its own server on its own copy of the demo data (tests/support/e2e.ts),
+          // so no file sees another's changes. One shared server was measured and not worth it:
+          // a start (boot plus seed) costs about 3.5 s on a busy 2-core machine, about 30 s over the
+          // ten files, against 11-14 minutes for the project, less than the run-to-run spread; the
+          // placement, evaluation, tracking and nomination files change demo data others read.
           fileParallelism: false,
         },
       },

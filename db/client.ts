@@ -7,6 +7,7 @@
  * Writers must start their transactions with BEGIN IMMEDIATE (`db.transaction(fn).immediate()`
  * on the raw handle, or `immediate()` below) so a check and its write cannot interleave.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -32,7 +33,33 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  hashLegacyFeedTokens(sqlite);
   return db;
+}
+
+/**
+ * Calendar feed tokens made before migration feed_token_hash are stored in clear (column
+ * `token`). SQLite has no SHA-256, so the migration keeps them and this step, run at every open
+ * right after the migrations, replaces each by its SHA-256 (`token_hash`, hex, as
+ * app/models/training/feeds.server.ts computes it) and empties `token`: calendars already
+ * subscribed keep working, and no secret stays readable in the file (VACUUM once, then a WAL
+ * checkpoint). A no-op once done.
+ * Returns the number of tokens hashed.
+ */
+export function hashLegacyFeedTokens(sqlite: Database.Database): number {
+  const rows = sqlite.prepare("SELECT id, token FROM calendar_feed_tokens WHERE token IS NOT NULL").all() as { id: number; token: string }[];
+  if (rows.length === 0) return 0;
+  const update = sqlite.prepare("UPDATE calendar_feed_tokens SET token_hash = ?, token = NULL WHERE id = ?");
+  sqlite
+    .transaction(() => {
+      for (const r of rows) update.run(createHash("sha256").update(r.token).digest("hex"), r.id);
+    })
+    .immediate();
+  // The rebuilt table's old pages (and the rows before the update) may still hold the secrets in
+  // free pages and in the WAL: rewrite the file once and fold the WAL in.
+  sqlite.exec("VACUUM");
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  return rows.length;
 }
 
 /**

@@ -41,7 +41,10 @@ function buildIsCurrent() {
   return { exists: true, current: Math.max(...SOURCES.map(newest)) <= oldest };
 }
 
-const state = buildIsCurrent();
+// A deployment from a built artifact carries no sources (no server.ts, no app/routes): nothing to
+// compare the build with, so it is served as it is.
+const fromArtifact = !fs.existsSync("server.ts") && !fs.existsSync(path.join("app", "routes"));
+const state = fromArtifact ? { exists: true, current: true } : buildIsCurrent();
 if (!state.current) {
   const canBuild = fs.existsSync("node_modules/@remix-run/dev") && fs.existsSync("node_modules/esbuild");
   if (canBuild) {

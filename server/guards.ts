@@ -9,7 +9,8 @@
  *   so they pass. OWASP CSRF Prevention Cheat Sheet, "Fetch Metadata" and "Verifying Origin".
  * - bodyLimit: refuses bodies over `maxBytes` with 413, by Content-Length when there is one and by
  *   counting the bytes as they stream in when there is none (chunked), so a large body is never
- *   held in memory.
+ *   held in memory. After the 413 the rest is read and discarded (bounded), then the connection
+ *   closes.
  */
 import type express from "express";
 
@@ -39,7 +40,7 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
     if (SAFE.has(req.method)) return next();
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) {
-      tooLarge(res);
+      tooLarge(res, maxBytes);
       return;
     }
     let seen = 0;
@@ -52,7 +53,7 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
       req.pause();
       req.removeAllListeners("data");
       req.emit("error", new Error("request body too large"));
-      tooLarge(res);
+      tooLarge(res, maxBytes);
     };
     req.on("error", () => {}); // the error above is ours; never an unhandled 'error' event
     req.on("data", count);
@@ -62,8 +63,26 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
   };
 }
 
-function tooLarge(res: express.Response) {
+/**
+ * Answers 413, then reads and throws away what the client still sends, up to DISCARD_CAP bytes,
+ * before closing. Closing at once with unread bytes in the socket makes the kernel reset the
+ * connection, and a client still sending would often lose the 413 itself (it sees ECONNRESET).
+ * Nothing is kept while discarding, so memory stays flat; past the cap the socket is destroyed.
+ */
+function tooLarge(res: express.Response, maxBytes: number) {
   if (res.headersSent) return;
-  res.status(413).set("Connection", "close").type("text/plain").send("Request too large");
-  res.on("finish", () => res.req.socket?.destroy());
+  const req = res.req;
+  res.status(413).type("text/plain").send("Request too large");
+  res.on("finish", () => {
+    let discarded = 0;
+    req.removeAllListeners("data");
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_FACTOR * maxBytes) req.socket?.destroy();
+    });
+    req.resume();
+  });
 }
+
+/** How much more than the limit is read and thrown away after a 413 before the socket is closed. */
+const DISCARD_FACTOR = 4;

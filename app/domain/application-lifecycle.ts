@@ -1,5 +1,5 @@
 /**
- * The application life cycle (DESIGN.md "Life cycles"):
+ * The application life cycle (docs/design.md "Life cycles"):
  *   draft -> submitted -> endorsed -> accepted | waitlisted | rejected
  * a focal point may `return` a submitted application to draft with a reason; the applicant may
  * `withdraw` at any time before the edition ends. Organizers may also move a waitlisted

@@ -1,5 +1,5 @@
 /**
- * The 13 member countries of ASEAN+3 (DESIGN.md), keyed by ISO 3166-1 alpha-2 code.
+ * The 13 member countries of ASEAN+3 (docs/design.md), keyed by ISO 3166-1 alpha-2 code.
  *
  * Only the membership list is ours (a political fact). Names come from Intl.DisplayNames (CLDR) in
  * the page's language, which covers all twelve interface languages (i18n-iso-countries lacks lo,
@@ -13,7 +13,7 @@ import { ASEAN_CODES, countryName, isMemberCountry, MEMBER_COUNTRY_CODES, member
 export { ASEAN_CODES, isMemberCountry, MEMBER_COUNTRY_CODES, memberCountries, PLUS_THREE_CODES, type MemberCountryCode };
 
 /**
- * Countries whose names are conventionally written family name first (DESIGN.md "Names").
+ * Countries whose names are conventionally written family name first (docs/design.md "Names").
  * Used only as the default of the name-order flag; the person's own choice wins.
  */
 const FAMILY_FIRST = new Set(["CN", "JP", "KR", "VN", "KH"]);

@@ -1,5 +1,5 @@
 /**
- * CSV cell rules for files opened in spreadsheets (DESIGN.md "Text"): a cell that starts with
+ * CSV cell rules for files opened in spreadsheets (docs/design.md "Text"): a cell that starts with
  * `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel, LibreOffice and Google
  * Sheets (CSV injection), so it gets an apostrophe in front. The rule is reversible: a cell that
  * already starts with apostrophes followed by such a character gets one more, so

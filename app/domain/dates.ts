@@ -1,5 +1,5 @@
 /**
- * Date-only helpers. Date-only values are `YYYY-MM-DD` text end to end (DESIGN.md): they are never
+ * Date-only helpers. Date-only values are `YYYY-MM-DD` text end to end (docs/design.md): they are never
  * turned into a JS Date at UTC midnight, which would move a day in UTC+06:30..+09:00.
  */
 

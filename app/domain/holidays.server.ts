@@ -54,7 +54,8 @@ export function holidaysForMonth(countryCode: string, month: string, lang = "en"
   for (const y of years) {
     for (const h of publicHolidays(countryCode, y, lang)) {
       if (h.date < from || h.date > to) continue;
-      (out[h.date] ??= []).includes(h.name) || out[h.date].push(h.name);
+      const names = (out[h.date] ??= []);
+      if (!names.includes(h.name)) names.push(h.name);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /**
- * Personal names (DESIGN.md "Names"): given name required, family name optional (mononyms are
+ * Personal names (docs/design.md "Names"): given name required, family name optional (mononyms are
  * common in Indonesia and Myanmar), a name-order flag, a native-script form and a Latin
  * transliteration. Pure functions, no I/O.
  */

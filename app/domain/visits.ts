@@ -1,9 +1,9 @@
 /**
  * Pure helpers for host sites and exchange visits (no database, no Remix):
  * - bed use of overlapping visits at one site (nights are half-open [arrival, departure): a visit
- *   that departs on the day another arrives does not overlap it, DESIGN.md invariant 3),
+ *   that departs on the day another arrives does not overlap it, docs/design.md invariant 3),
  * - a month grid for the calendar (date-only `YYYY-MM-DD` text, weeks start on Monday),
- * - the public holidays of a country (date-holidays, type "public" only, date part of the string),
+ * - (the public holidays of a country live in ./holidays.server.ts: date-holidays stays off client bundles),
  * - language cover of an edition's participants by its visits.
  */
 import { addDays } from "./dates";

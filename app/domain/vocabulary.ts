@@ -4,7 +4,7 @@
  * Intl.DisplayNames (CLDR data shipped with the runtime).
  */
 
-/** Themes of the programme (DESIGN.md: rural revitalisation, eco-agriculture, ...). */
+/** Themes of the programme (docs/design.md: rural revitalisation, eco-agriculture, ...). */
 export const THEMES = [
   "rural_revitalisation",
   "eco_agriculture",

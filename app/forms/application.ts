@@ -1,5 +1,5 @@
 /**
- * The application form (DESIGN.md "application"), shared by the form component (conform's
+ * The application form (docs/design.md "application"), shared by the form component (conform's
  * client validation) and the actions.
  *
  * - `draftSchema`: lenient, for "save draft" at any point: only types and formats are checked

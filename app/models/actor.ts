@@ -1,5 +1,5 @@
 /**
- * The acting user, as every use case receives it (DESIGN.md "The people"). Scope checks live in
+ * The acting user, as every use case receives it (docs/design.md "The people"). Scope checks live in
  * the use cases; these helpers only answer "may this actor act as X here".
  */
 import { NotFoundError } from "./errors";

@@ -1,4 +1,4 @@
-/** Audit events (DESIGN.md): who changed what, when, from what to what, and why. */
+/** Audit events (docs/design.md): who changed what, when, from what to what, and why. */
 import { and, asc, eq } from "drizzle-orm";
 import { db, t, type Db } from "../db.server";
 import type { Actor } from "./actor";

@@ -37,9 +37,16 @@ export class RuleError extends Error {
   }
 }
 
-/** Too many attempts (failed logins); answered 429. */
+/**
+ * Too many attempts; answered 429 with Retry-After = `retryAfterSeconds`. `key`/`params` are the
+ * message shown on the form (default: the login lockout message).
+ */
 export class RateLimitError extends Error {
-  constructor(public readonly retryAfterSeconds: number) {
+  constructor(
+    public readonly retryAfterSeconds: number,
+    public readonly key = "errors.rateLimited",
+    public readonly params: Record<string, string | number> = {},
+  ) {
     super("rate limited");
     this.name = "RateLimitError";
   }

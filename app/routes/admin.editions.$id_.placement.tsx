@@ -17,7 +17,7 @@ import { VisitCards } from "~/components/placement/VisitCards";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
-import { assignSchema, boardSchema, publishSchema, runSchema } from "~/forms/placement";
+import { assignSchema, boardSchema, publishSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
 import { runBoardEngine, saveProposal, getBoard, acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placement.server";
 import { requireActor } from "~/session.server";

@@ -1,5 +1,6 @@
-// Organizer: the mail the app has sent (or, with no SMTP server set, only recorded), newest first,
-// so local runs can follow reset, claim and invitation links.
+// Organizer: the mail the app has sent (or, with no SMTP server set, only recorded), newest first.
+// Secret links (reset, claim, invitation, survey, feed) are masked before the text leaves the
+// server: an organizer reading a live reset link could take the account over (issue 13, finding 5).
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +8,7 @@ import { remixI18n } from "~/i18n.server";
 import { listOutbox } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { maskSecretLinks, OUTBOX_MASK } from "~/utils/secret-links";
 import { pageTitle } from "~/utils/page-title";
 
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
-      text: m.text,
+      text: maskSecretLinks(m.text, OUTBOX_MASK),
       at: m.createdAt,
       when: fmt.format(new Date(m.createdAt)),
       transport: m.transport,
@@ -32,12 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-/** Splits a mail body into text and links, so links can be followed with one click. */
+/** Splits a mail body into text and links, so links can be followed with one click (masked secret links stay text). */
 function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s]+)/g);
   return (
     <pre>
-      {parts.map((p, i) => (i % 2 === 1 ? <a key={i} href={p}>{p}</a> : <span key={i}>{p}</span>))}
+      {parts.map((p, i) => (i % 2 === 1 && !p.includes(OUTBOX_MASK) ? <a key={i} href={p}>{p}</a> : <span key={i}>{p}</span>))}
     </pre>
   );
 }
@@ -49,6 +51,7 @@ export default function Outbox() {
     <>
       <h1>{t("admin.outbox.title")}</h1>
       <p className="muted">{t("admin.outbox.lead")}</p>
+      <p className="muted">{t("admin.outbox.secretsHidden")}</p>
       {mails.length === 0 ? <p>{t("common.noneYet")}</p> : null}
       <div className="stack">
         {mails.map((m) => (

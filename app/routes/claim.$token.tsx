@@ -1,5 +1,5 @@
 // A nominee's first visit: choose a password for the account their focal point created, then
-// check and submit the application (DESIGN.md "nomination").
+// check and submit the application (docs/design.md "nomination").
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,9 +9,12 @@ import { explicitLocale } from "~/i18n.server";
 import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
-import { handleForm, readForm } from "~/utils/http.server";
+import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.claim.title");
 
@@ -25,10 +28,10 @@ export function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, newPasswordSchema, async (v) => {
-    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim" });
+    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "claim", ip: clientAddress(context) });
     // The account was made in the country's language; a language the person picked on this page
     // (switcher cookie or ?lng=) is the one they "signed up in" and wins.
     const chosen = await explicitLocale(request);

@@ -15,9 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   const country = await guard(() => focalCountry(actor, new URL(request.url).searchParams.get("country")));
-  const res = importLoaderData(request, country);
-  if (res.headers.get("Content-Type")?.startsWith("text/csv")) return res;
-  const data = await res.json();
+  const data = await importLoaderData(request, country).json();
   return json({ ...data, countryName: countryName(country, lng) });
 }
 

@@ -6,15 +6,18 @@ import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form";
 import { forgotSchema } from "~/forms/auth.server";
 import { requestPasswordReset } from "~/models/accounts.server";
-import { handleForm, readForm } from "~/utils/http.server";
+import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("auth.forgot.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, forgotSchema, async (v) => {
-    await requestPasswordReset({ email: v.email });
+    await requestPasswordReset({ email: v.email, ip: clientAddress(context) });
     return json({ status: "success" as const, sent: true, initialValue: null, error: null });
   });
 }

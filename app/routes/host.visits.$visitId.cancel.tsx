@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       visit: { id: visit.id, title: visit.title, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status },
       participants,
-      // Only organizers cancel offered or accepted placements (DESIGN.md).
+      // Only organizers cancel offered or accepted placements (docs/design.md).
       mayCancel: actor.isOrganizer || participants.length === 0,
     });
   });

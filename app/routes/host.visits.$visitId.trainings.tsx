@@ -2,7 +2,7 @@
 // (grid of days × venues), with the same training form as the organizers, limited to this visit
 // (?edit=<id> edits one of its trainings), status changes, and the visit's calendar feed URL.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
 import { trainingLinks } from "~/components/training/styles";
@@ -11,7 +11,8 @@ import { formChoices, formValues, gridFor, valuesFromQuery } from "~/components/
 import { formatDate } from "~/domain/dates";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n, translatorFor } from "~/i18n.server";
-import { rotateVisitFeed, visitFeedToken, getTrainingForEdit, listTrainingRows, saveTraining, changeTrainingStatus } from "~/models/training.server";
+import { FeedCard } from "~/components/training/FeedCard";
+import { feedUrl, rotateVisitFeed, visitFeedState, getTrainingForEdit, listTrainingRows, saveTraining, changeTrainingStatus } from "~/models/training.server";
 import { visitInScope } from "~/models/hosts.server";
 import { db } from "~/db.server";
 import { NotFoundError } from "~/models/errors";
@@ -40,14 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { visit, site } = visitInScope(actor, visitId);
     const rows = listTrainingRows(db(), { visitId });
     const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
-    const origin = url.origin;
     return json({
       visit: { id: visit.id, title: visit.title || site.nameLatin || site.name, dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`, status: visit.status },
       grid: gridFor(rows, visit.arrivalOn, visit.departureOn, lng, t, (id) => `/host/visits/${visitId}/trainings?edit=${id}#training-form`),
       choices: formChoices(actor, visit.editionId, lng),
       edit: edit ? { id: edit.training.id, title: edit.training.title, status: edit.training.status, values: formValues(edit.training, edit.trainerIds, edit.interpreterIds) } : null,
       newValues: valuesFromQuery(url, { startDate: visit.arrivalOn, endDate: visit.arrivalOn, audience: "visit", timeZone: site.timeZone }),
-      feedUrl: visit.status === "planned" ? `${origin}/feeds/${visitFeedToken(actor, visitId)}.ics` : null,
+      feed: visit.status === "planned" ? (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(visitFeedState(actor, visitId)) : null,
     });
   });
 }
@@ -65,8 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/host/visits/${visitId}/trainings`;
   const intent = form.get("intent");
   if (intent === "rotateFeed") {
-    await guard(() => rotateVisitFeed(actor, visitId));
-    return redirect(`${back}?feed=new`);
+    const token = await guard(() => rotateVisitFeed(actor, visitId));
+    // Answered, not redirected: this answer is the only place the new URL is ever shown.
+    return json({ newFeed: feedUrl(token) }, { headers: { "Cache-Control": "no-store" } });
   }
   if (intent === "status") {
     if (!edit) throw new Response("Not found", { status: 404 });
@@ -86,8 +87,9 @@ export default function HostVisitTrainings() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
+  const freshFeed = actionData && "newFeed" in actionData ? actionData.newFeed : null;
   const intent = (actionData as { initialValue?: Record<string, unknown> } | undefined)?.initialValue?.intent;
-  const saveResult = intent === "status" ? undefined : actionData;
+  const saveResult = intent === "status" || !actionData || "newFeed" in actionData ? undefined : actionData;
   const statusErrors = intent === "status" ? ((actionData as { error?: Record<string, string[]> })?.error?.[""] ?? ["errors.invalid"]) : undefined;
   const fixedVisit = { id: d.visit.id, label: `${d.visit.title} (${d.visit.dates})` };
   return (
@@ -97,17 +99,8 @@ export default function HostVisitTrainings() {
       <p className="muted">{d.visit.dates}</p>
       {params.get("saved") ? <p className="alert alert-ok" role="status">{t("training.saved")}</p> : null}
       <ScheduleGrid data={d.grid} caption={t("training.grid.caption", { name: d.visit.title })} />
-      {d.feedUrl ? (
-        <section className="card no-print" aria-labelledby="feed-h">
-          <h2 id="feed-h">{t("training.feed.visitTitle")}</h2>
-          <p>{t("training.feed.visitLead")}</p>
-          <p className="feed-url">{d.feedUrl}</p>
-          {params.get("feed") ? <p className="alert alert-ok" role="status">{t("training.feed.rotated")}</p> : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="rotateFeed" />
-            <button type="submit" className="btn-secondary btn">{t("training.feed.rotate")}</button>
-          </Form>
-        </section>
+      {d.feed ? (
+        <FeedCard headingId="feed-h" title={t("training.feed.visitTitle")} lead={t("training.feed.visitLead")} state={d.feed} fresh={freshFeed} />
       ) : null}
       {d.visit.status === "planned" ? (
         <section className="card no-print" id="training-form" aria-labelledby="form-h">

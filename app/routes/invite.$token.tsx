@@ -12,9 +12,12 @@ import { remixI18n } from "~/i18n.server";
 import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.server";
 import { RuleError } from "~/models/errors";
 import { createUserSession, getActor } from "~/session.server";
-import { guard, handleForm, messageKey, readForm } from "~/utils/http.server";
+import { clientAddress, guard, handleForm, messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.invite.title");
 
@@ -38,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = await readForm(request);
   const actor = await getActor(request);
@@ -51,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await remixI18n.getLocale(request);
   return handleForm(form, newAccountSchema, async (v) => {
     const inv = findInvitation(token);
-    const userId = await signUp({ email: inv.email, password: v.password, displayName: v.displayName, locale });
+    const userId = await signUp({ email: inv.email, password: v.password, displayName: v.displayName, locale, ip: clientAddress(context) });
     acceptInvitation(token, userId);
     return redirect("/me?invited=1", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
   });

@@ -11,7 +11,10 @@ import type { Actor } from "~/models/actor";
 import { createUserSession, getActor } from "~/session.server";
 import { clientAddress, handleForm, readForm, safeRedirect } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("auth.login.title");
 
 /** The workspace of the actor's roles (domain/workspaces.ts); /me for a person with none. */

@@ -7,7 +7,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/application/StatusBadge";
+import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate, todayIn } from "~/domain/dates";
+import { pickField, type Shown, type Translations } from "~/domain/local-text";
+import { langOfText } from "~/domain/script-lang";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
@@ -28,13 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const applied = new Set(mine.map((a) => a.editionId));
   return json({
     openSurveys: isList ? countOpenSurveys(actor) : 0,
-    placements: isList ? listOwnPlacements(actor).map((p) => ({ id: p.id, status: p.status, visit: p.visitTitle || p.siteNameLatin || p.siteName, dates: `${formatDate(p.arrivalOn, lng)} – ${formatDate(p.departureOn, lng)}`, replyBy: p.status === "offered" ? formatDate(p.replyBy, lng) : null })) : [],
+    placements: isList ? listOwnPlacements(actor).map((p) => ({ id: p.id, status: p.status, visit: visitName(p, lng), dates: `${formatDate(p.arrivalOn, lng)} – ${formatDate(p.departureOn, lng)}`, replyBy: p.status === "offered" ? formatDate(p.replyBy, lng) : null })) : [],
     name: actor.displayName,
     applications: mine.map((a) => ({
       id: a.id,
       status: a.status,
       editionId: a.editionId,
-      editionName: a.editionName,
+      editionName: pickField(a.editionName, a.editionTranslations, "name", lng),
       dates: `${formatDate(a.startsOn, lng)} – ${formatDate(a.endsOn, lng)}`,
       closesOn: formatDate(a.applicationsCloseOn, lng),
       editable: a.status === "draft" && windowState(a) === "open",
@@ -45,8 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     open: (isList ? listOpenEditions() : [])
       .filter((e) => !applied.has(e.id))
-      .map((e) => ({ id: e.id, name: e.name, closesOn: formatDate(e.applicationsCloseOn, lng) })),
+      .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng), closesOn: formatDate(e.applicationsCloseOn, lng) })),
   });
+}
+
+/**
+ * A placement's visit as the participant reads it: the visit title in their language (else
+ * English, else the first given), or the host site's name when the visit has no title.
+ */
+function visitName(p: { visitTitle: string | null; visitTranslations: Translations<"title" | "notes"> | null; siteName: string; siteNameLatin: string | null; countryCode: string }, lng: string): Shown {
+  if (p.visitTitle) return pickField(p.visitTitle, p.visitTranslations, "title", lng);
+  const text = p.siteNameLatin || p.siteName;
+  return { text, lang: langOfText(text, p.countryCode) ?? "en" };
 }
 
 export default function Me() {
@@ -74,21 +87,21 @@ function MyApplications() {
       ) : null}
       {data.placements.map((p) => (
         <section key={p.id} className={p.status === "offered" ? "alert alert-warn" : "card"} aria-label={t("placement.offer.listTitle")}>
-          <strong>{p.visit}</strong> <PlacementBadge status={p.status} /> <span className="muted">{p.dates}</span>
+          <LocalText as="strong" value={p.visit} /> <PlacementBadge status={p.status} /> <span className="muted">{p.dates}</span>
           {p.replyBy ? <> · {t("placement.offer.replyByShort", { date: p.replyBy })}</> : null}{" "}
-          <Link to={`/me/placements/${p.id}`} aria-label={t("placement.offer.viewFor", { visit: p.visit })}>{p.status === "offered" ? t("placement.offer.view") : t("common.view")}</Link>
+          <Link to={`/me/placements/${p.id}`} aria-label={t("placement.offer.viewFor", { visit: p.visit.text })}>{p.status === "offered" ? t("placement.offer.view") : t("common.view")}</Link>
         </section>
       ))}
       {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {data.applications.map((a) => (
           <li key={a.id} className="card">
-            <h2 style={{ marginTop: 0 }}>{a.editionName}</h2>
+            <LocalText as="h2" className="mt-0" value={a.editionName} />
             <p>
               <StatusBadge status={a.status} /> <span className="muted">{a.dates}</span>
             </p>
             <div className="actions">
-              <Link to={`/me/applications/${a.id}`} aria-label={t("apply.me.viewFor", { edition: a.editionName })}>
+              <Link to={`/me/applications/${a.id}`} aria-label={t("apply.me.viewFor", { edition: a.editionName.text })}>
                 {t("apply.me.view")}
               </Link>
               {a.canCheckIn ? <Link to="/me/check-in">{t("tracking.home.checkIn")}</Link> : null}
@@ -109,7 +122,7 @@ function MyApplications() {
           <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
             {data.open.map((e) => (
               <li key={e.id} className="card">
-                <h3 style={{ marginTop: 0 }}>{e.name}</h3>
+                <LocalText as="h3" className="mt-0" value={e.name} />
                 <p className="muted">{t("apply.me.closes", { date: e.closesOn })}</p>
                 <Link className="btn" to={`/apply/${e.id}`}>{t("home.applyNow")}</Link>
               </li>

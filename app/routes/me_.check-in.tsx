@@ -10,7 +10,10 @@ import { RateLimitError, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("tracking.self.title");
 export const links = dashboardLinks;
 
@@ -31,7 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/me/check-in?done=${encodeURIComponent(r.training.title)}&status=${r.status}`);
   } catch (e) {
     if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), code }, { status: 409 });
-    if (e instanceof RateLimitError) return json({ error: "errors.rateLimited", code }, { status: 429 });
+    if (e instanceof RateLimitError) {
+      const error = messageKey("errors.tooManyAttempts", { count: Math.ceil(e.retryAfterSeconds / 60) });
+      return json({ error, code }, { status: 429, headers: { "Retry-After": String(e.retryAfterSeconds) } });
+    }
     throw e;
   }
 }

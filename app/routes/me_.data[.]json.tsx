@@ -1,4 +1,4 @@
-// The signed-in person's data as a JSON file (DESIGN.md: sensitive data exportable per person).
+// The signed-in person's data as a JSON file (docs/design.md: sensitive data exportable per person).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportPersonalData } from "~/models/accounts.server";
 import { requireActor } from "~/session.server";

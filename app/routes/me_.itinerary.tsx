@@ -1,17 +1,21 @@
 // /me/itinerary: the participant's personal itinerary by day — visit arrival and departure, the
 // training sessions they attend with venue, language and interpreters — in the venue's local time
 // with the zone's name, and their home zone's time beside it where it differs. Printable. Also
-// the secret calendar-feed URL with a button to revoke it and get a new one.
+// the secret calendar-feed box: the URL is shown once, in the answer to the POST that makes it
+// (only its hash is stored), and a new one can be made at any time (the old one stops working).
 // (File name `me_` so the page is not nested inside /me, which has no Outlet.)
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { trainingLinks } from "~/components/training/styles";
+import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate } from "~/domain/dates";
+import { pickField, type Shown } from "~/domain/local-text";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
-import { participantFeedToken, rotateParticipantFeed, getItinerary } from "~/models/training.server";
+import { feedUrl, participantFeedState, rotateParticipantFeed, getItinerary } from "~/models/training.server";
+import { FeedCard } from "~/components/training/FeedCard";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -20,14 +24,14 @@ export const links = trainingLinks;
 export const handle = pageTitle("training.itinerary.title");
 
 type Entry =
-  | { kind: "arrival" | "departure"; key: string; date: string; title: string; place: string }
+  | { kind: "arrival" | "departure"; key: string; date: string; title: Shown; place: string }
   | {
       kind: "training";
       key: string;
       date: string;
       sort: string;
       id: number;
-      title: string;
+      title: Shown;
       type: string;
       status: string;
       time: string;
@@ -47,7 +51,6 @@ const rankKey = (e: Entry) => (e.kind === "training" ? e.sort : e.key);
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
-  const origin = new URL(request.url).origin;
   const { homeZone, plans } = getItinerary(actor);
   return json({
     homeZone,
@@ -55,8 +58,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const entries: Entry[] = [];
       for (const v of p.visits) {
         const place = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
-        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title: v.title, place });
-        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title: v.title, place });
+        const title = pickField(v.title, v.translations, "title", lng);
+        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title, place });
+        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title, place });
       }
       for (const r of p.trainings) {
         const s = utcToLocal(r.startsAt, r.timeZone);
@@ -69,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           date: s.date,
           sort: r.startsAt,
           id: r.id,
-          title: r.title,
+          title: pickField(r.title, r.translations, "title", lng),
           type: r.type,
           status: r.status,
           time: `${s.time}–${e.time}${e.date !== s.date ? ` (${formatDate(e.date, lng)})` : ""} ${label}`,
@@ -86,8 +90,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const days = [...new Set(entries.map((e) => e.date))].sort();
       return {
         applicationId: p.applicationId,
-        editionName: p.editionName,
-        feedUrl: `${origin}/feeds/${participantFeedToken(actor, p.applicationId)}.ics`,
+        editionName: pickField(p.editionName, p.editionTranslations, "name", lng),
+        feed: (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(participantFeedState(actor, p.applicationId)),
         days: days.map((date) => ({
           date,
           label: formatDate(date, lng, "long"),
@@ -95,7 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             .filter((e) => e.date === date)
             .sort((a, b) => rank(a) - rank(b) || (rankKey(a) < rankKey(b) ? -1 : 1)),
         })),
-        open: p.open.map((r) => ({ id: r.id, title: r.title, when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }) })),
+        open: p.open.map((r) => ({ id: r.id, title: pickField(r.title, r.translations, "title", lng), when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }) })),
       };
     }),
   });
@@ -105,24 +109,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
   if (form.get("intent") !== "rotateFeed") throw new Response("Bad request", { status: 400 });
-  await guard(() => rotateParticipantFeed(actor, Number(form.get("applicationId"))));
-  return redirect("/me/itinerary?feed=new");
+  const applicationId = Number(form.get("applicationId"));
+  const token = await guard(() => rotateParticipantFeed(actor, applicationId));
+  // Answered, not redirected: this answer is the only place the new URL is ever shown.
+  return json({ newFeed: { applicationId, url: feedUrl(token) } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function Itinerary() {
   const d = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const fresh = useActionData<typeof action>()?.newFeed ?? null;
   const { t } = useTranslation();
   return (
     <>
       <p className="no-print"><Link to="/me">← {t("training.itinerary.back")}</Link></p>
       <h1>{t("training.itinerary.title")}</h1>
       {d.homeZone ? <p className="muted">{t("training.itinerary.homeZone", { zone: d.homeZone })}</p> : null}
-      {params.get("feed") ? <p className="alert alert-ok" role="status">{t("training.feed.rotated")}</p> : null}
       {d.plans.length === 0 ? <p>{t("training.itinerary.none")}</p> : null}
       {d.plans.map((p) => (
         <section key={p.applicationId} aria-labelledby={`plan-${p.applicationId}`}>
-          <h2 id={`plan-${p.applicationId}`}>{p.editionName}</h2>
+          <LocalText as="h2" id={`plan-${p.applicationId}`} value={p.editionName} />
           {p.days.length === 0 ? <p className="muted">{t("training.itinerary.empty")}</p> : null}
           {p.days.map((day) => (
             <div key={day.date} className="itin-day">
@@ -134,7 +139,7 @@ export default function Itinerary() {
                       <span className="itin-time">{e.time}</span> <span className="muted">({e.zoneName})</span>
                       {e.home ? <span className="itin-home">{t("training.itinerary.homeTime", { time: e.home })}</span> : null}
                       <div className="itin-title">
-                        <Link to={`/me/trainings/${e.id}`}>{e.title}</Link> · {t(`training.types.${e.type}`)}
+                        <Link to={`/me/trainings/${e.id}`}><LocalText value={e.title} /></Link> · {t(`training.types.${e.type}`)}
                         {e.status === "cancelled" ? <> <span className="badge badge-cancelled">{t("training.status.cancelled")}</span></> : null}
                         {e.enrolment === "waitlisted" ? <> <span className="badge badge-waitlisted">{t("training.enrolment.waitlistedAt", { position: e.position })}</span></> : null}
                       </div>
@@ -145,7 +150,7 @@ export default function Itinerary() {
                     </li>
                   ) : (
                     <li key={e.key} className="is-allday">
-                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: {e.title} — {e.place}
+                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: <LocalText value={e.title} /> — {e.place}
                     </li>
                   ),
                 )}
@@ -158,25 +163,21 @@ export default function Itinerary() {
               <ul>
                 {p.open.map((o) => (
                   <li key={o.id}>
-                    <Link to={`/me/trainings/${o.id}`}>{o.title}</Link> — {o.when.venue}
+                    <Link to={`/me/trainings/${o.id}`}><LocalText value={o.title} /></Link> — {o.when.venue}
                   </li>
                 ))}
               </ul>
             </div>
           ) : null}
-          <div className="card no-print" aria-labelledby={`feed-${p.applicationId}`}>
-            <h3 id={`feed-${p.applicationId}`}>{t("training.feed.title")}</h3>
-            <p>{t("training.feed.lead")}</p>
-            <p className="feed-url">{p.feedUrl}</p>
-            <div className="actions">
-              <a className="btn btn-secondary" href={p.feedUrl.replace(/^https?:\/\/[^/]+/, "")} download>{t("training.feed.download")}</a>
-              <Form method="post">
-                <input type="hidden" name="intent" value="rotateFeed" />
-                <input type="hidden" name="applicationId" value={p.applicationId} />
-                <button type="submit" className="btn btn-secondary">{t("training.feed.rotate")}</button>
-              </Form>
-            </div>
-          </div>
+          <FeedCard
+            headingId={`feed-${p.applicationId}`}
+            level={3}
+            title={t("training.feed.title")}
+            lead={t("training.feed.lead")}
+            state={p.feed}
+            fresh={fresh?.applicationId === p.applicationId ? fresh.url : null}
+            fields={{ applicationId: p.applicationId }}
+          />
         </section>
       ))}
     </>

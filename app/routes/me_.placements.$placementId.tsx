@@ -5,14 +5,17 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
+import { LocalText } from "~/components/i18n/LocalText";
 import { PlacementBadge } from "~/components/placement/PlacementBadge";
 import { placementLinks } from "~/components/placement/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { pickField } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement.server";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
+import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -23,14 +26,15 @@ export const handle = pageTitle("placement.offer.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const r = getOwnPlacement(actor, idParam(params.placementId, "placement"));
     return json({
       id: r.p.id,
       status: r.p.status,
       replyBy: r.p.replyBy,
-      editionName: r.editionName,
-      title: r.visit.title,
+      editionName: pickField(r.editionName, r.editionTranslations, "name", lng).text,
+      title: r.visit.title ? pickField(r.visit.title, r.visit.translations, "title", lng) : null,
       site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
       place: [r.site.district, r.site.province].filter(Boolean).join(", "),
       countryCode: r.site.countryCode,
@@ -78,7 +82,7 @@ export default function MyPlacement() {
       <h1>{t("placement.offer.title")}</h1>
       {done === "accept" || done === "decline" ? <p className="alert alert-ok" role="status">{t(`placement.offer.done.${done}`)}</p> : null}
       <article className="card" aria-labelledby="visit-h">
-        <h2 id="visit-h">{d.title || d.site}</h2>
+        {d.title ? <LocalText as="h2" id="visit-h" value={d.title} /> : <h2 id="visit-h">{d.site}</h2>}
         <p><PlacementBadge status={d.status} /></p>
         {d.status === "offered" ? <p>{t("placement.offer.intro", { edition: d.editionName })}</p> : null}
         <dl className="pl-kv">

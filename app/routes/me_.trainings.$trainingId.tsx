@@ -4,8 +4,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
+import { LocalText } from "~/components/i18n/LocalText";
 import { db } from "~/db.server";
 import { formatForViewer } from "~/domain/training";
+import { pickField } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
 import { enrol, leave, myEnrolment, participantTraining } from "~/models/training.server";
@@ -27,10 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       training: {
         id: r.id,
-        title: r.title,
+        title: pickField(r.title, r.translations, "title", lng).text,
+        titleLang: pickField(r.title, r.translations, "title", lng).lang,
         type: r.type,
         status: r.status,
-        description: r.description,
+        description: pickField(r.description, r.translations, "description", lng),
         when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, found.homeZone, { locale: lng }),
         venue: r.venueName,
         onlineUrl: r.onlineUrl,
@@ -71,7 +74,7 @@ export default function MyTraining() {
   return (
     <section className="card">
       <p><Link to="/me/itinerary">← {t("training.itinerary.title")}</Link></p>
-      <h1>{tr.title}</h1>
+      <h1 lang={tr.titleLang}>{tr.title}</h1>
       {params.get("done") ? <p className="alert alert-ok" role="status">{t(`training.enrolment.done.${params.get("done") === "left" ? "left" : "enrolled"}`)}</p> : null}
       <FormErrors errors={a?.error ? [a.error] : undefined} />
       <dl className="facts">
@@ -96,7 +99,7 @@ export default function MyTraining() {
         {tr.interpreters ? (<><dt>{t("training.itinerary.interpreters")}</dt><dd>{tr.interpreters}</dd></>) : null}
         {tr.audience === "enrol" ? (<><dt>{t("training.enrolment.seats")}</dt><dd>{t("training.enrolment.seatsText", { enrolled: tr.enrolled, capacity: tr.capacity ?? "∞" })}</dd></>) : null}
       </dl>
-      {tr.description ? <p>{tr.description}</p> : null}
+      {tr.description.text ? <LocalText as="p" value={tr.description} /> : null}
       {d.enrolment ? (
         <p>
           <span className={`badge badge-${d.enrolment.status}`}>

@@ -6,9 +6,12 @@ import { newPasswordSchema } from "~/forms/auth.server";
 import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";
-import { handleForm, readForm } from "~/utils/http.server";
+import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.reset.title");
 
@@ -22,10 +25,10 @@ export function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return handleForm(form, newPasswordSchema, async (v) => {
-    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "reset" });
+    const userId = await setPasswordWithToken({ token: params.token ?? "", password: v.password, purpose: "reset", ip: clientAddress(context) });
     return redirect("/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
   });
 }

@@ -8,9 +8,12 @@ import { signupSchema } from "~/forms/auth.server";
 import { remixI18n } from "~/i18n.server";
 import { signUp } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
-import { handleForm, readForm } from "~/utils/http.server";
+import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/headers";
 
+/** 429 answers keep their Retry-After. */
+export const headers = retryAfterHeaders;
 export const handle = pageTitle("auth.signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,11 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const locale = await remixI18n.getLocale(request);
   return handleForm(form, signupSchema, async (v) => {
-    const userId = await signUp({ email: v.email, password: v.password, displayName: v.displayName, locale });
+    const userId = await signUp({ email: v.email, password: v.password, displayName: v.displayName, locale, ip: clientAddress(context) });
     return redirect("/me", { headers: { "Set-Cookie": await createUserSession(request, userId) } });
   });
 }

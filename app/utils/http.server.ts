@@ -75,7 +75,7 @@ export async function handleForm<S extends z.ZodTypeAny, R>(
       return json(submission.reply({ formErrors: [messageKey(e.key, e.params)] }), { status: 409 });
     }
     if (e instanceof RateLimitError) {
-      return json(submission.reply({ formErrors: ["errors.rateLimited"] }), {
+      return json(submission.reply({ formErrors: [messageKey(e.key, e.params)] }), {
         status: 429,
         headers: { "Retry-After": String(e.retryAfterSeconds) },
       });
@@ -101,8 +101,29 @@ export function clientAddress(context: unknown): string {
   return (context as { clientIp?: string } | undefined)?.clientIp || "local";
 }
 
-/** A same-site path to return to after login; anything else falls back to "/". */
+const REDIRECT_BASE = "http://vlx.invalid";
+
+/**
+ * A same-origin path to return to (after login, after a language switch), or `fallback` for
+ * anything else (issue 13, open redirect). Refused: non-strings, empty or over 2,000 characters,
+ * anything with a control character (tab, newline: browsers strip them, so `/\t/evil.example` is
+ * `//evil.example`, and a newline in a Location header is a 500) or a backslash (browsers read it
+ * as `/`), anything not starting with exactly one `/`, and anything that after WHATWG URL parsing
+ * against a placeholder origin lands on another origin. Returns the parsed path + query + hash,
+ * which URL serialisation percent-encodes to plain ASCII (safe in a header).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length === 0 || to.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }

@@ -100,6 +100,17 @@ export const loginFailures = sqliteTable(
   (t) => [index("login_failures_email").on(t.email, t.at), index("login_failures_ip").on(t.ip, t.at)],
 );
 
+/**
+ * Attempt counters for rate limits and login lockout (rate-limiter-flexible's RateLimiterSQLite
+ * table layout: key, points consumed in the window, window end in epoch ms). Keys are
+ * "<limit>:<subject>", e.g. "login-pair:<e-mail>|<address>". See app/models/accounts/rate-limits.server.ts.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
 /** Every mail the app sends; with no SMTP server set, organizers read it on the outbox page. */
 export const outbox = sqliteTable("outbox", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -1,5 +1,5 @@
 /**
- * Evaluation (DESIGN.md "evaluation"): the indicator library, versioned survey templates, the
+ * Evaluation (docs/design.md "evaluation"): the indicator library, versioned survey templates, the
  * surveys an edition runs per stage (baseline, pulse, end of visit, follow-ups), the participants'
  * responses and action plans, personal survey links, plan adjustments and the reminder log.
  * Date-only values are `YYYY-MM-DD` text; instants are UTC ISO-8601 text.

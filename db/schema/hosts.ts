@@ -1,9 +1,9 @@
 /**
- * Host sites, their coordinators, exchange visits and placements (DESIGN.md).
+ * Host sites, their coordinators, exchange visits and placements (docs/design.md).
  * Date-only values are `YYYY-MM-DD` text; instants are UTC ISO-8601 text.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { applications, editions } from "./programme";
 import { translations } from "./local-text";
@@ -95,7 +95,7 @@ export const exchangeVisits = sqliteTable(
 
 export const PLACEMENT_STATUSES = ["proposed", "offered", "accepted", "declined", "expired", "cancelled"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
-/** Statuses that hold a seat (DESIGN.md invariant 1). */
+/** Statuses that hold a seat (docs/design.md invariant 1). */
 export const SEAT_HOLDING: PlacementStatus[] = ["proposed", "offered", "accepted"];
 
 /** A participant (an accepted application) assigned to an exchange visit; an offer once sent. */

@@ -125,7 +125,7 @@ export const applications = sqliteTable(
   ],
 );
 
-/** Who changed what, when, from what to what (DESIGN.md "audit event"). */
+/** Who changed what, when, from what to what (docs/design.md "audit event"). */
 export const auditEvents = sqliteTable(
   "audit_events",
   {

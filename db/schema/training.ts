@@ -171,8 +171,14 @@ export const calendarFeedTokens = sqliteTable(
   "calendar_feed_tokens",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    /** Random URL-safe secret (it has to be shown again, so it is kept, not hashed). */
-    token: text("token").notNull(),
+    /**
+     * SHA-256 (hex) of the random URL-safe secret: the secret itself is shown once, when made, and
+     * never stored (issue 13). Null only on rows from before migration feed_token_hash until the
+     * start-up step hashes them (db/client.ts hashLegacyFeedTokens).
+     */
+    tokenHash: text("token_hash"),
+    /** Legacy: the plain secret of rows made before feed_token_hash; emptied at start once hashed. */
+    token: text("token"),
     kind: text("kind", { enum: FEED_KINDS }).notNull(),
     applicationId: integer("application_id").references(() => applications.id),
     visitId: integer("visit_id").references(() => exchangeVisits.id),
@@ -182,6 +188,7 @@ export const calendarFeedTokens = sqliteTable(
   },
   (t) => [
     uniqueIndex("calendar_feed_tokens_token").on(t.token),
+    uniqueIndex("calendar_feed_tokens_token_hash").on(t.tokenHash),
     index("calendar_feed_tokens_application").on(t.applicationId),
     index("calendar_feed_tokens_visit").on(t.visitId),
   ],

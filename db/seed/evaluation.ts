@@ -16,7 +16,7 @@ import { ensureStarterTemplates } from "../../app/models/evaluation/templates.se
 import type { Db } from "../client";
 import * as t from "../schema";
 import type { AnswerValue } from "../schema/evaluation";
-import { iso, prng, type Rng } from "./util";
+import { prng, type Rng } from "./util";
 
 type Ctx = { organizers: number[]; focalByCountry: Record<string, number>; nextEditionId: number };
 

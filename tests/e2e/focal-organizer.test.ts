@@ -1,11 +1,12 @@
 // A nomination end to end in Chromium at 360 px: the Vietnamese focal point nominates a leader
-// who has no account; the leader opens the claim link (read by the organizer on the outbox page),
+// who has no account; the leader opens the claim link from their mail (the organizer's outbox page
+// shows the mail with the link masked),
 // sets a password and submits; the focal point endorses; the organizer finds the application by a
 // name typed without diacritics (with JavaScript off: the filters are a plain GET form) and
 // accepts it, with the audit trail on the page. Every page visited passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, lastMailText, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const NOMINEE = "lo.thi.xuyen@example.vn";
@@ -22,17 +23,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * Logs in through the form. (tests/support/e2e.ts logInAs looks for the exact label "Password",
- * but required fields' labels read "Password (required)", so the fields are found by name here.)
- */
-async function logInAs(page: Page, baseUrl: string, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
 
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
 async function expectNoHorizontalScroll(page: Page) {
@@ -93,21 +83,27 @@ describe("nominate → claim → submit → endorse → accept", () => {
     await expect.poll(() => focal.getByRole("status").first().textContent()).toContain("Nomination saved");
     await check(focal, "focal-nominated");
 
-    // The organizer reads the claim link on the outbox page (JavaScript off).
+    // The organizer sees the mail on the outbox page (JavaScript off), its claim link masked
+    // (issue 13: an organizer must not be able to take the account over); the leader has the
+    // live link in their own mail (read from the stored copy).
     const orgCtx = await newContext(browser, { javaScript: false });
     const org = await orgCtx.newPage();
     await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
     if (process.env.E2E_TRACE) console.log("organizer logged in", org.url());
     await org.goto(`${server.url}/admin/outbox`);
     const mail = org.locator("article.mail", { hasText: NOMINEE }).first();
-    const claimLink = await mail.locator('a[href*="/claim/"]').getAttribute("href");
-    expect(claimLink).toMatch(/\/claim\/[\w-]+$/);
+    await expect.poll(() => mail.textContent()).toMatch(/\/claim\/•+/);
+    expect(await mail.locator('a[href*="/claim/"]').count()).toBe(0);
     await check(org, "admin-outbox");
+    const claimLink = /https?:\/\/\S+\/claim\/[\w-]+/.exec(lastMailText(server, NOMINEE) ?? "")?.[0];
+    expect(claimLink).toMatch(/\/claim\/[\w-]+$/);
+    expect(await mail.textContent()).not.toContain(claimLink!.split("/claim/")[1]);
 
     // The leader claims the account, then checks and submits the application.
     const leaderCtx = await newContext(browser);
     const leader = await leaderCtx.newPage();
-    await leader.goto(claimLink!.replace(/^https?:\/\/[^/]+/, server.url));
+    // ?lng=en: a language picked on the claim page becomes the account's (else Vietnamese, her country's).
+    await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, server.url)}?lng=en`);
     await check(leader, "leader-claim");
     await leader.locator('input[name="password"]').fill("xuyen-secret-2030");
     await leader.locator('input[name="passwordConfirm"]').fill("xuyen-secret-2030");

@@ -236,6 +236,69 @@ describe("host coordinator on a phone", () => {
   });
 });
 
+describe("a demo host coordinator's own visit", () => {
+  it("lists who is coming (names, food needs), and another site's visit is 404", async () => {
+    // Read-only on the demo data: the first demo visit with a participant who consented to share a
+    // food need, its coordinator, and a visit at a site that coordinator does not keep.
+    const sqlite = new Database(server.dbPath, { readonly: true });
+    type Row = { visitId: number; siteId: number; siteName: string; email: string; userId: number };
+    let own: Row, coming: { givenName: string; dietary: string; consented: number }[], otherVisitId: number;
+    try {
+      own = sqlite
+        .prepare(
+          `select v.id visitId, s.id siteId, s.name siteName, u.email, u.id userId
+           from placements p join applications a on a.id = p.application_id join exchange_visits v on v.id = p.visit_id
+           join host_sites s on s.id = v.host_site_id join host_site_coordinators c on c.host_site_id = s.id join users u on u.id = c.user_id
+           where p.status in ('offered', 'accepted') and a.sensitive_consent_at is not null and a.dietary_needs <> ''
+           order by v.id limit 1`,
+        )
+        .get() as Row;
+      coming = sqlite
+        .prepare(
+          `select a.given_name givenName, a.dietary_needs dietary, a.sensitive_consent_at is not null consented
+           from placements p join applications a on a.id = p.application_id where p.visit_id = ? and p.status in ('offered', 'accepted')`,
+        )
+        .all(own.visitId) as typeof coming;
+      otherVisitId = (
+        sqlite
+          .prepare("select id from exchange_visits where host_site_id not in (select host_site_id from host_site_coordinators where user_id = ?) order by id limit 1")
+          .get(own.userId) as { id: number }
+      ).id;
+    } finally {
+      sqlite.close();
+    }
+    expect(coming.length).toBeGreaterThan(1);
+
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await logInAs(page, server.url, own.email, PASSWORD);
+    // From the host home through the site to the visit, by links.
+    await page.goto(`${server.url}/host`);
+    await Promise.all([page.waitForURL(new RegExp(`/host/sites/${own.siteId}$`)), page.getByRole("link", { name: own.siteName, exact: true }).first().click()]);
+    await Promise.all([page.waitForURL(new RegExp(`/host/visits/${own.visitId}$`)), page.locator(`a[href="/host/visits/${own.visitId}"]`).first().click()]);
+    const table = page.getByRole("region", { name: /^Participants of / });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(coming.length);
+    for (const p of coming) {
+      const row = table.locator("tbody tr", { hasText: p.givenName });
+      expect(await row.count(), p.givenName).toBe(1);
+      // Food needs only with the participant's recorded consent; otherwise "none stated".
+      const food = (await row.locator("td").nth(4).textContent())!.trim();
+      if (p.consented && p.dietary) expect(food, p.givenName).toBe(p.dietary);
+      else expect(food, p.givenName).toBe("none stated");
+    }
+    await expectAccessible(page, "host's own visit");
+    await expectNoSideScroll(page);
+    await screenshot(page, "hosts-09-own-visit");
+
+    // Another site's visit (and its printable list) is not found, not forbidden: nothing leaks.
+    for (const path of [`/host/visits/${otherVisitId}`, `/host/visits/${otherVisitId}/print`]) {
+      const res = await page.goto(`${server.url}${path}`);
+      expect(res!.status(), path).toBe(404);
+    }
+    await context.close();
+  });
+});
+
 describe("organizer", () => {
   it("vets sites and sees the edition overview", async () => {
     const context = await newContext(browser, { javaScript: true });

@@ -1,8 +1,9 @@
 // Placement (issue 4) in Chromium on a 360 px phone: an organizer opens the placement board of the
 // demo Yunnan edition, runs the engine (proposal, comparison, difference), saves it, moves a
 // participant by hand, sends the offers; the demo applicant (sari.id@vlx.demo) opens her offer
-// from "My applications" and accepts it; her host sees her coming. Every page: axe scan and a
-// screenshot under test-results/ (placement-*.png).
+// from "My applications" and accepts it; her host (the coordinator of that visit's site, signed in as
+// themselves) sees her coming. Every page: axe scan and a screenshot under test-results/
+// (placement-*.png).
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,12 +122,26 @@ describe("placement board → offers → accept", () => {
     const placementId = Number(new URL(me.url()).pathname.split("/").pop());
     const visit = query<{ visit_id: number; status: string }>("select visit_id, status from placements where id = ?", placementId);
     expect(visit.status).toBe("accepted");
-    await org.goto(`${server.url}/host/visits/${visit.visit_id}`);
-    expect(await org.textContent("body")).toContain("Sari");
-    await check(org, "host-visit");
+    // Her host is the coordinator of that visit's site, signed in as themselves (not the organizer,
+    // who may open every visit): the host's own scope is what is exercised here.
+    const host = query<{ email: string }>(
+      `select u.email from exchange_visits v join host_site_coordinators c on c.host_site_id = v.host_site_id
+       join users u on u.id = c.user_id where v.id = ? order by u.id limit 1`,
+      visit.visit_id,
+    );
+    const hctx = await newContext(browser);
+    const hostPage = await hctx.newPage();
+    await logInAs(hostPage, server.url, host.email, PASSWORD);
+    const res = await hostPage.goto(`${server.url}/host/visits/${visit.visit_id}`);
+    expect(res!.status()).toBe(200);
+    const sari = hostPage.getByRole("region", { name: /^Participants of / }).locator("tbody tr", { hasText: "Sari" });
+    await expect.poll(() => sari.count()).toBe(1);
+    expect(await sari.locator(".badge-accepted").count()).toBe(1);
+    await check(hostPage, "host-visit");
 
     await ctx.close();
     await pctx.close();
+    await hctx.close();
   });
 
   it("works without JavaScript: the board runs the engine and shows the proposal", async () => {

@@ -39,7 +39,7 @@ describe("the app in Chromium", () => {
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => (window as any).__remixContext !== undefined);
+    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);
     await expectAccessible(page, "home");

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayIn } from "~/domain/dates";
+import { addDays, formatDate, todayIn } from "~/domain/dates";
 import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
@@ -78,7 +78,7 @@ describe("attendance on a phone changes the dashboard", () => {
     const host = await hostCtx.newPage();
     await logInAs(host, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
     await host.goto(`${server.url}/host`);
-    await host.getByRole("link", { name: new RegExp(`Take attendance for today \\(${fx.today}\\)`) }).first().waitFor();
+    await host.getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` }).first().waitFor();
     await host.goto(`${server.url}/attendance/training/${fx.trainingId}`);
     await expect.poll(() => host.locator(".checkin-list > li").count()).toBe(3);
     const first = host.locator(".checkin-list > li").first();

@@ -109,7 +109,13 @@ describe("training sessions", () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
 
+    // The feed URL is shown once, in the answer to the button that makes it (issue 13).
+    expect(await page.locator(".feed-url").count()).toBe(0);
+    await page.getByRole("button", { name: "Make the private address" }).first().click();
+    await expect.poll(() => page.locator(".feed-url").count()).toBe(1);
     const feedUrl = (await page.locator(".feed-url").first().textContent())!.trim();
+    expect(feedUrl.startsWith(`${server.url}/feeds/`), "built from APP_URL").toBe(true);
+    await expectAccessible(page, "itinerary with a new feed URL");
     const res = await page.request.get(feedUrl);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("text/calendar; charset=utf-8");

@@ -51,6 +51,23 @@ describe("sign up", () => {
     expect(countUsers()).toBe(before);
   });
 
+  it("limits sign-ups per client address and per e-mail (429 with Retry-After)", async () => {
+    const form = (email: string) => ({ displayName: "Somchai", email, password: "a-long-password", passwordConfirm: "a-long-password" });
+    for (let i = 0; i < 5; i++) {
+      const r = await call(signupAction, "/signup", { form: form("again@example.org"), context: { clientIp: `203.0.113.${i}` } });
+      expect(r.status).toBe(i === 0 ? 302 : 400);
+    }
+    const sixth = await call(signupAction, "/signup", { form: form("again@example.org"), context: { clientIp: "203.0.113.77" } });
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("Retry-After"))).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) {
+      expect((await call(signupAction, "/signup", { form: form(`hall${i}@example.org`), context: { clientIp: "203.0.113.200" } })).status).toBe(302);
+    }
+    const before = countUsers();
+    expect((await call(signupAction, "/signup", { form: form("hall-late@example.org"), context: { clientIp: "203.0.113.200" } })).status).toBe(429);
+    expect(countUsers()).toBe(before);
+  });
+
   it("answers 400 to a request that is not a form", async () => {
     const request = new Request("http://localhost/signup", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } });
     const r = await signupAction({ request, params: {}, context: {} }).catch((e: Response) => e);
@@ -76,19 +93,30 @@ describe("log in", () => {
     expect(r.headers.get("Location")).toBe("/me");
   });
 
-  it("answers 429 to the 6th failure in 15 minutes for an account, even with the right password", async () => {
+  it("locks an account for one address after 5 failures (429 with Retry-After, even with the right password) but not for its owner elsewhere", async () => {
     await createUser({ email: "guessed@example.org" });
     for (let i = 0; i < 5; i++) {
-      const r = await call(loginAction, "/login", { form: { email: "guessed@example.org", password: `guess ${i}` }, context: { clientIp: `10.0.0.${i}` } });
+      const r = await call(loginAction, "/login", { form: { email: "guessed@example.org", password: `guess ${i}` }, context: { clientIp: "10.0.0.66" } });
       expect(r.status).toBe(400);
     }
-    const sixth = await call(loginAction, "/login", { form: { email: "guessed@example.org", password: TEST_PASSWORD }, context: { clientIp: "10.0.1.1" } });
+    const sixth = await call(loginAction, "/login", { form: { email: "guessed@example.org", password: TEST_PASSWORD }, context: { clientIp: "10.0.0.66" } });
     expect(sixth.status).toBe(429);
-    expect(sixth.headers.get("Retry-After")).toBe("900");
-    // Another account from another address is not affected.
-    await createUser({ email: "other@example.org" });
-    const other = await call(loginAction, "/login", { form: { email: "other@example.org", password: TEST_PASSWORD }, context: { clientIp: "10.0.2.1" } });
-    expect(other.status).toBe(302);
+    const retry = Number(sixth.headers.get("Retry-After"));
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(900);
+    expect((await sixth.json()).error[""][0]).toMatch(/^errors\.rateLimited/);
+    // The owner, from their own address, is not locked out by the stranger (ASVS 5.0 6.3).
+    const owner = await call(loginAction, "/login", { form: { email: "guessed@example.org", password: TEST_PASSWORD }, context: { clientIp: "10.0.2.1" } });
+    expect(owner.status).toBe(302);
+  });
+
+  it("a correct password clears the account's failures from that address", async () => {
+    await createUser({ email: "typo@example.org" });
+    const attempt = (password: string) => call(loginAction, "/login", { form: { email: "typo@example.org", password }, context: { clientIp: "10.0.3.3" } });
+    for (let i = 0; i < 4; i++) expect((await attempt(`typo ${i}`)).status).toBe(400);
+    expect((await attempt(TEST_PASSWORD)).status).toBe(302);
+    for (let i = 0; i < 4; i++) expect((await attempt(`typo again ${i}`)).status).toBe(400);
+    expect((await attempt(TEST_PASSWORD)).status).toBe(302);
   });
 
   it("limits one client address spraying many accounts", async () => {
@@ -116,6 +144,19 @@ describe("password reset by mailed link", () => {
     expect(login.status).toBe(302);
     const again = await call(resetAction, `/reset/${token}`, { params: { token }, form: { password: "another-password", passwordConfirm: "another-password" } });
     expect(again.status).toBe(404);
+  });
+
+  it("limits reset requests per e-mail (mail bombing) and per client address, with Retry-After", async () => {
+    await createUser({ email: "bombed@example.org" });
+    const ask = (email: string, ip: string) => call(forgotAction, "/forgot-password", { form: { email }, context: { clientIp: ip } });
+    for (let i = 0; i < 5; i++) expect((await ask("bombed@example.org", `198.51.100.${i}`)).status).toBe(200);
+    const sixth = await ask("Bombed@example.org", "198.51.100.99");
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await sixth.json()).error[""][0]).toMatch(/^errors\.tooManyAttempts\|\{"count":\d+\}$/);
+    expect(db().select().from(t.outbox).where(eq(t.outbox.toAddress, "bombed@example.org")).all()).toHaveLength(5);
+    for (let i = 0; i < 20; i++) expect((await ask(`someone${i}@example.org`, "198.51.100.200")).status).toBe(200);
+    expect((await ask("someone-else@example.org", "198.51.100.200")).status).toBe(429);
   });
 
   it("answers the same for an unknown address and mails nothing", async () => {

@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 
@@ -73,7 +74,7 @@ async function childRun(): Promise<Seen> {
   const app = db().select().from(t.applications).get()!;
   const form = await (await call(applyRoute.loader, `/apply/${editionId}`, { params: { editionId: String(editionId) }, cookie })).json();
 
-  async function render(url: string, routeId: string, mod: { loader: (a: any) => unknown; default: () => React.ReactNode }, lng: string) {
+  async function render(url: string, routeId: string, mod: { loader: (a: LoaderFunctionArgs) => unknown; default: () => React.ReactNode }, lng: string) {
     // The Remix loader has the same ({ request, params, context }) signature as a router loader.
     const loader = mod.loader as (args: unknown) => Promise<Response>;
     const routes = [{ id: routeId, path: routeId === "apply" ? "/apply/:editionId" : "/me/applications/:id", loader, Component: mod.default }];

@@ -2,12 +2,19 @@
 // and in Asia/Jayapura 00:00 UTC; arrival/departure are all-day; cancelled sessions are
 // STATUS:CANCELLED; a revoked token is 404; a participant only reaches their own feed; and the
 // bytes are identical under TZ=UTC, Asia/Tokyo and America/Los_Angeles (child processes).
+// Issue 13: only the token's SHA-256 is stored, the URL is shown once (in the answer to the POST
+// that makes it) and built from APP_URL whatever Host the request named; tokens stored in clear
+// before the migration are hashed at start and keep working.
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { db, t } from "~/db.server";
+import { hashLegacyFeedTokens } from "../../db/client";
+import { getEnv } from "~/env.server";
 import { localToUtc } from "~/domain/training";
 import * as feedRoute from "~/routes/feeds.$token[.]ics";
 import * as hostRoute from "~/routes/host.visits.$visitId.trainings";
@@ -46,11 +53,15 @@ beforeAll(async () => {
   add("Draft idea", yangon, "Asia/Yangon", "2031-07-09", { status: "draft" });
 });
 
-async function feedUrl(c = cookie): Promise<string> {
-  const res = await call(itinerary.loader, "/me/itinerary", { cookie: c });
-  const data = await res.json();
-  return data.plans[0].feedUrl as string;
+/** Makes a new feed URL through the page (the only answer that shows it). */
+async function newFeedUrl(c = cookie, pageUrl = "/me/itinerary"): Promise<string> {
+  const res = await call(itinerary.action, pageUrl, { cookie: c, form: { intent: "rotateFeed", applicationId: String(applicationId) } });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("Cache-Control")).toBe("no-store");
+  return (await res.json()).newFeed.url as string;
 }
+const itineraryData = async () => (await call(itinerary.loader, "/me/itinerary", { cookie })).json();
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const tokenOf = (url: string) => /\/feeds\/([^/]+)\.ics$/.exec(url)![1];
 const getFeed = (token: string) => call(feedRoute.loader, `/feeds/${token}.ics`, { params: { token } });
 
@@ -63,8 +74,9 @@ function events(text: string) {
 
 describe("participant feed", () => {
   it("serves text/calendar with the sessions at the right instants", async () => {
-    const url = await feedUrl();
-    expect(url).toMatch(/^http:\/\/localhost\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
+    const url = await newFeedUrl();
+    expect(url.startsWith(`${getEnv().appUrl}/feeds/`)).toBe(true);
+    expect(url).toMatch(/\/feeds\/[A-Za-z0-9_-]{32}\.ics$/);
     const res = await getFeed(tokenOf(url));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
@@ -85,15 +97,40 @@ describe("participant feed", () => {
     expect(ev.map((e) => e.uid)).toContain(`arrival-${visitId}@vlx`);
   });
 
-  it("the same URL is shown again until revoked; revoking makes the old one 404 and gives a new one", async () => {
-    const first = await feedUrl();
-    expect(await feedUrl()).toBe(first);
-    const res = await call(itinerary.action, "/me/itinerary", { cookie, form: { intent: "rotateFeed", applicationId: String(applicationId) } });
-    expect(res.status).toBe(302);
-    expect((await getFeed(tokenOf(first))).status).toBe(404);
-    const second = await feedUrl();
+  it("the URL is shown once: the page then only says since when it is live; a new one makes the old one 404", async () => {
+    const first = await newFeedUrl();
+    const page = await itineraryData();
+    expect(page.plans[0].feed).toMatchObject({ active: true });
+    expect(JSON.stringify(page)).not.toContain(tokenOf(first));
+    const second = await newFeedUrl();
     expect(second).not.toBe(first);
+    expect((await getFeed(tokenOf(first))).status).toBe(404);
     expect((await getFeed(tokenOf(second))).status).toBe(200);
+  });
+
+  it("stores only the SHA-256 of the token", async () => {
+    const token = tokenOf(await newFeedUrl());
+    const rows = db().select().from(t.calendarFeedTokens).all();
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(rows.some((r) => r.tokenHash === sha256(token) && r.revokedAt === null)).toBe(true);
+    expect(rows.every((r) => r.token === null)).toBe(true);
+  });
+
+  it("builds the URL from APP_URL, not from the Host the request named", async () => {
+    const url = await newFeedUrl(cookie, "http://evil.example/me/itinerary");
+    expect(url.startsWith(`${getEnv().appUrl}/feeds/`)).toBe(true);
+    expect(url).not.toContain("evil.example");
+  });
+
+  it("a token stored in clear before the migration is hashed at start and keeps working", async () => {
+    const legacy = "legacy_feed_token_made_before_0007";
+    db().$client.prepare("INSERT INTO calendar_feed_tokens (token, kind, visit_id) VALUES (?, 'visit', ?)").run(legacy, visitId);
+    expect(hashLegacyFeedTokens(db().$client)).toBe(1);
+    const row = db().select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.tokenHash, sha256(legacy))).get()!;
+    expect(row.token).toBeNull();
+    expect((await getFeed(legacy)).status).toBe(200);
+    expect(hashLegacyFeedTokens(db().$client)).toBe(0);
+    db().update(t.calendarFeedTokens).set({ revokedAt: new Date().toISOString() }).where(eq(t.calendarFeedTokens.id, row.id)).run();
   });
 
   it("nobody can revoke or read another participant's feed; unknown tokens are 404", async () => {
@@ -104,7 +141,7 @@ describe("participant feed", () => {
   });
 
   it("is byte-identical under TZ=UTC, Asia/Tokyo and America/Los_Angeles", async () => {
-    const token = tokenOf(await feedUrl());
+    const token = tokenOf(await newFeedUrl());
     const run = promisify(execFile);
     const outs = await Promise.all(
       ["UTC", "Asia/Tokyo", "America/Los_Angeles"].map((TZ) =>
@@ -124,8 +161,14 @@ describe("participant feed", () => {
 describe("visit feed", () => {
   it("the host gets the visit's feed with every published session, and can revoke it", async () => {
     const res = await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } });
-    const data = await res.json();
-    const token = tokenOf(data.feedUrl);
+    expect((await res.json()).feed).toEqual({ active: false, since: null });
+    const made = await call(hostRoute.action, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) }, form: { intent: "rotateFeed" } });
+    const url = (await made.json()).newFeed as string;
+    expect(url.startsWith(`${getEnv().appUrl}/feeds/`)).toBe(true);
+    const token = tokenOf(url);
+    const after = await (await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } })).json();
+    expect(after.feed.active).toBe(true);
+    expect(JSON.stringify(after)).not.toContain(token);
     const body = await (await getFeed(token)).text();
     expect(events(body).map((e) => e.summary).sort()).toEqual(["Arrival: Inle week", "Cancelled boat trip", "Departure: Inle week", "Lake farming — ကန်"]);
     await call(hostRoute.action, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) }, form: { intent: "rotateFeed" } });

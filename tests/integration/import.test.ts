@@ -10,6 +10,8 @@ import { confirmImport, IMPORT_MAX_ROWS, previewImport, templateCsv } from "~/mo
 import { RuleError } from "~/models/errors";
 import { action as focalAction, loader as focalLoader } from "~/routes/focal.import";
 import { action as adminAction } from "~/routes/admin.import";
+import { loader as adminTemplate } from "~/routes/admin.import-template[.]csv";
+import { loader as focalTemplate } from "~/routes/focal.import-template[.]csv";
 import { call, cookieFor, createUser, requestArgs } from "../support/factories";
 import { makeEdition } from "./hosts-fixtures";
 
@@ -135,7 +137,12 @@ describe("routes", () => {
     expect(done.headers.get("Location")).toBe("/focal/import?done=1&created=2&already=0");
     const big = (await focalAction(upload("/focal/import", cookie, new Uint8Array(1_200_000).fill(0x41)))) as Response;
     expect(big.status).toBe(413);
-    const tpl = await call(focalLoader, "/focal/import?template=1", { cookie });
+    // The template is its own resource route: the page route's loader answering with a file made
+    // the browser's document request (a plain link) render the page with CSV as its data: a 500.
+    const page = await (await call(focalLoader, "/focal/import", { cookie })).json();
+    expect(page.columns.length).toBeGreaterThan(3);
+    const tpl = await call(focalTemplate, "/focal/import-template.csv", { cookie });
+    expect(tpl.headers.get("Content-Type")).toContain("text/csv");
     const bytes = new Uint8Array(await tpl.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
@@ -148,6 +155,8 @@ describe("routes", () => {
     const someone = await createUser();
     const cookie = await cookieFor(someone.id);
     expect((await call(focalLoader, "/focal/import", { cookie })).status).toBe(404);
+    expect((await call(focalTemplate, "/focal/import-template.csv", { cookie })).status).toBe(404);
+    expect((await call(adminTemplate, "/admin/import-template.csv", { cookie })).status).toBe(404);
     let status = 0;
     try {
       await adminAction(upload("/admin/import", cookie, csv(row(61))));

@@ -31,7 +31,7 @@ describe("schema and migrations", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(Number(db.$client.pragma("busy_timeout", { simple: true }))).toBeGreaterThanOrEqual(5000);
-    const tables = db.$client.prepare("select name from sqlite_master where type='table'").all().map((r: any) => r.name);
+    const tables = (db.$client.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(["users", "editions", "applications", "audit_events", "login_sessions"]));
     db.$client.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ let edition: ReturnType<typeof makeEdition>;
 let visit: ReturnType<typeof makeVisit>;
 let otherVisit: ReturnType<typeof makeVisit>;
 let hall: number, yangon: number, jayapura: number;
-let trainer: number, trainer2: number, interpEn: number, interpVi: number;
+let trainer: number, interpEn: number, interpVi: number;
 
 const count = () => db().select({ n: sql<number>`count(*)` }).from(t.trainingSessions).get()!.n;
 
@@ -41,7 +41,8 @@ beforeAll(async () => {
   yangon = ins({ name: "Yangon room", countryCode: "MM", timeZone: "Asia/Yangon" });
   jayapura = ins({ name: "Jayapura room", countryCode: "ID", timeZone: "Asia/Jayapura" });
   trainer = db().insert(t.trainers).values({ name: "Dr Somchai", languages: ["th", "en"] }).returning().get().id;
-  trainer2 = db().insert(t.trainers).values({ name: "Dr Lan", languages: ["vi"] }).returning().get().id;
+  // A second trainer, so pickers and checks choose among several.
+  db().insert(t.trainers).values({ name: "Dr Lan", languages: ["vi"] }).run();
   interpEn = db().insert(t.interpreters).values({ name: "Ploy", languagePairs: [{ from: "th", to: "en" }] }).returning().get().id;
   interpVi = db().insert(t.interpreters).values({ name: "Minh", languagePairs: [{ from: "th", to: "vi" }] }).returning().get().id;
 });

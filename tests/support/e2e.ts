@@ -9,10 +9,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-export type TestServer = { url: string; dbPath: string; stop: () => Promise<void>; output: () => string };
+export type TestServer = { url: string; port: number; pid: number; dbPath: string; stop: () => Promise<void>; output: () => string };
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +38,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   // Its own process group, so stop() ends it and anything it started.
   const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
@@ -63,7 +64,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   });
   return {
     url,
-    dbPath,
+    port,
+    pid: child.pid!,
+    dbPath: env.DATABASE_PATH ?? dbPath,
     output: () => out,
     stop: () =>
       new Promise((resolve) => {
@@ -76,6 +79,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
         }
       }),
   };
+}
+
+/**
+ * The text of the newest mail to `to` as stored in the server's database (the recipient's copy,
+ * with its live links: the outbox page masks them). Opened read-only beside the running server
+ * (WAL lets both read).
+ */
+export function lastMailText(server: TestServer, to: string): string | undefined {
+  const sqlite = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare("SELECT text FROM outbox WHERE to_address = ? ORDER BY id DESC LIMIT 1").get(to) as { text: string } | undefined;
+    return row?.text;
+  } finally {
+    sqlite.close();
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -2,6 +2,7 @@
  * Integration-test helpers: real records in the test's SQLite file (tests/support/setup-db.ts),
  * a real login session cookie, and direct calls of route loaders and actions.
  */
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db, t } from "~/db.server";
 import { hashPassword, loadActor } from "~/models/accounts/accounts.server";
 import type { Actor } from "~/models/actor";
@@ -55,7 +56,7 @@ export function requestArgs(url: string, { params = {}, cookie, form, context = 
 }
 
 /** Calls a loader or action and returns the Response, whether it was returned or thrown. */
-export async function call(fn: (args: any) => unknown, url: string, args: Args = {}): Promise<Response> {
+export async function call(fn: (args: LoaderFunctionArgs) => unknown, url: string, args: Args = {}): Promise<Response> {
   try {
     const r = await fn(requestArgs(url, args));
     if (r instanceof Response) return r;

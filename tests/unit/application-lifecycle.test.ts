@@ -6,7 +6,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus } from "../../db/schema/pr
 const ACTIONS: ApplicationAction[] = ["submit", "return", "endorse", "accept", "waitlist", "reject", "withdraw"];
 const ROLES: ActingRole[] = ["applicant", "focal_point", "organizer"];
 
-/** The expected table, written out by hand from DESIGN.md "Life cycles" (from, action, role → to). */
+/** The expected table, written out by hand from docs/design.md "Life cycles" (from, action, role → to). */
 const ALLOWED: [ApplicationStatus, ApplicationAction, ActingRole, ApplicationStatus][] = [
   ["draft", "submit", "applicant", "submitted"],
   ["draft", "submit", "focal_point", "submitted"],

@@ -1,4 +1,4 @@
-// The formula-neutralising rule of CSV cells (DESIGN.md "Text"): = + - @ tab (and CR) get an
+// The formula-neutralising rule of CSV cells (docs/design.md "Text"): = + - @ tab (and CR) get an
 // apostrophe; the rule is reversible, so exports round-trip exactly.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Names (DESIGN.md "Names"): folded search, display order, CJK without spaces, Thai marks kept.
+// Names (docs/design.md "Names"): folded search, display order, CJK without spaces, Thai marks kept.
 import { describe, expect, it } from "vitest";
 import { displayName, foldForSearch, latinName, searchText, sortKey } from "~/domain/names";
 

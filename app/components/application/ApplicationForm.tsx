@@ -1,5 +1,5 @@
 /**
- * The whole application form (DESIGN.md "application"): used by the applicant's page
+ * The whole application form (docs/design.md "application"): used by the applicant's page
  * (app/routes/apply.$editionId.tsx, mode "applicant") and by a focal point's nomination page
  * (mode "nominate": adds the nominee's e-mail at the top and fixes the nationality to the focal
  * point's country via `fixedNationality`).

@@ -78,7 +78,7 @@ export function ImportView(p: ImportViewProps) {
         </div>
         <div className="actions">
           <button type="submit" disabled={!p.editions.length}>{t("tracking.import.check")}</button>
-          <a href="?template=1" download>{t("tracking.import.template")}</a>
+          <a href={p.country ? "/focal/import-template.csv" : "/admin/import-template.csv"} download>{t("tracking.import.template")}</a>
         </div>
         {p.editions.length ? null : <p className="alert alert-warn">{t("tracking.import.noEdition")}</p>}
       </Form>

@@ -11,11 +11,11 @@ import { pickText, type LocalText as LocalTextValue, type Shown } from "~/domain
  * Renders `value` (already picked by a loader, `{ text, lang }`) or `text` (a `LocalText`, picked
  * here for the page's language) inside `as` (default `span`) with its `lang`.
  */
-export function LocalText({ value, text, as: Tag = "span", className }: { value?: Shown; text?: LocalTextValue; as?: ElementType; className?: string }) {
+export function LocalText({ value, text, as: Tag = "span", className, id }: { value?: Shown; text?: LocalTextValue; as?: ElementType; className?: string; id?: string }) {
   const { i18n } = useTranslation();
   const shown = value ?? pickText(text, i18n?.language ?? "en");
   return (
-    <Tag lang={shown.lang} className={className}>
+    <Tag lang={shown.lang} className={className} id={id}>
       {shown.text}
     </Tag>
   );

@@ -32,12 +32,20 @@ export class ListBuilder {
     for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!, r = 0; k < e; k++, r++) {
       const it = b.prefItem[k]!;
       if (it >= 0) {
-        if (stamp[it] !== pi) ((stamp[it] = pi), (rank[it] = r), (cand[n++] = it));
+        if (stamp[it] !== pi) {
+          stamp[it] = pi;
+          rank[it] = r;
+          cand[n++] = it;
+        }
       } else if (it !== NO_ENTRY) {
         const c = -it - 1;
         for (let j = b.hostStart[c]!, je = b.hostStart[c + 1]!; j < je; j++) {
           const v = b.hostVisits[j]!;
-          if (stamp[v] !== pi) ((stamp[v] = pi), (rank[v] = r), (cand[n++] = v));
+          if (stamp[v] !== pi) {
+            stamp[v] = pi;
+            rank[v] = r;
+            cand[n++] = v;
+          }
         }
       }
     }

@@ -3,7 +3,7 @@
  *
  * The engine is pure: plain data in, plain data out, no database, no Remix, no clock, no
  * randomness without a seed. Dates are `YYYY-MM-DD` text and are compared as strings (never a JS
- * `Date` at UTC midnight, see DESIGN.md "Date-only values").
+ * `Date` at UTC midnight, see docs/design.md "Date-only values").
  */
 
 /** A `YYYY-MM-DD` calendar date as text. */

@@ -198,7 +198,7 @@ function evaluate(
  * candidate venue's zone, `holiday_data_unavailable` (info), `public_holiday` per venue-local day
  * (warning), `interpreter_cover` (warning). A cancelled candidate, and cancelled existing trainings,
  * never conflict; the candidate's own id in the index is ignored (editing).
- * Overlap is `a.start < b.end && b.start < a.end` (DESIGN.md rule 3). About O(R log n) for R resources.
+ * Overlap is `a.start < b.end && b.start < a.end` (docs/design.md rule 3). About O(R log n) for R resources.
  * @throws ScheduleInputError unknown_time_zone | invalid_instant | invalid_date | invalid_range | invalid_country
  */
 export function checkConflicts(index: ScheduleIndex, candidate: TrainingCandidate, options: ConflictCheckOptions = {}): TrainingConflict[] {

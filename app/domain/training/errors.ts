@@ -1,6 +1,6 @@
 /**
  * Typed input errors of the training-scheduling core. Route actions map `field` onto the form
- * field to re-show the answer with its error (DESIGN.md rule 5), so `field` names the input, and
+ * field to re-show the answer with its error (docs/design.md rule 5), so `field` names the input, and
  * `code` is stable for translation keys.
  */
 export type ScheduleInputErrorCode =

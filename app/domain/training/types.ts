@@ -4,7 +4,7 @@ import type { ExtraHoliday } from "./holidays";
 /** Record ids as the database gives them (integer or text). Compared by `String(id)`. */
 export type ResourceId = string | number;
 
-/** Training session life cycle (DESIGN.md): draft -> scheduled -> held | cancelled. */
+/** Training session life cycle (docs/design.md): draft -> scheduled -> held | cancelled. */
 export type TrainingStatus = "draft" | "scheduled" | "held" | "cancelled";
 
 /**

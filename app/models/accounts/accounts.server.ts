@@ -14,20 +14,19 @@ import { sendMail } from "../../mail.server";
 import { isMemberCountry } from "../../domain/countries";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
-import { FieldErrors, NotFoundError, RateLimitError, RuleError } from "../errors";
+import { FieldErrors, NotFoundError, RuleError } from "../errors";
 import { recordAudit } from "../audit.server";
 import { translatorFor } from "../../i18n.server";
+import { assertLoginAllowed, consumeAttempt, recordLoginFailure, recordLoginSuccess } from "./rate-limits.server";
 
 // algorithm 2 = Argon2id (a const enum in the typings, so spelled as its value here).
 const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-/** Failed logins allowed per account (and per client address) in the window before 429. */
-export const LOGIN_FAILURE_LIMIT = { perAccount: 5, perAddress: 20, windowMinutes: 15 };
 const RESET_TTL_MIN = 60;
 const CLAIM_TTL_DAYS = 14;
 const INVITE_TTL_DAYS = 7;
 
-/** Trimmed and lower-cased (DESIGN.md "E-mail"). */
+/** Trimmed and lower-cased (docs/design.md "E-mail"). */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -68,10 +67,13 @@ export function findUserByEmail(email: string) {
 
 /**
  * Creates an account. Throws FieldErrors({email: ["errors.emailTaken"]}) when the address is
- * registered in any letter case or with surrounding spaces.
+ * registered in any letter case or with surrounding spaces. With `ip` (the client address of a web request; null for scripts), the attempt
+ * counts against the sign-up limits per client address and per e-mail (rate-limits.server.ts):
+ * RateLimitError past them.
  */
-export async function signUp(input: { email: string; password: string; displayName: string; locale?: string }) {
+export async function signUp(input: { email: string; password: string; displayName: string; locale?: string; ip: string | null }) {
   const email = normalizeEmail(input.email);
+  if (input.ip !== null) await consumeAttempt(["signupAddress", input.ip], ["signupEmail", email]);
   const passwordHash = await hashPassword(input.password);
   return immediate(db(), (tx) => {
     if (tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)).get()) {
@@ -85,47 +87,37 @@ export async function signUp(input: { email: string; password: string; displayNa
   });
 }
 
-function countFailures(column: "email" | "ip", value: string, since: string) {
-  const col = column === "email" ? t.loginFailures.email : t.loginFailures.ip;
-  return (
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(t.loginFailures)
-      .where(and(eq(col, value), gt(t.loginFailures.at, since)))
-      .get()?.n ?? 0
-  );
-}
-
 /**
- * Checks a login. Throws RateLimitError once the account or the client address has had too many
- * failures in the window (checked before the password, so guessing stops), FieldErrors with a
- * form-level "errors.badCredentials" on a wrong address or password (same answer for both, so
- * accounts cannot be enumerated). Returns the user id.
+ * Checks a login. Throws RateLimitError (429, before the password is even checked, so guessing
+ * stops) once this account has failed too often from this client address, or this address has
+ * failed too often on any account (rate-limits.server.ts: the lockout is keyed on account AND
+ * address, so a stranger elsewhere cannot lock the owner out); FieldErrors with a form-level
+ * "errors.badCredentials" on a wrong address or password (same answer for both, so accounts cannot
+ * be enumerated). Failures are also kept in login_failures (a record for the security review).
+ * Returns the user id.
  */
 export async function logIn(input: { email: string; password: string; ip: string; now?: Date }): Promise<number> {
   const email = normalizeEmail(input.email);
   const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - LOGIN_FAILURE_LIMIT.windowMinutes * 60_000).toISOString();
-  if (
-    countFailures("email", email, since) >= LOGIN_FAILURE_LIMIT.perAccount ||
-    countFailures("ip", input.ip, since) >= LOGIN_FAILURE_LIMIT.perAddress
-  ) {
-    throw new RateLimitError(LOGIN_FAILURE_LIMIT.windowMinutes * 60);
-  }
+  await assertLoginAllowed(email, input.ip);
   const user = findUserByEmail(email);
   const ok = user?.passwordHash && !user.disabledAt ? await verify(user.passwordHash, input.password) : false;
   if (!ok || !user) {
     db().insert(t.loginFailures).values({ email, ip: input.ip, at: now.toISOString() }).run();
+    await recordLoginFailure(email, input.ip);
     throw FieldErrors.one("", "errors.badCredentials");
   }
+  await recordLoginSuccess(email, input.ip);
   return user.id;
 }
 
 /**
  * Mails a reset link (valid 60 minutes) when the address has an account. Answers the same either
- * way so the form does not reveal who is registered.
+ * way so the form does not reveal who is registered. With `ip`, counts against the reset limits
+ * per client address and per e-mail (RateLimitError past them, whether or not the account exists).
  */
-export async function requestPasswordReset(input: { email: string }) {
+export async function requestPasswordReset(input: { email: string; ip: string | null }) {
+  if (input.ip !== null) await consumeAttempt(["resetAddress", input.ip], ["resetEmail", normalizeEmail(input.email)]);
   const user = findUserByEmail(input.email);
   if (!user || user.disabledAt) return;
   const { token, tokenHash } = newToken();
@@ -168,10 +160,17 @@ export function checkToken(token: string, purpose: "reset" | "claim") {
 
 /**
  * Sets a new password from a reset or claim link, uses the token up and revokes every other
- * session of the user. Returns the user id. NotFoundError for a bad, used or expired link.
+ * session of the user. Returns the user id. NotFoundError for a bad, used or expired link. With
+ * `ip`, every attempt counts against the link limits per client address and, for a live link, per
+ * the account's e-mail (RateLimitError past them).
  */
-export async function setPasswordWithToken(input: { token: string; password: string; purpose: "reset" | "claim" }) {
+export async function setPasswordWithToken(input: { token: string; password: string; purpose: "reset" | "claim"; ip: string | null }) {
+  if (input.ip !== null) await consumeAttempt(["linkAddress", input.ip]);
   const row = findToken(input.token, input.purpose);
+  if (input.ip !== null) {
+    const owner = db().select({ email: t.users.email }).from(t.users).where(eq(t.users.id, row.userId)).get();
+    if (owner) await consumeAttempt(["linkEmail", owner.email]);
+  }
   const passwordHash = await hashPassword(input.password);
   immediate(db(), (tx) => {
     const used = tx

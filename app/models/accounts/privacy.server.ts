@@ -1,5 +1,5 @@
 /**
- * Personal data, per person (DESIGN.md "Sensitive data"): a person can download everything VLX
+ * Personal data, per person (docs/design.md "Sensitive data"): a person can download everything VLX
  * holds about them, and can erase their sensitive data (dietary and accessibility needs, i.e.
  * health data, with the consent that allowed it); an organizer can erase it for a person, e.g. on
  * request by mail. Erasure keeps the application itself (the programme's record of who took part)

@@ -1,5 +1,5 @@
 /**
- * Applications (DESIGN.md "application", "Life cycles"): the applicant's use cases.
+ * Applications (docs/design.md "application", "Life cycles"): the applicant's use cases.
  *
  * Applicant use cases (scope: the actor's own applications; anything else is NotFoundError):
  * startApplication, saveDraft, submitApplication, withdrawApplication, getOwnApplication,
@@ -8,6 +8,7 @@
  * The shared core other roles build on (`applicationValues`, `transitionApplication`,
  * `notifyStatusChange`) is app/models/applications/core.server.ts, re-exported here.
  */
+import { pickField } from "../../domain/local-text";
 import { and, desc, eq } from "drizzle-orm";
 import type { StatusViewData } from "../../components/application/StatusView";
 import { countryName, defaultTimeZone } from "../../domain/countries";
@@ -163,6 +164,7 @@ export function listOwnApplications(actor: Actor) {
       submittedAt: t.applications.submittedAt,
       editionId: t.editions.id,
       editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
       startsOn: t.editions.startsOn,
       endsOn: t.editions.endsOn,
       applicationsOpenOn: t.editions.applicationsOpenOn,
@@ -221,7 +223,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       hostCountries: a.preferredHostCountries.map((c) => countryName(c, lng)),
       availability: a.availableFrom && a.availableTo ? `${formatDate(a.availableFrom, lng)} – ${formatDate(a.availableTo, lng)}` : "",
     },
-    edition: { id: edition.id, name: edition.name, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
+    edition: { id: edition.id, name: pickField(edition.name, edition.translations, "name", lng).text, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
     trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)) })),
     canEdit: canEdit(a, edition),
     canWithdraw: canWithdraw(a, edition),

@@ -1,5 +1,5 @@
 /**
- * The application core every role builds on (DESIGN.md "application", "Life cycles"):
+ * The application core every role builds on (docs/design.md "application", "Life cycles"):
  * `applicationValues(input)` (the columns an ApplicationInput writes),
  * `transitionApplication(tx, actor, app, action, role, reason?)` (the only way a status changes)
  * and `notifyStatusChange(applicationId)` (mails the applicant). The applicant's own use cases are

@@ -1,5 +1,5 @@
 /**
- * The national focal point's side of nominating and reviewing (DESIGN.md "The people"): sees,
+ * The national focal point's side of nominating and reviewing (docs/design.md "The people"): sees,
  * endorses or returns the applications of their own country within the country's quota.
  *
  * Every function takes the acting user and checks role and scope itself: a record outside the

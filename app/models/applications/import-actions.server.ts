@@ -1,6 +1,7 @@
 /**
  * Route glue of the nominee import pages (organizer: /admin/import, focal point: /focal/import):
- * the template download, the multipart upload (memory handler with a size limit) that shows the
+ * the page's data, the template download (its own resource routes, /admin/import-template.csv and
+ * /focal/import-template.csv: a page route cannot answer a document request with a file), the multipart upload (memory handler with a size limit) that shows the
  * preview, and the confirmation that writes the staged file.
  */
 import {
@@ -16,13 +17,9 @@ import { listOpenEditions } from "../editions/editions.server";
 import { NotFoundError, RuleError } from "../errors";
 import { confirmImport, IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, previewImport, templateCsv } from "./import.server";
 
+/** The import page's data (JSON): open editions, the documented columns, the "done" notice. */
 export function importLoaderData(request: Request, country: string | null) {
   const url = new URL(request.url);
-  if (url.searchParams.get("template")) {
-    return new Response(templateCsv(!country), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="vlx-nominees-template.csv"' },
-    });
-  }
   const editions = listOpenEditions().map((e) => ({ id: e.id, name: e.name }));
   return json({
     country,
@@ -34,6 +31,16 @@ export function importLoaderData(request: Request, country: string | null) {
 }
 
 type Reply = { error?: string; preview?: ReturnType<typeof previewImport>; editionId?: number };
+
+/**
+ * The template file as a download: header and one example row (UTF-8 with BOM); the country
+ * column only for organizers (`country` null), a focal point's country is fixed.
+ */
+export function importTemplateResponse(country: string | null): Response {
+  return new Response(templateCsv(!country), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="vlx-nominees-template.csv"' },
+  });
+}
 
 export async function importAction(actor: Actor, request: Request, country: string | null, lng: string, donePath: string) {
   const type = request.headers.get("Content-Type") ?? "";

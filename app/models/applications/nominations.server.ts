@@ -1,5 +1,5 @@
 /**
- * Nominating (DESIGN.md "The people"): the national focal point nominates leaders of their
+ * Nominating (docs/design.md "The people"): the national focal point nominates leaders of their
  * country who have no account; the leader claims the account, checks and submits.
  */
 import { and, eq } from "drizzle-orm";

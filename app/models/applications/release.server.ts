@@ -1,6 +1,6 @@
 /**
  * Withdrawal of an application, or its rejection after acceptance, frees the person's seats
- * (DESIGN.md "Life cycles", issue 12 item 4): every seat-holding placement (proposed, offered,
+ * (docs/design.md "Life cycles", issue 12 item 4): every seat-holding placement (proposed, offered,
  * accepted) becomes `cancelled`, so the visit has room again and the host's "who is coming" list
  * (which lists seat-holding placements) no longer shows her; every training enrolment (seat or
  * waiting-list place) becomes `cancelled`, and each freed training seat goes to the head of that

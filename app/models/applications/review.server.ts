@@ -1,5 +1,5 @@
 /**
- * Reviewing (DESIGN.md "The people"): the organizer lists, filters and searches every application
+ * Reviewing (docs/design.md "The people"): the organizer lists, filters and searches every application
  * and accepts, waitlists or rejects endorsed ones; plus what the focal point's and the
  * organizer's pages share (names, loading, the status mail, describing an application for
  * display). The focal point's side is app/models/applications/focal-review.server.ts; nominating leaders who

@@ -1,5 +1,5 @@
 /**
- * Editions (DESIGN.md): one run of the programme with its dates, application window (dates read in
+ * Editions (docs/design.md): one run of the programme with its dates, application window (dates read in
  * the edition's time zone, inclusive), per-country quotas, mode and themes.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
@@ -93,7 +93,7 @@ export function createEdition(actor: Actor, input: EditionInput): number {
 
 /**
  * Refuses an edit that would leave the edition's exchange visits or training sessions outside its
- * dates (DESIGN.md invariant 4), or set a country's quota below the places its applications
+ * dates (docs/design.md invariant 4), or set a country's quota below the places its applications
  * already hold. Throws FieldErrors naming the visits, sessions or the count.
  */
 function assertEditionChangeKeepsRecords(tx: Db, id: number, input: EditionInput) {

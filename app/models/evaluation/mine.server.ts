@@ -3,13 +3,14 @@ import { and, eq } from "drizzle-orm";
 import { db, t } from "../../db.server";
 import { periodFor } from "../../domain/evaluation/timing";
 import { localText } from "../../domain/evaluation/text";
+import { pickField } from "../../domain/local-text";
 import type { Actor } from "../actor";
 import { editionStays, listEditionSurveys, surveyTiming } from "./surveys.server";
 import { currentTemplate } from "./templates.server";
 
 export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new Date()) {
   const apps = db()
-    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, startsOn: t.editions.startsOn })
+    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, startsOn: t.editions.startsOn })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.userId, actor.id), eq(t.applications.status, "accepted")))
@@ -36,7 +37,8 @@ export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new D
           answeredDays,
         };
       });
-      return { applicationId: a.id, editionId: a.editionId, editionName: a.editionName, surveys };
+      // The edition name in the reader's language (else English), issue 11 item 8.
+      return { applicationId: a.id, editionId: a.editionId, editionName: pickField(a.editionName, a.editionTranslations, "name", lng).text, surveys };
     })
     .filter((e) => e.surveys.length > 0);
 }

@@ -8,7 +8,7 @@ import { answerToRaw } from "../../domain/evaluation/answers";
 import { localText } from "../../domain/evaluation/text";
 import { formatDate } from "../../domain/dates";
 import { listIndicators } from "./indicators.server";
-import { MAX_ACTIONS, saveResponse, surveyContext, type SurveyContext } from "./responses.server";
+import { MAX_ACTIONS, saveResponse, type SurveyContext } from "./responses.server";
 import { messageKey } from "../../utils/http.server";
 import { FieldErrors, RuleError } from "../errors";
 import type { Db } from "../../db.server";

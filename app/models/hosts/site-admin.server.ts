@@ -1,5 +1,5 @@
 /**
- * Host sites, the organizers' side (DESIGN.md "host site"): every site with its vetting status,
+ * Host sites, the organizers' side (docs/design.md "host site"): every site with its vetting status,
  * vetting (pending → vetted | suspended, with notes and the date of the last check; a
  * suspension of a site with upcoming visits needs a confirmation step), and coordinator
  * assignment. Anyone but an organizer gets NotFoundError (404).
@@ -12,7 +12,7 @@ import type { VettingInput } from "../../forms/host-site";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
-import { FieldErrors, NotFoundError } from "../errors";
+import { FieldErrors } from "../errors";
 import { normalizeEmail } from "../accounts/accounts.server";
 import { SEAT_HOLDING } from "../../../db/schema/hosts";
 import { siteInScope, type HostSite } from "./sites.server";

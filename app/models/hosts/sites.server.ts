@@ -1,5 +1,5 @@
 /**
- * Host sites (DESIGN.md "host site"): scope (which sites a host coordinator may see and change)
+ * Host sites (docs/design.md "host site"): scope (which sites a host coordinator may see and change)
  * and the profile kept by its host coordinators. The organizers' side (vetting, the list of
  * sites, coordinator assignment) is app/models/hosts/site-admin.server.ts.
  * A host coordinator sees and changes only the sites they coordinate; anything else
@@ -9,7 +9,6 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import ct from "countries-and-timezones";
 import { countryTimeZones, defaultTimeZone } from "../../domain/countries";
-import { displayName } from "../../domain/names";
 import { DIETARY_ABILITIES, normalizePhone, type HostSiteInput } from "../../forms/host-site.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";

@@ -1,6 +1,6 @@
 /**
  * "Who is coming": the participants placed in a visit (placements offered or accepted) with only
- * what a host needs (DESIGN.md "Sensitive data"): name in their order and script with the Latin
+ * what a host needs (docs/design.md "Sensitive data"): name in their order and script with the Latin
  * form, country, gender, languages, dietary and accessibility needs where the participant
  * consented, and the arrival and departure. The query names its columns one by one; birth date,
  * passport, phone, e-mail and emergency contact are never read. Needs without consent are

@@ -1,5 +1,5 @@
 /**
- * Exchange visits (DESIGN.md "exchange visit"): scheduled by a site's host coordinators (or the
+ * Exchange visits (docs/design.md "exchange visit"): scheduled by a site's host coordinators (or the
  * organizers) for an edition, edited and cancelled under rules checked inside one BEGIN
  * IMMEDIATE transaction with their write:
  * - only a vetted site may offer a visit, in an edition hosted in the site's country (not online);
@@ -28,7 +28,7 @@ export type Visit = typeof t.exchangeVisits.$inferSelect;
 
 /** Placements that count against capacity once sent: offered and accepted (a floor for edits). */
 const OFFERED_OR_ACCEPTED = ["offered", "accepted"] as const;
-/** Placements that hold a seat (DESIGN.md: proposed, offered, accepted). */
+/** Placements that hold a seat (docs/design.md: proposed, offered, accepted). */
 const SEAT_HOLDING = ["proposed", "offered", "accepted"] as const;
 
 /** The visit and its site when in the actor's scope, else NotFoundError. */
@@ -82,7 +82,7 @@ export function visitDateMoveBlockers(tx: Db, visitId: number, arrivalOn: string
     }
   }
 
-  // DESIGN.md invariant 4: a training session lies inside its visit's dates (venue-local days).
+  // docs/design.md invariant 4: a training session lies inside its visit's dates (venue-local days).
   for (const r of visitTrainingsOutside(tx, visitId, arrivalOn, departureOn)) {
     blockers.push({ kind: "training", id: r.id, title: r.title, startsAt: r.startsAt, endsAt: r.endsAt, timeZone: r.timeZone });
   }
@@ -208,7 +208,7 @@ export function updateVisit(actor: Actor, visitId: number, input: VisitInput): v
 
 /**
  * Cancels a planned visit with a reason. Its proposed placements are cancelled with it. A visit
- * with offered or accepted participants is cancelled only by an organizer (DESIGN.md: placements
+ * with offered or accepted participants is cancelled only by an organizer (docs/design.md: placements
  * are cancelled by an organizer), who thereby cancels those placements too (each audited).
  */
 export function cancelVisit(actor: Actor, visitId: number, reason: string): void {

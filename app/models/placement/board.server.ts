@@ -17,7 +17,7 @@
  * rejected after acceptance) application holds no seat: its placements are cancelled in the
  * transaction that changes its status (applications/release.server.ts).
  */
-import { and, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { compareModes, runPlacement, type ModeComparison, type PlacementInstance, type PlacementMode, type PlacementResult } from "../../domain/placement";
 import type { PlacementStatus } from "../../../db/schema/hosts";

@@ -1,12 +1,12 @@
 /**
- * Placement offers, the participant's side (DESIGN.md "Life cycles": proposed -> offered ->
+ * Placement offers, the participant's side (docs/design.md "Life cycles": proposed -> offered ->
  * accepted | declined | expired): the offers of the signed-in participant, accepting and
  * declining them, and the expiry of offers whose reply-by date has passed.
  *
  * The reply-by date is date-only and read in the visit site's zone (host_sites.time_zone): an
  * offer can be answered until the end of that day there, and expires from the next day on.
  *
- * Never overbooked (DESIGN.md invariant 1): accepting checks and writes in one BEGIN IMMEDIATE
+ * Never overbooked (docs/design.md invariant 1): accepting checks and writes in one BEGIN IMMEDIATE
  * transaction. An offer already holds its seat; accepting still re-checks that the visit's
  * accepted placements stay within its capacity and per-country cap, and that the participant has
  * no overlapping accepted placement (invariant 3), so no interleaving of simultaneous accepts
@@ -187,6 +187,7 @@ export function listOwnPlacements(actor: Actor) {
       applicationId: t.placements.applicationId,
       editionName: t.editions.name,
       visitTitle: t.exchangeVisits.title,
+      visitTranslations: t.exchangeVisits.translations,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
       siteName: t.hostSites.name,
@@ -213,6 +214,7 @@ export function getOwnPlacement(actor: Actor, placementId: number, now: Date = n
           p: t.placements,
           userId: t.applications.userId,
           editionName: t.editions.name,
+          editionTranslations: t.editions.translations,
           visit: t.exchangeVisits,
           site: {
             name: t.hostSites.name,

@@ -21,7 +21,7 @@ import { auditTrail, recordAudit } from "../audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 import { loadBoardData, personOf, SEATS, toEngineVisit, toParticipant } from "./instance.server";
 import { decide } from "../applications/review.server";
-import { checkSeat, loadPlacement, loadVisit, mailParticipant, overrideErrors, requirePlacement } from "./checks.server";
+import { checkSeat, loadPlacement, loadVisit, mailParticipant, requirePlacement } from "./checks.server";
 
 export { overrideErrors } from "./checks.server";
 

@@ -1,5 +1,5 @@
 /**
- * Attendance (DESIGN.md "attendance"): check-in lists for training sessions and exchange-visit days,
+ * Attendance (docs/design.md "attendance"): check-in lists for training sessions and exchange-visit days,
  * kept by organizers, the host coordinators of the visit's site and the session's trainers (a
  * trainer is the user whose e-mail is that of a trainer assigned to the session), and self
  * check-in with a rotating code.

@@ -173,7 +173,7 @@ export function checkCandidate(tx: Db, schedule: EditionSchedule, candidate: Tra
 
 /**
  * Trainings of visit `visitId` (not cancelled) that would fall outside [arrivalOn, departureOn]
- * read in each training's own venue zone (DESIGN.md invariant 4). Used by visitDateMoveBlockers.
+ * read in each training's own venue zone (docs/design.md invariant 4). Used by visitDateMoveBlockers.
  */
 export function visitTrainingsOutside(tx: Db, visitId: number, arrivalOn: string, departureOn: string) {
   return tx

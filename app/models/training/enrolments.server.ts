@@ -3,7 +3,7 @@
  * else a place on the waiting list; when a seat frees (someone leaves, the capacity grows) the
  * next on the list is promoted. The count and the write happen in one BEGIN IMMEDIATE
  * transaction, so the last seat is never given twice however many enrol at the same instant
- * (DESIGN.md invariant 1, applied to training seats). Participant ids are application ids.
+ * (docs/design.md invariant 1, applied to training seats). Participant ids are application ids.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";

@@ -3,8 +3,13 @@
  * and one per exchange visit, each at a secret, revocable URL `/feeds/<token>.ics`. Revoking
  * makes the old URL answer 404 at once and issues a new one. Built with the pure feed builders
  * (TZID + VTIMEZONE, VALUE=DATE arrival/departure, stable UIDs, STATUS:CANCELLED).
+ *
+ * Only the SHA-256 of a token is stored (issue 13, finding 4): the URL is shown once, when it is
+ * made (rotate*Feed returns it), and a lost URL is replaced by making a new one. SHA-256 without
+ * salt is enough here because tokens are 192 random bits, not something a person chose. URLs are
+ * built from APP_URL, never from the request's Host header.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { languageName } from "../../domain/vocabulary";
@@ -15,6 +20,7 @@ import { NotFoundError } from "../errors";
 import { planOf, visitWithSiteColumns, type ItineraryVisit } from "./itinerary.server";
 import { listTrainingRows, type TrainingListRow } from "./list.server";
 import { visitInScope } from "../hosts/visits.server";
+import { getEnv } from "../../env.server";
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,64}$/;
 
@@ -22,21 +28,35 @@ function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
+/** The stored form of a feed token: SHA-256, hex. */
+export function feedTokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The public URL of a feed token, from APP_URL (e.g. https://vlx.example.org/feeds/<token>.ics). */
+export function feedUrl(token: string): string {
+  return `${getEnv().appUrl.replace(/\/+$/, "")}/feeds/${token}.ics`;
+}
+
+/** Whether a feed URL is live, and since when (ISO); the URL itself is not kept. */
+export type FeedState = { active: boolean; since: string | null };
+
 type Owner = { kind: "participant"; applicationId: number } | { kind: "visit"; visitId: number };
 
-function activeToken(tx: Db, owner: Owner): string | null {
+function activeFeed(tx: Db, owner: Owner): FeedState {
   const cond =
     owner.kind === "participant"
       ? and(eq(t.calendarFeedTokens.kind, "participant"), eq(t.calendarFeedTokens.applicationId, owner.applicationId))
       : and(eq(t.calendarFeedTokens.kind, "visit"), eq(t.calendarFeedTokens.visitId, owner.visitId));
-  return tx.select({ token: t.calendarFeedTokens.token }).from(t.calendarFeedTokens).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).get()?.token ?? null;
+  const row = tx.select({ createdAt: t.calendarFeedTokens.createdAt }).from(t.calendarFeedTokens).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).get();
+  return { active: !!row, since: row?.createdAt ?? null };
 }
 
 function issue(tx: Db, actor: Actor, owner: Owner): string {
   const token = newToken();
   tx.insert(t.calendarFeedTokens)
     .values({
-      token,
+      tokenHash: feedTokenHash(token),
       kind: owner.kind,
       applicationId: owner.kind === "participant" ? owner.applicationId : null,
       visitId: owner.kind === "visit" ? owner.visitId : null,
@@ -68,16 +88,17 @@ function ownApplication(tx: Db, actor: Actor, applicationId: number) {
   return app;
 }
 
-/** The participant's feed token for one of their accepted applications (issued on first ask). */
-export function participantFeedToken(actor: Actor, applicationId: number): string {
-  return immediate(db(), (tx) => {
-    ownApplication(tx, actor, applicationId);
-    const owner: Owner = { kind: "participant", applicationId };
-    return activeToken(tx, owner) ?? issue(tx, actor, owner);
-  });
+/** Whether the participant has a live feed URL for one of their accepted applications (NotFoundError otherwise). */
+export function participantFeedState(actor: Actor, applicationId: number): FeedState {
+  const tx = db();
+  ownApplication(tx, actor, applicationId);
+  return activeFeed(tx, { kind: "participant", applicationId });
 }
 
-/** Revokes the participant's feed URL and issues a new one. */
+/**
+ * Revokes the participant's feed URL (if any) and issues a new one; returns the new token, the
+ * only time it is available (show it, build the URL with feedUrl).
+ */
 export function rotateParticipantFeed(actor: Actor, applicationId: number): string {
   return immediate(db(), (tx) => {
     ownApplication(tx, actor, applicationId);
@@ -88,15 +109,14 @@ export function rotateParticipantFeed(actor: Actor, applicationId: number): stri
   });
 }
 
-/** The visit's feed token (host coordinators of the site and organizers). */
-export function visitFeedToken(actor: Actor, visitId: number): string {
-  return immediate(db(), (tx) => {
-    visitInScope(actor, visitId, tx);
-    const owner: Owner = { kind: "visit", visitId };
-    return activeToken(tx, owner) ?? issue(tx, actor, owner);
-  });
+/** Whether the visit has a live feed URL (host coordinators of the site and organizers; NotFoundError otherwise). */
+export function visitFeedState(actor: Actor, visitId: number): FeedState {
+  const tx = db();
+  visitInScope(actor, visitId, tx);
+  return activeFeed(tx, { kind: "visit", visitId });
 }
 
+/** Revokes the visit's feed URL (if any) and issues a new one; returns the new token (shown once). */
 export function rotateVisitFeed(actor: Actor, visitId: number): string {
   return immediate(db(), (tx) => {
     visitInScope(actor, visitId, tx);
@@ -147,7 +167,7 @@ function visitItems(v: ItineraryVisit): FeedItem[] {
 export function renderFeed(token: string): { body: string; filename: string } {
   if (!TOKEN_RE.test(token)) throw new NotFoundError("feed");
   const tx = db();
-  const row = tx.select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.token, token)).get();
+  const row = tx.select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.tokenHash, feedTokenHash(token))).get();
   if (!row || row.revokedAt) throw new NotFoundError("feed");
   if (row.kind === "participant" && row.applicationId !== null) {
     const app = tx

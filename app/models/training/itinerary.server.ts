@@ -8,12 +8,15 @@
 import { and, eq, inArray, ne, or } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
 import { defaultTimeZone } from "../../domain/countries";
+import type { Translations } from "../../domain/local-text";
 import type { Actor } from "../actor";
 import { listTrainingRows, type TrainingListRow } from "./list.server";
 
 export type ItineraryVisit = {
   id: number;
   title: string;
+  /** Other languages of the visit's title and notes (English is `title`). */
+  translations: Translations<"title" | "notes">;
   arrivalOn: string;
   departureOn: string;
   siteName: string;
@@ -30,6 +33,8 @@ export type ParticipantPlan = {
   applicationId: number;
   editionId: number;
   editionName: string;
+  /** Other languages of the edition's name and description. */
+  editionTranslations: Translations<"name" | "description">;
   nationality: string | null;
   visits: ItineraryVisit[];
   trainings: ItineraryTraining[];
@@ -40,7 +45,7 @@ export type ParticipantPlan = {
 /** Accepted applications of the user, newest edition first. */
 function acceptedApplications(tx: Db, userId: number) {
   return tx
-    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, nationality: t.applications.nationality, startsOn: t.editions.startsOn })
+    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, nationality: t.applications.nationality, startsOn: t.editions.startsOn })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.userId, userId), eq(t.applications.status, "accepted")))
@@ -52,6 +57,7 @@ function acceptedApplications(tx: Db, userId: number) {
 export const visitWithSiteColumns = {
   id: t.exchangeVisits.id,
   title: t.exchangeVisits.title,
+  translations: t.exchangeVisits.translations,
   arrivalOn: t.exchangeVisits.arrivalOn,
   departureOn: t.exchangeVisits.departureOn,
   siteName: t.hostSites.name,
@@ -63,7 +69,7 @@ export const visitWithSiteColumns = {
 };
 
 /** The plan of one accepted application: its visits and trainings. */
-export function planOf(tx: Db, app: { id: number; editionId: number; editionName: string; nationality: string | null }): ParticipantPlan {
+export function planOf(tx: Db, app: { id: number; editionId: number; editionName: string; editionTranslations?: Translations<"name" | "description">; nationality: string | null }): ParticipantPlan {
   const visits: ItineraryVisit[] = tx
     .select(visitWithSiteColumns)
     .from(t.placements)
@@ -114,6 +120,7 @@ export function planOf(tx: Db, app: { id: number; editionId: number; editionName
     applicationId: app.id,
     editionId: app.editionId,
     editionName: app.editionName,
+    editionTranslations: app.editionTranslations ?? {},
     nationality: app.nationality,
     visits,
     trainings: rows

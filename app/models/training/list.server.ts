@@ -14,6 +14,8 @@ export type TrainingListRow = {
   visitId: number | null;
   visitTitle: string | null;
   title: string;
+  /** Other languages of title and description (English is the plain column). */
+  translations: TrainingRow["translations"];
   type: TrainingRow["type"];
   status: TrainingRow["status"];
   audience: TrainingRow["audience"];
@@ -49,6 +51,7 @@ export function listTrainingRows(tx: Db, where: { editionId?: number; visitId?: 
       visitId: t.trainingSessions.visitId,
       visitTitle: t.exchangeVisits.title,
       title: t.trainingSessions.title,
+      translations: t.trainingSessions.translations,
       type: t.trainingSessions.type,
       status: t.trainingSessions.status,
       audience: t.trainingSessions.audience,
