@@ -7,8 +7,8 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
 export default tseslint.config(
-  // Generated or local output: builds, test artefacts, the local database folder.
-  { ignores: ["build/", "public/build/", "node_modules/", "migrations/meta/", "test-results/", ".cache/", "data/", "tmp/"] },
+  // Generated or local output: builds (ours and the web bench baseline's), test artefacts, the local database folder.
+  { ignores: ["build/", "public/build/", "bench/web-baseline/build/", "bench/web-baseline/public/build/", "node_modules/", "migrations/meta/", "test-results/", ".cache/", "data/", "tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
+import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -17,6 +17,23 @@ import "./forms/zod-errors";
 
 const ABORT_DELAY = 5_000;
 
+// One i18next instance per language, made on first use and shared by every later page in that
+// language (issue 13, item 2: it was made per request). Safe to share: the translations never
+// change while the process runs, and nothing on the server changes an instance's language.
+const instances = new Map<string, Promise<I18n>>();
+function i18nFor(lng: string): Promise<I18n> {
+  let p = instances.get(lng);
+  if (!p) {
+    const instance = createInstance();
+    p = instance
+      .use(initReactI18next)
+      .init({ ...i18n, lng, resources: getResources() })
+      .then(() => instance);
+    instances.set(lng, p);
+  }
+  return p;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -25,12 +42,11 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
-  const instance = createInstance();
   const lng = await getLocale(request);
   // `?lng=` is remembered for the next pages (unknown values are ignored).
   const remember = await lngQueryCookie(request);
   if (remember) responseHeaders.append("Set-Cookie", remember);
-  await instance.use(initReactI18next).init({ ...i18n, lng, resources: getResources() });
+  const instance = await i18nFor(lng);
   const bot = isbot(request.headers.get("user-agent") || "");
 
   return new Promise((resolve, reject) => {

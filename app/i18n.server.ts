@@ -11,6 +11,7 @@ import { createInstance, type TFunction } from "i18next";
 import { chooseLanguage, matchLanguage, type SupportedLng } from "./domain/languages";
 import i18n, { supportedLngs } from "./i18n";
 import { getSavedLocale } from "./session.server";
+import { memoForRequest } from "./utils/request-memo.server";
 
 export const lngCookie = createCookie("lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
 
@@ -40,17 +41,17 @@ export function getResources() {
  * The request's interface language: the signed-in person's saved preference, then `?lng=`, then
  * the `lng` cookie, then Accept-Language, then English (app/domain/languages.ts chooseLanguage).
  */
-export async function getLocale(request: Request): Promise<SupportedLng> {
-  const url = new URL(request.url);
-  const [saved, cookie] = await Promise.all([
-    getSavedLocale(request),
-    lngCookie.parse(request.headers.get("Cookie")).catch(() => null) as Promise<unknown>,
-  ]);
-  return chooseLanguage({
-    saved,
-    query: url.searchParams.get("lng"),
-    cookie: typeof cookie === "string" ? cookie : null,
-    acceptLanguage: request.headers.get("Accept-Language"),
+export function getLocale(request: Request): Promise<SupportedLng> {
+  const query = new URL(request.url).searchParams.get("lng");
+  const cookieHeader = request.headers.get("Cookie");
+  const acceptLanguage = request.headers.get("Accept-Language");
+  // Asked by the root loader, the route's loader and the renderer: decided once per GET request.
+  return memoForRequest(`locale:${query}|${cookieHeader}|${acceptLanguage}`, async () => {
+    const [saved, cookie] = await Promise.all([
+      getSavedLocale(request),
+      lngCookie.parse(cookieHeader).catch(() => null) as Promise<unknown>,
+    ]);
+    return chooseLanguage({ saved, query, cookie: typeof cookie === "string" ? cookie : null, acceptLanguage });
   });
 }
 

@@ -22,6 +22,7 @@ import styles from "~/styles/app.css";
 import { LANGUAGE_LABELS, supportedLngs } from "~/i18n";
 import { remixI18n } from "~/i18n.server";
 import { fontFaceCss } from "~/fonts";
+import { listFormat } from "~/domain/intl";
 import { CHOOSER_PATH, workspacesFor } from "~/domain/workspaces";
 import { useNonce } from "~/nonce";
 import { documentTitle } from "~/utils/page-title";
@@ -79,7 +80,7 @@ function RolesBadge({ actor }: { actor: { displayName: string; isOrganizer: bool
   const { t, i18n } = useTranslation();
   const staff = workspacesFor(actor).filter((w) => w.role !== "applicant");
   const roles = staff.length ? staff.map((w) => t(`nav.roles.${w.role}`)) : [t("nav.roles.applicant")];
-  const text = t("nav.signedInAs", { name: actor.displayName, roles: new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" }).format(roles) });
+  const text = t("nav.signedInAs", { name: actor.displayName, roles: listFormat(i18n.language, { style: "narrow", type: "unit" }).format(roles) });
   return (
     <p className="signed-in" data-testid="signed-in-roles">
       {staff.length > 1 ? <Link to={CHOOSER_PATH}>{text}</Link> : text}

@@ -5,15 +5,32 @@
  */
 import crypto from "node:crypto";
 import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { db, t } from "./db.server";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { db, preparedQuery, t } from "./db.server";
 import { getEnv } from "./env.server";
 import type { Actor } from "./models/actor";
 import { loadActor } from "./models/accounts/accounts.server";
+import { memoForRequest } from "./utils/request-memo.server";
 
 const MAX_AGE_S = 30 * 24 * 3600;
 
 let storage: ReturnType<typeof makeStorage> | undefined;
+
+// Statements compiled once per connection (issue 13, item 2): every page reads its session.
+const liveSession = preparedQuery((d) =>
+  d
+    .select({ data: t.loginSessions.data })
+    .from(t.loginSessions)
+    .where(
+      and(
+        eq(t.loginSessions.id, sql.placeholder("id")),
+        isNull(t.loginSessions.revokedAt),
+        gt(t.loginSessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare(),
+);
+const savedLocale = preparedQuery((d) => d.select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, sql.placeholder("id"))).prepare());
 
 function makeStorage() {
   const env = getEnv();
@@ -41,17 +58,7 @@ function makeStorage() {
       return id;
     },
     async readData(id) {
-      const row = db()
-        .select()
-        .from(t.loginSessions)
-        .where(
-          and(
-            eq(t.loginSessions.id, id),
-            isNull(t.loginSessions.revokedAt),
-            gt(t.loginSessions.expiresAt, new Date().toISOString()),
-          ),
-        )
-        .get();
+      const row = liveSession().get({ id, now: new Date().toISOString() });
       return row ? JSON.parse(row.data) : null;
     },
     async updateData(id, data, expires) {
@@ -79,12 +86,24 @@ export async function getSession(request: Request) {
   return sessionStorage().getSession(request.headers.get("Cookie"));
 }
 
-/** The signed-in actor, or null. */
+/**
+ * The user id of the request's live session, or null. Verified (signature, not revoked, not
+ * expired) once per GET request (utils/request-memo.server.ts), however many loaders ask.
+ */
+function sessionUserId(request: Request): Promise<number | null> {
+  const cookie = request.headers.get("Cookie");
+  if (!cookie?.includes("vlx_session=")) return Promise.resolve(null);
+  return memoForRequest(`session-user:${cookie}`, async () => {
+    const userId: unknown = (await sessionStorage().getSession(cookie)).get("userId");
+    return typeof userId === "number" ? userId : null;
+  });
+}
+
+/** The signed-in actor, or null. Loaded once per GET request. */
 export async function getActor(request: Request): Promise<Actor | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (typeof userId !== "number") return null;
-  return loadActor(userId);
+  const userId = await sessionUserId(request);
+  if (userId === null) return null;
+  return memoForRequest(`actor:${userId}`, () => loadActor(userId));
 }
 
 /**
@@ -92,11 +111,9 @@ export async function getActor(request: Request): Promise<Actor | null> {
  * in. One indexed lookup; used by every page to choose its language.
  */
 export async function getSavedLocale(request: Request): Promise<string | null> {
-  if (!request.headers.get("Cookie")?.includes("vlx_session=")) return null;
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (typeof userId !== "number") return null;
-  return db().select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, userId)).get()?.locale ?? null;
+  const userId = await sessionUserId(request);
+  if (userId === null) return null;
+  return memoForRequest(`saved-locale:${userId}`, () => savedLocale().get({ id: userId })?.locale ?? null);
 }
 
 /** The signed-in actor; otherwise redirects to /login and back here afterwards. */

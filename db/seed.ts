@@ -15,10 +15,13 @@ import { todayIn } from "../app/domain/dates";
 import { immediate, type Db } from "./client";
 import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
+import { seedCertificates } from "./seed/certificates";
+import { seedQuestions } from "./seed/questions";
 import { seedAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
+import { seedPilots } from "./seed/pilots";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -99,5 +102,11 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedEvaluation(tx, today, { organizers, focalByCountry, nextEditionId: editions.yunnan.id });
   // Attendance at the past online edition's sessions (the participation dashboard's story).
   seedAttendance(tx, editions.online, organizers[0]);
+  // Its certificates, issued a week after it ended; one revoked and issued again (issue 15).
+  seedCertificates(tx, editions.online, organizers[0], now);
+  // Two optional questions of its own on the open edition's form (issue 15).
+  seedQuestions(tx, editions.yunnan, organizers[0]);
+  // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
+  seedPilots(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }

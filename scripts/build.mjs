@@ -1,5 +1,5 @@
 // `npm run build`: the Remix build (build/index.js, public/build/) in production mode, then the
-// HTTP server and the backup/restore commands compiled to plain JavaScript (build/server.js,
+// HTTP server and the backup/restore/place commands compiled to plain JavaScript (build/server.js,
 // build/backup.js, build/restore.js) with esbuild. Packages stay external, so a deployment runs
 // the build with only `dependencies` installed (`npm ci --omit=dev`): no tsx, no esbuild.
 import { spawnSync } from "node:child_process";
@@ -18,7 +18,7 @@ const packagesExternalButJson = {
 };
 
 await build({
-  entryPoints: { server: "server.ts", backup: "scripts/backup.ts", restore: "scripts/restore.ts" },
+  entryPoints: { server: "server.ts", backup: "scripts/backup.ts", restore: "scripts/restore.ts", place: "scripts/place.ts" },
   outdir: "build",
   bundle: true,
   platform: "node",
@@ -30,4 +30,4 @@ await build({
   // The Remix build is loaded at run time by path, never bundled twice.
   external: ["./build/*"],
 });
-console.log("build: build/server.js, build/backup.js, build/restore.js");
+console.log("build: build/server.js, build/backup.js, build/restore.js, build/place.js");

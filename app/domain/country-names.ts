@@ -6,6 +6,8 @@
  * module so no server data (time zones, languages) comes along.
  */
 
+import { collator as sharedCollator } from "./intl";
+
 export const ASEAN_CODES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"] as const;
 export const PLUS_THREE_CODES = ["CN", "JP", "KR"] as const;
 export const MEMBER_COUNTRY_CODES = [...ASEAN_CODES, ...PLUS_THREE_CODES] as const;
@@ -60,7 +62,7 @@ export const memberCountryName = countryName;
  * (Intl.Collator), for every select and table: one naming everywhere.
  */
 export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
-  const collator = new Intl.Collator(locale);
+  const collator = sharedCollator(locale);
   return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
     collator.compare(a.name, b.name),
   );

@@ -3,6 +3,8 @@
  * turned into a JS Date at UTC midnight, which would move a day in UTC+06:30..+09:00.
  */
 
+import { dateTimeFormat } from "./intl";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date in `YYYY-MM-DD` form (rejects 2027-02-30). */
@@ -17,8 +19,8 @@ export function isIsoDate(s: string): boolean {
 
 /** Today's date in IANA zone `timeZone` at instant `now`, as `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // en-CA formats as YYYY-MM-DD. One formatter per zone (intl.ts): pages ask this per row.
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** Adds whole days to a date-only value (calendar arithmetic done in UTC, safely). */
@@ -42,7 +44,7 @@ export function daysBetween(a: string, b: string): number {
 export function formatDate(date: string | null | undefined, locale = "en", style: "medium" | "long" = "medium"): string {
   if (!date || !isIsoDate(date)) return date ?? "";
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { calendar: "gregory", dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateTimeFormat(locale, { calendar: "gregory", dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Two inclusive date ranges overlap (date-only, string comparison is chronological). */

@@ -3,6 +3,7 @@
  * hand-built "82 %": the sign, its spacing and the digits differ by language, e.g. "82 %" in
  * Vietnamese, "82%" in English, "၈၂%" in Burmese). Pure; server and browser.
  */
+import { listFormat } from "./intl";
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(lng: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -37,5 +38,5 @@ export function formatChange(x: number | null | undefined, lng: string, digits =
 
 /** A list joined the language's way ("a, b and c", "a、b和c"). */
 export function formatList(items: string[], lng: string, type: "conjunction" | "disjunction" | "unit" = "conjunction"): string {
-  return new Intl.ListFormat(lng, { style: "long", type }).format(items);
+  return listFormat(lng, { style: "long", type }).format(items);
 }

@@ -3,6 +3,7 @@
  * Display names are translated (`themes.<code>` keys in app/locales); language names come from
  * Intl.DisplayNames (CLDR data shipped with the runtime).
  */
+import { displayNames } from "./intl";
 
 /** Themes of the programme (docs/design.md: rural revitalisation, eco-agriculture, ...). */
 export const THEMES = [
@@ -40,7 +41,7 @@ export const GENDERS = ["female", "male", "other", "undisclosed"] as const;
 /** A language's name in the UI locale, e.g. languageName("my", "en") = "Burmese". */
 export function languageName(code: string, locale = "en"): string {
   try {
-    return new Intl.DisplayNames([locale, "en"], { type: "language" }).of(code) ?? code;
+    return displayNames([locale, "en"], { type: "language" }).of(code) ?? code;
   } catch {
     return code;
   }

@@ -8,3 +8,4 @@ export * from "./tracking/certificates.server";
 export * from "./tracking/dashboard.server";
 export * from "./tracking/exports.server";
 export * from "./tracking/sql.server";
+export * from "./tracking/certificate-issue.server";

@@ -18,6 +18,14 @@ import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 import { langOfText } from "~/domain/script-lang";
 import { pageTitle } from "~/utils/page-title";
+import { CustomAnswers } from "~/components/review/CustomAnswers";
+import { translatorFor } from "~/i18n.server";
+import { answersForApplication } from "~/models/applications/questions.server";
+
+const yesNo = (lng: string) => {
+  const tr = translatorFor(lng);
+  return { yes: tr("common.yes"), no: tr("common.no") };
+};
 
 export const handle = pageTitle((t, d) => d.app?.name || t("admin.applications.unnamed"));
 
@@ -28,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => {
     const r = getApplicationForReview(actor, idParam(params.id, "application"));
     return json({
+      answers: answersForApplication(r.application.id, lng, yesNo(lng)),
       app: describeApplication(r.application, lng, true),
       edition: r.edition,
       nominatedBy: r.nominatedBy,
@@ -88,6 +97,7 @@ export default function ReviewApplication() {
           <h2 id="facts-h">{t("admin.app.title")}</h2>
           <ApplicationFacts app={data.app} />
         </section>
+        <CustomAnswers answers={data.answers} />
         <div className="stack">
           <section className="card" aria-labelledby="decide-h">
             <h2 id="decide-h">{t("admin.decide.title")}</h2>

@@ -75,6 +75,7 @@ export default function EditEdition() {
           {(["visits", "placement", "trainings", "dashboard", "evaluation"] as const).map((k) => (
             <li key={k}><Link to={`/admin/editions/${data.id}/${k}`}>{t(`admin.editionNav.${k}`)}</Link></li>
           ))}
+          <li><Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link></li>
         </ul>
       </nav>
       <EditionForm

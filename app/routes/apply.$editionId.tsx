@@ -14,7 +14,9 @@ import { formatDate } from "~/domain/dates";
 import { emptyFormValues, toFormValues } from "~/components/application/values";
 import { draftSchema, submitSchema } from "~/forms/application.server";
 import { remixI18n } from "~/i18n.server";
-import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication } from "~/models/applications.server";
+import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication, type Answers } from "~/models/applications.server";
+import { answersAsFormValues, formQuestions, questionSpecs, questionsForForm } from "~/models/applications/questions.server";
+import { parseAnswers } from "~/domain/questions";
 import { getEdition, windowState } from "~/models/editions.server";
 import { FieldErrors, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
@@ -44,13 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state,
     };
     const app = findOwnApplicationForEdition(actor, id);
+    const qs = formQuestions(id);
+    const questions = questionsForForm(qs, lng);
     if (!app) {
-      if (state !== "open") return json({ edition: info, application: null, defaultValue: null, canSubmit: false });
+      if (state !== "open") return json({ edition: info, application: null, defaultValue: null, canSubmit: false, questions });
       // Only looking creates nothing: the draft is written on the first save.
-      return json({ edition: info, application: null, defaultValue: emptyFormValues(), canSubmit: true });
+      return json({ edition: info, application: null, defaultValue: emptyFormValues(), canSubmit: true, questions });
     }
     if (app.status !== "draft") throw redirect(`/me/applications/${app.id}`);
-    return json({ edition: info, application: { id: app.id, status: app.status }, defaultValue: toFormValues(app), canSubmit: canEdit(app, edition) });
+    const defaultValue = { ...toFormValues(app), ...answersAsFormValues(app.id, qs) };
+    return json({ edition: info, application: { id: app.id, status: app.status }, defaultValue, canSubmit: canEdit(app, edition), questions });
   });
 }
 
@@ -65,31 +70,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (found && found.status !== "draft") return redirect(`/me/applications/${found.id}`);
   // Created on the first save (or submit) that passes the rules, never by a GET.
   const draftId = () => (found ?? startApplication(actor, id)).id;
+  // The edition's own questions (issue 15): checked here, saved in the same transaction.
+  const questions = formQuestions(id);
+  const get = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+  const lenientAnswers = parseAnswers(questionSpecs(questions), get, false);
+  const answers: Answers = { questions, values: lenientAnswers.values };
   if (intent === "submit") {
     const strict = parseWithZod(form, { schema: submitSchema });
-    if (strict.status !== "success") {
+    const strictAnswers = parseAnswers(questionSpecs(questions), get, true);
+    if (strict.status !== "success" || Object.keys(strictAnswers.errors).length) {
       // Nothing typed is lost: what passes the lenient rules becomes the draft, then the errors show.
       const lenient = savablePart(form);
       let draftSaved = false;
       if (lenient) {
         try {
-          saveDraft(actor, draftId(), lenient);
+          saveDraft(actor, draftId(), lenient, answers);
           draftSaved = true;
         } catch (e) {
           if (!(e instanceof RuleError) && !(e instanceof FieldErrors)) throw e;
         }
       }
-      return json({ ...strict.reply(), draftSaved }, { status: 400 });
+      return json({ ...strict.reply({ fieldErrors: strictAnswers.errors }), draftSaved }, { status: 400 });
     }
+  } else if (Object.keys(lenientAnswers.errors).length) {
+    // A draft with an answer of the wrong form (a date that is no date): nothing written, all re-shown.
+    return json(parseWithZod(form, { schema: draftSchema }).reply({ fieldErrors: lenientAnswers.errors }), { status: 400 });
   }
   return handleForm(form, applicationSchemaFor(intent), (v) => {
     if (intent === "save") {
-      saveDraft(actor, draftId(), v);
+      saveDraft(actor, draftId(), v, answers);
       return redirect(`/apply/${id}?saved=1`);
     }
     const appId = draftId();
     try {
-      submitApplication(actor, appId, v);
+      submitApplication(actor, appId, v, answers);
     } catch (e) {
       // Raced with another submit of the same draft: it is submitted, show it.
       if (e instanceof RuleError && e.key === "errors.transition") return redirect(`/me/applications/${appId}`);
@@ -146,6 +160,7 @@ export default function Apply() {
             lastResult={lastResult && "status" in lastResult ? lastResult : undefined}
             defaultValue={data.defaultValue}
             canSubmit={data.canSubmit}
+            questions={data.questions}
           />
         </>
       )}

@@ -46,6 +46,7 @@ export default function FocalHome() {
   return (
     <>
       <h1>{t("focal.home.title", { country: data.countryName })}</h1>
+      <p><Link to={`/pilots?country=${data.country}`}>{t("pilots.overview.title")}</Link></p>
       {data.editions.length === 0 ? (
         <p>{t("focal.home.noEditions")}</p>
       ) : (

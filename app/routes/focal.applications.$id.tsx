@@ -17,6 +17,14 @@ import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 import { langOfText } from "~/domain/script-lang";
 import { pageTitle } from "~/utils/page-title";
+import { CustomAnswers } from "~/components/review/CustomAnswers";
+import { translatorFor } from "~/i18n.server";
+import { answersForApplication } from "~/models/applications/questions.server";
+
+const yesNo = (lng: string) => {
+  const tr = translatorFor(lng);
+  return { yes: tr("common.yes"), no: tr("common.no") };
+};
 
 export const handle = pageTitle((t, d) => d.app?.name || t("focal.home.unnamed"));
 
@@ -27,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => {
     const r = getCountryApplication(actor, idParam(params.id, "application"));
     return json({
+      answers: answersForApplication(r.application.id, lng, yesNo(lng)),
       app: describeApplication(r.application, lng, false),
       country: r.application.nationality,
       edition: r.edition,
@@ -87,6 +96,7 @@ export default function FocalApplication() {
           <h2 id="facts-h">{t("focal.app.title")}</h2>
           <ApplicationFacts app={data.app} />
         </section>
+        <CustomAnswers answers={data.answers} />
         <div className="stack">
           <section className="card" aria-labelledby="act-h">
             <h2 id="act-h">{t("focal.app.actions")}</h2>

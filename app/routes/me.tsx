@@ -76,6 +76,7 @@ function MyApplications() {
       <h1>{t("apply.me.title")}</h1>
       <p className="actions">
         <Link className="btn btn-secondary" to="/me/itinerary">{t("training.itinerary.title")}</Link>
+        <Link to="/me/pilots">{t("pilots.me.title")}</Link>
         <Link to="/me/data">{t("privacy.link")}</Link>
       </p>
       {params.get("invited") ? <p className="alert alert-ok" role="status">{t("apply.me.invited")}</p> : null}

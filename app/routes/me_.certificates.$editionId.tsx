@@ -1,11 +1,13 @@
 // A participant's own certificate of participation for an edition (issue 6), printable A4 landscape.
+// Issue 15: shown once the secretariat has issued it (number, issue date, verification QR); a
+// revoked one is not shown, only the notice.
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateView } from "~/components/dashboard/CertificateView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { remixI18n } from "~/i18n.server";
-import { certificateViewData, getOwnCertificate } from "~/models/tracking.server";
+import { certificateOfApplication, certificateViewData, getOwnCertificate, verificationLink } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -16,9 +18,18 @@ export const links = dashboardLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
-  return guard(() => {
+  return guard(async () => {
     const c = getOwnCertificate(actor, Number(params.editionId));
-    return json({ completed: c.completed, threshold: c.threshold, attended: c.attended, expected: c.expected, view: certificateViewData(c, lng) });
+    const issued = certificateOfApplication(c.applicationId);
+    const valid = issued && !issued.revokedAt ? issued : null;
+    return json({
+      completed: c.completed,
+      threshold: c.threshold,
+      attended: c.attended,
+      expected: c.expected,
+      revoked: !!issued?.revokedAt,
+      view: valid ? certificateViewData(c, lng, { ...valid, ...(await verificationLink(valid.code)) }) : null,
+    });
   });
 }
 
@@ -28,7 +39,7 @@ export default function MyCertificate() {
   return (
     <>
       <p className="no-print"><Link to="/me">{t("tracking.certificate.back")}</Link></p>
-      {data.completed ? (
+      {data.view ? (
         <>
           <p className="no-print muted">{t("tracking.certificate.printHint")}</p>
           <CertificateView c={data.view} />
@@ -36,7 +47,13 @@ export default function MyCertificate() {
       ) : (
         <section>
           <h1>{t("tracking.certificate.title")}</h1>
-          <p className="alert alert-warn">{t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold })}</p>
+          <p className="alert alert-warn">
+            {data.revoked
+              ? t("secretariat.certificates.mineRevoked")
+              : data.completed
+                ? t("secretariat.certificates.mineNotIssued")
+                : t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold })}
+          </p>
         </section>
       )}
     </>

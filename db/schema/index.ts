@@ -5,3 +5,5 @@ export * from "./hosts";
 export * from "./training";
 export * from "./evaluation";
 export * from "./attendance";
+export * from "./secretariat";
+export * from "./pilots";

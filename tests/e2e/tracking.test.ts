@@ -136,7 +136,12 @@ describe("attendance on a phone changes the dashboard", () => {
     await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
     for (const [id, name] of [[fx.khmer, "khmer"], [fx.burmese, "burmese"]] as const) {
       await page.goto(`${server.url}/admin/certificates/${id}`);
+      // Issue 15: the organizer issues it first (number, issue date, verification QR).
+      // (The demo issued those who had completed already; the fixture just made these two complete.)
+      const issue = page.getByRole("button", { name: "Issue certificate" });
+      if (await issue.count()) await issue.click();
       await page.locator(".certificate .native").waitFor();
+      await expect.poll(() => page.locator(".certificate .cert-verify").textContent()).toMatch(/Certificate no\. VLX-\d+-\d{4}/);
       const text = await page.locator(".certificate .native").textContent();
       expect(text).toMatch(name === "khmer" ? /[\u1780-\u17FF]/ : /[\u1000-\u109F]/);
       await expectAccessible(page, `certificate (${name})`);
@@ -144,6 +149,35 @@ describe("attendance on a phone changes the dashboard", () => {
       await screenshot(page, `tracking-certificate-${name}`);
       await page.emulateMedia({ media: "screen" });
     }
+    // Issue 15: anyone can check the certificate at its address (no login, no JavaScript, 360 px);
+    // after the organizer revokes it (no JavaScript) the same address says so.
+    await page.goto(`${server.url}/admin/certificates/${fx.khmer}`);
+    const verifyUrl = (await page.locator(".certificate .verify-url").textContent())!.replace(/^https?:\/\/[^/]+/, server.url);
+    const publicCtx = await newContext(browser, { width: 360, javaScript: false });
+    const pub = await publicCtx.newPage();
+    await pub.goto(verifyUrl);
+    await expect.poll(() => pub.locator(".alert").first().textContent()).toBe("Valid certificate");
+    expect(await pub.locator("dl.facts").textContent()).toMatch(/[\u1780-\u17FF]/);
+    await expectAccessible(pub, "certificate verification (360 px, no JS)");
+    await screenshot(pub, "secretariat-verify-360");
+    const orgNoJs = await newContext(browser, { width: 360, javaScript: false });
+    const org = await orgNoJs.newPage();
+    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await org.goto(`${server.url}/admin/certificates/${fx.khmer}`);
+    await org.getByRole("button", { name: "Revoke" }).click();
+    await org.waitForLoadState("load");
+    await expect.poll(() => org.locator(".field-errors").first().textContent()).toContain("Give the reason");
+    await org.getByLabel("Reason").fill("Issued to the wrong person");
+    await org.getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(() => org.locator(".alert-warn").textContent()).toContain("Issued to the wrong person");
+    await expectAccessible(org, "revoked certificate (organizer, 360 px, no JS)");
+    await pub.goto(verifyUrl);
+    await expect.poll(() => pub.locator(".alert").first().textContent()).toBe("This certificate has been revoked.");
+    await pub.goto(`${server.url}/verify?code=nonsense`);
+    await expect.poll(() => pub.locator(".field-errors").textContent()).toContain("This is not a verification code");
+    await expectAccessible(pub, "verify form with an error (360 px, no JS)");
+    await publicCtx.close();
+    await orgNoJs.close();
     await page.goto(`${server.url}/admin/dashboard`);
     await expectAccessible(page, "dashboard across editions");
     await screenshot(page, "tracking-dashboard-all");

@@ -252,4 +252,26 @@ describe("demo enrolment (issue 12, item 21)", () => {
     expect(rows.some((r) => r.status === "enrolled")).toBe(true);
     expect(rows.filter((r) => r.status === "waitlisted").map((r) => r.position)).toEqual([1, 2]);
   });
+
+  it("the past online edition has issued certificates (issue 15): one revoked and issued again, none for those below the line", async () => {
+    const { verifyCertificate } = await import("~/models/tracking/certificate-issue.server");
+    const certs = db().select().from(t.certificates).all();
+    const online = db().select().from(t.editions).all().find((e) => e.mode === "online")!;
+    const participants = db().select().from(t.applications).all().filter((a) => a.editionId === online.id && a.status === "accepted");
+    expect(certs.length).toBeGreaterThan(5);
+    expect(new Set(certs.map((c) => c.applicationId)).size).toBe(certs.length - 1); // one person has two
+    expect(new Set(certs.map((c) => c.applicationId)).size).toBeLessThan(participants.length); // some did not complete
+    const revoked = certs.filter((c) => c.revokedAt);
+    expect(revoked).toHaveLength(1);
+    expect(verifyCertificate(revoked[0].code, "en").status).toBe("revoked");
+    expect(verifyCertificate(certs.find((c) => !c.revokedAt)!.code, "en").status).toBe("valid");
+    expect(certs.every((c) => c.issuedOn > online.endsOn && c.number.startsWith(`VLX-${online.ordinal}-`))).toBe(true);
+  });
+
+  it("the open edition's form has two optional questions of its own, translated (issue 15)", async () => {
+    const { formQuestions, questionsForForm } = await import("~/models/applications/questions.server");
+    const qs = formQuestions(upcoming().id);
+    expect(qs.map((q) => [q.v.kind, q.v.required])).toEqual([["yes_no", false], ["single_choice", false]]);
+    expect(questionsForForm(qs, "zh")[1]).toMatchObject({ label: "您将如何前往云南？", lang: "zh" });
+  });
 });

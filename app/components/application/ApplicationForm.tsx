@@ -17,6 +17,8 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
 import type { ApplicationFormValues } from "~/forms/application-fields";
+import type { FormQuestion } from "~/models/applications/questions.server";
+import { CustomQuestions } from "./CustomQuestions";
 import { countryOptions, languageOptions, levelOptions } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
 import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, PersonSection, VillageSection } from "./sections";
@@ -36,6 +38,8 @@ export type ApplicationFormProps = {
   canSubmit?: boolean;
   /** Overrides the submit button's label (e.g. "Submit nomination"). */
   submitLabel?: string;
+  /** The edition's own questions (issue 15), posted as `q_<id>`. */
+  questions?: FormQuestion[];
 };
 
 export function ApplicationForm({
@@ -48,6 +52,7 @@ export function ApplicationForm({
   action,
   canSubmit = true,
   submitLabel,
+  questions = [],
 }: ApplicationFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language || "en";
@@ -85,6 +90,7 @@ export function ApplicationForm({
         <NeedsSection fields={fields} />
         <ContactSection fields={fields} />
         <MotivationSection fields={fields} nominee={mode === "nominate"} />
+        <CustomQuestions questions={questions} fields={fields} />
         <p className="hint">{t("apply.form.saveHint")}</p>
         <div className="actions">
           <button type="submit" name="intent" value="save" className="btn-secondary" formNoValidate>

@@ -2,6 +2,7 @@
 import { memberCountries } from "~/domain/country-names";
 import { LANGUAGE_LEVELS, LANGUAGES, languageName } from "~/domain/vocabulary";
 import type { TFunction } from "i18next";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type Option = { value: string; label: string };
 
@@ -10,7 +11,7 @@ export function countryOptions(lng: string): Option[] {
 }
 
 export function languageOptions(lng: string): Option[] {
-  const collator = new Intl.Collator(lng);
+  const collator = sharedCollator(lng);
   return LANGUAGES.map((code) => ({ value: code, label: languageName(code, lng) })).sort((a, b) => collator.compare(a.label, b.label));
 }
 

@@ -16,6 +16,10 @@ export type CertificateViewData = {
   sites: { label: string; dates: string }[];
   sessions: { title: string; date: string }[];
   issuedOn: string;
+  /** Issued certificate (issue 15): printed number, verification address and its QR code (data URI). */
+  number: string;
+  verifyUrl: string;
+  qr: string;
   expected: number;
   attended: number;
 };
@@ -46,7 +50,16 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
         <div>{t("tracking.certificate.signIprcc")}</div>
         <div>{t("tracking.certificate.signAsean")}</div>
       </div>
-      <p className="muted">{t("tracking.certificate.issued", { date: c.issuedOn })}</p>
+      <div className="cert-verify">
+        <img src={c.qr} alt={t("secretariat.certificates.qrAlt")} width={96} height={96} />
+        <p className="muted">
+          {t("secretariat.certificates.number", { number: c.number })}
+          <br />
+          {t("tracking.certificate.issued", { date: c.issuedOn })}
+          <br />
+          {t("secretariat.certificates.verifyAt")} <span className="verify-url">{c.verifyUrl}</span>
+        </p>
+      </div>
     </article>
   );
 }

@@ -4,11 +4,12 @@ import { countryName, memberCountries } from "~/domain/country-names";
 import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { LANGUAGES, THEMES, languageName } from "~/domain/vocabulary";
 import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site-values";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type Option = { value: string; label: string };
 
 export function hostOptions(t: TFunction, lng: string) {
-  const collator = new Intl.Collator(lng);
+  const collator = sharedCollator(lng);
   const countries = memberCountries(lng);
   return {
     countries: countries.map((c) => ({ value: c.code, label: c.name })),

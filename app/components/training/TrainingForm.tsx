@@ -15,6 +15,7 @@ import { languageName, LANGUAGES } from "~/domain/vocabulary";
 import { trainingSchema } from "~/forms/training";
 import type { FormReply } from "~/utils/http.server";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../../db/schema/training";
+import { collator as sharedCollator } from "../../domain/intl";
 
 type Text = FieldMetadata<string | undefined>;
 type List = FieldMetadata<string[] | undefined>;
@@ -55,7 +56,7 @@ export function TrainingForm({
   });
   // The submitted translations after a refused submit, else the stored ones.
   const tr = (form.initialValue as { tr?: Translations } | undefined)?.tr ?? (defaultValue?.tr as Translations | undefined);
-  const collator = new Intl.Collator(lng);
+  const collator = sharedCollator(lng);
   const languages = LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label));
   const warnings = fields.confirmWarnings.errors;
   return (

@@ -6,6 +6,7 @@ import { tzOffset } from "@date-fns/tz";
 import { eachLocalDate, utcToLocal, zoneLabel } from "~/domain/training";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type GridRow = {
   id: number;
@@ -86,7 +87,7 @@ export function toGridData(rows: GridRow[], from: string, to: string, lng: strin
       visitTitle: r.visitTitle ?? null,
     };
   });
-  const collator = new Intl.Collator(lng);
+  const collator = sharedCollator(lng);
   const venueList = [...venues.entries()]
     .map(([key, name]) => ({ key, name }))
     .sort((a, b) => (a.key === ONLINE_KEY ? 1 : b.key === ONLINE_KEY ? -1 : collator.compare(a.name, b.name)));

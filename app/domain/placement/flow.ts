@@ -28,8 +28,10 @@
  * there is no randomness and the arc order is the canonical one of prepare.ts, so it is
  * deterministic and independent of the input order.
  *
- * Small networks (at most SSP_MAX_ARCS arcs) use successive shortest paths instead (ssp.ts), with
- * the same result value (exact optimum of the same objective).
+ * Small networks (at most SSP_MAX_ARCS arcs) use successive shortest paths instead (ssp.ts), and
+ * larger ones the network simplex of simplex.ts (faster than phases 1 and 2 on every benchmark
+ * instance, see FlowMethod), all with the same result value (exact optimum of the same objective).
+ * Phases 1 and 2 stay as the "scaling" method, which the tests compare against.
  *
  * Complexity: max flow O(m sqrt n) (unit capacities out of S); cost scaling
  * O(n^2 m log(nC)) in the worst case, in practice a few relabels per node per refine, and
@@ -40,6 +42,7 @@ import { costScale } from "./costscaling";
 import { maxFlow } from "./maxflow";
 import type { Prepared } from "./prepare";
 import { buildResidual } from "./residual";
+import { networkSimplexPlacement } from "./simplex";
 import { successiveShortestPaths } from "./ssp";
 
 /**
@@ -51,6 +54,20 @@ export const SSP_MAX_ARCS = 2000;
 /** ... and while the unplaced penalty U (the Dial bucket range of ssp.ts) stays small. */
 const SSP_MAX_PENALTY = 1 << 20;
 
+/**
+ * The min-cost flow algorithm: "auto" (the default) picks by network size as measured (see
+ * SSP_MAX_ARCS); the others force one, for the tests that compare them and for the benchmark.
+ * "simplex" is simplex.ts (network simplex, LEMON's scheme with a warm start), "scaling" is
+ * maxflow.ts + costscaling.ts, "ssp" is ssp.ts (small penalties only).
+ */
+export type FlowMethod = "auto" | "simplex" | "scaling" | "ssp";
+
+/**
+ * Measured on the benchmark instances (bench/placement.bench.ts, process CPU time, interleaved,
+ * 2026-12-05): network simplex 78 / 755 / 1,620 ms against cost scaling 131 / 1,095 / 2,430 ms
+ * (5,000 x 300 ranked, 5,000 x 300 all acceptable, clearinghouse 45,000 x 6,400), the same optimum
+ * every time; above SSP_MAX_ARCS the network simplex is used.
+ */
 export interface FlowResult {
   /** Chosen arc per participant (canonical index), -1 when unplaced or locked. */
   assignArc: Int32Array;
@@ -60,18 +77,27 @@ export interface FlowResult {
   pushes: number;
   relabels: number;
   priceUpdates: number;
+  /** Network simplex pivots (0 for the other methods). */
+  pivots: number;
 }
 
-export function solveMinCostMaxFlow(pr: Prepared): FlowResult {
+export function solveMinCostMaxFlow(pr: Prepared, method: FlowMethod = "auto"): FlowResult {
   const P = pr.participants.length;
   const { arcStart } = pr;
   const assignArc = new Int32Array(P).fill(-1);
-  const out: FlowResult = { assignArc, maxFlow: 0, refines: 0, pushes: 0, relabels: 0, priceUpdates: 0 };
+  const out: FlowResult = { assignArc, maxFlow: 0, refines: 0, pushes: 0, relabels: 0, priceUpdates: 0, pivots: 0 };
   if (pr.arcGroup.length === 0) return out;
 
+  const small = pr.arcGroup.length <= SSP_MAX_ARCS && pr.unplacedPenalty <= SSP_MAX_PENALTY;
+  if (method === "simplex" || (method === "auto" && !small)) {
+    const r = networkSimplexPlacement(pr);
+    assignArc.set(r.assignArc);
+    out.maxFlow = r.placed;
+    out.pivots = r.pivots;
+    return out;
+  }
   const net = buildResidual(pr);
-  if (pr.arcGroup.length <= SSP_MAX_ARCS && pr.unplacedPenalty <= SSP_MAX_PENALTY)
-    out.maxFlow = successiveShortestPaths(pr, net);
+  if (method === "ssp" || (method === "auto" && small)) out.maxFlow = successiveShortestPaths(pr, net);
   else {
     // ---- 1. Maximum flow: greedy (cheapest arc with room), then Dinic.
     out.maxFlow = maxFlow(pr, net);

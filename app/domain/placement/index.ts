@@ -14,4 +14,5 @@ export type { ValidationIssue, ValidationResult } from "./validate";
 export { hardRuleFailures, isEligible, rankOf, preferenceCost, themeOverlap, missingThemes } from "./eligibility";
 export { solvePlacement, runPlacement, compareModes, blockingPairs } from "./solve";
 export type { SolveOptions, RunResult, ModeComparison } from "./solve";
+export type { FlowMethod } from "./flow";
 export { toEnglish, explanationToEnglish } from "./english";

@@ -63,7 +63,7 @@ export class ListBuilder {
   }
 
   /** Whether p may be offered v at all: eligible, a seat left, room under the cap after locks. */
-  private open(pi: number, v: number): boolean {
+  open(pi: number, v: number): boolean {
     return this.b.visitCap[v]! > 0 && eligible(this.b, pi, v) && groupCapLeft(this.b, v, this.b.countryOf[pi]!) > 0;
   }
 

@@ -11,7 +11,7 @@
  */
 import { prepareBase, type Base } from "./base";
 import { computeObjective, costsOf, explainAll, visitsOf } from "./explain";
-import { solveMinCostMaxFlow } from "./flow";
+import { solveMinCostMaxFlow, type FlowMethod } from "./flow";
 import { balanceGender, genderImbalance } from "./gender";
 import { buildNetwork, prepare, type Prepared } from "./prepare";
 import { priorityKeys, priorityOf } from "./priority";
@@ -24,11 +24,13 @@ export interface SolveOptions {
   mode?: PlacementMode;
   /** Build per-participant explanations (default true). */
   explain?: boolean;
+  /** Min-cost flow algorithm of the optimal mode (default "auto": by size, see flow.ts); the same optimum whichever. */
+  flowMethod?: FlowMethod;
 }
 
 /** Chosen arc per canonical participant for a prepared instance (optimal mode). */
-export function solvePrepared(pr: Prepared): Int32Array {
-  const { assignArc } = solveMinCostMaxFlow(pr);
+export function solvePrepared(pr: Prepared, method: FlowMethod = "auto"): Int32Array {
+  const { assignArc } = solveMinCostMaxFlow(pr, method);
   if (pr.options.genderBalance) balanceGender(pr, assignArc);
   return assignArc;
 }
@@ -41,13 +43,13 @@ interface Solved {
   unplacedPenalty: number;
 }
 
-function solveBase(base: Base, mode: PlacementMode): Solved {
+function solveBase(base: Base, mode: PlacementMode, method: FlowMethod = "auto"): Solved {
   if (mode === "stable") {
     const m = stableMatch(base);
     return { base, visitOf: m.visitOf, costOf: m.costOf, unplacedPenalty: m.unplacedPenalty };
   }
   const pr = buildNetwork(base);
-  const assignArc = solvePrepared(pr);
+  const assignArc = solvePrepared(pr, method);
   return { base, visitOf: visitsOf(pr, assignArc), costOf: costsOf(pr, assignArc), unplacedPenalty: pr.unplacedPenalty };
 }
 
@@ -59,7 +61,7 @@ function solveBase(base: Base, mode: PlacementMode): Solved {
  */
 export function solvePlacement(instance: PlacementInstance, opts: SolveOptions = {}): PlacementResult {
   const mode = opts.mode ?? "optimal";
-  const solved = solveBase(prepareBase(instance), mode);
+  const solved = solveBase(prepareBase(instance), mode, opts.flowMethod);
   return buildResult(solved, mode, instance, opts.explain ?? true);
 }
 

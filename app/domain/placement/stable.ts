@@ -16,18 +16,22 @@
  * placements are left out: they have consumed seats and caps already (see base.ts).
  *
  * `stableMatch` (used by solve.ts) works on the interned instance (base.ts `prepareBase`), not
- * on the full network: each participant's ranked visits are listed and sorted up front (a few per
- * participant), and with `acceptUnranked` the unranked tail (cost >= weights.rank * list length)
- * is built only when that participant's proposals reach it, so the work is proportional to the
- * lists actually proposed along. Held sets are fixed slices of one typed array per visit.
+ * on the full network. When a step down the list costs more than all of a participant's themes
+ * (weights.theme * themes < weights.rank, the default weights' case), costs follow the list order,
+ * so the list is built one entry at a time as proposals reach it, skipping entries that offer
+ * nothing (unknown, ineligible, full, named before): work proportional to the proposals made,
+ * not to the list length. Otherwise the ranked visits are listed and sorted up front. With
+ * `acceptUnranked` the unranked tail (cost >= weights.rank * list length) is built only when that
+ * participant's proposals reach it. Held sets are fixed slices of one typed array per visit.
  * `deferredAcceptance` (stable-network.ts) is the same algorithm over a full network (prepare.ts
  * `prepare`), kept as the reference the tests compare against. Visits' priorities: priority.ts.
  *
- * Complexity: O(L log L + proposals * c) with L the total length of the lists built (ranked
- * visits, plus V per participant whose tail is reached) and c the largest visit capacity
- * (rejections scan the held set); proposals <= L.
+ * Complexity: O(L log L + proposals * c) with L the total length of the lists built (the
+ * entries reached, plus the last acceptable entry per participant for the unplaced penalty, plus
+ * V per participant whose tail is reached) and c the largest visit capacity (rejections scan the
+ * held set); proposals <= L.
  */
-import { groupCapLeft, missing, type Base } from "./base";
+import { groupCapLeft, missing, NO_ENTRY, type Base } from "./base";
 import { takesUnranked } from "./eligibility";
 import { ListBuilder, sortKeys } from "./lists";
 import { tieRanks } from "./priority";
@@ -58,25 +62,97 @@ export function stableMatch(b: Base): StableMatch {
   const span = lb.span;
   const acceptUnranked = b.options.acceptUnranked;
   const wr = b.weights.rank;
+  const wt = b.weights.theme;
 
   // Lists: p's pending proposals are pool[next[p] .. end[p]) as keys cost * span + visit.
-  let pool: Float64Array = new Float64Array(Math.max(64, b.prefItem.length + P));
+  let pool: Float64Array = new Float64Array(Math.max(64, P * 2));
   let used = 0;
   const next = new Int32Array(P);
   const end = new Int32Array(P);
   const tailPending = new Uint8Array(P);
-  let penalty = 1;
-  for (let p = 0; p < P; p++) {
-    if (lockedVisit[p]! >= 0) continue;
-    lb.mark(p);
-    const n = lb.ranked(p);
+  // Entry by entry (`lazy`): when a step down the list costs more than all of p's themes
+  // (wt * themes < wr), costs are ordered by rank first, so p's list is built one entry at a
+  // time, when p's proposals reach it: entries that match nothing (unknown, ineligible, full,
+  // already named) are skipped there, and the work is proportional to the proposals made, not to
+  // the list length. `ent[p]` is p's next entry (index into prefItem).
+  const { prefStart, prefItem, visitHost, hostStart, hostVisits } = b;
+  const lazy = new Uint8Array(P);
+  const ent = new Int32Array(P);
+  /** Whether an entry of p before index k already reached v (the first entry naming v fixes its rank). */
+  const reachedBefore = (p: number, k: number, v: number): boolean => {
+    const hc = -visitHost[v]! - 1;
+    for (let j = prefStart[p]!; j < k; j++) {
+      const it = prefItem[j]!;
+      if (it === v || it === hc) return true;
+    }
+    return false;
+  };
+  /** Keys of p's acceptable visits reached first by entry k, into lb.keys[0 .. n) (unsorted). */
+  const entryKeys = (p: number, k: number): number => {
+    const it = prefItem[k]!;
+    if (it === NO_ENTRY) return 0;
+    const r = k - prefStart[p]!;
+    let j = it;
+    let je = it + 1;
+    if (it < 0) {
+      j = hostStart[-it - 1]!;
+      je = hostStart[-it]!;
+    }
+    let n = 0;
+    if (lb.keys.length < je - j) lb.keys = new Float64Array(je - j);
+    const keys = lb.keys;
+    for (; j < je; j++) {
+      const v = it >= 0 ? it : hostVisits[j]!;
+      if (!lb.open(p, v) || reachedBefore(p, k, v)) continue;
+      keys[n++] = (wr * r + wt * missing(b, p, v)) * span + v;
+    }
+    return n;
+  };
+  const append = (p: number, n: number): void => {
     if (used + n > pool.length) pool = growF(pool, Math.max(pool.length * 2, used + n));
-    pool.set(lb.keys.subarray(0, n), used);
+    const keys = lb.keys;
+    for (let i = 0; i < n; i++) pool[used + i] = keys[i]!; // no subarray view per call
     next[p] = used;
     used += n;
     end[p] = used;
-    let maxCost = n > 0 ? Math.floor(pool[used - 1]! / span) : 0;
-    if (takesUnranked(b.participants[p]!, { acceptUnranked })) {
+  };
+  /** Lazy participants: lists p's next entry that offers something; false when the list is exhausted. */
+  const fillNext = (p: number): boolean => {
+    for (const e = prefStart[p + 1]!; ent[p]! < e;) {
+      const n = entryKeys(p, ent[p]!++);
+      if (n === 0) continue;
+      sortKeys(lb.keys, n);
+      append(p, n);
+      return true;
+    }
+    return false;
+  };
+  let penalty = 1;
+  for (let p = 0; p < P; p++) {
+    if (lockedVisit[p]! >= 0) continue;
+    const unranked = takesUnranked(b.participants[p]!, { acceptUnranked });
+    let maxCost = 0;
+    if (wr > 0 && wt * b.pThemeCount[p]! < wr) {
+      lazy[p] = 1;
+      ent[p] = prefStart[p]!;
+      // The costliest acceptable ranked visit is in the last entry that offers one.
+      for (let k = prefStart[p + 1]! - 1; k >= prefStart[p]!; k--) {
+        const n = entryKeys(p, k);
+        if (n === 0) continue;
+        for (let i = 0; i < n; i++) {
+          const cst = Math.floor(lb.keys[i]! / span);
+          if (cst > maxCost) maxCost = cst;
+        }
+        break;
+      }
+      if (unranked) lb.mark(p);
+    } else {
+      lb.mark(p);
+      const n = lb.ranked(p);
+      append(p, n);
+      maxCost = n > 0 ? Math.floor(pool[used - 1]! / span) : 0;
+    }
+    if (unranked) {
       tailPending[p] = 1;
       const mu = lb.maxUnranked(p);
       if (mu > maxCost) maxCost = mu;
@@ -99,12 +175,23 @@ export function stableMatch(b: Base): StableMatch {
   const costOf = new Int32Array(P);
   const stack = new Int32Array(P);
   let sp = 0;
-  for (let p = P - 1; p >= 0; p--) if (lockedVisit[p]! < 0 && (end[p]! > next[p]! || tailPending[p])) stack[sp++] = p;
+  for (let p = P - 1; p >= 0; p--)
+    if (lockedVisit[p]! < 0 && (end[p]! > next[p]! || tailPending[p] || (lazy[p] && prefStart[p + 1]! > prefStart[p]!))) stack[sp++] = p;
   let proposals = 0;
   while (sp > 0) {
     const p = stack[--sp]!;
     let a = next[p]!;
-    if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
+    if (lazy[p]) {
+      if (a >= end[p]! && !fillNext(p) && tailPending[p]) {
+        // Ranked entries exhausted: the unranked tail (all costlier than any ranked visit here).
+        tailPending[p] = 0;
+        lb.mark(p);
+        const n = lb.unranked(p, 0);
+        sortKeys(lb.keys, n);
+        append(p, n);
+      }
+      a = next[p]!;
+    } else if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
       // The rest of p's list may now interleave unranked visits: rebuild it (ranked rest + unranked), sorted.
       tailPending[p] = 0;
       lb.mark(p);

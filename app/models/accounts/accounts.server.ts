@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { db, immediate, t } from "../../db.server";
+import { db, immediate, preparedQuery, t } from "../../db.server";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
 import { isMemberCountry } from "../../domain/countries";
@@ -44,11 +44,15 @@ function newToken() {
   return { token, tokenHash: sha256(token) };
 }
 
+// Every signed-in page loads its actor: both statements are compiled once per connection.
+const userById = preparedQuery((d) => d.select().from(t.users).where(eq(t.users.id, sql.placeholder("id"))).prepare());
+const grantsOfUser = preparedQuery((d) => d.select().from(t.roleGrants).where(eq(t.roleGrants.userId, sql.placeholder("id"))).prepare());
+
 /** The actor for a user id (null when the user does not exist or is disabled). */
 export function loadActor(userId: number): Actor | null {
-  const user = db().select().from(t.users).where(eq(t.users.id, userId)).get();
+  const user = userById().get({ id: userId });
   if (!user || user.disabledAt) return null;
-  const grants = db().select().from(t.roleGrants).where(eq(t.roleGrants.userId, userId)).all();
+  const grants = grantsOfUser().all({ id: userId });
   return {
     id: user.id,
     email: user.email,

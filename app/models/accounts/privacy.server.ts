@@ -35,6 +35,8 @@ export function exportPersonalData(actor: Actor) {
     attendance: d.select().from(t.attendanceRecords).where(inArray(t.attendanceRecords.applicationId, some)).all(),
     surveyResponses: d.select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, actor.id)).all(),
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
+    applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
+    certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),
     auditEvents: d.select().from(t.auditEvents).where(inArray(t.auditEvents.entityId, some)).all().filter((e) => e.entityType === "application"),
   };
 }

@@ -9,13 +9,13 @@
  * `notifyStatusChange`) is app/models/applications/core.server.ts, re-exported here.
  */
 import { pickField } from "../../domain/local-text";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { StatusViewData } from "../../components/application/StatusView";
 import { countryName, defaultTimeZone } from "../../domain/countries";
 import { formatDate, todayIn } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
-import { db, immediate, t, type Db } from "../../db.server";
+import { db, immediate, preparedQuery, t, type Db } from "../../db.server";
 import { nextStatus } from "../../domain/application-lifecycle";
 import type { ApplicationInput } from "../../forms/application";
 import { translatorFor } from "../../i18n.server";
@@ -23,6 +23,8 @@ import type { Actor } from "../actor";
 import { auditTrail, recordAudit } from "../audit.server";
 import { APPLICATION_ENTITY, applicationValues, transitionApplication, type Application } from "./core.server";
 import { getEdition, windowState, type Edition } from "../editions/editions.server";
+import type { AnswerValue } from "../../domain/questions";
+import { saveAnswers, type QuestionWithVersion } from "./questions.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 
 export {
@@ -32,6 +34,15 @@ export {
   transitionApplication,
   type Application,
 } from "./core.server";
+
+/**
+ * The edition's own questions answered with the form (issue 15): the questions the answers were
+ * parsed against (domain/questions.ts parseAnswers) and the parsed values.
+ */
+export type Answers = { questions: QuestionWithVersion[]; values: Map<number, AnswerValue | null> };
+
+/** Only questions of the application's own edition are written (a form posted for another edition writes none). */
+const questionsOf = (answers: Answers, editionId: number) => answers.questions.filter((q) => q.editionId === editionId);
 
 /** Themes must be among the edition's (the form only offers those). */
 function checkThemes(input: ApplicationInput, edition: Edition) {
@@ -105,12 +116,13 @@ export function findOwnApplicationForEdition(actor: Actor, editionId: number): A
  * Saves the answers of a draft (lenient validation already done by draftSchema). Atomic.
  * NotFoundError when not the actor's; RuleError("apply.errors.notEditable") once submitted.
  */
-export function saveDraft(actor: Actor, applicationId: number, input: ApplicationInput): void {
+export function saveDraft(actor: Actor, applicationId: number, input: ApplicationInput, answers?: Answers): void {
   immediate(db(), (tx) => {
     const app = loadOwn(tx, actor, applicationId);
     if (app.status !== "draft") throw new RuleError("apply.errors.notEditable");
     checkThemes(input, getEdition(app.editionId));
     tx.update(t.applications).set(applicationValues(input, app.sensitiveConsentAt)).where(eq(t.applications.id, app.id)).run();
+    if (answers) saveAnswers(tx, app.id, questionsOf(answers, app.editionId), answers.values);
   });
 }
 
@@ -121,7 +133,7 @@ export function saveDraft(actor: Actor, applicationId: number, input: Applicatio
  * nothing and reports `already: true` (double click, back and resubmit), so callers simply show
  * the status page. NotFoundError when not the actor's.
  */
-export function submitApplication(actor: Actor, applicationId: number, input: ApplicationInput): { id: number; already: boolean } {
+export function submitApplication(actor: Actor, applicationId: number, input: ApplicationInput, answers?: Answers): { id: number; already: boolean } {
   return immediate(db(), (tx) => {
     const app = loadOwn(tx, actor, applicationId);
     if (app.status === "submitted") return { id: app.id, already: true };
@@ -130,6 +142,7 @@ export function submitApplication(actor: Actor, applicationId: number, input: Ap
     if (app.status !== "draft") throw new RuleError("errors.transition", { action: "submit", status: app.status });
     checkThemes(input, edition);
     tx.update(t.applications).set(applicationValues(input, app.sensitiveConsentAt)).where(eq(t.applications.id, app.id)).run();
+    if (answers) saveAnswers(tx, app.id, questionsOf(answers, app.editionId), answers.values);
     transitionApplication(tx, actor, app, "submit", "applicant");
     return { id: app.id, already: false };
   });
@@ -154,9 +167,8 @@ export function getOwnApplication(actor: Actor, id: number) {
   return { application: app, edition: getEdition(app.editionId) };
 }
 
-/** The actor's applications, newest first, with the edition's name and window. */
-export function listOwnApplications(actor: Actor) {
-  return db()
+const ownApplications = preparedQuery((d) =>
+  d
     .select({
       id: t.applications.id,
       status: t.applications.status,
@@ -173,9 +185,14 @@ export function listOwnApplications(actor: Actor) {
     })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
-    .where(eq(t.applications.userId, actor.id))
+    .where(eq(t.applications.userId, sql.placeholder("userId")))
     .orderBy(desc(t.applications.id))
-    .all();
+    .prepare(),
+);
+
+/** The actor's applications, newest first, with the edition's name and window. */
+export function listOwnApplications(actor: Actor) {
+  return ownApplications().all({ userId: actor.id });
 }
 
 /** Whether the applicant may still edit and submit (a draft, window open). */

@@ -18,6 +18,7 @@ import { auditTrail } from "../audit.server";
 import { getEdition } from "../editions/editions.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 import { loadApplication, mailStatusChange, nameOf, type ApplicationRow } from "./review.server";
+import { collator as sharedCollator } from "../../domain/intl";
 
 /** The country a focal point works on: the asked one if theirs, else their first. NotFound for non-focal points. */
 export function focalCountry(actor: Actor, asked?: string | null): string {
@@ -71,7 +72,7 @@ export function listCountryApplications(actor: Actor, editionId: number, country
     .all();
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const r of rows) counts[r.status] += 1;
-  const collator = new Intl.Collator(locale);
+  const collator = sharedCollator(locale);
   const applications = rows
     .map((r) => ({
       id: r.id,

@@ -25,6 +25,7 @@ import { notifyStatusChange, transitionApplication } from "./core.server";
 import { auditTrail } from "../audit.server";
 import { getEdition, getQuotas } from "../editions/editions.server";
 import { NotFoundError, RuleError } from "../errors";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type ApplicationRow = typeof t.applications.$inferSelect;
 
@@ -98,7 +99,7 @@ export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, 
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(t.applications.id))
     .all();
-  const collator = new Intl.Collator(locale);
+  const collator = sharedCollator(locale);
   const sorted = rows
     .map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r) }))
     .sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);

@@ -3,7 +3,7 @@
  * the edition's time zone, inclusive), per-country quotas, mode and themes.
  */
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { db, immediate, t, type Db } from "../../db.server";
+import { db, immediate, preparedQuery, t, type Db } from "../../db.server";
 import { QUOTA_STATUSES } from "../../domain/application-lifecycle";
 import { MEMBER_COUNTRY_CODES } from "../../domain/countries";
 import { todayIn } from "../../domain/dates";
@@ -25,11 +25,10 @@ export function windowState(e: Pick<Edition, "applicationsOpenOn" | "application
 }
 
 /** Editions whose window is open today, soonest start first (public). */
+const editionsByStart = preparedQuery((d) => d.select().from(t.editions).orderBy(asc(t.editions.startsOn)).prepare());
+
 export function listOpenEditions(now = new Date()) {
-  return db()
-    .select()
-    .from(t.editions)
-    .orderBy(asc(t.editions.startsOn))
+  return editionsByStart()
     .all()
     .filter((e) => windowState(e, now) === "open");
 }

@@ -1,25 +1,37 @@
 /** The signed-in participant's surveys across their editions (the "My surveys" page). */
-import { and, eq } from "drizzle-orm";
-import { db, t } from "../../db.server";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedQuery, t } from "../../db.server";
 import { periodFor } from "../../domain/evaluation/timing";
 import { localText } from "../../domain/evaluation/text";
 import { pickField } from "../../domain/local-text";
 import type { Actor } from "../actor";
-import { editionStays, listEditionSurveys, surveyTiming } from "./surveys.server";
+import { applicationStay, listEditionSurveys, surveyTiming } from "./surveys.server";
 import { currentTemplate } from "./templates.server";
 
-export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new Date()) {
-  const apps = db()
+// Asked on every view of the participant's own pages: compiled once per connection.
+const acceptedApplications = preparedQuery((d) =>
+  d
     .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, startsOn: t.editions.startsOn })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
-    .where(and(eq(t.applications.userId, actor.id), eq(t.applications.status, "accepted")))
-    .all()
+    .where(and(eq(t.applications.userId, sql.placeholder("userId")), eq(t.applications.status, "accepted")))
+    .prepare(),
+);
+const responsesOf = preparedQuery((d) => d.select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, sql.placeholder("userId"))).prepare());
+
+export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new Date()) {
+  return mySurveys(actor, lng, now, true);
+}
+
+/** `withTitles` false skips the template lookups (titles come back empty): for counting only. */
+function mySurveys(actor: Pick<Actor, "id">, lng: string, now: Date, withTitles: boolean) {
+  const apps = acceptedApplications()
+    .all({ userId: actor.id })
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
-  const mine = db().select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, actor.id)).all();
+  const mine = responsesOf().all({ userId: actor.id });
   return apps
     .map((a) => {
-      const stay = editionStays(a.editionId).find((s) => s.applicationId === a.id)!;
+      const stay = applicationStay(a.editionId, a.id)!;
       const surveys = listEditionSurveys(a.editionId).map((s) => {
         const timing = surveyTiming(s, stay, now);
         const period = periodFor(s.stage, timing.today);
@@ -29,7 +41,7 @@ export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new D
           id: s.id,
           stage: s.stage,
           monthsAfter: s.monthsAfter,
-          title: localText(currentTemplate(s.templateFamily).title, lng),
+          title: withTitles ? localText(currentTemplate(s.templateFamily).title, lng) : "",
           opensOn: timing.window.opensOn,
           closesOn: timing.window.closesOn,
           state: timing.state,
@@ -45,5 +57,5 @@ export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new D
 
 /** Surveys the participant can answer now (open and not submitted): for the status page's link block. */
 export function countOpenSurveys(actor: Pick<Actor, "id">, now = new Date()): number {
-  return listMySurveys(actor, "en", now).reduce((n, e) => n + e.surveys.filter((s) => s.state === "open" && s.response !== "submitted").length, 0);
+  return mySurveys(actor, "en", now, false).reduce((n, e) => n + e.surveys.filter((s) => s.state === "open" && s.response !== "submitted").length, 0);
 }

@@ -3,8 +3,8 @@
  * participants they ask: the edition's accepted applications, each with their stay (the accepted
  * placements' visit dates in the host site's zone, or the edition's dates and zone when online).
  */
-import { and, asc, eq } from "drizzle-orm";
-import { db as defaultDb, immediate, t, type Db } from "../../db.server";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db as defaultDb, immediate, preparedQuery, t, type Db } from "../../db.server";
 import type { SurveyStage } from "../../../db/schema/evaluation";
 import { stageWindow, windowState, type StageWindow } from "../../domain/evaluation/timing";
 import { todayIn } from "../../domain/dates";
@@ -35,6 +35,48 @@ export type Stay = {
 
 /** The edition's participants with their stay, in application order. */
 export function editionStays(editionId: number, tx: Db = defaultDb()): Stay[] {
+  return loadStays(editionId, tx);
+}
+
+/**
+ * One accepted application's stay, as `editionStays(editionId).find(s => s.applicationId ===
+ * applicationId)` gives it, without loading everyone else (a participant's own pages ask this on
+ * every view). Undefined when the application is not an accepted one of the edition.
+ */
+export function applicationStay(editionId: number, applicationId: number, tx: Db = defaultDb()): Stay | undefined {
+  const ed = editionById(tx).get({ id: editionId });
+  if (!ed) throw new NotFoundError("edition");
+  const people = onePerson(tx).all({ editionId, applicationId });
+  const visits = oneStaysVisits(tx).all({ editionId, applicationId });
+  return toStays(ed, people, visits)[0];
+}
+
+// The same queries as loadStays narrowed to one application, compiled once per connection.
+const editionById = preparedQuery((d) => d.select().from(t.editions).where(eq(t.editions.id, sql.placeholder("id"))).prepare());
+const onePerson = preparedQuery((d) =>
+  d
+    .select({ a: t.applications, u: t.users })
+    .from(t.applications)
+    .innerJoin(t.users, eq(t.users.id, t.applications.userId))
+    .where(and(eq(t.applications.editionId, sql.placeholder("editionId")), eq(t.applications.status, "accepted"), eq(t.applications.id, sql.placeholder("applicationId"))))
+    .orderBy(asc(t.applications.id))
+    .prepare(),
+);
+const oneStaysVisits = preparedQuery((d) =>
+  d
+    .select({ applicationId: t.placements.applicationId, v: t.exchangeVisits, s: t.hostSites })
+    .from(t.placements)
+    .innerJoin(t.exchangeVisits, eq(t.exchangeVisits.id, t.placements.visitId))
+    .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
+    .where(and(eq(t.exchangeVisits.editionId, sql.placeholder("editionId")), eq(t.placements.status, "accepted"), eq(t.placements.applicationId, sql.placeholder("applicationId"))))
+    .orderBy(asc(t.exchangeVisits.arrivalOn))
+    .prepare(),
+);
+
+type StayPerson = { a: typeof t.applications.$inferSelect; u: typeof t.users.$inferSelect };
+type StayVisit = { applicationId: number; v: typeof t.exchangeVisits.$inferSelect; s: typeof t.hostSites.$inferSelect };
+
+function loadStays(editionId: number, tx: Db): Stay[] {
   const ed = tx.select().from(t.editions).where(eq(t.editions.id, editionId)).get();
   if (!ed) throw new NotFoundError("edition");
   const people = tx
@@ -52,6 +94,11 @@ export function editionStays(editionId: number, tx: Db = defaultDb()): Stay[] {
     .where(and(eq(t.exchangeVisits.editionId, editionId), eq(t.placements.status, "accepted")))
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .all();
+  return toStays(ed, people, visits);
+}
+
+function toStays(ed: typeof t.editions.$inferSelect, people: StayPerson[], visits: StayVisit[]): Stay[] {
+  const editionId = ed.id;
   return people.map(({ a, u }) => {
     const mine = visits.filter((v) => v.applicationId === a.id);
     const first = mine[0];
@@ -74,13 +121,13 @@ export function editionStays(editionId: number, tx: Db = defaultDb()): Stay[] {
   });
 }
 
+const surveysOfEdition = preparedQuery((d) =>
+  d.select().from(t.editionSurveys).where(eq(t.editionSurveys.editionId, sql.placeholder("editionId"))).orderBy(asc(t.editionSurveys.id)).prepare(),
+);
+
 export function listEditionSurveys(editionId: number, tx: Db = defaultDb()): EditionSurvey[] {
-  return tx
-    .select()
-    .from(t.editionSurveys)
-    .where(eq(t.editionSurveys.editionId, editionId))
-    .orderBy(asc(t.editionSurveys.id))
-    .all()
+  return surveysOfEdition(tx)
+    .all({ editionId })
     .sort((a, b) => STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage] || a.monthsAfter - b.monthsAfter);
 }
 

@@ -11,6 +11,7 @@ import { db, t } from "../../db.server";
 import { displayName, latinName, sortKey } from "../../domain/names";
 import type { Actor } from "../actor";
 import { visitInScope } from "./visits.server";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export const WHO_IS_COMING_STATUSES = ["offered", "accepted"] as const;
 
@@ -55,7 +56,7 @@ export function listWhoIsComing(actor: Actor, visitId: number): ComingParticipan
     .where(and(eq(t.placements.visitId, visitId), inArray(t.placements.status, [...WHO_IS_COMING_STATUSES])))
     .orderBy(asc(t.placements.id))
     .all();
-  const collator = new Intl.Collator("en");
+  const collator = sharedCollator("en");
   return rows
     .map((r) => ({
       placementId: r.placementId,

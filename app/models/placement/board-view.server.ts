@@ -11,6 +11,7 @@ import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { loadBoardData, personOf, SEATS, toEngineVisit, toParticipant, type BoardData } from "./instance.server";
 import { expireOffers } from "./offers.server";
+import { collator as sharedCollator } from "../../domain/intl";
 
 /** A reply-by date to suggest: two weeks from today in the edition's zone, but before the first arrival. */
 export function suggestedReplyBy(data: BoardData, now: Date = new Date()): string {
@@ -56,7 +57,7 @@ export function getBoard(actor: Actor, editionId: number, now: Date = new Date()
   requireOrganizer(actor);
   const expired = expireOffers(now);
   const data = loadBoardData(editionId);
-  const collator = new Intl.Collator("en");
+  const collator = sharedCollator("en");
   const seatOf = new Map<number, (typeof data.placements)[number]["p"]>();
   const lastOf = new Map<number, string>();
   for (const { p } of data.placements) {

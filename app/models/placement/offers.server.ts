@@ -15,8 +15,8 @@
  * This module keeps its imports light (drizzle, the schema, dates, audit): the concurrency test
  * loads it in 50 worker threads, each with its own connection (`acceptOfferWith`).
  */
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
-import { db, immediate, t, type Db } from "../../db.server";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { db, immediate, preparedQuery, t, type Db } from "../../db.server";
 import { todayIn } from "../../domain/dates";
 import { log } from "../../log.server";
 import type { Actor } from "../actor";
@@ -177,9 +177,8 @@ export function stopOfferExpiry() {
   timer = undefined;
 }
 
-/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
-export function listOwnPlacements(actor: Actor) {
-  return db()
+const ownPlacements = preparedQuery((d) =>
+  d
     .select({
       id: t.placements.id,
       status: t.placements.status,
@@ -199,9 +198,15 @@ export function listOwnPlacements(actor: Actor) {
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .innerJoin(t.exchangeVisits, eq(t.exchangeVisits.id, t.placements.visitId))
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
-    .where(and(eq(t.applications.userId, actor.id), inArray(t.placements.status, [...PARTICIPANT_VISIBLE])))
+    .where(and(eq(t.applications.userId, sql.placeholder("userId")), inArray(t.placements.status, [...PARTICIPANT_VISIBLE])))
     .orderBy(desc(t.exchangeVisits.arrivalOn), desc(t.placements.id))
-    .all()
+    .prepare(),
+);
+
+/** The participant's placements (offers and their answers) for "My applications": open offers first, then by arrival, latest first. */
+export function listOwnPlacements(actor: Actor) {
+  return ownPlacements()
+    .all({ userId: actor.id })
     .sort((a, b) => Number(b.status === "offered") - Number(a.status === "offered"));
 }
 

@@ -22,6 +22,7 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";
 import { NotFoundError, RateLimitError, RuleError } from "../errors";
 import { coordinates } from "../hosts/sites.server";
+import { collator as sharedCollator } from "../../domain/intl";
 
 export type Training = typeof t.trainingSessions.$inferSelect;
 export type Subject = { kind: "training"; trainingId: number } | { kind: "visit_day"; visitId: number; date: string };
@@ -122,7 +123,7 @@ function listPeople(tx: Db, subject: Subject, training: Training | undefined, q 
       recordId: r.record_id,
     };
   });
-  const collator = new Intl.Collator("en");
+  const collator = sharedCollator("en");
   return people.sort((a, b) => collator.compare(a.sort, b.sort) || a.applicationId - b.applicationId);
 }
 

@@ -75,8 +75,11 @@ export function getCertificateForOrganizer(actor: Actor, applicationId: number, 
 
 export type Certificate = ReturnType<typeof certificateOf>;
 
-/** The certificate's texts in `lng` for CertificateView. */
-export function certificateViewData(c: Certificate, lng: string, now = new Date()) {
+/**
+ * The certificate's texts in `lng` for CertificateView. Number, issue date and verification link
+ * come from the issued certificate (certificate-issue.server.ts); the issue date is the stored one.
+ */
+export function certificateViewData(c: Certificate, lng: string, issued: { number: string; issuedOn: string; url: string; qr: string }) {
   const local = (iso: string, zone: string) => new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: zone, dateStyle: "medium" }).format(new Date(iso));
   return {
     name: c.name,
@@ -91,7 +94,10 @@ export function certificateViewData(c: Certificate, lng: string, now = new Date(
       dates: `${formatDate(s.arrival_on, lng)} – ${formatDate(s.departure_on, lng)}`,
     })),
     sessions: c.sessions.map((s) => ({ title: s.title, date: local(s.starts_at, s.time_zone) })),
-    issuedOn: formatDate(now.toISOString().slice(0, 10), lng, "long"),
+    issuedOn: formatDate(issued.issuedOn, lng, "long"),
+    number: issued.number,
+    verifyUrl: issued.url,
+    qr: issued.qr,
     expected: c.expected,
     attended: c.attended,
   };

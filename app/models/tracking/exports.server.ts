@@ -24,6 +24,8 @@ import { sessionStats } from "./dashboard.server";
 import { NotFoundError } from "../errors";
 import { applicationWhere, placementWhere, rate, trackingCtes, type SqlParams, type TrackingFilters } from "./sql.server";
 import { visitInScope } from "../hosts/visits.server";
+import { answersForExport } from "../applications/questions.server";
+import type { AnswerValue } from "../../domain/questions";
 
 export const EXPORT_KINDS = ["applications", "participants", "placements", "sessions", "attendance"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -61,14 +63,29 @@ type Spec = { sql: string; params: SqlParams; columns: Column[] } | { rows: Row[
 
 function applicationsSpec(f: TrackingFilters, lng: string): Spec {
   const w = applicationWhere(f);
+  // Issue 15: with an edition chosen, one column per question of its own (removed ones too), the
+  // answer read with the question version it was given against (English labels).
+  const custom = f.edition !== undefined ? answersForExport(f.edition) : { questions: [], format: () => "" };
+  const qSql = custom.questions
+    .map((q) => `, (select json_object('v', x.version_id, 'x', json(x.value)) from application_answers x where x.application_id = a.id and x.question_id = ${Number(q.id)}) as q_${Number(q.id)}`)
+    .join("");
+  const qCols: Column[] = custom.questions.map((q) => [
+    q.header,
+    (r) => {
+      const cell = r[`q_${q.id}`];
+      if (typeof cell !== "string") return "";
+      const { v, x } = JSON.parse(cell) as { v: number; x: AnswerValue };
+      return custom.format(v, x);
+    },
+  ]);
   return {
     sql: `select a.id as application_id, e.name as edition, a.status, ${NAME_COLS}, a.nationality as country, a.gender, a.birth_date,
             u.email, a.phone, a.village, a.district, a.province, a.position, a.position_kind, a.years_in_position, a.languages,
-            (select group_concat(value, '; ') from json_each(a.themes)) as themes, (a.nominated_by is not null) as nominated, a.submitted_at
+            (select group_concat(value, '; ') from json_each(a.themes)) as themes, (a.nominated_by is not null) as nominated, a.submitted_at${qSql}
           from applications a join editions e on e.id = a.edition_id join users u on u.id = a.user_id where ${w.sql} order by a.edition_id, a.id`,
     params: w.params,
     columns: [str("application_id"), str("edition"), str("status"), ...nameColumns, ...country(lng), str("gender"), str("birth_date"), str("email"), str("phone"),
-      ...place, str("years_in_position"), languages, str("themes"), ["nominated", (r) => (r.nominated ? "yes" : "no")], str("submitted_at")],
+      ...place, str("years_in_position"), languages, str("themes"), ["nominated", (r) => (r.nominated ? "yes" : "no")], str("submitted_at"), ...qCols],
   };
 }
 

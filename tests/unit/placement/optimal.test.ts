@@ -4,6 +4,7 @@
  * lexicographic: most placed first, then least preference cost; both are compared.
  */
 import { describe, it, expect, beforeAll } from "vitest";
+import fc from "fast-check";
 import { solvePlacement, type PlacementInstance } from "~/domain/placement";
 import { naiveCost, naiveCostAny, naiveEligible, tinyInstance } from "./helpers";
 
@@ -95,11 +96,14 @@ function viaHighs(inst: PlacementInstance): { placed: number; cost: number } {
   return { placed: free.length - unplaced + nLocked, cost: (value % U) + lockedCost };
 }
 
-describe("optimal mode is exact", () => {
+/** Every min-cost flow method of flow.ts must reach the same optimum ("auto" picks one by size). */
+const METHODS = ["auto", "simplex", "scaling"] as const;
+
+describe.each(METHODS)("optimal mode is exact (flow method %s)", (flowMethod) => {
   it("matches brute force on 300 tiny random instances", () => {
     for (let seed = 1; seed <= 300; seed++) {
       const inst = tinyInstance(seed, 2 + (seed % 5), 1 + (seed % 3), { locked: true, weights: seed % 2 === 0 });
-      const res = solvePlacement(inst, { explain: false });
+      const res = solvePlacement(inst, { explain: false, flowMethod });
       const bf = bruteForce(inst);
       expect({ seed, placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual({ seed, ...bf });
     }
@@ -108,7 +112,7 @@ describe("optimal mode is exact", () => {
   it("matches HiGHS on 150 small random instances", () => {
     for (let seed = 1000; seed < 1150; seed++) {
       const inst = tinyInstance(seed, 8 + (seed % 25), 2 + (seed % 6), { locked: true, weights: seed % 3 === 0 });
-      const res = solvePlacement(inst, { explain: false });
+      const res = solvePlacement(inst, { explain: false, flowMethod });
       const h = viaHighs(inst);
       expect({ seed, placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual({ seed, ...h });
     }
@@ -118,12 +122,38 @@ describe("optimal mode is exact", () => {
     const { generateInstance } = await import("~/domain/placement/generate");
     for (let seed = 1; seed <= 3; seed++) {
       const inst = generateInstance({ seed, participants: 60, visits: 8, capacity: [2, 8], countryCap: 2, listLength: 4, countries: 6 });
-      const res = solvePlacement(inst, { explain: false });
+      const res = solvePlacement(inst, { explain: false, flowMethod });
       const h = viaHighs(inst);
       expect({ placed: res.objective.placed, cost: res.objective.preferenceCost }).toEqual(h);
     }
   });
+});
 
+describe("optimal mode: the flow methods agree", () => {
+  it("network simplex, cost scaling and successive shortest paths give the same objective (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 8 }), (seed, nP, nV) => {
+        const inst = tinyInstance(seed, nP, nV, { locked: true, weights: seed % 2 === 0 });
+        const [a, b, c] = (["simplex", "scaling", "ssp"] as const).map((m) => solvePlacement(inst, { explain: false, flowMethod: m }).objective);
+        expect(a).toEqual(b);
+        expect(a).toEqual(c);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agree on generated instances large enough for the simplex to be chosen, with and without caps", async () => {
+    const { generateInstance } = await import("~/domain/placement/generate");
+    for (const [seed, countryCap, acceptUnranked] of [[1, 3, false], [2, null, false], [3, 2, true]] as const) {
+      const inst = generateInstance({ seed, participants: 700, visits: 40, capacity: [3, 15], countryCap, listLength: 8, acceptUnranked });
+      const auto = solvePlacement(inst, { explain: false });
+      const scaling = solvePlacement(inst, { explain: false, flowMethod: "scaling" });
+      expect(auto.objective).toEqual(scaling.objective);
+    }
+  });
+});
+
+describe("optimal mode", () => {
   it("reports the value as preferenceCost + penalty * unplaced with a penalty above any sum of costs", () => {
     const inst = tinyInstance(7, 6, 2);
     const { objective: o } = solvePlacement(inst, { explain: false });

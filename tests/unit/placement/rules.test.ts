@@ -38,10 +38,10 @@ function naiveBlockingPairs(inst: PlacementInstance, assignment: Record<string, 
 }
 
 describe("hard rules on every output", () => {
-  it("optimal mode", () => {
+  it.each(["auto", "simplex"] as const)("optimal mode (flow method %s)", (flowMethod) => {
     fc.assert(
       fc.property(instances, (inst) => {
-        const res = solvePlacement(inst);
+        const res = solvePlacement(inst, { flowMethod });
         expect(hardRuleViolations(inst, res.assignment)).toEqual([]);
         const n = naiveObjective(inst, res.assignment);
         expect(n).toEqual({ placed: res.objective.placed, cost: res.objective.preferenceCost });

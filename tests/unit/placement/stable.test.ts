@@ -6,7 +6,7 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import type { PlacementInstance } from "~/domain/placement";
-import { isEligible, preferenceCost, rankOf } from "~/domain/placement";
+import { isEligible, preferenceCost, rankOf, solvePlacement } from "~/domain/placement";
 import { generateInstance } from "~/domain/placement/generate";
 import { prepare, prepareBase } from "~/domain/placement/prepare";
 import { deferredAcceptance, stableMatch } from "~/domain/placement/stable";
@@ -84,6 +84,30 @@ describe("stable mode: lazy lists", () => {
         sameAsFullNetwork(wide);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("a rank list padded with entries that match nothing gives the same stable matching", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 7 }), (seed, nP, nV) => {
+        // Without unranked visits or locks: an unranked visit's cost counts the list length, which padding changes.
+        const inst = { ...tinyInstance(seed, nP, nV), options: { acceptUnranked: false } };
+        // Padding after the list: unknown visits, a country without visits, the participant's own
+        // country (never eligible), and repeats of entries already named (the first fixes the rank).
+        const padded: PlacementInstance = {
+          ...inst,
+          participants: inst.participants.map((p, i) => ({
+            ...p,
+            preferences: p.preferences.length === 0 ? [] : [...p.preferences, { visit: `nowhere-${i}` }, { country: "JP" }, { country: p.country }, ...p.preferences, { visit: "v999" }],
+          })),
+        };
+        const a = solvePlacement(inst, { mode: "stable", explain: false });
+        const b = solvePlacement(padded, { mode: "stable", explain: false });
+        expect(b.assignment).toEqual(a.assignment);
+        expect(b.objective).toEqual(a.objective);
+        sameAsFullNetwork(padded);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,6 +1,7 @@
 /** Instance validation: errors name the field path; impossible instances are answered, not thrown. */
 import { describe, it, expect } from "vitest";
-import { runPlacement, validateInstance, isIsoDate, solvePlacement, type PlacementInstance } from "~/domain/placement";
+import { runPlacement, validateInstance, isIsoDate, solvePlacement, instanceSchema, type PlacementInstance } from "~/domain/placement";
+import { fastValid } from "~/domain/placement/validate-fast";
 
 const ok: PlacementInstance = {
   participants: [
@@ -99,5 +100,64 @@ describe("validation", () => {
     ]);
     const roomy = solvePlacement({ ...inst, visits: [{ ...inst.visits[0]!, capacity: 3 }] }, { mode: "stable" });
     expect(roomy.explanations.find((e) => e.participantId === "b")!.blockers.map((r) => r.code)).toEqual(["country_cap_reached"]);
+  });
+});
+
+describe("validation fast path (validate-fast.ts)", () => {
+  /** Mutations of a valid instance at every kind of field: the fast path may only accept what zod accepts. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mutations reach into any field, valid or not
+  const mutations: Array<(i: any) => void> = [
+    (i) => (i.participants[0].id = ""),
+    (i) => (i.participants[0].id = 7),
+    (i) => (i.participants[0].country = "la"),
+    (i) => (i.participants[0].country = "LAO"),
+    (i) => (i.participants[0].gender = "f"),
+    (i) => (i.participants[0].gender = null),
+    (i) => (i.participants[0].languages = ["lo", "EN"]),
+    (i) => (i.participants[0].languages = "lo"),
+    (i) => (i.participants[0].availability = { from: "2027-05-01" }),
+    (i) => (i.participants[0].availability.to = "2027-04-30"),
+    (i) => (i.participants[0].availability.from = "2027-5-01"),
+    (i) => (i.participants[0].availability.from = "2027-02-29"),
+    (i) => (i.participants[0].preferences = [{ visit: "v1", country: "CN" }]),
+    (i) => (i.participants[0].preferences = [{ visit: "" }]),
+    (i) => (i.participants[0].preferences = [{ visit: "v2" }]),
+    (i) => (i.participants[0].preferences = [{ country: "China" }]),
+    (i) => (i.participants[0].preferences = [{}]),
+    (i) => (i.participants[0].preferences = [["v1"]]),
+    (i) => (i.participants[0].themes = [""]),
+    (i) => (i.participants[0].themes = "eco"),
+    (i) => (i.participants = [i.participants[0], i.participants[0]]),
+    (i) => (i.visits[0].capacity = 1.5),
+    (i) => (i.visits[0].capacity = "1"),
+    (i) => (i.visits[0].countryCap = -1),
+    (i) => (i.visits[0].departure = "2027-05-09"),
+    (i) => (i.visits[0].hostCountry = undefined),
+    (i) => (i.visits[0].interpreterLanguages = [1]),
+    (i) => (i.visits = [i.visits[0], i.visits[0]]),
+    (i) => (i.visits = {}),
+    (i) => (i.locked = { p1: "nope" }),
+    (i) => (i.locked = { nobody: "v1" }),
+    (i) => (i.locked = ["v1"]),
+    (i) => (i.weights = { rank: -1 }),
+    (i) => (i.weights = { theme: 0.5 }),
+    (i) => (i.options = { acceptUnranked: "yes" }),
+    (i) => (i.options = { seed: 1.5 }),
+    (i) => (i.options = null),
+  ];
+  it.each(mutations.map((m, k) => [k, m] as const))("rejects what zod rejects (mutation %i)", (_k, mutate) => {
+    const inst = structuredClone(ok) as unknown;
+    mutate(inst);
+    expect(instanceSchema.safeParse(inst).success).toBe(false);
+    expect(fastValid(inst)).toBe(false);
+    expect(validateInstance(inst).ok).toBe(false);
+  });
+
+  it("accepts valid instances, generated ones included, as zod does", async () => {
+    const { generateInstance } = await import("~/domain/placement/generate");
+    for (const inst of [ok, { ...ok, locked: { p1: "v1" }, weights: { rank: 3 }, options: { seed: -4, genderBalance: false } }, generateInstance({ seed: 9, participants: 300, visits: 20, locked: 5, rankCountries: true })]) {
+      expect(instanceSchema.safeParse(inst).success).toBe(true);
+      expect(fastValid(inst)).toBe(true);
+    }
   });
 });

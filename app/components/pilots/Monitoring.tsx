@@ -1,0 +1,107 @@
+/**
+ * A project's monitoring on the shared indicator library: per indicator the baseline, the latest
+ * periodic value, final and ex post values with their dates, and the change from the baseline
+ * (coloured by the indicator's direction, said in words too); for organizers a form to record a
+ * value at a stage.
+ */
+import { getFormProps, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextField } from "~/components/form";
+import { formatDate } from "~/domain/dates";
+import { localText } from "~/domain/evaluation/text";
+import { formatChange, formatNumber } from "~/domain/format";
+import { indicatorValueSchema } from "~/forms/pilots";
+import { useAppForm } from "~/forms/use-app-form";
+import { PILOT_STAGES } from "../../../db/schema/pilots";
+import { replyFor } from "./reply";
+
+type Text = Record<string, string>;
+type Point = { value: number; on: string } | null;
+type Row = { indicator: { id: number; code: string; name: Text; type: string; unit: Text; direction: string }; baseline: Point; periodic: Point; final: Point; ex_post: Point; change: number | null };
+
+export function Monitoring({ rows, choices, canEdit, data }: { rows: Row[]; choices: { id: number; code: string; name: Text }[]; canEdit: boolean; data: unknown }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const [form, fields] = useAppForm({
+    id: "indicator",
+    lastResult: replyFor(data, "indicator"),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: indicatorValueSchema }),
+    shouldRevalidate: "onInput",
+  });
+  const show = (r: Row, p: Point) => {
+    if (!p) return "–";
+    const v = r.indicator.type === "yes_no" ? (p.value ? t("common.yes") : t("common.no")) : `${formatNumber(p.value, lng)}${r.indicator.type === "percentage" ? " %" : ""}`;
+    return (
+      <>
+        {v}
+        <div className="muted">{formatDate(p.on, lng)}</div>
+      </>
+    );
+  };
+  return (
+    <section className="card" aria-labelledby="mon-h">
+      <h2 id="mon-h">{t("pilots.monitoring.title")}</h2>
+      <p className="muted">{t("pilots.monitoring.lead")}</p>
+      {rows.length ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.monitoring.title")}>
+          <table>
+            <caption className="visually-hidden">{t("pilots.monitoring.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("pilots.monitoring.indicator")}</th>
+                {PILOT_STAGES.map((s) => (
+                  <th key={s} scope="col" className="num">{t(`pilots.stage.${s}`)}</th>
+                ))}
+                <th scope="col" className="num">{t("pilots.monitoring.change")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const better = r.change === null || r.change === 0 ? null : (r.change > 0) === (r.indicator.direction === "higher_better");
+                return (
+                  <tr key={r.indicator.id}>
+                    <th scope="row">
+                      {localText(r.indicator.name, lng)}
+                      <div className="muted">{r.indicator.code}</div>
+                    </th>
+                    <td className="num">{show(r, r.baseline)}</td>
+                    <td className="num">{show(r, r.periodic)}</td>
+                    <td className="num">{show(r, r.final)}</td>
+                    <td className="num">{show(r, r.ex_post)}</td>
+                    <td className="num">
+                      {r.change === null ? "–" : formatChange(r.change, lng)}
+                      {better === null ? null : <div className="muted">{better ? t("pilots.monitoring.better") : t("pilots.monitoring.worse")}</div>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t("pilots.monitoring.none")}</p>
+      )}
+      {canEdit && choices.length ? (
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <h3>{t("pilots.monitoring.add")}</h3>
+          <FormErrors errors={form.errors} id={form.errorId} />
+          <input type="hidden" name="intent" value="indicator" />
+          <SelectField
+            field={fields.indicatorId as FieldMetadata<string | undefined>}
+            label={t("pilots.monitoring.indicator")}
+            options={choices.map((c) => ({ value: String(c.id), label: `${localText(c.name, lng)} (${c.code})` }))}
+            placeholder={t("pilots.monitoring.chooseIndicator")}
+            required
+          />
+          <SelectField field={fields.stage as FieldMetadata<string | undefined>} label={t("pilots.monitoring.stage")} options={PILOT_STAGES.map((s) => ({ value: s, label: t(`pilots.stage.${s}`) }))} placeholder={t("pilots.monitoring.chooseStage")} required />
+          <TextField field={fields.measuredOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.monitoring.measuredOn")} required />
+          <TextField field={fields.value as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.monitoring.value")} hint={t("pilots.monitoring.valueHint")} required />
+          <TextField field={fields.note as FieldMetadata<string | undefined>} label={t("pilots.monitoring.note")} />
+          <div className="actions"><button type="submit">{t("pilots.monitoring.save")}</button></div>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

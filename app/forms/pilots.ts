@@ -1,0 +1,163 @@
+/**
+ * Forms of the pilot programmes (issue 16): pilot village, pilot project, status step, milestone,
+ * budget line, actual spending, exchange rate, and a participant's proposal from an action plan
+ * item. Shared by the pages (conform client validation) and their actions. Messages are
+ * translation keys. Amounts are checked here for shape only (non-negative decimal text); the use
+ * case reads them with the project's currency digits (app/domain/pilots/money.ts).
+ */
+import * as z from "zod";
+import { isIsoDate } from "~/domain/dates";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
+import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
+import { insideCountry } from "~/domain/pilots/geo";
+import { isRate } from "~/domain/pilots/money";
+import { LANGUAGES } from "~/domain/vocabulary";
+import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "../../db/schema/pilots";
+import { toArray } from "./to-array";
+
+const optText = (max: number) => z.string().trim().max(max).optional();
+const date = z.string().trim().refine(isIsoDate, { error: "errors.date" });
+const optDate = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => v === undefined || isIsoDate(v), { error: "errors.date" });
+const coordinate = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .refine((v) => v === undefined || (/^-?\d{1,3}(\.\d{1,8})?$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      error: "pilots.errors.coordinate",
+    });
+const optCount = z.coerce.number().int().min(0).max(10_000_000).optional();
+/** A non-negative amount in major units, group separators allowed ("1,250,000", "99.50"). */
+export const amountField = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .refine((v) => /^[\d,\s\u00a0\u202f]+(\.\d+)?$/.test(v), { error: "pilots.errors.amount" });
+
+export const villageSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    nameLatin: optText(200),
+    countryCode: z.enum(MEMBER_COUNTRY_CODES, { error: "errors.memberCountry" }),
+    province: z.string().trim().min(1).max(200),
+    district: optText(200),
+    latitude: coordinate(-90, 90),
+    longitude: coordinate(-180, 180),
+    households: optCount,
+    population: optCount,
+    languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES)).min(1)),
+    timeZone: optText(64),
+    localPartner: optText(300),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "pilots.errors.coordinatePair" });
+    } else if (v.latitude !== undefined && v.longitude !== undefined && !insideCountry(v.countryCode, Number(v.latitude), Number(v.longitude))) {
+      ctx.addIssue({ code: "custom", path: ["latitude"], message: "pilots.errors.outsideCountry" });
+    }
+    if (v.timeZone && !countryTimeZones(v.countryCode).includes(v.timeZone)) {
+      ctx.addIssue({ code: "custom", path: ["timeZone"], message: "pilots.errors.timeZone" });
+    }
+    if (v.households !== undefined && v.population !== undefined && v.population < v.households) {
+      ctx.addIssue({ code: "custom", path: ["population"], message: "pilots.errors.population" });
+    }
+  });
+export type VillageInput = z.output<typeof villageSchema>;
+
+const projectFields = {
+  title: z.string().trim().min(1).max(200),
+  component: z.enum(PILOT_COMPONENTS),
+  componentOther: optText(200),
+  objectives: z.string().trim().min(1).max(4000),
+  startsOn: optDate,
+  endsOn: optDate,
+};
+
+function checkProject(v: { component: string; componentOther?: string; startsOn?: string; endsOn?: string }, ctx: z.RefinementCtx) {
+  if (v.component === "other" && !v.componentOther) ctx.addIssue({ code: "custom", path: ["componentOther"], message: "errors.required" });
+  if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "errors.dateOrder" });
+}
+
+/** The organizer's project form (create and edit). `localLeadEmail` links an account, if any. */
+export const projectSchema = z
+  .object({
+    ...projectFields,
+    villageId: z.coerce.number().int().positive(),
+    localLeadName: optText(200),
+    localLeadEmail: z.string().trim().max(254).pipe(z.email()).optional(),
+    actionPlanItemId: z.coerce.number().int().positive().optional(),
+  })
+  .superRefine(checkProject);
+export type ProjectInput = z.output<typeof projectSchema>;
+
+/** A participant's proposal from one of their action plan items; the village is theirs (new or known). */
+export const proposalSchema = z
+  .object({
+    ...projectFields,
+    villageName: z.string().trim().min(1).max(200),
+    province: z.string().trim().min(1).max(200),
+    district: optText(200),
+  })
+  .superRefine(checkProject);
+export type ProposalInput = z.output<typeof proposalSchema>;
+
+export const statusSchema = z.object({
+  intent: z.literal("status"),
+  to: z.enum(PILOT_STATUSES),
+  reason: optText(2000),
+});
+
+export const milestoneSchema = z.object({
+  intent: z.literal("milestone"),
+  title: z.string().trim().min(1).max(300),
+  dueOn: date,
+});
+
+export const milestoneDoneSchema = z.object({
+  intent: z.literal("milestoneDone"),
+  milestoneId: z.coerce.number().int().positive(),
+  doneOn: date,
+});
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const budgetLineSchema = z.object({
+  intent: z.literal("budget"),
+  period: z.string().trim().regex(MONTH, { error: "pilots.errors.month" }),
+  item: z.string().trim().min(1).max(300),
+  planned: amountField,
+});
+
+export const actualSchema = z.object({
+  intent: z.literal("actual"),
+  lineId: z.coerce.number().int().positive(),
+  actual: amountField,
+});
+
+export const rateSchema = z.object({
+  intent: z.literal("rate"),
+  rate: z.string().trim().refine(isRate, { error: "pilots.errors.rate" }),
+  rateOn: date,
+  source: optText(300),
+});
+
+/** A monitoring value: a number (yes/no as 1 or 0); its range is checked against the indicator's type. */
+export const indicatorValueSchema = z.object({
+  intent: z.literal("indicator"),
+  indicatorId: z.coerce.number().int().positive(),
+  stage: z.enum(PILOT_STAGES),
+  measuredOn: date,
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(30)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), { error: "pilots.errors.number" })
+    .transform(Number),
+  note: optText(1000),
+});

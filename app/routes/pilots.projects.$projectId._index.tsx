@@ -1,0 +1,140 @@
+// One pilot project (issue 16): facts, people, the action plan it came from, status, milestones,
+// budget, indicator monitoring and its history. Readers in scope (organizers, the country's focal point, the local
+// lead, the proposer) see it; only organizers get the forms (status step, milestones, budget,
+// exchange rate, indicator values). Everyone else: 404.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Budget } from "~/components/pilots/Budget";
+import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
+import { Milestones } from "~/components/pilots/Milestones";
+import { Monitoring } from "~/components/pilots/Monitoring";
+import { replyFor } from "~/components/pilots/reply";
+import { StatusSection } from "~/components/pilots/StatusSection";
+import { countryName } from "~/domain/country-names";
+import { formatDate } from "~/domain/dates";
+import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
+import { remixI18n } from "~/i18n.server";
+import { requireOrganizer } from "~/models/actor";
+import { addBudgetLine, addMilestone, changeProjectStatus, completeMilestone, getProjectView, projectInScope, recordActual, recordIndicatorValue, setExchangeRate } from "~/models/pilots.server";
+import { requireActor } from "~/session.server";
+import { badRequest, guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const handle = pageTitle((_t, d) => d.project.title);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => {
+    const v = getProjectView(actor, idParam(params.projectId, "pilot project"));
+    return json({ ...v, country: countryName(v.village.countryCode, lng), timeZone: actor.timeZone });
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = await guard(() => {
+    requireOrganizer(actor);
+    return projectInScope(actor, idParam(params.projectId, "pilot project")).project.id;
+  });
+  const form = await readForm(request);
+  const back = (what: string) => redirect(`/pilots/projects/${id}?saved=${what}`);
+  switch (form.get("intent")) {
+    case "status":
+      return handleForm(form, statusSchema, (v) => (changeProjectStatus(actor, id, v.to, v.reason), back("status")));
+    case "milestone":
+      return handleForm(form, milestoneSchema, (v) => (addMilestone(actor, id, v), back("milestone")));
+    case "milestoneDone":
+      return handleForm(form, milestoneDoneSchema, (v) => (completeMilestone(actor, id, v.milestoneId, v.doneOn), back("milestone")));
+    case "budget":
+      return handleForm(form, budgetLineSchema, (v) => (addBudgetLine(actor, id, v), back("budget")));
+    case "actual":
+      return handleForm(form, actualSchema, (v) => (recordActual(actor, id, v.lineId, v.actual), back("budget")));
+    case "indicator":
+      return handleForm(form, indicatorValueSchema, (v) => (recordIndicatorValue(actor, id, v), back("indicator")));
+    case "rate":
+      return handleForm(form, rateSchema, (v) => (setExchangeRate(actor, id, v), back("budget")));
+    default:
+      badRequest();
+  }
+}
+
+export default function PilotProject() {
+  const d = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const [params] = useSearchParams();
+  const { project: p, village: v } = d;
+  const atFormat = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: d.timeZone || "UTC", timeZoneName: "short" });
+  const lead = [d.people.leadName, p.localLeadName].filter(Boolean).filter((x, i, a) => a.indexOf(x) === i).join(" · ");
+  return (
+    <>
+      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
+      <h1>{p.title}</h1>
+      <p>
+        <PilotStatusBadge status={p.status} /> · {componentLabel(t, p.component, p.componentOther)} · {v.nameLatin || v.name}, {v.province}, {d.country}
+        {d.canEdit ? <> · <Link to={`/pilots/projects/${p.id}/edit`}>{t("common.edit")}</Link></> : null}
+      </p>
+      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      <section className="card" aria-labelledby="facts-h">
+        <h2 id="facts-h">{t("pilots.project.facts")}</h2>
+        <dl className="facts">
+          <dt>{t("pilots.project.objectives")}</dt>
+          <dd style={{ whiteSpace: "pre-line" }}>{p.objectives}</dd>
+          <dt>{t("pilots.project.plan")}</dt>
+          <dd>{p.startsOn || p.endsOn ? t("pilots.project.planDates", { from: formatDate(p.startsOn, lng) || "–", to: formatDate(p.endsOn, lng) || "–" }) : "–"}</dd>
+          <dt>{t("pilots.project.localLead")}</dt>
+          <dd>{lead || "–"}</dd>
+          <dt>{t("pilots.project.organizer")}</dt>
+          <dd>{d.people.organizerName ?? "–"}</dd>
+          <dt>{t("pilots.village.localPartner")}</dt>
+          <dd>{v.localPartner || "–"}</dd>
+          <dt>{t("pilots.project.currency")}</dt>
+          <dd>{p.currency}</dd>
+          {d.origin ? (
+            <>
+              <dt>{t("pilots.project.origin")}</dt>
+              <dd>
+                {t("pilots.project.originText", { name: d.origin.authorName, edition: d.origin.editionName })}: <q>{d.origin.action}</q>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
+      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
+      <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
+      <Budget lines={d.lines} totals={d.totals} currency={p.currency} rate={d.rate} canEdit={d.canEdit} data={data} />
+      {d.canEdit ? (
+        <section className="card" aria-labelledby="trail-h">
+          <h2 id="trail-h">{t("pilots.trail.title")}</h2>
+          {d.trail.length ? (
+            <ol className="timeline">
+              {d.trail.map((e) => (
+                <li key={e.id}>
+                  <p>
+                    <strong>{t(`pilots.trail.${e.action}`, { defaultValue: e.action })}</strong>
+                    {e.action === "status" || e.action === "create" || e.action === "propose" ? (
+                      <>
+                        {": "}
+                        {e.fromState ? t(`pilots.status.${e.fromState}`, { defaultValue: e.fromState }) : "–"} → {e.toState ? t(`pilots.status.${e.toState}`, { defaultValue: e.toState }) : "–"}
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="muted">
+                    <time dateTime={e.at}>{atFormat.format(new Date(e.at))}</time> · {e.actorName ?? "–"}
+                  </p>
+                  {e.reason ? <p>{t("common.reason")}: {e.reason}</p> : null}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="muted">{t("common.noneYet")}</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

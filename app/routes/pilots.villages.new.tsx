@@ -1,0 +1,43 @@
+// Organizer: a new pilot village.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { VillageForm } from "~/components/pilots/VillageForm";
+import { villageSchema } from "~/forms/pilots";
+import { requireOrganizer } from "~/models/actor";
+import { createVillage } from "~/models/pilots.server";
+import { requireActor } from "~/session.server";
+import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pageTitle } from "~/utils/page-title";
+
+export const handle = pageTitle("pilots.village.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  return guard(() => {
+    requireOrganizer(actor);
+    return null;
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  await guard(() => requireOrganizer(actor));
+  const form = await readForm(request);
+  return handleForm(form, villageSchema, (v) => {
+    createVillage(actor, v);
+    return redirect(`/pilots?saved=village`);
+  });
+}
+
+export default function NewVillage() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section className="card">
+      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
+      <h1>{t("pilots.village.newTitle")}</h1>
+      <VillageForm lastResult={lastResult} submitLabel={t("pilots.village.create")} />
+    </section>
+  );
+}
