@@ -117,7 +117,14 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 // Files in public/ all have an extension (favicon.svg, robots.txt); pages never do except the
 // .ics/.csv/.json routes. Asking the disk only for names with one spares every page a stat call.
-const publicFiles = express.static("public", { maxAge: "1h" });
+// The service worker (public/sw.js, served from the root so its scope is every page) is checked
+// for updates on every visit: never cached by HTTP (issue 14).
+const publicFiles = express.static("public", {
+  maxAge: "1h",
+  setHeaders: (res, file) => {
+    if (file.endsWith(`${path.sep}sw.js`)) res.setHeader("Cache-Control", "no-cache");
+  },
+});
 app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));

@@ -1,29 +1,24 @@
 /**
- * Browser start: initialises i18next with the page's language (from <html lang>) and its
- * translations from /locales/<lng> (cached), then hydrates. Pages work without this script.
+ * Browser start: loads the page's language (from <html lang>) from /locales/<lng> (cached), then
+ * hydrates. Pages work without this script. The browser uses a small translator
+ * (app/i18n.client.ts) instead of i18next, and no zod: both are server-side weight that would break
+ * the script budget of the participants' pages (issue 14).
  */
 import { RemixBrowser } from "@remix-run/react";
-import i18next from "i18next";
-import HttpBackend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import i18n from "./i18n";
-import "./forms/zod-errors";
+import { I18nextProvider } from "react-i18next";
+import type { i18n as I18n } from "i18next";
+import { createBrowserI18n, fetchTranslations } from "./i18n.client";
+import { registerServiceWorker } from "./offline/register";
 
 async function hydrate() {
-  await i18next
-    .use(initReactI18next)
-    .use(HttpBackend)
-    .init({
-      ...i18n,
-      lng: document.documentElement.lang || "en",
-      backend: { loadPath: "/locales/{{lng}}" },
-    });
+  const lng = document.documentElement.lang || "en";
+  const i18n = createBrowserI18n(lng, await fetchTranslations(lng));
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={i18n as unknown as I18n}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
@@ -32,4 +27,5 @@ async function hydrate() {
   });
 }
 
+registerServiceWorker();
 hydrate();

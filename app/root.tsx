@@ -31,6 +31,8 @@ import { getActor } from "~/session.server";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Installable, with attendance that works offline (issue 14; public/sw.js).
+  { rel: "manifest", href: "/manifest.webmanifest" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -116,6 +118,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b5d3b" />
         <title>{title}</title>
         {/* Khmer, Lao, Myanmar and Thai fonts, fetched only for pages that show those scripts (fonts.ts). */}
         <style dangerouslySetInnerHTML={{ __html: fontFaceCss }} />

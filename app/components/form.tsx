@@ -3,7 +3,6 @@
  * a hint, and the field's errors (translation keys) announced to screen readers. Space for the
  * error line is reserved so a message appearing never moves the submit button mid-click.
  */
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
@@ -61,6 +60,63 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
 
 type Base = { label: ReactNode; hint?: ReactNode; required?: boolean };
 
+/**
+ * What a field component reads of a field: conform's FieldMetadata (forms validated in the
+ * browser) and ~/forms/server-form's fields (forms validated on the server only) both fit, so
+ * this module needs no conform code at run time and pages without a browser validator carry none
+ * (issue 14 script budget).
+ */
+export type FieldMetadata<_T = unknown> = {
+  id: string;
+  name: string;
+  errorId: string;
+  formId?: string;
+  errors?: string[];
+  initialValue?: unknown;
+  key?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  pattern?: string;
+};
+
+/** Drops undefined props (as conform's helpers do), so they do not reach the DOM. */
+function defined<T extends Record<string, unknown>>(props: T): T {
+  for (const k of Object.keys(props)) if (props[k] === undefined) delete props[k];
+  return props;
+}
+
+/**
+ * The props conform's getInputProps/getTextareaProps/getSelectProps give (same names, same ARIA
+ * rules): id, name, form, required, constraints, default value, aria-invalid and aria-describedby
+ * pointing at the error line while there are errors.
+ */
+function controlProps(field: FieldMetadata, ariaDescribedBy?: string) {
+  const invalid = typeof field.errors !== "undefined";
+  return defined({
+    id: field.id,
+    name: field.name,
+    form: field.formId,
+    required: field.required || undefined,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? `${field.errorId} ${ariaDescribedBy ?? ""}`.trim() : ariaDescribedBy,
+  });
+}
+
+/** Props of one checkbox posting `value` under the field's name (conform's getInputProps for a checkbox). */
+export function checkboxProps(field: FieldMetadata, value = "on") {
+  const v = field.initialValue;
+  return { ...controlProps(field), type: "checkbox" as const, value, defaultChecked: Array.isArray(v) ? v.includes(value) : v === value };
+}
+
+function initialText(field: FieldMetadata): string | undefined {
+  const v = field.initialValue;
+  return v === undefined || v === null ? undefined : Array.isArray(v) ? undefined : String(v);
+}
+
 function Label({ field, label, required }: { field: FieldMetadata<unknown>; label: ReactNode; required?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -86,24 +142,39 @@ export function TextField({
   inputMode?: "text" | "numeric" | "tel" | "email" | "url";
   lang?: string;
 }) {
-  const props = getInputProps(field as FieldMetadata<string>, { type, ariaDescribedBy: base.hint ? `${field.id}-hint` : undefined });
+  const props = defined({
+    ...controlProps(field, base.hint ? `${field.id}-hint` : undefined),
+    type,
+    minLength: field.minLength,
+    maxLength: field.maxLength,
+    min: field.min,
+    max: field.max,
+    step: field.step,
+    pattern: field.pattern,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+  });
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} aria-required={base.required || undefined} />
+      <input {...props} key={field.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
 export function TextAreaField({ field, rows = 4, ...base }: Base & { field: FieldMetadata<string | undefined | null>; rows?: number }) {
-  const props = getTextareaProps(field as FieldMetadata<string>, { ariaDescribedBy: base.hint ? `${field.id}-hint` : undefined });
+  const props = defined({
+    ...controlProps(field, base.hint ? `${field.id}-hint` : undefined),
+    minLength: field.minLength,
+    maxLength: field.maxLength,
+    defaultValue: initialText(field),
+  });
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <textarea {...props} key={props.key} rows={rows} aria-required={base.required || undefined} />
+      <textarea {...props} key={field.key} rows={rows} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
@@ -119,12 +190,12 @@ export function SelectField({
   options: { value: string; label: string }[];
   placeholder?: string;
 }) {
-  const props = getSelectProps(field as FieldMetadata<string>, { ariaDescribedBy: base.hint ? `${field.id}-hint` : undefined });
+  const props = defined({ ...controlProps(field, base.hint ? `${field.id}-hint` : undefined), defaultValue: initialText(field) });
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
       {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
-      <select {...props} key={props.key} aria-required={base.required || undefined}>
+      <select {...props} key={field.key} aria-required={base.required || undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

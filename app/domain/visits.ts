@@ -3,11 +3,10 @@
  * - bed use of overlapping visits at one site (nights are half-open [arrival, departure): a visit
  *   that departs on the day another arrives does not overlap it, docs/design.md invariant 3),
  * - a month grid for the calendar (date-only `YYYY-MM-DD` text, weeks start on Monday),
- * - the public holidays of a country (the shared source in ./holidays, organizers' days included),
+ * - (the public holidays of a country live in ./holidays.server.ts: date-holidays stays off client bundles),
  * - language cover of an edition's participants by its visits.
  */
 import { addDays } from "./dates";
-import { countryHolidays, holidaysBetween, type ExtraHoliday } from "./holidays";
 
 export type DateSpan = { arrivalOn: string; departureOn: string };
 export type BedVisit = DateSpan & { id: number; title: string; capacity: number };
@@ -91,26 +90,6 @@ export function monthGrid(month: string): GridDay[][] {
 /** Whether a visit is at the site on `date` (arrival and departure days included). */
 export function visitOnDay(v: DateSpan, date: string): boolean {
   return v.arrivalOn <= date && date <= v.departureOn;
-}
-
-export type Holiday = { date: string; name: string };
-
-/**
- * Public holidays of `countryCode` in `year`, names in `lang` where the source has them, from the
- * shared holiday source (~/domain/holidays: date-holidays, or the repo's official lists for KH,
- * LA and MM). Organizers' additions are not included here; see {@link holidaysForMonth}.
- */
-export function publicHolidays(countryCode: string, year: number, lang = "en"): Holiday[] {
-  return countryHolidays(countryCode, year, lang).map(({ date, name }) => ({ date, name }));
-}
-
-/**
- * Public holidays on the days of `month`'s grid, keyed by date: the shared source plus the
- * organizers' own days (`extra`, table holiday_overrides), as training scheduling uses them.
- */
-export function holidaysForMonth(countryCode: string, month: string, lang = "en", extra: readonly ExtraHoliday[] = []): Record<string, string[]> {
-  const weeks = monthGrid(month);
-  return holidaysBetween(countryCode, weeks[0][0].date, weeks[weeks.length - 1][6].date, extra, lang);
 }
 
 export type CoverParticipant = { id: number; name: string; country: string | null; languages: string[] };

@@ -14,16 +14,16 @@
  * compacted (empty rows dropped, order kept). Error messages are translation keys.
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
-import { z } from "zod";
-import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import * as z from "zod";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
 import { isIsoDate, todayIn } from "~/domain/dates";
 import { GENDERS, LANGUAGE_LEVELS, LANGUAGES, POSITION_KINDS, THEMES } from "~/domain/vocabulary";
 import { emailField } from "./auth";
 
-/** Fixed numbers of rows, rendered empty so the form works without JavaScript. */
-export const MAX_LANGUAGE_ROWS = 5;
-export const HOST_CHOICES = 3;
-export const BIRTH_DATE_MIN = "1920-01-01";
+import { BIRTH_DATE_MIN, HOST_CHOICES, MAX_LANGUAGE_ROWS } from "./application-fields";
+
+export { BIRTH_DATE_MIN, HOST_CHOICES, MAX_LANGUAGE_ROWS };
+export type { ApplicationFormValues } from "./application-fields";
 
 const text = (max: number) => z.string().trim().max(max).optional();
 const date = z.string().trim().refine(isIsoDate, { error: "errors.date" }).optional();
@@ -228,34 +228,9 @@ export const withdrawSchema = z.object({
   confirm: z.literal("yes", { error: "apply.errors.confirmWithdraw" }),
 });
 
-/** The form's values as strings, as the form component receives them (`defaultValue`). */
-export type ApplicationFormValues = {
-  email?: string;
-  givenName?: string;
-  familyName?: string;
-  givenNameLatin?: string;
-  familyNameLatin?: string;
-  nameOrder?: string;
-  gender?: string;
-  birthDate?: string;
-  nationality?: string;
-  village?: string;
-  district?: string;
-  province?: string;
-  position?: string;
-  positionKind?: string;
-  yearsInPosition?: string;
-  languages?: { code?: string; level?: string }[];
-  themes?: string[];
-  preferredHostCountries?: string[];
-  availableFrom?: string;
-  availableTo?: string;
-  dietaryNeeds?: string;
-  accessibilityNeeds?: string;
-  sensitiveConsent?: string;
-  emergencyContactName?: string;
-  emergencyContactRelation?: string;
-  emergencyContactPhone?: string;
-  phone?: string;
-  motivation?: string;
-};
+/** The schema for an intent ("save" or "submit") and mode. */
+export function applicationSchemaFor(intent: string | null | undefined, mode: "applicant" | "nominate" = "applicant") {
+  const strict = intent === "submit";
+  if (mode === "nominate") return strict ? nominationSubmitSchema : nominationDraftSchema;
+  return strict ? submitSchema : draftSchema;
+}

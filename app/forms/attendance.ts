@@ -1,5 +1,5 @@
 /** Forms of attendance (issue 6): one person's status on a check-in list, and a self check-in code. */
-import { z } from "zod";
+import * as z from "zod";
 import { ATTENDANCE_STATUSES } from "../../db/schema/attendance";
 
 export const checkInSchema = z.object({
@@ -9,6 +9,9 @@ export const checkInSchema = z.object({
   /** Why a past day's mark is corrected (required from a host coordinator, issue 12 item 7). */
   reason: z.string().trim().max(500).optional(),
   q: z.string().optional(),
+  /** A mark queued on the device (issue 14): its id (replays are ignored) and device time. */
+  clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+  markedAt: z.iso.datetime().optional(),
 });
 
 export const selfCheckInSchema = z.object({

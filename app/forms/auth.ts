@@ -1,5 +1,5 @@
 /** Schemas of the account forms, shared by the forms (browser validation) and their actions. */
-import { z } from "zod";
+import * as z from "zod";
 
 export const emailField = z.string().trim().min(1).max(254).pipe(z.email());
 export const passwordField = z.string().min(10, { error: "errors.passwordLength" }).max(200);
@@ -28,3 +28,8 @@ export const forgotSchema = z.object({ email: emailField });
 export const newPasswordSchema = z
   .object({ password: passwordField, passwordConfirm: z.string().min(1) })
   .refine((v) => v.password === v.passwordConfirm, matchWhen);
+
+/** An invited person's new account (the e-mail address comes from the invitation). */
+export const newAccountSchema = z
+  .object({ displayName: z.string().trim().min(1).max(120), password: passwordField, passwordConfirm: z.string().min(1) })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });

@@ -1,5 +1,5 @@
 /** Forms of the certificate pages (issue 15, item 4), shared by the pages and their actions. */
-import { z } from "zod";
+import * as z from "zod";
 
 const threshold = z.coerce.number().int().min(1).max(100).optional();
 

@@ -1,7 +1,7 @@
 /** The organizer's edition form (create and edit), shared by the page and its action. */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
-import { MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
 import { THEMES } from "~/domain/vocabulary";
 import { EDITION_MODES } from "../../db/schema/programme";
 import { translationsField } from "./translations";

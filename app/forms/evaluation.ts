@@ -3,11 +3,11 @@
  * evaluation set-up and plan adjustments), shared by the forms and their actions. Survey answers
  * are checked by app/domain/evaluation/answers.ts against each template's questions.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES, QUESTION_TYPES, SURVEY_STAGES } from "../../db/schema/evaluation";
 import { isIsoDate } from "~/domain/dates";
 import { parseFollowUpMonths } from "~/domain/evaluation/timing";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -3,19 +3,21 @@
  * assignment (organizer). Shared by the pages (conform client validation) and their actions.
  * Messages are translation keys.
  */
-import { z } from "zod";
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
-import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
+import { memberTimeZones } from "~/domain/member-zones";
 import { LANGUAGES, THEMES } from "~/domain/vocabulary";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
 import { emailField } from "./auth";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
-export const ACCOMMODATION_KINDS = ["homestay", "guesthouse", "hotel"] as const;
-export const DIETARY_ABILITIES = ["halal", "vegetarian", "vegan", "no_pork", "no_beef", "gluten_free"] as const;
+import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "./host-site-values";
 
-export const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
+export { ACCOMMODATION_KINDS, DIETARY_ABILITIES };
+
+export { toArray };
 const optText = (max: number) => z.string().trim().max(max).optional();
 const coordinate = (min: number, max: number) =>
   z
@@ -42,7 +44,15 @@ const contactRow = z.object({
 /** The number of empty interpreter/contact rows offered after the filled ones (no JavaScript). */
 export const SPARE_ROWS = 2;
 
-export const hostSiteSchema = z
+/**
+ * Whether `phone` is a real number in `country` (ISO 3166-1 alpha-2) or in E.164. The browser's
+ * schema leaves this to the server (phone metadata is ~30 kB gzip, issue 14 script budget):
+ * forms/host-site.server.ts builds the actions' schema with libphonenumber-js.
+ */
+export type PhoneCheck = (phone: string, country: string) => boolean;
+
+/** The host site profile form, checking contact phones with `isPhone`. */
+export const hostSiteSchemaWith = (isPhone: PhoneCheck) => z
   .object({
     name: z.string().trim().min(1).max(200),
     nameLatin: z.string().trim().min(1).max(200),
@@ -68,7 +78,7 @@ export const hostSiteSchema = z
     if ((v.latitude === undefined) !== (v.longitude === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "hosts.errors.coordinatePair" });
     }
-    if (v.timeZone && !countryTimeZones(v.countryCode).includes(v.timeZone)) {
+    if (v.timeZone && !memberTimeZones(v.countryCode).includes(v.timeZone)) {
       ctx.addIssue({ code: "custom", path: ["timeZone"], message: "hosts.errors.timeZone" });
     }
     v.interpreters.forEach((row, i) => {
@@ -79,21 +89,16 @@ export const hostSiteSchema = z
       const any = row.role || row.phone || row.email;
       if (!row.name && any) ctx.addIssue({ code: "custom", path: ["contacts", i, "name"], message: "errors.required" });
       if (row.phone) {
-        const p = parsePhoneNumberFromString(row.phone, v.countryCode as CountryCode);
-        if (!p || !p.isValid()) ctx.addIssue({ code: "custom", path: ["contacts", i, "phone"], message: "errors.phoneInvalid" });
+        if (!isPhone(row.phone, v.countryCode)) ctx.addIssue({ code: "custom", path: ["contacts", i, "phone"], message: "errors.phoneInvalid" });
       }
     });
     if (!v.contacts.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["contacts", 0, "name"], message: "hosts.errors.contactRequired" });
   });
 
-export type HostSiteInput = z.output<typeof hostSiteSchema>;
+/** The browser's schema: every check but the contact phones' (the server checks them). */
+export const hostSiteSchema = hostSiteSchemaWith(() => true);
 
-/** Contact phone numbers in E.164 (parsed with the site's country as default region). */
-export function normalizePhone(phone: string | undefined, country: string): string | undefined {
-  if (!phone) return undefined;
-  const p = parsePhoneNumberFromString(phone, country as CountryCode);
-  return p?.isValid() ? p.number : phone;
-}
+export type HostSiteInput = z.output<typeof hostSiteSchema>;
 
 /** The organizer's vetting form; `confirm` is set on the second step of a suspension. */
 export const vettingSchema = z.object({

@@ -5,14 +5,15 @@
  * translation keys. Amounts are checked here for shape only (non-negative decimal text); the use
  * case reads them with the project's currency digits (app/domain/pilots/money.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
-import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
+import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { insideCountry } from "~/domain/pilots/geo";
 import { isRate } from "~/domain/pilots/money";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "../../db/schema/pilots";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 
 const optText = (max: number) => z.string().trim().max(max).optional();
 const date = z.string().trim().refine(isIsoDate, { error: "errors.date" });

@@ -2,7 +2,7 @@
  * Forms of the placement board (organizer) and of the offer page (participant), shared by the
  * pages (conform client validation) and their actions. Every form posts an `intent`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
 
 const id = z.coerce.number().int().positive();

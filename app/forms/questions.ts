@@ -3,7 +3,7 @@
  * (conform client validation) and its action. Options are typed one per line (English), their
  * translations one per line in the same order (TranslationsFieldset `tr.options.<lng>`).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { QUESTION_KINDS } from "~/domain/questions";
 import { translationsField } from "./translations";
 

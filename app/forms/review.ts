@@ -3,8 +3,9 @@
  * shared by the pages (conform client validation) and their actions.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
-import { z } from "zod";
-import { defaultTimeZone, isMemberCountry, MEMBER_COUNTRY_CODES } from "~/domain/countries";
+import * as z from "zod";
+import { isMemberCountry, MEMBER_COUNTRY_CODES } from "~/domain/country-names";
+import { memberDefaultTimeZone as defaultTimeZone } from "~/domain/member-zones";
 import { GENDERS, THEMES } from "~/domain/vocabulary";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
 import { emailField } from "./auth";

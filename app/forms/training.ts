@@ -5,10 +5,10 @@
  * database (a time that does not exist in the zone, conflicts, capacity below the enrolled) are
  * checked in app/models/training/save.server.ts.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../db/schema/training";
 

@@ -5,7 +5,7 @@
  * longer than the field's own limit is a field error under its input (`tr.<field>.<lng>`). A form
  * without any translation input gives `undefined`: the stored translations are then kept.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { cleanTranslations, contentLngs, type Translations } from "~/domain/local-text";
 
 /** Zod field for the translations of `limits`' fields (field → maximum length, as for English). */

@@ -3,10 +3,10 @@
  * Rules that need the database (inside the edition's dates, capacity floor, beds, participants'
  * availability) are checked in app/models/hosts/visits.server.ts.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { THEMES, LANGUAGES } from "~/domain/vocabulary";
 import { isoDate } from "./edition";
-import { toArray } from "./host-site";
+import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 
 const datePair = z.object({ arrivalOn: isoDate, departureOn: isoDate });

@@ -2,7 +2,7 @@
  * Makes every zod error message a translation key (errors.*), so forms show errors in the user's
  * language on both server and browser. Explicit messages given in a schema win (they are keys too).
  */
-import { z } from "zod";
+import * as z from "zod";
 
 z.config({
   customError: (issue) => {

@@ -5,7 +5,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
-import { memberCountries } from "~/domain/countries";
+import { memberCountries } from "~/domain/country-names";
 import { GENDERS, THEMES } from "~/domain/vocabulary";
 import { parseReviewFilters, type ReviewFilters } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";

@@ -5,7 +5,7 @@
 // waiting list. Every form posts an intent and works without JavaScript.
 // (File name `$id_` so the page is not nested inside the edition edit page, which has no Outlet.)
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { ProposalView } from "~/components/placement/ProposalView";
 import { PlacementBadge } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
 import { VisitCards } from "~/components/placement/VisitCards";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema } from "~/forms/placement";

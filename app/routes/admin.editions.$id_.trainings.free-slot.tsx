@@ -2,7 +2,7 @@
 // training (duration, trainers, venue, interpreters, audience/visit, working hours) inside the
 // visit's days, skipping public holidays. A GET form: each proposal links to the new-training
 // form with its values in the query string (works without JavaScript).
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
 import { ZONES } from "~/components/training/views.server";
-import { countryName, memberCountries } from "~/domain/countries";
+import { countryName, memberCountries } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { hasHolidayData } from "~/domain/training";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";

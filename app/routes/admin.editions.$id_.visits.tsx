@@ -5,7 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge, ThemeList, useLanguageNames } from "~/components/hosts/bits";
 import { hostsLinks } from "~/components/hosts/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { editionVisitsOverview } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditionForm } from "~/components/review/EditionForm";
-import { memberCountries } from "~/domain/countries";
+import { memberCountries } from "~/domain/country-names";
 import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";

@@ -4,7 +4,7 @@ import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
 import type { Translations } from "~/domain/local-text";
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -3,12 +3,12 @@
 // invitations.
 import { getFormProps } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
-import { countryName, memberCountries } from "~/domain/countries";
+import { countryName, memberCountries } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { INVITABLE_ROLES, inviteSchema } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";

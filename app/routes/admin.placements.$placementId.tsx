@@ -2,7 +2,7 @@
 // breaks (with the override reason), and the manual changes: move (checked; a broken rule needs a
 // reason), lock or unlock, remove a proposal, cancel with a reason. Its history below.
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,7 @@ import { FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { AuditTrail } from "~/components/review/AuditTrail";
 import { PlacementBadge, useReasonText } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { placementActionSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";

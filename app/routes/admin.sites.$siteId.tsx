@@ -2,16 +2,16 @@
 // confirmation step before suspending a site that has upcoming visits, and assign coordinators.
 import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/hosts/bits";
 import { hostsLinks } from "~/components/hosts/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
-import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/forms/host-site";
+import { addCoordinatorSchema, removeCoordinatorSchema, vettingSchema } from "~/forms/host-site.server";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditTrail } from "~/models/audit.server";

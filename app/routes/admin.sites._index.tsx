@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/hosts/bits";
 import { hostsLinks } from "~/components/hosts/styles";
-import { countryName, isMemberCountry, memberCountries } from "~/domain/countries";
+import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listSitesForAdmin } from "~/models/hosts.server";

@@ -9,11 +9,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { pickField } from "~/domain/local-text";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ApplicationForm, applicationSchemaFor } from "~/components/application/ApplicationForm";
+import { ApplicationForm } from "~/components/application/ApplicationForm";
+import { applicationSchemaFor } from "~/forms/application.server";
 import { formatDate } from "~/domain/dates";
 import { emptyFormValues, toFormValues } from "~/components/application/values";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { draftSchema, submitSchema } from "~/forms/application";
+import { draftSchema, submitSchema } from "~/forms/application.server";
 import { remixI18n } from "~/i18n.server";
 import { canEdit, findOwnApplicationForEdition, saveDraft, startApplication, submitApplication, type Answers } from "~/models/applications.server";
 import { answersAsFormValues, formQuestions, questionSpecs, questionsForForm } from "~/models/applications/questions.server";
@@ -22,7 +22,7 @@ import { getEdition, windowState } from "~/models/editions.server";
 import { FieldErrors, RuleError } from "~/models/errors";
 import { takeStash } from "~/form-stash.server";
 import { requireActor } from "~/session.server";
-import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { badRequest, guard, handleForm, parseWithZod, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));

@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordForm } from "~/components/accounts/NewPasswordForm";
-import { newPasswordSchema } from "~/forms/auth";
+import { newPasswordSchema } from "~/forms/auth.server";
 import { explicitLocale } from "~/i18n.server";
 import { checkToken, setPasswordWithToken, setUserLocale } from "~/models/accounts.server";
 import { nominatedDraftEdition } from "~/models/applications.server";

@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { remixI18n } from "~/i18n.server";
 import { listEditions, windowState } from "~/models/editions.server";
 import { focalCountry, listCountryApplications } from "~/models/applications.server";

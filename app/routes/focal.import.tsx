@@ -2,7 +2,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportView } from "~/components/dashboard/ImportView";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { remixI18n } from "~/i18n.server";
 import { importAction, importLoaderData, focalCountry } from "~/models/applications.server";
 import { requireActor } from "~/session.server";

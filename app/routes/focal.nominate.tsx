@@ -6,9 +6,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
-import { nominationDraftSchema, nominationSubmitSchema } from "~/forms/application";
+import { nominationDraftSchema, nominationSubmitSchema } from "~/forms/application.server";
 import { remixI18n } from "~/i18n.server";
 import { getEdition, windowState } from "~/models/editions.server";
 import { NotFoundError } from "~/models/errors";

@@ -1,11 +1,10 @@
-import { getFormProps } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/components/form";
-import { forgotSchema } from "~/forms/auth";
+import { forgotSchema } from "~/forms/auth.server";
 import { requestPasswordReset } from "~/models/accounts.server";
 import { clientAddress, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -27,10 +26,8 @@ export default function ForgotPassword() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const sent = !!data && "sent" in data;
-  const [form, fields] = useAppForm({
+  const [form, fields] = useServerForm<z.input<typeof forgotSchema>>({
     lastResult: sent ? undefined : (data as never),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
-    shouldRevalidate: "onInput",
   });
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>
@@ -40,7 +37,7 @@ export default function ForgotPassword() {
       ) : (
         <>
           <p>{t("auth.forgot.lead")}</p>
-          <Form method="post" className="stack" {...getFormProps(form)}>
+          <Form method="post" className="stack" {...serverFormProps(form)}>
             <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
             <div className="actions"><button type="submit">{t("auth.forgot.submit")}</button></div>
           </Form>

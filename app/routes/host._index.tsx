@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/hosts/bits";
 import { VisitTable } from "~/components/hosts/VisitTable";
-import { countryName } from "~/domain/countries";
+import { countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listMySites, listUpcomingVisits } from "~/models/hosts.server";

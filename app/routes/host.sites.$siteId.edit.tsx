@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/hosts/SiteForm";
-import { hostSiteSchema } from "~/forms/host-site";
+import { hostSiteSchema } from "~/forms/host-site.server";
 import { getSite, siteFormValues, siteInScope, updateSite } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";

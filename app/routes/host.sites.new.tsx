@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/hosts/SiteForm";
-import { hostSiteSchema } from "~/forms/host-site";
+import { hostSiteSchema } from "~/forms/host-site.server";
 import { createSite, requireHostArea } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";

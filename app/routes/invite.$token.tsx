@@ -1,15 +1,13 @@
 // Accepting an organizer's invitation to become a focal point or host coordinator: a signed-in
 // user accepts with one button; a new person creates their account here first.
-import { getFormProps } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import type * as z from "zod";
 import { FormErrors, TextField } from "~/components/form";
-import { passwordField } from "~/forms/auth";
-import { countryName } from "~/domain/countries";
+import { newAccountSchema } from "~/forms/auth.server";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { remixI18n } from "~/i18n.server";
 import { acceptInvitation, findInvitation, signUp } from "~/models/accounts.server";
 import { RuleError } from "~/models/errors";
@@ -22,10 +20,6 @@ import { retryAfterHeaders } from "~/utils/headers";
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
 export const handle = pageTitle("auth.invite.title");
-
-const newAccountSchema = z
-  .object({ displayName: z.string().trim().min(1).max(120), password: passwordField, passwordConfirm: z.string().min(1) })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "errors.passwordMismatch" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -71,10 +65,8 @@ export default function Invite() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { token } = useParams();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useServerForm<z.input<typeof newAccountSchema>>({
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newAccountSchema }),
-    shouldRevalidate: "onInput",
   });
   if (data.problem) {
     return (
@@ -98,7 +90,7 @@ export default function Invite() {
         <>
           <h2>{t("auth.invite.newAccount")}</h2>
           <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" className="stack" {...getFormProps(form)}>
+          <Form method="post" className="stack" {...serverFormProps(form)}>
             <div className="field">
               <label htmlFor="invite-email">{t("auth.email")}</label>
               <input id="invite-email" type="email" value={data.email} readOnly />

@@ -1,11 +1,10 @@
-import { getFormProps } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import { loginSchema } from "~/forms/auth";
+import { loginSchema } from "~/forms/auth.server";
 import { landingPath } from "~/domain/workspaces";
 import { loadActor, logIn } from "~/models/accounts.server";
 import type { Actor } from "~/models/actor";
@@ -50,17 +49,15 @@ export default function Login() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useServerForm<z.input<typeof loginSchema>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
-    shouldRevalidate: "onInput",
   });
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>
       <h1>{t("auth.login.title")}</h1>
       {params.get("expired") ? <p className="alert alert-warn" role="status">{t("auth.login.expired")}</p> : null}
       <FormErrors errors={form.errors} id={form.errorId} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      <Form method="post" className="stack" {...serverFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="username" required />
         <TextField field={fields.password} type="password" label={t("auth.password")} autoComplete="current-password" required />

@@ -3,7 +3,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StatusView } from "~/components/application/StatusView";
-import { withdrawSchema } from "~/forms/application";
+import { withdrawSchema } from "~/forms/application.server";
 import { remixI18n } from "~/i18n.server";
 import { applicationStatusView, getOwnApplication, withdrawApplication } from "~/models/applications.server";
 import { requireActor } from "~/session.server";

@@ -16,7 +16,7 @@ import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
 import { countOpenSurveys } from "~/models/evaluation.server";
 import { listOwnPlacements } from "~/models/placement.server";
-import { PlacementBadge } from "~/components/placement/reasons";
+import { PlacementBadge } from "~/components/placement/PlacementBadge";
 import { requireActor } from "~/session.server";
 import { pageTitle } from "~/utils/page-title";
 

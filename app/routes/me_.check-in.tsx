@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { useErrorText } from "~/components/form";
-import { selfCheckInSchema } from "~/forms/attendance";
+import { selfCheckInSchema } from "~/forms/attendance.server";
 import { selfCheckIn } from "~/models/tracking.server";
 import { RateLimitError, RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";

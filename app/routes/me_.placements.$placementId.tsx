@@ -1,21 +1,19 @@
 // /me/placements/:placementId: the participant's offer (in their language): where and when, the
 // reply-by date in the visit's time zone, and Accept / Decline. Another person's placement, or a
 // proposal not yet sent, answers 404.
-import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
 import { LocalText } from "~/components/i18n/LocalText";
-import { PlacementBadge } from "~/components/placement/reasons";
+import { PlacementBadge } from "~/components/placement/PlacementBadge";
 import { placementLinks } from "~/components/placement/styles";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { pickField } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
-import { replySchema } from "~/forms/placement";
-import { useAppForm } from "~/forms/use-app-form";
+import { replySchema } from "~/forms/placement.server";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { acceptOffer, declineOffer, getOwnPlacement } from "~/models/placement.server";
 import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
@@ -73,11 +71,9 @@ export default function MyPlacement() {
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const done = params.get("done");
-  const [form, fields] = useAppForm<{ intent: string; reason?: string }, unknown>({
+  const [form, fields] = useServerForm<{ intent: string; reason?: string }>({
     id: `reply-${d.id}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
-    shouldRevalidate: "onInput",
   });
   const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
   return (
@@ -121,7 +117,7 @@ export default function MyPlacement() {
       {d.status === "offered" ? (
         <section className="card" aria-labelledby="reply-h">
           <h2 id="reply-h">{t("placement.offer.replyBy", { date: formatDate(d.replyBy, lng, "long"), zone: d.timeZone })}</h2>
-          <Form method="post" {...getFormProps(form)} className="stack">
+          <Form method="post" {...serverFormProps(form)} className="stack">
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextAreaField field={fields.reason} label={t("placement.offer.declineReason")} rows={2} />
             <div className="actions">

@@ -6,7 +6,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { componentLabel, Money, PilotStatusBadge, pilotOptions } from "~/components/pilots/bits";
-import { countryName, isMemberCountry, memberCountries } from "~/domain/countries";
+import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatPercent } from "~/domain/format";
 import { remixI18n } from "~/i18n.server";
 import { listPilots, listProposableItems } from "~/models/pilots.server";

@@ -11,7 +11,7 @@ import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
-import { countryName } from "~/domain/countries";
+import { countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
 import { remixI18n } from "~/i18n.server";

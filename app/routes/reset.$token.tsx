@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewPasswordForm } from "~/components/accounts/NewPasswordForm";
-import { newPasswordSchema } from "~/forms/auth";
+import { newPasswordSchema } from "~/forms/auth.server";
 import { checkToken, setPasswordWithToken } from "~/models/accounts.server";
 import { NotFoundError } from "~/models/errors";
 import { createUserSession } from "~/session.server";

@@ -1,11 +1,10 @@
-import { getFormProps } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import { signupSchema } from "~/forms/auth";
+import { signupSchema } from "~/forms/auth.server";
 import { remixI18n } from "~/i18n.server";
 import { signUp } from "~/models/accounts.server";
 import { createUserSession, getActor } from "~/session.server";
@@ -34,17 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAppForm({
+  const [form, fields] = useServerForm<z.input<typeof signupSchema>>({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
-    shouldRevalidate: "onInput",
   });
   return (
     <section className="card" style={{ maxWidth: "32rem" }}>
       <h1>{t("auth.signup.title")}</h1>
       <p>{t("auth.signup.lead")}</p>
       <FormErrors errors={form.errors} id={form.errorId} />
-      <Form method="post" className="stack" {...getFormProps(form)}>
+      <Form method="post" className="stack" {...serverFormProps(form)}>
         <TextField field={fields.displayName} label={t("auth.displayName")} hint={t("auth.displayNameHint")} autoComplete="name" required />
         <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
         <TextField field={fields.password} type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required />

@@ -12,6 +12,9 @@ import type { z } from "zod";
 import { normalizeForm } from "./text-input.server";
 import { FieldErrors, messageKey, NotFoundError, RateLimitError, RuleError } from "~/models/errors";
 
+/** conform's parser for actions that parse by hand; from here a route's import stays on the server. */
+export { parseWithZod };
+
 export function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }

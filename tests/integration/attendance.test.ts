@@ -208,3 +208,26 @@ describe("routes", () => {
     expect(wrong.status).toBe(400);
   });
 });
+
+describe("marks queued on a device (issue 14)", () => {
+  it("a replayed client id writes nothing, even after a later mark; the audit keeps the device time", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Queued" });
+    place(visitId, p.app.id, "accepted");
+    const subject = { kind: "training" as const, trainingId };
+    const input = { applicationId: p.app.id, status: "present" as const, clientId: "device-mark-0001", markedAt: "2031-07-06T02:20:00.000Z" };
+    expect(recordAttendance(host, subject, input, DURING)).toMatchObject({ changed: true });
+    const [row] = records(p.app.id);
+    expect(audits(row.id).map((a) => a.details)).toEqual([expect.objectContaining({ clientId: "device-mark-0001", markedAt: "2031-07-06T02:20:00.000Z" })]);
+    const later = new Date(DURING.getTime() + 600_000);
+    recordAttendance(host, subject, { applicationId: p.app.id, status: "late" }, later);
+    // The first mark arrives again (its answer was lost): ignored, the later "late" stays.
+    expect(recordAttendance(host, subject, { ...input, status: "absent" }, later)).toMatchObject({ changed: false, replay: true });
+    expect(records(p.app.id)).toEqual([expect.objectContaining({ id: row.id, status: "late" })]);
+    expect(audits(row.id)).toHaveLength(2);
+    // A new device mark that changes nothing is still audited, so its id is known if it comes again.
+    expect(recordAttendance(host, subject, { applicationId: p.app.id, status: "late", clientId: "device-mark-0002" }, later).changed).toBe(false);
+    expect(audits(row.id)).toHaveLength(3);
+    expect(recordAttendance(host, subject, { applicationId: p.app.id, status: "absent", clientId: "device-mark-0002" }, later)).toMatchObject({ replay: true });
+    expect(records(p.app.id)[0].status).toBe("late");
+  });
+});

@@ -58,3 +58,23 @@ describe("member countries", () => {
     expect(defaultNameOrder("ID")).toBe("given_first");
   });
 });
+
+describe("member country names without the world lists (issue 14)", () => {
+  it("the browser's module gives the server's names, without the time zone and language tables", async () => {
+    const { memberCountryName } = await import("~/domain/country-names");
+    for (const lng of ["en", "vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"]) {
+      for (const code of MEMBER_COUNTRY_CODES) expect(memberCountryName(code, lng)).toBe(countryName(code, lng));
+    }
+  });
+});
+
+describe("member time zones for the browser (issue 14)", () => {
+  it("are the zones countries.ts derives from the tz database", async () => {
+    const { memberDefaultTimeZone, memberTimeZones } = await import("~/domain/member-zones");
+    for (const code of MEMBER_COUNTRY_CODES) {
+      expect(memberTimeZones(code), code).toEqual(countryTimeZones(code));
+      expect(memberDefaultTimeZone(code), code).toBe(defaultTimeZone(code));
+    }
+    expect(memberTimeZones("US")).toEqual([]);
+  });
+});

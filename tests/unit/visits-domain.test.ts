@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   checkBeds,
-  holidaysForMonth,
   isMonth,
   languageCover,
   monthGrid,
   nightsOverlap,
-  publicHolidays,
   shiftMonth,
   visitOnDay,
   weekdayIndex,
 } from "~/domain/visits";
+import { holidaysForMonth, publicHolidays } from "~/domain/holidays.server";
 
 const v = (id: number, arrivalOn: string, departureOn: string, capacity: number) => ({ id, title: `V${id}`, arrivalOn, departureOn, capacity });
 

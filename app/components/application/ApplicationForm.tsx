@@ -6,23 +6,17 @@
  *
  * It posts `intent=save` (lenient: draftSchema) or `intent=submit` (strict: submitSchema) to
  * `action` (the current route by default), plus any `hiddenFields`. It works without JavaScript
- * (fixed empty rows, native controls); with JavaScript conform validates in the browser with the
- * same schemas. Server replies (`lastResult`) re-show every typed value with errors next to fields.
+ * (fixed empty rows, native controls) and is checked on the server only, with or without JavaScript
+ * (no zod or phone metadata in the browser, issue 14 script budget). Server replies (`lastResult`)
+ * re-show every typed value with errors next to fields.
  */
-import { FormProvider, getFormProps, type Submission, type SubmissionResult } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form } from "@remix-run/react";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
-import {
-  draftSchema,
-  nominationDraftSchema,
-  nominationSubmitSchema,
-  submitSchema,
-  type ApplicationFormValues,
-} from "~/forms/application";
+import type { ApplicationFormValues } from "~/forms/application-fields";
 import type { FormQuestion } from "~/models/applications/questions.server";
 import { CustomQuestions } from "./CustomQuestions";
 import { countryOptions, languageOptions, levelOptions } from "./options";
@@ -48,13 +42,6 @@ export type ApplicationFormProps = {
   questions?: FormQuestion[];
 };
 
-/** The schema for an intent ("save" or "submit") and mode. */
-export function applicationSchemaFor(intent: string | null | undefined, mode: "applicant" | "nominate" = "applicant") {
-  const strict = intent === "submit";
-  if (mode === "nominate") return strict ? nominationSubmitSchema : nominationDraftSchema;
-  return strict ? submitSchema : draftSchema;
-}
-
 export function ApplicationForm({
   edition,
   lastResult,
@@ -69,35 +56,26 @@ export function ApplicationForm({
 }: ApplicationFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language || "en";
-  const initialIntent = (lastResult?.initialValue as Record<string, unknown> | undefined)?.intent;
-  // The last button pressed decides how strict revalidation on input is.
-  const intentRef = useRef(typeof initialIntent === "string" ? initialIntent : "save");
-  const [form, fields] = useAppForm<ApplicationFormValues, unknown>({
+  // Validated on the server only (applicationSchemaFor): zod and the phone metadata would add
+  // ~60 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
+  const [form, fields] = useServerForm<ApplicationFormValues>({
     id: `application-${edition.id}`,
     lastResult: lastResult ?? undefined,
     defaultValue,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate({ formData }) {
-      const intent = formData.get("intent");
-      if (typeof intent === "string") intentRef.current = intent;
-      // The schema's output (numbers, E.164) differs from the form's string values: only errors matter here.
-      return parseWithZod(formData, { schema: applicationSchemaFor(intentRef.current, mode) }) as unknown as Submission<ApplicationFormValues, string[], unknown>;
-    },
   });
   // A summary on top of a long form (phones): how many answers need attention.
   const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
   const countries = useMemo(() => countryOptions(lng), [lng]);
   const languages = useMemo(() => languageOptions(lng), [lng]);
   return (
-    <FormProvider context={form.context}>
+    <>
       <FormErrors errors={form.errors} id={form.errorId} />
       {errorCount ? (
         <p className="alert alert-error" role="alert">
           {t("apply.form.errorSummary", { count: errorCount })}
         </p>
       ) : null}
-      <Form method="post" action={action} className="stack application-form" {...getFormProps(form)}>
+      <Form method="post" action={action} className="stack application-form" {...serverFormProps(form)}>
         {Object.entries(hiddenFields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -106,15 +84,15 @@ export function ApplicationForm({
         ) : null}
         <PersonSection fields={fields} countries={countries} fixedNationality={mode === "nominate" ? fixedNationality : undefined} />
         <VillageSection fields={fields} />
-        <LanguageRows languages={languages} levels={levelOptions(t)} />
+        <LanguageRows fields={fields} languages={languages} levels={levelOptions(t)} />
         <ExchangeSection fields={fields} themes={edition.themes} />
-        <HostChoices countries={countries} />
+        <HostChoices fields={fields} countries={countries} />
         {/* Health data only with the person's own consent: a nominee gives their needs and consent
             themselves after claiming the nomination (issue 12 item 6), never the focal point. */}
         {mode === "nominate" ? <NomineeNeedsNote /> : <NeedsSection fields={fields} />}
         <ContactSection fields={fields} />
         <MotivationSection fields={fields} nominee={mode === "nominate"} />
-        <CustomQuestions questions={questions} />
+        <CustomQuestions questions={questions} fields={fields} />
         <p className="hint">{t("apply.form.saveHint")}</p>
         <div className="actions">
           <button type="submit" name="intent" value="save" className="btn-secondary" formNoValidate>
@@ -127,6 +105,6 @@ export function ApplicationForm({
           ) : null}
         </div>
       </Form>
-    </FormProvider>
+    </>
   );
 }

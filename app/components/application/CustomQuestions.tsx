@@ -1,18 +1,18 @@
 /**
  * The edition's own questions on the application form (issue 15, item 1), after the standard
- * sections. Plain native controls named `q_<id>` inside the conform form, so they work without
- * JavaScript, keep typed values after a refused submit (conform's initialValue) and show server
- * errors under each question.
+ * sections. Plain native controls named `q_<id>` inside the server-checked form (~/forms/server-form),
+ * so they work without JavaScript, keep typed values after a refused submit (the reply's
+ * initialValue) and show server errors under each question.
  */
-import { useField } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
+import type { Fields } from "./sections";
 import { MAX_LONG, MAX_SHORT } from "~/domain/questions";
 import type { FormQuestion } from "~/models/applications/questions.server";
 
-function Question({ q }: { q: FormQuestion }) {
+function Question({ q, fields }: { q: FormQuestion; fields: Fields }) {
   const { t } = useTranslation();
-  const [field] = useField<string | string[]>(q.name);
+  const field = fields[q.name];
   const initial = field.initialValue;
   const values = new Set(Array.isArray(initial) ? initial.map(String) : initial ? [String(initial)] : []);
   const first = Array.isArray(initial) ? String(initial[0] ?? "") : String(initial ?? "");
@@ -67,13 +67,13 @@ function Question({ q }: { q: FormQuestion }) {
   );
 }
 
-export function CustomQuestions({ questions }: { questions: FormQuestion[] }) {
+export function CustomQuestions({ questions, fields }: { questions: FormQuestion[]; fields: Fields }) {
   const { t } = useTranslation();
   if (!questions.length) return null;
   return (
     <fieldset>
       <legend>{t("secretariat.questions.formSection")}</legend>
-      {questions.map((q) => <Question key={q.id} q={q} />)}
+      {questions.map((q) => <Question key={q.id} q={q} fields={fields} />)}
     </fieldset>
   );
 }

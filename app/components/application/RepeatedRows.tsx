@@ -3,20 +3,19 @@
  * The rows are always rendered (empty ones too), so the form works without JavaScript; each
  * control is bound by name (`languages[2].level`) so its errors appear next to it.
  */
-import { useField, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField } from "~/components/form";
-import { HOST_CHOICES, MAX_LANGUAGE_ROWS } from "~/forms/application";
+import type { Fields } from "./sections";
+import { HOST_CHOICES, MAX_LANGUAGE_ROWS } from "~/forms/application-fields";
 import type { Option } from "./options";
 
-function BoundSelect({ name, label, options, placeholder }: { name: string; label: string; options: Option[]; placeholder: string }) {
-  const [field] = useField<string>(name);
-  return <SelectField field={field as FieldMetadata<string | undefined>} label={label} options={options} placeholder={placeholder} />;
+function BoundSelect({ fields, name, label, options, placeholder }: { fields: Fields; name: string; label: string; options: Option[]; placeholder: string }) {
+  return <SelectField field={fields[name]} label={label} options={options} placeholder={placeholder} />;
 }
 
-export function LanguageRows({ languages, levels }: { languages: Option[]; levels: Option[] }) {
+export function LanguageRows({ fields, languages, levels }: { fields: Fields; languages: Option[]; levels: Option[] }) {
   const { t } = useTranslation();
-  const [list] = useField<unknown>("languages");
+  const list = fields.languages;
   return (
     <fieldset aria-describedby={list.errors ? list.errorId : undefined}>
       <legend>{t("apply.form.languages")}</legend>
@@ -24,12 +23,14 @@ export function LanguageRows({ languages, levels }: { languages: Option[]; level
       {Array.from({ length: MAX_LANGUAGE_ROWS }, (_, i) => (
         <div key={i} className="grid grid-2">
           <BoundSelect
+            fields={fields}
             name={`languages[${i}].code`}
             label={t("apply.form.languageN", { n: i + 1 })}
             options={languages}
             placeholder={t("apply.form.chooseLanguage")}
           />
           <BoundSelect
+            fields={fields}
             name={`languages[${i}].level`}
             label={t("apply.form.levelN", { n: i + 1 })}
             options={levels}
@@ -42,15 +43,16 @@ export function LanguageRows({ languages, levels }: { languages: Option[]; level
   );
 }
 
-export function HostChoices({ countries }: { countries: Option[] }) {
+export function HostChoices({ fields, countries }: { fields: Fields; countries: Option[] }) {
   const { t } = useTranslation();
-  const [list] = useField<unknown>("preferredHostCountries");
+  const list = fields.preferredHostCountries;
   return (
     <fieldset aria-describedby={list.errors ? list.errorId : undefined}>
       <legend>{t("apply.form.hostCountries")}</legend>
       <p className="hint">{t("apply.form.hostCountriesHint")}</p>
       {Array.from({ length: HOST_CHOICES }, (_, i) => (
         <BoundSelect
+          fields={fields}
           key={i}
           name={`preferredHostCountries[${i}]`}
           label={t(`apply.form.choice${i + 1}`)}

@@ -4,13 +4,12 @@
  * withdraw form (a required confirmation box, so it works without JavaScript).
  */
 import { langOfText } from "~/domain/script-lang";
-import { getFormProps, getInputProps, type SubmissionResult } from "@conform-to/react";
-import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors } from "~/components/form";
-import { withdrawSchema } from "~/forms/application";
+import { checkboxProps, ErrorList, FormErrors } from "~/components/form";
+import type { withdrawSchema } from "~/forms/application";
 import { StatusBadge } from "./StatusBadge";
 
 export type StatusViewData = {
@@ -39,13 +38,11 @@ export type StatusViewData = {
 export function StatusView({ data, notice, lastResult }: { data: StatusViewData; notice?: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const { application: a, edition } = data;
-  const [form, fields] = useAppForm<{ confirm: string }>({
+  const [form, fields] = useServerForm<{ confirm: string }>({
     id: `withdraw-${a.id}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),
-    shouldRevalidate: "onInput",
   });
-  const confirm = getInputProps(fields.confirm, { type: "checkbox", value: "yes" });
+  const confirm = checkboxProps(fields.confirm, "yes");
   return (
     <section>
       <p><Link to="/me">{t("apply.backToList")}</Link></p>
@@ -109,11 +106,11 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
           <summary>{t("apply.withdraw.open")}</summary>
           <p>{t("apply.withdraw.explain")}</p>
           <FormErrors errors={form.errors} id={form.errorId} />
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" {...serverFormProps(form)}>
             <input type="hidden" name="intent" value="withdraw" />
             <div className="field">
               <label className="check">
-                <input {...confirm} key={confirm.key} />
+                <input {...confirm} />
                 {t("apply.withdraw.confirm")}
               </label>
               <ErrorList id={fields.confirm.errorId} errors={fields.confirm.errors} />

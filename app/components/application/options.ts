@@ -1,5 +1,5 @@
 /** Option lists of the application form, in the page's language. */
-import { memberCountries } from "~/domain/countries";
+import { memberCountries } from "~/domain/country-names";
 import { LANGUAGE_LEVELS, LANGUAGES, languageName } from "~/domain/vocabulary";
 import type { TFunction } from "i18next";
 import { collator as sharedCollator } from "../../domain/intl";

@@ -1,13 +1,11 @@
 /** Sections of the application form (ApplicationForm.tsx puts them together). */
-import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { CheckboxGroup, ErrorList, SelectField, TextAreaField, TextField } from "~/components/form";
-import type { ApplicationFormValues } from "~/forms/application";
+import { CheckboxGroup, checkboxProps, ErrorList, SelectField, TextAreaField, TextField, type FieldMetadata } from "~/components/form";
 import { GENDERS, POSITION_KINDS } from "~/domain/vocabulary";
 import { type Option, vocabOptions } from "./options";
 
-export type Fields = ReturnType<FormMetadata<ApplicationFormValues, string[]>["getFieldset"]>;
-type S = FieldMetadata<string | undefined>;
+/** The form's fields by name, nested names included (`languages[0].code`): ~/forms/server-form. */
+export type Fields = Record<string, FieldMetadata>;
 
 export function PersonSection({ fields, countries, fixedNationality }: { fields: Fields; countries: Option[]; fixedNationality?: string }) {
   const { t } = useTranslation();
@@ -91,7 +89,7 @@ export function NomineeNeedsNote() {
 
 export function NeedsSection({ fields }: { fields: Fields }) {
   const { t } = useTranslation();
-  const consent = getInputProps(fields.sensitiveConsent as S, { type: "checkbox" });
+  const consent = checkboxProps(fields.sensitiveConsent);
   return (
     <fieldset>
       <legend>{t("apply.form.needs")}</legend>
@@ -100,7 +98,7 @@ export function NeedsSection({ fields }: { fields: Fields }) {
       <TextAreaField field={fields.accessibilityNeeds} label={t("apply.form.accessibilityNeeds")} rows={2} />
       <div className="field">
         <label className="check">
-          <input {...consent} key={consent.key} />
+          <input {...consent} />
           {t("apply.form.sensitiveConsent")}
         </label>
         <ErrorList id={fields.sensitiveConsent.errorId} errors={fields.sensitiveConsent.errors} />

@@ -1,6 +1,6 @@
 /** Turns a stored application into the form's string values (ApplicationForm `defaultValue`). */
 import type { Application } from "~/models/applications/applications.server";
-import { HOST_CHOICES, MAX_LANGUAGE_ROWS, type ApplicationFormValues } from "~/forms/application";
+import { HOST_CHOICES, MAX_LANGUAGE_ROWS, type ApplicationFormValues } from "~/forms/application-fields";
 
 /** The stored application as the form's string values (rows padded so none is missing). */
 export function toFormValues(app: Omit<Application, "id" | "editionId" | "userId" | "nominatedBy" | "status" | "searchName" | "statusReason" | "submittedAt" | "createdAt" | "updatedAt">): ApplicationFormValues {

@@ -1,12 +1,16 @@
 /**
  * A check-in list for a phone (issue 6): a name search (GET form, case and diacritics ignored on
  * the server), counts, and per person four big status buttons and an optional note. Each row is
- * its own form (a fetcher with JavaScript, a plain POST + redirect without), so marking someone
- * takes one tap and never loses the place in the list.
+ * its own form, so marking someone takes one tap and never loses the place in the list. Without
+ * JavaScript a tap is a plain POST + redirect (online only). With JavaScript a tap is stored on the
+ * device first and sent from there (app/offline/, issue 14): it works with no connection, shows
+ * what is waiting to be sent, and sends it when the connection returns.
  */
-import { Form, useFetcher } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/form";
+import { useMarkQueue, type MarkQueue } from "~/offline/use-mark-queue";
 
 export type CheckInPerson = {
   applicationId: number;
@@ -27,17 +31,24 @@ export function StatusBadge({ status }: { status: CheckInPerson["status"] }) {
   return <span className={`att-badge att-${status ?? "none"}`}>{t(`tracking.status.${status ?? "none"}`)}</span>;
 }
 
-function Row({ person, open, correction, q }: { person: CheckInPerson; open: boolean; correction: boolean; q: string }) {
+function Row({ person, open, correction, q, queue }: { person: CheckInPerson; open: boolean; correction: boolean; q: string; queue: MarkQueue }) {
   const { t } = useTranslation();
   const tr = useErrorText();
-  const fetcher = useFetcher<{ error?: string; applicationId?: number }>();
-  const pending = fetcher.formData?.get("status") as CheckInPerson["status"] | undefined;
-  const shown = pending ?? person.status;
-  const error = fetcher.data?.error;
+  const waiting = queue.latestFor(person.applicationId);
+  const shown = (waiting?.status as CheckInPerson["status"] | undefined) ?? person.status;
+  const error = queue.refused[person.applicationId];
   const nameId = `p-${person.applicationId}`;
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // A correction of a past day needs its reason and a live answer: it posts as a plain form.
+    if (!submitter?.value || correction) return;
+    e.preventDefault();
+    const note = new FormData(e.currentTarget).get("note");
+    void queue.mark({ applicationId: person.applicationId, status: submitter.value, note: typeof note === "string" ? note : undefined });
+  };
   return (
     <li>
-      <fetcher.Form method="post" aria-labelledby={nameId}>
+      <Form method="post" aria-labelledby={nameId} onSubmit={onSubmit} reloadDocument>
         <div className="who">
           <span id={nameId}>
             <strong>{person.name}</strong>
@@ -45,6 +56,7 @@ function Row({ person, open, correction, q }: { person: CheckInPerson; open: boo
             <span className="muted"> · {person.countryName}</span>
           </span>
           <StatusBadge status={shown} />
+          {waiting ? <span className="att-waiting">{t("tracking.offline.rowWaiting")}</span> : null}
         </div>
         <input type="hidden" name="applicationId" value={person.applicationId} />
         <input type="hidden" name="q" value={q} />
@@ -71,7 +83,7 @@ function Row({ person, open, correction, q }: { person: CheckInPerson; open: boo
           <p className="hint">{t(person.method === "self" ? "tracking.list.selfRecorded" : "tracking.list.recorded", { by: person.recordedBy ?? "", at: person.recordedAt.slice(11, 16) + " UTC" })}</p>
         ) : null}
         {error ? <p className="field-errors" role="alert">{tr(error)}</p> : null}
-      </fetcher.Form>
+      </Form>
     </li>
   );
 }
@@ -87,11 +99,24 @@ export function CheckInList({ people, open, correction = false, q, counts, error
 }) {
   const { t } = useTranslation();
   const tr = useErrorText();
+  const queue = useMarkQueue();
+  const n = queue.waiting.length;
   return (
     <>
       <p aria-live="polite">
         {t("tracking.list.counts", counts)}
       </p>
+      <div aria-live="polite" className="offline-queue">
+        {n ? (
+          <p className="alert alert-warn actions" data-testid="waiting-marks">
+            <span>{t("tracking.offline.waiting", { count: n })}</span>
+            <button type="button" className="btn-secondary" onClick={() => void queue.sendNow()}>
+              {t("tracking.offline.sendNow")}
+            </button>
+          </p>
+        ) : null}
+        {queue.loginNeeded ? <p className="alert alert-error" role="alert">{t("tracking.offline.loginNeeded")}</p> : null}
+      </div>
       {error ? <p className="alert alert-error" role="alert">{tr(error)}</p> : null}
       <Form method="get" className="actions" role="search">
         <label htmlFor="q" className="visually-hidden">{t("tracking.list.search")}</label>
@@ -100,7 +125,7 @@ export function CheckInList({ people, open, correction = false, q, counts, error
       </Form>
       {people.length ? (
         <ul className="checkin-list">
-          {people.map((p) => <Row key={p.applicationId} person={p} open={open} correction={correction} q={q} />)}
+          {people.map((p) => <Row key={p.applicationId} person={p} open={open} correction={correction} q={q} queue={queue} />)}
         </ul>
       ) : (
         <p className="muted">{q ? t("tracking.list.noMatch", { q }) : t("tracking.list.nobody")}</p>

@@ -1,6 +1,6 @@
 /** The organizer's edition evaluation page (admin.editions.$id_.evaluation.tsx): the plan adjustments log. */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, FormErrors, TextAreaField, TextField } from "~/components/form";

@@ -1,6 +1,6 @@
 /** The organizer's edition evaluation page (admin.editions.$id_.evaluation.tsx): the edition's survey set-up: templates and when each survey opens. */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";

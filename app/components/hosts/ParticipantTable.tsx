@@ -5,7 +5,7 @@
  */
 import { langOfText } from "~/domain/script-lang";
 import { useTranslation } from "react-i18next";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import { StatusBadge } from "./bits";

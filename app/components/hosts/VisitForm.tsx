@@ -1,7 +1,7 @@
 /** The exchange visit form (schedule and edit); works with and without JavaScript. */
 import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";

@@ -1,8 +1,9 @@
 /** Option lists of the host forms, in the page's language. */
 import type { TFunction } from "i18next";
-import { countryName, countryTimeZones, memberCountries } from "~/domain/countries";
+import { countryName, memberCountries } from "~/domain/country-names";
+import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { LANGUAGES, THEMES, languageName } from "~/domain/vocabulary";
-import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site";
+import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { collator as sharedCollator } from "../../domain/intl";
 
 export type Option = { value: string; label: string };

@@ -1,7 +1,8 @@
 /** Small display pieces of the pilot pages: status badge, component name, money, option lists. */
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { countryName, countryTimeZones, memberCountries } from "~/domain/countries";
+import { countryName, memberCountries } from "~/domain/country-names";
+import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { formatMoney } from "~/domain/pilots/money";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
 import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotStatus } from "../../../db/schema/pilots";

@@ -1,7 +1,7 @@
 /** The board's visits: seats taken, country mix, gender mix, languages and who is placed there. */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import type { Board } from "~/models/placement/board-view.server";

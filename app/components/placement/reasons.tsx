@@ -1,7 +1,7 @@
 /** Reason codes of the placement engine in the reader's language (i18next keys placement.reasons.*). */
 import { useTranslation } from "react-i18next";
 import type { Reason, SeatHolder } from "~/domain/placement";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 
@@ -63,7 +63,4 @@ export function useReasonText(nameOf: (participantId: string) => string = (id) =
 }
 
 /** A placement status as a badge (text, not colour alone). */
-export function PlacementBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge-${status}`}>{t(`placement.status.${status}`)}</span>;
-}
+export { PlacementBadge } from "./PlacementBadge";

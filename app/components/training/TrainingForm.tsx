@@ -7,7 +7,7 @@ import { getFormProps, type FieldMetadata } from "@conform-to/react";
 import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
 import type { Translations } from "~/domain/local-text";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";

@@ -6,7 +6,7 @@
  * not satisfy (nobody eligible, locked over capacity) are not errors: they are reported per
  * participant in the result.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Options, PlacementInstance, Weights } from "./types";
 import { fastValid } from "./validate-fast";
 

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
-import { holidaysForMonth } from "~/domain/visits";
+import { holidaysForMonth } from "~/domain/holidays.server";
 
 /** The language of holiday names a reader of `lng` sees for `country`: their own where it is the country's. */
 const OWN_LANGUAGE: Record<string, string> = { VN: "vi", KH: "km", LA: "lo", MM: "my" };

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import ct from "countries-and-timezones";
 import { countryTimeZones, defaultTimeZone } from "../../domain/countries";
-import { DIETARY_ABILITIES, normalizePhone, type HostSiteInput } from "../../forms/host-site";
+import { DIETARY_ABILITIES, normalizePhone, type HostSiteInput } from "../../forms/host-site.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";
 import { NotFoundError } from "../errors";

@@ -81,7 +81,7 @@ function checkDay(days: { from: string; to: string }, today: string, organizerCo
 type PersonRow = {
   id: number; given_name: string; family_name: string; given_name_latin: string; family_name_latin: string;
   name_order: "given_first" | "family_first"; nationality: string | null; gender: string | null;
-  status: AttendanceStatus | null; note: string | null; method: string | null; recorded_at: string | null; recorded_by_name: string | null;
+  status: AttendanceStatus | null; note: string | null; method: string | null; recorded_at: string | null; recorded_by_name: string | null; record_id: number | null;
 };
 
 /** Who is expected at a subject: SQL returning application ids (`a` is applications). */
@@ -111,7 +111,7 @@ function listPeople(tx: Db, subject: Subject, training: Training | undefined, q 
   const rows = raw(tx)
     .prepare(
       `select a.id, a.given_name, a.family_name, a.given_name_latin, a.family_name_latin, a.name_order, a.nationality, a.gender,
-         r.status, r.note, r.method, r.recorded_at, u.display_name as recorded_by_name
+         r.id as record_id, r.status, r.note, r.method, r.recorded_at, u.display_name as recorded_by_name
        from applications a left join attendance_records r on ${join.on} left join users u on u.id = r.recorded_by
        where a.status = 'accepted' and ${exp.where}${like ? ` and ${like}` : ""}${onlyId ? " and a.id = ?" : ""}`,
     )
@@ -121,6 +121,7 @@ function listPeople(tx: Db, subject: Subject, training: Training | undefined, q 
     return {
       applicationId: r.id, name: displayName(n), latin: latinName(n), sort: sortKey(n), country: r.nationality, gender: r.gender,
       status: r.status, note: r.note ?? "", method: r.method, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
+      recordId: r.record_id,
     };
   });
   const collator = sharedCollator("en");
@@ -157,15 +158,39 @@ export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "
   return { visit, site, date, today, open: today >= date, correction, people: shown, counts: counts(all) };
 }
 
-type RecordInput = { applicationId: number; status: AttendanceStatus; note?: string; method?: "list" | "self"; reason?: string };
+type RecordInput = {
+  applicationId: number;
+  status: AttendanceStatus;
+  note?: string;
+  method?: "list" | "self";
+  /**
+   * The device's id for this mark (a mark taken offline and sent later, issue 14): a second
+   * arrival of the same id changes nothing. Kept in the audit event's details with `markedAt`.
+   */
+  clientId?: string;
+  /** When the mark was taken, by the device's clock (UTC ISO instant); the audit's `at` is the receive time. */
+  markedAt?: string;
+  /** Why a host coordinator corrects a past day (required then; kept in the audit event, issue 12 item 7). */
+  reason?: string;
+};
+
+/** Whether a mark with this client id was already received (its audit event holds the id). */
+function alreadyReceived(tx: Db, clientId: string): boolean {
+  return !!tx.get<{ one: number }>(
+    sql`select 1 as one from audit_events where entity_type = 'attendance' and json_extract(details, '$.clientId') = ${clientId} limit 1`,
+  );
+}
 
 /**
  * Records (upserts) one person's attendance at a subject in one BEGIN IMMEDIATE transaction.
  * Returns `changed: false` when the status and note are what is already recorded (nothing is
- * written). RuleError when the day is not open or the person is not expected at the subject.
+ * written). A mark carrying a `clientId` that was already received returns `replay: true` and
+ * writes nothing, whatever was recorded since (a queued mark sent twice). RuleError when the day
+ * is not open or the person is not expected at the subject.
  */
 export function recordAttendance(actor: Actor, subject: Subject, input: RecordInput, now = new Date()) {
   return immediate(db(), (tx) => {
+    if (input.clientId && alreadyReceived(tx, input.clientId)) return { changed: false, status: input.status, replay: true };
     let training: Training | undefined;
     if (subject.kind === "training") {
       training = trainingForAttendance(actor, subject.trainingId, tx).training;
@@ -189,7 +214,17 @@ function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, trainin
   const person = listPeople(tx, subject, training, "", input.applicationId)[0];
   if (!person) throw new RuleError("tracking.errors.notExpected");
   const note = (input.note ?? person.note ?? "").trim().slice(0, 500);
-  if (person.status === input.status && note === person.note) return { changed: false, status: person.status };
+  const device = input.clientId ? { clientId: input.clientId, markedAt: input.markedAt ?? null } : {};
+  if (person.status === input.status && note === person.note) {
+    // A device's mark is audited even when it changes nothing, so its id is known if it comes again.
+    if (input.clientId && person.recordId) {
+      recordAudit(actor, {
+        entityType: "attendance", entityId: person.recordId, action: "record",
+        fromState: person.status, toState: input.status, details: { ...device, applicationId: input.applicationId },
+      }, tx);
+    }
+    return { changed: false, status: person.status };
+  }
   const at = now.toISOString();
   const key = subject.kind === "training"
     ? { subjectKind: "training" as const, trainingSessionId: subject.trainingId, visitId: null, date: null }
@@ -201,10 +236,10 @@ function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, trainin
     : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
   const row = tx.insert(t.attendanceRecords).values(values).onConflictDoUpdate({ target, set }).returning({ id: t.attendanceRecords.id }).get();
   const reason = input.reason?.trim().slice(0, 500) || null;
-  if (person.status !== input.status || reason) {
+  if (person.status !== input.status || reason || input.clientId) {
     recordAudit(actor, {
       entityType: "attendance", entityId: row.id, action: input.method === "self" ? "self_check_in" : reason ? "correct" : "record",
-      fromState: person.status, toState: input.status, reason, details: { ...key, applicationId: input.applicationId },
+      fromState: person.status, toState: input.status, reason, details: { ...key, ...device, applicationId: input.applicationId },
     }, tx);
   }
   return { changed: true, status: input.status };
