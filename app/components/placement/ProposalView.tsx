@@ -6,7 +6,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { EngineRun } from "~/models/placement/board.server";
-import { countryName } from "~/domain/countries";
+import { memberCountryName as countryName } from "~/domain/country-names";
 import { useReasonText } from "./reasons";
 
 type Props = { run: EngineRun; names: Record<string, string>; visitName: Record<string, string> };
