@@ -8,7 +8,20 @@ import globals from "globals";
 
 export default tseslint.config(
   // Generated or local output: builds (ours and the web bench baseline's), test artefacts, the local database folder.
-  { ignores: ["build/", "public/build/", "bench/web-baseline/build/", "bench/web-baseline/public/build/", "node_modules/", "migrations/meta/", "test-results/", ".cache/", "data/", "tmp/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      "bench/web-baseline/build/",
+      "bench/web-baseline/public/build/",
+      "node_modules/",
+      "migrations/meta/",
+      "test-results/",
+      ".cache/",
+      "data/",
+      "tmp/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,7 +53,10 @@ export default tseslint.config(
     // come from the model that makes the data (issue 10, item 5), so there are no import circles.
     files: ["app/components/**", "app/models/**", "app/domain/**", "app/forms/**", "app/utils/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "**/routes/*"], message: "Import from the model that makes the data, not from a route." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/routes/*", "**/routes/*"], message: "Import from the model that makes the data, not from a route." }] },
+      ],
     },
   },
 );

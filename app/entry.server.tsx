@@ -64,9 +64,7 @@ export default async function handleRequest(
           // React 18.3 can emit stray NUL bytes inside multi-byte text: see stripNulBytes.
           const body = stripNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {

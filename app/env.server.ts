@@ -22,9 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod";
 
-const boolish = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const boolish = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).optional(),
@@ -36,7 +34,11 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("VLX <no-reply@vlx.localhost>"),
   SEED_DEMO: boolish.optional(),
   BACKUP_DIR: z.string().min(1).optional(),
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(0),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 31)
+    .default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
   VLX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "silent"]).default("info"),
 });
@@ -64,9 +66,7 @@ let cached: Env | undefined;
 /** Returns the checked environment; throws with every problem listed when it is invalid. */
 export function getEnv(): Env {
   if (cached) return cached;
-  const raw = Object.fromEntries(
-    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

@@ -79,7 +79,11 @@ export async function takeStash(request: Request, userId: number, now = new Date
   const cookieId = await stashCookie().parse(request.headers.get("Cookie"));
   if (cookieId !== id) return null;
   const d = db();
-  const row = d.select().from(t.formStashes).where(and(eq(t.formStashes.id, id), eq(t.formStashes.path, url.pathname))).get();
+  const row = d
+    .select()
+    .from(t.formStashes)
+    .where(and(eq(t.formStashes.id, id), eq(t.formStashes.path, url.pathname)))
+    .get();
   if (!row) return null;
   if (row.expiresAt < now.toISOString() || (row.ownerUserId !== null && row.ownerUserId !== userId)) {
     if (row.expiresAt < now.toISOString()) d.delete(t.formStashes).where(eq(t.formStashes.id, id)).run();

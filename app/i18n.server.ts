@@ -47,10 +47,7 @@ export function getLocale(request: Request): Promise<SupportedLng> {
   const acceptLanguage = request.headers.get("Accept-Language");
   // Asked by the root loader, the route's loader and the renderer: decided once per GET request.
   return memoForRequest(`locale:${query}|${cookieHeader}|${acceptLanguage}`, async () => {
-    const [saved, cookie] = await Promise.all([
-      getSavedLocale(request),
-      lngCookie.parse(cookieHeader).catch(() => null) as Promise<unknown>,
-    ]);
+    const [saved, cookie] = await Promise.all([getSavedLocale(request), lngCookie.parse(cookieHeader).catch(() => null) as Promise<unknown>]);
     return chooseLanguage({ saved, query, cookie: typeof cookie === "string" ? cookie : null, acceptLanguage });
   });
 }

@@ -59,15 +59,33 @@ function Nav() {
       <ul>
         {actor ? (
           <>
-            <li><NavLink to="/me">{t("nav.myApplications")}</NavLink></li>
-            {actor.isFocalPoint ? <li><NavLink to="/focal">{t("nav.focalPoint")}</NavLink></li> : null}
-            {actor.isHostCoordinator ? <li><NavLink to="/host">{t("nav.host")}</NavLink></li> : null}
-            {actor.isOrganizer ? <li><NavLink to="/admin">{t("nav.organizer")}</NavLink></li> : null}
+            <li>
+              <NavLink to="/me">{t("nav.myApplications")}</NavLink>
+            </li>
+            {actor.isFocalPoint ? (
+              <li>
+                <NavLink to="/focal">{t("nav.focalPoint")}</NavLink>
+              </li>
+            ) : null}
+            {actor.isHostCoordinator ? (
+              <li>
+                <NavLink to="/host">{t("nav.host")}</NavLink>
+              </li>
+            ) : null}
+            {actor.isOrganizer ? (
+              <li>
+                <NavLink to="/admin">{t("nav.organizer")}</NavLink>
+              </li>
+            ) : null}
           </>
         ) : (
           <>
-            <li><NavLink to="/login">{t("nav.login")}</NavLink></li>
-            <li><NavLink to="/signup">{t("nav.signup")}</NavLink></li>
+            <li>
+              <NavLink to="/login">{t("nav.login")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/signup">{t("nav.signup")}</NavLink>
+            </li>
           </>
         )}
       </ul>
@@ -94,13 +112,19 @@ function LanguageSwitcher({ current }: { current: string }) {
   return (
     <Form method="post" action="/language" className="lang-switch" reloadDocument>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <label htmlFor="lng-select" className="visually-hidden">{t("nav.language")}</label>
+      <label htmlFor="lng-select" className="visually-hidden">
+        {t("nav.language")}
+      </label>
       <select id="lng-select" name="lng" defaultValue={current}>
         {supportedLngs.map((l) => (
-          <option key={l} value={l} lang={l}>{LANGUAGE_LABELS[l]}</option>
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_LABELS[l]}
+          </option>
         ))}
       </select>
-      <button type="submit" className="btn-small">{t("nav.changeLanguage")}</button>
+      <button type="submit" className="btn-small">
+        {t("nav.changeLanguage")}
+      </button>
     </Form>
   );
 }
@@ -126,14 +150,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">{t("nav.skip")}</a>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
         <header className="site-header">
-          <Link to="/" className="brand">VLX</Link>
+          <Link to="/" className="brand">
+            VLX
+          </Link>
           <Nav />
           {data?.actor ? <RolesBadge actor={data.actor} /> : null}
           {data?.actor ? (
             <Form method="post" action="/logout" className="logout">
-              <button type="submit" className="btn-link">{t("nav.logout")}</button>
+              <button type="submit" className="btn-link">
+                {t("nav.logout")}
+              </button>
             </Form>
           ) : null}
           <LanguageSwitcher current={locale} />
@@ -163,7 +193,9 @@ export function ErrorBoundary() {
     <section className="error-page">
       <h1>{t(`errorPage.${key}.title`)}</h1>
       <p>{t(`errorPage.${key}.body`)}</p>
-      <p><Link to="/">{t("errorPage.home")}</Link></p>
+      <p>
+        <Link to="/">{t("errorPage.home")}</Link>
+      </p>
     </section>
   );
 }

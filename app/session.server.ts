@@ -22,16 +22,16 @@ const liveSession = preparedQuery((d) =>
   d
     .select({ data: t.loginSessions.data })
     .from(t.loginSessions)
-    .where(
-      and(
-        eq(t.loginSessions.id, sql.placeholder("id")),
-        isNull(t.loginSessions.revokedAt),
-        gt(t.loginSessions.expiresAt, sql.placeholder("now")),
-      ),
-    )
+    .where(and(eq(t.loginSessions.id, sql.placeholder("id")), isNull(t.loginSessions.revokedAt), gt(t.loginSessions.expiresAt, sql.placeholder("now"))))
     .prepare(),
 );
-const savedLocale = preparedQuery((d) => d.select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, sql.placeholder("id"))).prepare());
+const savedLocale = preparedQuery((d) =>
+  d
+    .select({ locale: t.users.locale })
+    .from(t.users)
+    .where(eq(t.users.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 function makeStorage() {
   const env = getEnv();

@@ -33,7 +33,11 @@ export async function slowNetworkLcp(): Promise<void> {
     for (const [p, who] of pages) {
       const ctx = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "en-US" });
       if (who) {
-        const res = await ctx.request.post(`${server.url}/login`, { form: { email: who, password: PASSWORD, redirectTo: "" }, headers: { Origin: server.url }, maxRedirects: 0 });
+        const res = await ctx.request.post(`${server.url}/login`, {
+          form: { email: who, password: PASSWORD, redirectTo: "" },
+          headers: { Origin: server.url },
+          maxRedirects: 0,
+        });
         if (res.status() !== 302) throw new Error(`log in as ${who}: HTTP ${res.status()}`);
       }
       const page = await ctx.newPage();

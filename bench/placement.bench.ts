@@ -32,10 +32,26 @@ import { networkSimplex, simplexNetwork } from "../app/domain/placement/simplex"
 import { solvePlacement } from "../app/domain/placement/solve";
 
 const CASES: Record<string, { gen: GenerateOptions; runs: number; targets: { optimal: number; stable: number } }> = {
-  realistic: { gen: { seed: 1, participants: 200, visits: 15, capacity: [12, 20], countryCap: 4, listLength: 5 }, runs: 201, targets: { optimal: 10, stable: 10 } },
-  "5k-ranked": { gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10 }, runs: 7, targets: { optimal: 90, stable: 10 } },
-  "5k-all": { gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10, acceptUnranked: true }, runs: 5, targets: { optimal: 400, stable: 20 } },
-  clearinghouse: { gen: { seed: 3, participants: 45000, visits: 6400, capacity: [4, 10], countryCap: null, listLength: 12 }, runs: 3, targets: { optimal: 1500, stable: 500 } },
+  realistic: {
+    gen: { seed: 1, participants: 200, visits: 15, capacity: [12, 20], countryCap: 4, listLength: 5 },
+    runs: 201,
+    targets: { optimal: 10, stable: 10 },
+  },
+  "5k-ranked": {
+    gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10 },
+    runs: 7,
+    targets: { optimal: 90, stable: 10 },
+  },
+  "5k-all": {
+    gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10, acceptUnranked: true },
+    runs: 5,
+    targets: { optimal: 400, stable: 20 },
+  },
+  clearinghouse: {
+    gen: { seed: 3, participants: 45000, visits: 6400, capacity: [4, 10], countryCap: null, listLength: 12 },
+    runs: 3,
+    targets: { optimal: 1500, stable: 500 },
+  },
 };
 const NX_BUDGET_MS = 10 * 60 * 1000;
 const self = fileURLToPath(import.meta.url);
@@ -53,7 +69,10 @@ function child(name: string, which: ChildMode): void {
   const arcs = prepare(inst).arcCost.length;
   const times: number[] = [];
   const cpu: number[] = [];
-  const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const cpuNow = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let placed = 0;
   let value = 0;
   // Warm-up runs first: the app server is long-lived, so steady-state (JIT-compiled) times matter.
@@ -202,7 +221,12 @@ function main(): void {
   const fmtMs = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
   const mb = (b: number) => (b / 2 ** 20).toFixed(0);
   const rows: string[] = [];
-  console.log(`placement bench on ${os.cpus().length} CPU(s), load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; times are medians (wall, and [cpu] = process CPU time, less sensitive to load)`);
+  console.log(
+    `placement bench on ${os.cpus().length} CPU(s), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}; times are medians (wall, and [cpu] = process CPU time, less sensitive to load)`,
+  );
   for (const name of Object.keys(CASES)) {
     if (only.length && !only.includes(name)) continue;
     const c = CASES[name]!;
@@ -230,9 +254,14 @@ function main(): void {
       else {
         const file = path.join(os.tmpdir(), `vlx-placement-${name}.json`);
         writeNetwork(name, file);
-        const r = spawnSync("/usr/bin/python3", [path.join(path.dirname(self), "networkx_reference.py"), file], { encoding: "utf8", timeout: left, maxBuffer: 1 << 20 });
+        const r = spawnSync("/usr/bin/python3", [path.join(path.dirname(self), "networkx_reference.py"), file], {
+          encoding: "utf8",
+          timeout: left,
+          maxBuffer: 1 << 20,
+        });
         fs.rmSync(file, { force: true });
-        if (r.error || r.status !== 0) nx = r.signal ? `cut after ${((Date.now() - nxStart) / 1000).toFixed(0)} s (10-min budget)` : `failed: ${r.stderr.trim().split("\n").pop()}`;
+        if (r.error || r.status !== 0)
+          nx = r.signal ? `cut after ${((Date.now() - nxStart) / 1000).toFixed(0)} s (10-min budget)` : `failed: ${r.stderr.trim().split("\n").pop()}`;
         else {
           const o = JSON.parse(r.stdout) as { flowCost: number; seconds: number; cpuSeconds: number };
           const x = (o.seconds * 1000) / opt.medianMs;
@@ -247,7 +276,9 @@ function main(): void {
     );
     console.log(rows[rows.length - 1], `load ${os.loadavg()[0]!.toFixed(1)}`);
   }
-  console.log("\n| case | arcs | placed optimal / stable | optimal ms | optimal by cost scaling (before) ms | LEMON NetworkSimplex (C++ -O2), ratio optimal / LEMON | stable ms | peak RSS MB above instance, optimal / stable | networkx network_simplex |");
+  console.log(
+    "\n| case | arcs | placed optimal / stable | optimal ms | optimal by cost scaling (before) ms | LEMON NetworkSimplex (C++ -O2), ratio optimal / LEMON | stable ms | peak RSS MB above instance, optimal / stable | networkx network_simplex |",
+  );
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(r);
 }

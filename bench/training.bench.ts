@@ -62,7 +62,12 @@ function pick<T>(rand: () => number, list: readonly T[], n: number): T[] {
 const range = (n: number, prefix = "") => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 /** A multi-edition programme: `n` trainings over `days` days. */
-function generate(n: number, days: number, sizes: { venues: number; trainers: number; interpreters: number; participants: number; audience: number }, seed: number) {
+function generate(
+  n: number,
+  days: number,
+  sizes: { venues: number; trainers: number; interpreters: number; participants: number; audience: number },
+  seed: number,
+) {
   const rand = mulberry32(seed);
   const venues = range(sizes.venues, "v");
   const trainers = range(sizes.trainers, "t");
@@ -223,33 +228,66 @@ function gridRows(n: number): GridRow[] {
 function NaiveCard({ it, showVenue }: { it: GridItem; showVenue?: string }) {
   const { t } = useTranslation();
   const h = React.createElement;
-  return h("div", { className: `sched-item sched-${it.status}` },
+  return h(
+    "div",
+    { className: `sched-item sched-${it.status}` },
     h("span", { className: "sched-time" }, `${it.start}–${it.end}${it.endDay ? " (+1)" : ""} `, h("span", { className: "muted" }, it.zone)),
     " ",
     h(Link, { to: it.href }, it.title),
-    h("span", { className: "sched-meta" }, `${t(`training.types.${it.type}`)} · ${it.language}${showVenue ? ` · ${showVenue}` : ""}${it.interpreters ? ` · ${t("training.grid.interpreters")}: ${it.interpreters}` : ""}`,
-      it.status !== "scheduled" ? h(React.Fragment, null, " ", h("span", { className: `badge badge-${it.status}` }, t(`training.status.${it.status}`))) : null),
+    h(
+      "span",
+      { className: "sched-meta" },
+      `${t(`training.types.${it.type}`)} · ${it.language}${showVenue ? ` · ${showVenue}` : ""}${it.interpreters ? ` · ${t("training.grid.interpreters")}: ${it.interpreters}` : ""}`,
+      it.status !== "scheduled" ? h(React.Fragment, null, " ", h("span", { className: `badge badge-${it.status}` }, t(`training.status.${it.status}`))) : null,
+    ),
   );
 }
 
 function NaiveGrid({ data, caption }: { data: GridData; caption: string }) {
   const h = React.createElement;
   const venueName = (key: string) => data.venues.find((v) => v.key === key)?.name;
-  return h("div", { className: "sched" },
-    h("div", { className: "table-wrap sched-table", role: "region", "aria-label": caption, tabIndex: 0 },
-      h("table", null,
+  return h(
+    "div",
+    { className: "sched" },
+    h(
+      "div",
+      { className: "table-wrap sched-table", role: "region", "aria-label": caption, tabIndex: 0 },
+      h(
+        "table",
+        null,
         h("caption", null, caption),
         h("thead", null, h("tr", null, h("th", { scope: "col" }, "Day"), ...data.venues.map((v) => h("th", { scope: "col", key: v.key }, v.name)))),
-        h("tbody", null, ...data.days.map((d) =>
-          h("tr", { key: d.date }, h("th", { scope: "row" }, d.label), ...data.venues.map((v) =>
-            h("td", { key: v.key }, ...data.items.filter((it) => it.day === d.date && it.venueKey === v.key).map((it) => h(NaiveCard, { key: it.id, it })))),
-          ))))),
-    h("div", { className: "sched-list" }, ...data.days.map((d) => {
-      const items = data.items.filter((it) => it.day === d.date);
-      return items.length
-        ? h("section", { key: d.date }, h("h3", null, d.label), h("ul", null, ...items.map((it) => h("li", { key: it.id }, h(NaiveCard, { it, showVenue: venueName(it.venueKey) })))))
-        : null;
-    })),
+        h(
+          "tbody",
+          null,
+          ...data.days.map((d) =>
+            h(
+              "tr",
+              { key: d.date },
+              h("th", { scope: "row" }, d.label),
+              ...data.venues.map((v) =>
+                h("td", { key: v.key }, ...data.items.filter((it) => it.day === d.date && it.venueKey === v.key).map((it) => h(NaiveCard, { key: it.id, it }))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      { className: "sched-list" },
+      ...data.days.map((d) => {
+        const items = data.items.filter((it) => it.day === d.date);
+        return items.length
+          ? h(
+              "section",
+              { key: d.date },
+              h("h3", null, d.label),
+              h("ul", null, ...items.map((it) => h("li", { key: it.id }, h(NaiveCard, { it, showVenue: venueName(it.venueKey) })))),
+            )
+          : null;
+      }),
+    ),
   );
 }
 
@@ -300,10 +338,26 @@ for (const [name, c] of [
   [`free slots, 500 trainings / 1 week, saturated (${saturated.found.length} found)`, saturated],
 ] as const) {
   rows.push([name, f(c.indexedMs), f(c.naiveMs), `${(c.naiveMs / c.indexedMs).toFixed(0)}×`, "< 50 ms", c.indexedMs < 50 ? "yes" : "NO"]);
-  rows.push(["  (same, index built per call)", f(c.withBuildMs), "", `${(c.naiveMs / c.withBuildMs).toFixed(0)}×`, "< 50 ms", c.withBuildMs < 50 ? "yes" : "NO"]);
+  rows.push([
+    "  (same, index built per call)",
+    f(c.withBuildMs),
+    "",
+    `${(c.naiveMs / c.withBuildMs).toFixed(0)}×`,
+    "< 50 ms",
+    c.withBuildMs < 50 ? "yes" : "NO",
+  ]);
 }
-rows.push([`grid render, 500 trainings (${grid.cells} cells, ${grid.kb} KB HTML)`, f(grid.renderMs), f(grid.naiveMs), `${(grid.naiveMs / grid.renderMs).toFixed(1)}×`, "", ""]);
+rows.push([
+  `grid render, 500 trainings (${grid.cells} cells, ${grid.kb} KB HTML)`,
+  f(grid.renderMs),
+  f(grid.naiveMs),
+  `${(grid.naiveMs / grid.renderMs).toFixed(1)}×`,
+  "",
+  "",
+]);
 rows.push(["  (grid data built from rows, once per page)", f(grid.buildMs), "", "", "", ""]);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(`training scheduling bench (Node ${process.version}); ${a.length} conflicts found in case 1; first free slot of the 3-week stay: ${stay.found[0]?.label ?? "none"}`);
+console.log(
+  `training scheduling bench (Node ${process.version}); ${a.length} conflicts found in case 1; first free slot of the 3-week stay: ${stay.found[0]?.label ?? "none"}`,
+);
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  │  "));

@@ -139,9 +139,8 @@ function cannon(url: string, t: Target | null): Promise<autocannon.Result> {
     headers.origin = new URL(url).origin;
   }
   return new Promise((resolve, reject) => {
-    autocannon(
-      { url, connections: CONNECTIONS, duration: SECONDS, method: t?.method ?? "GET", headers, body: t?.body },
-      (err, r) => (err ? reject(err) : resolve(r)),
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, method: t?.method ?? "GET", headers, body: t?.body }, (err, r) =>
+      err ? reject(err) : resolve(r),
     );
   });
 }
@@ -154,7 +153,12 @@ async function round(child: ChildProcess, url: string, t: Target | null, okStatu
   if (bad.length || r.errors || r.timeouts) {
     throw new Error(`${url}: unexpected answers ${JSON.stringify(bad)} errors ${r.errors} timeouts ${r.timeouts}`);
   }
-  return { rps: r.requests.total / Math.max(0.001, r.duration), p50: r.latency.p50, p99: r.latency.p99, cpuPerReq: r.requests.total ? cpu / r.requests.total : NaN };
+  return {
+    rps: r.requests.total / Math.max(0.001, r.duration),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    cpuPerReq: r.requests.total ? cpu / r.requests.total : NaN,
+  };
 }
 
 // A round in which no request completed (rounds shorter than the latency on a busy machine) has
@@ -176,15 +180,27 @@ async function main() {
   process.on("exit", stopAll);
   try {
     const [vlx, base] = await Promise.all([
-      start("VLX", ["build/server.js"], ROOT, {
-        NODE_ENV: "production",
-        PORT: String(vlxPort),
-        DATABASE_PATH: path.join(tmp, "vlx.sqlite"),
-        SEED_DEMO: "true",
-        APP_URL: vlxBase,
-        VLX_LOG_LEVEL: "info", // as deployed: one request line each
-      }, "VLX is serving"),
-      start("baseline", ["server.mjs"], BASELINE_DIR, { NODE_ENV: "production", PORT: String(basePort), BASELINE_DB: path.join(tmp, "baseline.sqlite") }, "baseline serving"),
+      start(
+        "VLX",
+        ["build/server.js"],
+        ROOT,
+        {
+          NODE_ENV: "production",
+          PORT: String(vlxPort),
+          DATABASE_PATH: path.join(tmp, "vlx.sqlite"),
+          SEED_DEMO: "true",
+          APP_URL: vlxBase,
+          VLX_LOG_LEVEL: "info", // as deployed: one request line each
+        },
+        "VLX is serving",
+      ),
+      start(
+        "baseline",
+        ["server.mjs"],
+        BASELINE_DIR,
+        { NODE_ENV: "production", PORT: String(basePort), BASELINE_DB: path.join(tmp, "baseline.sqlite") },
+        "baseline serving",
+      ),
     ]);
     children.push(vlx, base);
 
@@ -200,8 +216,20 @@ async function main() {
       { name: "GET / (public)", path: "/", expect: (r, s) => r.status === 200 && s.includes("<main") },
       { name: "GET /me (participant)", path: "/me", cookie: participant, expect: (r, s) => r.status === 200 && s.includes('href="/me/itinerary"') },
       { name: "GET /me/itinerary", path: "/me/itinerary", cookie: participant, expect: (r) => r.status === 200 },
-      { name: "GET /admin/applications (organizer)", path: "/admin/applications", cookie: organizer, expect: (r, s) => r.status === 200 && s.includes("/admin/applications/") },
-      { name: "POST /apply/:id (draft save)", path: `/apply/${editionId}`, method: "POST", cookie: drafter, body: draftForm, expect: (r) => r.status === 302 && (r.headers.get("location") ?? "").includes("saved=1") },
+      {
+        name: "GET /admin/applications (organizer)",
+        path: "/admin/applications",
+        cookie: organizer,
+        expect: (r, s) => r.status === 200 && s.includes("/admin/applications/"),
+      },
+      {
+        name: "POST /apply/:id (draft save)",
+        path: `/apply/${editionId}`,
+        method: "POST",
+        cookie: drafter,
+        body: draftForm,
+        expect: (r) => r.status === 302 && (r.headers.get("location") ?? "").includes("saved=1"),
+      },
     ];
     const targets = allTargets.filter((t) => !ONLY || ONLY.some((o) => t.name.includes(o)));
 
@@ -235,10 +263,14 @@ async function main() {
       const cpuRatio = m(a, "cpuPerReq") / m(b, "cpuPerReq");
       const row = `| ${t.name} | ${m(b, "rps").toFixed(0)} | ${m(b, "p50").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${m(b, "cpuPerReq").toFixed(2)} | ${m(a, "rps").toFixed(0)} | ${m(a, "p50").toFixed(0)} | ${m(a, "p99").toFixed(0)} | ${m(a, "cpuPerReq").toFixed(2)} | ${(ratio * 100).toFixed(0)}% | ${(cpuRatio * 100).toFixed(0)}% |`;
       rows.push(row);
-      console.log(`${t.name}: ${m(b, "rps").toFixed(0)} req/s vs ${m(a, "rps").toFixed(0)} (${(ratio * 100).toFixed(0)}%); CPU ${m(b, "cpuPerReq").toFixed(2)} vs ${m(a, "cpuPerReq").toFixed(2)} ms/req`);
+      console.log(
+        `${t.name}: ${m(b, "rps").toFixed(0)} req/s vs ${m(a, "rps").toFixed(0)} (${(ratio * 100).toFixed(0)}%); CPU ${m(b, "cpuPerReq").toFixed(2)} vs ${m(a, "cpuPerReq").toFixed(2)} ms/req`,
+      );
     }
     console.log("");
-    console.log("| target | VLX req/s | p50 ms | p99 ms | CPU ms/req | minimal req/s | p50 ms | p99 ms | CPU ms/req | req/s VLX / minimal | CPU minimal / VLX |");
+    console.log(
+      "| target | VLX req/s | p50 ms | p99 ms | CPU ms/req | minimal req/s | p50 ms | p99 ms | CPU ms/req | req/s VLX / minimal | CPU minimal / VLX |",
+    );
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of rows) console.log(r);
     console.log("");

@@ -20,7 +20,9 @@ console.log(`\n${rows.length} pages, ${over} over budget`);
 
 const assets = path.resolve("public/build/_assets");
 console.log("\nstylesheets (gzip kB):");
-for (const f of readdirSync(assets).filter((n) => n.endsWith(".css")).sort()) {
+for (const f of readdirSync(assets)
+  .filter((n) => n.endsWith(".css"))
+  .sort()) {
   const buf = readFileSync(path.join(assets, f));
   console.log(`  ${f.padEnd(36)} ${(gzipSync(buf, { level: 9 }).length / 1000).toFixed(1).padStart(6)}`);
 }

@@ -40,7 +40,12 @@ export const DEMO_PASSWORD = "vlx-demo-2026";
 export const DEMO_PEOPLE = [...MAINLAND, ...MARITIME, ...PLUS_THREE];
 
 function countUsers(db: Db): number {
-  return db.select({ n: sql<number>`count(*)` }).from(t.users).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.users)
+      .get()?.n ?? 0
+  );
 }
 
 /** Seeds the demo edition when the database has no users; returns the demo logins, or null. */
@@ -61,7 +66,9 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
       .values({ email: s.email, passwordHash, displayName: s.name, locale: s.locale ?? "en", timeZone: defaultTimeZone(s.cc) })
       .returning({ id: t.users.id })
       .get().id;
-    tx.insert(t.roleGrants).values({ userId: id, role: grant.role, countryCode: grant.countryCode ?? null }).run();
+    tx.insert(t.roleGrants)
+      .values({ userId: id, role: grant.role, countryCode: grant.countryCode ?? null })
+      .run();
     if (s.label) accounts.push({ role: s.label, email: s.email, language: s.locale ?? "en" });
     return id;
   };

@@ -41,7 +41,10 @@ if (typeof process.getuid === "function" && process.getuid() === 0 && spawnSync(
   console.log("npm test: installing fonts-noto-core and fonts-noto-cjk (scripts in names)...");
   try {
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "fonts-noto-core", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "fonts-noto-core", "fonts-noto-cjk"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   } catch {
     // The tests do not depend on glyphs; only screenshots a person looks at do.
     console.warn("npm test: could not install the Noto fonts; screenshots may show boxes for some scripts.");

@@ -13,11 +13,7 @@ import { formatDate } from "~/domain/dates";
  */
 export function readableParams(params: Record<string, unknown>, lng: string): Record<string, unknown> {
   const fix = (v: unknown): unknown =>
-    typeof v === "string"
-      ? v.replace(/\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g, (d) => formatDate(d, lng))
-      : Array.isArray(v)
-        ? v.map(fix)
-        : v;
+    typeof v === "string" ? v.replace(/\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g, (d) => formatDate(d, lng)) : Array.isArray(v) ? v.map(fix) : v;
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fix(v)]));
 }
 
@@ -123,7 +119,12 @@ function Label({ field, label, required }: { field: FieldMetadata<unknown>; labe
     <label htmlFor={field.id}>
       {label}
       {/* Shown to sighted users; assistive technology hears aria-required on the control instead. */}
-      {required ? <span className="req" aria-hidden="true"> ({t("common.required")})</span> : null}
+      {required ? (
+        <span className="req" aria-hidden="true">
+          {" "}
+          ({t("common.required")})
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -156,7 +157,11 @@ export function TextField({
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
-      {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
+      {base.hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {base.hint}
+        </p>
+      ) : null}
       <input {...props} key={field.key} autoComplete={autoComplete} inputMode={inputMode} lang={lang} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
@@ -173,7 +178,11 @@ export function TextAreaField({ field, rows = 4, ...base }: Base & { field: Fiel
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
-      {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
+      {base.hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {base.hint}
+        </p>
+      ) : null}
       <textarea {...props} key={field.key} rows={rows} aria-required={base.required || undefined} />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
@@ -194,7 +203,11 @@ export function SelectField({
   return (
     <div className="field">
       <Label field={field as FieldMetadata<unknown>} label={base.label} required={base.required} />
-      {base.hint ? <p id={`${field.id}-hint`} className="hint">{base.hint}</p> : null}
+      {base.hint ? (
+        <p id={`${field.id}-hint`} className="hint">
+          {base.hint}
+        </p>
+      ) : null}
       <select {...props} key={field.key} aria-required={base.required || undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -218,9 +231,7 @@ export function CheckboxGroup({
   const selected = new Set(Array.isArray(initial) ? initial.map(String) : initial ? [String(initial)] : []);
   return (
     <fieldset className="field checkbox-group" aria-describedby={field.errors ? field.errorId : undefined}>
-      <legend>
-        {base.label}
-      </legend>
+      <legend>{base.label}</legend>
       {base.hint ? <p className="hint">{base.hint}</p> : null}
       <div className="checks">
         {options.map((o) => (

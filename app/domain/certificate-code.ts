@@ -27,11 +27,7 @@ function formatCode(s: string): string {
  * symbol outside the alphabet). "7k2qd 9xmea 4rtob" → "7K2QD-9XMEA-4RT0B".
  */
 export function normalizeCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const s = input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (s.length !== CODE_LENGTH || [...s].some((c) => !ALPHABET.includes(c))) return null;
   return formatCode(s);
 }

@@ -63,4 +63,3 @@ export function countryLanguages(code: string): string[] {
 export function defaultNameOrder(code: string | null | undefined): "given_first" | "family_first" {
   return code && FAMILY_FIRST.has(code) ? "family_first" : "given_first";
 }
-

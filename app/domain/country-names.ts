@@ -63,7 +63,5 @@ export const memberCountryName = countryName;
  */
 export function memberCountries(locale = "en"): { code: MemberCountryCode; name: string }[] {
   const collator = sharedCollator(locale);
-  return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
+  return MEMBER_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -91,19 +91,8 @@ export function matchAcceptLanguage(header: string | null | undefined): Supporte
  * The language of a page, first that applies: the signed-in person's saved preference, `?lng=`,
  * the `lng` cookie, Accept-Language, English. Unknown values at any step are skipped silently.
  */
-export function chooseLanguage(input: {
-  saved?: string | null;
-  query?: string | null;
-  cookie?: string | null;
-  acceptLanguage?: string | null;
-}): SupportedLng {
-  return (
-    matchLanguage(input.saved) ??
-    matchLanguage(input.query) ??
-    matchLanguage(input.cookie) ??
-    matchAcceptLanguage(input.acceptLanguage) ??
-    "en"
-  );
+export function chooseLanguage(input: { saved?: string | null; query?: string | null; cookie?: string | null; acceptLanguage?: string | null }): SupportedLng {
+  return matchLanguage(input.saved) ?? matchLanguage(input.query) ?? matchLanguage(input.cookie) ?? matchAcceptLanguage(input.acceptLanguage) ?? "en";
 }
 
 /**
@@ -112,8 +101,19 @@ export function chooseLanguage(input: {
  * English for Singapore (its language of administration) and for unknown codes.
  */
 const COUNTRY_LANGUAGE: Record<string, SupportedLng> = {
-  BN: "ms", KH: "km", ID: "id", LA: "lo", MY: "ms", MM: "my", PH: "fil", SG: "en", TH: "th", VN: "vi",
-  CN: "zh", JP: "ja", KR: "ko",
+  BN: "ms",
+  KH: "km",
+  ID: "id",
+  LA: "lo",
+  MY: "ms",
+  MM: "my",
+  PH: "fil",
+  SG: "en",
+  TH: "th",
+  VN: "vi",
+  CN: "zh",
+  JP: "ja",
+  KR: "ko",
 };
 export function countryDefaultLanguage(countryCode: string | null | undefined): SupportedLng | null {
   return (countryCode && COUNTRY_LANGUAGE[countryCode.toUpperCase()]) || null;

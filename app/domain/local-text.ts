@@ -44,7 +44,12 @@ export function fieldText<F extends string>(english: string | null | undefined, 
 }
 
 /** `pickText` of a row's plain column and its translations. */
-export function pickField<F extends string>(english: string | null | undefined, translations: Translations<F> | null | undefined, field: F, lng: string): Shown {
+export function pickField<F extends string>(
+  english: string | null | undefined,
+  translations: Translations<F> | null | undefined,
+  field: F,
+  lng: string,
+): Shown {
   return pickText(fieldText(english, translations, field), lng);
 }
 
@@ -67,7 +72,10 @@ export function cleanTranslations<F extends string>(input: unknown, fields: read
   const out: Translations<F> = {};
   const src = input && typeof input === "object" ? (input as Record<string, unknown>) : {};
   for (const f of fields) {
-    const v = cleanLocalText(src[f], lngs.filter((l) => l !== "en"));
+    const v = cleanLocalText(
+      src[f],
+      lngs.filter((l) => l !== "en"),
+    );
     if (Object.keys(v).length) out[f] = v;
   }
   return out;

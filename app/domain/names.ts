@@ -18,21 +18,21 @@ export type PersonName = {
  * (Thai, CJK) pass through (Thai vowel marks are kept by folding only Latin-range marks).
  */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    // strip only combining marks that follow a Latin letter, so Thai/Burmese/Khmer vowels survive
-    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
-    .normalize("NFC")
-    .replace(/[đĐ]/g, "d")
-    .toLocaleLowerCase("en")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFD")
+      // strip only combining marks that follow a Latin letter, so Thai/Burmese/Khmer vowels survive
+      .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+      .normalize("NFC")
+      .replace(/[đĐ]/g, "d")
+      .toLocaleLowerCase("en")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 function join(first: string | null | undefined, second: string | null | undefined, order: PersonName["nameOrder"], cjk: boolean) {
-  const parts = (order === "family_first" ? [second, first] : [first, second]).filter(
-    (p): p is string => !!p && p.trim() !== "",
-  );
+  const parts = (order === "family_first" ? [second, first] : [first, second]).filter((p): p is string => !!p && p.trim() !== "");
   // Chinese, Japanese and Korean native names are written without a space between the parts.
   return parts.join(cjk ? "" : " ");
 }

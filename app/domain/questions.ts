@@ -35,7 +35,9 @@ export function parseAnswers(questions: QuestionSpec[], get: (name: string) => s
   const errors: Record<string, string[]> = {};
   for (const q of questions) {
     const name = fieldName(q.id);
-    const raw = get(name).map((v) => v.normalize("NFC").trim()).filter((v) => v !== "");
+    const raw = get(name)
+      .map((v) => v.normalize("NFC").trim())
+      .filter((v) => v !== "");
     const fail = (key: string) => (errors[name] = [key]);
     if (!raw.length) {
       if (strict && q.required) fail("errors.required");
@@ -74,7 +76,11 @@ export function parseAnswers(questions: QuestionSpec[], get: (name: string) => s
       case "multi_choice": {
         const picked = [...new Set(raw)];
         if (picked.some((k) => !keys.has(k))) fail("errors.invalid");
-        else values.set(q.id, q.options.map((o) => o.key).filter((k) => picked.includes(k)));
+        else
+          values.set(
+            q.id,
+            q.options.map((o) => o.key).filter((k) => picked.includes(k)),
+          );
         break;
       }
     }

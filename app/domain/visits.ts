@@ -16,9 +16,7 @@ export function nightsOverlap(a: DateSpan, b: DateSpan): boolean {
   return a.arrivalOn < b.departureOn && b.arrivalOn < a.departureOn;
 }
 
-export type BedCheck =
-  | { ok: true; peak: number }
-  | { ok: false; peak: number; night: string; beds: number; overlapping: BedVisit[] };
+export type BedCheck = { ok: true; peak: number } | { ok: false; peak: number; night: string; beds: number; overlapping: BedVisit[] };
 
 /**
  * Whether `candidate` fits the site's `beds` together with `others` (the site's other

@@ -21,20 +21,12 @@ export const THEMES = [
 export type Theme = (typeof THEMES)[number];
 
 /** Languages the programme works in: the members' main languages plus English (ISO 639-1). */
-export const LANGUAGES = [
-  "en", "zh", "ja", "ko", "th", "vi", "id", "ms", "my", "km", "lo", "tl", "ta",
-] as const;
+export const LANGUAGES = ["en", "zh", "ja", "ko", "th", "vi", "id", "ms", "my", "km", "lo", "tl", "ta"] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
 export const LANGUAGE_LEVELS = ["basic", "working", "fluent", "native"] as const;
 
-export const POSITION_KINDS = [
-  "village_head",
-  "village_official",
-  "community_officer",
-  "expert",
-  "other",
-] as const;
+export const POSITION_KINDS = ["village_head", "village_official", "community_officer", "expert", "other"] as const;
 
 export const GENDERS = ["female", "male", "other", "undisclosed"] as const;
 

@@ -201,8 +201,8 @@ function normalize(v: Raw): ApplicationInput {
     sensitiveConsent: !!v.sensitiveConsent,
     emergencyContactName: s(v.emergencyContactName),
     emergencyContactRelation: s(v.emergencyContactRelation),
-    emergencyContactPhone: v.emergencyContactPhone ? toE164(v.emergencyContactPhone, v.nationality) ?? "" : "",
-    phone: v.phone ? toE164(v.phone, v.nationality) ?? "" : "",
+    emergencyContactPhone: v.emergencyContactPhone ? (toE164(v.emergencyContactPhone, v.nationality) ?? "") : "",
+    phone: v.phone ? (toE164(v.phone, v.nationality) ?? "") : "",
     motivation: s(v.motivation),
   };
 }

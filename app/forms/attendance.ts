@@ -10,10 +10,16 @@ export const checkInSchema = z.object({
   reason: z.string().trim().max(500).optional(),
   q: z.string().optional(),
   /** A mark queued on the device (issue 14): its id (replays are ignored) and device time. */
-  clientId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+  clientId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
   markedAt: z.iso.datetime().optional(),
 });
 
 export const selfCheckInSchema = z.object({
-  code: z.string().trim().regex(/^\d{3}\s?\d{3}$/, { error: "tracking.errors.codeFormat" }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3}\s?\d{3}$/, { error: "tracking.errors.codeFormat" }),
 });

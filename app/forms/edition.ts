@@ -10,9 +10,10 @@ export const isoDate = z.string().trim().refine(isIsoDate, { error: "errors.date
 const toArray = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
 /** Quotas come as fields quota_XX (one per member country); empty means no quota. */
-export const quotaFields = Object.fromEntries(
-  MEMBER_COUNTRY_CODES.map((c) => [`quota_${c}`, z.coerce.number().int().min(0).max(500).optional()]),
-) as Record<`quota_${(typeof MEMBER_COUNTRY_CODES)[number]}`, z.ZodOptional<z.ZodCoercedNumber<unknown>>>;
+export const quotaFields = Object.fromEntries(MEMBER_COUNTRY_CODES.map((c) => [`quota_${c}`, z.coerce.number().int().min(0).max(500).optional()])) as Record<
+  `quota_${(typeof MEMBER_COUNTRY_CODES)[number]}`,
+  z.ZodOptional<z.ZodCoercedNumber<unknown>>
+>;
 
 export const editionSchema = z
   .object({
@@ -32,10 +33,8 @@ export const editionSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "errors.dateOrder" });
-    if (v.applicationsCloseOn < v.applicationsOpenOn)
-      ctx.addIssue({ code: "custom", path: ["applicationsCloseOn"], message: "errors.dateOrder" });
-    if (v.applicationsCloseOn > v.startsOn)
-      ctx.addIssue({ code: "custom", path: ["applicationsCloseOn"], message: "errors.windowAfterStart" });
+    if (v.applicationsCloseOn < v.applicationsOpenOn) ctx.addIssue({ code: "custom", path: ["applicationsCloseOn"], message: "errors.dateOrder" });
+    if (v.applicationsCloseOn > v.startsOn) ctx.addIssue({ code: "custom", path: ["applicationsCloseOn"], message: "errors.windowAfterStart" });
     try {
       new Intl.DateTimeFormat("en", { timeZone: v.timeZone });
     } catch {

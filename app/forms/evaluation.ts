@@ -15,7 +15,10 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 export const indicatorSchema = z.object({
   intent: z.literal("create"),
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, { error: "evaluation.errors.code" }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, { error: "evaluation.errors.code" }),
   nameEn: text(200),
   nameVi: optionalText(200),
   tr: translationsField({ name: 200, unit: 40 }),

@@ -52,48 +52,49 @@ export const SPARE_ROWS = 2;
 export type PhoneCheck = (phone: string, country: string) => boolean;
 
 /** The host site profile form, checking contact phones with `isPhone`. */
-export const hostSiteSchemaWith = (isPhone: PhoneCheck) => z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    nameLatin: z.string().trim().min(1).max(200),
-    countryCode: z.enum(MEMBER_COUNTRY_CODES, { error: "errors.memberCountry" }),
-    province: z.string().trim().min(1).max(200),
-    district: optText(200),
-    timeZone: optText(64),
-    latitude: coordinate(-90, 90),
-    longitude: coordinate(-180, 180),
-    description: optText(4000),
-    themes: z.preprocess(toArray, z.array(z.enum(THEMES)).min(1)),
-    languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES)).min(1)),
-    interpreters: z.preprocess(toArray, z.array(interpreterRow).max(20)),
-    accommodation: z.preprocess(toArray, z.array(z.enum(ACCOMMODATION_KINDS)).min(1)),
-    beds: z.coerce.number().int().min(0).max(2000),
-    dietaryAbilities: z.preprocess(toArray, z.array(z.enum(DIETARY_ABILITIES))),
-    dietaryOther: optText(500),
-    accessibility: optText(2000),
-    tr: translationsField({ description: 4000, accessibility: 2000 }),
-    contacts: z.preprocess(toArray, z.array(contactRow).max(20)),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.latitude === undefined) !== (v.longitude === undefined)) {
-      ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "hosts.errors.coordinatePair" });
-    }
-    if (v.timeZone && !memberTimeZones(v.countryCode).includes(v.timeZone)) {
-      ctx.addIssue({ code: "custom", path: ["timeZone"], message: "hosts.errors.timeZone" });
-    }
-    v.interpreters.forEach((row, i) => {
-      if (!row.name && row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "name"], message: "errors.required" });
-      if (row.name && !row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "languages"], message: "errors.chooseOne" });
-    });
-    v.contacts.forEach((row, i) => {
-      const any = row.role || row.phone || row.email;
-      if (!row.name && any) ctx.addIssue({ code: "custom", path: ["contacts", i, "name"], message: "errors.required" });
-      if (row.phone) {
-        if (!isPhone(row.phone, v.countryCode)) ctx.addIssue({ code: "custom", path: ["contacts", i, "phone"], message: "errors.phoneInvalid" });
+export const hostSiteSchemaWith = (isPhone: PhoneCheck) =>
+  z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      nameLatin: z.string().trim().min(1).max(200),
+      countryCode: z.enum(MEMBER_COUNTRY_CODES, { error: "errors.memberCountry" }),
+      province: z.string().trim().min(1).max(200),
+      district: optText(200),
+      timeZone: optText(64),
+      latitude: coordinate(-90, 90),
+      longitude: coordinate(-180, 180),
+      description: optText(4000),
+      themes: z.preprocess(toArray, z.array(z.enum(THEMES)).min(1)),
+      languages: z.preprocess(toArray, z.array(z.enum(LANGUAGES)).min(1)),
+      interpreters: z.preprocess(toArray, z.array(interpreterRow).max(20)),
+      accommodation: z.preprocess(toArray, z.array(z.enum(ACCOMMODATION_KINDS)).min(1)),
+      beds: z.coerce.number().int().min(0).max(2000),
+      dietaryAbilities: z.preprocess(toArray, z.array(z.enum(DIETARY_ABILITIES))),
+      dietaryOther: optText(500),
+      accessibility: optText(2000),
+      tr: translationsField({ description: 4000, accessibility: 2000 }),
+      contacts: z.preprocess(toArray, z.array(contactRow).max(20)),
+    })
+    .superRefine((v, ctx) => {
+      if ((v.latitude === undefined) !== (v.longitude === undefined)) {
+        ctx.addIssue({ code: "custom", path: [v.latitude === undefined ? "latitude" : "longitude"], message: "hosts.errors.coordinatePair" });
       }
+      if (v.timeZone && !memberTimeZones(v.countryCode).includes(v.timeZone)) {
+        ctx.addIssue({ code: "custom", path: ["timeZone"], message: "hosts.errors.timeZone" });
+      }
+      v.interpreters.forEach((row, i) => {
+        if (!row.name && row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "name"], message: "errors.required" });
+        if (row.name && !row.languages.length) ctx.addIssue({ code: "custom", path: ["interpreters", i, "languages"], message: "errors.chooseOne" });
+      });
+      v.contacts.forEach((row, i) => {
+        const any = row.role || row.phone || row.email;
+        if (!row.name && any) ctx.addIssue({ code: "custom", path: ["contacts", i, "name"], message: "errors.required" });
+        if (row.phone) {
+          if (!isPhone(row.phone, v.countryCode)) ctx.addIssue({ code: "custom", path: ["contacts", i, "phone"], message: "errors.phoneInvalid" });
+        }
+      });
+      if (!v.contacts.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["contacts", 0, "name"], message: "hosts.errors.contactRequired" });
     });
-    if (!v.contacts.some((c) => c.name)) ctx.addIssue({ code: "custom", path: ["contacts", 0, "name"], message: "hosts.errors.contactRequired" });
-  });
 
 /** The browser's schema: every check but the contact phones' (the server checks them). */
 export const hostSiteSchema = hostSiteSchemaWith(() => true);

@@ -28,7 +28,13 @@ export const questionSchema = z
       kind: v.kind,
       label: v.label,
       required: !!v.required,
-      options: v.kind === "single_choice" || v.kind === "multi_choice" ? (v.options ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [],
+      options:
+        v.kind === "single_choice" || v.kind === "multi_choice"
+          ? (v.options ?? "")
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : [],
       translations: v.tr ?? {},
     },
   }));

@@ -14,19 +14,15 @@ import { editionSchema } from "./edition";
 const reason = z.string().trim().max(2000).optional();
 
 /** The focal point's decision on a submitted application: endorse, or return with a reason. */
-export const focalActionSchema = z
-  .object({ intent: z.enum(["endorse", "return"]), reason })
-  .superRefine((v, ctx) => {
-    if (v.intent === "return" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
-  });
+export const focalActionSchema = z.object({ intent: z.enum(["endorse", "return"]), reason }).superRefine((v, ctx) => {
+  if (v.intent === "return" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
+});
 export type FocalActionInput = z.output<typeof focalActionSchema>;
 
 /** The organizer's decision on an endorsed (or already decided) application. */
-export const decisionSchema = z
-  .object({ intent: z.enum(["accept", "waitlist", "reject"]), reason })
-  .superRefine((v, ctx) => {
-    if (v.intent === "reject" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
-  });
+export const decisionSchema = z.object({ intent: z.enum(["accept", "waitlist", "reject"]), reason }).superRefine((v, ctx) => {
+  if (v.intent === "reject" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "errors.required" });
+});
 export type DecisionInput = z.output<typeof decisionSchema>;
 
 /** An organizer's invitation to a role; a focal point needs a member country. */
@@ -38,8 +34,7 @@ export const inviteSchema = z
     countryCode: z.enum(MEMBER_COUNTRY_CODES).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.role === "focal_point" && !v.countryCode)
-      ctx.addIssue({ code: "custom", path: ["countryCode"], message: "errors.countryRequired" });
+    if (v.role === "focal_point" && !v.countryCode) ctx.addIssue({ code: "custom", path: ["countryCode"], message: "errors.countryRequired" });
   });
 export type InviteInput = z.output<typeof inviteSchema>;
 

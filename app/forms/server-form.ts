@@ -50,7 +50,9 @@ function valueAt(value: unknown, name: string): unknown {
  * `errors` (translation keys from the reply) and `initialValue` (what was posted, else
  * `defaultValue`). Ids follow `<formId>-<name>`; errors sit at `<id>-error`.
  */
-export function useServerForm<T extends Record<string, unknown>>(options: Options<T> = {}): [ServerFormMetadata, Record<keyof T & string, FieldMetadata> & Record<string, FieldMetadata>] {
+export function useServerForm<T extends Record<string, unknown>>(
+  options: Options<T> = {},
+): [ServerFormMetadata, Record<keyof T & string, FieldMetadata> & Record<string, FieldMetadata>] {
   const reactId = useId();
   const formId = options.id ?? `f${reactId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const result = options.lastResult;

@@ -36,7 +36,10 @@ export const trainingSchema = z
     startTime: localTime,
     endDate: isoDate.optional(),
     endTime: localTime,
-    onlineUrl: z.url({ protocol: /^https?$/, error: "training.errors.url" }).max(500).optional(),
+    onlineUrl: z
+      .url({ protocol: /^https?$/, error: "training.errors.url" })
+      .max(500)
+      .optional(),
     trainerIds: idList,
     interpreterIds: idList,
     deliveryLanguage: z.enum(LANGUAGES),
@@ -62,7 +65,11 @@ export const trainingStatusSchema = z.object({
 
 export const freeSlotSchema = z
   .object({
-    durationMinutes: z.coerce.number().int().min(15).max(12 * 60),
+    durationMinutes: z.coerce
+      .number()
+      .int()
+      .min(15)
+      .max(12 * 60),
     visitId: optionalId,
     venueId: optionalId,
     trainerIds: idList,
@@ -79,7 +86,11 @@ export const venueSchema = z.object({
   name: z.string().trim().min(1).max(200),
   address: z.string().trim().max(500).optional(),
   hostSiteId: optionalId,
-  countryCode: z.string().trim().regex(/^[A-Z]{2}$/, { error: "errors.invalid" }).optional(),
+  countryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, { error: "errors.invalid" })
+    .optional(),
   timeZone: zoneName.optional(),
   capacity: z.coerce.number().int().min(1).max(10000).optional(),
 });
@@ -97,7 +108,10 @@ const LANG_SET = new Set<string>(LANGUAGES);
 /** Language pairs typed as "zh-en, zh-vi" (both ways) or "zh>en" (one way). */
 export function parseLanguagePairs(text: string): { from: string; to: string; oneWay?: boolean }[] | null {
   const out: { from: string; to: string; oneWay?: boolean }[] = [];
-  for (const raw of text.split(/[,;\n]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of text
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([a-z]{2})\s*(<?->|-|↔|>)\s*([a-z]{2})$/i.exec(raw);
     if (!m) return null;
     const from = m[1].toLowerCase();
@@ -121,7 +135,10 @@ export const interpreterSchema = z.object({
 export type InterpreterInput = z.output<typeof interpreterSchema>;
 
 export const holidaySchema = z.object({
-  countryCode: z.string().trim().regex(/^[A-Z]{2}$/, { error: "errors.invalid" }),
+  countryCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, { error: "errors.invalid" }),
   date: isoDate,
   name: z.string().trim().min(1).max(200),
 });

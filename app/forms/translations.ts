@@ -18,7 +18,8 @@ export function translationsField<F extends string>(limits: Record<F, number>) {
       for (const f of fields)
         for (const l of contentLngs()) {
           const text = src[f]?.[l];
-          if (typeof text === "string" && text.normalize("NFC").trim().length > limits[f]) ctx.addIssue({ code: "custom", path: [f, l], message: "errors.tooLong" });
+          if (typeof text === "string" && text.normalize("NFC").trim().length > limits[f])
+            ctx.addIssue({ code: "custom", path: [f, l], message: "errors.tooLong" });
         }
     })
     .transform((v): Translations<F> => cleanTranslations(v, fields))

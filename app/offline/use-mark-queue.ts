@@ -49,11 +49,19 @@ export function useMarkQueue(): MarkQueue {
     const off = onQueueChange(reload);
     const online = () => void sendNow();
     window.addEventListener("online", online);
+    // sendNow sets state only after its requests settle, never synchronously in this effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (navigator.onLine) void sendNow();
     // A connection that only seems back (the first request still fails) sends nothing: try again
     // every 20 s while marks wait and the browser believes it is online.
     const retry = window.setInterval(() => {
-      if (navigator.onLine) queuedMarks().then((m) => { if (m.length) void sendNow(); }, () => undefined);
+      if (navigator.onLine)
+        queuedMarks().then(
+          (m) => {
+            if (m.length) void sendNow();
+          },
+          () => undefined,
+        );
     }, 20_000);
     return () => {
       off();

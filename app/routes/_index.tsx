@@ -43,7 +43,9 @@ export default function Index() {
               {t(`modes.${e.mode}`)} · {t("home.dates", e.dates)}
             </p>
             <p className="muted">{t("home.window", e.window)}</p>
-            <Link className="btn" to={`/apply/${e.id}`}>{t("home.applyNow")}</Link>
+            <Link className="btn" to={`/apply/${e.id}`}>
+              {t("home.applyNow")}
+            </Link>
           </article>
         ))}
       </div>

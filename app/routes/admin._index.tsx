@@ -36,7 +36,11 @@ export default function AdminHome() {
     { to: "/admin/invitations", title: t("admin.home.invitations"), text: t("admin.home.invitationsText", { count: data.pendingInvitations }) },
     { to: "/admin/outbox", title: t("admin.home.outbox"), text: t("admin.home.outboxText") },
     { to: "/admin/import", title: t("tracking.home.import"), text: t("tracking.home.importText") },
-    ...data.trainingEditions.map((e) => ({ to: `/admin/editions/${e.id}/trainings`, title: t("training.list.title", { edition: e.name }), text: t("training.list.counts", e.counts) })),
+    ...data.trainingEditions.map((e) => ({
+      to: `/admin/editions/${e.id}/trainings`,
+      title: t("training.list.title", { edition: e.name }),
+      text: t("training.list.counts", e.counts),
+    })),
   ];
   return (
     <>
@@ -44,7 +48,9 @@ export default function AdminHome() {
       <div className="grid grid-2">
         {cards.map((c) => (
           <article key={c.to} className="card">
-            <h2><Link to={c.to}>{c.title}</Link></h2>
+            <h2>
+              <Link to={c.to}>{c.title}</Link>
+            </h2>
             <p className="muted">{c.text}</p>
           </article>
         ))}

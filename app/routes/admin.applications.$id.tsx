@@ -29,7 +29,6 @@ const yesNo = (lng: string) => {
 
 export const handle = pageTitle((t, d) => d.app?.name || t("admin.applications.unnamed"));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -82,15 +81,23 @@ export default function ReviewApplication() {
   const done = params.get("done");
   return (
     <>
-      <p><Link to="/admin/applications">{t("admin.applications.backToList")}</Link></p>
+      <p>
+        <Link to="/admin/applications">{t("admin.applications.backToList")}</Link>
+      </p>
       <h1 lang={langOfText(data.app.name)}>{data.app.name || t("admin.applications.unnamed")}</h1>
       <p>
         <StatusBadge status={data.app.status} /> · {data.edition.name}
         {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}
       </p>
-      {done ? <p className="alert alert-ok" role="status">{t(`admin.decide.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {t(`admin.decide.done.${done}`, { defaultValue: t("common.saved") })}
+        </p>
+      ) : null}
       {data.app.statusReason ? (
-        <p className="alert alert-warn">{t("common.reason")}: {data.app.statusReason}</p>
+        <p className="alert alert-warn">
+          {t("common.reason")}: {data.app.statusReason}
+        </p>
       ) : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-h">
@@ -114,7 +121,13 @@ export default function ReviewApplication() {
                 <TextAreaField field={fields.reason} label={t("admin.decide.reason")} hint={t("admin.decide.reasonHint")} rows={3} />
                 <div className="actions">
                   {data.actions.map((a) => (
-                    <button key={a} type="submit" name="intent" value={a} className={a === "reject" ? "btn-danger" : a === "waitlist" ? "btn-secondary" : undefined}>
+                    <button
+                      key={a}
+                      type="submit"
+                      name="intent"
+                      value={a}
+                      className={a === "reject" ? "btn-danger" : a === "waitlist" ? "btn-secondary" : undefined}
+                    >
                       {t(`admin.decide.${a}`)}
                     </button>
                   ))}
@@ -126,7 +139,9 @@ export default function ReviewApplication() {
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
             <p className="muted">{t("privacy.organizerEraseText")}</p>
             <Form method="post">
-              <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">{t("privacy.erase")}</button>
+              <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">
+                {t("privacy.erase")}
+              </button>
             </Form>
           </section>
           <section className="card" aria-labelledby="trail-h">

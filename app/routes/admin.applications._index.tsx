@@ -50,7 +50,9 @@ function Filter({ id, label, value, options }: { id: string; label: string; valu
       <select id={`f-${id}`} name={id} defaultValue={value === undefined ? "" : String(value)}>
         <option value="">{t("common.all")}</option>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
     </div>
@@ -68,7 +70,9 @@ export default function ReviewList() {
         <div className="field">
           <label htmlFor="f-q">{t("admin.applications.searchName")}</label>
           <input id="f-q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="f-q-hint" />
-          <p id="f-q-hint" className="hint">{t("admin.applications.searchHint")}</p>
+          <p id="f-q-hint" className="hint">
+            {t("admin.applications.searchHint")}
+          </p>
         </div>
         <Filter id="edition" label={t("common.edition")} value={f.edition} options={data.editions.map((e) => ({ value: String(e.id), label: e.name }))} />
         <Filter id="country" label={t("common.country")} value={f.country} options={data.countries.map((c) => ({ value: c.code, label: c.name }))} />
@@ -102,7 +106,9 @@ export default function ReviewList() {
                   </td>
                   <td>{a.countryName}</td>
                   <td>{a.editionName}</td>
-                  <td><StatusBadge status={a.status} /></td>
+                  <td>
+                    <StatusBadge status={a.status} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -111,9 +117,17 @@ export default function ReviewList() {
       ) : null}
       {data.pageCount > 1 ? (
         <nav aria-label={t("admin.applications.pages")} className="actions">
-          {data.page > 1 ? <Link to={pageHref(f, data.page - 1)} rel="prev">{t("admin.applications.prev")}</Link> : null}
+          {data.page > 1 ? (
+            <Link to={pageHref(f, data.page - 1)} rel="prev">
+              {t("admin.applications.prev")}
+            </Link>
+          ) : null}
           <span>{t("admin.applications.pageOf", { page: data.page, count: data.pageCount })}</span>
-          {data.page < data.pageCount ? <Link to={pageHref(f, data.page + 1)} rel="next">{t("admin.applications.next")}</Link> : null}
+          {data.page < data.pageCount ? (
+            <Link to={pageHref(f, data.page + 1)} rel="next">
+              {t("admin.applications.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -51,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       daysExpected: c.daysExpected,
       editionId: c.edition.id,
       view,
-      revoked: issued?.revokedAt ? { number: issued.number, on: formatDate(issued.revokedAt.slice(0, 10), lng, "long"), reason: issued.revokeReason ?? "" } : null,
+      revoked: issued?.revokedAt
+        ? { number: issued.number, on: formatDate(issued.revokedAt.slice(0, 10), lng, "long"), reason: issued.revokeReason ?? "" }
+        : null,
     });
   });
 }
@@ -87,9 +89,13 @@ export default function ParticipantCertificate() {
   const done = params.get("done");
   return (
     <>
-      <p className="no-print"><Link to={`/admin/editions/${data.editionId}/dashboard`}>{t("tracking.certificate.backDashboard")}</Link></p>
+      <p className="no-print">
+        <Link to={`/admin/editions/${data.editionId}/dashboard`}>{t("tracking.certificate.backDashboard")}</Link>
+      </p>
       {done === "issue" || done === "revoke" ? (
-        <p className="alert alert-ok no-print" role="status">{t(`secretariat.certificates.done.${done}`)}</p>
+        <p className="alert alert-ok no-print" role="status">
+          {t(`secretariat.certificates.done.${done}`)}
+        </p>
       ) : null}
       {data.view ? (
         <>
@@ -101,7 +107,9 @@ export default function ParticipantCertificate() {
               <FormErrors errors={form.errors} id={form.errorId} />
               <TextAreaField field={fields.reason} label={t("secretariat.certificates.reason")} hint={t("secretariat.certificates.reasonHint")} rows={2} />
               <div className="actions">
-                <button type="submit" name="intent" value="revoke" className="btn-danger">{t("secretariat.certificates.revoke")}</button>
+                <button type="submit" name="intent" value="revoke" className="btn-danger">
+                  {t("secretariat.certificates.revoke")}
+                </button>
               </div>
             </Form>
           </section>
@@ -109,20 +117,31 @@ export default function ParticipantCertificate() {
       ) : (
         <section>
           <h1>{t("tracking.certificate.title")}</h1>
-          {data.revoked ? (
-            <p className="alert alert-warn">{t("secretariat.certificates.revokedNotice", data.revoked)}</p>
-          ) : null}
+          {data.revoked ? <p className="alert alert-warn">{t("secretariat.certificates.revokedNotice", data.revoked)}</p> : null}
           {data.completed ? (
             <Form method="post" className="stack" {...getFormProps(form)}>
               <FormErrors errors={form.errors} id={form.errorId} />
               <p>{t("secretariat.certificates.notIssued", { name: data.name })}</p>
               <input type="hidden" name="threshold" value={data.threshold} />
               <div className="actions">
-                <button type="submit" name="intent" value="issue">{t(data.revoked ? "secretariat.certificates.issueNew" : "secretariat.certificates.issue")}</button>
+                <button type="submit" name="intent" value="issue">
+                  {t(data.revoked ? "secretariat.certificates.issueNew" : "secretariat.certificates.issue")}
+                </button>
               </div>
             </Form>
           ) : (
-            <p className="alert alert-warn">{t("tracking.certificate.notCompleted", { name: data.name, attended: data.attended, expected: data.expected, threshold: data.threshold, sessionsAttended: data.sessionsAttended, sessionsExpected: data.sessionsExpected, daysAttended: data.daysAttended, daysExpected: data.daysExpected })}</p>
+            <p className="alert alert-warn">
+              {t("tracking.certificate.notCompleted", {
+                name: data.name,
+                attended: data.attended,
+                expected: data.expected,
+                threshold: data.threshold,
+                sessionsAttended: data.sessionsAttended,
+                sessionsExpected: data.sessionsExpected,
+                daysAttended: data.daysAttended,
+                daysExpected: data.daysExpected,
+              })}
+            </p>
           )}
         </section>
       )}

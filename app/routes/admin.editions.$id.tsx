@@ -16,7 +16,6 @@ import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("admin.editions.edit", { name: d.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -68,14 +67,20 @@ export default function EditEdition() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/admin/editions">{t("common.back")}</Link></p>
+      <p>
+        <Link to="/admin/editions">{t("common.back")}</Link>
+      </p>
       <h1>{t("admin.editions.edit", { name: data.name })}</h1>
       <nav aria-label={t("admin.editionNav.label")} className="no-print">
         <ul className="pill-list">
           {(["visits", "placement", "trainings", "dashboard", "evaluation"] as const).map((k) => (
-            <li key={k}><Link to={`/admin/editions/${data.id}/${k}`}>{t(`admin.editionNav.${k}`)}</Link></li>
+            <li key={k}>
+              <Link to={`/admin/editions/${data.id}/${k}`}>{t(`admin.editionNav.${k}`)}</Link>
+            </li>
           ))}
-          <li><Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link></li>
+          <li>
+            <Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link>
+          </li>
         </ul>
       </nav>
       <EditionForm

@@ -48,7 +48,10 @@ export default function EditionDashboard() {
   const issued = params.get("issued");
   return (
     <>
-      <p><Link to={`/admin/editions/${data.filters.edition}`}>← {data.editionName}</Link> · <Link to="/admin/dashboard">{t("tracking.dashboard.acrossEditions")}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${data.filters.edition}`}>← {data.editionName}</Link> ·{" "}
+        <Link to="/admin/dashboard">{t("tracking.dashboard.acrossEditions")}</Link>
+      </p>
       <h1>{t("tracking.dashboard.titleEdition", { edition: data.editionName })}</h1>
       <section className="card no-print" id="certificates" aria-labelledby="certs-h">
         <h2 id="certs-h">{t("secretariat.certificates.bulkTitle")}</h2>
@@ -58,11 +61,13 @@ export default function EditionDashboard() {
           </p>
         ) : null}
         <Form method="post" className="stack">
-          <FormErrors errors={lastResult && "error" in lastResult ? lastResult.error?.[""] ?? undefined : undefined} />
+          <FormErrors errors={lastResult && "error" in lastResult ? (lastResult.error?.[""] ?? undefined) : undefined} />
           <p className="muted">{t("secretariat.certificates.bulkHint", { threshold: data.filters.threshold })}</p>
           <input type="hidden" name="threshold" value={data.filters.threshold} />
           <div className="actions">
-            <button type="submit" name="intent" value="issue_certificates">{t("secretariat.certificates.bulkButton")}</button>
+            <button type="submit" name="intent" value="issue_certificates">
+              {t("secretariat.certificates.bulkButton")}
+            </button>
           </div>
         </Form>
       </section>

@@ -43,7 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intent = form.get("intent");
     if (intent === "setup") {
       return handleForm(form, setupSchema, (v) => {
-        setupEvaluation(actor, id, { followUpMonths: parseFollowUpMonths(v.followUpMonths)!, families: { baseline: v.baseline, pulse: v.pulse, end_of_visit: v.end_of_visit, follow_up: v.follow_up } });
+        setupEvaluation(actor, id, {
+          followUpMonths: parseFollowUpMonths(v.followUpMonths)!,
+          families: { baseline: v.baseline, pulse: v.pulse, end_of_visit: v.end_of_visit, follow_up: v.follow_up },
+        });
         return redirect(`${back}?setup=1`);
       });
     }
@@ -85,9 +88,21 @@ export default function EditionEvaluation() {
       </p>
       <h1>{t("evaluation.edition.title", { name: data.edition.name })}</h1>
       <p className="muted">{data.edition.dates}</p>
-      {params.get("setup") ? <p className="alert alert-ok" role="status">{t("evaluation.edition.setupDone")}</p> : null}
-      {params.get("resent") ? <p className="alert alert-ok" role="status">{t("evaluation.edition.resent")}</p> : null}
-      {result && "error" in (result as object) ? <p className="alert alert-error" role="alert">{t(String((result as { error: string }).error).split("|")[0])}</p> : null}
+      {params.get("setup") ? (
+        <p className="alert alert-ok" role="status">
+          {t("evaluation.edition.setupDone")}
+        </p>
+      ) : null}
+      {params.get("resent") ? (
+        <p className="alert alert-ok" role="status">
+          {t("evaluation.edition.resent")}
+        </p>
+      ) : null}
+      {result && "error" in (result as object) ? (
+        <p className="alert alert-error" role="alert">
+          {t(String((result as { error: string }).error).split("|")[0])}
+        </p>
+      ) : null}
       <SetupSection data={data} lastResult={intent === "setup" ? (result as never) : undefined} />
       {data.surveys.length ? (
         <>

@@ -27,7 +27,6 @@ import { pageTitle } from "~/utils/page-title";
 export const links = placementLinks;
 export const handle = pageTitle((t, d) => t("placement.board.title", { edition: d.edition.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(() => json(getBoard(actor, idParam(params.id, "edition"))));
@@ -122,7 +121,11 @@ export default function PlacementBoard() {
           })}
         </p>
       ) : null}
-      {d.expired ? <p className="alert alert-warn" role="status">{t("placement.board.expired", { count: d.expired })}</p> : null}
+      {d.expired ? (
+        <p className="alert alert-warn" role="status">
+          {t("placement.board.expired", { count: d.expired })}
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="run-h">
         <h2 id="run-h">{t("placement.run.title")}</h2>
@@ -143,7 +146,9 @@ export default function PlacementBoard() {
             <span>{t("placement.run.acceptUnranked")}</span>
           </label>
           <div className="actions">
-            <button type="submit" name="intent" value="run" disabled={busy}>{t("placement.run.submit")}</button>
+            <button type="submit" name="intent" value="run" disabled={busy}>
+              {t("placement.run.submit")}
+            </button>
           </div>
         </Form>
       </section>
@@ -178,7 +183,9 @@ export default function PlacementBoard() {
           />
           <TextAreaField field={assignFields.reason} label={t("placement.manual.reason")} hint={t("placement.manual.reasonHint")} rows={2} />
           <div className="actions">
-            <button type="submit" name="intent" value="assign" disabled={busy}>{t("placement.manual.submit")}</button>
+            <button type="submit" name="intent" value="assign" disabled={busy}>
+              {t("placement.manual.submit")}
+            </button>
           </div>
         </Form>
       </section>
@@ -190,7 +197,9 @@ export default function PlacementBoard() {
           <FormErrors errors={publishForm.errors} id={publishForm.errorId} />
           <TextField field={publishFields.replyBy} type="date" label={t("placement.publish.replyBy")} hint={t("placement.publish.replyByHint")} required />
           <div className="actions">
-            <button type="submit" name="intent" value="publish" disabled={busy || !d.proposed}>{t("placement.publish.submit")}</button>
+            <button type="submit" name="intent" value="publish" disabled={busy || !d.proposed}>
+              {t("placement.publish.submit")}
+            </button>
           </div>
         </Form>
       </section>
@@ -262,12 +271,22 @@ export default function PlacementBoard() {
                         <>
                           <Link to={`/admin/placements/${p.placement.id}`}>{visitName[p.placement.visitId]}</Link>{" "}
                           <PlacementBadge status={p.placement.status} />
-                          {p.placement.locked ? <> <span className="badge badge-locked">{t("placement.visits.locked")}</span></> : null}
+                          {p.placement.locked ? (
+                            <>
+                              {" "}
+                              <span className="badge badge-locked">{t("placement.visits.locked")}</span>
+                            </>
+                          ) : null}
                         </>
                       ) : (
                         <>
                           <span className="muted">{t("placement.people.unplaced")}</span>
-                          {p.last ? <> <PlacementBadge status={p.last} /></> : null}
+                          {p.last ? (
+                            <>
+                              {" "}
+                              <PlacementBadge status={p.last} />
+                            </>
+                          ) : null}
                         </>
                       )}
                     </td>

@@ -13,14 +13,7 @@ import { isChoice, QUESTION_KINDS } from "~/domain/questions";
 import { questionListActionSchema, questionSchema } from "~/forms/questions";
 import { useAppForm } from "~/forms/use-app-form";
 import { remixI18n } from "~/i18n.server";
-import {
-  addQuestion,
-  listQuestions,
-  moveQuestion,
-  removeQuestion,
-  restoreQuestion,
-  updateQuestion,
-} from "~/models/applications/questions.server";
+import { addQuestion, listQuestions, moveQuestion, removeQuestion, restoreQuestion, updateQuestion } from "~/models/applications/questions.server";
 import { getEdition } from "~/models/editions.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
@@ -57,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           tr: {
             label: q.v.translations.label ?? {},
             options: Object.fromEntries(
-              [...new Set(q.v.options.flatMap((o) => Object.keys(o.label)))].filter((l) => l !== "en").map((l) => [l, q.v.options.map((o) => o.label[l] ?? "").join("\n")]),
+              [...new Set(q.v.options.flatMap((o) => Object.keys(o.label)))]
+                .filter((l) => l !== "en")
+                .map((l) => [l, q.v.options.map((o) => o.label[l] ?? "").join("\n")]),
             ),
           },
         },
@@ -126,12 +121,18 @@ function QuestionForm({ data, editing }: { data: Data; editing: Data["questions"
         <TranslationsFieldset field="label" label={t("secretariat.questions.label")} values={tr?.label} errors={form.allErrors} formId={form.id} />
         <div className="field">
           <label className="check">
-            <input {...getInputProps(fields.required, { type: "checkbox" })} key={fields.required.key} />{" "}
-            {t("secretariat.questions.required")}
+            <input {...getInputProps(fields.required, { type: "checkbox" })} key={fields.required.key} /> {t("secretariat.questions.required")}
           </label>
         </div>
         <TextAreaField field={fields.options} label={t("secretariat.questions.options")} hint={t("secretariat.questions.optionsHint")} rows={4} />
-        <TranslationsFieldset field="options" label={t("secretariat.questions.options")} values={tr?.options} errors={form.allErrors} formId={form.id} multiline />
+        <TranslationsFieldset
+          field="options"
+          label={t("secretariat.questions.options")}
+          values={tr?.options}
+          errors={form.allErrors}
+          formId={form.id}
+          multiline
+        />
         <div className="actions">
           <button type="submit">{editing ? t("secretariat.questions.saveChange") : t("secretariat.questions.add")}</button>
           {editing ? <Link to={`/admin/editions/${data.editionId}/questions`}>{t("secretariat.questions.cancel")}</Link> : null}
@@ -149,11 +150,19 @@ export default function EditionQuestions() {
   const done = params.get("done");
   return (
     <>
-      <p><Link to={`/admin/editions/${data.editionId}`}>← {data.editionName}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${data.editionId}`}>← {data.editionName}</Link>
+      </p>
       <h1>{t("secretariat.questions.title", { edition: data.editionName })}</h1>
       <p className="muted">{t("secretariat.questions.lead")}</p>
-      {done ? <p className="alert alert-ok" role="status">{t(`secretariat.questions.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
-      {data.questions.length === 0 ? <p>{t("secretariat.questions.none")}</p> : (
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {t(`secretariat.questions.done.${done}`, { defaultValue: t("common.saved") })}
+        </p>
+      ) : null}
+      {data.questions.length === 0 ? (
+        <p>{t("secretariat.questions.none")}</p>
+      ) : (
         <ol className="stack question-list">
           {data.questions.map((q, i) => (
             <li key={q.id} id={`q-${q.id}`} className="card">
@@ -163,15 +172,44 @@ export default function EditionQuestions() {
                 {q.removed ? <span className="badge badge-draft">{t("secretariat.questions.removedBadge")}</span> : null}
               </p>
               <p className="muted">
-                {t(`secretariat.questions.kinds.${q.kind}`)} · {t("secretariat.questions.version", { version: q.version })} · {t("secretariat.questions.answers", { count: q.answers })}
+                {t(`secretariat.questions.kinds.${q.kind}`)} · {t("secretariat.questions.version", { version: q.version })} ·{" "}
+                {t("secretariat.questions.answers", { count: q.answers })}
                 {isChoice(q.kind) ? <> · {q.options.join(" / ")}</> : null}
               </p>
               <Form method="post" className="actions">
                 <input type="hidden" name="questionId" value={q.id} />
-                <Link to={`?edit=${q.id}#qform-h`} aria-label={`${t("secretariat.questions.edit")}: ${q.label.text}`}>{t("secretariat.questions.edit")}</Link>
-                {i > 0 ? <button type="submit" name="intent" value="up" className="btn-secondary btn-small" aria-label={`${t("secretariat.questions.up")}: ${q.label.text}`}>{t("secretariat.questions.up")}</button> : null}
-                {i < data.questions.length - 1 ? <button type="submit" name="intent" value="down" className="btn-secondary btn-small" aria-label={`${t("secretariat.questions.down")}: ${q.label.text}`}>{t("secretariat.questions.down")}</button> : null}
-                <button type="submit" name="intent" value={q.removed ? "restore" : "remove"} className={q.removed ? "btn-secondary btn-small" : "btn-danger btn-small"} aria-label={`${t(q.removed ? "secretariat.questions.restore" : "secretariat.questions.remove")}: ${q.label.text}`}>
+                <Link to={`?edit=${q.id}#qform-h`} aria-label={`${t("secretariat.questions.edit")}: ${q.label.text}`}>
+                  {t("secretariat.questions.edit")}
+                </Link>
+                {i > 0 ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="up"
+                    className="btn-secondary btn-small"
+                    aria-label={`${t("secretariat.questions.up")}: ${q.label.text}`}
+                  >
+                    {t("secretariat.questions.up")}
+                  </button>
+                ) : null}
+                {i < data.questions.length - 1 ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="down"
+                    className="btn-secondary btn-small"
+                    aria-label={`${t("secretariat.questions.down")}: ${q.label.text}`}
+                  >
+                    {t("secretariat.questions.down")}
+                  </button>
+                ) : null}
+                <button
+                  type="submit"
+                  name="intent"
+                  value={q.removed ? "restore" : "remove"}
+                  className={q.removed ? "btn-secondary btn-small" : "btn-danger btn-small"}
+                  aria-label={`${t(q.removed ? "secretariat.questions.restore" : "secretariat.questions.remove")}: ${q.label.text}`}
+                >
                   {t(q.removed ? "secretariat.questions.restore" : "secretariat.questions.remove")}
                 </button>
               </Form>

@@ -46,13 +46,23 @@ export default function EditionTrainings() {
   const base = `/admin/editions/${d.edition.id}`;
   return (
     <>
-      <p className="no-print"><Link to={base}>← {d.edition.name}</Link></p>
+      <p className="no-print">
+        <Link to={base}>← {d.edition.name}</Link>
+      </p>
       <h1>{t("training.list.title", { edition: d.edition.name })}</h1>
-      <p className="muted">{d.edition.dates} · {t("training.list.counts", d.counts)}</p>
+      <p className="muted">
+        {d.edition.dates} · {t("training.list.counts", d.counts)}
+      </p>
       <div className="actions no-print">
-        <Link className="btn" to={`${base}/trainings/new${d.visitId ? `?visitId=${d.visitId}` : ""}`}>{t("training.list.new")}</Link>
-        <Link className="btn btn-secondary" to={`${base}/trainings/free-slot${d.visitId ? `?visitId=${d.visitId}` : ""}`}>{t("training.list.freeSlot")}</Link>
-        <Link className="btn btn-secondary" to={`${base}/venues`}>{t("training.list.resources")}</Link>
+        <Link className="btn" to={`${base}/trainings/new${d.visitId ? `?visitId=${d.visitId}` : ""}`}>
+          {t("training.list.new")}
+        </Link>
+        <Link className="btn btn-secondary" to={`${base}/trainings/free-slot${d.visitId ? `?visitId=${d.visitId}` : ""}`}>
+          {t("training.list.freeSlot")}
+        </Link>
+        <Link className="btn btn-secondary" to={`${base}/venues`}>
+          {t("training.list.resources")}
+        </Link>
       </div>
       <Form method="get" className="filters no-print">
         <div className="field">
@@ -60,11 +70,17 @@ export default function EditionTrainings() {
           <select id="visit-filter" name="visit" defaultValue={d.visitId ?? ""}>
             <option value="">{t("training.list.allVisits")}</option>
             {d.visits.map((v) => (
-              <option key={v.id} value={v.id}>{v.label}</option>
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
             ))}
           </select>
         </div>
-        <div className="field"><button type="submit" className="btn-secondary btn">{t("training.list.show")}</button></div>
+        <div className="field">
+          <button type="submit" className="btn-secondary btn">
+            {t("training.list.show")}
+          </button>
+        </div>
       </Form>
       <ScheduleGrid data={d.grid} caption={t("training.grid.caption", { name: d.edition.name })} />
     </>

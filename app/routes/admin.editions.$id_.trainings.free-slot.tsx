@@ -96,21 +96,36 @@ export default function FreeSlot() {
   );
   return (
     <>
-      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+      </p>
       <h1>{t("training.slot.title")}</h1>
       <p className="muted">{t("training.slot.lead")}</p>
       <Form method="get" className="card stack">
         <div className="grid grid-2">
           <div className="field">
             <label htmlFor="fs-duration">{t("training.slot.duration")}</label>
-            <input id="fs-duration" name="durationMinutes" type="number" min={15} max={720} step={15} defaultValue={d.values.durationMinutes} aria-describedby="fs-duration-err" />
+            <input
+              id="fs-duration"
+              name="durationMinutes"
+              type="number"
+              min={15}
+              max={720}
+              step={15}
+              defaultValue={d.values.durationMinutes}
+              aria-describedby="fs-duration-err"
+            />
             <ErrorList id="fs-duration-err" errors={err("durationMinutes")} />
           </div>
           <div className="field">
             <label htmlFor="fs-visit">{t("training.form.visit")}</label>
             <select id="fs-visit" name="visitId" defaultValue={d.values.visitId} aria-describedby="fs-visit-err">
               <option value="">{t("training.form.noVisit")}</option>
-              {d.choices.visits.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+              {d.choices.visits.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
             </select>
             <ErrorList id="fs-visit-err" errors={err("visitId")} />
           </div>
@@ -118,14 +133,22 @@ export default function FreeSlot() {
             <label htmlFor="fs-venue">{t("training.form.venue")}</label>
             <select id="fs-venue" name="venueId" defaultValue={d.values.venueId}>
               <option value="">{t("training.form.noVenue")}</option>
-              {d.choices.venues.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+              {d.choices.venues.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="fs-audience">{t("training.form.audience")}</label>
             <select id="fs-audience" name="audience" defaultValue={d.values.audience}>
               <option value="">{t("training.slot.anyAudience")}</option>
-              {(["visit", "edition", "enrol"] as const).map((a) => <option key={a} value={a}>{t(`training.audiences.${a}`)}</option>)}
+              {(["visit", "edition", "enrol"] as const).map((a) => (
+                <option key={a} value={a}>
+                  {t(`training.audiences.${a}`)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
@@ -141,7 +164,9 @@ export default function FreeSlot() {
         </div>
         {checks("trainerIds", d.choices.trainers, t("training.form.trainers"))}
         {checks("interpreterIds", d.choices.interpreters, t("training.form.interpreters"))}
-        <div className="actions"><button type="submit">{t("training.slot.search")}</button></div>
+        <div className="actions">
+          <button type="submit">{t("training.slot.search")}</button>
+        </div>
       </Form>
       {d.result ? (
         <section className="card" aria-labelledby="slots-h">

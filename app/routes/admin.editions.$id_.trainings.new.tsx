@@ -44,7 +44,9 @@ export default function NewTraining() {
   const { t } = useTranslation();
   return (
     <section className="card">
-      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+      </p>
       <h1>{t("training.form.newTitle")}</h1>
       <TrainingForm lastResult={lastResult} defaultValue={d.values} choices={d.choices} isNew submitLabel={t("training.form.create")} />
     </section>

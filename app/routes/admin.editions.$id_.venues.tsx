@@ -109,10 +109,17 @@ export default function Resources() {
     </div>
   );
   const text = (intent: string, name: string, label: string, props: Record<string, unknown> = {}) =>
-    field(intent, name, label, <input id={`${intent}-${name}`} name={name} defaultValue={val(intent, name)} aria-describedby={`${intent}-${name}-err`} {...props} />);
+    field(
+      intent,
+      name,
+      label,
+      <input id={`${intent}-${name}`} name={name} defaultValue={val(intent, name)} aria-describedby={`${intent}-${name}-err`} {...props} />,
+    );
   return (
     <>
-      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+      </p>
       <h1>{t("training.resources.title")}</h1>
 
       <section className="card" aria-labelledby="venues-h">
@@ -120,7 +127,8 @@ export default function Resources() {
         <ul>
           {d.venues.map((v) => (
             <li key={v.id}>
-              {v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}{v.address ? ` · ${v.address}` : ""} <Retired at={v.retiredAt} />
+              {v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}
+              {v.address ? ` · ${v.address}` : ""} <Retired at={v.retiredAt} />
               <Manage kind="venue" id={v.id} name={v.name} retired={v.retiredAt !== null} reply={reply}>
                 {(p) => (
                   <>
@@ -139,24 +147,50 @@ export default function Resources() {
           <div className="grid grid-2">
             {text("venue", "name", t("training.resources.name"), { required: true })}
             {text("venue", "address", t("training.resources.address"))}
-            {field("venue", "hostSiteId", t("training.resources.site"),
+            {field(
+              "venue",
+              "hostSiteId",
+              t("training.resources.site"),
               <select id="venue-hostSiteId" name="hostSiteId" defaultValue={val("venue", "hostSiteId") ?? ""}>
                 <option value="">{t("training.resources.noSite")}</option>
-                {d.sites.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.timeZone})</option>)}
-              </select>)}
-            {field("venue", "countryCode", t("training.resources.country"),
+                {d.sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} ({s.timeZone})
+                  </option>
+                ))}
+              </select>,
+            )}
+            {field(
+              "venue",
+              "countryCode",
+              t("training.resources.country"),
               <select id="venue-countryCode" name="countryCode" defaultValue={val("venue", "countryCode") ?? ""} aria-describedby="venue-countryCode-err">
                 <option value="">{t("training.resources.countryFromSite")}</option>
-                {d.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-              </select>)}
-            {field("venue", "timeZone", t("training.form.timeZone"),
+                {d.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>,
+            )}
+            {field(
+              "venue",
+              "timeZone",
+              t("training.form.timeZone"),
               <select id="venue-timeZone" name="timeZone" defaultValue={val("venue", "timeZone") ?? ""} aria-describedby="venue-timeZone-err">
                 <option value="">{t("training.resources.zoneDefault")}</option>
-                {d.zones.map((z) => <option key={z} value={z}>{z}</option>)}
-              </select>)}
+                {d.zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>,
+            )}
             {text("venue", "capacity", t("training.form.capacity"), { type: "number", min: 1 })}
           </div>
-          <div className="actions"><button type="submit">{t("training.resources.addVenue")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("training.resources.addVenue")}</button>
+          </div>
         </Form>
       </section>
 
@@ -165,7 +199,8 @@ export default function Resources() {
         <ul>
           {d.trainers.map((x) => (
             <li key={x.id}>
-              {x.name}{x.organisation ? `, ${x.organisation}` : ""} — {x.languages.map((l) => languageName(l, lng)).join(", ")} <Retired at={x.retiredAt} />
+              {x.name}
+              {x.organisation ? `, ${x.organisation}` : ""} — {x.languages.map((l) => languageName(l, lng)).join(", ")} <Retired at={x.retiredAt} />
               <Manage kind="trainer" id={x.id} name={x.name} retired={x.retiredAt !== null} reply={reply}>
                 {(p) => (
                   <>
@@ -175,7 +210,10 @@ export default function Resources() {
                       <legend>{t("training.resources.languages")}</legend>
                       <div className="checks">
                         {LANGUAGES.map((l) => (
-                          <label key={l} className="check"><input type="checkbox" name="languages" value={l} defaultChecked={x.languages.includes(l)} />{languageName(l, lng)}</label>
+                          <label key={l} className="check">
+                            <input type="checkbox" name="languages" value={l} defaultChecked={x.languages.includes(l)} />
+                            {languageName(l, lng)}
+                          </label>
                         ))}
                       </div>
                       <ErrorList errors={p.errs("languages")} />
@@ -196,12 +234,17 @@ export default function Resources() {
             <legend>{t("training.resources.languages")}</legend>
             <div className="checks">
               {LANGUAGES.map((l) => (
-                <label key={l} className="check"><input type="checkbox" name="languages" value={l} />{languageName(l, lng)}</label>
+                <label key={l} className="check">
+                  <input type="checkbox" name="languages" value={l} />
+                  {languageName(l, lng)}
+                </label>
               ))}
             </div>
             <ErrorList errors={errs("trainer", "languages")} />
           </fieldset>
-          <div className="actions"><button type="submit">{t("training.resources.addTrainer")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("training.resources.addTrainer")}</button>
+          </div>
         </Form>
       </section>
 
@@ -210,9 +253,14 @@ export default function Resources() {
         <ul>
           {d.interpreters.map((x) => (
             <li key={x.id}>
-              {x.name} — {x.languagePairs.map((p) => `${languageName(p.from, lng)} ${p.oneWay ? "→" : "↔"} ${languageName(p.to, lng)}`).join("; ")} <Retired at={x.retiredAt} />
+              {x.name} — {x.languagePairs.map((p) => `${languageName(p.from, lng)} ${p.oneWay ? "→" : "↔"} ${languageName(p.to, lng)}`).join("; ")}{" "}
+              <Retired at={x.retiredAt} />
               <Manage kind="interpreter" id={x.id} name={x.name} retired={x.retiredAt !== null} reply={reply}>
-                {(p) => p.text("pairs", t("training.resources.pairs"), x.languagePairs.map((q) => `${q.from}${q.oneWay ? ">" : "-"}${q.to}`).join(", "), { required: true })}
+                {(p) =>
+                  p.text("pairs", t("training.resources.pairs"), x.languagePairs.map((q) => `${q.from}${q.oneWay ? ">" : "-"}${q.to}`).join(", "), {
+                    required: true,
+                  })
+                }
               </Manage>
             </li>
           ))}
@@ -224,14 +272,23 @@ export default function Resources() {
             {text("interpreter", "pairs", t("training.resources.pairs"), { placeholder: "zh-en, zh-vi", required: true })}
           </div>
           <p className="hint">{t("training.resources.pairsHint")}</p>
-          <div className="actions"><button type="submit">{t("training.resources.addInterpreter")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("training.resources.addInterpreter")}</button>
+          </div>
         </Form>
       </section>
 
       <section className="card" aria-labelledby="hol-h">
         <h2 id="hol-h">{t("training.resources.holidays")}</h2>
         {d.countries.some((c) => c.noData) ? (
-          <p className="muted">{t("training.resources.holidaysLead", { countries: d.countries.filter((c) => c.noData).map((c) => c.name).join(", ") })}</p>
+          <p className="muted">
+            {t("training.resources.holidaysLead", {
+              countries: d.countries
+                .filter((c) => c.noData)
+                .map((c) => c.name)
+                .join(", "),
+            })}
+          </p>
         ) : null}
         <ul>
           {d.holidays.map((h) => (
@@ -240,7 +297,9 @@ export default function Resources() {
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="intent" value="removeHoliday" />
                 <input type="hidden" name="id" value={h.id} />
-                <button type="submit" className="btn-small btn-secondary" aria-label={t("training.resources.removeHoliday", { name: h.name })}>{t("training.resources.remove")}</button>
+                <button type="submit" className="btn-small btn-secondary" aria-label={t("training.resources.removeHoliday", { name: h.name })}>
+                  {t("training.resources.remove")}
+                </button>
               </Form>
             </li>
           ))}
@@ -248,15 +307,25 @@ export default function Resources() {
         <Form method="post" className="stack" key={`hol-${d.holidays.length}`}>
           <input type="hidden" name="intent" value="holiday" />
           <div className="grid grid-2">
-            {field("holiday", "countryCode", t("training.resources.country"),
+            {field(
+              "holiday",
+              "countryCode",
+              t("training.resources.country"),
               <select id="holiday-countryCode" name="countryCode" defaultValue={val("holiday", "countryCode") ?? ""} required>
                 <option value="">{t("training.resources.chooseCountry")}</option>
-                {d.countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
-              </select>)}
+                {d.countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>,
+            )}
             {text("holiday", "date", t("training.resources.date"), { type: "date", required: true })}
             {text("holiday", "name", t("training.resources.holidayName"), { required: true })}
           </div>
-          <div className="actions"><button type="submit">{t("training.resources.addHoliday")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("training.resources.addHoliday")}</button>
+          </div>
         </Form>
       </section>
     </>
@@ -278,7 +347,14 @@ type ManageHelpers = {
  * Edit (a folded form with the current values) and retire or restore one venue, trainer or
  * interpreter (issue 12 item 20). A refused edit re-opens with what was typed and the errors.
  */
-function Manage({ kind, id, name, retired, reply, children }: {
+function Manage({
+  kind,
+  id,
+  name,
+  retired,
+  reply,
+  children,
+}: {
   kind: "venue" | "trainer" | "interpreter";
   id: number;
   name: string;
@@ -296,7 +372,13 @@ function Manage({ kind, id, name, retired, reply, children }: {
     return (
       <div className="field" key={field}>
         <label htmlFor={`${prefix}-${field}`}>{label}</label>
-        <input id={`${prefix}-${field}`} name={field} defaultValue={typeof typed === "string" ? typed : (value ?? "")} aria-describedby={`${prefix}-${field}-err`} {...props} />
+        <input
+          id={`${prefix}-${field}`}
+          name={field}
+          defaultValue={typeof typed === "string" ? typed : (value ?? "")}
+          aria-describedby={`${prefix}-${field}-err`}
+          {...props}
+        />
         <ErrorList id={`${prefix}-${field}-err`} errors={errs(field)} />
       </div>
     );
@@ -309,14 +391,20 @@ function Manage({ kind, id, name, retired, reply, children }: {
           <input type="hidden" name="intent" value={intent} />
           <input type="hidden" name="id" value={id} />
           {children({ text, errs })}
-          <div className="actions"><button type="submit">{t("training.resources.save")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("training.resources.save")}</button>
+          </div>
         </Form>
       </details>
       <Form method="post" style={{ display: "inline" }}>
         <input type="hidden" name="intent" value={retired ? "restore" : "retire"} />
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="id" value={id} />
-        <button type="submit" className="btn-small btn-secondary" aria-label={t(retired ? "training.resources.restoreNamed" : "training.resources.retireNamed", { name })}>
+        <button
+          type="submit"
+          className="btn-small btn-secondary"
+          aria-label={t(retired ? "training.resources.restoreNamed" : "training.resources.retireNamed", { name })}
+        >
           {t(retired ? "training.resources.restore" : "training.resources.retire")}
         </button>
       </Form>

@@ -28,7 +28,9 @@ export default function EditionVisits() {
   const shortBy = d.totals.accepted - d.totals.seats;
   return (
     <>
-      <p><Link to={`/admin/editions/${d.edition.id}`}>← {d.edition.name}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.edition.id}`}>← {d.edition.name}</Link>
+      </p>
       <h1>{t("hosts.overview.title", { edition: d.edition.name })}</h1>
 
       <section className="card" aria-labelledby="totals-h">
@@ -61,8 +63,12 @@ export default function EditionVisits() {
                   <th scope="col">{t("hosts.overview.hostCountry")}</th>
                   <th scope="col">{t("hosts.site.site")}</th>
                   <th scope="col">{t("hosts.visit.dates")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.seats")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.seatsTaken")}</th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.seats")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.seatsTaken")}
+                  </th>
                   <th scope="col">{t("hosts.visit.themes")}</th>
                   <th scope="col">{t("hosts.visit.languages")}</th>
                   <th scope="col">{t("common.status")}</th>
@@ -79,15 +85,31 @@ export default function EditionVisits() {
                         {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}
                       </div>
                     </td>
-                    <td>{formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}</td>
+                    <td>
+                      {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
+                    </td>
                     <td className="num">{v.capacity}</td>
                     <td className="num">{v.seatsTaken}</td>
-                    <td><ThemeList themes={v.themes} /></td>
+                    <td>
+                      <ThemeList themes={v.themes} />
+                    </td>
                     <td>
                       {names(v.languages)}
-                      {v.interpreterLanguages.length ? <div className="muted">{t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)}</div> : null}
+                      {v.interpreterLanguages.length ? (
+                        <div className="muted">
+                          {t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)}
+                        </div>
+                      ) : null}
                     </td>
-                    <td><StatusBadge kind="visit" status={v.status} />{v.past ? <> <span className="badge badge-draft">{t("hosts.overview.pastBadge")}</span></> : null}</td>
+                    <td>
+                      <StatusBadge kind="visit" status={v.status} />
+                      {v.past ? (
+                        <>
+                          {" "}
+                          <span className="badge badge-draft">{t("hosts.overview.pastBadge")}</span>
+                        </>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -107,9 +129,15 @@ export default function EditionVisits() {
               <thead>
                 <tr>
                   <th scope="col">{t("hosts.overview.hostCountry")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.visits")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.seats")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.seatsTaken")}</th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.visits")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.seats")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.seatsTaken")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -134,9 +162,15 @@ export default function EditionVisits() {
               <thead>
                 <tr>
                   <th scope="col">{t("hosts.overview.sendingCountry")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.acceptedParticipants")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.placedParticipants")}</th>
-                  <th scope="col" className="num">{t("hosts.overview.seatsOpen")}</th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.acceptedParticipants")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.placedParticipants")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("hosts.overview.seatsOpen")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -159,7 +193,9 @@ export default function EditionVisits() {
 
       <section className="card" aria-labelledby="lang-h">
         <h2 id="lang-h">{t("hosts.overview.languageCover")}</h2>
-        <p>{t("hosts.overview.coveredLanguages")}: {d.cover.covered.length ? names(d.cover.covered) : t("common.none")}</p>
+        <p>
+          {t("hosts.overview.coveredLanguages")}: {d.cover.covered.length ? names(d.cover.covered) : t("common.none")}
+        </p>
         {d.cover.uncoveredLanguages.length === 0 && d.cover.uncoveredParticipants.length === 0 ? (
           <p className="alert alert-ok">{t("hosts.overview.allCovered")}</p>
         ) : (

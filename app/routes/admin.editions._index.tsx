@@ -39,9 +39,15 @@ export default function Editions() {
   return (
     <>
       <h1>{t("admin.editions.title")}</h1>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <p className="actions">
-        <Link className="btn" to="/admin/editions/new">{t("admin.editions.new")}</Link>
+        <Link className="btn" to="/admin/editions/new">
+          {t("admin.editions.new")}
+        </Link>
       </p>
       {editions.length === 0 ? (
         <p>{t("common.noneYet")}</p>

@@ -42,7 +42,9 @@ export default function NewEdition() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/admin/editions">{t("common.back")}</Link></p>
+      <p>
+        <Link to="/admin/editions">{t("common.back")}</Link>
+      </p>
       <h1>{t("admin.editions.new")}</h1>
       <EditionForm lastResult={lastResult} countries={data.countries} timeZones={data.timeZones} submitLabel={t("admin.editions.create")} />
     </section>

@@ -43,7 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       editions: listEditions().map((e) => {
         const c = counts.find((x) => x.editionId === e.id);
-        return { id: e.id, name: e.name, dates: `${formatDate(e.startsOn, lng)} – ${formatDate(e.endsOn, lng)}`, surveys: c?.surveys ?? 0, answers: c?.answers ?? 0, open: open.find((o) => o.editionId === e.id)?.n ?? 0 };
+        return {
+          id: e.id,
+          name: e.name,
+          dates: `${formatDate(e.startsOn, lng)} – ${formatDate(e.endsOn, lng)}`,
+          surveys: c?.surveys ?? 0,
+          answers: c?.answers ?? 0,
+          open: open.find((o) => o.editionId === e.id)?.n ?? 0,
+        };
       }),
       indicators: listIndicators().length,
       templates: listTemplates().length,

@@ -21,7 +21,9 @@ import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES } from "
 import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
-type IndicatorForm = Record<"intent" | "code" | "nameEn" | "nameVi" | "group" | "type" | "unitEn" | "unitVi" | "options" | "direction", string> & { disaggregations: string[] };
+type IndicatorForm = Record<"intent" | "code" | "nameEn" | "nameVi" | "group" | "type" | "unitEn" | "unitVi" | "options" | "direction", string> & {
+  disaggregations: string[];
+};
 export const handle = pageTitle("evaluation.indicators.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -121,7 +123,13 @@ export default function Indicators() {
                       <td>
                         <Form method="post">
                           <input type="hidden" name="id" value={i.id} />
-                          <button type="submit" name="intent" value={i.archived ? "restore" : "archive"} className="btn-secondary btn-small" aria-label={`${t(i.archived ? "evaluation.indicators.restore" : "evaluation.indicators.archive")}: ${i.code}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={i.archived ? "restore" : "archive"}
+                            className="btn-secondary btn-small"
+                            aria-label={`${t(i.archived ? "evaluation.indicators.restore" : "evaluation.indicators.archive")}: ${i.code}`}
+                          >
                             {t(i.archived ? "evaluation.indicators.restore" : "evaluation.indicators.archive")}
                           </button>
                         </Form>
@@ -140,16 +148,47 @@ export default function Indicators() {
           <input type="hidden" name="intent" value="create" />
           <div className="grid grid-2">
             <TextField field={fields.code} label={t("evaluation.indicators.code")} hint={t("evaluation.indicators.codeHint")} required />
-            <SelectField field={fields.group} label={t("evaluation.indicators.group")} options={INDICATOR_GROUPS.map((g) => ({ value: g, label: t(`evaluation.groups.${g}`) }))} required />
+            <SelectField
+              field={fields.group}
+              label={t("evaluation.indicators.group")}
+              options={INDICATOR_GROUPS.map((g) => ({ value: g, label: t(`evaluation.groups.${g}`) }))}
+              required
+            />
             <TextField field={fields.nameEn} label={t("evaluation.indicators.nameEn")} required />
-            <TranslationsFieldset field="name" label={t("evaluation.indicators.name")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.name} errors={form.allErrors} formId={form.id} />
-            <SelectField field={fields.type} label={t("evaluation.indicators.type")} options={INDICATOR_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))} required />
-            <SelectField field={fields.direction} label={t("evaluation.indicators.direction")} options={DIRECTIONS.map((x) => ({ value: x, label: t(`evaluation.directions.${x}`) }))} required />
+            <TranslationsFieldset
+              field="name"
+              label={t("evaluation.indicators.name")}
+              values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.name}
+              errors={form.allErrors}
+              formId={form.id}
+            />
+            <SelectField
+              field={fields.type}
+              label={t("evaluation.indicators.type")}
+              options={INDICATOR_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))}
+              required
+            />
+            <SelectField
+              field={fields.direction}
+              label={t("evaluation.indicators.direction")}
+              options={DIRECTIONS.map((x) => ({ value: x, label: t(`evaluation.directions.${x}`) }))}
+              required
+            />
             <TextField field={fields.unitEn} label={t("evaluation.indicators.unitEn")} />
-            <TranslationsFieldset field="unit" label={t("evaluation.indicators.unitEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.unit} errors={form.allErrors} formId={form.id} />
+            <TranslationsFieldset
+              field="unit"
+              label={t("evaluation.indicators.unitEn")}
+              values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.unit}
+              errors={form.allErrors}
+              formId={form.id}
+            />
           </div>
           <TextAreaField field={fields.options} label={t("evaluation.indicators.options")} hint={t("evaluation.indicators.optionsHint")} rows={4} />
-          <CheckboxGroup field={fields.disaggregations} label={t("evaluation.indicators.disaggregations")} options={DISAGGREGATIONS.map((d) => ({ value: d, label: t(`evaluation.dimensions.${d}`) }))} />
+          <CheckboxGroup
+            field={fields.disaggregations}
+            label={t("evaluation.indicators.disaggregations")}
+            options={DISAGGREGATIONS.map((d) => ({ value: d, label: t(`evaluation.dimensions.${d}`) }))}
+          />
           <div className="actions">
             <button type="submit">{t("evaluation.indicators.add")}</button>
           </div>

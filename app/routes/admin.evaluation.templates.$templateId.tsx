@@ -25,7 +25,6 @@ export const handle = pageTitle((_t, d) => d.title);
 
 const FREE_TYPES = ["text", "number", "percentage", "yes_no", "scale"] as const;
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -63,7 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/admin/evaluation/templates/${next}?changed=1`);
     }
     return handleForm(form, questionSchema, (v) => {
-      const next = editTemplate(actor, id, { kind: "add", question: { promptEn: v.promptEn, promptVi: v.promptVi, tr: v.tr, indicatorId: v.indicatorId, type: v.type, required: v.required } });
+      const next = editTemplate(actor, id, {
+        kind: "add",
+        question: { promptEn: v.promptEn, promptVi: v.promptVi, tr: v.tr, indicatorId: v.indicatorId, type: v.type, required: v.required },
+      });
       return redirect(`/admin/evaluation/templates/${next}?changed=1`);
     });
   });
@@ -74,7 +76,12 @@ export default function TemplatePage() {
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useAppForm<Record<"intent" | "promptEn" | "promptVi" | "indicatorId" | "type" | "required", string>>({ id: `question-${data.id}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }) as never, shouldRevalidate: "onInput" });
+  const [form, fields] = useAppForm<Record<"intent" | "promptEn" | "promptVi" | "indicatorId" | "type" | "required", string>>({
+    id: `question-${data.id}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }) as never,
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <p>
@@ -105,7 +112,13 @@ export default function TemplatePage() {
             {!data.superseded ? (
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="key" value={q.key} />{" "}
-                <button type="submit" name="intent" value="remove" className="btn-secondary btn-small" aria-label={`${t("evaluation.templates.remove")}: ${q.prompt}`}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove"
+                  className="btn-secondary btn-small"
+                  aria-label={`${t("evaluation.templates.remove")}: ${q.prompt}`}
+                >
                   {t("evaluation.templates.remove")}
                 </button>
               </Form>
@@ -121,9 +134,26 @@ export default function TemplatePage() {
           <Form method="post" className="stack" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="add" />
             <TextField field={fields.promptEn} label={t("evaluation.templates.promptEn")} required />
-            <TranslationsFieldset field="prompt" label={t("evaluation.templates.promptEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.prompt} errors={form.allErrors} formId={form.id} />
-            <SelectField field={fields.indicatorId} label={t("evaluation.templates.indicator")} placeholder={t("evaluation.templates.noIndicator")} options={data.indicators} />
-            <SelectField field={fields.type} label={t("evaluation.templates.freeType")} hint={t("evaluation.templates.freeTypeHint")} placeholder="–" options={FREE_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))} />
+            <TranslationsFieldset
+              field="prompt"
+              label={t("evaluation.templates.promptEn")}
+              values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.prompt}
+              errors={form.allErrors}
+              formId={form.id}
+            />
+            <SelectField
+              field={fields.indicatorId}
+              label={t("evaluation.templates.indicator")}
+              placeholder={t("evaluation.templates.noIndicator")}
+              options={data.indicators}
+            />
+            <SelectField
+              field={fields.type}
+              label={t("evaluation.templates.freeType")}
+              hint={t("evaluation.templates.freeTypeHint")}
+              placeholder="–"
+              options={FREE_TYPES.map((x) => ({ value: x, label: t(`evaluation.types.${x}`) }))}
+            />
             <label className="check">
               <input type="checkbox" name="required" defaultChecked /> {t("evaluation.templates.requiredQ")}
             </label>

@@ -28,7 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     ensureStarterTemplates();
     return json({
-      templates: listTemplates().map((x) => ({ id: x.id, title: localText(x.title, lng), stage: x.stage, version: x.version, questions: x.questions.length, responses: x.responses, followUpMonths: x.followUpMonths })),
+      templates: listTemplates().map((x) => ({
+        id: x.id,
+        title: localText(x.title, lng),
+        stage: x.stage,
+        version: x.version,
+        questions: x.questions.length,
+        responses: x.responses,
+        followUpMonths: x.followUpMonths,
+      })),
     });
   });
 }
@@ -46,7 +54,12 @@ export default function Templates() {
   const { t } = useTranslation();
   const { templates } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useAppForm({ id: "template", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: templateSchema }), shouldRevalidate: "onInput" });
+  const [form, fields] = useAppForm({
+    id: "template",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: templateSchema }),
+    shouldRevalidate: "onInput",
+  });
   return (
     <>
       <p>
@@ -85,9 +98,20 @@ export default function Templates() {
         <h2>{t("evaluation.templates.new")}</h2>
         <FormErrors errors={form.errors} id={form.errorId} />
         <Form method="post" className="stack" {...getFormProps(form)}>
-          <SelectField field={fields.stage} label={t("evaluation.templates.stage")} options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, []) }))} required />
+          <SelectField
+            field={fields.stage}
+            label={t("evaluation.templates.stage")}
+            options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, []) }))}
+            required
+          />
           <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />
-          <TranslationsFieldset field="title" label={t("evaluation.templates.titleEn")} values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.title} errors={form.allErrors} formId={form.id} />
+          <TranslationsFieldset
+            field="title"
+            label={t("evaluation.templates.titleEn")}
+            values={(form.initialValue as { tr?: Translations } | undefined)?.tr?.title}
+            errors={form.allErrors}
+            formId={form.id}
+          />
           <div className="actions">
             <button type="submit">{t("evaluation.templates.create")}</button>
           </div>

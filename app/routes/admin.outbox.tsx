@@ -18,7 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: actor.timeZone || "UTC", timeZoneName: "short" });
+    const fmt = new Intl.DateTimeFormat(lng, {
+      calendar: "gregory",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: actor.timeZone || "UTC",
+      timeZoneName: "short",
+    });
     const mails = listOutbox(actor).map((m) => ({
       id: m.id,
       to: m.toAddress,
@@ -39,7 +48,15 @@ function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s]+)/g);
   return (
     <pre>
-      {parts.map((p, i) => (i % 2 === 1 && !p.includes(OUTBOX_MASK) ? <a key={i} href={p}>{p}</a> : <span key={i}>{p}</span>))}
+      {parts.map((p, i) =>
+        i % 2 === 1 && !p.includes(OUTBOX_MASK) ? (
+          <a key={i} href={p}>
+            {p}
+          </a>
+        ) : (
+          <span key={i}>{p}</span>
+        ),
+      )}
     </pre>
   );
 }
@@ -61,7 +78,9 @@ export default function Outbox() {
               <dt>{t("common.to")}</dt>
               <dd>{m.to}</dd>
               <dt>{t("common.when")}</dt>
-              <dd><time dateTime={m.at}>{m.when}</time></dd>
+              <dd>
+                <time dateTime={m.at}>{m.when}</time>
+              </dd>
               <dt>{t("common.status")}</dt>
               <dd>
                 {m.error

@@ -23,7 +23,6 @@ import { pageTitle } from "~/utils/page-title";
 export const links = placementLinks;
 export const handle = pageTitle((t, d) => t("placement.manage.title", { name: d.name }));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -118,9 +117,15 @@ export default function PlacementPage() {
 
   return (
     <>
-      <p><Link to={`/admin/editions/${d.editionId}/placement`}>← {t("placement.manage.back")}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.editionId}/placement`}>← {t("placement.manage.back")}</Link>
+      </p>
       <h1>{t("placement.manage.title", { name: d.name })}</h1>
-      {done ? <p className="alert alert-ok" role="status">{t(`placement.board.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {t(`placement.board.done.${done}`, { defaultValue: t("common.saved") })}
+        </p>
+      ) : null}
       {other ? <FormErrors errors={other.error?.[""] ?? undefined} /> : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-h">
@@ -135,12 +140,19 @@ export default function PlacementPage() {
             <dt>{t("placement.manage.status")}</dt>
             <dd>
               <PlacementBadge status={d.status} />
-              {d.locked ? <> <span className="badge badge-locked">{t("placement.visits.locked")}</span></> : null}
+              {d.locked ? (
+                <>
+                  {" "}
+                  <span className="badge badge-locked">{t("placement.visits.locked")}</span>
+                </>
+              ) : null}
             </dd>
             {d.replyBy ? (
               <>
                 <dt>{t("placement.manage.replyBy")}</dt>
-                <dd>{formatDate(d.replyBy, lng)} ({d.visit.timeZone})</dd>
+                <dd>
+                  {formatDate(d.replyBy, lng)} ({d.visit.timeZone})
+                </dd>
               </>
             ) : null}
             {d.overrideReason ? (
@@ -150,11 +162,17 @@ export default function PlacementPage() {
               </>
             ) : null}
             <dt>{t("common.country")}</dt>
-            <dd>{d.country ? countryName(d.country, lng) : "–"} · <Link to={`/admin/applications/${d.applicationId}`}>{d.latin || d.name}</Link></dd>
+            <dd>
+              {d.country ? countryName(d.country, lng) : "–"} · <Link to={`/admin/applications/${d.applicationId}`}>{d.latin || d.name}</Link>
+            </dd>
           </dl>
           <h3>{t("placement.manage.rules")}</h3>
           {d.rulesBroken.length ? (
-            <ul>{d.rulesBroken.map((r) => <li key={r.code}>{reason(r)}</li>)}</ul>
+            <ul>
+              {d.rulesBroken.map((r) => (
+                <li key={r.code}>{reason(r)}</li>
+              ))}
+            </ul>
           ) : (
             <p className="muted">{t("placement.manage.rulesNone")}</p>
           )}
@@ -176,13 +194,17 @@ export default function PlacementPage() {
                     options={d.moveTargets.map((v) => ({
                       value: String(v.id),
                       label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)})${
-                        v.rulesBroken.length ? ` – ${t("placement.manage.breaks", { rules: v.rulesBroken.map((c) => t(`placement.rules.${c}`)).join(" ") })}` : ""
+                        v.rulesBroken.length
+                          ? ` – ${t("placement.manage.breaks", { rules: v.rulesBroken.map((c) => t(`placement.rules.${c}`)).join(" ") })}`
+                          : ""
                       }`,
                     }))}
                   />
                   <TextAreaField field={moveFields.reason} label={t("placement.manual.reason")} hint={t("placement.manual.reasonHint")} rows={2} />
                   <div className="actions">
-                    <button type="submit" name="intent" value="move" disabled={busy}>{t("placement.manage.moveSubmit")}</button>
+                    <button type="submit" name="intent" value="move" disabled={busy}>
+                      {t("placement.manage.moveSubmit")}
+                    </button>
                   </div>
                 </Form>
               </section>
@@ -209,7 +231,9 @@ export default function PlacementPage() {
                 <FormErrors errors={cancelForm.errors} id={cancelForm.errorId} />
                 <TextAreaField field={cancelFields.reason} label={t("placement.manage.cancelReason")} required rows={2} />
                 <div className="actions">
-                  <button type="submit" name="intent" value="cancel" className="btn-danger" disabled={busy}>{t("placement.manage.cancel")}</button>
+                  <button type="submit" name="intent" value="cancel" className="btn-danger" disabled={busy}>
+                    {t("placement.manage.cancel")}
+                  </button>
                 </div>
               </Form>
             </section>

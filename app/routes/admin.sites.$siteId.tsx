@@ -99,7 +99,16 @@ export default function VetSite() {
   const [params] = useSearchParams();
   const confirm = data && "confirm" in data ? data : null;
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are spelled out.
-  const atFormat = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  const atFormat = new Intl.DateTimeFormat(lng, {
+    calendar: "gregory",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: timeZone || "UTC",
+    timeZoneName: "short",
+  });
 
   const [vetForm, vetFields] = useAppForm({
     id: "vet",
@@ -117,25 +126,34 @@ export default function VetSite() {
 
   return (
     <>
-      <p><Link to="/admin/sites">← {t("hosts.admin.sitesTitle")}</Link></p>
+      <p>
+        <Link to="/admin/sites">← {t("hosts.admin.sitesTitle")}</Link>
+      </p>
       <h1>
         {site.name}
         {site.nameLatin && site.nameLatin !== site.name ? <span className="muted"> ({site.nameLatin})</span> : null}
       </h1>
       <p>
-        {site.province}, {site.country} · {t("hosts.site.bedsCount", { count: site.beds })} · <StatusBadge kind="vetting" status={site.vettingStatus} />{" "}
-        · <Link to={`/host/sites/${site.id}`}>{t("hosts.admin.openProfile")}</Link>
+        {site.province}, {site.country} · {t("hosts.site.bedsCount", { count: site.beds })} · <StatusBadge kind="vetting" status={site.vettingStatus} /> ·{" "}
+        <Link to={`/host/sites/${site.id}`}>{t("hosts.admin.openProfile")}</Link>
       </p>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
 
       {confirm ? (
         <section className="card" aria-labelledby="confirm-h">
           <h2 id="confirm-h">{t("hosts.vetting.confirmTitle")}</h2>
-          <p className="alert alert-warn" role="alert">{t("hosts.vetting.confirmLead", { count: confirm.affected.length })}</p>
+          <p className="alert alert-warn" role="alert">
+            {t("hosts.vetting.confirmLead", { count: confirm.affected.length })}
+          </p>
           <ul className="stack">
             {confirm.affected.map((v) => (
               <li key={v.id}>
-                <strong>{v.title || t("hosts.visit.untitled", { id: v.id })}</strong> · {v.editionName} · {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
+                <strong>{v.title || t("hosts.visit.untitled", { id: v.id })}</strong> · {v.editionName} · {formatDate(v.arrivalOn, lng)} –{" "}
+                {formatDate(v.departureOn, lng)}
                 {v.participants.length ? (
                   <ul>
                     {v.participants.map((p) => (
@@ -158,7 +176,9 @@ export default function VetSite() {
             <input type="hidden" name="vettingNotes" value={confirm.values.vettingNotes} />
             <input type="hidden" name="lastCheckedOn" value={confirm.values.lastCheckedOn} />
             <input type="hidden" name="confirm" value="yes" />
-            <button type="submit" className="btn-danger">{t("hosts.vetting.confirmSuspend")}</button>
+            <button type="submit" className="btn-danger">
+              {t("hosts.vetting.confirmSuspend")}
+            </button>
             <Link to={`/admin/sites/${site.id}`}>{t("hosts.vetting.confirmBack")}</Link>
           </Form>
         </section>
@@ -176,9 +196,21 @@ export default function VetSite() {
             options={VETTING_STATUSES.map((s) => ({ value: s, label: t(`hosts.status.vetting.${s}`) }))}
             required
           />
-          <TextAreaField field={vetFields.vettingNotes as FieldMetadata<string | undefined>} label={t("hosts.vetting.notes")} hint={t("hosts.vetting.notesHint")} rows={4} />
-          <TextField field={vetFields.lastCheckedOn as FieldMetadata<string | undefined>} type="date" label={t("hosts.vetting.lastCheckedOn")} hint={t("hosts.vetting.lastCheckedHint")} />
-          <div className="actions"><button type="submit">{t("hosts.vetting.save")}</button></div>
+          <TextAreaField
+            field={vetFields.vettingNotes as FieldMetadata<string | undefined>}
+            label={t("hosts.vetting.notes")}
+            hint={t("hosts.vetting.notesHint")}
+            rows={4}
+          />
+          <TextField
+            field={vetFields.lastCheckedOn as FieldMetadata<string | undefined>}
+            type="date"
+            label={t("hosts.vetting.lastCheckedOn")}
+            hint={t("hosts.vetting.lastCheckedHint")}
+          />
+          <div className="actions">
+            <button type="submit">{t("hosts.vetting.save")}</button>
+          </div>
         </Form>
       </section>
 
@@ -189,11 +221,14 @@ export default function VetSite() {
             {coordinators.map((c) => (
               <li key={c.id}>
                 <Form method="post" className="actions">
-                  <span>{c.displayName} · {c.email}</span>
+                  <span>
+                    {c.displayName} · {c.email}
+                  </span>
                   <input type="hidden" name="intent" value="removeCoordinator" />
                   <input type="hidden" name="userId" value={c.id} />
                   <button type="submit" className="btn-secondary btn-small">
-                    {t("hosts.admin.removeCoordinator")}<span className="visually-hidden">: {c.displayName}</span>
+                    {t("hosts.admin.removeCoordinator")}
+                    <span className="visually-hidden">: {c.displayName}</span>
                   </button>
                 </Form>
               </li>
@@ -205,8 +240,17 @@ export default function VetSite() {
         <Form method="post" className="stack" {...getFormProps(coForm)}>
           <FormErrors errors={coForm.errors} id={coForm.errorId} />
           <input type="hidden" name="intent" value="addCoordinator" />
-          <TextField field={coFields.email as FieldMetadata<string | undefined>} type="email" label={t("hosts.admin.coordinatorEmail")} hint={t("hosts.admin.coordinatorEmailHint")} autoComplete="off" required />
-          <div className="actions"><button type="submit">{t("hosts.admin.addCoordinator")}</button></div>
+          <TextField
+            field={coFields.email as FieldMetadata<string | undefined>}
+            type="email"
+            label={t("hosts.admin.coordinatorEmail")}
+            hint={t("hosts.admin.coordinatorEmailHint")}
+            autoComplete="off"
+            required
+          />
+          <div className="actions">
+            <button type="submit">{t("hosts.admin.addCoordinator")}</button>
+          </div>
         </Form>
       </section>
 
@@ -216,8 +260,8 @@ export default function VetSite() {
           <ul>
             {upcoming.map((v) => (
               <li key={v.id}>
-                <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link> · {v.editionName} · {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)} ·{" "}
-                {t("hosts.visit.seatsOf", { taken: v.participants.length, capacity: v.capacity })}
+                <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link> · {v.editionName} · {formatDate(v.arrivalOn, lng)}{" "}
+                – {formatDate(v.departureOn, lng)} · {t("hosts.visit.seatsOf", { taken: v.participants.length, capacity: v.capacity })}
               </li>
             ))}
           </ul>
@@ -245,7 +289,11 @@ export default function VetSite() {
                 <p className="muted">
                   <time dateTime={e.at}>{atFormat.format(new Date(e.at))}</time> · {e.actorName ?? "–"}
                 </p>
-                {e.reason ? <p>{t("hosts.vetting.notes")}: {e.reason}</p> : null}
+                {e.reason ? (
+                  <p>
+                    {t("hosts.vetting.notes")}: {e.reason}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -45,7 +45,9 @@ export default function AdminSites() {
           <select id="f-status" name="status" defaultValue={filters.status}>
             <option value="">{t("common.all")}</option>
             {VETTING_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`hosts.status.vetting.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`hosts.status.vetting.${s}`)}
+              </option>
             ))}
           </select>
         </div>
@@ -54,7 +56,9 @@ export default function AdminSites() {
           <select id="f-country" name="country" defaultValue={filters.country}>
             <option value="">{t("common.all")}</option>
             {countries.map((c) => (
-              <option key={c.code} value={c.code}>{c.name}</option>
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
             ))}
           </select>
         </div>
@@ -68,7 +72,9 @@ export default function AdminSites() {
         </div>
       </Form>
       <div className="actions">
-        <Link className="btn btn-secondary" to="/host/sites/new">{t("hosts.home.newSite")}</Link>
+        <Link className="btn btn-secondary" to="/host/sites/new">
+          {t("hosts.home.newSite")}
+        </Link>
       </div>
       <p role="status">{t("common.results", { count: sites.length })}</p>
       {sites.length ? (
@@ -79,9 +85,15 @@ export default function AdminSites() {
               <tr>
                 <th scope="col">{t("hosts.site.site")}</th>
                 <th scope="col">{t("common.country")}</th>
-                <th scope="col" className="num">{t("hosts.site.beds")}</th>
-                <th scope="col" className="num">{t("hosts.admin.visits")}</th>
-                <th scope="col" className="num">{t("hosts.site.coordinators")}</th>
+                <th scope="col" className="num">
+                  {t("hosts.site.beds")}
+                </th>
+                <th scope="col" className="num">
+                  {t("hosts.admin.visits")}
+                </th>
+                <th scope="col" className="num">
+                  {t("hosts.site.coordinators")}
+                </th>
                 <th scope="col">{t("hosts.vetting.status")}</th>
                 <th scope="col">{t("hosts.vetting.lastCheckedOn")}</th>
               </tr>
@@ -93,11 +105,15 @@ export default function AdminSites() {
                     <Link to={`/admin/sites/${s.id}`}>{s.name}</Link>
                     {s.nameLatin && s.nameLatin !== s.name ? <div className="muted">{s.nameLatin}</div> : null}
                   </td>
-                  <td>{s.province}, {s.country}</td>
+                  <td>
+                    {s.province}, {s.country}
+                  </td>
                   <td className="num">{s.beds}</td>
                   <td className="num">{s.visits}</td>
                   <td className="num">{s.coordinators}</td>
-                  <td><StatusBadge kind="vetting" status={s.vettingStatus} /></td>
+                  <td>
+                    <StatusBadge kind="vetting" status={s.vettingStatus} />
+                  </td>
                   <td>{s.lastCheckedOn ? formatDate(s.lastCheckedOn, i18n.language) : "–"}</td>
                 </tr>
               ))}

@@ -76,13 +76,24 @@ export default function EditTraining() {
   const editable = d.training.status === "draft" || d.training.status === "scheduled";
   return (
     <>
-      <p><Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link></p>
+      <p>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+      </p>
       <h1>{d.training.title}</h1>
       <p>
         <span className={`badge badge-${d.training.status}`}>{t(`training.status.${d.training.status}`)}</span> {d.training.when.venue}
-        {d.training.when.viewer ? <span className="muted"> ({t("training.itinerary.yourTime")}: {d.training.when.viewer})</span> : null}
+        {d.training.when.viewer ? (
+          <span className="muted">
+            {" "}
+            ({t("training.itinerary.yourTime")}: {d.training.when.viewer})
+          </span>
+        ) : null}
       </p>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("training.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("training.saved")}
+        </p>
+      ) : null}
       {d.training.cancelReason ? <p className="alert alert-warn">{t("training.cancelledBecause", { reason: d.training.cancelReason })}</p> : null}
       <StatusForms status={d.training.status} errors={statusErrors} />
       {editable ? (
@@ -94,7 +105,13 @@ export default function EditTraining() {
       {d.training.audience === "enrol" ? (
         <section className="card" aria-labelledby="enrol-h">
           <h2 id="enrol-h">{t("training.enrolments.title")}</h2>
-          <p className="muted">{t("training.enrolments.summary", { enrolled: d.enrolments.filter((e) => e.status === "enrolled").length, capacity: d.training.capacity ?? "∞", waiting: d.enrolments.filter((e) => e.status === "waitlisted").length })}</p>
+          <p className="muted">
+            {t("training.enrolments.summary", {
+              enrolled: d.enrolments.filter((e) => e.status === "enrolled").length,
+              capacity: d.training.capacity ?? "∞",
+              waiting: d.enrolments.filter((e) => e.status === "waitlisted").length,
+            })}
+          </p>
           {d.enrolments.length ? (
             <ol>
               {d.enrolments.map((e) => (

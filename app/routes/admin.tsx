@@ -21,12 +21,26 @@ export default function AdminLayout() {
     <>
       <nav aria-label={t("admin.nav.label")} className="subnav">
         <ul className="pill-list">
-          <li><NavLink to="/admin" end>{t("admin.nav.home")}</NavLink></li>
-          <li><NavLink to="/admin/editions">{t("admin.nav.editions")}</NavLink></li>
-          <li><NavLink to="/admin/applications">{t("admin.nav.applications")}</NavLink></li>
-          <li><NavLink to="/pilots">{t("pilots.overview.title")}</NavLink></li>
-          <li><NavLink to="/admin/invitations">{t("admin.nav.invitations")}</NavLink></li>
-          <li><NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink></li>
+          <li>
+            <NavLink to="/admin" end>
+              {t("admin.nav.home")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/editions">{t("admin.nav.editions")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/applications">{t("admin.nav.applications")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/pilots">{t("pilots.overview.title")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/invitations">{t("admin.nav.invitations")}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

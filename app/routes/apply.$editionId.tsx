@@ -59,7 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           saveDraft(actor, (app ?? startApplication(actor, id)).id, lenient);
           app = findOwnApplicationForEdition(actor, id);
           return json(
-            { edition: info, application: { id: app!.id, status: app!.status }, defaultValue: { ...toFormValues(app!), ...answersAsFormValues(app!.id, qs) }, canSubmit: canEdit(app!, edition), questions, restored: true },
+            {
+              edition: info,
+              application: { id: app!.id, status: app!.status },
+              defaultValue: { ...toFormValues(app!), ...answersAsFormValues(app!.id, qs) },
+              canSubmit: canEdit(app!, edition),
+              questions,
+              restored: true,
+            },
             { headers: { "Set-Cookie": restored.clearCookie } },
           );
         } catch (e) {
@@ -163,13 +170,31 @@ export default function Apply() {
   const windowNote = edition.state === "closed" ? t("errors.windowClosed") : t("errors.windowNotOpen", { date: edition.window.from });
   return (
     <section>
-      <p><Link to="/me">{t("apply.backToList")}</Link></p>
+      <p>
+        <Link to="/me">{t("apply.backToList")}</Link>
+      </p>
       <h1>{t("apply.title", { edition: edition.name })}</h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
-      {params.get("saved") && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.saved")}</p> : null}
-      {params.get("claimed") && data.application ? <p className="alert alert-ok" role="status">{t("apply.claimedNote")}</p> : null}
-      {"restored" in data && data.restored && !lastResult ? <p className="alert alert-ok" role="status">{t("apply.restored")}</p> : null}
-      {lastResult && "draftSaved" in lastResult && lastResult.draftSaved ? <p className="alert alert-ok" role="status">{t("apply.savedNotSubmitted")}</p> : null}
+      {params.get("saved") && !lastResult ? (
+        <p className="alert alert-ok" role="status">
+          {t("apply.saved")}
+        </p>
+      ) : null}
+      {params.get("claimed") && data.application ? (
+        <p className="alert alert-ok" role="status">
+          {t("apply.claimedNote")}
+        </p>
+      ) : null}
+      {"restored" in data && data.restored && !lastResult ? (
+        <p className="alert alert-ok" role="status">
+          {t("apply.restored")}
+        </p>
+      ) : null}
+      {lastResult && "draftSaved" in lastResult && lastResult.draftSaved ? (
+        <p className="alert alert-ok" role="status">
+          {t("apply.savedNotSubmitted")}
+        </p>
+      ) : null}
       {!data.defaultValue ? (
         <p className="alert alert-warn">{windowNote}</p>
       ) : (
@@ -188,4 +213,3 @@ export default function Apply() {
     </section>
   );
 }
-

@@ -12,9 +12,7 @@ import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = ({ location }) => [
-  ...(new URLSearchParams(location.search).get("auto") ? [{ httpEquiv: "refresh", content: "20" }] : []),
-];
+export const meta: MetaFunction = ({ location }) => [...(new URLSearchParams(location.search).get("auto") ? [{ httpEquiv: "refresh", content: "20" }] : [])];
 export const handle = pageTitle((t, d) => t("tracking.code.title", { title: d.title }));
 export const links = dashboardLinks;
 
@@ -22,10 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return guard(() => {
     const c = currentCheckInCode(actor, Number(params.trainingId));
-    return json(
-      { trainingId: c.training.id, title: c.training.title, code: c.code, rotatesAt: c.rotatesAt },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    return json({ trainingId: c.training.id, title: c.training.title, code: c.code, rotatesAt: c.rotatesAt }, { headers: { "Cache-Control": "no-store" } });
   });
 }
 
@@ -54,7 +49,9 @@ export default function CheckInCode() {
           <Link to={`/attendance/code/${data.trainingId}?auto=1`}>{t("tracking.code.auto")}</Link>
         )}
       </p>
-      <p><Link to={`/attendance/training/${data.trainingId}`}>{t("tracking.code.back")}</Link></p>
+      <p>
+        <Link to={`/attendance/training/${data.trainingId}`}>{t("tracking.code.back")}</Link>
+      </p>
     </section>
   );
 }

@@ -24,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const s = trainingSheet(actor, Number(params.trainingId), q);
     const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
     return json({
-      training: { id: s.training.id, title: s.training.title, status: s.training.status, when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`, zone: s.training.timeZone },
+      training: {
+        id: s.training.id,
+        title: s.training.title,
+        status: s.training.status,
+        when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`,
+        zone: s.training.timeZone,
+      },
       visitId: s.visit?.id ?? null,
       days: s.days,
       today: s.today,
@@ -50,15 +56,25 @@ export default function TrainingAttendance() {
   return (
     <section>
       <h1>{t("tracking.list.titleTraining", { title: data.training.title })}</h1>
-      <p className="muted">{data.training.when} ({data.training.zone})</p>
+      <p className="muted">
+        {data.training.when} ({data.training.zone})
+      </p>
       {data.open ? null : (
         <p className="alert alert-warn">{data.today < data.days.from ? t("tracking.list.opensOn", { date: data.days.from }) : t("tracking.list.closed")}</p>
       )}
       <p className="actions">
-        <Link className="btn btn-secondary" to={`/attendance/code/${data.training.id}`}>{t("tracking.code.show")}</Link>
+        <Link className="btn btn-secondary" to={`/attendance/code/${data.training.id}`}>
+          {t("tracking.code.show")}
+        </Link>
         {data.isOrganizer ? <Link to="/admin/dashboard">{t("tracking.dashboard.title")}</Link> : null}
       </p>
-      <CheckInList people={data.people} open={data.open} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
+      <CheckInList
+        people={data.people}
+        open={data.open}
+        q={data.q}
+        counts={data.counts}
+        error={actionData && "error" in actionData ? actionData.error : undefined}
+      />
     </section>
   );
 }

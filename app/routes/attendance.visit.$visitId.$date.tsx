@@ -58,11 +58,20 @@ export default function VisitDayAttendance() {
       <nav className="actions" aria-label={t("tracking.list.days")}>
         {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev}`}>← {data.prev}</Link> : null}
         {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next}`}>{data.next} →</Link> : null}
-        <a href={`/host/exports/${data.visit.id}.csv`} download>{t("tracking.exports.visitAttendance")}</a>
+        <a href={`/host/exports/${data.visit.id}.csv`} download>
+          {t("tracking.exports.visitAttendance")}
+        </a>
       </nav>
       {data.open ? null : <p className="alert alert-warn">{t("tracking.list.opensOn", { date: data.opensOn })}</p>}
       {data.correction ? <p className="alert alert-warn">{t("tracking.list.correctionHint")}</p> : null}
-      <CheckInList people={data.people} open={data.open} correction={data.correction} q={data.q} counts={data.counts} error={actionData && "error" in actionData ? actionData.error : undefined} />
+      <CheckInList
+        people={data.people}
+        open={data.open}
+        correction={data.correction}
+        q={data.q}
+        counts={data.counts}
+        error={actionData && "error" in actionData ? actionData.error : undefined}
+      />
     </section>
   );
 }

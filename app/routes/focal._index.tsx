@@ -46,7 +46,9 @@ export default function FocalHome() {
   return (
     <>
       <h1>{t("focal.home.title", { country: data.countryName })}</h1>
-      <p><Link to={`/pilots?country=${data.country}`}>{t("pilots.overview.title")}</Link></p>
+      <p>
+        <Link to={`/pilots?country=${data.country}`}>{t("pilots.overview.title")}</Link>
+      </p>
       {data.editions.length === 0 ? (
         <p>{t("focal.home.noEditions")}</p>
       ) : (
@@ -55,7 +57,9 @@ export default function FocalHome() {
             <label htmlFor="f-edition">{t("common.edition")}</label>
             <select id="f-edition" name="edition" defaultValue={data.editionId ?? ""}>
               {data.editions.map((e) => (
-                <option key={e.id} value={e.id}>{e.name}</option>
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
               ))}
             </select>
           </div>
@@ -64,7 +68,9 @@ export default function FocalHome() {
               <label htmlFor="f-country">{t("common.country")}</label>
               <select id="f-country" name="country" defaultValue={data.country}>
                 {data.countries.map((c) => (
-                  <option key={c.code} value={c.code}>{c.name}</option>
+                  <option key={c.code} value={c.code}>
+                    {c.name}
+                  </option>
                 ))}
               </select>
             </div>
@@ -79,9 +85,7 @@ export default function FocalHome() {
           <section className="card" aria-labelledby="quota-h">
             <h2 id="quota-h">{s.edition.name}</h2>
             <p className="quota">
-              <strong>
-                {s.quota === null ? t("focal.quota.none", { used: s.used }) : t("focal.quota.used", { used: s.used, quota: s.quota })}
-              </strong>
+              <strong>{s.quota === null ? t("focal.quota.none", { used: s.used }) : t("focal.quota.used", { used: s.used, quota: s.quota })}</strong>
             </p>
             <p className="muted">{t("focal.quota.explain")}</p>
             <ul className="pill-list" aria-label={t("focal.home.counts")}>
@@ -93,8 +97,12 @@ export default function FocalHome() {
             </ul>
             {chosen?.open ? (
               <p className="actions">
-                <Link className="btn" to={`/focal/nominate?edition=${s.edition.id}&country=${data.country}`}>{t("focal.home.nominate")}</Link>
-                <Link className="btn btn-secondary" to={`/focal/import?country=${data.country}`}>{t("tracking.home.import")}</Link>
+                <Link className="btn" to={`/focal/nominate?edition=${s.edition.id}&country=${data.country}`}>
+                  {t("focal.home.nominate")}
+                </Link>
+                <Link className="btn btn-secondary" to={`/focal/import?country=${data.country}`}>
+                  {t("tracking.home.import")}
+                </Link>
               </p>
             ) : (
               <p className="muted">{t("focal.home.windowClosed")}</p>
@@ -121,7 +129,9 @@ export default function FocalHome() {
                         {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                         {a.nominated ? <div className="muted">{t("focal.home.nominated")}</div> : null}
                       </td>
-                      <td><StatusBadge status={a.status} /></td>
+                      <td>
+                        <StatusBadge status={a.status} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -28,7 +28,6 @@ const yesNo = (lng: string) => {
 
 export const handle = pageTitle((t, d) => d.app?.name || t("focal.home.unnamed"));
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -86,11 +85,23 @@ export default function FocalApplication() {
   const full = data.quota !== null && data.used >= data.quota;
   return (
     <>
-      <p><Link to={`/focal?edition=${data.edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link></p>
+      <p>
+        <Link to={`/focal?edition=${data.edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link>
+      </p>
       <h1 lang={langOfText(data.app.name)}>{data.app.name || t("focal.home.unnamed")}</h1>
-      <p><StatusBadge status={data.app.status} /> · {data.edition.name}</p>
-      {done ? <p className="alert alert-ok" role="status">{t(`focal.app.done.${done}`, { defaultValue: t("common.saved") })}</p> : null}
-      {data.app.statusReason ? <p className="alert alert-warn">{t("common.reason")}: {data.app.statusReason}</p> : null}
+      <p>
+        <StatusBadge status={data.app.status} /> · {data.edition.name}
+      </p>
+      {done ? (
+        <p className="alert alert-ok" role="status">
+          {t(`focal.app.done.${done}`, { defaultValue: t("common.saved") })}
+        </p>
+      ) : null}
+      {data.app.statusReason ? (
+        <p className="alert alert-warn">
+          {t("common.reason")}: {data.app.statusReason}
+        </p>
+      ) : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-h">
           <h2 id="facts-h">{t("focal.app.title")}</h2>
@@ -124,7 +135,9 @@ export default function FocalApplication() {
                 <input type="hidden" name="intent" value="return" />
                 <TextAreaField field={returnFields.reason} label={t("focal.app.reason")} hint={t("focal.app.reasonHint")} rows={3} required />
                 <div className="actions">
-                  <button type="submit" className="btn-secondary">{t("focal.app.return")}</button>
+                  <button type="submit" className="btn-secondary">
+                    {t("focal.app.return")}
+                  </button>
                 </div>
               </Form>
             ) : null}

@@ -73,7 +73,9 @@ export default function Nominate() {
   const { edition } = data;
   return (
     <section>
-      <p><Link to={`/focal?edition=${edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link></p>
+      <p>
+        <Link to={`/focal?edition=${edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link>
+      </p>
       <h1>{t("focal.nominate.title", { edition: edition.name })}</h1>
       <p>{t("focal.nominate.lead", { country: data.countryName })}</p>
       {edition.state !== "open" ? (

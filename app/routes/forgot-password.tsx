@@ -33,13 +33,17 @@ export default function ForgotPassword() {
     <section className="card" style={{ maxWidth: "30rem" }}>
       <h1>{t("auth.forgot.title")}</h1>
       {sent ? (
-        <p className="alert alert-ok" role="status">{t("auth.forgot.sent")}</p>
+        <p className="alert alert-ok" role="status">
+          {t("auth.forgot.sent")}
+        </p>
       ) : (
         <>
           <p>{t("auth.forgot.lead")}</p>
           <Form method="post" className="stack" {...serverFormProps(form)}>
             <TextField field={fields.email} type="email" label={t("auth.email")} autoComplete="email" required />
-            <div className="actions"><button type="submit">{t("auth.forgot.submit")}</button></div>
+            <div className="actions">
+              <button type="submit">{t("auth.forgot.submit")}</button>
+            </div>
           </Form>
         </>
       )}

@@ -25,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       province: s.province,
       vettingStatus: s.vettingStatus,
     }));
-    const visits = listUpcomingVisits(actor).map((v) => ({ ...v, ...attendanceDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn, lng), siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName }));
+    const visits = listUpcomingVisits(actor).map((v) => ({
+      ...v,
+      ...attendanceDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn, lng),
+      siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName,
+    }));
     return json({ sites, visits, isOrganizer: actor.isOrganizer });
   });
 }
@@ -63,7 +67,9 @@ export default function HostHome() {
           <p className="muted">{t("hosts.home.noSites")}</p>
         )}
         <div className="actions">
-          <Link className="btn btn-secondary" to="/host/sites/new">{t("hosts.home.newSite")}</Link>
+          <Link className="btn btn-secondary" to="/host/sites/new">
+            {t("hosts.home.newSite")}
+          </Link>
           {isOrganizer ? <Link to="/admin/sites">{t("hosts.home.vetting")}</Link> : null}
         </div>
       </section>
@@ -79,8 +85,14 @@ export default function HostHome() {
               <li key={v.id}>
                 {v.title || v.siteName}:{" "}
                 <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t(ATTENDANCE_KEY[v.attendanceKind], { date: v.attendanceDate })}</Link>
-                {" · "}<a href={`/host/exports/${v.id}.csv`} download>{t("tracking.home.exportVisit")}</a>
-                {" · "}<a href={`/host/exports/${v.id}.csv?kind=participants`} download>{t("tracking.home.exportParticipants")}</a>
+                {" · "}
+                <a href={`/host/exports/${v.id}.csv`} download>
+                  {t("tracking.home.exportVisit")}
+                </a>
+                {" · "}
+                <a href={`/host/exports/${v.id}.csv?kind=participants`} download>
+                  {t("tracking.home.exportParticipants")}
+                </a>
               </li>
             ))}
           </ul>

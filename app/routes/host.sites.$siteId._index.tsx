@@ -59,8 +59,16 @@ export default function SitePage() {
   const past = d.visits.filter((v) => v.departureOn < d.today);
   return (
     <>
-      {params.get("created") ? <p className="alert alert-ok" role="status">{t("hosts.site.created")}</p> : null}
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      {params.get("created") ? (
+        <p className="alert alert-ok" role="status">
+          {t("hosts.site.created")}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <h1>
         {site.name}
         {site.nameLatin && site.nameLatin !== site.name ? <span className="muted"> ({site.nameLatin})</span> : null}
@@ -70,21 +78,27 @@ export default function SitePage() {
         {site.lastCheckedOn ? <span className="muted">{t("hosts.vetting.lastChecked", { date: formatDate(site.lastCheckedOn, lng) })}</span> : null}
       </p>
       <div className="actions">
-        <Link className="btn btn-secondary" to={`/host/sites/${site.id}/edit`}>{t("hosts.site.edit")}</Link>
+        <Link className="btn btn-secondary" to={`/host/sites/${site.id}/edit`}>
+          {t("hosts.site.edit")}
+        </Link>
         {site.vettingStatus === "vetted" ? (
-          <Link className="btn" to={`/host/sites/${site.id}/visits/new`}>{t("hosts.visit.schedule")}</Link>
+          <Link className="btn" to={`/host/sites/${site.id}/visits/new`}>
+            {t("hosts.visit.schedule")}
+          </Link>
         ) : null}
         {d.isOrganizer ? <Link to={`/admin/sites/${site.id}`}>{t("hosts.vetting.manage")}</Link> : null}
       </div>
-      {site.vettingStatus !== "vetted" ? (
-        <p className="alert alert-warn">{t(`hosts.vetting.notVettedNote.${site.vettingStatus}`)}</p>
-      ) : null}
+      {site.vettingStatus !== "vetted" ? <p className="alert alert-warn">{t(`hosts.vetting.notVettedNote.${site.vettingStatus}`)}</p> : null}
 
       <section className="card" aria-labelledby="visits-h">
         <h2 id="visits-h">{t("hosts.visit.heading")}</h2>
         <nav className="view-switch" aria-label={t("hosts.calendar.views")}>
-          <Link to={`?view=calendar&month=${d.month}`} aria-current={d.view === "calendar" ? "page" : undefined}>{t("hosts.calendar.calendarView")}</Link>
-          <Link to={`?view=list`} aria-current={d.view === "list" ? "page" : undefined}>{t("hosts.calendar.listView")}</Link>
+          <Link to={`?view=calendar&month=${d.month}`} aria-current={d.view === "calendar" ? "page" : undefined}>
+            {t("hosts.calendar.calendarView")}
+          </Link>
+          <Link to={`?view=list`} aria-current={d.view === "list" ? "page" : undefined}>
+            {t("hosts.calendar.listView")}
+          </Link>
         </nav>
         {d.view === "calendar" ? (
           <>
@@ -112,29 +126,41 @@ export default function SitePage() {
           <dt>{t("common.country")}</dt>
           <dd>{d.countryLabel}</dd>
           <dt>{t("hosts.site.province")}</dt>
-          <dd>{site.province}{site.district ? `, ${site.district}` : ""}</dd>
+          <dd>
+            {site.province}
+            {site.district ? `, ${site.district}` : ""}
+          </dd>
           <dt>{t("hosts.site.timeZone")}</dt>
           <dd>{site.timeZone}</dd>
           {site.latitude && site.longitude ? (
             <>
               <dt>{t("hosts.site.coordinates")}</dt>
               <dd>
-                <a href={`https://www.openstreetmap.org/?mlat=${encodeURIComponent(site.latitude)}&mlon=${encodeURIComponent(site.longitude)}#map=14/${encodeURIComponent(site.latitude)}/${encodeURIComponent(site.longitude)}`} rel="noopener noreferrer">
+                <a
+                  href={`https://www.openstreetmap.org/?mlat=${encodeURIComponent(site.latitude)}&mlon=${encodeURIComponent(site.longitude)}#map=14/${encodeURIComponent(site.latitude)}/${encodeURIComponent(site.longitude)}`}
+                  rel="noopener noreferrer"
+                >
                   {site.latitude}, {site.longitude}
                 </a>
               </dd>
             </>
           ) : null}
           <dt>{t("hosts.site.themes")}</dt>
-          <dd><ThemeList themes={site.themes} /></dd>
+          <dd>
+            <ThemeList themes={site.themes} />
+          </dd>
           <dt>{t("hosts.site.languages")}</dt>
-          <dd><LanguageText codes={site.languages} /></dd>
+          <dd>
+            <LanguageText codes={site.languages} />
+          </dd>
           <dt>{t("hosts.site.interpreters")}</dt>
           <dd>
             {site.interpreters.length ? (
               <ul>
                 {site.interpreters.map((i, n) => (
-                  <li key={n}>{i.name}: <LanguageText codes={i.languages} /></li>
+                  <li key={n}>
+                    {i.name}: <LanguageText codes={i.languages} />
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -156,8 +182,18 @@ export default function SitePage() {
                 <li key={n}>
                   {c.name}
                   {c.role ? ` (${c.role})` : ""}
-                  {c.phone ? <> · <a href={`tel:${c.phone}`}>{c.phone}</a></> : null}
-                  {c.email ? <> · <a href={`mailto:${c.email}`}>{c.email}</a></> : null}
+                  {c.phone ? (
+                    <>
+                      {" "}
+                      · <a href={`tel:${c.phone}`}>{c.phone}</a>
+                    </>
+                  ) : null}
+                  {c.email ? (
+                    <>
+                      {" "}
+                      · <a href={`mailto:${c.email}`}>{c.email}</a>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -35,7 +35,9 @@ export default function EditSite() {
   const { t } = useTranslation();
   return (
     <section className="card">
-      <p className="no-print"><Link to={`/host/sites/${id}`}>← {name}</Link></p>
+      <p className="no-print">
+        <Link to={`/host/sites/${id}`}>← {name}</Link>
+      </p>
       <h1>{t("hosts.site.editTitle", { name })}</h1>
       <SiteForm lastResult={lastResult} defaultValue={values} submitLabel={t("common.save")} />
     </section>

@@ -16,7 +16,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { site } = getSite(actor, Number(params.siteId));
     const editions = editionsForSite(site).map((e) => ({ id: e.id, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn }));
     return json({
-      site: { id: site.id, name: site.name, vettingStatus: site.vettingStatus, themes: site.themes, languages: site.languages, interpreterLanguages: interpretedPrefill(site), homestay: site.accommodation.includes("homestay") },
+      site: {
+        id: site.id,
+        name: site.name,
+        vettingStatus: site.vettingStatus,
+        themes: site.themes,
+        languages: site.languages,
+        interpreterLanguages: interpretedPrefill(site),
+        homestay: site.accommodation.includes("homestay"),
+      },
       editions,
     });
   });
@@ -55,7 +63,9 @@ export default function NewVisit() {
   };
   return (
     <section className="card">
-      <p><Link to={`/host/sites/${site.id}`}>← {site.name}</Link></p>
+      <p>
+        <Link to={`/host/sites/${site.id}`}>← {site.name}</Link>
+      </p>
       <h1>{t("hosts.visit.newTitle", { site: site.name })}</h1>
       {site.vettingStatus !== "vetted" ? (
         <p className="alert alert-warn">{t(`hosts.vetting.notVettedNote.${site.vettingStatus}`)}</p>

@@ -24,8 +24,14 @@ export default function HostLayout() {
     <>
       <nav aria-label={t("hosts.nav.label")} className="subnav no-print">
         <ul className="pill-list">
-          <li><NavLink to="/host" end>{t("hosts.nav.home")}</NavLink></li>
-          <li><NavLink to="/host/sites/new">{t("hosts.nav.newSite")}</NavLink></li>
+          <li>
+            <NavLink to="/host" end>
+              {t("hosts.nav.home")}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/host/sites/new">{t("hosts.nav.newSite")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

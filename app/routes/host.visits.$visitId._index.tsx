@@ -34,19 +34,39 @@ export default function VisitPage() {
   const accepted = participants.filter((p) => p.status === "accepted").length;
   return (
     <>
-      {params.get("created") ? <p className="alert alert-ok" role="status">{t("hosts.visit.created")}</p> : null}
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
-      <p><Link to={`/host/sites/${site.id}`}>← {site.name}</Link></p>
+      {params.get("created") ? (
+        <p className="alert alert-ok" role="status">
+          {t("hosts.visit.created")}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/host/sites/${site.id}`}>← {site.name}</Link>
+      </p>
       <h1>{title}</h1>
-      <p><StatusBadge kind="visit" status={visit.status} /></p>
+      <p>
+        <StatusBadge kind="visit" status={visit.status} />
+      </p>
       {visit.status === "cancelled" ? (
         <p className="alert alert-warn">{t("hosts.visit.cancelledBecause", { reason: visit.cancelReason ?? "" })}</p>
       ) : (
         <div className="actions">
-          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/edit`}>{t("hosts.visit.edit")}</Link>
-          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/trainings`}>{t("hosts.visit.trainings")}</Link>
-          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/print`}>{t("hosts.coming.printable")}</Link>
-          <Link className="btn btn-danger" to={`/host/visits/${visit.id}/cancel`}>{t("hosts.visit.cancel")}</Link>
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/edit`}>
+            {t("hosts.visit.edit")}
+          </Link>
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/trainings`}>
+            {t("hosts.visit.trainings")}
+          </Link>
+          <Link className="btn btn-secondary" to={`/host/visits/${visit.id}/print`}>
+            {t("hosts.coming.printable")}
+          </Link>
+          <Link className="btn btn-danger" to={`/host/visits/${visit.id}/cancel`}>
+            {t("hosts.visit.cancel")}
+          </Link>
         </div>
       )}
       <section className="card" aria-labelledby="facts-h">
@@ -55,17 +75,25 @@ export default function VisitPage() {
           <dt>{t("common.edition")}</dt>
           <dd>{edition.name}</dd>
           <dt>{t("hosts.visit.dates")}</dt>
-          <dd>{formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")}</dd>
+          <dd>
+            {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")}
+          </dd>
           <dt>{t("hosts.visit.capacity")}</dt>
           <dd>{visit.capacity}</dd>
           <dt>{t("hosts.visit.perCountryCap")}</dt>
           <dd>{visit.perCountryCap}</dd>
           <dt>{t("hosts.visit.themes")}</dt>
-          <dd><ThemeList themes={visit.themes} /></dd>
+          <dd>
+            <ThemeList themes={visit.themes} />
+          </dd>
           <dt>{t("hosts.visit.languages")}</dt>
-          <dd><LanguageText codes={visit.languages} /></dd>
+          <dd>
+            <LanguageText codes={visit.languages} />
+          </dd>
           <dt>{t("hosts.visit.interpreterLanguages")}</dt>
-          <dd><LanguageText codes={visit.interpreterLanguages} /></dd>
+          <dd>
+            <LanguageText codes={visit.interpreterLanguages} />
+          </dd>
           <dt>{t("hosts.visit.homestay")}</dt>
           <dd>{visit.homestay ? t("common.yes") : t("common.no")}</dd>
           <dt>{t("hosts.visit.notes")}</dt>

@@ -51,9 +51,13 @@ export default function CancelVisit() {
   const title = visit.title || t("hosts.visit.untitled", { id: visit.id });
   return (
     <section className="card">
-      <p><Link to={`/host/visits/${visit.id}`}>← {title}</Link></p>
+      <p>
+        <Link to={`/host/visits/${visit.id}`}>← {title}</Link>
+      </p>
       <h1>{t("hosts.visit.cancelTitle", { title })}</h1>
-      <p>{formatDate(visit.arrivalOn, i18n.language)} – {formatDate(visit.departureOn, i18n.language)}</p>
+      <p>
+        {formatDate(visit.arrivalOn, i18n.language)} – {formatDate(visit.departureOn, i18n.language)}
+      </p>
       {visit.status === "cancelled" ? (
         <p className="alert alert-warn">{t("hosts.errors.visitCancelled")}</p>
       ) : (
@@ -74,9 +78,17 @@ export default function CancelVisit() {
           {mayCancel ? (
             <Form method="post" className="stack" {...getFormProps(form)}>
               <FormErrors errors={form.errors} id={form.errorId} />
-              <TextAreaField field={fields.reason as FieldMetadata<string | undefined>} label={t("hosts.visit.cancelReason")} hint={t("hosts.visit.cancelReasonHint")} required rows={3} />
+              <TextAreaField
+                field={fields.reason as FieldMetadata<string | undefined>}
+                label={t("hosts.visit.cancelReason")}
+                hint={t("hosts.visit.cancelReasonHint")}
+                required
+                rows={3}
+              />
               <div className="actions">
-                <button type="submit" className="btn-danger">{t("hosts.visit.cancelConfirm")}</button>
+                <button type="submit" className="btn-danger">
+                  {t("hosts.visit.cancelConfirm")}
+                </button>
                 <Link to={`/host/visits/${visit.id}`}>{t("hosts.visit.keep")}</Link>
               </div>
             </Form>

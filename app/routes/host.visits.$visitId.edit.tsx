@@ -55,7 +55,9 @@ export default function EditVisit() {
   const title = d.title || t("hosts.visit.untitled", { id: d.id });
   return (
     <section className="card">
-      <p><Link to={`/host/visits/${d.id}`}>← {title}</Link></p>
+      <p>
+        <Link to={`/host/visits/${d.id}`}>← {title}</Link>
+      </p>
       <h1>{t("hosts.visit.editTitle", { title })}</h1>
       {d.status === "cancelled" ? (
         <p className="alert alert-warn">{t("hosts.errors.visitCancelled")}</p>

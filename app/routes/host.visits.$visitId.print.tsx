@@ -37,16 +37,24 @@ export default function PrintVisit() {
       <p className="no-print">
         <Link to={`/host/visits/${visit.id}`}>← {title}</Link> · {t("hosts.coming.printHint")}
       </p>
-      <h1>{t("hosts.coming.title")}: {title}</h1>
+      <h1>
+        {t("hosts.coming.title")}: {title}
+      </h1>
       <p>
         {site.name}
         {site.nameLatin && site.nameLatin !== site.name ? ` (${site.nameLatin})` : ""}, {site.province}, {site.country} · {edition.name}
         <br />
         {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")} ·{" "}
-        {t("hosts.coming.summary", { count: participants.length, accepted: participants.filter((p) => p.status === "accepted").length, capacity: visit.capacity })}
+        {t("hosts.coming.summary", {
+          count: participants.length,
+          accepted: participants.filter((p) => p.status === "accepted").length,
+          capacity: visit.capacity,
+        })}
       </p>
       <ParticipantTable participants={participants} caption={t("hosts.coming.caption", { visit: title })} />
-      <p className="muted">{t("hosts.coming.printedOn", { date: formatDate(printedOn, lng) })} · {t("hosts.coming.confidential")}</p>
+      <p className="muted">
+        {t("hosts.coming.printedOn", { date: formatDate(printedOn, lng) })} · {t("hosts.coming.confidential")}
+      </p>
     </article>
   );
 }

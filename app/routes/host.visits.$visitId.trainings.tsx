@@ -42,12 +42,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rows = listTrainingRows(db(), { visitId });
     const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
     return json({
-      visit: { id: visit.id, title: visit.title || site.nameLatin || site.name, dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`, status: visit.status },
+      visit: {
+        id: visit.id,
+        title: visit.title || site.nameLatin || site.name,
+        dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`,
+        status: visit.status,
+      },
       grid: gridFor(rows, visit.arrivalOn, visit.departureOn, lng, t, (id) => `/host/visits/${visitId}/trainings?edit=${id}#training-form`),
       choices: formChoices(actor, visit.editionId, lng),
-      edit: edit ? { id: edit.training.id, title: edit.training.title, status: edit.training.status, values: formValues(edit.training, edit.trainerIds, edit.interpreterIds) } : null,
+      edit: edit
+        ? {
+            id: edit.training.id,
+            title: edit.training.title,
+            status: edit.training.status,
+            values: formValues(edit.training, edit.trainerIds, edit.interpreterIds),
+          }
+        : null,
       newValues: valuesFromQuery(url, { startDate: visit.arrivalOn, endDate: visit.arrivalOn, audience: "visit", timeZone: site.timeZone }),
-      feed: visit.status === "planned" ? (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(visitFeedState(actor, visitId)) : null,
+      feed:
+        visit.status === "planned"
+          ? (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(visitFeedState(actor, visitId))
+          : null,
     });
   });
 }
@@ -94,10 +109,16 @@ export default function HostVisitTrainings() {
   const fixedVisit = { id: d.visit.id, label: `${d.visit.title} (${d.visit.dates})` };
   return (
     <>
-      <p className="no-print"><Link to={`/host/visits/${d.visit.id}`}>← {d.visit.title}</Link></p>
+      <p className="no-print">
+        <Link to={`/host/visits/${d.visit.id}`}>← {d.visit.title}</Link>
+      </p>
       <h1>{t("training.host.title", { visit: d.visit.title })}</h1>
       <p className="muted">{d.visit.dates}</p>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("training.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("training.saved")}
+        </p>
+      ) : null}
       <ScheduleGrid data={d.grid} caption={t("training.grid.caption", { name: d.visit.title })} />
       {d.feed ? (
         <FeedCard headingId="feed-h" title={t("training.feed.visitTitle")} lead={t("training.feed.visitLead")} state={d.feed} fresh={freshFeed} />
@@ -107,7 +128,9 @@ export default function HostVisitTrainings() {
           <h2 id="form-h">{d.edit ? t("training.host.editing", { title: d.edit.title }) : t("training.form.newTitle")}</h2>
           {d.edit ? (
             <>
-              <p><Link to={`/host/visits/${d.visit.id}/trainings`}>{t("training.host.newInstead")}</Link></p>
+              <p>
+                <Link to={`/host/visits/${d.visit.id}/trainings`}>{t("training.host.newInstead")}</Link>
+              </p>
               <StatusForms status={d.edit.status} errors={statusErrors} />
             </>
           ) : null}

@@ -98,7 +98,9 @@ export default function Invite() {
             <TextField field={fields.displayName} label={t("auth.displayName")} autoComplete="name" required />
             <TextField field={fields.password} type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required />
             <TextField field={fields.passwordConfirm} type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required />
-            <div className="actions"><button type="submit">{t("auth.signup.submit")}</button></div>
+            <div className="actions">
+              <button type="submit">{t("auth.signup.submit")}</button>
+            </div>
           </Form>
           <p>
             {t("auth.invite.orLogin")} <Link to={`/login?redirectTo=/invite/${token}`}>{t("auth.login.title")}</Link>

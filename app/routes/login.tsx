@@ -55,7 +55,11 @@ export default function Login() {
   return (
     <section className="card" style={{ maxWidth: "30rem" }}>
       <h1>{t("auth.login.title")}</h1>
-      {params.get("expired") ? <p className="alert alert-warn" role="status">{t("auth.login.expired")}</p> : null}
+      {params.get("expired") ? (
+        <p className="alert alert-warn" role="status">
+          {t("auth.login.expired")}
+        </p>
+      ) : null}
       <FormErrors errors={form.errors} id={form.errorId} />
       <Form method="post" className="stack" {...serverFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

@@ -31,7 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const applied = new Set(mine.map((a) => a.editionId));
   return json({
     openSurveys: isList ? countOpenSurveys(actor) : 0,
-    placements: isList ? listOwnPlacements(actor).map((p) => ({ id: p.id, status: p.status, visit: visitName(p, lng), dates: `${formatDate(p.arrivalOn, lng)} – ${formatDate(p.departureOn, lng)}`, replyBy: p.status === "offered" ? formatDate(p.replyBy, lng) : null })) : [],
+    placements: isList
+      ? listOwnPlacements(actor).map((p) => ({
+          id: p.id,
+          status: p.status,
+          visit: visitName(p, lng),
+          dates: `${formatDate(p.arrivalOn, lng)} – ${formatDate(p.departureOn, lng)}`,
+          replyBy: p.status === "offered" ? formatDate(p.replyBy, lng) : null,
+        }))
+      : [],
     name: actor.displayName,
     applications: mine.map((a) => ({
       id: a.id,
@@ -56,7 +64,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * A placement's visit as the participant reads it: the visit title in their language (else
  * English, else the first given), or the host site's name when the visit has no title.
  */
-function visitName(p: { visitTitle: string | null; visitTranslations: Translations<"title" | "notes"> | null; siteName: string; siteNameLatin: string | null; countryCode: string }, lng: string): Shown {
+function visitName(
+  p: {
+    visitTitle: string | null;
+    visitTranslations: Translations<"title" | "notes"> | null;
+    siteName: string;
+    siteNameLatin: string | null;
+    countryCode: string;
+  },
+  lng: string,
+): Shown {
   if (p.visitTitle) return pickField(p.visitTitle, p.visitTranslations, "title", lng);
   const text = p.siteNameLatin || p.siteName;
   return { text, lang: langOfText(text, p.countryCode) ?? "en" };
@@ -75,11 +92,17 @@ function MyApplications() {
     <section>
       <h1>{t("apply.me.title")}</h1>
       <p className="actions">
-        <Link className="btn btn-secondary" to="/me/itinerary">{t("training.itinerary.title")}</Link>
+        <Link className="btn btn-secondary" to="/me/itinerary">
+          {t("training.itinerary.title")}
+        </Link>
         <Link to="/me/pilots">{t("pilots.me.title")}</Link>
         <Link to="/me/data">{t("privacy.link")}</Link>
       </p>
-      {params.get("invited") ? <p className="alert alert-ok" role="status">{t("apply.me.invited")}</p> : null}
+      {params.get("invited") ? (
+        <p className="alert alert-ok" role="status">
+          {t("apply.me.invited")}
+        </p>
+      ) : null}
       {data.applications.some((a) => a.status === "accepted") ? (
         <p className={data.openSurveys ? "alert alert-warn" : "card"}>
           {data.openSurveys ? t("evaluation.me.openCount", { count: data.openSurveys }) : t("evaluation.me.lead")}{" "}
@@ -90,7 +113,9 @@ function MyApplications() {
         <section key={p.id} className={p.status === "offered" ? "alert alert-warn" : "card"} aria-label={t("placement.offer.listTitle")}>
           <LocalText as="strong" value={p.visit} /> <PlacementBadge status={p.status} /> <span className="muted">{p.dates}</span>
           {p.replyBy ? <> · {t("placement.offer.replyByShort", { date: p.replyBy })}</> : null}{" "}
-          <Link to={`/me/placements/${p.id}`} aria-label={t("placement.offer.viewFor", { visit: p.visit.text })}>{p.status === "offered" ? t("placement.offer.view") : t("common.view")}</Link>
+          <Link to={`/me/placements/${p.id}`} aria-label={t("placement.offer.viewFor", { visit: p.visit.text })}>
+            {p.status === "offered" ? t("placement.offer.view") : t("common.view")}
+          </Link>
         </section>
       ))}
       {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
@@ -125,7 +150,9 @@ function MyApplications() {
               <li key={e.id} className="card">
                 <LocalText as="h3" className="mt-0" value={e.name} />
                 <p className="muted">{t("apply.me.closes", { date: e.closesOn })}</p>
-                <Link className="btn" to={`/apply/${e.id}`}>{t("home.applyNow")}</Link>
+                <Link className="btn" to={`/apply/${e.id}`}>
+                  {t("home.applyNow")}
+                </Link>
               </li>
             ))}
           </ul>

@@ -43,7 +43,9 @@ export default function MyCertificate() {
   const { t } = useTranslation();
   return (
     <>
-      <p className="no-print"><Link to="/me">{t("tracking.certificate.back")}</Link></p>
+      <p className="no-print">
+        <Link to="/me">{t("tracking.certificate.back")}</Link>
+      </p>
       {data.view ? (
         <>
           <p className="no-print muted">{t("tracking.certificate.printHint")}</p>
@@ -57,7 +59,15 @@ export default function MyCertificate() {
               ? t("secretariat.certificates.mineRevoked")
               : data.completed
                 ? t("secretariat.certificates.mineNotIssued")
-                : t("tracking.certificate.notYet", { attended: data.attended, expected: data.expected, threshold: data.threshold, sessionsAttended: data.sessionsAttended, sessionsExpected: data.sessionsExpected, daysAttended: data.daysAttended, daysExpected: data.daysExpected })}
+                : t("tracking.certificate.notYet", {
+                    attended: data.attended,
+                    expected: data.expected,
+                    threshold: data.threshold,
+                    sessionsAttended: data.sessionsAttended,
+                    sessionsExpected: data.sessionsExpected,
+                    daysAttended: data.daysAttended,
+                    daysExpected: data.daysExpected,
+                  })}
           </p>
         </section>
       )}

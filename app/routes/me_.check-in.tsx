@@ -51,17 +51,35 @@ export default function SelfCheckIn() {
     <section>
       <h1>{t("tracking.self.title")}</h1>
       {data.done ? (
-        <p className="alert alert-ok" role="status">{t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}</p>
+        <p className="alert alert-ok" role="status">
+          {t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}
+        </p>
       ) : null}
       <Form method="post" className="stack">
         <div className="field">
           <label htmlFor="code">{t("tracking.self.code")}</label>
-          <input id="code" name="code" className="code-input" inputMode="numeric" autoComplete="one-time-code" maxLength={7} required
-            defaultValue={result?.code ?? ""} aria-invalid={result?.error ? true : undefined} aria-describedby="code-hint code-error" />
-          <p id="code-hint" className="hint">{t("tracking.self.hint")}</p>
-          <div id="code-error" className="field-errors" aria-live="polite">{result?.error ? <p>{tr(result.error)}</p> : null}</div>
+          <input
+            id="code"
+            name="code"
+            className="code-input"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            required
+            defaultValue={result?.code ?? ""}
+            aria-invalid={result?.error ? true : undefined}
+            aria-describedby="code-hint code-error"
+          />
+          <p id="code-hint" className="hint">
+            {t("tracking.self.hint")}
+          </p>
+          <div id="code-error" className="field-errors" aria-live="polite">
+            {result?.error ? <p>{tr(result.error)}</p> : null}
+          </div>
         </div>
-        <div className="actions"><button type="submit">{t("tracking.self.submit")}</button></div>
+        <div className="actions">
+          <button type="submit">{t("tracking.self.submit")}</button>
+        </div>
       </Form>
     </section>
   );

@@ -29,20 +29,38 @@ export default function MyData() {
   const [params] = useSearchParams();
   return (
     <section className="card" style={{ maxWidth: "40rem" }}>
-      <p><Link to="/me">{t("common.back")}</Link></p>
+      <p>
+        <Link to="/me">{t("common.back")}</Link>
+      </p>
       <h1>{t("privacy.title")}</h1>
-      {params.get("erased") ? <p className="alert alert-ok" role="status">{t("privacy.erased")}</p> : null}
+      {params.get("erased") ? (
+        <p className="alert alert-ok" role="status">
+          {t("privacy.erased")}
+        </p>
+      ) : null}
       <h2>{t("privacy.downloadTitle")}</h2>
       <p>{t("privacy.downloadText")}</p>
-      <p><a className="btn btn-secondary" href="/me/data.json" download>{t("privacy.download")}</a></p>
+      <p>
+        <a className="btn btn-secondary" href="/me/data.json" download>
+          {t("privacy.download")}
+        </a>
+      </p>
       <h2>{t("privacy.eraseTitle")}</h2>
       <p>{t("privacy.eraseText")}</p>
       <Form method="post" className="stack">
-        {data?.error ? <p className="alert alert-error" role="alert">{t(data.error)}</p> : null}
+        {data?.error ? (
+          <p className="alert alert-error" role="alert">
+            {t(data.error)}
+          </p>
+        ) : null}
         <label className="check">
           <input type="checkbox" name="confirm" value="yes" /> {t("privacy.confirm")}
         </label>
-        <div className="actions"><button type="submit" className="btn-danger">{t("privacy.erase")}</button></div>
+        <div className="actions">
+          <button type="submit" className="btn-danger">
+            {t("privacy.erase")}
+          </button>
+        </div>
       </Form>
     </section>
   );

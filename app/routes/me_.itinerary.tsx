@@ -95,11 +95,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         days: days.map((date) => ({
           date,
           label: formatDate(date, lng, "long"),
-          entries: entries
-            .filter((e) => e.date === date)
-            .sort((a, b) => rank(a) - rank(b) || (rankKey(a) < rankKey(b) ? -1 : 1)),
+          entries: entries.filter((e) => e.date === date).sort((a, b) => rank(a) - rank(b) || (rankKey(a) < rankKey(b) ? -1 : 1)),
         })),
-        open: p.open.map((r) => ({ id: r.id, title: pickField(r.title, r.translations, "title", lng), when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }) })),
+        open: p.open.map((r) => ({
+          id: r.id,
+          title: pickField(r.title, r.translations, "title", lng),
+          when: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }),
+        })),
       };
     }),
   });
@@ -121,7 +123,9 @@ export default function Itinerary() {
   const { t } = useTranslation();
   return (
     <>
-      <p className="no-print"><Link to="/me">← {t("training.itinerary.back")}</Link></p>
+      <p className="no-print">
+        <Link to="/me">← {t("training.itinerary.back")}</Link>
+      </p>
       <h1>{t("training.itinerary.title")}</h1>
       {d.homeZone ? <p className="muted">{t("training.itinerary.homeZone", { zone: d.homeZone })}</p> : null}
       {d.plans.length === 0 ? <p>{t("training.itinerary.none")}</p> : null}
@@ -139,12 +143,26 @@ export default function Itinerary() {
                       <span className="itin-time">{e.time}</span> <span className="muted">({e.zoneName})</span>
                       {e.home ? <span className="itin-home">{t("training.itinerary.homeTime", { time: e.home })}</span> : null}
                       <div className="itin-title">
-                        <Link to={`/me/trainings/${e.id}`}><LocalText value={e.title} /></Link> · {t(`training.types.${e.type}`)}
-                        {e.status === "cancelled" ? <> <span className="badge badge-cancelled">{t("training.status.cancelled")}</span></> : null}
-                        {e.enrolment === "waitlisted" ? <> <span className="badge badge-waitlisted">{t("training.enrolment.waitlistedAt", { position: e.position })}</span></> : null}
+                        <Link to={`/me/trainings/${e.id}`}>
+                          <LocalText value={e.title} />
+                        </Link>{" "}
+                        · {t(`training.types.${e.type}`)}
+                        {e.status === "cancelled" ? (
+                          <>
+                            {" "}
+                            <span className="badge badge-cancelled">{t("training.status.cancelled")}</span>
+                          </>
+                        ) : null}
+                        {e.enrolment === "waitlisted" ? (
+                          <>
+                            {" "}
+                            <span className="badge badge-waitlisted">{t("training.enrolment.waitlistedAt", { position: e.position })}</span>
+                          </>
+                        ) : null}
                       </div>
                       <div className="muted">
-                        {e.venue ? `${t("training.itinerary.venue")}: ${e.venue}` : t("training.itinerary.online")} · {t("training.itinerary.language")}: {e.language}
+                        {e.venue ? `${t("training.itinerary.venue")}: ${e.venue}` : t("training.itinerary.online")} · {t("training.itinerary.language")}:{" "}
+                        {e.language}
                         {e.interpreters ? ` · ${t("training.itinerary.interpreters")}: ${e.interpreters}` : ""}
                       </div>
                     </li>
@@ -163,7 +181,10 @@ export default function Itinerary() {
               <ul>
                 {p.open.map((o) => (
                   <li key={o.id}>
-                    <Link to={`/me/trainings/${o.id}`}><LocalText value={o.title} /></Link> — {o.when.venue}
+                    <Link to={`/me/trainings/${o.id}`}>
+                      <LocalText value={o.title} />
+                    </Link>{" "}
+                    — {o.when.venue}
                   </li>
                 ))}
               </ul>

@@ -14,7 +14,15 @@ export const handle = pageTitle("pilots.me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const items = listMyActionItems(actor).map((i) => ({ id: i.id, action: i.action, targetOn: i.targetOn, editionName: i.editionName, projectId: i.projectId, projectTitle: i.projectTitle, projectStatus: i.projectStatus }));
+  const items = listMyActionItems(actor).map((i) => ({
+    id: i.id,
+    action: i.action,
+    targetOn: i.targetOn,
+    editionName: i.editionName,
+    projectId: i.projectId,
+    projectTitle: i.projectTitle,
+    projectStatus: i.projectStatus,
+  }));
   return json({ items });
 }
 
@@ -24,15 +32,23 @@ export default function MyPilots() {
   const [params] = useSearchParams();
   return (
     <section>
-      <p><Link to="/me">← {t("apply.me.title")}</Link></p>
+      <p>
+        <Link to="/me">← {t("apply.me.title")}</Link>
+      </p>
       <h1>{t("pilots.me.title")}</h1>
       <p>{t("pilots.me.lead")}</p>
-      {params.get("proposed") ? <p className="alert alert-ok" role="status">{t("pilots.me.proposed")}</p> : null}
+      {params.get("proposed") ? (
+        <p className="alert alert-ok" role="status">
+          {t("pilots.me.proposed")}
+        </p>
+      ) : null}
       {items.length ? (
         <ul className="stack">
           {items.map((i) => (
             <li key={i.id} className="card">
-              <p><strong>{i.action}</strong></p>
+              <p>
+                <strong>{i.action}</strong>
+              </p>
               <p className="muted">
                 {i.editionName}
                 {i.targetOn ? <> · {t("pilots.me.target", { date: formatDate(i.targetOn, i18n.language) })}</> : null}
@@ -42,7 +58,12 @@ export default function MyPilots() {
                   {t("pilots.me.isPilot")} <Link to={`/pilots/projects/${i.projectId}`}>{i.projectTitle}</Link> <PilotStatusBadge status={i.projectStatus} />
                 </p>
               ) : (
-                <p><Link className="btn btn-secondary" to={`/me/pilots/propose/${i.id}`}>{t("pilots.me.propose")}<span className="visually-hidden">: {i.action}</span></Link></p>
+                <p>
+                  <Link className="btn btn-secondary" to={`/me/pilots/propose/${i.id}`}>
+                    {t("pilots.me.propose")}
+                    <span className="visually-hidden">: {i.action}</span>
+                  </Link>
+                </p>
               )}
             </li>
           ))}

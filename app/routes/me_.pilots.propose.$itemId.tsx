@@ -40,9 +40,13 @@ export default function ProposePilot() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/me/pilots">← {t("pilots.me.title")}</Link></p>
+      <p>
+        <Link to="/me/pilots">← {t("pilots.me.title")}</Link>
+      </p>
       <h1>{t("pilots.proposal.title")}</h1>
-      <p>{t("pilots.proposal.lead", { edition: item.editionName })}: <q>{item.action}</q></p>
+      <p>
+        {t("pilots.proposal.lead", { edition: item.editionName })}: <q>{item.action}</q>
+      </p>
       <ProjectForm mode="proposal" lastResult={lastResult} defaultValue={defaults} submitLabel={t("pilots.proposal.submit")} />
     </section>
   );

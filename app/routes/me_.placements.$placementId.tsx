@@ -23,7 +23,6 @@ import { pageTitle } from "~/utils/page-title";
 export const links = placementLinks;
 export const handle = pageTitle("placement.offer.title");
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -78,12 +77,20 @@ export default function MyPlacement() {
   const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
   return (
     <section className="stack">
-      <p><Link to="/me">← {t("placement.offer.back")}</Link></p>
+      <p>
+        <Link to="/me">← {t("placement.offer.back")}</Link>
+      </p>
       <h1>{t("placement.offer.title")}</h1>
-      {done === "accept" || done === "decline" ? <p className="alert alert-ok" role="status">{t(`placement.offer.done.${done}`)}</p> : null}
+      {done === "accept" || done === "decline" ? (
+        <p className="alert alert-ok" role="status">
+          {t(`placement.offer.done.${done}`)}
+        </p>
+      ) : null}
       <article className="card" aria-labelledby="visit-h">
         {d.title ? <LocalText as="h2" id="visit-h" value={d.title} /> : <h2 id="visit-h">{d.site}</h2>}
-        <p><PlacementBadge status={d.status} /></p>
+        <p>
+          <PlacementBadge status={d.status} />
+        </p>
         {d.status === "offered" ? <p>{t("placement.offer.intro", { edition: d.editionName })}</p> : null}
         <dl className="pl-kv">
           <dt>{t("placement.offer.where")}</dt>
@@ -92,7 +99,9 @@ export default function MyPlacement() {
             {d.place ? `, ${d.place}` : ""} · {countryName(d.countryCode, lng)}
           </dd>
           <dt>{t("placement.offer.dates")}</dt>
-          <dd>{formatDate(d.arrivalOn, lng, "long")} – {formatDate(d.departureOn, lng, "long")}</dd>
+          <dd>
+            {formatDate(d.arrivalOn, lng, "long")} – {formatDate(d.departureOn, lng, "long")}
+          </dd>
           {d.themes.length ? (
             <>
               <dt>{t("placement.offer.themes")}</dt>
@@ -121,8 +130,12 @@ export default function MyPlacement() {
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextAreaField field={fields.reason} label={t("placement.offer.declineReason")} rows={2} />
             <div className="actions">
-              <button type="submit" name="intent" value="accept" disabled={busy}>{t("placement.offer.accept")}</button>
-              <button type="submit" name="intent" value="decline" className="btn-secondary" disabled={busy}>{t("placement.offer.decline")}</button>
+              <button type="submit" name="intent" value="accept" disabled={busy}>
+                {t("placement.offer.accept")}
+              </button>
+              <button type="submit" name="intent" value="decline" className="btn-secondary" disabled={busy}>
+                {t("placement.offer.decline")}
+              </button>
             </div>
           </Form>
         </section>

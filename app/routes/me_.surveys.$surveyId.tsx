@@ -15,7 +15,6 @@ import { pageTitle } from "~/utils/page-title";
 export const links = evaluationLinks;
 export const handle = pageTitle((_t, d) => d.view?.title);
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
@@ -59,7 +58,11 @@ export default function AnswerSurvey() {
       ) : view.state !== "open" ? (
         <p className="alert alert-warn">{t(`evaluation.survey.state_${view.state}`, { from: view.opensOn, to: view.closesOn })}</p>
       ) : (
-        <SurveyForm view={shown} errors={result && "errors" in result ? result.errors : undefined} formError={result && "formError" in result ? result.formError ?? undefined : undefined} />
+        <SurveyForm
+          view={shown}
+          errors={result && "errors" in result ? result.errors : undefined}
+          formError={result && "formError" in result ? (result.formError ?? undefined) : undefined}
+        />
       )}
     </section>
   );

@@ -62,8 +62,16 @@ export default function MySurveys() {
                   {s.response === "submitted" && s.stage !== "pulse" ? (
                     <span className="badge badge-accepted">{t("evaluation.me.answered")}</span>
                   ) : s.state === "open" ? (
-                    <Link className="btn btn-small" to={`/me/surveys/${s.id}`} aria-label={`${s.response === "draft" ? t("evaluation.me.continue") : t("evaluation.me.answer")}: ${label}`}>
-                      {s.response === "draft" ? t("evaluation.me.continue") : s.response === "submitted" ? t("evaluation.me.answeredToday") : t("evaluation.me.answer")}
+                    <Link
+                      className="btn btn-small"
+                      to={`/me/surveys/${s.id}`}
+                      aria-label={`${s.response === "draft" ? t("evaluation.me.continue") : t("evaluation.me.answer")}: ${label}`}
+                    >
+                      {s.response === "draft"
+                        ? t("evaluation.me.continue")
+                        : s.response === "submitted"
+                          ? t("evaluation.me.answeredToday")
+                          : t("evaluation.me.answer")}
                     </Link>
                   ) : (
                     <span className="badge badge-draft">{t(`evaluation.state.${s.state}`)}</span>

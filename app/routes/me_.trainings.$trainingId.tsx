@@ -73,13 +73,22 @@ export default function MyTraining() {
   const tr = d.training;
   return (
     <section className="card">
-      <p><Link to="/me/itinerary">← {t("training.itinerary.title")}</Link></p>
+      <p>
+        <Link to="/me/itinerary">← {t("training.itinerary.title")}</Link>
+      </p>
       <h1 lang={tr.titleLang}>{tr.title}</h1>
-      {params.get("done") ? <p className="alert alert-ok" role="status">{t(`training.enrolment.done.${params.get("done") === "left" ? "left" : "enrolled"}`)}</p> : null}
+      {params.get("done") ? (
+        <p className="alert alert-ok" role="status">
+          {t(`training.enrolment.done.${params.get("done") === "left" ? "left" : "enrolled"}`)}
+        </p>
+      ) : null}
       <FormErrors errors={a?.error ? [a.error] : undefined} />
       <dl className="facts">
         <dt>{t("training.form.type")}</dt>
-        <dd>{t(`training.types.${tr.type}`)} {tr.status !== "scheduled" ? <span className={`badge badge-${tr.status}`}>{t(`training.status.${tr.status}`)}</span> : null}</dd>
+        <dd>
+          {t(`training.types.${tr.type}`)}{" "}
+          {tr.status !== "scheduled" ? <span className={`badge badge-${tr.status}`}>{t(`training.status.${tr.status}`)}</span> : null}
+        </dd>
         <dt>{t("training.itinerary.when")}</dt>
         <dd>
           {tr.when.venue}
@@ -90,14 +99,31 @@ export default function MyTraining() {
         {tr.onlineUrl ? (
           <>
             <dt>{t("training.form.onlineUrl")}</dt>
-            <dd><a href={tr.onlineUrl}>{tr.onlineUrl}</a></dd>
+            <dd>
+              <a href={tr.onlineUrl}>{tr.onlineUrl}</a>
+            </dd>
           </>
         ) : null}
         <dt>{t("training.itinerary.language")}</dt>
         <dd>{tr.language}</dd>
-        {tr.trainers ? (<><dt>{t("training.form.trainers")}</dt><dd>{tr.trainers}</dd></>) : null}
-        {tr.interpreters ? (<><dt>{t("training.itinerary.interpreters")}</dt><dd>{tr.interpreters}</dd></>) : null}
-        {tr.audience === "enrol" ? (<><dt>{t("training.enrolment.seats")}</dt><dd>{t("training.enrolment.seatsText", { enrolled: tr.enrolled, capacity: tr.capacity ?? "∞" })}</dd></>) : null}
+        {tr.trainers ? (
+          <>
+            <dt>{t("training.form.trainers")}</dt>
+            <dd>{tr.trainers}</dd>
+          </>
+        ) : null}
+        {tr.interpreters ? (
+          <>
+            <dt>{t("training.itinerary.interpreters")}</dt>
+            <dd>{tr.interpreters}</dd>
+          </>
+        ) : null}
+        {tr.audience === "enrol" ? (
+          <>
+            <dt>{t("training.enrolment.seats")}</dt>
+            <dd>{t("training.enrolment.seatsText", { enrolled: tr.enrolled, capacity: tr.capacity ?? "∞" })}</dd>
+          </>
+        ) : null}
       </dl>
       {tr.description.text ? <LocalText as="p" value={tr.description} /> : null}
       {d.enrolment ? (
@@ -110,9 +136,13 @@ export default function MyTraining() {
       {d.canEnrol ? (
         <Form method="post" className="actions">
           {d.enrolment ? (
-            <button type="submit" name="intent" value="leave" className="btn-secondary btn">{t("training.enrolment.leave")}</button>
+            <button type="submit" name="intent" value="leave" className="btn-secondary btn">
+              {t("training.enrolment.leave")}
+            </button>
           ) : (
-            <button type="submit" name="intent" value="enrol">{t("training.enrolment.enrol")}</button>
+            <button type="submit" name="intent" value="enrol">
+              {t("training.enrolment.enrol")}
+            </button>
           )}
         </Form>
       ) : null}

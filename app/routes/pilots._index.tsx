@@ -36,7 +36,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filters: { country: filters.country ?? "", component: filters.component ?? "", status: filters.status ?? "" },
       countries: memberCountries(lng),
       isOrganizer: actor.isOrganizer,
-      proposable: actor.isOrganizer ? listProposableItems(actor).map((i) => ({ id: i.id, action: i.action, authorName: i.authorName, editionName: i.editionName, country: i.country ? countryName(i.country, lng) : "" })) : [],
+      proposable: actor.isOrganizer
+        ? listProposableItems(actor).map((i) => ({
+            id: i.id,
+            action: i.action,
+            authorName: i.authorName,
+            editionName: i.editionName,
+            country: i.country ? countryName(i.country, lng) : "",
+          }))
+        : [],
     });
   });
 }
@@ -52,14 +60,20 @@ export default function PilotOverview() {
     <>
       <h1>{t("pilots.overview.title")}</h1>
       <p>{t("pilots.overview.lead")}</p>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <Form method="get" className="filters card" role="search" aria-label={t("pilots.overview.filters")}>
         <div className="field">
           <label htmlFor="f-country">{t("common.country")}</label>
           <select id="f-country" name="country" defaultValue={filters.country}>
             <option value="">{t("common.all")}</option>
             {countries.map((c) => (
-              <option key={c.code} value={c.code}>{c.name}</option>
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
             ))}
           </select>
         </div>
@@ -68,7 +82,9 @@ export default function PilotOverview() {
           <select id="f-component" name="component" defaultValue={filters.component}>
             <option value="">{t("common.all")}</option>
             {o.components.map((c) => (
-              <option key={c.value} value={c.value}>{c.label}</option>
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
             ))}
           </select>
         </div>
@@ -77,7 +93,9 @@ export default function PilotOverview() {
           <select id="f-status" name="status" defaultValue={filters.status}>
             <option value="">{t("common.all")}</option>
             {o.statuses.map((s) => (
-              <option key={s.value} value={s.value}>{s.label}</option>
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
             ))}
           </select>
         </div>
@@ -88,13 +106,19 @@ export default function PilotOverview() {
       </Form>
       {isOrganizer ? (
         <div className="actions">
-          <Link className="btn btn-secondary" to="/pilots/villages/new">{t("pilots.village.newTitle")}</Link>
-          <Link className="btn btn-secondary" to="/pilots/projects/new">{t("pilots.project.newTitle")}</Link>
+          <Link className="btn btn-secondary" to="/pilots/villages/new">
+            {t("pilots.village.newTitle")}
+          </Link>
+          <Link className="btn btn-secondary" to="/pilots/projects/new">
+            {t("pilots.project.newTitle")}
+          </Link>
         </div>
       ) : null}
       <p>
         <span role="status">{t("pilots.overview.count", { count: projectCount })}</span> ·{" "}
-        <a href={`/pilots.csv?${params.toString()}`} download>{t("pilots.overview.csv")}</a>
+        <a href={`/pilots.csv?${params.toString()}`} download>
+          {t("pilots.overview.csv")}
+        </a>
       </p>
       {rows.length ? (
         rows.map(({ village: v, projects, country }) => (
@@ -107,7 +131,16 @@ export default function PilotOverview() {
               {[v.district, v.province, country].filter(Boolean).join(", ")}
               {v.latitude && v.longitude ? <> · {t("pilots.village.coordinates", { lat: v.latitude, lon: v.longitude })}</> : null}
               {v.households ? <> · {t("pilots.village.householdsCount", { count: v.households })}</> : null}
-              {isOrganizer ? <> · <Link to={`/pilots/villages/${v.id}/edit`}>{t("common.edit")}<span className="visually-hidden">: {v.nameLatin || v.name}</span></Link></> : null}
+              {isOrganizer ? (
+                <>
+                  {" "}
+                  ·{" "}
+                  <Link to={`/pilots/villages/${v.id}/edit`}>
+                    {t("common.edit")}
+                    <span className="visually-hidden">: {v.nameLatin || v.name}</span>
+                  </Link>
+                </>
+              ) : null}
             </p>
             {projects.length ? (
               <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}>
@@ -118,23 +151,41 @@ export default function PilotOverview() {
                       <th scope="col">{t("pilots.project.title")}</th>
                       <th scope="col">{t("pilots.project.component")}</th>
                       <th scope="col">{t("common.status")}</th>
-                      <th scope="col" className="num">{t("pilots.overview.milestones")}</th>
-                      <th scope="col" className="num">{t("pilots.overview.late")}</th>
-                      <th scope="col" className="num">{t("pilots.budget.planned")}</th>
-                      <th scope="col" className="num">{t("pilots.budget.actual")}</th>
-                      <th scope="col" className="num">{t("pilots.budget.used")}</th>
+                      <th scope="col" className="num">
+                        {t("pilots.overview.milestones")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("pilots.overview.late")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("pilots.budget.planned")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("pilots.budget.actual")}
+                      </th>
+                      <th scope="col" className="num">
+                        {t("pilots.budget.used")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {projects.map((p) => (
                       <tr key={p.id}>
-                        <td><Link to={`/pilots/projects/${p.id}`}>{p.title}</Link></td>
+                        <td>
+                          <Link to={`/pilots/projects/${p.id}`}>{p.title}</Link>
+                        </td>
                         <td>{componentLabel(t, p.component, p.componentOther)}</td>
-                        <td><PilotStatusBadge status={p.status} /></td>
+                        <td>
+                          <PilotStatusBadge status={p.status} />
+                        </td>
                         <td className="num">{t("pilots.overview.doneOf", { done: p.milestones.done, total: p.milestones.total })}</td>
                         <td className="num">{p.milestones.late ? <strong>{p.milestones.late}</strong> : 0}</td>
-                        <td className="num"><Money minor={p.plannedMinor} currency={p.currency} /></td>
-                        <td className="num"><Money minor={p.actualMinor} currency={p.currency} /></td>
+                        <td className="num">
+                          <Money minor={p.plannedMinor} currency={p.currency} />
+                        </td>
+                        <td className="num">
+                          <Money minor={p.actualMinor} currency={p.currency} />
+                        </td>
                         <td className="num">{p.used === null ? "–" : formatPercent(p.used, lng)}</td>
                       </tr>
                     ))}
@@ -144,7 +195,14 @@ export default function PilotOverview() {
             ) : (
               <p className="muted">{t("pilots.overview.noProjects")}</p>
             )}
-            {isOrganizer ? <p><Link to={`/pilots/projects/new?village=${v.id}`}>{t("pilots.overview.addProject")}<span className="visually-hidden">: {v.nameLatin || v.name}</span></Link></p> : null}
+            {isOrganizer ? (
+              <p>
+                <Link to={`/pilots/projects/new?village=${v.id}`}>
+                  {t("pilots.overview.addProject")}
+                  <span className="visually-hidden">: {v.nameLatin || v.name}</span>
+                </Link>
+              </p>
+            ) : null}
           </section>
         ))
       ) : (
@@ -163,7 +221,10 @@ export default function PilotOverview() {
                   <li key={i.id}>
                     <strong>{i.action}</strong> · {i.authorName}
                     {i.country ? `, ${i.country}` : ""} · {i.editionName} ·{" "}
-                    <Link to={`/pilots/projects/new?fromAction=${i.id}`}>{t("pilots.overview.proposeThis")}<span className="visually-hidden">: {i.action}</span></Link>
+                    <Link to={`/pilots/projects/new?fromAction=${i.id}`}>
+                      {t("pilots.overview.proposeThis")}
+                      <span className="visually-hidden">: {i.action}</span>
+                    </Link>
                   </li>
                 ))}
               </ul>

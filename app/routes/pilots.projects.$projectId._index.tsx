@@ -16,7 +16,17 @@ import { formatDate } from "~/domain/dates";
 import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { addBudgetLine, addMilestone, changeProjectStatus, completeMilestone, getProjectView, projectInScope, recordActual, recordIndicatorValue, setExchangeRate } from "~/models/pilots.server";
+import {
+  addBudgetLine,
+  addMilestone,
+  changeProjectStatus,
+  completeMilestone,
+  getProjectView,
+  projectInScope,
+  recordActual,
+  recordIndicatorValue,
+  setExchangeRate,
+} from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, idParam, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -67,24 +77,49 @@ export default function PilotProject() {
   const lng = i18n.language;
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
-  const atFormat = new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: d.timeZone || "UTC", timeZoneName: "short" });
-  const lead = [d.people.leadName, p.localLeadName].filter(Boolean).filter((x, i, a) => a.indexOf(x) === i).join(" · ");
+  const atFormat = new Intl.DateTimeFormat(lng, {
+    calendar: "gregory",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: d.timeZone || "UTC",
+    timeZoneName: "short",
+  });
+  const lead = [d.people.leadName, p.localLeadName]
+    .filter(Boolean)
+    .filter((x, i, a) => a.indexOf(x) === i)
+    .join(" · ");
   return (
     <>
-      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
+      <p>
+        <Link to="/pilots">← {t("pilots.overview.title")}</Link>
+      </p>
       <h1>{p.title}</h1>
       <p>
         <PilotStatusBadge status={p.status} /> · {componentLabel(t, p.component, p.componentOther)} · {v.nameLatin || v.name}, {v.province}, {d.country}
-        {d.canEdit ? <> · <Link to={`/pilots/projects/${p.id}/edit`}>{t("common.edit")}</Link></> : null}
+        {d.canEdit ? (
+          <>
+            {" "}
+            · <Link to={`/pilots/projects/${p.id}/edit`}>{t("common.edit")}</Link>
+          </>
+        ) : null}
       </p>
-      {params.get("saved") ? <p className="alert alert-ok" role="status">{t("common.saved")}</p> : null}
+      {params.get("saved") ? (
+        <p className="alert alert-ok" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <section className="card" aria-labelledby="facts-h">
         <h2 id="facts-h">{t("pilots.project.facts")}</h2>
         <dl className="facts">
           <dt>{t("pilots.project.objectives")}</dt>
           <dd style={{ whiteSpace: "pre-line" }}>{p.objectives}</dd>
           <dt>{t("pilots.project.plan")}</dt>
-          <dd>{p.startsOn || p.endsOn ? t("pilots.project.planDates", { from: formatDate(p.startsOn, lng) || "–", to: formatDate(p.endsOn, lng) || "–" }) : "–"}</dd>
+          <dd>
+            {p.startsOn || p.endsOn ? t("pilots.project.planDates", { from: formatDate(p.startsOn, lng) || "–", to: formatDate(p.endsOn, lng) || "–" }) : "–"}
+          </dd>
           <dt>{t("pilots.project.localLead")}</dt>
           <dd>{lead || "–"}</dd>
           <dt>{t("pilots.project.organizer")}</dt>
@@ -119,14 +154,19 @@ export default function PilotProject() {
                     {e.action === "status" || e.action === "create" || e.action === "propose" ? (
                       <>
                         {": "}
-                        {e.fromState ? t(`pilots.status.${e.fromState}`, { defaultValue: e.fromState }) : "–"} → {e.toState ? t(`pilots.status.${e.toState}`, { defaultValue: e.toState }) : "–"}
+                        {e.fromState ? t(`pilots.status.${e.fromState}`, { defaultValue: e.fromState }) : "–"} →{" "}
+                        {e.toState ? t(`pilots.status.${e.toState}`, { defaultValue: e.toState }) : "–"}
                       </>
                     ) : null}
                   </p>
                   <p className="muted">
                     <time dateTime={e.at}>{atFormat.format(new Date(e.at))}</time> · {e.actorName ?? "–"}
                   </p>
-                  {e.reason ? <p>{t("common.reason")}: {e.reason}</p> : null}
+                  {e.reason ? (
+                    <p>
+                      {t("common.reason")}: {e.reason}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>

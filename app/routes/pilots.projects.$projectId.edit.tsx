@@ -23,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const p = v.project;
     return json({
       id: p.id,
-      villages: listVillageChoices(actor).map((x) => ({ value: String(x.id), label: `${x.nameLatin || x.name}, ${x.province}, ${countryName(x.countryCode, lng)}` })),
+      villages: listVillageChoices(actor).map((x) => ({
+        value: String(x.id),
+        label: `${x.nameLatin || x.name}, ${x.province}, ${countryName(x.countryCode, lng)}`,
+      })),
       defaults: {
         villageId: String(p.villageId),
         title: p.title,
@@ -58,7 +61,9 @@ export default function EditProject() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to={`/pilots/projects/${id}`}>← {defaults.title}</Link></p>
+      <p>
+        <Link to={`/pilots/projects/${id}`}>← {defaults.title}</Link>
+      </p>
       <h1>{t("pilots.project.editTitle")}</h1>
       <ProjectForm mode="organizer" lastResult={lastResult} defaultValue={defaults} villages={villages} submitLabel={t("common.save")} />
     </section>

@@ -21,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return guard(() => {
     requireOrganizer(actor);
-    const villages = listVillageChoices(actor).map((v) => ({ value: String(v.id), label: `${v.nameLatin || v.name}, ${v.province}, ${countryName(v.countryCode, lng)}` }));
+    const villages = listVillageChoices(actor).map((v) => ({
+      value: String(v.id),
+      label: `${v.nameLatin || v.name}, ${v.province}, ${countryName(v.countryCode, lng)}`,
+    }));
     const fromAction = url.searchParams.get("fromAction");
     const item = fromAction ? getProposableItem(actor, idParam(fromAction, "action plan item")) : null;
     const village = url.searchParams.get("village");
@@ -54,13 +57,21 @@ export default function NewProject() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
+      <p>
+        <Link to="/pilots">← {t("pilots.overview.title")}</Link>
+      </p>
       <h1>{t("pilots.project.newTitle")}</h1>
-      {item ? <p className="alert alert-ok">{t("pilots.project.fromAction", { name: item.authorName, edition: item.editionName })}: <q>{item.action}</q></p> : null}
+      {item ? (
+        <p className="alert alert-ok">
+          {t("pilots.project.fromAction", { name: item.authorName, edition: item.editionName })}: <q>{item.action}</q>
+        </p>
+      ) : null}
       {villages.length ? (
         <ProjectForm mode="organizer" lastResult={lastResult} defaultValue={defaults} villages={villages} submitLabel={t("pilots.project.create")} />
       ) : (
-        <p>{t("pilots.project.noVillages")} <Link to="/pilots/villages/new">{t("pilots.village.newTitle")}</Link></p>
+        <p>
+          {t("pilots.project.noVillages")} <Link to="/pilots/villages/new">{t("pilots.village.newTitle")}</Link>
+        </p>
       )}
     </section>
   );

@@ -43,8 +43,12 @@ export default function EditVillage() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
-      <h1>{t("pilots.village.editTitle")}: {village.nameLatin || village.name}</h1>
+      <p>
+        <Link to="/pilots">← {t("pilots.overview.title")}</Link>
+      </p>
+      <h1>
+        {t("pilots.village.editTitle")}: {village.nameLatin || village.name}
+      </h1>
       <VillageForm lastResult={lastResult} defaultValue={village} submitLabel={t("common.save")} />
     </section>
   );

@@ -35,7 +35,9 @@ export default function NewVillage() {
   const lastResult = useActionData<typeof action>();
   return (
     <section className="card">
-      <p><Link to="/pilots">← {t("pilots.overview.title")}</Link></p>
+      <p>
+        <Link to="/pilots">← {t("pilots.overview.title")}</Link>
+      </p>
       <h1>{t("pilots.village.newTitle")}</h1>
       <VillageForm lastResult={lastResult} submitLabel={t("pilots.village.create")} />
     </section>

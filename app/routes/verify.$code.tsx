@@ -52,11 +52,15 @@ export default function VerifyCertificate() {
           </dl>
         </>
       ) : (
-        <p className="alert alert-error" role="status">{t("secretariat.verify.notFound")}</p>
+        <p className="alert alert-error" role="status">
+          {t("secretariat.verify.notFound")}
+        </p>
       )}
       <h2>{t("secretariat.verify.another")}</h2>
       <VerifyForm />
-      <p><Link to="/">{t("secretariat.verify.home")}</Link></p>
+      <p>
+        <Link to="/">{t("secretariat.verify.home")}</Link>
+      </p>
     </section>
   );
 }

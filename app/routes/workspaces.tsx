@@ -27,7 +27,9 @@ export default function Workspaces() {
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {workspaces.map((w) => (
           <li key={w.role} className="card">
-            <Link to={w.path} className="btn">{t(`nav.workspaces.go.${w.role}`)}</Link>
+            <Link to={w.path} className="btn">
+              {t(`nav.workspaces.go.${w.role}`)}
+            </Link>
             <p className="muted">{t(`nav.workspaces.about.${w.role}`)}</p>
           </li>
         ))}

@@ -83,7 +83,9 @@ export const passwordResetTokens = sqliteTable("password_reset_tokens", {
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),
   /** "reset" for a forgotten password, "claim" for a nominee taking over their account. */
-  purpose: text("purpose", { enum: ["reset", "claim"] }).notNull().default("reset"),
+  purpose: text("purpose", { enum: ["reset", "claim"] })
+    .notNull()
+    .default("reset"),
   createdAt: text("created_at").notNull().default(now),
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),

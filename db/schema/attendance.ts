@@ -59,16 +59,15 @@ export const attendanceRecords = sqliteTable(
  * Nominee CSV imports waiting for confirmation: the previewed file's bytes keyed by their SHA-256,
  * so "Confirm import" writes exactly what was previewed. Rows are removed once confirmed.
  */
-export const importUploads = sqliteTable(
-  "import_uploads",
-  {
-    hash: text("hash").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    editionId: integer("edition_id").notNull(),
-    countryCode: text("country_code"),
-    content: text("content").notNull(),
-    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-  },
-);
+export const importUploads = sqliteTable("import_uploads", {
+  hash: text("hash").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  editionId: integer("edition_id").notNull(),
+  countryCode: text("country_code"),
+  content: text("content").notNull(),
+  createdAt: text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});

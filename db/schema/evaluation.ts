@@ -132,10 +132,7 @@ export const surveyResponses = sqliteTable(
     updatedAt: text("updated_at").notNull().default(now),
     submittedAt: text("submitted_at"),
   },
-  (t) => [
-    uniqueIndex("survey_responses_once").on(t.surveyId, t.userId, t.stage, t.period),
-    index("survey_responses_application").on(t.applicationId),
-  ],
+  (t) => [uniqueIndex("survey_responses_once").on(t.surveyId, t.userId, t.stage, t.period), index("survey_responses_application").on(t.applicationId)],
 );
 
 /** An action a participant plans to apply at home (written in the end-of-visit survey). */
@@ -215,10 +212,7 @@ export const planAdjustments = sqliteTable(
       .references(() => editions.id, { onDelete: "cascade" }),
     what: text("what").notNull(),
     why: text("why").notNull(),
-    evidence: text("evidence", { mode: "json" })
-      .$type<AdjustmentEvidence>()
-      .notNull()
-      .default({ indicatorIds: [], responseIds: [], pulseDays: [] }),
+    evidence: text("evidence", { mode: "json" }).$type<AdjustmentEvidence>().notNull().default({ indicatorIds: [], responseIds: [], pulseDays: [] }),
     status: text("status", { enum: ADJUSTMENT_STATUSES }).notNull().default("open"),
     /** The open adjustment of an earlier edition this checklist item carries over. */
     carriedFromId: integer("carried_from_id"),
@@ -226,10 +220,7 @@ export const planAdjustments = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     closedAt: text("closed_at"),
   },
-  (t) => [
-    index("plan_adjustments_edition").on(t.editionId),
-    uniqueIndex("plan_adjustments_carry_once").on(t.editionId, t.carriedFromId),
-  ],
+  (t) => [index("plan_adjustments_edition").on(t.editionId), uniqueIndex("plan_adjustments_carry_once").on(t.editionId, t.carriedFromId)],
 );
 
 export const REMINDER_KINDS = ["opened", "closing"] as const;

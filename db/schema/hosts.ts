@@ -122,8 +122,5 @@ export const placements = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [
-    index("placements_visit_status").on(t.visitId, t.status),
-    index("placements_application").on(t.applicationId),
-  ],
+  (t) => [index("placements_visit_status").on(t.visitId, t.status), index("placements_application").on(t.applicationId)],
 );

@@ -47,15 +47,7 @@ export const editionQuotas = sqliteTable(
   (t) => [primaryKey({ columns: [t.editionId, t.countryCode] })],
 );
 
-export const APPLICATION_STATUSES = [
-  "draft",
-  "submitted",
-  "endorsed",
-  "accepted",
-  "waitlisted",
-  "rejected",
-  "withdrawn",
-] as const;
+export const APPLICATION_STATUSES = ["draft", "submitted", "endorsed", "accepted", "waitlisted", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export type LanguageSkill = { code: string; level: "basic" | "working" | "fluent" | "native" };
@@ -96,10 +88,7 @@ export const applications = sqliteTable(
     languages: text("languages", { mode: "json" }).$type<LanguageSkill[]>().notNull().default([]),
     themes: text("themes", { mode: "json" }).$type<string[]>().notNull().default([]),
     /** Ranked, first is most preferred. */
-    preferredHostCountries: text("preferred_host_countries", { mode: "json" })
-      .$type<string[]>()
-      .notNull()
-      .default([]),
+    preferredHostCountries: text("preferred_host_countries", { mode: "json" }).$type<string[]>().notNull().default([]),
     availableFrom: text("available_from"),
     availableTo: text("available_to"),
     dietaryNeeds: text("dietary_needs").notNull().default(""),

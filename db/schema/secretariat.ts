@@ -49,7 +49,9 @@ export const certificates = sqliteTable(
     uniqueIndex("certificates_code").on(t.code),
     uniqueIndex("certificates_number").on(t.number),
     uniqueIndex("certificates_edition_seq").on(t.editionId, t.seq),
-    uniqueIndex("certificates_valid_per_application").on(t.applicationId).where(sql`revoked_at is null`),
+    uniqueIndex("certificates_valid_per_application")
+      .on(t.applicationId)
+      .where(sql`revoked_at is null`),
   ],
 );
 

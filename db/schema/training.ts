@@ -137,10 +137,7 @@ export const trainingSessionInterpreters = sqliteTable(
       .notNull()
       .references(() => interpreters.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.trainingSessionId, t.interpreterId] }),
-    index("training_session_interpreters_interpreter").on(t.interpreterId),
-  ],
+  (t) => [primaryKey({ columns: [t.trainingSessionId, t.interpreterId] }), index("training_session_interpreters_interpreter").on(t.interpreterId)],
 );
 
 export const ENROLMENT_STATUSES = ["enrolled", "waitlisted", "cancelled"] as const;

@@ -56,8 +56,15 @@ export function storySteps(p: PersonSeed): Step[] {
 
 /** Days between consecutive steps of the story (create is placed separately). */
 const GAP: Record<Step["action"], [number, number]> = {
-  create: [0, 0], nominate: [0, 0], submit: [0, 3], return: [1, 4], endorse: [1, 4],
-  waitlist: [2, 5], accept: [1, 5], reject: [2, 5], withdraw: [1, 4],
+  create: [0, 0],
+  nominate: [0, 0],
+  submit: [0, 3],
+  return: [1, 4],
+  endorse: [1, 4],
+  waitlist: [2, 5],
+  accept: [1, 5],
+  reject: [2, 5],
+  withdraw: [1, 4],
 };
 
 /**
@@ -160,8 +167,7 @@ export function seedApplicant(tx: Db, p: PersonSeed, edition: SeededEdition, tod
 
   let state: ApplicationStatus | null = null;
   steps.forEach((s, i) => {
-    const actor =
-      s.by === "applicant" ? userId : s.by === "focal" ? ctx.focalByCountry[p.cc] : ctx.organizers[rng.int(0, 3) === 0 ? 1 : 0];
+    const actor = s.by === "applicant" ? userId : s.by === "focal" ? ctx.focalByCountry[p.cc] : ctx.organizers[rng.int(0, 3) === 0 ? 1 : 0];
     tx.insert(t.auditEvents)
       .values({
         at: iso(at[i]),

@@ -32,9 +32,18 @@ export function seedAttendance(tx: Db, online: SeededEdition, organizerId: numbe
       return tx
         .insert(t.trainingSessions)
         .values({
-          editionId: online.id, title, type: "online", description: "Online session with interpretation into Vietnamese, Thai and Khmer.",
-          startsAt: `${day}T06:00:00.000Z`, endsAt: `${day}T08:00:00.000Z`, timeZone: "Asia/Shanghai", onlineUrl: "https://meet.example.org/vlx-10",
-          deliveryLanguage: "en", audience: "edition", status: "held", createdBy: organizerId,
+          editionId: online.id,
+          title,
+          type: "online",
+          description: "Online session with interpretation into Vietnamese, Thai and Khmer.",
+          startsAt: `${day}T06:00:00.000Z`,
+          endsAt: `${day}T08:00:00.000Z`,
+          timeZone: "Asia/Shanghai",
+          onlineUrl: "https://meet.example.org/vlx-10",
+          deliveryLanguage: "en",
+          audience: "edition",
+          status: "held",
+          createdBy: organizerId,
         })
         .returning()
         .get();
@@ -50,13 +59,17 @@ export function seedAttendance(tx: Db, online: SeededEdition, organizerId: numbe
   const rows: (typeof t.attendanceRecords.$inferInsert)[] = [];
   participants.forEach((p, n) => {
     // The first Myanmar participant lost the connection for most of the week.
-    const miss = p.country === "MM" && n === participants.findIndex((x) => x.country === "MM") ? 0.7 : MISS[p.country ?? ""] ?? 0.05;
+    const miss = p.country === "MM" && n === participants.findIndex((x) => x.country === "MM") ? 0.7 : (MISS[p.country ?? ""] ?? 0.05);
     for (const s of sessions.filter((x) => x.status !== "cancelled" && x.audience === "edition")) {
       const r = rng.next();
       const status = r < miss ? (rng.next() < 0.3 ? "excused" : "absent") : r < miss + 0.12 ? "late" : "present";
       const self = status !== "absent" && status !== "excused" && rng.next() < 0.6;
       rows.push({
-        subjectKind: "training", trainingSessionId: s.id, applicationId: p.id, status, method: self ? "self" : "list",
+        subjectKind: "training",
+        trainingSessionId: s.id,
+        applicationId: p.id,
+        status,
+        method: self ? "self" : "list",
         note: status === "excused" ? "Village meeting on the same afternoon" : status === "late" ? "Connection problems" : "",
         recordedBy: self ? null : organizerId,
         recordedAt: new Date(Date.parse(s.startsAt) + (status === "late" ? 20 : 2) * 60_000).toISOString(),
@@ -112,7 +125,12 @@ export function seedVisitDayAttendance(tx: Db, today: string, organizerId: numbe
           const r = rng.next();
           const status = ill && i >= 2 ? (i === 2 ? "excused" : "absent") : r < 0.03 ? "excused" : r < (travel ? 0.2 : 0.08) ? "late" : "present";
           rows.push({
-            subjectKind: "visit_day", visitId: v.id, date: day, applicationId: p.id, status, method: "list",
+            subjectKind: "visit_day",
+            visitId: v.id,
+            date: day,
+            applicationId: p.id,
+            status,
+            method: "list",
             note: status === "excused" ? "Sick, stayed at the homestay" : status === "late" && travel ? "Bus from the airport delayed" : "",
             recordedBy: host?.id ?? organizerId,
             // 08:30 at the site (the 13 countries are UTC+06:30 to UTC+09:00: about 01:00 UTC).

@@ -21,7 +21,9 @@ export function seedCertificates(tx: Db, online: SeededEdition, organizerId: num
   const insert = raw.prepare(
     "insert into certificates (application_id, edition_id, seq, number, code, issued_on, issued_at, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const audit = raw.prepare("insert into audit_events (at, actor_user_id, entity_type, entity_id, action, from_state, to_state, reason, details) values (?, ?, 'certificate', ?, ?, ?, ?, ?, ?)");
+  const audit = raw.prepare(
+    "insert into audit_events (at, actor_user_id, entity_type, entity_id, action, from_state, to_state, reason, details) values (?, ?, 'certificate', ?, ?, ?, ?, ?, ?)",
+  );
   let seq = 0;
   const issue = (applicationId: number, day: string) => {
     seq += 1;

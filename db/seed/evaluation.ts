@@ -66,7 +66,8 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
       applicationsCloseOn: addDays(startsOn, -60),
       timeZone: "Asia/Shanghai",
       themes: [...THEMES],
-      description: "One week in Guangxi: an opening forum in Nanning, then village stays on the Longji terraces and, for one group, in the Yao homestay village of Hebian (Yunnan). Evaluated with a baseline, daily pulses, an end-of-visit survey with action plans and follow-ups at 3, 6 and 12 months.",
+      description:
+        "One week in Guangxi: an opening forum in Nanning, then village stays on the Longji terraces and, for one group, in the Yao homestay village of Hebian (Yunnan). Evaluated with a baseline, daily pulses, an end-of-visit survey with action plans and follow-ups at 3, 6 and 12 months.",
       createdAt: at(addDays(startsOn, -130), 2),
       updatedAt: at(addDays(startsOn, -130), 2),
     })
@@ -75,7 +76,9 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
   const people = pickParticipants(tx);
   const perCountry: Record<string, number> = {};
   for (const p of people) perCountry[p.a.nationality!] = (perCountry[p.a.nationality!] ?? 0) + 1;
-  tx.insert(t.editionQuotas).values(Object.entries(perCountry).map(([countryCode, n]) => ({ editionId, countryCode, quota: n + 1 }))).run();
+  tx.insert(t.editionQuotas)
+    .values(Object.entries(perCountry).map(([countryCode, n]) => ({ editionId, countryCode, quota: n + 1 })))
+    .run();
 
   const site = (latin: string) => tx.select().from(t.hostSites).where(eq(t.hostSites.nameLatin, latin)).get()!;
   const groups = [
@@ -83,26 +86,27 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
     { site: site("Hebian Village (Yao), Mengla County"), title: "Family homestays and community-led poverty reduction at Hebian", days: [1, 5] as const },
   ];
   const half = Math.ceil(people.length / 2);
-  const visitIds = groups.map((g, i) =>
-    tx
-      .insert(t.exchangeVisits)
-      .values({
-        editionId,
-        hostSiteId: g.site.id,
-        title: g.title,
-        arrivalOn: addDays(startsOn, g.days[0]),
-        departureOn: addDays(startsOn, g.days[1]),
-        capacity: (i === 0 ? half : people.length - half) + 2,
-        perCountryCap: 2,
-        themes: g.site.themes.slice(0, 2),
-        languages: g.site.languages,
-        interpreterLanguages: ["en", "vi"],
-        homestay: true,
-        createdAt: at(addDays(startsOn, -90), 3),
-        updatedAt: at(addDays(startsOn, -90), 3),
-      })
-      .returning({ id: t.exchangeVisits.id })
-      .get().id,
+  const visitIds = groups.map(
+    (g, i) =>
+      tx
+        .insert(t.exchangeVisits)
+        .values({
+          editionId,
+          hostSiteId: g.site.id,
+          title: g.title,
+          arrivalOn: addDays(startsOn, g.days[0]),
+          departureOn: addDays(startsOn, g.days[1]),
+          capacity: (i === 0 ? half : people.length - half) + 2,
+          perCountryCap: 2,
+          themes: g.site.themes.slice(0, 2),
+          languages: g.site.languages,
+          interpreterLanguages: ["en", "vi"],
+          homestay: true,
+          createdAt: at(addDays(startsOn, -90), 3),
+          updatedAt: at(addDays(startsOn, -90), 3),
+        })
+        .returning({ id: t.exchangeVisits.id })
+        .get().id,
   );
 
   // Applications (a full audit trail, as the use cases write it) and accepted placements.
@@ -133,18 +137,42 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
       .returning({ id: t.applications.id })
       .get().id;
     for (const s of steps) {
-      tx.insert(t.auditEvents).values({ at: s.when, actorUserId: s.by, entityType: "application", entityId: appId, action: s.action, fromState: s.from, toState: s.to }).run();
+      tx.insert(t.auditEvents)
+        .values({ at: s.when, actorUserId: s.by, entityType: "application", entityId: appId, action: s.action, fromState: s.from, toState: s.to })
+        .run();
     }
     const g = i < half ? 0 : 1;
     tx.insert(t.placements)
-      .values({ visitId: visitIds[g], applicationId: appId, status: "accepted", replyBy: addDays(startsOn, -30), offeredAt: at(addDays(startsOn, -45), 6), respondedAt: at(addDays(startsOn, -40 + rng.int(0, 5)), 7), createdBy: ctx.organizers[0], createdAt: at(addDays(startsOn, -46), 6) })
+      .values({
+        visitId: visitIds[g],
+        applicationId: appId,
+        status: "accepted",
+        replyBy: addDays(startsOn, -30),
+        offeredAt: at(addDays(startsOn, -45), 6),
+        respondedAt: at(addDays(startsOn, -40 + rng.int(0, 5)), 7),
+        createdBy: ctx.organizers[0],
+        createdAt: at(addDays(startsOn, -46), 6),
+      })
       .run();
-    return { appId, userId: p.u.id, cc: p.a.nationality!, female: p.a.gender === "female", vi: p.u.locale === "vi", group: g, arrivalOn: addDays(startsOn, groups[g].days[0]), departureOn: addDays(startsOn, groups[g].days[1]) };
+    return {
+      appId,
+      userId: p.u.id,
+      cc: p.a.nationality!,
+      female: p.a.gender === "female",
+      vi: p.u.locale === "vi",
+      group: g,
+      arrivalOn: addDays(startsOn, groups[g].days[0]),
+      departureOn: addDays(startsOn, groups[g].days[1]),
+    };
   });
 
   // The edition's surveys.
   const survey = (stage: "baseline" | "pulse" | "end_of_visit" | "follow_up", family: string, monthsAfter = 0) =>
-    tx.insert(t.editionSurveys).values({ editionId, stage, monthsAfter, templateFamily: family, createdAt: at(addDays(startsOn, -50), 1) }).returning({ id: t.editionSurveys.id }).get().id;
+    tx
+      .insert(t.editionSurveys)
+      .values({ editionId, stage, monthsAfter, templateFamily: family, createdAt: at(addDays(startsOn, -50), 1) })
+      .returning({ id: t.editionSurveys.id })
+      .get().id;
   const s = {
     baseline: survey("baseline", "starter-baseline"),
     pulse: survey("pulse", "starter-pulse"),
@@ -155,10 +183,31 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
   survey("follow_up", "starter-follow-up", 12);
   const T = { baseline: tpl("starter-baseline"), pulse: tpl("starter-pulse"), end: tpl("starter-end"), fu: tpl("starter-follow-up") };
 
-  const respond = (surveyId: number, templateId: number, p: (typeof participants)[number], stage: "baseline" | "pulse" | "end_of_visit" | "follow_up", date: string, answers: Record<string, AnswerValue>, period = "") =>
+  const respond = (
+    surveyId: number,
+    templateId: number,
+    p: (typeof participants)[number],
+    stage: "baseline" | "pulse" | "end_of_visit" | "follow_up",
+    date: string,
+    answers: Record<string, AnswerValue>,
+    period = "",
+  ) =>
     tx
       .insert(t.surveyResponses)
-      .values({ surveyId, templateId, applicationId: p.appId, userId: p.userId, stage, period, status: "submitted", answers, language: p.vi ? "vi" : "en", createdAt: at(date, 1, rng.int(0, 59)), updatedAt: at(date, 2, rng.int(0, 59)), submittedAt: at(date, 2, rng.int(0, 59)) })
+      .values({
+        surveyId,
+        templateId,
+        applicationId: p.appId,
+        userId: p.userId,
+        stage,
+        period,
+        status: "submitted",
+        answers,
+        language: p.vi ? "vi" : "en",
+        createdAt: at(date, 1, rng.int(0, 59)),
+        updatedAt: at(date, 2, rng.int(0, 59)),
+        submittedAt: at(date, 2, rng.int(0, 59)),
+      })
       .returning({ id: t.surveyResponses.id })
       .get().id;
 
@@ -187,8 +236,14 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
     const skipBaseline = rng.next() < 0.08;
     if (!skipBaseline) {
       respond(s.baseline, T.baseline.id, p, "baseline", addDays(p.arrivalOn, -rng.int(3, 20)), {
-        income_sources: base.income, coop_households: base.coop, people_reached: base.reached, women_decision: base.women,
-        clean_water: base.water, waste_practice: base.waste, pesticides: base.pesticides, confidence: base.confidence,
+        income_sources: base.income,
+        coop_households: base.coop,
+        people_reached: base.reached,
+        women_decision: base.women,
+        clean_water: base.water,
+        waste_practice: base.waste,
+        pesticides: base.pesticides,
+        confidence: base.confidence,
         hopes: "Ways to share tourism income and to keep the water clean.",
       });
     }
@@ -203,14 +258,37 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
     }
     // End of visit on the departure day, with an action plan.
     const endConfidence = clamp(base.confidence + rng.int(1, 2), 1, 5);
-    const endId = respond(s.end, T.end.id, p, "end_of_visit", p.departureOn, { confidence: endConfidence, usefulness: rng.int(4, 5), best: "The village water committee and how tourism income is shared." });
+    const endId = respond(s.end, T.end.id, p, "end_of_visit", p.departureOn, {
+      confidence: endConfidence,
+      usefulness: rng.int(4, 5),
+      best: "The village water committee and how tourism income is shared.",
+    });
     const ind = (code: string) => tx.select({ id: t.indicators.id }).from(t.indicators).where(eq(t.indicators.code, code)).get()!.id;
     const plan = [
-      { action: "Set up a village water committee with women members and a monthly check of the taps", targetOn: addDays(p.departureOn, 60 + rng.int(0, 30)), indicatorIds: [ind("ENV-CLEAN-WATER"), ind("SOC-WOMEN-DECISION")] },
-      { action: "Start a sorting point for household waste at the market", targetOn: addDays(p.departureOn, 90 + rng.int(0, 60)), indicatorIds: [ind("ENV-WASTE-PRACTICE")] },
-      { action: "Try a homestay network with five families and shared prices", targetOn: addDays(p.departureOn, 150 + rng.int(0, 60)), indicatorIds: [ind("ECO-INCOME-SOURCES"), ind("ECO-COOP-HOUSEHOLDS")] },
+      {
+        action: "Set up a village water committee with women members and a monthly check of the taps",
+        targetOn: addDays(p.departureOn, 60 + rng.int(0, 30)),
+        indicatorIds: [ind("ENV-CLEAN-WATER"), ind("SOC-WOMEN-DECISION")],
+      },
+      {
+        action: "Start a sorting point for household waste at the market",
+        targetOn: addDays(p.departureOn, 90 + rng.int(0, 60)),
+        indicatorIds: [ind("ENV-WASTE-PRACTICE")],
+      },
+      {
+        action: "Try a homestay network with five families and shared prices",
+        targetOn: addDays(p.departureOn, 150 + rng.int(0, 60)),
+        indicatorIds: [ind("ECO-INCOME-SOURCES"), ind("ECO-COOP-HOUSEHOLDS")],
+      },
     ].slice(0, rng.int(2, 3));
-    const itemIds = plan.map((item, position) => tx.insert(t.actionPlanItems).values({ ...item, position, responseId: endId, applicationId: p.appId }).returning({ id: t.actionPlanItems.id }).get().id);
+    const itemIds = plan.map(
+      (item, position) =>
+        tx
+          .insert(t.actionPlanItems)
+          .values({ ...item, position, responseId: endId, applicationId: p.appId })
+          .returning({ id: t.actionPlanItems.id })
+          .get().id,
+    );
     // The 3-month follow-up, answered by most.
     if (rng.next() < 0.2) continue;
     const fuDate = addDays(p.departureOn, 92 + rng.int(0, 10));
@@ -230,7 +308,14 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
     const statuses = ["done", "in_progress", "in_progress", "not_started", "dropped"] as const;
     itemIds.forEach((actionId, k) => {
       const status = k === 0 ? (rng.next() < 0.6 ? "done" : "in_progress") : statuses[rng.int(1, 4)];
-      tx.insert(t.actionProgress).values({ actionId, responseId: fuId, status, note: status === "dropped" ? "No budget this year; we will try with the district." : status === "done" ? "Working since last month." : "" }).run();
+      tx.insert(t.actionProgress)
+        .values({
+          actionId,
+          responseId: fuId,
+          status,
+          note: status === "dropped" ? "No budget this year; we will try with the district." : status === "done" ? "Working since last month." : "",
+        })
+        .run();
     });
   }
 

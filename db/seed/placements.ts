@@ -24,8 +24,19 @@ export type SeededPlacements = { offered: number; accepted: number; declined: nu
 
 export function seedPlacements(tx: Db, editionId: number, today: string, organizerId: number, now: Date = new Date()): SeededPlacements {
   const iso = (daysAgo: number, hour: number) => new Date(now.getTime() - daysAgo * 86_400_000 - hour * 3_600_000).toISOString();
-  const audit = (entityId: number, action: string, fromState: string | null, toState: string, at: string, actorUserId: number | null, extra: { reason?: string; details?: Record<string, unknown> } = {}) =>
-    tx.insert(t.auditEvents).values({ at, actorUserId, entityType: "placement", entityId, action, fromState, toState, reason: extra.reason ?? null, details: extra.details ?? null }).run();
+  const audit = (
+    entityId: number,
+    action: string,
+    fromState: string | null,
+    toState: string,
+    at: string,
+    actorUserId: number | null,
+    extra: { reason?: string; details?: Record<string, unknown> } = {},
+  ) =>
+    tx
+      .insert(t.auditEvents)
+      .values({ at, actorUserId, entityType: "placement", entityId, action, fromState, toState, reason: extra.reason ?? null, details: extra.details ?? null })
+      .run();
 
   const { instance } = buildInstance(editionId, { acceptUnranked: true }, tx);
   const visits = tx.select().from(t.exchangeVisits).where(eq(t.exchangeVisits.editionId, editionId)).all();
@@ -46,7 +57,12 @@ export function seedPlacements(tx: Db, editionId: number, today: string, organiz
     .map(([pid, vid]) => ({ applicationId: Number(pid), visitId: Number(vid) }))
     .sort((a, b) => a.applicationId - b.applicationId);
   const userOf = new Map(
-    tx.select({ id: t.applications.id, userId: t.applications.userId }).from(t.applications).where(eq(t.applications.editionId, editionId)).all().map((a) => [a.id, a.userId]),
+    tx
+      .select({ id: t.applications.id, userId: t.applications.userId })
+      .from(t.applications)
+      .where(eq(t.applications.editionId, editionId))
+      .all()
+      .map((a) => [a.id, a.userId]),
   );
 
   const out: SeededPlacements = { offered: 0, accepted: 0, declined: 0, proposed: 0, override: null };
@@ -59,7 +75,10 @@ export function seedPlacements(tx: Db, editionId: number, today: string, organiz
     if (i % 4 === 1) return "accepted";
     return "offered";
   };
-  const rows = [...others.map((p, i) => ({ ...p, status: statusOf(i) })), ...(sari ? placed.filter((p) => p.applicationId === sari.id).map((p) => ({ ...p, status: "offered" as const })) : [])];
+  const rows = [
+    ...others.map((p, i) => ({ ...p, status: statusOf(i) })),
+    ...(sari ? placed.filter((p) => p.applicationId === sari.id).map((p) => ({ ...p, status: "offered" as const })) : []),
+  ];
   for (const r of rows) {
     const sent = r.status !== "proposed";
     const id = tx
@@ -81,7 +100,9 @@ export function seedPlacements(tx: Db, editionId: number, today: string, organiz
     if (sent) audit(id, "offer", "proposed", "offered", iso(4, 2), organizerId, { details: { replyBy } });
     if (r.status === "accepted" || r.status === "declined") {
       const reason = r.status === "declined" ? "Harvest season at home: I cannot leave the village that week." : undefined;
-      audit(id, r.status === "accepted" ? "accept" : "decline", "offered", r.status, iso(2, (r.applicationId % 5) + 1), userOf.get(r.applicationId) ?? null, { reason });
+      audit(id, r.status === "accepted" ? "accept" : "decline", "offered", r.status, iso(2, (r.applicationId % 5) + 1), userOf.get(r.applicationId) ?? null, {
+        reason,
+      });
     }
     out[r.status] += 1;
   }
@@ -108,12 +129,23 @@ export function seedPlacements(tx: Db, editionId: number, today: string, organiz
       const from = last ? Date.parse(last.at) : now.getTime() - 3 * 86_400_000;
       const at = new Date(from + Math.max(60_000, Math.floor((now.getTime() - 3_600_000 - from) / 2))).toISOString();
       tx.update(t.applications).set({ status: "accepted", statusReason: null, updatedAt: at }).where(eq(t.applications.id, cn.id)).run();
-      tx.insert(t.auditEvents).values({ at, actorUserId: organizerId, entityType: "application", entityId: cn.id, action: "accept", fromState: "endorsed", toState: "accepted" }).run();
+      tx.insert(t.auditEvents)
+        .values({ at, actorUserId: organizerId, entityType: "application", entityId: cn.id, action: "accept", fromState: "endorsed", toState: "accepted" })
+        .run();
     }
     const reason = "Co-learner from the host country: joins the group as a peer facilitator for the host families (agreed with the county).";
     const id = tx
       .insert(t.placements)
-      .values({ visitId: declinedVisit, applicationId: cn.id, status: "proposed", locked: true, overrideReason: reason, createdBy: organizerId, createdAt: iso(1, 4), updatedAt: iso(1, 4) })
+      .values({
+        visitId: declinedVisit,
+        applicationId: cn.id,
+        status: "proposed",
+        locked: true,
+        overrideReason: reason,
+        createdBy: organizerId,
+        createdAt: iso(1, 4),
+        updatedAt: iso(1, 4),
+      })
       .returning({ id: t.placements.id })
       .get().id;
     audit(id, "assign_override", null, "proposed", iso(1, 4), organizerId, {

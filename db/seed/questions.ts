@@ -10,20 +10,39 @@ import type { SeededEdition } from "./editions";
 
 export function seedQuestions(tx: Db, yunnan: SeededEdition, organizerId: number) {
   const add = (position: number, v: Omit<typeof t.applicationQuestionVersions.$inferInsert, "questionId" | "version">) => {
-    const id = tx.insert(t.applicationQuestions).values({ editionId: yunnan.id, position, currentVersion: 1 }).returning({ id: t.applicationQuestions.id }).get().id;
-    tx.insert(t.applicationQuestionVersions).values({ ...v, questionId: id, version: 1, createdBy: organizerId }).run();
-    tx.insert(t.auditEvents).values({ actorUserId: organizerId, entityType: "application_question", entityId: id, action: "create", toState: "v1", details: { editionId: yunnan.id, label: v.label } }).run();
+    const id = tx
+      .insert(t.applicationQuestions)
+      .values({ editionId: yunnan.id, position, currentVersion: 1 })
+      .returning({ id: t.applicationQuestions.id })
+      .get().id;
+    tx.insert(t.applicationQuestionVersions)
+      .values({ ...v, questionId: id, version: 1, createdBy: organizerId })
+      .run();
+    tx.insert(t.auditEvents)
+      .values({
+        actorUserId: organizerId,
+        entityType: "application_question",
+        entityId: id,
+        action: "create",
+        toState: "v1",
+        details: { editionId: yunnan.id, label: v.label },
+      })
+      .run();
   };
   add(1, {
     kind: "yes_no",
     label: "Does your village run a cooperative?",
-    translations: { label: { zh: "您的村庄有合作社吗？", th: "หมู่บ้านของคุณมีสหกรณ์หรือไม่", vi: "Làng của bạn có hợp tác xã không?", km: "តើភូមិរបស់អ្នកមានសហករណ៍ដែរឬទេ?" } },
+    translations: {
+      label: { zh: "您的村庄有合作社吗？", th: "หมู่บ้านของคุณมีสหกรณ์หรือไม่", vi: "Làng của bạn có hợp tác xã không?", km: "តើភូមិរបស់អ្នកមានសហករណ៍ដែរឬទេ?" },
+    },
     required: false,
   });
   add(2, {
     kind: "single_choice",
     label: "How will you travel to Yunnan?",
-    translations: { label: { zh: "您将如何前往云南？", th: "คุณจะเดินทางไปยูนนานอย่างไร", vi: "Bạn sẽ đến Vân Nam bằng cách nào?", km: "តើអ្នកនឹងធ្វើដំណើរទៅយូណានដោយរបៀបណា?" } },
+    translations: {
+      label: { zh: "您将如何前往云南？", th: "คุณจะเดินทางไปยูนนานอย่างไร", vi: "Bạn sẽ đến Vân Nam bằng cách nào?", km: "តើអ្នកនឹងធ្វើដំណើរទៅយូណានដោយរបៀបណា?" },
+    },
     required: false,
     options: [
       { key: "o1", label: { en: "By air", zh: "乘飞机", th: "เครื่องบิน", vi: "Máy bay", km: "តាមយន្តហោះ" } },

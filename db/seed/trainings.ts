@@ -36,10 +36,22 @@ const TRAINERS = {
 const INTERPRETERS = {
   lina: { name: "李娜 Li Na", pairs: [["zh", "en"]] },
   hai: { name: "Nguyễn Văn Hải", pairs: [["zh", "vi"]] },
-  yuhan: { name: "玉罕 Yu Han", pairs: [["zh", "th"], ["zh", "lo"]] },
+  yuhan: {
+    name: "玉罕 Yu Han",
+    pairs: [
+      ["zh", "th"],
+      ["zh", "lo"],
+    ],
+  },
   wanglei: { name: "王磊 Wang Lei", pairs: [["zh", "en"]] },
   huang: { name: "黄海燕 Huang Haiyan", pairs: [["zh", "vi"]] },
-  souliya: { name: "Souliya Phommavong", pairs: [["zh", "lo"], ["zh", "th"]] },
+  souliya: {
+    name: "Souliya Phommavong",
+    pairs: [
+      ["zh", "lo"],
+      ["zh", "th"],
+    ],
+  },
 } as const;
 
 type Key<T> = keyof T;
@@ -62,41 +74,223 @@ type SessionSeed = {
 };
 
 const SESSIONS: SessionSeed[] = [
-  { title: "Opening forum: rural revitalisation across ASEAN+3", type: "forum", day: 0, from: "09:00", to: "11:30", venue: "kunming", audience: "edition", language: "zh",
-    trainers: ["chen", "siriporn"], interpreters: ["lina", "hai", "yuhan"], description: "Welcome by IPRCC and the ASEAN Secretariat; each delegation presents its villages in three minutes." },
-  { title: "Targeted poverty alleviation: what worked in Yunnan", type: "lecture", day: 0, from: "14:00", to: "16:00", venue: "kunming", audience: "edition", language: "zh",
-    trainers: ["zhang"], interpreters: ["lina", "hai", "yuhan"], description: "Registering poor households, village work teams, and what happened after 2020." },
-  { title: "Village funds and community cooperatives", type: "lecture", day: 1, from: "09:00", to: "11:00", venue: "kunming", audience: "edition", language: "en",
-    trainers: ["siriporn"], interpreters: ["wanglei"], description: "Revolving village funds in Thailand, Laos and Yunnan compared." },
-  { title: "Digital villages: selling farm produce online", type: "online", day: 1, from: "20:00", to: "21:00", venue: null, audience: "enrol", language: "en", capacity: 30,
-    trainers: ["chen"], interpreters: [], onlineUrl: "https://meet.example.org/vlx-digital-villages", description: "An evening online session with a Zhejiang e-commerce village; open to enrolment." },
-  { title: "Walking the terraces: water and shared tourism income", type: "field_visit", day: 2, from: "09:00", to: "12:00", venue: "longji", visit: "longji", audience: "visit", language: "zh",
-    trainers: ["panyuling"], interpreters: ["huang"], description: "A walk along the Longji terraces with the families who farm them." },
-  { title: "Hebian homestays: a walk through the family guest rooms", type: "field_visit", day: 2, from: "15:00", to: "17:00", venue: "hebian", visit: "hebian", audience: "visit", language: "zh",
-    trainers: ["deng"], interpreters: ["lina", "hai"], description: "How 15 Yao families built guest rooms inside their own houses." },
-  { title: "Running a family homestay: prices, bookings, sharing income", type: "workshop", day: 3, from: "09:00", to: "12:00", venue: "hebian", visit: "hebian", audience: "visit", language: "zh",
-    trainers: ["deng"], interpreters: ["lina", "hai"], description: "Work in pairs on a price list and a booking book for your own village." },
-  { title: "Fruit gardens and the temple: Dai village tourism", type: "field_visit", day: 3, from: "09:00", to: "11:30", venue: "manchunman", visit: "manchunman", audience: "visit", language: "zh",
-    trainers: ["yanxiang"], interpreters: ["yuhan"], description: "Guesthouses, fruit gardens and the rules the village made for visitors." },
-  { title: "Old tea forests of Jingmai Mountain", type: "field_visit", day: 3, from: "08:30", to: "12:00", venue: "jingmai", visit: "jingmai", audience: "visit", language: "zh",
-    trainers: ["yankan"], interpreters: ["souliya", "wanglei"], description: "Picking and processing tea with the cooperative's young growers." },
-  { title: "Terrace farming workshop: keeping young people in the village", type: "workshop", day: 3, from: "14:00", to: "16:30", venue: "longji", visit: "longji", audience: "visit", language: "zh",
-    trainers: ["panyuling"], interpreters: ["huang"], description: "What keeps terraces farmed when young people leave?" },
-  { title: "Cooperative bookkeeping and fair tea prices", type: "workshop", day: 4, from: "14:00", to: "17:00", venue: "jingmai", visit: "jingmai", audience: "visit", language: "zh",
-    trainers: ["yankan", "zhang"], interpreters: ["souliya", "wanglei"], description: "The cooperative's books, open to every member, and how prices are set." },
-  { title: "Visitor rules and waste: a village meeting", type: "workshop", day: 4, from: "09:00", to: "11:00", venue: "manchunman", visit: "manchunman", audience: "visit", language: "zh",
-    trainers: ["yanxiang"], interpreters: ["yuhan"], description: "Sit in on the village meeting that sets the rules for visitors." },
-  { title: "Tea tasting with the cooperative's growers", type: "field_visit", day: 5, from: "09:00", to: "10:30", venue: "jingmai", visit: "jingmai", audience: "visit", language: "zh",
-    trainers: ["yankan"], interpreters: ["souliya"], status: "draft", description: "To be confirmed with the cooperative." },
-  { title: "Closing workshop: action plans for our villages", type: "workshop", day: 6, from: "09:00", to: "12:00", venue: "jinghong", audience: "edition", language: "zh",
-    trainers: ["chen", "zhang"], interpreters: ["lina", "hai", "yuhan"], description: "Each participant drafts a one-page plan to take home; follow-up surveys at 3, 6 and 12 months." },
-  { title: "Microfinance for village development funds", type: "lecture", day: 6, from: "14:00", to: "15:30", venue: "jinghongSmall", audience: "enrol", language: "en", capacity: 20,
-    trainers: ["siriporn"], interpreters: ["wanglei"], description: "Optional: small-loan rules, repayment and records. Open to enrolment." },
+  {
+    title: "Opening forum: rural revitalisation across ASEAN+3",
+    type: "forum",
+    day: 0,
+    from: "09:00",
+    to: "11:30",
+    venue: "kunming",
+    audience: "edition",
+    language: "zh",
+    trainers: ["chen", "siriporn"],
+    interpreters: ["lina", "hai", "yuhan"],
+    description: "Welcome by IPRCC and the ASEAN Secretariat; each delegation presents its villages in three minutes.",
+  },
+  {
+    title: "Targeted poverty alleviation: what worked in Yunnan",
+    type: "lecture",
+    day: 0,
+    from: "14:00",
+    to: "16:00",
+    venue: "kunming",
+    audience: "edition",
+    language: "zh",
+    trainers: ["zhang"],
+    interpreters: ["lina", "hai", "yuhan"],
+    description: "Registering poor households, village work teams, and what happened after 2020.",
+  },
+  {
+    title: "Village funds and community cooperatives",
+    type: "lecture",
+    day: 1,
+    from: "09:00",
+    to: "11:00",
+    venue: "kunming",
+    audience: "edition",
+    language: "en",
+    trainers: ["siriporn"],
+    interpreters: ["wanglei"],
+    description: "Revolving village funds in Thailand, Laos and Yunnan compared.",
+  },
+  {
+    title: "Digital villages: selling farm produce online",
+    type: "online",
+    day: 1,
+    from: "20:00",
+    to: "21:00",
+    venue: null,
+    audience: "enrol",
+    language: "en",
+    capacity: 30,
+    trainers: ["chen"],
+    interpreters: [],
+    onlineUrl: "https://meet.example.org/vlx-digital-villages",
+    description: "An evening online session with a Zhejiang e-commerce village; open to enrolment.",
+  },
+  {
+    title: "Walking the terraces: water and shared tourism income",
+    type: "field_visit",
+    day: 2,
+    from: "09:00",
+    to: "12:00",
+    venue: "longji",
+    visit: "longji",
+    audience: "visit",
+    language: "zh",
+    trainers: ["panyuling"],
+    interpreters: ["huang"],
+    description: "A walk along the Longji terraces with the families who farm them.",
+  },
+  {
+    title: "Hebian homestays: a walk through the family guest rooms",
+    type: "field_visit",
+    day: 2,
+    from: "15:00",
+    to: "17:00",
+    venue: "hebian",
+    visit: "hebian",
+    audience: "visit",
+    language: "zh",
+    trainers: ["deng"],
+    interpreters: ["lina", "hai"],
+    description: "How 15 Yao families built guest rooms inside their own houses.",
+  },
+  {
+    title: "Running a family homestay: prices, bookings, sharing income",
+    type: "workshop",
+    day: 3,
+    from: "09:00",
+    to: "12:00",
+    venue: "hebian",
+    visit: "hebian",
+    audience: "visit",
+    language: "zh",
+    trainers: ["deng"],
+    interpreters: ["lina", "hai"],
+    description: "Work in pairs on a price list and a booking book for your own village.",
+  },
+  {
+    title: "Fruit gardens and the temple: Dai village tourism",
+    type: "field_visit",
+    day: 3,
+    from: "09:00",
+    to: "11:30",
+    venue: "manchunman",
+    visit: "manchunman",
+    audience: "visit",
+    language: "zh",
+    trainers: ["yanxiang"],
+    interpreters: ["yuhan"],
+    description: "Guesthouses, fruit gardens and the rules the village made for visitors.",
+  },
+  {
+    title: "Old tea forests of Jingmai Mountain",
+    type: "field_visit",
+    day: 3,
+    from: "08:30",
+    to: "12:00",
+    venue: "jingmai",
+    visit: "jingmai",
+    audience: "visit",
+    language: "zh",
+    trainers: ["yankan"],
+    interpreters: ["souliya", "wanglei"],
+    description: "Picking and processing tea with the cooperative's young growers.",
+  },
+  {
+    title: "Terrace farming workshop: keeping young people in the village",
+    type: "workshop",
+    day: 3,
+    from: "14:00",
+    to: "16:30",
+    venue: "longji",
+    visit: "longji",
+    audience: "visit",
+    language: "zh",
+    trainers: ["panyuling"],
+    interpreters: ["huang"],
+    description: "What keeps terraces farmed when young people leave?",
+  },
+  {
+    title: "Cooperative bookkeeping and fair tea prices",
+    type: "workshop",
+    day: 4,
+    from: "14:00",
+    to: "17:00",
+    venue: "jingmai",
+    visit: "jingmai",
+    audience: "visit",
+    language: "zh",
+    trainers: ["yankan", "zhang"],
+    interpreters: ["souliya", "wanglei"],
+    description: "The cooperative's books, open to every member, and how prices are set.",
+  },
+  {
+    title: "Visitor rules and waste: a village meeting",
+    type: "workshop",
+    day: 4,
+    from: "09:00",
+    to: "11:00",
+    venue: "manchunman",
+    visit: "manchunman",
+    audience: "visit",
+    language: "zh",
+    trainers: ["yanxiang"],
+    interpreters: ["yuhan"],
+    description: "Sit in on the village meeting that sets the rules for visitors.",
+  },
+  {
+    title: "Tea tasting with the cooperative's growers",
+    type: "field_visit",
+    day: 5,
+    from: "09:00",
+    to: "10:30",
+    venue: "jingmai",
+    visit: "jingmai",
+    audience: "visit",
+    language: "zh",
+    trainers: ["yankan"],
+    interpreters: ["souliya"],
+    status: "draft",
+    description: "To be confirmed with the cooperative.",
+  },
+  {
+    title: "Closing workshop: action plans for our villages",
+    type: "workshop",
+    day: 6,
+    from: "09:00",
+    to: "12:00",
+    venue: "jinghong",
+    audience: "edition",
+    language: "zh",
+    trainers: ["chen", "zhang"],
+    interpreters: ["lina", "hai", "yuhan"],
+    description: "Each participant drafts a one-page plan to take home; follow-up surveys at 3, 6 and 12 months.",
+  },
+  {
+    title: "Microfinance for village development funds",
+    type: "lecture",
+    day: 6,
+    from: "14:00",
+    to: "15:30",
+    venue: "jinghongSmall",
+    audience: "enrol",
+    language: "en",
+    capacity: 20,
+    trainers: ["siriporn"],
+    interpreters: ["wanglei"],
+    description: "Optional: small-loan rules, repayment and records. Open to enrolment.",
+  },
 ];
 
 /** Inserts venues, trainers, interpreters and the week of sessions of `edition`. */
 export function seedTrainings(tx: Db, edition: { id: number; startsOn: string }, siteIds: Record<string, number>) {
-  const visits = tx.select({ id: t.exchangeVisits.id, hostSiteId: t.exchangeVisits.hostSiteId }).from(t.exchangeVisits).where(eq(t.exchangeVisits.editionId, edition.id)).all();
+  const visits = tx
+    .select({ id: t.exchangeVisits.id, hostSiteId: t.exchangeVisits.hostSiteId })
+    .from(t.exchangeVisits)
+    .where(eq(t.exchangeVisits.editionId, edition.id))
+    .all();
   const visitBySite = Object.fromEntries(Object.entries(siteIds).map(([k, id]) => [k, visits.find((v) => v.hostSiteId === id)?.id]));
   const venueIds: Record<string, number> = {};
   for (const [k, v] of Object.entries(VENUES)) {
@@ -108,7 +302,11 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
   }
   const trainerIds: Record<string, number> = {};
   for (const [k, v] of Object.entries(TRAINERS)) {
-    trainerIds[k] = tx.insert(t.trainers).values({ name: v.name, organisation: v.organisation, languages: [...v.languages] }).returning({ id: t.trainers.id }).get().id;
+    trainerIds[k] = tx
+      .insert(t.trainers)
+      .values({ name: v.name, organisation: v.organisation, languages: [...v.languages] })
+      .returning({ id: t.trainers.id })
+      .get().id;
   }
   const interpreterIds: Record<string, number> = {};
   for (const [k, v] of Object.entries(INTERPRETERS)) {
@@ -140,9 +338,14 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
       })
       .returning({ id: t.trainingSessions.id })
       .get().id;
-    if (s.trainers.length) tx.insert(t.trainingSessionTrainers).values(s.trainers.map((k) => ({ trainingSessionId: id, trainerId: trainerIds[k] }))).run();
+    if (s.trainers.length)
+      tx.insert(t.trainingSessionTrainers)
+        .values(s.trainers.map((k) => ({ trainingSessionId: id, trainerId: trainerIds[k] })))
+        .run();
     if (s.interpreters.length)
-      tx.insert(t.trainingSessionInterpreters).values(s.interpreters.map((k) => ({ trainingSessionId: id, interpreterId: interpreterIds[k] }))).run();
+      tx.insert(t.trainingSessionInterpreters)
+        .values(s.interpreters.map((k) => ({ trainingSessionId: id, interpreterId: interpreterIds[k] })))
+        .run();
   }
 }
 
@@ -165,7 +368,10 @@ export function seedEnrolments(tx: Db, editionId: number) {
     .orderBy(t.applications.id)
     .all();
   const seats = Math.min(4, Math.max(accepted.length - 2, 1));
-  tx.update(t.trainingSessions).set({ capacity: seats }).where(sql`${t.trainingSessions.id} = ${training.id}`).run();
+  tx.update(t.trainingSessions)
+    .set({ capacity: seats })
+    .where(sql`${t.trainingSessions.id} = ${training.id}`)
+    .run();
   accepted.slice(0, seats + 2).forEach((a, i) => {
     const waiting = i >= seats;
     tx.insert(t.trainingEnrolments)

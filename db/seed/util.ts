@@ -44,11 +44,11 @@ export function mobileNumber(country: string, rng: Rng): string {
 
 /** ASCII slug of a Latin name part: "Thị Ánh" -> "thi-anh"; patronymic links (bin, binti, s/o) and what follows are dropped. */
 export function slug(text: string): string {
-  const words = foldForSearch(text).split(/[^a-z0-9/]+/).filter(Boolean);
+  const words = foldForSearch(text)
+    .split(/[^a-z0-9/]+/)
+    .filter(Boolean);
   const cut = words.findIndex((w) => ["bin", "binti", "binte", "s/o", "d/o"].includes(w));
-  return (cut >= 0 ? words.slice(0, cut) : words)
-    .join("-")
-    .replace(/[^a-z0-9-]/g, "");
+  return (cut >= 0 ? words.slice(0, cut) : words).join("-").replace(/[^a-z0-9-]/g, "");
 }
 
 /**
@@ -77,7 +77,19 @@ export const iso = (ms: number) => new Date(ms).toISOString();
  * country's own language, Malay for Brunei and Malaysia, English for Singapore.
  */
 export const COUNTRY_LANGUAGE: Record<string, string> = {
-  VN: "vi", TH: "th", KH: "km", LA: "lo", MM: "my", ID: "id", MY: "ms", BN: "ms", PH: "fil", CN: "zh", JP: "ja", KR: "ko", SG: "en",
+  VN: "vi",
+  TH: "th",
+  KH: "km",
+  LA: "lo",
+  MM: "my",
+  ID: "id",
+  MY: "ms",
+  BN: "ms",
+  PH: "fil",
+  CN: "zh",
+  JP: "ja",
+  KR: "ko",
+  SG: "en",
 };
 export function countryLanguage(cc: string): string {
   return COUNTRY_LANGUAGE[cc] ?? "en";

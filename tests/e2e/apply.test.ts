@@ -32,7 +32,18 @@ function openEdition(dbPath: string): { id: number; theme: string } {
         `insert into editions (name, ordinal, mode, host_countries, starts_on, ends_on, applications_open_on,
            applications_close_on, time_zone, themes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run("E2E edition", 99, "in_person", '["TH"]', addDays(today, 60), addDays(today, 67), addDays(today, -5), addDays(today, 20), "Asia/Bangkok", '["rural_tourism","cooperatives"]');
+      .run(
+        "E2E edition",
+        99,
+        "in_person",
+        '["TH"]',
+        addDays(today, 60),
+        addDays(today, 67),
+        addDays(today, -5),
+        addDays(today, 20),
+        "Asia/Bangkok",
+        '["rural_tourism","cooperatives"]',
+      );
     return { id: Number(info.lastInsertRowid), theme: "rural_tourism" };
   } finally {
     sqlite.close();
@@ -177,7 +188,10 @@ describe.each([
     await expect.poll(() => page.locator(".badge").first().textContent()).toBe("Submitted");
     await expectAccessible(page, `${label} my applications`);
     await screenshot(page, `apply-${label}-me`);
-    await page.getByRole("link", { name: /See the status/ }).first().click();
+    await page
+      .getByRole("link", { name: /See the status/ })
+      .first()
+      .click();
     await page.waitForURL((u) => /^\/me\/applications\/\d+$/.test(u.pathname));
 
     await withdraw(page, label);

@@ -39,7 +39,9 @@ function fixtures(dbPath: string) {
     );
     const appId = Number(
       sqlite
-        .prepare("insert into applications (edition_id, user_id, status, given_name, nationality, gender, position_kind) values (?, ?, 'accepted', 'Sari', 'ID', 'female', 'village_head')")
+        .prepare(
+          "insert into applications (edition_id, user_id, status, given_name, nationality, gender, position_kind) values (?, ?, 'accepted', 'Sari', 'ID', 'female', 'village_head')",
+        )
         .run(editionId, sari.id).lastInsertRowid,
     );
     sqlite.prepare("insert into placements (visit_id, application_id, status) values (?, ?, 'accepted')").run(visitId, appId);
@@ -128,7 +130,7 @@ describe("evaluation on a phone without JavaScript", () => {
     await page.locator('input[name="q_usefulness"][value="5"]').check();
     await page.getByLabel("What will you do?").first().fill("Bentuk komite air desa dengan anggota perempuan");
     await page.getByLabel("Target date").first().fill(addDays(today, 60));
-    await page.locator('fieldset.plan-row').first().getByRole("checkbox", { name: "Households with access to clean water" }).check();
+    await page.locator("fieldset.plan-row").first().getByRole("checkbox", { name: "Households with access to clean water" }).check();
     await expectAccessible(page, "end of visit");
     await screenshot(page, "evaluation-end-of-visit");
     await page.getByRole("button", { name: "Send my answers" }).click();

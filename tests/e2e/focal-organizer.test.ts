@@ -23,7 +23,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
 async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

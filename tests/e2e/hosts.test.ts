@@ -32,13 +32,18 @@ async function fixtures(dbPath: string) {
       .get() as { id: number; email: string } | undefined;
     if (!host) {
       const passwordHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-      const id = Number(sqlite.prepare("insert into users (email, password_hash, display_name) values (?, ?, ?)").run("host.e2e@vlx.demo", passwordHash, "E2E Host").lastInsertRowid);
+      const id = Number(
+        sqlite.prepare("insert into users (email, password_hash, display_name) values (?, ?, ?)").run("host.e2e@vlx.demo", passwordHash, "E2E Host")
+          .lastInsertRowid,
+      );
       sqlite.prepare("insert into role_grants (user_id, role) values (?, 'host_coordinator')").run(id);
       host = { id, email: "host.e2e@vlx.demo" };
     }
     type Ed = { id: number; starts_on: string; ends_on: string };
     let edition = sqlite
-      .prepare(`select id, starts_on, ends_on from editions where mode <> 'online' and host_countries like '%"CN"%' and ends_on >= ? order by starts_on limit 1`)
+      .prepare(
+        `select id, starts_on, ends_on from editions where mode <> 'online' and host_countries like '%"CN"%' and ends_on >= ? order by starts_on limit 1`,
+      )
       .get(today) as Ed | undefined;
     if (!edition) {
       const startsOn = addDays(today, 90);
@@ -48,7 +53,18 @@ async function fixtures(dbPath: string) {
             `insert into editions (name, ordinal, mode, host_countries, starts_on, ends_on, applications_open_on,
                applications_close_on, time_zone, themes) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run("E2E host edition", 98, "in_person", '["CN"]', startsOn, addDays(startsOn, 6), addDays(today, -5), addDays(today, 20), "Asia/Shanghai", '["rural_tourism"]').lastInsertRowid,
+          .run(
+            "E2E host edition",
+            98,
+            "in_person",
+            '["CN"]',
+            startsOn,
+            addDays(startsOn, 6),
+            addDays(today, -5),
+            addDays(today, 20),
+            "Asia/Shanghai",
+            '["rural_tourism"]',
+          ).lastInsertRowid,
       );
       edition = { id, starts_on: startsOn, ends_on: addDays(startsOn, 6) };
     }
@@ -261,7 +277,9 @@ describe("a demo host coordinator's own visit", () => {
         .all(own.visitId) as typeof coming;
       otherVisitId = (
         sqlite
-          .prepare("select id from exchange_visits where host_site_id not in (select host_site_id from host_site_coordinators where user_id = ?) order by id limit 1")
+          .prepare(
+            "select id from exchange_visits where host_site_id not in (select host_site_id from host_site_coordinators where user_id = ?) order by id limit 1",
+          )
           .get(own.userId) as { id: number }
       ).id;
     } finally {

@@ -22,7 +22,9 @@ function openEdition(dbPath: string): { id: number; theme: string } {
   const sqlite = new Database(dbPath, { readonly: true });
   try {
     type Row = { id: number; themes: string; tz: string; open: string; close: string };
-    const rows = sqlite.prepare("select id, themes, time_zone as tz, applications_open_on as open, applications_close_on as close from editions order by id").all() as Row[];
+    const rows = sqlite
+      .prepare("select id, themes, time_zone as tz, applications_open_on as open, applications_close_on as close from editions order by id")
+      .all() as Row[];
     const open = rows.find((r) => r.open <= todayIn(r.tz) && todayIn(r.tz) <= r.close && JSON.parse(r.themes).length > 0);
     if (!open) throw new Error("the demo has no edition open for applications today");
     return { id: open.id, theme: JSON.parse(open.themes)[0] };
@@ -162,7 +164,12 @@ describe("the applicant's pages in km, lo, my and th", () => {
   }
 
   // The demo participant of each language (db/seed: saved language = the country's).
-  const DEMO: Record<string, string> = { km: "sophal.chea@vlx.demo", lo: "bounmy.phommachanh@vlx.demo", my: "aung-kyaw-moe.mm@vlx.demo", th: "somchai.jaidee@vlx.demo" };
+  const DEMO: Record<string, string> = {
+    km: "sophal.chea@vlx.demo",
+    lo: "bounmy.phommachanh@vlx.demo",
+    my: "aung-kyaw-moe.mm@vlx.demo",
+    th: "somchai.jaidee@vlx.demo",
+  };
   for (const lng of ["km", "lo", "my", "th"]) {
     for (const javaScript of [true, false]) {
       it(`${lng}, JavaScript ${javaScript ? "on" : "off"}: the participant's itinerary, a training and the surveys, in the saved language`, async () => {

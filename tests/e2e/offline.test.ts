@@ -22,10 +22,16 @@ function fixtures(dbPath: string) {
     const edition = db.prepare("select id from editions where mode = 'in_person' order by starts_on desc limit 1").get() as { id: number };
     const site = db.prepare("select id from host_sites where name_latin like 'Hebian%'").get() as { id: number };
     const visitId = Number(
-      db.prepare(`insert into exchange_visits (edition_id, host_site_id, title, arrival_on, departure_on, capacity, per_country_cap)
-                  values (?, ?, 'E2E offline week', ?, ?, 8, 5)`).run(edition.id, site.id, addDays(today, -1), addDays(today, 1)).lastInsertRowid,
+      db
+        .prepare(
+          `insert into exchange_visits (edition_id, host_site_id, title, arrival_on, departure_on, capacity, per_country_cap)
+                  values (?, ?, 'E2E offline week', ?, ?, 8, 5)`,
+        )
+        .run(edition.id, site.id, addDays(today, -1), addDays(today, 1)).lastInsertRowid,
     );
-    const apps = db.prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality <> 'CN' order by id desc limit 5").all(edition.id) as { id: number }[];
+    const apps = db
+      .prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality <> 'CN' order by id desc limit 5")
+      .all(edition.id) as { id: number }[];
     for (const a of apps) db.prepare("insert into placements (visit_id, application_id, status) values (?, ?, 'accepted')").run(visitId, a.id);
     return { visitId, today, people: apps.map((a) => a.id) };
   } finally {
@@ -42,7 +48,9 @@ function stored() {
       .prepare("select application_id as id, status from attendance_records where visit_id = ? and date = ? order by application_id")
       .all(fx.visitId, fx.today) as { id: number; status: string }[];
     const events = db
-      .prepare("select json_extract(details, '$.clientId') as clientId from audit_events where entity_type = 'attendance' and json_extract(details, '$.visitId') = ? and json_extract(details, '$.clientId') is not null")
+      .prepare(
+        "select json_extract(details, '$.clientId') as clientId from audit_events where entity_type = 'attendance' and json_extract(details, '$.visitId') = ? and json_extract(details, '$.clientId') is not null",
+      )
       .all(fx.visitId) as { clientId: string }[];
     return { rows, events };
   } finally {

@@ -193,7 +193,10 @@ describe("organizer: pilot programmes on a phone", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My action plans and pilots");
     await expectAccessible(page, "my action plans");
     await expectNoSideScroll(page);
-    await page.getByRole("link", { name: /Propose as a pilot project/ }).first().click();
+    await page
+      .getByRole("link", { name: /Propose as a pilot project/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Propose a pilot project");
     await field(page, "objectives").fill("");
     await page.getByRole("button", { name: "Send the proposal" }).click();
@@ -217,7 +220,10 @@ describe("organizer: pilot programmes on a phone", () => {
     const op = await org.newPage();
     await logIn(op, "organizer@vlx.demo");
     await op.goto(`${server.url}/pilots?country=KH`);
-    await op.getByRole("link", { name: /^Edit\b.*Phum/ }).first().click();
+    await op
+      .getByRole("link", { name: /^Edit\b.*Phum/ })
+      .first()
+      .click();
     await expect.poll(() => op.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Edit pilot village/);
     await expectAccessible(op, "edit village");
     await expectNoSideScroll(op);
@@ -230,4 +236,3 @@ describe("organizer: pilot programmes on a phone", () => {
     await org.close();
   });
 });
-

@@ -42,10 +42,7 @@ async function check(page: Page, name: string) {
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  editionId = query<{ id: number }>(
-    "select id from editions where mode <> 'online' and ends_on >= ? order by starts_on limit 1",
-    todayIn("Asia/Shanghai"),
-  ).id;
+  editionId = query<{ id: number }>("select id from editions where mode <> 'online' and ends_on >= ? order by starts_on limit 1", todayIn("Asia/Shanghai")).id;
 });
 
 afterAll(async () => {
@@ -61,7 +58,10 @@ describe("placement board → offers → accept", () => {
 
     // The board, reached from the edition page.
     await org.goto(`${server.url}/admin/editions/${editionId}`);
-    await Promise.all([org.waitForURL(new RegExp(`/admin/editions/${editionId}/placement$`)), org.getByRole("navigation", { name: "This edition" }).getByRole("link", { name: "Placement board" }).click()]);
+    await Promise.all([
+      org.waitForURL(new RegExp(`/admin/editions/${editionId}/placement$`)),
+      org.getByRole("navigation", { name: "This edition" }).getByRole("link", { name: "Placement board" }).click(),
+    ]);
     await expect.poll(() => org.getByRole("heading", { level: 1 }).textContent()).toContain("Placement:");
     await check(org, "board");
 
@@ -109,7 +109,14 @@ describe("placement board → offers → accept", () => {
     await logInAs(me, server.url, "sari.id@vlx.demo", PASSWORD);
     await me.goto(`${server.url}/me`);
     await check(me, "me");
-    await Promise.all([me.waitForURL(/\/me\/placements\/\d+$/), me.locator(".alert-warn").getByRole("link", { name: /View placement/ }).first().click()]);
+    await Promise.all([
+      me.waitForURL(/\/me\/placements\/\d+$/),
+      me
+        .locator(".alert-warn")
+        .getByRole("link", { name: /View placement/ })
+        .first()
+        .click(),
+    ]);
     await expect.poll(() => me.getByRole("heading", { level: 1 }).textContent()).toBe("Your exchange visit");
     expect(await me.textContent("body")).toContain("Please reply by");
     await check(me, "offer");

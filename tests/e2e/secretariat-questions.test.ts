@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, todayIn } from "~/domain/dates";
+import { todayIn } from "~/domain/dates";
 import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
 
 let server: TestServer;
@@ -18,7 +18,10 @@ function openEdition(dbPath: string): number {
   const sqlite = new Database(dbPath, { readonly: true });
   try {
     const rows = sqlite.prepare("select id, time_zone as tz, applications_open_on as open, applications_close_on as close from editions order by id").all() as {
-      id: number; tz: string; open: string; close: string;
+      id: number;
+      tz: string;
+      open: string;
+      close: string;
     }[];
     return rows.find((r) => r.open <= todayIn(r.tz) && todayIn(r.tz) <= r.close)!.id;
   } finally {
@@ -55,7 +58,14 @@ describe("custom application questions (no JavaScript, 360 px)", () => {
     await field(org, "label").fill("How will you travel to the host country?");
     await field(org, "options").fill("Bus");
     await org.getByRole("button", { name: "Add the question" }).click();
-    await expect.poll(() => org.locator(".field", { has: org.locator('[name="options"]') }).locator(".field-errors").textContent()).toContain("at least two choices");
+    await expect
+      .poll(() =>
+        org
+          .locator(".field", { has: org.locator('[name="options"]') })
+          .locator(".field-errors")
+          .textContent(),
+      )
+      .toContain("at least two choices");
     expect(await field(org, "label").inputValue()).toBe("How will you travel to the host country?");
     await expectAccessible(org, "questions page (refused)");
 
@@ -84,19 +94,42 @@ describe("custom application questions (no JavaScript, 360 px)", () => {
     await lead.getByRole("button", { name: "Create account" }).click();
     await lead.waitForURL((u) => u.pathname === "/me");
     await lead.goto(`${server.url}/apply/${editionId}`);
-    await lead.getByRole("group", { name: /How will you travel to the host country/ }).getByLabel("Plane").check();
+    await lead
+      .getByRole("group", { name: /How will you travel to the host country/ })
+      .getByLabel("Plane")
+      .check();
     await field(lead, "givenName").fill("နီနီ");
     await lead.getByRole("button", { name: "Save draft" }).click();
     await lead.waitForURL((u) => u.searchParams.get("saved") === "1");
-    expect(await lead.getByRole("group", { name: /How will you travel to the host country/ }).getByLabel("Plane").isChecked()).toBe(true);
+    expect(
+      await lead
+        .getByRole("group", { name: /How will you travel to the host country/ })
+        .getByLabel("Plane")
+        .isChecked(),
+    ).toBe(true);
     await expectAccessible(lead, "application form with questions (draft saved)");
     // Submitting without the required yes/no: refused, the error under it, the choice kept.
     await lead.getByRole("button", { name: "Submit application" }).click();
-    await expect.poll(() => lead.getByRole("group", { name: /Do you need a visa/ }).locator(".field-errors").textContent()).toContain("This field is required.");
-    expect(await lead.getByRole("group", { name: /How will you travel to the host country/ }).getByLabel("Plane").isChecked()).toBe(true);
+    await expect
+      .poll(() =>
+        lead
+          .getByRole("group", { name: /Do you need a visa/ })
+          .locator(".field-errors")
+          .textContent(),
+      )
+      .toContain("This field is required.");
+    expect(
+      await lead
+        .getByRole("group", { name: /How will you travel to the host country/ })
+        .getByLabel("Plane")
+        .isChecked(),
+    ).toBe(true);
     await expectAccessible(lead, "application form with questions (refused submit)");
     await screenshot(lead, "secretariat-questions-apply-360");
-    await lead.getByRole("group", { name: /Do you need a visa/ }).getByLabel("Yes").check();
+    await lead
+      .getByRole("group", { name: /Do you need a visa/ })
+      .getByLabel("Yes")
+      .check();
     await lead.getByRole("button", { name: "Save draft" }).click();
     await lead.waitForURL((u) => u.searchParams.get("saved") === "1");
 

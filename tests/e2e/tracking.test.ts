@@ -23,19 +23,33 @@ function fixtures(dbPath: string) {
     const edition = db.prepare("select id from editions where mode = 'in_person' order by starts_on desc limit 1").get() as { id: number };
     const site = db.prepare("select id from host_sites where name_latin like 'Hebian%'").get() as { id: number };
     const visitId = Number(
-      db.prepare(`insert into exchange_visits (edition_id, host_site_id, title, arrival_on, departure_on, capacity, per_country_cap)
-                  values (?, ?, 'E2E homestay week', ?, ?, 6, 3)`).run(edition.id, site.id, addDays(today, -1), addDays(today, 1)).lastInsertRowid,
+      db
+        .prepare(
+          `insert into exchange_visits (edition_id, host_site_id, title, arrival_on, departure_on, capacity, per_country_cap)
+                  values (?, ?, 'E2E homestay week', ?, ?, 6, 3)`,
+        )
+        .run(edition.id, site.id, addDays(today, -1), addDays(today, 1)).lastInsertRowid,
     );
-    const apps = db.prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality <> 'CN' order by id limit 3").all(edition.id) as { id: number }[];
+    const apps = db
+      .prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality <> 'CN' order by id limit 3")
+      .all(edition.id) as { id: number }[];
     for (const a of apps) db.prepare("insert into placements (visit_id, application_id, status) values (?, ?, 'accepted')").run(visitId, a.id);
     const now = Date.now();
     const trainingId = Number(
-      db.prepare(`insert into training_sessions (edition_id, visit_id, title, type, starts_at, ends_at, time_zone, audience, status)
-                  values (?, ?, ?, 'workshop', ?, ?, 'Asia/Shanghai', 'visit', 'scheduled')`)
+      db
+        .prepare(
+          `insert into training_sessions (edition_id, visit_id, title, type, starts_at, ends_at, time_zone, audience, status)
+                  values (?, ?, ?, 'workshop', ?, ?, 'Asia/Shanghai', 'visit', 'scheduled')`,
+        )
         .run(edition.id, visitId, TITLE, new Date(now - 50 * 60_000).toISOString(), new Date(now - 60_000).toISOString()).lastInsertRowid,
     );
     const online = db.prepare("select id from editions where mode = 'online'").get() as { id: number };
-    const pick = (cc: string) => (db.prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality = ? order by id desc limit 1").get(online.id, cc) as { id: number }).id;
+    const pick = (cc: string) =>
+      (
+        db
+          .prepare("select id from applications where edition_id = ? and status = 'accepted' and nationality = ? order by id desc limit 1")
+          .get(online.id, cc) as { id: number }
+      ).id;
     const khmer = pick("KH");
     const burmese = pick("MM");
     // Make sure both completed (the demo's randomness decides otherwise for some).
@@ -79,7 +93,10 @@ describe("attendance on a phone changes the dashboard", () => {
     await logInAs(host, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
     await host.goto(`${server.url}/host`);
     // The date is written as the reader writes it (issue 12 item 9), not as ISO text.
-    await host.getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` }).first().waitFor();
+    await host
+      .getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` })
+      .first()
+      .waitFor();
     await host.goto(`${server.url}/attendance/training/${fx.trainingId}`);
     await expect.poll(() => host.locator(".checkin-list > li").count()).toBe(3);
     const first = host.locator(".checkin-list > li").first();
@@ -135,7 +152,10 @@ describe("attendance on a phone changes the dashboard", () => {
     const ctx = await newContext(browser, { width: 1280 });
     const page = await ctx.newPage();
     await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    for (const [id, name] of [[fx.khmer, "khmer"], [fx.burmese, "burmese"]] as const) {
+    for (const [id, name] of [
+      [fx.khmer, "khmer"],
+      [fx.burmese, "burmese"],
+    ] as const) {
       await page.goto(`${server.url}/admin/certificates/${id}`);
       // Issue 15: the organizer issues it first (number, issue date, verification QR).
       // (The demo issued those who had completed already; the fixture just made these two complete.)

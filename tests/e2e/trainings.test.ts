@@ -25,7 +25,9 @@ function fixtures(dbPath: string) {
       )
       .get() as { id: number; edition_id: number; arrival_on: string };
     const app = sqlite
-      .prepare(`select a.id, u.email from applications a join users u on u.id = a.user_id where u.email = 'sari.id@vlx.demo' and a.edition_id = ? and a.status = 'accepted'`)
+      .prepare(
+        `select a.id, u.email from applications a join users u on u.id = a.user_id where u.email = 'sari.id@vlx.demo' and a.edition_id = ? and a.status = 'accepted'`,
+      )
       .get(visit.edition_id) as { id: number; email: string };
     const placed = sqlite.prepare(`select id from placements where application_id = ? and status = 'accepted'`).get(app.id);
     if (!placed) sqlite.prepare(`insert into placements (visit_id, application_id, status) values (?, ?, 'accepted')`).run(visit.id, app.id);

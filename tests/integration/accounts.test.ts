@@ -10,7 +10,11 @@ import { action as languageAction } from "~/routes/language";
 import { getActor } from "~/session.server";
 import { call, cookieFor, createUser, TEST_PASSWORD } from "../support/factories";
 
-const countUsers = () => db().select({ n: sql<number>`count(*)` }).from(t.users).get()!.n;
+const countUsers = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.users)
+    .get()!.n;
 const cookieOf = (r: Response) => r.headers.get("Set-Cookie")!.split(";")[0];
 
 describe("sign up", () => {
@@ -137,12 +141,18 @@ describe("password reset by mailed link", () => {
     const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "forgetful@example.org")).get()!;
     const token = /\/reset\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect((await call(resetLoader, `/reset/${token}`, { params: { token } })).status).toBe(200);
-    const done = await call(resetAction, `/reset/${token}`, { params: { token }, form: { password: "brand-new-password", passwordConfirm: "brand-new-password" } });
+    const done = await call(resetAction, `/reset/${token}`, {
+      params: { token },
+      form: { password: "brand-new-password", passwordConfirm: "brand-new-password" },
+    });
     expect(done.status).toBe(302);
     expect(await getActor(new Request("http://x/", { headers: { Cookie: oldCookie } }))).toBeNull();
     const login = await call(loginAction, "/login", { form: { email: "forgetful@example.org", password: "brand-new-password" } });
     expect(login.status).toBe(302);
-    const again = await call(resetAction, `/reset/${token}`, { params: { token }, form: { password: "another-password", passwordConfirm: "another-password" } });
+    const again = await call(resetAction, `/reset/${token}`, {
+      params: { token },
+      form: { password: "another-password", passwordConfirm: "another-password" },
+    });
     expect(again.status).toBe(404);
   });
 
@@ -160,10 +170,18 @@ describe("password reset by mailed link", () => {
   });
 
   it("answers the same for an unknown address and mails nothing", async () => {
-    const before = db().select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
+    const before = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(t.outbox)
+      .get()!.n;
     const r = await call(forgotAction, "/forgot-password", { form: { email: "nobody@example.org" } });
     expect(r.status).toBe(200);
-    expect(db().select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n).toBe(before);
+    expect(
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(t.outbox)
+        .get()!.n,
+    ).toBe(before);
   });
 });
 

@@ -196,7 +196,11 @@ describe("applying", () => {
   it("a failed submit answers 400 with every typed value kept and errors on fields, and saves what was typed as the draft (issue 12 item 2)", async () => {
     const before = startApplication(leader, openId);
     const typed = { ...complete, givenNameLatin: "", village: "", "languages[1].level": "", motivation: "" };
-    const res = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: leaderCookie, form: { ...typed, intent: "submit" } });
+    const res = await call(applyRoute.action, `/apply/${openId}`, {
+      params: { editionId: String(openId) },
+      cookie: leaderCookie,
+      form: { ...typed, intent: "submit" },
+    });
     expect(res.status).toBe(400);
     const reply = await res.json();
     expect(reply.error).toMatchObject({
@@ -226,12 +230,16 @@ describe("applying", () => {
     expect(page.defaultValue.dietaryNeeds).toBe("ไม่ทานเนื้อวัว");
   });
 
-  it("\"No preference\" for every country to visit is a valid answer to submit (issue 12 item 1)", async () => {
+  it('"No preference" for every country to visit is a valid answer to submit (issue 12 item 1)', async () => {
     const u = await createUser({ name: "No preference" });
     const form = { ...complete, "preferredHostCountries[0]": "", "preferredHostCountries[1]": "", "preferredHostCountries[2]": "", intent: "submit" };
     const res = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: await cookieFor(u.id), form });
     expect(res.status).toBe(302);
-    const app = db().select().from(t.applications).where(and(eq(t.applications.userId, u.id), eq(t.applications.editionId, openId))).get()!;
+    const app = db()
+      .select()
+      .from(t.applications)
+      .where(and(eq(t.applications.userId, u.id), eq(t.applications.editionId, openId)))
+      .get()!;
     expect(app.status).toBe("submitted");
     expect(app.preferredHostCountries).toEqual([]);
   });
@@ -257,7 +265,10 @@ describe("applying", () => {
     expect(app.submittedAt).not.toBeNull();
     expect(app.phone).toBe("+66812345679");
     expect(app.emergencyContactPhone).toBe("+66812345678");
-    expect(app.languages).toEqual([{ code: "th", level: "native" }, { code: "en", level: "basic" }]);
+    expect(app.languages).toEqual([
+      { code: "th", level: "native" },
+      { code: "en", level: "basic" },
+    ]);
     expect(app.preferredHostCountries).toEqual(["VN", "CN"]);
     expect(app.sensitiveConsentAt).not.toBeNull();
     expect(app.searchName).toContain("somchai");
@@ -304,7 +315,11 @@ describe("applying", () => {
   it("refuses to submit when the window is closed, writing nothing", async () => {
     const draftId = db().insert(t.applications).values({ editionId: closedId, userId: leader.id, givenName: "ก่อน" }).returning().get().id;
     const before = appRow(draftId);
-    const res = await call(applyRoute.action, `/apply/${closedId}`, { params: { editionId: String(closedId) }, cookie: leaderCookie, form: { ...complete, intent: "submit" } });
+    const res = await call(applyRoute.action, `/apply/${closedId}`, {
+      params: { editionId: String(closedId) },
+      cookie: leaderCookie,
+      form: { ...complete, intent: "submit" },
+    });
     expect(res.status).toBe(409);
     expect((await res.json()).error[""]).toEqual(["errors.windowClosed"]);
     expect(appRow(draftId)).toEqual(before);
@@ -327,7 +342,11 @@ describe("applying", () => {
     expect(() => submitApplication(other, app.id, draftSchema.parse({}))).toThrow(NotFoundError);
     expect(() => withdrawApplication(other, app.id)).toThrow(NotFoundError);
     // Posting to the apply page only ever touches the poster's own application.
-    const own = await call(applyRoute.action, `/apply/${openId}`, { params: { editionId: String(openId) }, cookie: otherCookie, form: { intent: "save", givenName: "Other" } });
+    const own = await call(applyRoute.action, `/apply/${openId}`, {
+      params: { editionId: String(openId) },
+      cookie: otherCookie,
+      form: { intent: "save", givenName: "Other" },
+    });
     expect(own.status).toBe(302);
     expect(appRow(app.id)).toEqual(before);
     expect(startApplication(other, openId).givenName).toBe("Other");

@@ -23,9 +23,17 @@ let editionId: number, visitId: number, trainingId: number, otherTrainingId: num
 let anh: { user: Actor; app: { id: number } }, somchai: { user: Actor; app: { id: number } }, outsider: { user: Actor; app: { id: number } };
 
 const records = (appId: number) =>
-  db().select().from(t.attendanceRecords).where(and(eq(t.attendanceRecords.trainingSessionId, trainingId), eq(t.attendanceRecords.applicationId, appId))).all();
+  db()
+    .select()
+    .from(t.attendanceRecords)
+    .where(and(eq(t.attendanceRecords.trainingSessionId, trainingId), eq(t.attendanceRecords.applicationId, appId)))
+    .all();
 const audits = (recordId: number) =>
-  db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "attendance"), eq(t.auditEvents.entityId, recordId))).all();
+  db()
+    .select()
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, "attendance"), eq(t.auditEvents.entityId, recordId)))
+    .all();
 
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
@@ -38,13 +46,26 @@ beforeAll(async () => {
   visitId = makeVisit(editionId, site.id).id;
   const otherVisit = makeVisit(editionId, other.id).id;
   anh = await makeParticipant(editionId);
-  somchai = await makeParticipant(editionId, { givenName: "สมชาย", familyName: "ใจดี", givenNameLatin: "Somchai", familyNameLatin: "Jaidee", nationality: "TH", searchName: "สมชาย ใจดี somchai jaidee" });
+  somchai = await makeParticipant(editionId, {
+    givenName: "สมชาย",
+    familyName: "ใจดี",
+    givenNameLatin: "Somchai",
+    familyNameLatin: "Jaidee",
+    nationality: "TH",
+    searchName: "สมชาย ใจดี somchai jaidee",
+  });
   outsider = await makeParticipant(editionId, { givenName: "Outsider" });
   db().update(t.applications).set({ searchName: "nguyen thi anh nguyen thi anh" }).where(eq(t.applications.id, anh.app.id)).run();
   place(visitId, anh.app.id, "accepted");
   place(visitId, somchai.app.id, "accepted");
   place(otherVisit, outsider.app.id, "accepted");
-  trainingId = makeTraining(editionId, { visitId, audience: "visit", status: "scheduled", startsAt: "2031-07-06T02:00:00.000Z", endsAt: "2031-07-06T04:00:00.000Z" }).id;
+  trainingId = makeTraining(editionId, {
+    visitId,
+    audience: "visit",
+    status: "scheduled",
+    startsAt: "2031-07-06T02:00:00.000Z",
+    endsAt: "2031-07-06T04:00:00.000Z",
+  }).id;
   otherTrainingId = makeTraining(editionId, { visitId: otherVisit, audience: "visit", status: "scheduled" }).id;
   const tr = db().insert(t.trainers).values({ name: "Dr. Trainer", email: "trainer.attendance@example.org" }).returning().get();
   db().insert(t.trainingSessionTrainers).values({ trainingSessionId: trainingId, trainerId: tr.id }).run();
@@ -66,7 +87,10 @@ describe("check-in lists", () => {
     const changed = records(anh.app.id);
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ id: first[0].id, status: "late", note: "bus from Jinghong", recordedAt: later.toISOString() });
-    expect(audits(first[0].id).map((a) => [a.fromState, a.toState])).toEqual([[null, "present"], ["present", "late"]]);
+    expect(audits(first[0].id).map((a) => [a.fromState, a.toState])).toEqual([
+      [null, "present"],
+      ["present", "late"],
+    ]);
   });
 
   it("refuses check-in outside the session's day in the venue's zone, and unknown people; nothing written", () => {
@@ -117,14 +141,22 @@ describe("host corrections of past visit days (issue 12 item 7)", () => {
     const sheet = visitDaySheet(host, visitId, "2031-07-05", "", later);
     expect([sheet.open, sheet.correction]).toEqual([true, true]);
     expect(() => recordAttendance(host, subject, { applicationId: anh.app.id, status: "excused" }, later)).toThrow(/reasonRequired/);
-    expect(recordAttendance(host, subject, { applicationId: anh.app.id, status: "excused", reason: "Was at the district hospital, we forgot to mark it" }, later).changed).toBe(true);
+    expect(
+      recordAttendance(host, subject, { applicationId: anh.app.id, status: "excused", reason: "Was at the district hospital, we forgot to mark it" }, later)
+        .changed,
+    ).toBe(true);
     const row = db()
       .select()
       .from(t.attendanceRecords)
       .where(and(eq(t.attendanceRecords.visitId, visitId), eq(t.attendanceRecords.date, "2031-07-05"), eq(t.attendanceRecords.applicationId, anh.app.id)))
       .get()!;
     expect(row.status).toBe("excused");
-    expect(audits(row.id).at(-1)).toMatchObject({ action: "correct", toState: "excused", reason: "Was at the district hospital, we forgot to mark it", actorUserId: host.id });
+    expect(audits(row.id).at(-1)).toMatchObject({
+      action: "correct",
+      toState: "excused",
+      reason: "Was at the district hospital, we forgot to mark it",
+      actorUserId: host.id,
+    });
     expect(() => recordAttendance(otherHost, subject, { applicationId: anh.app.id, status: "present", reason: "x" }, later)).toThrow(NotFoundError);
     // Organizers correct without a reason, as before.
     expect(recordAttendance(organizer, subject, { applicationId: anh.app.id, status: "present" }, later).changed).toBe(true);
@@ -184,22 +216,39 @@ describe("wrong-code limit (issue 12, item 20)", () => {
 describe("routes", () => {
   it("list, record and show the code for a session today; 404 out of scope; code refused on a wrong day", async () => {
     const now = new Date();
-    const today = makeTraining(editionId, { visitId, audience: "visit", status: "scheduled", timeZone: "UTC",
-      startsAt: new Date(now.getTime() - 3600_000).toISOString(), endsAt: new Date(now.getTime() + 60_000).toISOString() });
+    const today = makeTraining(editionId, {
+      visitId,
+      audience: "visit",
+      status: "scheduled",
+      timeZone: "UTC",
+      startsAt: new Date(now.getTime() - 3600_000).toISOString(),
+      endsAt: new Date(now.getTime() + 60_000).toISOString(),
+    });
     if (todayIn("UTC", new Date(now.getTime() - 3600_000)) !== todayIn("UTC", now)) return; // just after midnight UTC: skip
     const cookie = await cookieFor(host.id);
     const params = { trainingId: String(today.id) };
     const list = await call(trainingLoader, `/attendance/training/${today.id}`, { cookie, params });
     expect(list.status).toBe(200);
     expect((await list.json()).people).toHaveLength(2);
-    const post = await call(trainingAction, `/attendance/training/${today.id}`, { cookie, params, form: { applicationId: String(anh.app.id), status: "present", q: "anh" } });
+    const post = await call(trainingAction, `/attendance/training/${today.id}`, {
+      cookie,
+      params,
+      form: { applicationId: String(anh.app.id), status: "present", q: "anh" },
+    });
     expect(post.status).toBe(302);
     expect(post.headers.get("Location")).toBe(`/attendance/training/${today.id}?q=anh`);
-    const bad = await call(trainingAction, `/attendance/training/${today.id}`, { cookie, params, form: { applicationId: String(outsider.app.id), status: "present" } });
+    const bad = await call(trainingAction, `/attendance/training/${today.id}`, {
+      cookie,
+      params,
+      form: { applicationId: String(outsider.app.id), status: "present" },
+    });
     expect(bad.status).toBe(409);
     const other = await cookieFor(otherHost.id);
     expect((await call(trainingLoader, `/attendance/training/${today.id}`, { cookie: other, params })).status).toBe(404);
-    expect((await call(trainingAction, `/attendance/training/${today.id}`, { cookie: other, params, form: { applicationId: String(anh.app.id), status: "absent" } })).status).toBe(404);
+    expect(
+      (await call(trainingAction, `/attendance/training/${today.id}`, { cookie: other, params, form: { applicationId: String(anh.app.id), status: "absent" } }))
+        .status,
+    ).toBe(404);
     expect((await call(codeLoader, `/attendance/code/${today.id}`, { cookie: other, params })).status).toBe(404);
     const shown = await (await call(codeLoader, `/attendance/code/${today.id}`, { cookie, params })).json();
     const self = await call(selfAction, "/me/check-in", { cookie: await cookieFor(somchai.user.id), form: { code: shown.code } });

@@ -17,7 +17,13 @@ beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
   const ed = makeEdition().id;
   const visit = makeVisit(ed, makeSite().id, { arrivalOn: "2031-07-05", departureOn: "2031-07-09" }).id; // 5 days
-  const training = makeTraining(ed, { audience: "visit", visitId: visit, status: "held", startsAt: "2031-07-06T02:00:00.000Z", endsAt: "2031-07-06T04:00:00.000Z" }).id;
+  const training = makeTraining(ed, {
+    audience: "visit",
+    visitId: visit,
+    status: "held",
+    startsAt: "2031-07-06T02:00:00.000Z",
+    endsAt: "2031-07-06T04:00:00.000Z",
+  }).id;
   for (const key of ["dayOnly", "mixed", "short"] as const) {
     const { app } = await makeParticipant(ed);
     place(visit, app.id, "accepted");

@@ -23,7 +23,12 @@ let notDone: { app: { id: number }; user: Actor }; // absent from the only sessi
 let other: { app: { id: number }; user: Actor }; // completed, used for revocation
 
 const certsOf = (applicationId: number) => db().select().from(t.certificates).where(eq(t.certificates.applicationId, applicationId)).all();
-const audits = (action: string) => db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "certificate"), eq(t.auditEvents.action, action))).all();
+const audits = (action: string) =>
+  db()
+    .select()
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, "certificate"), eq(t.auditEvents.action, action)))
+    .all();
 
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
@@ -77,12 +82,20 @@ describe("issuing", () => {
 
   it("guard: a participant cannot issue or revoke (404, nothing written) nor open the organizer's page", async () => {
     const cookie = await cookieFor(other.user.id);
-    const post = await call(certAction, `/admin/certificates/${other.app.id}`, { params: { applicationId: String(other.app.id) }, cookie, form: { intent: "issue" } });
+    const post = await call(certAction, `/admin/certificates/${other.app.id}`, {
+      params: { applicationId: String(other.app.id) },
+      cookie,
+      form: { intent: "issue" },
+    });
     expect(post.status).toBe(404);
     expect(certsOf(other.app.id)).toHaveLength(0);
     const get = await call(certLoader, `/admin/certificates/${done.app.id}`, { params: { applicationId: String(done.app.id) }, cookie });
     expect(get.status).toBe(404);
-    const bulk = await call(dashboardAction, `/admin/editions/${editionId}/dashboard`, { params: { id: String(editionId) }, cookie, form: { intent: "issue_certificates" } });
+    const bulk = await call(dashboardAction, `/admin/editions/${editionId}/dashboard`, {
+      params: { id: String(editionId) },
+      cookie,
+      form: { intent: "issue_certificates" },
+    });
     expect(bulk.status).toBe(404);
     expect(() => issueCertificatesForEdition(other.user, editionId)).toThrow(/not found/);
     expect(certsOf(other.app.id)).toHaveLength(0);
@@ -92,7 +105,9 @@ describe("issuing", () => {
     const cookie = await cookieFor(other.user.id);
     const before = await (await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie })).json();
     expect(before).toMatchObject({ completed: true, view: null, revoked: false });
-    const mine = await (await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie: await cookieFor(done.user.id) })).json();
+    const mine = await (
+      await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie: await cookieFor(done.user.id) })
+    ).json();
     expect(mine.view.number).toBe("VLX-42-0001");
   });
 
@@ -143,7 +158,11 @@ describe("verification", () => {
 
 describe("revocation", () => {
   it("guard: needs a reason (400, still valid)", async () => {
-    const res = await call(certAction, `/admin/certificates/${other.app.id}`, { params: { applicationId: String(other.app.id) }, cookie: orgCookie, form: { intent: "revoke", reason: "  " } });
+    const res = await call(certAction, `/admin/certificates/${other.app.id}`, {
+      params: { applicationId: String(other.app.id) },
+      cookie: orgCookie,
+      form: { intent: "revoke", reason: "  " },
+    });
     expect(res.status).toBe(400);
     expect(certsOf(other.app.id)[0].revokedAt).toBeNull();
     expect(() => revokeCertificate(organizer, certsOf(other.app.id)[0].id, " ")).toThrow(/invalid fields/);
@@ -159,16 +178,27 @@ describe("revocation", () => {
     expect(res.status).toBe(302);
     const after = certsOf(other.app.id)[0];
     expect(after.revokedAt).not.toBeNull();
-    expect(audits("revoke").find((e) => e.entityId === cert.id)).toMatchObject({ actorUserId: organizer.id, reason: "Attendance records were falsified", fromState: "valid", toState: "revoked" });
+    expect(audits("revoke").find((e) => e.entityId === cert.id)).toMatchObject({
+      actorUserId: organizer.id,
+      reason: "Attendance records were falsified",
+      fromState: "valid",
+      toState: "revoked",
+    });
     const v = await (await call(verifyLoader, `/verify/${cert.code}`, { params: { code: cert.code } })).json();
     expect(v.v.status).toBe("revoked");
     expect(JSON.stringify(v)).not.toContain("falsified");
-    const mine = await (await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie: await cookieFor(other.user.id) })).json();
+    const mine = await (
+      await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie: await cookieFor(other.user.id) })
+    ).json();
     expect(mine).toMatchObject({ view: null, revoked: true });
   });
 
   it("guard: revoking twice is refused (409), the first reason stays", async () => {
-    const res = await call(certAction, `/admin/certificates/${other.app.id}`, { params: { applicationId: String(other.app.id) }, cookie: orgCookie, form: { intent: "revoke", reason: "again" } });
+    const res = await call(certAction, `/admin/certificates/${other.app.id}`, {
+      params: { applicationId: String(other.app.id) },
+      cookie: orgCookie,
+      form: { intent: "revoke", reason: "again" },
+    });
     expect(res.status).toBe(409);
     expect(certsOf(other.app.id)[0].revokeReason).toBe("Attendance records were falsified");
   });
@@ -185,13 +215,19 @@ describe("revocation", () => {
   it("the holder's personal data export lists their certificates, revoked ones too", async () => {
     const { exportPersonalData } = await import("~/models/accounts/privacy.server");
     const mine = exportPersonalData(other.user).certificates;
-    expect(mine.map((c) => [c.number, !!c.revokedAt])).toEqual([["VLX-42-0002", true], ["VLX-42-0003", false]]);
+    expect(mine.map((c) => [c.number, !!c.revokedAt])).toEqual([
+      ["VLX-42-0002", true],
+      ["VLX-42-0003", false],
+    ]);
   });
 
   it("guard: the database itself refuses two valid certificates for one application", () => {
     const c = certsOf(done.app.id)[0];
     expect(() =>
-      db().insert(t.certificates).values({ applicationId: done.app.id, editionId, seq: 99, number: "VLX-42-0099", code: "AAAAA-AAAAA-AAAAA", issuedOn: c.issuedOn }).run(),
+      db()
+        .insert(t.certificates)
+        .values({ applicationId: done.app.id, editionId, seq: 99, number: "VLX-42-0099", code: "AAAAA-AAAAA-AAAAA", issuedOn: c.issuedOn })
+        .run(),
     ).toThrow(/UNIQUE/);
   });
 });

@@ -26,7 +26,16 @@ const PEOPLE: P[] = [
   { key: "w1", ed: "A", cc: "KH", gender: "female", kind: "expert", status: "withdrawn" },
   { key: "p7", ed: "B", cc: "VN", gender: "female", kind: "village_head" },
 ];
-type S = { key: string; ed: "A" | "B"; audience: "edition" | "visit" | "enrol"; visit?: "V1" | "V2"; status: "held" | "scheduled" | "cancelled" | "draft"; endsAt: string; enrolled?: string[]; waitlisted?: string[] };
+type S = {
+  key: string;
+  ed: "A" | "B";
+  audience: "edition" | "visit" | "enrol";
+  visit?: "V1" | "V2";
+  status: "held" | "scheduled" | "cancelled" | "draft";
+  endsAt: string;
+  enrolled?: string[];
+  waitlisted?: string[];
+};
 const SESSIONS: S[] = [
   { key: "T1", ed: "A", audience: "edition", status: "held", endsAt: "2031-07-06T04:00:00.000Z" },
   { key: "T2", ed: "A", audience: "visit", visit: "V1", status: "held", endsAt: "2031-07-06T08:00:00.000Z" },
@@ -37,14 +46,25 @@ const SESSIONS: S[] = [
   { key: "T7", ed: "B", audience: "edition", status: "held", endsAt: "2031-07-06T04:00:00.000Z" },
 ];
 const ATT: [string, string, Status][] = [
-  ["T1", "p1", "present"], ["T1", "p2", "late"], ["T1", "p3", "absent"], ["T1", "p4", "present"], ["T1", "p5", "excused"],
-  ["T2", "p1", "present"], ["T2", "p2", "present"], ["T2", "p3", "present"],
-  ["T3", "p4", "late"], ["T3", "p5", "present"],
+  ["T1", "p1", "present"],
+  ["T1", "p2", "late"],
+  ["T1", "p3", "absent"],
+  ["T1", "p4", "present"],
+  ["T1", "p5", "excused"],
+  ["T2", "p1", "present"],
+  ["T2", "p2", "present"],
+  ["T2", "p3", "present"],
+  ["T3", "p4", "late"],
+  ["T3", "p5", "present"],
   ["T4", "p1", "present"],
   ["T6", "p4", "present"],
   ["T7", "p7", "present"],
 ];
-const DAYS: ["V1" | "V2", string, string, Status][] = [["V1", "2031-07-05", "p1", "present"], ["V1", "2031-07-05", "p2", "absent"], ["V1", "2031-07-06", "p1", "late"]];
+const DAYS: ["V1" | "V2", string, string, Status][] = [
+  ["V1", "2031-07-05", "p1", "present"],
+  ["V1", "2031-07-05", "p2", "absent"],
+  ["V1", "2031-07-06", "p1", "late"],
+];
 
 const ids: Record<string, number> = {};
 let organizer: Actor;
@@ -54,12 +74,20 @@ let editionB: number;
 // ---- the independent oracle: plain JS over the description above ----
 type F = { ed?: "A" | "B"; cc?: string; gender?: string; visit?: "V1" | "V2"; threshold?: number };
 const participants = (f: F) =>
-  PEOPLE.filter((p) => !p.status && (!f.ed || p.ed === f.ed) && (!f.cc || p.cc === f.cc) && (!f.gender || p.gender === f.gender) && (!f.visit || p.visit === f.visit));
-const counted = (f: F) => SESSIONS.filter((s) => (!f.ed || s.ed === f.ed) && (s.status === "held" || (s.status === "scheduled" && s.endsAt <= NOW.toISOString())));
+  PEOPLE.filter(
+    (p) => !p.status && (!f.ed || p.ed === f.ed) && (!f.cc || p.cc === f.cc) && (!f.gender || p.gender === f.gender) && (!f.visit || p.visit === f.visit),
+  );
+const counted = (f: F) =>
+  SESSIONS.filter((s) => (!f.ed || s.ed === f.ed) && (s.status === "held" || (s.status === "scheduled" && s.endsAt <= NOW.toISOString())));
 function expectedPairs(f: F) {
   const ps = participants(f);
   return counted(f).flatMap((s) =>
-    ps.filter((p) => p.ed === s.ed && (s.audience === "edition" || (s.audience === "visit" && p.visit === s.visit) || (s.audience === "enrol" && s.enrolled?.includes(p.key))))
+    ps
+      .filter(
+        (p) =>
+          p.ed === s.ed &&
+          (s.audience === "edition" || (s.audience === "visit" && p.visit === s.visit) || (s.audience === "enrol" && s.enrolled?.includes(p.key))),
+      )
       .map((p) => ({ s: s.key, p: p.key, status: ATT.find(([a, b]) => a === s.key && b === p.key)?.[2] ?? null })),
   );
 }
@@ -77,7 +105,13 @@ function completedCount(f: F) {
     return mine.length > 0 && mine.filter(attended).length * 100 >= (f.threshold ?? 80) * mine.length;
   }).length;
 }
-const filtersOf = (f: F) => ({ edition: f.ed ? ids[f.ed] : undefined, country: f.cc, gender: f.gender, visit: f.visit ? ids[f.visit] : undefined, threshold: f.threshold });
+const filtersOf = (f: F) => ({
+  edition: f.ed ? ids[f.ed] : undefined,
+  country: f.cc,
+  gender: f.gender,
+  visit: f.visit ? ids[f.visit] : undefined,
+  threshold: f.threshold,
+});
 
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
@@ -88,15 +122,23 @@ beforeAll(async () => {
   ids.V1 = makeVisit(editionA, site1.id, { arrivalOn: "2031-07-05", departureOn: "2031-07-12", capacity: 6 }).id;
   ids.V2 = makeVisit(editionA, site2.id, { arrivalOn: "2031-07-05", departureOn: "2031-07-09", capacity: 4 }).id;
   for (const p of PEOPLE) {
-    const { app } = await makeParticipant(ids[p.ed], { nationality: p.cc, gender: p.gender, positionKind: p.kind, status: (p.status ?? "accepted") as "accepted" });
+    const { app } = await makeParticipant(ids[p.ed], {
+      nationality: p.cc,
+      gender: p.gender,
+      positionKind: p.kind,
+      status: (p.status ?? "accepted") as "accepted",
+    });
     ids[p.key] = app.id;
     if (p.visit) place(ids[p.visit], app.id, "accepted");
   }
   place(ids.V2, ids.p6, "offered");
   for (const s of SESSIONS) {
     ids[s.key] = makeTraining(ids[s.ed], {
-      audience: s.audience, status: s.status, visitId: s.visit ? ids[s.visit] : null,
-      startsAt: new Date(Date.parse(s.endsAt) - 2 * 3600_000).toISOString(), endsAt: s.endsAt,
+      audience: s.audience,
+      status: s.status,
+      visitId: s.visit ? ids[s.visit] : null,
+      startsAt: new Date(Date.parse(s.endsAt) - 2 * 3600_000).toISOString(),
+      endsAt: s.endsAt,
     }).id;
     for (const p of s.enrolled ?? []) enrol(ids[s.key], ids[p]);
     for (const p of s.waitlisted ?? []) enrol(ids[s.key], ids[p], "waitlisted");
@@ -106,7 +148,15 @@ beforeAll(async () => {
 });
 
 describe("dashboard figures equal independent counts", () => {
-  const cases: F[] = [{ ed: "A" }, {}, { ed: "A", cc: "VN" }, { ed: "A", gender: "female" }, { ed: "A", visit: "V1" }, { ed: "A", threshold: 50 }, { ed: "A", visit: "V2", gender: "male" }];
+  const cases: F[] = [
+    { ed: "A" },
+    {},
+    { ed: "A", cc: "VN" },
+    { ed: "A", gender: "female" },
+    { ed: "A", visit: "V1" },
+    { ed: "A", threshold: 50 },
+    { ed: "A", visit: "V2", gender: "male" },
+  ];
   for (const f of cases) {
     it(`filters ${JSON.stringify(f)}`, () => {
       const d = getDashboard(organizer, filtersOf(f), NOW);
@@ -172,7 +222,11 @@ describe("exports hold exactly the dashboard's rows", () => {
   it("participants, attendance, sessions and placements with the same filters", async () => {
     const cookie = await cookieFor(organizer.id);
     for (const f of [{ ed: "A" }, { ed: "A", cc: "KH" }, { ed: "A", visit: "V1" }] as F[]) {
-      const q = new URLSearchParams(Object.entries(filtersOf(f)).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+      const q = new URLSearchParams(
+        Object.entries(filtersOf(f))
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, String(v)]),
+      ).toString();
       const d = getDashboard(organizer, filtersOf(f));
       const get = async (kind: string) => {
         const res = await call(exportLoader, `/admin/exports/${kind}.csv?${q}`, { cookie, params: { kind } });

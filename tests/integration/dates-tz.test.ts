@@ -85,9 +85,7 @@ async function childRun(): Promise<Seen> {
     const router = createStaticRouter(handler.dataRoutes, context);
     const inst = createInstance();
     await inst.use(initReactI18next).init({ ...i18n, lng, resources: getResources() });
-    return renderToString(
-      React.createElement(I18nextProvider, { i18n: inst }, React.createElement(StaticRouterProvider, { router, context, hydrate: false })),
-    );
+    return renderToString(React.createElement(I18nextProvider, { i18n: inst }, React.createElement(StaticRouterProvider, { router, context, hydrate: false })));
   }
   const formHtml = await render(`/apply/${editionId}`, "apply", applyRoute, "en");
   const statusHtml = await render(`/me/applications/${app.id}`, "status", statusRoute, "en");
@@ -100,7 +98,8 @@ async function childRun(): Promise<Seen> {
     offsetMinutes: new Date(1968, 0, 1).getTimezoneOffset(),
     stored: app.birthDate,
     formDefault: form.defaultValue.birthDate,
-    formInputValue: /<input[^>]*name="birthDate"[^>]*value="([^"]*)"|<input[^>]*value="([^"]*)"[^>]*name="birthDate"/.exec(formHtml)?.slice(1).find(Boolean) ?? null,
+    formInputValue:
+      /<input[^>]*name="birthDate"[^>]*value="([^"]*)"|<input[^>]*value="([^"]*)"[^>]*name="birthDate"/.exec(formHtml)?.slice(1).find(Boolean) ?? null,
     statusValue: dd(statusHtml)?.[1] ?? null,
     statusText: dd(statusHtml)?.[2] ?? null,
     statusTextVi: dd(statusHtmlVi)?.[2] ?? null,

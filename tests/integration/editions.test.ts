@@ -11,7 +11,10 @@ import { action as newAction } from "~/routes/admin.editions.new";
 import { call, cookieFor, createUser } from "../support/factories";
 
 const count = (table: typeof t.editions | typeof t.editionQuotas | typeof t.auditEvents) =>
-  db().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 const valid = (over: Record<string, string | string[]> = {}) => ({
   name: "10th edition, 2027 – 第十届",
@@ -104,7 +107,11 @@ describe("editions", () => {
     expect(db().select().from(t.editions).where(eq(t.editions.id, e.id)).get()!.name).toBe(e.name);
     expect(getQuotas(e.id)).toEqual({ VN: 6, TH: 4 });
 
-    const ok = await call(editAction, "/", { cookie, params, form: valid({ ordinal: "11", name: "11th edition", mode: "hybrid", quota_VN: "", quota_KH: "3", timeZone: "Asia/Bangkok" }) });
+    const ok = await call(editAction, "/", {
+      cookie,
+      params,
+      form: valid({ ordinal: "11", name: "11th edition", mode: "hybrid", quota_VN: "", quota_KH: "3", timeZone: "Asia/Bangkok" }),
+    });
     expect(ok.status).toBe(302);
     expect(db().select().from(t.editions).where(eq(t.editions.id, e.id)).get()).toMatchObject({ name: "11th edition", mode: "hybrid" });
     expect(getQuotas(e.id)).toEqual({ TH: 4, KH: 3 });
@@ -115,16 +122,43 @@ describe("editions", () => {
     await call(newAction, "/", { cookie, form: valid({ ordinal: "12", timeZone: "Asia/Jakarta" }) });
     const e = db().select().from(t.editions).where(eq(t.editions.ordinal, 12)).get()!;
     const params = { id: String(e.id) };
-    const site = db().insert(t.hostSites).values({ name: "Desa Wisata", countryCode: "ID", timeZone: "Asia/Jakarta", vettingStatus: "vetted", beds: 20 }).returning().get();
-    db().insert(t.exchangeVisits).values({ editionId: e.id, hostSiteId: site.id, title: "Desa visit", arrivalOn: "2027-07-05", departureOn: "2027-07-09", capacity: 10, perCountryCap: 3 }).run();
-    db().insert(t.trainingSessions).values({ editionId: e.id, title: "Forum on cooperatives", type: "forum", startsAt: "2027-07-10T02:00:00.000Z", endsAt: "2027-07-10T04:00:00.000Z", timeZone: "Asia/Jakarta", capacity: 50, audience: "edition", status: "scheduled" } as never).run();
+    const site = db()
+      .insert(t.hostSites)
+      .values({ name: "Desa Wisata", countryCode: "ID", timeZone: "Asia/Jakarta", vettingStatus: "vetted", beds: 20 })
+      .returning()
+      .get();
+    db()
+      .insert(t.exchangeVisits)
+      .values({ editionId: e.id, hostSiteId: site.id, title: "Desa visit", arrivalOn: "2027-07-05", departureOn: "2027-07-09", capacity: 10, perCountryCap: 3 })
+      .run();
+    db()
+      .insert(t.trainingSessions)
+      .values({
+        editionId: e.id,
+        title: "Forum on cooperatives",
+        type: "forum",
+        startsAt: "2027-07-10T02:00:00.000Z",
+        endsAt: "2027-07-10T04:00:00.000Z",
+        timeZone: "Asia/Jakarta",
+        capacity: 50,
+        audience: "edition",
+        status: "scheduled",
+      } as never)
+      .run();
     for (let i = 0; i < 3; i++) {
       const u = await createUser();
-      db().insert(t.applications).values({ editionId: e.id, userId: u.id, status: "endorsed", nationality: "VN", givenName: `A${i}` }).run();
+      db()
+        .insert(t.applications)
+        .values({ editionId: e.id, userId: u.id, status: "endorsed", nationality: "VN", givenName: `A${i}` })
+        .run();
     }
     const before = db().select().from(t.editions).where(eq(t.editions.id, e.id)).get();
 
-    const bad = await call(editAction, "/", { cookie, params, form: valid({ ordinal: "12", startsOn: "2027-07-06", endsOn: "2027-07-09", quota_VN: "2", timeZone: "Asia/Jakarta" }) });
+    const bad = await call(editAction, "/", {
+      cookie,
+      params,
+      form: valid({ ordinal: "12", startsOn: "2027-07-06", endsOn: "2027-07-09", quota_VN: "2", timeZone: "Asia/Jakarta" }),
+    });
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(body.error.startsOn[0]).toMatch(/^errors\.editionDatesExcludeVisits\|.*Desa visit/);

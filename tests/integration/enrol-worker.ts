@@ -40,7 +40,9 @@ function enrolUnguarded(): { status: string } {
   for (let r = Atomics.load(sync, READ); r < 2; r = Atomics.load(sync, READ)) Atomics.wait(sync, READ, r);
   const status = taken < capacity ? "enrolled" : "waitlisted";
   db.$client.transaction(() => {
-    db.insert(t.trainingEnrolments).values({ trainingSessionId: trainingId, applicationId, status, position: status === "waitlisted" ? 1 : null }).run();
+    db.insert(t.trainingEnrolments)
+      .values({ trainingSessionId: trainingId, applicationId, status, position: status === "waitlisted" ? 1 : null })
+      .run();
   })();
   return { status };
 }

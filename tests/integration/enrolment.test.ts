@@ -116,7 +116,9 @@ describe("enrolment", () => {
 async function race(workerUrl: string, trainingId: number, appIds: number[], guarded: boolean) {
   const barrier = new Barrier();
   const file = process.env.DATABASE_PATH!;
-  const workers = appIds.map((applicationId) => new Worker(new URL(workerUrl), { workerData: { file, trainingId, applicationId, guarded, barrier: barrier.buffer } }));
+  const workers = appIds.map(
+    (applicationId) => new Worker(new URL(workerUrl), { workerData: { file, trainingId, applicationId, guarded, barrier: barrier.buffer } }),
+  );
   const results = workers.map(
     (w) =>
       new Promise<{ ok: boolean; status?: string; error?: string }>((resolve, reject) => {
@@ -143,18 +145,31 @@ describe("the last seat under true concurrency", { timeout: 600_000 }, () => {
   it("with the guard (BEGIN IMMEDIATE), exactly one of N simultaneous enrolments gets it", async () => {
     const tr = training(1);
     const ps = await people(N);
-    const out = await race(worker.url, tr.id, ps.map((p) => p.app.id), true);
+    const out = await race(
+      worker.url,
+      tr.id,
+      ps.map((p) => p.app.id),
+      true,
+    );
     expect(out.filter((r) => !r.ok)).toEqual([]);
     expect(out.filter((r) => r.status === "enrolled")).toHaveLength(1);
     expect(rows(tr.id).filter((r) => r.status === "enrolled")).toHaveLength(1);
-    const positions = rows(tr.id).filter((r) => r.status === "waitlisted").map((r) => r.position).sort((a, b) => a! - b!);
+    const positions = rows(tr.id)
+      .filter((r) => r.status === "waitlisted")
+      .map((r) => r.position)
+      .sort((a, b) => a! - b!);
     expect(positions).toEqual(Array.from({ length: N - 1 }, (_, i) => i + 1));
   });
 
   it("without it (read, wait for another read, write), more than one gets the last seat", async () => {
     const tr = training(1);
     const ps = await people(N);
-    const out = await race(worker.url, tr.id, ps.map((p) => p.app.id), false);
+    const out = await race(
+      worker.url,
+      tr.id,
+      ps.map((p) => p.app.id),
+      false,
+    );
     const enrolled = db()
       .select()
       .from(t.trainingEnrolments)

@@ -12,7 +12,11 @@ describe("evaluation CSV of the demo's past edition", () => {
   it("keeps the indicator group on every disaggregated row", async () => {
     await seedDemoIfEmpty(db());
     const organizer = db().select().from(t.users).where(eq(t.users.email, "organizer@vlx.demo")).get()!;
-    const edition = db().select().from(t.editions).all().find((e) => e.ordinal === 9)!;
+    const edition = db()
+      .select()
+      .from(t.editions)
+      .all()
+      .find((e) => e.ordinal === 9)!;
     const res = await call(csvRoute.loader, "/", { cookie: await cookieFor(organizer.id), params: { id: String(edition.id) } });
     expect(res.status).toBe(200);
     const records = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];

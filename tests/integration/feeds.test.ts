@@ -43,8 +43,19 @@ beforeAll(async () => {
     db()
       .insert(t.trainingSessions)
       .values({
-        editionId: edition.id, visitId: visit.id, title, type: "lecture", venueId, timeZone: zone, audience: "visit", status: "scheduled", deliveryLanguage: "my",
-        startsAt: localToUtc(date, "09:00", zone), endsAt: localToUtc(date, "10:30", zone), updatedAt: "2031-06-01T00:00:00.000Z", ...over,
+        editionId: edition.id,
+        visitId: visit.id,
+        title,
+        type: "lecture",
+        venueId,
+        timeZone: zone,
+        audience: "visit",
+        status: "scheduled",
+        deliveryLanguage: "my",
+        startsAt: localToUtc(date, "09:00", zone),
+        endsAt: localToUtc(date, "10:30", zone),
+        updatedAt: "2031-06-01T00:00:00.000Z",
+        ...over,
       })
       .run();
   add("Lake farming — ကန်", yangon, "Asia/Yangon", "2031-07-06");
@@ -126,7 +137,11 @@ describe("participant feed", () => {
     const legacy = "legacy_feed_token_made_before_0007";
     db().$client.prepare("INSERT INTO calendar_feed_tokens (token, kind, visit_id) VALUES (?, 'visit', ?)").run(legacy, visitId);
     expect(hashLegacyFeedTokens(db().$client)).toBe(1);
-    const row = db().select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.tokenHash, sha256(legacy))).get()!;
+    const row = db()
+      .select()
+      .from(t.calendarFeedTokens)
+      .where(eq(t.calendarFeedTokens.tokenHash, sha256(legacy)))
+      .get()!;
     expect(row.token).toBeNull();
     expect((await getFeed(legacy)).status).toBe(200);
     expect(hashLegacyFeedTokens(db().$client)).toBe(0);
@@ -162,16 +177,30 @@ describe("visit feed", () => {
   it("the host gets the visit's feed with every published session, and can revoke it", async () => {
     const res = await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } });
     expect((await res.json()).feed).toEqual({ active: false, since: null });
-    const made = await call(hostRoute.action, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) }, form: { intent: "rotateFeed" } });
+    const made = await call(hostRoute.action, `/host/visits/${visitId}/trainings`, {
+      cookie: hostCookie,
+      params: { visitId: String(visitId) },
+      form: { intent: "rotateFeed" },
+    });
     const url = (await made.json()).newFeed as string;
     expect(url.startsWith(`${getEnv().appUrl}/feeds/`)).toBe(true);
     const token = tokenOf(url);
-    const after = await (await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } })).json();
+    const after = await (
+      await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) } })
+    ).json();
     expect(after.feed.active).toBe(true);
     expect(JSON.stringify(after)).not.toContain(token);
     const body = await (await getFeed(token)).text();
-    expect(events(body).map((e) => e.summary).sort()).toEqual(["Arrival: Inle week", "Cancelled boat trip", "Departure: Inle week", "Lake farming — ကန်"]);
-    await call(hostRoute.action, `/host/visits/${visitId}/trainings`, { cookie: hostCookie, params: { visitId: String(visitId) }, form: { intent: "rotateFeed" } });
+    expect(
+      events(body)
+        .map((e) => e.summary)
+        .sort(),
+    ).toEqual(["Arrival: Inle week", "Cancelled boat trip", "Departure: Inle week", "Lake farming — ကန်"]);
+    await call(hostRoute.action, `/host/visits/${visitId}/trainings`, {
+      cookie: hostCookie,
+      params: { visitId: String(visitId) },
+      form: { intent: "rotateFeed" },
+    });
     expect((await getFeed(token)).status).toBe(404);
     // A participant cannot open the host page of the visit.
     expect((await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie, params: { visitId: String(visitId) } })).status).toBe(404);

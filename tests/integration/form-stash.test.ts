@@ -28,8 +28,16 @@ beforeAll(async () => {
   editionId = db()
     .insert(t.editions)
     .values({
-      name: "Stash edition", ordinal: 12, mode: "in_person", hostCountries: ["TH"], startsOn: addDays(today, 60), endsOn: addDays(today, 67),
-      applicationsOpenOn: addDays(today, -5), applicationsCloseOn: addDays(today, 20), timeZone: "Asia/Bangkok", themes: ["rural_tourism"],
+      name: "Stash edition",
+      ordinal: 12,
+      mode: "in_person",
+      hostCountries: ["TH"],
+      startsOn: addDays(today, 60),
+      endsOn: addDays(today, 67),
+      applicationsOpenOn: addDays(today, -5),
+      applicationsCloseOn: addDays(today, 20),
+      timeZone: "Asia/Bangkok",
+      themes: ["rural_tourism"],
     })
     .returning({ id: t.editions.id })
     .get().id;
@@ -65,7 +73,11 @@ describe("a form posted after the session expired", () => {
     const data = (await res.json()) as { restored?: boolean; defaultValue: Record<string, unknown> };
     expect(data.restored).toBe(true);
     expect(data.defaultValue.motivation).toBe(typed.motivation);
-    const row = db().select().from(t.applications).where(and(eq(t.applications.userId, userId), eq(t.applications.editionId, editionId))).get()!;
+    const row = db()
+      .select()
+      .from(t.applications)
+      .where(and(eq(t.applications.userId, userId), eq(t.applications.editionId, editionId)))
+      .get()!;
     expect(row.status).toBe("draft");
     expect(row.motivation).toBe(typed.motivation);
     // Taken once: nothing is kept any more.
@@ -75,12 +87,16 @@ describe("a form posted after the session expired", () => {
   it("is not given to another person, nor without the browser's cookie", async () => {
     const { back, stash } = await postExpired(otherId);
     const someoneElse = await cookieFor(userId);
-    const a = (await (await call(applyRoute.loader, back, { cookie: `${someoneElse}; ${stash}`, params: { editionId: String(editionId) } })).json()) as { restored?: boolean };
+    const a = (await (await call(applyRoute.loader, back, { cookie: `${someoneElse}; ${stash}`, params: { editionId: String(editionId) } })).json()) as {
+      restored?: boolean;
+    };
     expect(a.restored).toBeUndefined();
     const owner = await cookieFor(otherId);
     const b = (await (await call(applyRoute.loader, back, { cookie: owner, params: { editionId: String(editionId) } })).json()) as { restored?: boolean };
     expect(b.restored).toBeUndefined();
-    const c = (await (await call(applyRoute.loader, back, { cookie: `${owner}; ${stash}`, params: { editionId: String(editionId) } })).json()) as { restored?: boolean };
+    const c = (await (await call(applyRoute.loader, back, { cookie: `${owner}; ${stash}`, params: { editionId: String(editionId) } })).json()) as {
+      restored?: boolean;
+    };
     expect(c.restored).toBe(true);
   });
 

@@ -101,7 +101,10 @@ export async function makeParticipant(editionId: number, over: Partial<typeof t.
       nameOrder: "family_first",
       gender: "female",
       nationality: "VN",
-      languages: [{ code: "vi", level: "native" }, { code: "en", level: "working" }],
+      languages: [
+        { code: "vi", level: "native" },
+        { code: "en", level: "working" },
+      ],
       dietaryNeeds: "no pork",
       accessibilityNeeds: "ground floor room",
       sensitiveConsentAt: "2031-01-10T00:00:00.000Z",

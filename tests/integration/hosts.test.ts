@@ -26,7 +26,11 @@ beforeAll(async () => {
 
 const countSites = () => db().select().from(t.hostSites).all().length;
 const audits = (id: number) =>
-  db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "host_site"), eq(t.auditEvents.entityId, id))).all();
+  db()
+    .select()
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, "host_site"), eq(t.auditEvents.entityId, id)))
+    .all();
 
 describe("host site profile", () => {
   it("a host coordinator creates a site: they coordinate it and it starts pending", async () => {
@@ -80,10 +84,14 @@ describe("host site profile", () => {
     const res = await call(siteNew.action, "/host/sites/new", { cookie: cA, form });
     expect(res.status).toBe(400);
     const reply = await res.json();
-    expect(Object.keys(reply.error)).toEqual(
-      expect.arrayContaining(["name", "latitude", "beds", "countryCode", "themes", "contacts[0].email"]),
-    );
-    expect(reply.initialValue).toMatchObject({ nameLatin: "Dazhai Cun", latitude: "95.5", beds: "-3", province: "Lào Cai", description: "Ruộng bậc thang và du lịch cộng đồng." });
+    expect(Object.keys(reply.error)).toEqual(expect.arrayContaining(["name", "latitude", "beds", "countryCode", "themes", "contacts[0].email"]));
+    expect(reply.initialValue).toMatchObject({
+      nameLatin: "Dazhai Cun",
+      latitude: "95.5",
+      beds: "-3",
+      province: "Lào Cai",
+      description: "Ruộng bậc thang và du lịch cộng đồng.",
+    });
     expect(countSites()).toBe(before);
   });
 
@@ -101,10 +109,16 @@ describe("host site profile", () => {
   });
 
   it("a time zone must belong to the country (Indonesia has several)", async () => {
-    const bad = await call(siteNew.action, "/host/sites/new", { cookie: cA, form: siteForm({ countryCode: "ID", timeZone: "Asia/Bangkok", "contacts[0].phone": "" }) });
+    const bad = await call(siteNew.action, "/host/sites/new", {
+      cookie: cA,
+      form: siteForm({ countryCode: "ID", timeZone: "Asia/Bangkok", "contacts[0].phone": "" }),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.timeZone).toEqual(["hosts.errors.timeZone"]);
-    const ok = await call(siteNew.action, "/host/sites/new", { cookie: cA, form: siteForm({ countryCode: "ID", timeZone: "Asia/Jayapura", "contacts[0].phone": "" }) });
+    const ok = await call(siteNew.action, "/host/sites/new", {
+      cookie: cA,
+      form: siteForm({ countryCode: "ID", timeZone: "Asia/Jayapura", "contacts[0].phone": "" }),
+    });
     expect(ok.status).toBe(302);
   });
 
@@ -119,7 +133,11 @@ describe("host site profile", () => {
     expect(notHost.status).toBe(400);
     expect((await notHost.json()).error.email).toEqual(["hosts.errors.notHostCoordinator"]);
 
-    const add = await call(adminSite.action, `/admin/sites/${id}`, { cookie: cOrg, params, form: { intent: "addCoordinator", email: "  HOST.B@example.org " } });
+    const add = await call(adminSite.action, `/admin/sites/${id}`, {
+      cookie: cOrg,
+      params,
+      form: { intent: "addCoordinator", email: "  HOST.B@example.org " },
+    });
     expect(add.status).toBe(302);
     const again = await call(adminSite.action, `/admin/sites/${id}`, { cookie: cOrg, params, form: { intent: "addCoordinator", email: "host.b@example.org" } });
     expect(again.status).toBe(302);
@@ -162,14 +180,22 @@ describe("vetting", () => {
     const [ev] = audits(site.id);
     expect(ev).toMatchObject({ action: "vetting", fromState: "pending", toState: "vetted", actorUserId: organizer.id });
 
-    const bad = await call(adminSite.action, `/admin/sites/${site.id}`, { cookie: cOrg, params, form: { intent: "vet", vettingStatus: "approved", lastCheckedOn: "2031-02-30" } });
+    const bad = await call(adminSite.action, `/admin/sites/${site.id}`, {
+      cookie: cOrg,
+      params,
+      form: { intent: "vet", vettingStatus: "approved", lastCheckedOn: "2031-02-30" },
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error).sort()).toEqual(["lastCheckedOn", "vettingStatus"]);
   });
 
   it("a site without upcoming visits is suspended at once", async () => {
     const site = makeSite({}, [hostA.id]);
-    const res = await call(adminSite.action, `/admin/sites/${site.id}`, { cookie: cOrg, params: { siteId: String(site.id) }, form: { intent: "vet", vettingStatus: "suspended" } });
+    const res = await call(adminSite.action, `/admin/sites/${site.id}`, {
+      cookie: cOrg,
+      params: { siteId: String(site.id) },
+      form: { intent: "vet", vettingStatus: "suspended" },
+    });
     expect(res.status).toBe(302);
     expect(getSiteRow(site.id)!.vettingStatus).toBe("suspended");
   });
@@ -179,9 +205,20 @@ describe("vetting", () => {
     const site = makeSite({}, [hostA.id]);
     const v1 = makeVisit(edition.id, site.id, { title: "July homestay" });
     const v2 = makeVisit(edition.id, site.id, { title: "August farm week", arrivalOn: "2031-08-10", departureOn: "2031-08-15" });
-    const past = makeVisit(makeEdition({ startsOn: "2020-01-01", endsOn: "2020-12-31" }).id, site.id, { title: "Past visit", arrivalOn: "2020-03-01", departureOn: "2020-03-05" });
+    const past = makeVisit(makeEdition({ startsOn: "2020-01-01", endsOn: "2020-12-31" }).id, site.id, {
+      title: "Past visit",
+      arrivalOn: "2020-03-01",
+      departureOn: "2020-03-05",
+    });
     const cancelled = makeVisit(edition.id, site.id, { title: "Cancelled one", status: "cancelled", arrivalOn: "2031-07-20", departureOn: "2031-07-22" });
-    const p1 = await makeParticipant(edition.id, { givenName: "Sari", familyName: "", givenNameLatin: "Sari", familyNameLatin: "", nameOrder: "given_first", nationality: "ID" });
+    const p1 = await makeParticipant(edition.id, {
+      givenName: "Sari",
+      familyName: "",
+      givenNameLatin: "Sari",
+      familyNameLatin: "",
+      nameOrder: "given_first",
+      nationality: "ID",
+    });
     const p2 = await makeParticipant(edition.id, { givenName: "芳", familyName: "王", givenNameLatin: "Fang", familyNameLatin: "Wang", nationality: "CN" });
     const p3 = await makeParticipant(edition.id, { givenName: "Declined", familyName: "Person", nationality: "LA" });
     const p4 = await makeParticipant(edition.id, { givenName: "Proposed", familyName: "Person", nationality: "KH" });
@@ -210,14 +247,19 @@ describe("vetting", () => {
     const second = await call(adminSite.action, `/admin/sites/${site.id}`, { cookie: cOrg, params, form: { ...form, confirm: "yes" } });
     expect(second.status).toBe(302);
     expect(getSiteRow(site.id)).toMatchObject({ vettingStatus: "suspended", vettingNotes: "Flood damage on the access road." });
-    expect(audits(site.id)).toEqual([expect.objectContaining({ action: "vetting", fromState: "vetted", toState: "suspended", reason: "Flood damage on the access road." })]);
+    expect(audits(site.id)).toEqual([
+      expect.objectContaining({ action: "vetting", fromState: "vetted", toState: "suspended", reason: "Flood damage on the access road." }),
+    ]);
     // The suspended site can no longer get a visit.
     const v = await call(visitNew.action, `/host/sites/${site.id}/visits/new`, { cookie: cA, params, form: visitForm(edition.id) });
     expect(v.status).toBe(409);
   });
 
   it("the organizer list filters by status, country and name", async () => {
-    const s = makeSite({ name: "Kampung Wisata Filter", nameLatin: "Kampung Wisata Filter", countryCode: "MY", timeZone: "Asia/Kuala_Lumpur", vettingStatus: "pending" }, [hostA.id, hostB.id]);
+    const s = makeSite(
+      { name: "Kampung Wisata Filter", nameLatin: "Kampung Wisata Filter", countryCode: "MY", timeZone: "Asia/Kuala_Lumpur", vettingStatus: "pending" },
+      [hostA.id, hostB.id],
+    );
     const ed = makeEdition({ hostCountries: ["MY"] });
     makeVisit(ed.id, s.id);
     makeVisit(ed.id, s.id, { status: "cancelled" });
@@ -274,9 +316,17 @@ describe("scope: a host sees and changes only their own sites", () => {
     const params = { siteId: String(site.id) };
     expect((await call(adminSites.loader, "/admin/sites", { cookie: cA })).status).toBe(404);
     expect((await call(adminSite.loader, `/admin/sites/${site.id}`, { cookie: cA, params })).status).toBe(404);
-    const vet = await call(adminSite.action, `/admin/sites/${site.id}`, { cookie: cA, params, form: { intent: "vet", vettingStatus: "suspended", confirm: "yes" } });
+    const vet = await call(adminSite.action, `/admin/sites/${site.id}`, {
+      cookie: cA,
+      params,
+      form: { intent: "vet", vettingStatus: "suspended", confirm: "yes" },
+    });
     expect(vet.status).toBe(404);
-    const add = await call(adminSite.action, `/admin/sites/${site.id}`, { cookie: cA, params, form: { intent: "addCoordinator", email: "host.b@example.org" } });
+    const add = await call(adminSite.action, `/admin/sites/${site.id}`, {
+      cookie: cA,
+      params,
+      form: { intent: "addCoordinator", email: "host.b@example.org" },
+    });
     expect(add.status).toBe(404);
     expect(getSiteRow(site.id)!.vettingStatus).toBe("vetted");
   });

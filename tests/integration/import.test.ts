@@ -18,12 +18,31 @@ import { makeEdition } from "./hosts-fixtures";
 let organizer: Actor, focalVN: Actor;
 let editionId: number;
 const enc = (s: string) => new TextEncoder().encode(s);
-const HEADER = "given_name,family_name,given_name_latin,family_name_latin,gender,birth_date,email,phone,village,district,province,position,position_kind,languages,themes";
+const HEADER =
+  "given_name,family_name,given_name_latin,family_name_latin,gender,birth_date,email,phone,village,district,province,position,position_kind,languages,themes";
 const row = (n: number, over: Partial<Record<string, string>> = {}) => {
-  const v = { given: "Thị Ánh", family: "Nguyễn", gl: "Thi Anh", fl: "Nguyen", gender: "female", birth: "1985-03-14", email: `anh${n}@example.org`, phone: "0912 345 678",
-    village: "Thôn Nà Hang, \"Bản\" 3", district: "Na Hang", province: "Tuyên Quang", position: "Trưởng thôn", kind: "village_head", langs: "vi:native; en:working", themes: "rural_tourism", ...over };
+  const v = {
+    given: "Thị Ánh",
+    family: "Nguyễn",
+    gl: "Thi Anh",
+    fl: "Nguyen",
+    gender: "female",
+    birth: "1985-03-14",
+    email: `anh${n}@example.org`,
+    phone: "0912 345 678",
+    village: 'Thôn Nà Hang, "Bản" 3',
+    district: "Na Hang",
+    province: "Tuyên Quang",
+    position: "Trưởng thôn",
+    kind: "village_head",
+    langs: "vi:native; en:working",
+    themes: "rural_tourism",
+    ...over,
+  };
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [v.given, v.family, v.gl, v.fl, v.gender, v.birth, v.email, v.phone, v.village, v.district, v.province, v.position, v.kind, v.langs, v.themes].map(q).join(",");
+  return [v.given, v.family, v.gl, v.fl, v.gender, v.birth, v.email, v.phone, v.village, v.district, v.province, v.position, v.kind, v.langs, v.themes]
+    .map(q)
+    .join(",");
 };
 const csv = (...rows: string[]) => `\uFEFF${HEADER}\r\n${rows.join("\r\n")}\r\n`;
 const count = () => ({
@@ -41,19 +60,33 @@ describe("preview and all-or-nothing import", () => {
   it("shows every row's errors and writes nothing while any row is wrong", async () => {
     await createUser({ email: "taken@example.org" });
     const before = count();
-    const p = previewImport(focalVN, editionId, "VN", enc(csv(
-      row(1),
-      row(2, { email: "not-an-email" }),
-      row(3, { birth: "1985-02-30", gender: "x" }),
-      row(4, { email: "anh1@example.org" }),
-      row(5, { email: "TAKEN@example.org" }),
-      row(6, { themes: "microfinance" }),
-      row(7, { given: "" }),
-      row(8, { phone: "12" }),
-    )));
+    const p = previewImport(
+      focalVN,
+      editionId,
+      "VN",
+      enc(
+        csv(
+          row(1),
+          row(2, { email: "not-an-email" }),
+          row(3, { birth: "1985-02-30", gender: "x" }),
+          row(4, { email: "anh1@example.org" }),
+          row(5, { email: "TAKEN@example.org" }),
+          row(6, { themes: "microfinance" }),
+          row(7, { given: "" }),
+          row(8, { phone: "12" }),
+        ),
+      ),
+    );
     expect(p.hash).toBeNull();
     expect(p.rows.map((r) => [r.line, r.errors.map((e) => e.column).sort()])).toEqual([
-      [2, []], [3, ["email"]], [4, ["birth_date", "gender"]], [5, ["email"]], [6, ["email"]], [7, ["themes"]], [8, ["given_name"]], [9, ["phone"]],
+      [2, []],
+      [3, ["email"]],
+      [4, ["birth_date", "gender"]],
+      [5, ["email"]],
+      [6, ["email"]],
+      [7, ["themes"]],
+      [8, ["given_name"]],
+      [9, ["phone"]],
     ]);
     expect(p.rows[3].errors[0].message).toBe('tracking.import.errors.duplicate|{"line":2}');
     expect(p.rows[4].errors[0].message).toBe("focal.errors.emailHasAccount");
@@ -62,22 +95,52 @@ describe("preview and all-or-nothing import", () => {
 
   it("imports every valid row in one go, as nominations by the focal point, and a repeat writes nothing", async () => {
     const before = count();
-    const p = previewImport(focalVN, editionId, "VN", enc(csv(row(11), row(12, { given: "Văn Hải", gl: "Van Hai", gender: "m" }), row(13, { family: "", fl: "" }))));
+    const p = previewImport(
+      focalVN,
+      editionId,
+      "VN",
+      enc(csv(row(11), row(12, { given: "Văn Hải", gl: "Van Hai", gender: "m" }), row(13, { family: "", fl: "" }))),
+    );
     expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(count()).toEqual(before);
     const r = await confirmImport(focalVN, p.hash!);
     expect(r).toMatchObject({ created: 3, already: 0 });
     expect(count()).toEqual({ users: before.users + 3, apps: before.apps + 3 });
-    const app = db().select().from(t.applications).where(eq(t.applications.nominatedBy, focalVN.id)).all().find((a) => a.givenName === "Văn Hải")!;
-    expect(app).toMatchObject({ status: "draft", nationality: "VN", gender: "male", phone: "+84912345678", nameOrder: "family_first", village: "Thôn Nà Hang, \"Bản\" 3" });
+    const app = db()
+      .select()
+      .from(t.applications)
+      .where(eq(t.applications.nominatedBy, focalVN.id))
+      .all()
+      .find((a) => a.givenName === "Văn Hải")!;
+    expect(app).toMatchObject({
+      status: "draft",
+      nationality: "VN",
+      gender: "male",
+      phone: "+84912345678",
+      nameOrder: "family_first",
+      village: 'Thôn Nà Hang, "Bản" 3',
+    });
     expect(app.searchName).toContain("nguyen van hai");
-    expect(app.languages).toEqual([{ code: "vi", level: "native" }, { code: "en", level: "working" }]);
-    const audit = db().select().from(t.auditEvents).where(eq(t.auditEvents.entityId, app.id)).all().filter((e) => e.entityType === "application");
+    expect(app.languages).toEqual([
+      { code: "vi", level: "native" },
+      { code: "en", level: "working" },
+    ]);
+    const audit = db()
+      .select()
+      .from(t.auditEvents)
+      .where(eq(t.auditEvents.entityId, app.id))
+      .all()
+      .filter((e) => e.entityType === "application");
     expect(audit.map((e) => e.action)).toEqual(["nominate"]);
     // The staged file is gone: confirming again is refused, nothing written.
     await expect(confirmImport(focalVN, p.hash!)).rejects.toThrow(/expired/);
     // Uploading the same file again: every row is "already imported", and confirming writes nothing.
-    const again = previewImport(focalVN, editionId, "VN", enc(csv(row(11), row(12, { given: "Văn Hải", gl: "Van Hai", gender: "m" }), row(13, { family: "", fl: "" }))));
+    const again = previewImport(
+      focalVN,
+      editionId,
+      "VN",
+      enc(csv(row(11), row(12, { given: "Văn Hải", gl: "Van Hai", gender: "m" }), row(13, { family: "", fl: "" }))),
+    );
     expect(again.rows.every((x) => x.already)).toBe(true);
     expect(await confirmImport(focalVN, again.hash!)).toMatchObject({ created: 0, already: 3 });
     expect(count()).toEqual({ users: before.users + 3, apps: before.apps + 3 });
@@ -96,7 +159,12 @@ describe("preview and all-or-nothing import", () => {
     expect(p.rows[0].errors).toEqual([{ column: "country", message: "tracking.import.errors.otherCountry" }]);
     expect(() => previewImport(focalVN, editionId, "TH", enc(csv(row(32))))).toThrow(/not found/);
     expect(() => previewImport(organizer, editionId, null, enc(csv(row(33))))).toThrow(/missingColumns/);
-    const ok = previewImport(organizer, editionId, null, enc(`${HEADER},country\r\n${row(34, { given: "สมชาย", family: "ใจดี", gl: "Somchai", fl: "Jaidee", phone: "081 234 5678" })},th\r\n`));
+    const ok = previewImport(
+      organizer,
+      editionId,
+      null,
+      enc(`${HEADER},country\r\n${row(34, { given: "สมชาย", family: "ใจดี", gl: "Somchai", fl: "Jaidee", phone: "081 234 5678" })},th\r\n`),
+    );
     expect(ok.rows[0]).toMatchObject({ errors: [], country: "TH", name: "สมชาย ใจดี" });
   });
 });

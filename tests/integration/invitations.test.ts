@@ -81,11 +81,18 @@ describe("invitations", () => {
   it("an expired link is refused", async () => {
     const { cookie } = await organizer();
     const { token } = await invite(cookie, { email: "late@example.my", role: "focal_point", countryCode: "MY" });
-    db().update(t.invitations).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(t.invitations.email, "late@example.my")).run();
+    db()
+      .update(t.invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(t.invitations.email, "late@example.my"))
+      .run();
     const page = await call(acceptLoader, "/", { params: { token } });
     expect(page.status).toBe(410);
     expect((await page.json()).problem).toBe("errors.invitationExpired");
-    const r = await call(acceptAction, "/", { params: { token }, form: { displayName: "Late", password: "a-long-password", passwordConfirm: "a-long-password" } });
+    const r = await call(acceptAction, "/", {
+      params: { token },
+      form: { displayName: "Late", password: "a-long-password", passwordConfirm: "a-long-password" },
+    });
     expect(r.status).toBe(409);
     expect(db().select().from(t.users).where(eq(t.users.email, "late@example.my")).get()).toBeUndefined();
     const list = await (await call(invitationsLoader, "/admin/invitations", { cookie })).json();

@@ -56,19 +56,42 @@ describe("reading order", () => {
 
   it("keeps only interface languages, trims, drops empty values, normalises to NFC", () => {
     const decomposed = "Vie\u0302\u0323t"; // "Việt" with combining marks
-    expect(cleanTranslations({ name: { vi: ` ${decomposed} `, km: "", xx: "?", en: "English is the plain column" } }, ["name"])).toEqual({ name: { vi: "Việt" } });
+    expect(cleanTranslations({ name: { vi: ` ${decomposed} `, km: "", xx: "?", en: "English is the plain column" } }, ["name"])).toEqual({
+      name: { vi: "Việt" },
+    });
   });
 });
 
 describe("translations column", () => {
   it("round-trips text in every script unchanged after NFC", () => {
     const samples: Record<string, string> = {
-      vi: "Trao đổi Trưởng thôn", th: "ผู้ใหญ่บ้าน", km: "មេភូមិ", lo: "ນາຍບ້ານ", my: "ကျေးရွာအုပ်ချုပ်ရေးမှူး",
-      id: "Kepala desa", ms: "Ketua kampung", fil: "Punong barangay", zh: "村官", ja: "村長", ko: "이장",
+      vi: "Trao đổi Trưởng thôn",
+      th: "ผู้ใหญ่บ้าน",
+      km: "មេភូមិ",
+      lo: "ນາຍບ້ານ",
+      my: "ကျေးရွာအုပ်ချုပ်ရေးမှူး",
+      id: "Kepala desa",
+      ms: "Ketua kampung",
+      fil: "Punong barangay",
+      zh: "村官",
+      ja: "村長",
+      ko: "이장",
     };
     const id = db()
       .insert(t.editions)
-      .values({ name: "Round trip", ordinal: 90, mode: "online", hostCountries: ["CN"], startsOn: "2029-01-01", endsOn: "2029-01-02", applicationsOpenOn: "2028-01-01", applicationsCloseOn: "2028-02-01", timeZone: "Asia/Shanghai", themes: [], translations: { name: { ...samples, vi: "Vie\u0302\u0323t" } } })
+      .values({
+        name: "Round trip",
+        ordinal: 90,
+        mode: "online",
+        hostCountries: ["CN"],
+        startsOn: "2029-01-01",
+        endsOn: "2029-01-02",
+        applicationsOpenOn: "2028-01-01",
+        applicationsCloseOn: "2028-02-01",
+        timeZone: "Asia/Shanghai",
+        themes: [],
+        translations: { name: { ...samples, vi: "Vie\u0302\u0323t" } },
+      })
       .returning({ id: t.editions.id })
       .get().id;
     const row = db().select().from(t.editions).where(eq(t.editions.id, id)).get()!;
@@ -94,13 +117,23 @@ describe("edition form with translations (no JavaScript: a plain form POST)", ()
 
     // The edit form posts every translation input; the organizer empties the Lao one.
     const lngs = ["vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"];
-    const inputs = Object.fromEntries(lngs.flatMap((l) => [[`tr.name.${l}`, l === "km" ? "វគ្គទី១២" : ""], [`tr.description.${l}`, ""]]));
+    const inputs = Object.fromEntries(
+      lngs.flatMap((l) => [
+        [`tr.name.${l}`, l === "km" ? "វគ្គទី១២" : ""],
+        [`tr.description.${l}`, ""],
+      ]),
+    );
     const r2 = await call(editAction, `/admin/editions/${e.id}`, { cookie, params: { id: String(e.id) }, form: valid(inputs) });
     expect(r2.status).toBe(302);
     expect(db().select().from(t.editions).where(eq(t.editions.id, e.id)).get()!.translations).toEqual({ name: { km: "វគ្គទី១២" } });
 
     // Every translation input emptied: none is left.
-    const empty = Object.fromEntries(lngs.flatMap((l) => [[`tr.name.${l}`, ""], [`tr.description.${l}`, ""]]));
+    const empty = Object.fromEntries(
+      lngs.flatMap((l) => [
+        [`tr.name.${l}`, ""],
+        [`tr.description.${l}`, ""],
+      ]),
+    );
     const r3 = await call(editAction, `/admin/editions/${e.id}`, { cookie, params: { id: String(e.id) }, form: valid(empty) });
     expect(r3.status).toBe(302);
     expect(db().select().from(t.editions).where(eq(t.editions.id, e.id)).get()!.translations).toEqual({});
@@ -127,7 +160,15 @@ describe("reader", () => {
     expect(today).toBe(add(0));
     const r = await call(newAction, "/admin/editions/new", {
       cookie,
-      form: valid({ ordinal: "14", name: "Open edition", applicationsOpenOn: add(-1), applicationsCloseOn: add(10), startsOn: add(20), endsOn: add(25), "tr.name.vi": "Khóa đang mở" }),
+      form: valid({
+        ordinal: "14",
+        name: "Open edition",
+        applicationsOpenOn: add(-1),
+        applicationsCloseOn: add(10),
+        startsOn: add(20),
+        endsOn: add(25),
+        "tr.name.vi": "Khóa đang mở",
+      }),
     });
     expect(r.status).toBe(302);
     const vi = await (await call(homeLoader, "/?lng=vi")).json();

@@ -25,7 +25,13 @@ describe("statements kept per connection", () => {
     expect(db().$client.prepare(text).raw().get(u.id)).toEqual([u.id, "stmt-raw@example.org"]);
     expect(db().$client.prepare(text).get(u.id)).toEqual({ id: u.id, email: "stmt-raw@example.org" });
     // drizzle's own mapped selects keep working on the shared statement
-    expect(db().select({ id: t.users.id }).from(t.users).where(sql`${t.users.id} = ${u.id}`).get()).toEqual({ id: u.id });
+    expect(
+      db()
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(sql`${t.users.id} = ${u.id}`)
+        .get(),
+    ).toEqual({ id: u.id });
   });
 
   it("compiles a fresh statement while the cached one is iterating", async () => {
@@ -39,8 +45,12 @@ describe("statements kept per connection", () => {
       seen.push(row.email, ...(raw.prepare(text).all() as { email: string }[]).map((r) => r.email));
     }
     expect(seen).toEqual([
-      "stmt-iter-1@example.org", "stmt-iter-1@example.org", "stmt-iter-2@example.org",
-      "stmt-iter-2@example.org", "stmt-iter-1@example.org", "stmt-iter-2@example.org",
+      "stmt-iter-1@example.org",
+      "stmt-iter-1@example.org",
+      "stmt-iter-2@example.org",
+      "stmt-iter-2@example.org",
+      "stmt-iter-1@example.org",
+      "stmt-iter-2@example.org",
     ]);
   });
 });
@@ -58,7 +68,11 @@ describe("one lookup per GET request", () => {
 
   it("reads the session and the person once however many loaders ask, with the same answers", async () => {
     const u = await createUser({ email: "memo-actor@example.org" });
-    db().update(t.users).set({ locale: "vi" }).where(sql`${t.users.id} = ${u.id}`).run();
+    db()
+      .update(t.users)
+      .set({ locale: "vi" })
+      .where(sql`${t.users.id} = ${u.id}`)
+      .run();
     const cookie = await cookieFor(u.id);
     const raw = db().$client;
     const prepare = raw.prepare;
@@ -93,7 +107,11 @@ describe("one lookup per GET request", () => {
     const u = await createUser({ email: "memo-revoked@example.org" });
     const cookie = await cookieFor(u.id);
     expect(await runWithRequestMemo(() => getActor(request(cookie)))).not.toBeNull();
-    db().update(t.loginSessions).set({ revokedAt: new Date().toISOString() }).where(sql`${t.loginSessions.userId} = ${u.id}`).run();
+    db()
+      .update(t.loginSessions)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(sql`${t.loginSessions.userId} = ${u.id}`)
+      .run();
     expect(await runWithRequestMemo(() => getActor(request(cookie)))).toBeNull();
   });
 });
@@ -103,7 +121,9 @@ describe("Intl formatters made once", () => {
     expect(dateTimeFormat("th", { dateStyle: "medium", timeZone: "UTC" })).toBe(dateTimeFormat("th", { dateStyle: "medium", timeZone: "UTC" }));
     expect(dateTimeFormat("th", { dateStyle: "long", timeZone: "UTC" })).not.toBe(dateTimeFormat("th", { dateStyle: "medium", timeZone: "UTC" }));
     expect(formatDate("2027-03-10", "en")).toBe("Mar 10, 2027");
-    expect(formatDate("2027-03-10", "th")).toBe(new Intl.DateTimeFormat("th", { calendar: "gregory", dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(2027, 2, 10)));
+    expect(formatDate("2027-03-10", "th")).toBe(
+      new Intl.DateTimeFormat("th", { calendar: "gregory", dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(2027, 2, 10)),
+    );
     const now = new Date("2027-03-09T18:00:00Z");
     expect([todayIn("Asia/Yangon", now), todayIn("UTC", now), todayIn("Asia/Yangon", now)]).toEqual(["2027-03-10", "2027-03-09", "2027-03-10"]);
     expect(() => todayIn("Not/AZone", now)).toThrow(RangeError);

@@ -11,7 +11,18 @@ import type { VillageInput } from "~/forms/pilots";
 export function pastEdition() {
   return db()
     .insert(t.editions)
-    .values({ name: "9th edition (test)", ordinal: 9, mode: "in_person", hostCountries: ["CN"], startsOn: "2026-06-01", endsOn: "2026-06-07", applicationsOpenOn: "2026-02-01", applicationsCloseOn: "2026-04-01", timeZone: "Asia/Shanghai", themes: ["rural_tourism"] })
+    .values({
+      name: "9th edition (test)",
+      ordinal: 9,
+      mode: "in_person",
+      hostCountries: ["CN"],
+      startsOn: "2026-06-01",
+      endsOn: "2026-06-07",
+      applicationsOpenOn: "2026-02-01",
+      applicationsCloseOn: "2026-04-01",
+      timeZone: "Asia/Shanghai",
+      themes: ["rural_tourism"],
+    })
     .returning({ id: t.editions.id })
     .get().id;
 }
@@ -21,20 +32,46 @@ export function actionPlan(editionId: number, who: Actor, cc: string, actions: s
   const families = ensureStarterTemplates();
   const templateId = families["starter-end"];
   const surveyId =
-    db().select().from(t.editionSurveys).all().find((s) => s.editionId === editionId && s.stage === "end_of_visit")?.id ??
+    db()
+      .select()
+      .from(t.editionSurveys)
+      .all()
+      .find((s) => s.editionId === editionId && s.stage === "end_of_visit")?.id ??
     db().insert(t.editionSurveys).values({ editionId, stage: "end_of_visit", templateFamily: "starter-end" }).returning({ id: t.editionSurveys.id }).get().id;
   const applicationId = db()
     .insert(t.applications)
-    .values({ editionId, userId: who.id, status: "accepted", givenName: who.displayName, nationality: cc, village: "Ban Phonsavanh", province: "Xieng Khouang", district: "Pek" })
+    .values({
+      editionId,
+      userId: who.id,
+      status: "accepted",
+      givenName: who.displayName,
+      nationality: cc,
+      village: "Ban Phonsavanh",
+      province: "Xieng Khouang",
+      district: "Pek",
+    })
     .returning({ id: t.applications.id })
     .get().id;
   const responseId = db()
     .insert(t.surveyResponses)
-    .values({ surveyId, templateId, applicationId, userId: who.id, stage: "end_of_visit", status, submittedAt: status === "submitted" ? "2026-06-07T10:00:00.000Z" : null })
+    .values({
+      surveyId,
+      templateId,
+      applicationId,
+      userId: who.id,
+      stage: "end_of_visit",
+      status,
+      submittedAt: status === "submitted" ? "2026-06-07T10:00:00.000Z" : null,
+    })
     .returning({ id: t.surveyResponses.id })
     .get().id;
   return actions.map(
-    (action, position) => db().insert(t.actionPlanItems).values({ responseId, applicationId, position, action, targetOn: "2026-12-31" }).returning({ id: t.actionPlanItems.id }).get().id,
+    (action, position) =>
+      db()
+        .insert(t.actionPlanItems)
+        .values({ responseId, applicationId, position, action, targetOn: "2026-12-31" })
+        .returning({ id: t.actionPlanItems.id })
+        .get().id,
   );
 }
 

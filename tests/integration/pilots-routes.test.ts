@@ -44,7 +44,13 @@ beforeAll(async () => {
   dara = await createUser({ name: "Dara" });
   [orgCookie, hostCookie, noiCookie, daraCookie] = await Promise.all([organizer, host, noi, dara].map((a) => cookieFor(a.id)));
   const v = createVillage(organizer, LAO_VILLAGE);
-  projectId = createProject(organizer, { villageId: v, title: "Road to the upper hamlet", component: "infrastructure", objectives: "All-weather access", startsOn: "2026-01-01" });
+  projectId = createProject(organizer, {
+    villageId: v,
+    title: "Road to the upper hamlet",
+    component: "infrastructure",
+    objectives: "All-weather access",
+    startsOn: "2026-01-01",
+  });
   const ed = pastEdition();
   [noiItem] = actionPlan(ed, noi, "LA", ["Water supply"]);
   [daraItem] = actionPlan(ed, dara, "KH", ["Chicken vaccination"]);
@@ -64,7 +70,13 @@ describe("pilot village form", () => {
   it("a good village redirects and is stored; a host gets 404", async () => {
     const res = await call(newVillage.action, "/pilots/villages/new", { cookie: orgCookie, form: villageForm() });
     expect(res.status).toBe(302);
-    expect(db().select().from(t.pilotVillages).all().some((v) => v.nameLatin === "Ban Naxay")).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(t.pilotVillages)
+        .all()
+        .some((v) => v.nameLatin === "Ban Naxay"),
+    ).toBe(true);
     expect((await call(newVillage.loader, "/pilots/villages/new", { cookie: hostCookie })).status).toBe(404);
     expect((await call(newVillage.action, "/pilots/villages/new", { cookie: hostCookie, form: villageForm() })).status).toBe(404);
   });
@@ -93,20 +105,38 @@ describe("project page", () => {
   });
 
   it("budget: a bad amount is 400 with the typed value kept; a good line is stored in minor units", async () => {
-    const bad = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { intent: "budget", period: "2026-13", item: "Gravel", planned: "12,5x" } });
+    const bad = await call(projectPage.action, url(), {
+      cookie: orgCookie,
+      params: params(),
+      form: { intent: "budget", period: "2026-13", item: "Gravel", planned: "12,5x" },
+    });
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(Object.keys(body.error).sort()).toEqual(["period", "planned"]);
     expect(body.initialValue).toMatchObject({ item: "Gravel", planned: "12,5x" });
-    const ok = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { intent: "budget", period: "2026-03", item: "Gravel", planned: "12,500,000" } });
+    const ok = await call(projectPage.action, url(), {
+      cookie: orgCookie,
+      params: params(),
+      form: { intent: "budget", period: "2026-03", item: "Gravel", planned: "12,500,000" },
+    });
     expect(ok.status).toBe(302);
-    expect(db().select().from(t.pilotBudgetLines).all().map((l) => l.plannedMinor)).toEqual([12_500_000]);
+    expect(
+      db()
+        .select()
+        .from(t.pilotBudgetLines)
+        .all()
+        .map((l) => l.plannedMinor),
+    ).toEqual([12_500_000]);
     const page = await (await call(projectPage.loader, url(), { cookie: orgCookie, params: params() })).json();
     expect(page.totals.plannedMinor).toBe(12_500_000);
   });
 
   it("indicator values: an out-of-range percentage is 400 with the typed value kept, nothing written", async () => {
-    const water = db().select().from(t.indicators).all().find((i) => i.code === "ENV-CLEAN-WATER")!.id;
+    const water = db()
+      .select()
+      .from(t.indicators)
+      .all()
+      .find((i) => i.code === "ENV-CLEAN-WATER")!.id;
     const form = { intent: "indicator", indicatorId: String(water), stage: "periodic", measuredOn: "2026-02-01", value: "120", note: "Tap count" };
     const r = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form });
     expect(r.status).toBe(400);
@@ -115,11 +145,21 @@ describe("project page", () => {
     expect(body.initialValue).toMatchObject({ value: "120", note: "Tap count" });
     expect(db().select().from(t.pilotIndicatorValues).all()).toHaveLength(0);
     expect((await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { ...form, value: "62.5" } })).status).toBe(302);
-    expect(db().select().from(t.pilotIndicatorValues).all().map((v) => v.value)).toEqual([62.5]);
+    expect(
+      db()
+        .select()
+        .from(t.pilotIndicatorValues)
+        .all()
+        .map((v) => v.value),
+    ).toEqual([62.5]);
   });
 
   it("milestones: a date before the start is 400", async () => {
-    const r = await call(projectPage.action, url(), { cookie: orgCookie, params: params(), form: { intent: "milestone", title: "Survey", dueOn: "2025-12-01" } });
+    const r = await call(projectPage.action, url(), {
+      cookie: orgCookie,
+      params: params(),
+      form: { intent: "milestone", title: "Survey", dueOn: "2025-12-01" },
+    });
     expect(r.status).toBe(400);
     expect((await r.json()).error.dueOn).toEqual(["pilots.errors.beforeStart"]);
   });
@@ -130,15 +170,37 @@ describe("participant proposals", () => {
     const mine = await (await call(myPilots.loader, "/me/pilots", { cookie: noiCookie })).json();
     expect(mine.items.map((i: { action: string }) => i.action)).toEqual(["Water supply"]);
     expect((await call(propose.loader, `/me/pilots/propose/${daraItem}`, { cookie: noiCookie, params: { itemId: String(daraItem) } })).status).toBe(404);
-    expect((await call(propose.action, `/me/pilots/propose/${daraItem}`, { cookie: noiCookie, params: { itemId: String(daraItem) }, form: { title: "x", component: "infrastructure", objectives: "x", villageName: "x", province: "x" } })).status).toBe(404);
+    expect(
+      (
+        await call(propose.action, `/me/pilots/propose/${daraItem}`, {
+          cookie: noiCookie,
+          params: { itemId: String(daraItem) },
+          form: { title: "x", component: "infrastructure", objectives: "x", villageName: "x", province: "x" },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("a proposal with a missing field is 400; a good one redirects and the proposer sees it, the other participant does not", async () => {
     const p = { itemId: String(noiItem) };
-    const bad = await call(propose.action, `/me/pilots/propose/${noiItem}`, { cookie: noiCookie, params: p, form: { title: "Water for the upper hamlet", component: "infrastructure", objectives: "", villageName: "Ban Phonsavanh", province: "Xieng Khouang" } });
+    const bad = await call(propose.action, `/me/pilots/propose/${noiItem}`, {
+      cookie: noiCookie,
+      params: p,
+      form: { title: "Water for the upper hamlet", component: "infrastructure", objectives: "", villageName: "Ban Phonsavanh", province: "Xieng Khouang" },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).initialValue.title).toBe("Water for the upper hamlet");
-    const ok = await call(propose.action, `/me/pilots/propose/${noiItem}`, { cookie: noiCookie, params: p, form: { title: "Water for the upper hamlet", component: "infrastructure", objectives: "Tap stands", villageName: "Ban Phonsavanh", province: "Xieng Khouang" } });
+    const ok = await call(propose.action, `/me/pilots/propose/${noiItem}`, {
+      cookie: noiCookie,
+      params: p,
+      form: {
+        title: "Water for the upper hamlet",
+        component: "infrastructure",
+        objectives: "Tap stands",
+        villageName: "Ban Phonsavanh",
+        province: "Xieng Khouang",
+      },
+    });
     expect(ok.status).toBe(302);
     const id = db().select().from(t.pilotProjects).where(eq(t.pilotProjects.actionPlanItemId, noiItem)).get()!.id;
     expect((await call(projectPage.loader, `/pilots/projects/${id}`, { cookie: noiCookie, params: { projectId: String(id) } })).status).toBe(200);

@@ -27,9 +27,19 @@ describe("demo pilots", () => {
 
   it("projects in every status, each status path audited step by step, amounts in the country's currency", () => {
     const ps = db().select().from(t.pilotProjects).all();
-    const vs = new Map(db().select().from(t.pilotVillages).all().map((v) => [v.id, v]));
+    const vs = new Map(
+      db()
+        .select()
+        .from(t.pilotVillages)
+        .all()
+        .map((v) => [v.id, v]),
+    );
     expect(new Set(ps.map((p) => p.status))).toEqual(new Set(PILOT_STATUSES));
-    const events = db().select().from(t.auditEvents).all().filter((e) => e.entityType === "pilot_project");
+    const events = db()
+      .select()
+      .from(t.auditEvents)
+      .all()
+      .filter((e) => e.entityType === "pilot_project");
     for (const p of ps) {
       expect(p.currency).toBe(currencyOf(vs.get(p.villageId)!.countryCode));
       const steps = events.filter((e) => e.entityId === p.id && e.action === "status").sort((a, b) => a.at.localeCompare(b.at));
@@ -42,19 +52,42 @@ describe("demo pilots", () => {
       expect(cur).toBe(p.status);
     }
     for (const l of db().select().from(t.pilotBudgetLines).all()) expect(Number.isInteger(l.plannedMinor)).toBe(true);
-    expect(db().select().from(t.pilotExchangeRates).all().map((r) => r.currency).sort()).toEqual(["KHR", "LAK", "MMK"]);
+    expect(
+      db()
+        .select()
+        .from(t.pilotExchangeRates)
+        .all()
+        .map((r) => r.currency)
+        .sort(),
+    ).toEqual(["KHR", "LAK", "MMK"]);
   });
 
   it("alumni lead projects from their action plans; the organizer's overview shows late milestones", () => {
-    const linked = db().select().from(t.pilotProjects).all().filter((p) => p.actionPlanItemId);
+    const linked = db()
+      .select()
+      .from(t.pilotProjects)
+      .all()
+      .filter((p) => p.actionPlanItemId);
     expect(linked.length).toBeGreaterThanOrEqual(3);
     expect(linked.every((p) => p.localLeadUserId)).toBe(true);
     expect(linked.some((p) => p.proposedByUserId === p.localLeadUserId)).toBe(true);
-    const organizer = loadActor(db().select().from(t.roleGrants).all().find((g) => g.role === "organizer")!.userId)!;
+    const organizer = loadActor(
+      db()
+        .select()
+        .from(t.roleGrants)
+        .all()
+        .find((g) => g.role === "organizer")!.userId,
+    )!;
     const rows = listPilots(organizer, { country: null, component: null, status: null });
     expect(rows.length).toBe(6);
     expect(rows.flatMap((r) => r.projects).some((p) => p.milestones.late > 0)).toBe(true);
-    const stages = new Set(db().select().from(t.pilotIndicatorValues).all().map((v) => v.stage));
+    const stages = new Set(
+      db()
+        .select()
+        .from(t.pilotIndicatorValues)
+        .all()
+        .map((v) => v.stage),
+    );
     expect(stages).toEqual(new Set(["baseline", "periodic", "final", "ex_post"]));
   });
 });

@@ -41,7 +41,11 @@ let noiItems: number[];
 let daraItems: number[];
 
 const audit = (entityType: string, entityId: number) =>
-  db().select().from(t.auditEvents).all().filter((e) => e.entityType === entityType && e.entityId === entityId);
+  db()
+    .select()
+    .from(t.auditEvents)
+    .all()
+    .filter((e) => e.entityType === entityType && e.entityId === entityId);
 const project = (id: number) => db().select().from(t.pilotProjects).where(eq(t.pilotProjects.id, id)).get()!;
 
 beforeAll(async () => {
@@ -73,7 +77,14 @@ describe("pilot villages", () => {
 
 describe("pilot projects and their life cycle", () => {
   it("a project is created proposed, in the country's currency, audited", () => {
-    projectId = createProject(organizer, { villageId, title: "Road to the upper hamlet", component: "infrastructure", objectives: "All-weather access for 60 households", startsOn: "2026-10-01", endsOn: "2027-06-30" });
+    projectId = createProject(organizer, {
+      villageId,
+      title: "Road to the upper hamlet",
+      component: "infrastructure",
+      objectives: "All-weather access for 60 households",
+      startsOn: "2026-10-01",
+      endsOn: "2027-06-30",
+    });
     expect(project(projectId)).toMatchObject({ status: "proposed", currency: "LAK", organizerUserId: organizer.id });
     expect(audit("pilot_project", projectId)[0]).toMatchObject({ action: "create", toState: "proposed", actorUserId: organizer.id });
   });
@@ -87,7 +98,9 @@ describe("pilot projects and their life cycle", () => {
     expect(project(projectId).status).toBe("in_progress");
     changeProjectStatus(organizer, projectId, "suspended", "Rainy season: the contractor stopped work");
     changeProjectStatus(organizer, projectId, "in_progress");
-    const steps = audit("pilot_project", projectId).filter((e) => e.action === "status").map((e) => [e.fromState, e.toState, e.reason]);
+    const steps = audit("pilot_project", projectId)
+      .filter((e) => e.action === "status")
+      .map((e) => [e.fromState, e.toState, e.reason]);
     expect(steps).toEqual([
       ["proposed", "approved", null],
       ["approved", "in_progress", null],
@@ -136,7 +149,16 @@ describe("milestones and budget", () => {
   });
 
   it("a Cambodian project keeps riel cents; the USD rate is kept with its date", () => {
-    const kh = createVillage(organizer, { ...LAO_VILLAGE, name: "ភូមិត្រពាំងស្វាយ", nameLatin: "Trapeang Svay", countryCode: "KH", province: "Takeo", latitude: "10.98", longitude: "104.78", languages: ["km"] });
+    const kh = createVillage(organizer, {
+      ...LAO_VILLAGE,
+      name: "ភូមិត្រពាំងស្វាយ",
+      nameLatin: "Trapeang Svay",
+      countryCode: "KH",
+      province: "Takeo",
+      latitude: "10.98",
+      longitude: "104.78",
+      languages: ["km"],
+    });
     const p = createProject(organizer, { villageId: kh, title: "Chicken vaccination", component: "technology_upgrade", objectives: "Lower chick mortality" });
     expect(project(p).currency).toBe("KHR");
     const line = addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4100000.50" });
@@ -144,25 +166,49 @@ describe("milestones and budget", () => {
     setExchangeRate(organizer, p, { rate: "4100", rateOn: "2026-11-01", source: "National Bank of Cambodia" });
     expect(getProjectView(organizer, p, TODAY).rate).toMatchObject({ currency: "KHR", rate: "4100", rateOn: "2026-11-01" });
     // Moving it to a village in another currency is refused.
-    expect(() => updateProject(organizer, p, { villageId, title: "Chicken vaccination", component: "technology_upgrade", objectives: "x" })).toThrow(FieldErrors);
+    expect(() => updateProject(organizer, p, { villageId, title: "Chicken vaccination", component: "technology_upgrade", objectives: "x" })).toThrow(
+      FieldErrors,
+    );
   });
 });
 
 describe("from action plan to pilot", () => {
   it("a participant sees their own submitted items only and proposes one; linked both ways", () => {
     expect(listMyActionItems(noi).map((i) => i.action)).toEqual(["Gravity-fed water supply for the upper hamlet", "Village savings group"]);
-    const id = proposeFromAction(noi, noiItems[0], { title: "Water for the upper hamlet", component: "infrastructure", objectives: "Tap stands for 40 households", villageName: "Ban Phonsavanh", province: "xieng khouang" });
+    const id = proposeFromAction(noi, noiItems[0], {
+      title: "Water for the upper hamlet",
+      component: "infrastructure",
+      objectives: "Tap stands for 40 households",
+      villageName: "Ban Phonsavanh",
+      province: "xieng khouang",
+    });
     // The known pilot village is reused (same country, province and name, any case).
     expect(project(id)).toMatchObject({ villageId, status: "proposed", localLeadUserId: noi.id, proposedByUserId: noi.id, actionPlanItemId: noiItems[0] });
     expect(listMyActionItems(noi)[0]).toMatchObject({ projectId: id, projectStatus: "proposed" });
     expect(getProjectView(noi, id, TODAY).origin).toMatchObject({ action: "Gravity-fed water supply for the upper hamlet", authorName: "Noi Phommachanh" });
-    expect(() => proposeFromAction(noi, noiItems[0], { title: "Again", component: "infrastructure", objectives: "x", villageName: "Ban Phonsavanh", province: "Xieng Khouang" })).toThrow(RuleError);
+    expect(() =>
+      proposeFromAction(noi, noiItems[0], {
+        title: "Again",
+        component: "infrastructure",
+        objectives: "x",
+        villageName: "Ban Phonsavanh",
+        province: "Xieng Khouang",
+      }),
+    ).toThrow(RuleError);
     expect(listProposableItems(organizer).map((i) => i.id)).not.toContain(noiItems[0]);
   });
 
   it("a participant cannot propose another's item nor see another's proposal", () => {
-    expect(() => proposeFromAction(noi, daraItems[0], { title: "x", component: "other", componentOther: "x", objectives: "x", villageName: "x", province: "x" })).toThrow(NotFoundError);
-    const daras = proposeFromAction(dara, daraItems[0], { title: "Village vet round", component: "technology_upgrade", objectives: "Vaccinate 2,000 chickens", villageName: "Trapeang Svay", province: "Takeo" });
+    expect(() =>
+      proposeFromAction(noi, daraItems[0], { title: "x", component: "other", componentOther: "x", objectives: "x", villageName: "x", province: "x" }),
+    ).toThrow(NotFoundError);
+    const daras = proposeFromAction(dara, daraItems[0], {
+      title: "Village vet round",
+      component: "technology_upgrade",
+      objectives: "Vaccinate 2,000 chickens",
+      villageName: "Trapeang Svay",
+      province: "Takeo",
+    });
     expect(() => getProjectView(noi, daras, TODAY)).toThrow(NotFoundError);
     expect(listPilots(noi, NO_FILTER, TODAY).flatMap((r) => r.projects.map((p) => p.id))).not.toContain(daras);
     expect(project(daras).currency).toBe("KHR");
@@ -171,9 +217,17 @@ describe("from action plan to pilot", () => {
   it("an organizer proposes from an item: its author becomes local lead, once only", () => {
     expect(listProposableItems(organizer).map((i) => i.action)).toEqual(["Village savings group"]);
     expect(() => listProposableItems(host)).toThrow(NotFoundError);
-    const id = createProject(organizer, { villageId, title: "Savings group", component: "public_service", objectives: "A savings group of 25 members", actionPlanItemId: noiItems[1] });
+    const id = createProject(organizer, {
+      villageId,
+      title: "Savings group",
+      component: "public_service",
+      objectives: "A savings group of 25 members",
+      actionPlanItemId: noiItems[1],
+    });
     expect(project(id)).toMatchObject({ localLeadUserId: noi.id, actionPlanItemId: noiItems[1] });
-    expect(() => createProject(organizer, { villageId, title: "Again", component: "public_service", objectives: "x", actionPlanItemId: noiItems[1] })).toThrow(RuleError);
+    expect(() => createProject(organizer, { villageId, title: "Again", component: "public_service", objectives: "x", actionPlanItemId: noiItems[1] })).toThrow(
+      RuleError,
+    );
   });
 });
 
@@ -198,24 +252,48 @@ describe("who sees which pilot", () => {
 });
 
 describe("monitoring with the indicator library", () => {
-  const ind = (code: string) => db().select().from(t.indicators).all().find((i) => i.code === code)!.id;
+  const ind = (code: string) =>
+    db()
+      .select()
+      .from(t.indicators)
+      .all()
+      .find((i) => i.code === code)!.id;
 
   it("baseline before the start, periodic values, change from baseline; bad values are field errors; audited", () => {
     const water = ind("ENV-CLEAN-WATER"); // percentage, higher is better
-    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "baseline", measuredOn: "2026-10-05", value: 40 }, TODAY)).toThrow(FieldErrors); // after the start (2026-10-01)
-    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 140 }, TODAY)).toThrow(FieldErrors);
-    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-06", value: 50 }, TODAY)).toThrow(FieldErrors); // future
-    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "ex_post", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(FieldErrors); // not completed
-    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: ind("ECO-INCOME-SOURCES"), stage: "periodic", measuredOn: "2026-11-01", value: 1 }, TODAY)).toThrow(FieldErrors); // multiple choice
-    expect(() => recordIndicatorValue(host, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(NotFoundError);
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "baseline", measuredOn: "2026-10-05", value: 40 }, TODAY)).toThrow(
+      FieldErrors,
+    ); // after the start (2026-10-01)
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 140 }, TODAY)).toThrow(
+      FieldErrors,
+    );
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-06", value: 50 }, TODAY)).toThrow(
+      FieldErrors,
+    ); // future
+    expect(() => recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "ex_post", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(
+      FieldErrors,
+    ); // not completed
+    expect(() =>
+      recordIndicatorValue(organizer, projectId, { indicatorId: ind("ECO-INCOME-SOURCES"), stage: "periodic", measuredOn: "2026-11-01", value: 1 }, TODAY),
+    ).toThrow(FieldErrors); // multiple choice
+    expect(() => recordIndicatorValue(host, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 50 }, TODAY)).toThrow(
+      NotFoundError,
+    );
     recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "baseline", measuredOn: "2026-09-20", value: 38 }, TODAY);
     recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-11-01", value: 45 }, TODAY);
     recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-01", value: 52 }, TODAY);
     recordIndicatorValue(organizer, projectId, { indicatorId: water, stage: "periodic", measuredOn: "2026-12-01", value: 55, note: "Corrected count" }, TODAY);
     const row = getProjectView(organizer, projectId, TODAY).monitoring.find((r) => r.indicator.id === water)!;
     expect(row).toMatchObject({ baseline: { value: 38, on: "2026-09-20" }, periodic: { value: 55, on: "2026-12-01" }, final: null, change: 17 });
-    const corrected = audit("pilot_project", projectId).filter((e) => e.action === "indicator_value").map((e) => [e.fromState, e.toState]);
-    expect(corrected).toEqual([[null, "38"], [null, "45"], [null, "52"], ["52", "55"]]);
+    const corrected = audit("pilot_project", projectId)
+      .filter((e) => e.action === "indicator_value")
+      .map((e) => [e.fromState, e.toState]);
+    expect(corrected).toEqual([
+      [null, "38"],
+      [null, "45"],
+      [null, "52"],
+      ["52", "55"],
+    ]);
     // A focal point of the country sees the values, without the form's choices.
     expect(getProjectView(focalLa, projectId, TODAY)).toMatchObject({ indicatorChoices: [] });
     expect(getProjectView(focalLa, projectId, TODAY).monitoring).toHaveLength(1);

@@ -45,7 +45,15 @@ async function race(variant: "guarded" | "unguarded"): Promise<{ outcomes: Outco
     (o) =>
       new Worker(workerFile, {
         execArgv: [],
-        workerData: { dbPath: process.env.DATABASE_PATH, bundle: bundle.url, ...o, visitId: visit.id, capacity: visit.capacity, variant, barrier: barrier.buffer },
+        workerData: {
+          dbPath: process.env.DATABASE_PATH,
+          bundle: bundle.url,
+          ...o,
+          visitId: visit.id,
+          capacity: visit.capacity,
+          variant,
+          barrier: barrier.buffer,
+        },
       }),
   );
   const results = workers.map(

@@ -47,7 +47,11 @@ const person = (editionId: number, cc: string, over: Partial<typeof t.applicatio
 
 const placementRow = (id: number) => db().select().from(t.placements).where(eq(t.placements.id, id)).get()!;
 const audits = (id: number) =>
-  db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "placement"), eq(t.auditEvents.entityId, id))).all();
+  db()
+    .select()
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, "placement"), eq(t.auditEvents.entityId, id)))
+    .all();
 
 async function thrown(fn: () => unknown): Promise<unknown> {
   try {
@@ -61,12 +65,22 @@ async function thrown(fn: () => unknown): Promise<unknown> {
 describe("instance and engine run", () => {
   it("builds the instance from the database: preferences, languages, availability, offered/locked kept", async () => {
     const { edition, vTH, vVN } = world();
-    const a = await person(edition.id, "KH", { languages: [{ code: "km", level: "native" }, { code: "en", level: "working" }] });
+    const a = await person(edition.id, "KH", {
+      languages: [
+        { code: "km", level: "native" },
+        { code: "en", level: "working" },
+      ],
+    });
     const b = await person(edition.id, "LA", { availableFrom: null, availableTo: null });
     place(vVN.id, b.app.id, "offered");
     const { instance, excluded } = buildInstance(edition.id);
     const pa = instance.participants.find((p) => p.id === String(a.app.id))!;
-    expect(pa).toMatchObject({ country: "KH", languages: ["km", "en"], availability: { from: "2031-07-01", to: "2031-08-31" }, preferences: [{ country: "TH" }, { country: "VN" }] });
+    expect(pa).toMatchObject({
+      country: "KH",
+      languages: ["km", "en"],
+      availability: { from: "2031-07-01", to: "2031-08-31" },
+      preferences: [{ country: "TH" }, { country: "VN" }],
+    });
     expect(instance.participants.find((p) => p.id === String(b.app.id))!.availability).toEqual({ from: "0000-01-01", to: "9999-12-31" });
     expect(instance.visits.map((v) => [v.id, v.hostCountry, v.capacity, v.countryCap])).toEqual([
       [String(vTH.id), "TH", 2, 1],
@@ -126,9 +140,20 @@ describe("saving a proposal", () => {
     const la = await person(edition.id, "LA", { preferredHostCountries: ["TH"] });
     const r1 = saveProposal(organizer, edition.id, "optimal", true);
     expect(r1.added).toBe(2);
-    const rows = () => db().select().from(t.placements).where(inArray(t.placements.applicationId, [kh.app.id, la.app.id])).all();
+    const rows = () =>
+      db()
+        .select()
+        .from(t.placements)
+        .where(inArray(t.placements.applicationId, [kh.app.id, la.app.id]))
+        .all();
     expect(rows().every((p) => p.status === "proposed" && p.visitId === vTH.id)).toBe(true);
-    expect(db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "edition"), eq(t.auditEvents.entityId, edition.id))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(t.auditEvents)
+        .where(and(eq(t.auditEvents.entityType, "edition"), eq(t.auditEvents.entityId, edition.id)))
+        .all(),
+    ).toHaveLength(1);
 
     // Lock KH's, move LA's by hand to VN (locked by the move), then unlock LA's: a re-run keeps KH's.
     const khRow = rows().find((p) => p.applicationId === kh.app.id)!;
@@ -267,7 +292,11 @@ describe("offers", () => {
     const b = await person(edition.id, "LA");
     const pa = place(vTH.id, a.app.id, "offered");
     const pb = place(vVN.id, b.app.id, "offered");
-    db().update(t.placements).set({ replyBy: "2031-06-15" }).where(inArray(t.placements.id, [pa.id, pb.id])).run();
+    db()
+      .update(t.placements)
+      .set({ replyBy: "2031-06-15" })
+      .where(inArray(t.placements.id, [pa.id, pb.id]))
+      .run();
     const now = new Date("2031-06-01T00:00:00Z");
 
     expect(await thrown(() => acceptOffer(b.user, pa.id, now))).toBeInstanceOf(NotFoundError);
@@ -387,7 +416,9 @@ describe("scope", () => {
     for (const cookie of [participant, hostCookie]) {
       const params = { id: String(edition.id) };
       expect((await call(boardRoute.loader, `/admin/editions/${edition.id}/placement`, { cookie, params })).status).toBe(404);
-      expect((await call(boardRoute.action, `/admin/editions/${edition.id}/placement`, { cookie, params, form: { intent: "run", mode: "optimal" } })).status).toBe(404);
+      expect(
+        (await call(boardRoute.action, `/admin/editions/${edition.id}/placement`, { cookie, params, form: { intent: "run", mode: "optimal" } })).status,
+      ).toBe(404);
       const pp = { placementId: String(p.id) };
       expect((await call(placementRoute.loader, `/admin/placements/${p.id}`, { cookie, params: pp })).status).toBe(404);
       expect((await call(placementRoute.action, `/admin/placements/${p.id}`, { cookie, params: pp, form: { intent: "unassign" } })).status).toBe(404);

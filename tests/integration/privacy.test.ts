@@ -8,8 +8,36 @@ import { call, cookieFor, createUser } from "../support/factories";
 
 async function applicant(dietary: string) {
   const u = await createUser();
-  const e = db().insert(t.editions).values({ name: "E", ordinal: 1, mode: "online", hostCountries: ["TH"], startsOn: "2027-01-10", endsOn: "2027-01-12", applicationsOpenOn: "2026-01-01", applicationsCloseOn: "2027-01-01", timeZone: "Asia/Bangkok", themes: ["health"] }).returning().get();
-  const a = db().insert(t.applications).values({ editionId: e.id, userId: u.id, givenName: "ສົມພອນ", nationality: "LA", dietaryNeeds: dietary, accessibilityNeeds: "wheelchair", sensitiveConsentAt: "2026-11-01T00:00:00.000Z", phone: "+8562055512345" }).returning().get();
+  const e = db()
+    .insert(t.editions)
+    .values({
+      name: "E",
+      ordinal: 1,
+      mode: "online",
+      hostCountries: ["TH"],
+      startsOn: "2027-01-10",
+      endsOn: "2027-01-12",
+      applicationsOpenOn: "2026-01-01",
+      applicationsCloseOn: "2027-01-01",
+      timeZone: "Asia/Bangkok",
+      themes: ["health"],
+    })
+    .returning()
+    .get();
+  const a = db()
+    .insert(t.applications)
+    .values({
+      editionId: e.id,
+      userId: u.id,
+      givenName: "ສົມພອນ",
+      nationality: "LA",
+      dietaryNeeds: dietary,
+      accessibilityNeeds: "wheelchair",
+      sensitiveConsentAt: "2026-11-01T00:00:00.000Z",
+      phone: "+8562055512345",
+    })
+    .returning()
+    .get();
   return { u, a };
 }
 

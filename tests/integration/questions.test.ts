@@ -27,8 +27,16 @@ function insertEdition(name: string) {
   return db()
     .insert(t.editions)
     .values({
-      name, ordinal: 12, mode: "in_person", hostCountries: ["TH"], startsOn: addDays(today, 60), endsOn: addDays(today, 67),
-      applicationsOpenOn: addDays(today, -5), applicationsCloseOn: addDays(today, 20), timeZone: ZONE, themes: ["rural_tourism", "cooperatives"],
+      name,
+      ordinal: 12,
+      mode: "in_person",
+      hostCountries: ["TH"],
+      startsOn: addDays(today, 60),
+      endsOn: addDays(today, 67),
+      applicationsOpenOn: addDays(today, -5),
+      applicationsCloseOn: addDays(today, 20),
+      timeZone: ZONE,
+      themes: ["rural_tourism", "cooperatives"],
     })
     .returning({ id: t.editions.id })
     .get().id;
@@ -36,11 +44,32 @@ function insertEdition(name: string) {
 
 /** A complete, valid set of the standard answers (Thai leader). */
 const complete: Record<string, string | string[]> = {
-  givenName: "สมชาย", familyName: "ใจดี", givenNameLatin: "Somchai", familyNameLatin: "Jaidee", nameOrder: "", gender: "male",
-  birthDate: "1968-01-01", nationality: "TH", village: "บ้านหนองบัว", district: "เมือง", province: "ขอนแก่น", position: "ผู้ใหญ่บ้าน",
-  positionKind: "village_head", yearsInPosition: "6", "languages[0].code": "th", "languages[0].level": "native", themes: ["rural_tourism"],
-  "preferredHostCountries[0]": "VN", availableFrom: addDays(today, 50), availableTo: addDays(today, 90), dietaryNeeds: "", accessibilityNeeds: "",
-  emergencyContactName: "สมหญิง ใจดี", emergencyContactRelation: "ภรรยา", emergencyContactPhone: "081 234 5678", phone: "0812345679",
+  givenName: "สมชาย",
+  familyName: "ใจดี",
+  givenNameLatin: "Somchai",
+  familyNameLatin: "Jaidee",
+  nameOrder: "",
+  gender: "male",
+  birthDate: "1968-01-01",
+  nationality: "TH",
+  village: "บ้านหนองบัว",
+  district: "เมือง",
+  province: "ขอนแก่น",
+  position: "ผู้ใหญ่บ้าน",
+  positionKind: "village_head",
+  yearsInPosition: "6",
+  "languages[0].code": "th",
+  "languages[0].level": "native",
+  themes: ["rural_tourism"],
+  "preferredHostCountries[0]": "VN",
+  availableFrom: addDays(today, 50),
+  availableTo: addDays(today, 90),
+  dietaryNeeds: "",
+  accessibilityNeeds: "",
+  emergencyContactName: "สมหญิง ใจดี",
+  emergencyContactRelation: "ภรรยา",
+  emergencyContactPhone: "081 234 5678",
+  phone: "0812345679",
   motivation: "อยากเรียนรู้เรื่องการท่องเที่ยวชุมชน",
 };
 
@@ -54,10 +83,16 @@ const q: Record<string, number> = {};
 
 const questionRows = () => db().select().from(t.applicationQuestions).where(eq(t.applicationQuestions.editionId, editionId)).all();
 const answersOf = (applicationId: number) => db().select().from(t.applicationAnswers).where(eq(t.applicationAnswers.applicationId, applicationId)).all();
-const myApp = () => db().select().from(t.applications).where(and(eq(t.applications.editionId, editionId), eq(t.applications.userId, applicant.id))).get();
+const myApp = () =>
+  db()
+    .select()
+    .from(t.applications)
+    .where(and(eq(t.applications.editionId, editionId), eq(t.applications.userId, applicant.id)))
+    .get();
 const postQuestion = (form: Record<string, string | string[]>, cookie = orgCookie, id = editionId) =>
   call(questionsRoute.action, `/admin/editions/${id}/questions`, { params: { id: String(id) }, cookie, form });
-const apply = (form: Record<string, string | string[]>) => call(applyRoute.action, `/apply/${editionId}`, { params: { editionId: String(editionId) }, cookie: appCookie, form });
+const apply = (form: Record<string, string | string[]>) =>
+  call(applyRoute.action, `/apply/${editionId}`, { params: { editionId: String(editionId) }, cookie: appCookie, form });
 
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }] });
@@ -76,7 +111,13 @@ describe("organizer", () => {
       q[key] = Number(/#q-(\d+)/.exec(res.headers.get("Location") ?? "")?.[1]);
     };
     await add("coop", { kind: "short_text", label: "Name of your village cooperative", required: "on", "tr.label.th": "ชื่อสหกรณ์หมู่บ้านของคุณ" });
-    await add("travel", { kind: "single_choice", label: "How will you travel?", options: "Bus\nPlane\nBoat", "tr.label.th": "คุณจะเดินทางอย่างไร", "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ" });
+    await add("travel", {
+      kind: "single_choice",
+      label: "How will you travel?",
+      options: "Bus\nPlane\nBoat",
+      "tr.label.th": "คุณจะเดินทางอย่างไร",
+      "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ",
+    });
     await add("crops", { kind: "multi_choice", label: "Main crops", options: "Rice\nRubber\nCassava" });
     await add("households", { kind: "number", label: "Households in your village" });
     await add("passport", { kind: "date", label: "Passport valid until" });
@@ -89,11 +130,23 @@ describe("organizer", () => {
       { key: "o2", label: { en: "Plane", th: "เครื่องบิน" } },
       { key: "o3", label: { en: "Boat", th: "เรือ" } },
     ]);
-    const audits = db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "application_question"), eq(t.auditEvents.action, "create"))).all();
+    const audits = db()
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.entityType, "application_question"), eq(t.auditEvents.action, "create")))
+      .all();
     expect(audits.map((a) => a.entityId).sort()).toEqual(Object.values(q).sort());
     // The applicant reads them in Thai where given, else English.
     const shown = questionsForForm(formQuestions(editionId), "th");
-    expect(shown.find((x) => x.id === q.travel)).toMatchObject({ label: "คุณจะเดินทางอย่างไร", lang: "th", options: [{ key: "o1", text: "รถโดยสาร", lang: "th" }, { key: "o2", text: "เครื่องบิน", lang: "th" }, { key: "o3", text: "เรือ", lang: "th" }] });
+    expect(shown.find((x) => x.id === q.travel)).toMatchObject({
+      label: "คุณจะเดินทางอย่างไร",
+      lang: "th",
+      options: [
+        { key: "o1", text: "รถโดยสาร", lang: "th" },
+        { key: "o2", text: "เครื่องบิน", lang: "th" },
+        { key: "o3", text: "เรือ", lang: "th" },
+      ],
+    });
     expect(shown.find((x) => x.id === q.crops)).toMatchObject({ label: "Main crops", lang: "en" });
   });
 
@@ -111,7 +164,9 @@ describe("organizer", () => {
 
   it("guard: nobody but an organizer can see or change them (404, nothing written)", async () => {
     const before = questionRows().length;
-    expect((await call(questionsRoute.loader, `/admin/editions/${editionId}/questions`, { params: { id: String(editionId) }, cookie: appCookie })).status).toBe(404);
+    expect((await call(questionsRoute.loader, `/admin/editions/${editionId}/questions`, { params: { id: String(editionId) }, cookie: appCookie })).status).toBe(
+      404,
+    );
     expect((await postQuestion({ intent: "save", kind: "short_text", label: "Sneaky" }, appCookie)).status).toBe(404);
     expect((await postQuestion({ intent: "remove", questionId: String(q.coop) }, appCookie)).status).toBe(404);
     expect(questionRows()).toHaveLength(before);
@@ -120,28 +175,51 @@ describe("organizer", () => {
 
   it("guard: another edition's page cannot touch this edition's questions (404)", async () => {
     expect((await postQuestion({ intent: "remove", questionId: String(q.coop) }, orgCookie, otherEditionId)).status).toBe(404);
-    expect((await postQuestion({ intent: "save", questionId: String(q.coop), kind: "short_text", label: "Hijacked" }, orgCookie, otherEditionId)).status).toBe(404);
+    expect((await postQuestion({ intent: "save", questionId: String(q.coop), kind: "short_text", label: "Hijacked" }, orgCookie, otherEditionId)).status).toBe(
+      404,
+    );
     expect(formQuestions(editionId).find((x) => x.id === q.coop)!.v.label).toBe("Name of your village cooperative");
   });
 
   it("moves a question up and down", async () => {
     expect((await postQuestion({ intent: "up", questionId: String(q.story) })).status).toBe(302);
-    expect(formQuestions(editionId).map((x) => x.id).slice(-2)).toEqual([q.story, q.visa]);
+    expect(
+      formQuestions(editionId)
+        .map((x) => x.id)
+        .slice(-2),
+    ).toEqual([q.story, q.visa]);
     await postQuestion({ intent: "down", questionId: String(q.story) });
-    expect(formQuestions(editionId).map((x) => x.id).slice(-2)).toEqual([q.visa, q.story]);
+    expect(
+      formQuestions(editionId)
+        .map((x) => x.id)
+        .slice(-2),
+    ).toEqual([q.visa, q.story]);
   });
 });
 
 describe("applicant", () => {
   it("saves answers with a draft (plain POST) and finds them again on the form", async () => {
     const res = await apply({
-      intent: "save", givenName: "สมชาย", [`q_${q.coop}`]: "สหกรณ์ผู้ปลูกข้าวบ้านหนองบัว", [`q_${q.travel}`]: "o2", [`q_${q.crops}`]: ["o3", "o1"],
-      [`q_${q.households}`]: "59", [`q_${q.passport}`]: "2029-03-31", [`q_${q.story}`]: "บรรทัดแรก\nบรรทัดที่สอง",
+      intent: "save",
+      givenName: "สมชาย",
+      [`q_${q.coop}`]: "สหกรณ์ผู้ปลูกข้าวบ้านหนองบัว",
+      [`q_${q.travel}`]: "o2",
+      [`q_${q.crops}`]: ["o3", "o1"],
+      [`q_${q.households}`]: "59",
+      [`q_${q.passport}`]: "2029-03-31",
+      [`q_${q.story}`]: "บรรทัดแรก\nบรรทัดที่สอง",
     });
     expect(res.status).toBe(302);
     const app = myApp()!;
     const stored = Object.fromEntries(answersOf(app.id).map((a) => [a.questionId, a.value]));
-    expect(stored).toEqual({ [q.coop]: "สหกรณ์ผู้ปลูกข้าวบ้านหนองบัว", [q.travel]: "o2", [q.crops]: ["o1", "o3"], [q.households]: 59, [q.passport]: "2029-03-31", [q.story]: "บรรทัดแรก\nบรรทัดที่สอง" });
+    expect(stored).toEqual({
+      [q.coop]: "สหกรณ์ผู้ปลูกข้าวบ้านหนองบัว",
+      [q.travel]: "o2",
+      [q.crops]: ["o1", "o3"],
+      [q.households]: 59,
+      [q.passport]: "2029-03-31",
+      [q.story]: "บรรทัดแรก\nบรรทัดที่สอง",
+    });
     const page = await (await call(applyRoute.loader, `/apply/${editionId}`, { params: { editionId: String(editionId) }, cookie: appCookie })).json();
     expect(page.defaultValue).toMatchObject({ [`q_${q.travel}`]: "o2", [`q_${q.crops}`]: ["o1", "o3"], [`q_${q.households}`]: "59", [`q_${q.visa}`]: "" });
     expect(page.questions.map((x: { id: number }) => x.id)).toEqual(formQuestions(editionId).map((x) => x.id));
@@ -181,11 +259,23 @@ describe("applicant", () => {
   });
 
   it("submits with every required answer", async () => {
-    const res = await apply({ intent: "submit", ...complete, [`q_${q.coop}`]: "สหกรณ์บ้านหนองบัว", [`q_${q.travel}`]: "o2", [`q_${q.visa}`]: "no", [`q_${q.crops}`]: "o1" });
+    const res = await apply({
+      intent: "submit",
+      ...complete,
+      [`q_${q.coop}`]: "สหกรณ์บ้านหนองบัว",
+      [`q_${q.travel}`]: "o2",
+      [`q_${q.visa}`]: "no",
+      [`q_${q.crops}`]: "o1",
+    });
     expect(res.status).toBe(302);
     const app = myApp()!;
     expect(app.status).toBe("submitted");
-    expect(Object.fromEntries(answersOf(app.id).map((a) => [a.questionId, a.value]))).toEqual({ [q.coop]: "สหกรณ์บ้านหนองบัว", [q.travel]: "o2", [q.visa]: false, [q.crops]: ["o1"] });
+    expect(Object.fromEntries(answersOf(app.id).map((a) => [a.questionId, a.value]))).toEqual({
+      [q.coop]: "สหกรณ์บ้านหนองบัว",
+      [q.travel]: "o2",
+      [q.visa]: false,
+      [q.crops]: ["o1"],
+    });
   });
 });
 
@@ -203,18 +293,42 @@ describe("review, versions, removal, export", () => {
   });
 
   it("changing a question makes a new version; the answer keeps the wording it was given to", async () => {
-    const res = await postQuestion({ intent: "save", questionId: String(q.travel), kind: "single_choice", label: "How will you come?", options: "Bus\nAeroplane\nBoat", "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ" });
+    const res = await postQuestion({
+      intent: "save",
+      questionId: String(q.travel),
+      kind: "single_choice",
+      label: "How will you come?",
+      options: "Bus\nAeroplane\nBoat",
+      "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ",
+    });
     expect(res.status).toBe(302);
     const cur = formQuestions(editionId).find((x) => x.id === q.travel)!;
     expect(cur.currentVersion).toBe(2);
     // Bus and Boat keep their keys; the renamed choice gets a new one.
-    expect(cur.v.options.map((o) => [o.key, o.label.en])).toEqual([["o1", "Bus"], ["o4", "Aeroplane"], ["o3", "Boat"]]);
+    expect(cur.v.options.map((o) => [o.key, o.label.en])).toEqual([
+      ["o1", "Bus"],
+      ["o4", "Aeroplane"],
+      ["o3", "Boat"],
+    ]);
     const shown = answersForApplication(myApp()!.id, "en", YES_NO).find((a) => a.questionId === q.travel)!;
     expect(shown).toMatchObject({ label: "How will you travel?", answer: "Plane", changed: true, removed: false });
     // Saving the same again writes no version.
-    await postQuestion({ intent: "save", questionId: String(q.travel), kind: "single_choice", label: "How will you come?", options: "Bus\nAeroplane\nBoat", "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ" });
+    await postQuestion({
+      intent: "save",
+      questionId: String(q.travel),
+      kind: "single_choice",
+      label: "How will you come?",
+      options: "Bus\nAeroplane\nBoat",
+      "tr.options.th": "รถโดยสาร\nเครื่องบิน\nเรือ",
+    });
     expect(formQuestions(editionId).find((x) => x.id === q.travel)!.currentVersion).toBe(2);
-    expect(db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "application_question"), eq(t.auditEvents.action, "update"))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(t.auditEvents)
+        .where(and(eq(t.auditEvents.entityType, "application_question"), eq(t.auditEvents.action, "update")))
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("removing hides a question from the form and keeps its answers; putting it back shows it again", async () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
 });
 
 const audits = (type: string, id: number) =>
-  db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, type), eq(t.auditEvents.entityId, id))).all();
+  db()
+    .select()
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, type), eq(t.auditEvents.entityId, id)))
+    .all();
 const post = (form: Record<string, string | string[]>) =>
   call(venuesRoute.action, `/admin/editions/${editionId}/venues`, { cookie, params: { id: String(editionId) }, form });
 
@@ -54,16 +58,28 @@ describe("retiring and editing training resources", () => {
   it("edits a trainer, an interpreter and a venue; bad input answers 400 and writes nothing", async () => {
     const trainer = createTrainer(organizer, { name: "Prof. Wang", languages: ["zh"] } as never);
     expect((await post({ intent: "editTrainer", id: String(trainer), name: "Prof. Wang Li", organisation: "CAU", languages: ["zh", "en"] })).status).toBe(302);
-    expect(db().select().from(t.trainers).where(eq(t.trainers.id, trainer)).get()).toMatchObject({ name: "Prof. Wang Li", organisation: "CAU", languages: ["zh", "en"] });
+    expect(db().select().from(t.trainers).where(eq(t.trainers.id, trainer)).get()).toMatchObject({
+      name: "Prof. Wang Li",
+      organisation: "CAU",
+      languages: ["zh", "en"],
+    });
     expect(audits("trainer", trainer).at(-1)!.action).toBe("update");
     const bad = await post({ intent: "editTrainer", id: String(trainer), name: "", languages: [] });
     expect(bad.status).toBe(400);
     expect(db().select().from(t.trainers).where(eq(t.trainers.id, trainer)).get()!.name).toBe("Prof. Wang Li");
     const interp = createInterpreter(organizer, { name: "Somsak", pairs: "th-en" } as never);
     expect((await post({ intent: "editInterpreter", id: String(interp), name: "Somsak P.", pairs: "th-en, th>zh" })).status).toBe(302);
-    expect(db().select().from(t.interpreters).where(eq(t.interpreters.id, interp)).get()!.languagePairs).toEqual([{ from: "th", to: "en" }, { from: "th", to: "zh", oneWay: true }]);
+    expect(db().select().from(t.interpreters).where(eq(t.interpreters.id, interp)).get()!.languagePairs).toEqual([
+      { from: "th", to: "en" },
+      { from: "th", to: "zh", oneWay: true },
+    ]);
     const venue = createVenue(organizer, { name: "Hall A", countryCode: "VN" } as never);
     expect((await post({ intent: "editVenue", id: String(venue), name: "Hall A (new wing)", address: "12 Road", capacity: "40" })).status).toBe(302);
-    expect(db().select().from(t.venues).where(eq(t.venues.id, venue)).get()).toMatchObject({ name: "Hall A (new wing)", address: "12 Road", capacity: 40, countryCode: "VN" });
+    expect(db().select().from(t.venues).where(eq(t.venues.id, venue)).get()).toMatchObject({
+      name: "Hall A (new wing)",
+      address: "12 Road",
+      capacity: 40,
+      countryCode: "VN",
+    });
   });
 });

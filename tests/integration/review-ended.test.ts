@@ -16,10 +16,16 @@ function makeEdition(startOffset: number, endOffset: number) {
   return db()
     .insert(t.editions)
     .values({
-      name: `Edition ${seq}`, ordinal: seq, mode: "in_person", hostCountries: ["TH"],
-      startsOn: addDays(today, startOffset), endsOn: addDays(today, endOffset),
-      applicationsOpenOn: addDays(today, startOffset - 90), applicationsCloseOn: addDays(today, startOffset - 30),
-      timeZone: "Asia/Bangkok", themes: ["rural_tourism"],
+      name: `Edition ${seq}`,
+      ordinal: seq,
+      mode: "in_person",
+      hostCountries: ["TH"],
+      startsOn: addDays(today, startOffset),
+      endsOn: addDays(today, endOffset),
+      applicationsOpenOn: addDays(today, startOffset - 90),
+      applicationsCloseOn: addDays(today, startOffset - 30),
+      timeZone: "Asia/Bangkok",
+      themes: ["rural_tourism"],
     })
     .returning({ id: t.editions.id })
     .get().id;
@@ -29,9 +35,22 @@ async function makeApp(editionId: number, status: ApplicationStatus) {
   return db()
     .insert(t.applications)
     .values({
-      editionId, userId: user.id, status, givenName: "Sari", familyName: "", givenNameLatin: "", familyNameLatin: "",
-      nameOrder: "given_first", searchName: "sari", gender: "female", nationality: "ID", themes: ["rural_tourism"],
-      village: "Desa", province: "Bali", position: "Head", submittedAt: new Date().toISOString(),
+      editionId,
+      userId: user.id,
+      status,
+      givenName: "Sari",
+      familyName: "",
+      givenNameLatin: "",
+      familyNameLatin: "",
+      nameOrder: "given_first",
+      searchName: "sari",
+      gender: "female",
+      nationality: "ID",
+      themes: ["rural_tourism"],
+      village: "Desa",
+      province: "Bali",
+      position: "Head",
+      submittedAt: new Date().toISOString(),
     })
     .returning({ id: t.applications.id })
     .get().id;
@@ -47,7 +66,9 @@ describe("decisions on an ended edition", () => {
     expect(page.actions).toEqual([]);
     expect(page.editionEnded).toBe(true);
     const r = await call(decideAction, `/admin/applications/${id}`, {
-      params: { id: String(id) }, cookie, form: { intent: "reject", reason: "late change" },
+      params: { id: String(id) },
+      cookie,
+      form: { intent: "reject", reason: "late change" },
     });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);

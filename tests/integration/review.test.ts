@@ -339,12 +339,15 @@ describe("focal point: nominating a leader with no account", () => {
     // Claiming leads straight to the draft, where the nominee gives needs and consent themselves.
     const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "consent.nominee@example.vn")).get()!;
     const token = /\/claim\/([\w-]+)/.exec(mail.text)![1]!;
-    const claim = await call(claimAction, `/claim/${token}`, { params: { token }, form: { password: "a-long-pass-phrase-42", passwordConfirm: "a-long-pass-phrase-42" } });
+    const claim = await call(claimAction, `/claim/${token}`, {
+      params: { token },
+      form: { password: "a-long-pass-phrase-42", passwordConfirm: "a-long-pass-phrase-42" },
+    });
     expect(claim.status).toBe(302);
     expect(claim.headers.get("Location")).toBe(`/apply/${ed}?claimed=1`);
   });
 
-  it("accepts \"No preference\" for the countries to visit (issue 12 item 1)", async () => {
+  it('accepts "No preference" for the countries to visit (issue 12 item 1)', async () => {
     const ed = makeEdition({ VN: 3 });
     const { cookie } = await focalPoint("VN");
     const form = { ...nomination("no.pref@example.vn"), "preferredHostCountries[0]": "", "preferredHostCountries[1]": "", "preferredHostCountries[2]": "" };
@@ -377,7 +380,13 @@ describe("focal point: nominating a leader with no account", () => {
     const c = await cookieFor(plain.id);
     expect((await call(nominateLoader, `/focal/nominate?edition=${ed}`, { cookie: c })).status).toBe(404);
     expect((await call(nominateAction, `/focal/nominate?edition=${ed}`, { cookie: c, form: nomination("x2@example.th") })).status).toBe(404);
-    expect(db().select().from(t.users).where(inArray(t.users.email, ["x1@example.th", "x2@example.th"])).all()).toEqual([]);
+    expect(
+      db()
+        .select()
+        .from(t.users)
+        .where(inArray(t.users.email, ["x1@example.th", "x2@example.th"]))
+        .all(),
+    ).toEqual([]);
   });
 });
 
@@ -406,7 +415,9 @@ describe("organizer: decisions", () => {
     expect(app(a)).toMatchObject({ status: "rejected", statusReason: "Quota of host sites reached" });
 
     const data = await (await call(reviewLoader, "/", { cookie, params: { id: String(a) } })).json();
-    expect(data.trail.map((e: { action: string; fromState: string; toState: string; actorName: string }) => [e.action, e.fromState, e.toState, e.actorName])).toEqual([
+    expect(
+      data.trail.map((e: { action: string; fromState: string; toState: string; actorName: string }) => [e.action, e.fromState, e.toState, e.actorName]),
+    ).toEqual([
       ["accept", "endorsed", "accepted", actor.displayName],
       ["waitlist", "accepted", "waitlisted", actor.displayName],
       ["reject", "waitlisted", "rejected", actor.displayName],
@@ -435,17 +446,41 @@ describe("organizer: filters and name search", () => {
     const ed = makeEdition();
     const other = makeEdition();
     const { cookie, actor } = await organizer();
-    const anh = await makeApp({ editionId: ed, nationality: "VN", givenName: "Thị Ánh", familyName: "Nguyễn", nameOrder: "family_first", themes: ["cooperatives"] });
-    const dung = await makeApp({ editionId: ed, nationality: "VN", givenName: "Văn Dũng", familyName: "Trần", nameOrder: "family_first", gender: "male", status: "endorsed" });
-    const som = await makeApp({ editionId: ed, nationality: "TH", givenName: "สมชาย", givenNameLatin: "Somchai", familyName: "ใจดี", familyNameLatin: "Jaidee", gender: "male" });
+    const anh = await makeApp({
+      editionId: ed,
+      nationality: "VN",
+      givenName: "Thị Ánh",
+      familyName: "Nguyễn",
+      nameOrder: "family_first",
+      themes: ["cooperatives"],
+    });
+    const dung = await makeApp({
+      editionId: ed,
+      nationality: "VN",
+      givenName: "Văn Dũng",
+      familyName: "Trần",
+      nameOrder: "family_first",
+      gender: "male",
+      status: "endorsed",
+    });
+    const som = await makeApp({
+      editionId: ed,
+      nationality: "TH",
+      givenName: "สมชาย",
+      givenNameLatin: "Somchai",
+      familyName: "ใจดี",
+      familyNameLatin: "Jaidee",
+      gender: "male",
+    });
     const sari = await makeApp({ editionId: other, nationality: "ID", givenName: "Sari", themes: ["eco_agriculture"] });
 
-    const list = async (qs: string) => (await (await call(reviewListLoader, `/admin/applications?${qs}`, { cookie })).json()) as {
-      items: { id: number; name: string }[];
-      total: number;
-      page: number;
-      pageCount: number;
-    };
+    const list = async (qs: string) =>
+      (await (await call(reviewListLoader, `/admin/applications?${qs}`, { cookie })).json()) as {
+        items: { id: number; name: string }[];
+        total: number;
+        page: number;
+        pageCount: number;
+      };
     expect((await list(`edition=${ed}&q=nguyen+thi+anh`)).items.map((i) => i.id)).toEqual([anh]);
     expect((await list(`edition=${ed}&q=NGUYỄN`)).items.map((i) => i.id)).toEqual([anh]);
     expect((await list(`edition=${ed}&q=anh+nguyen`)).items.map((i) => i.id)).toEqual([anh]);

@@ -12,7 +12,10 @@ describe("schema and migrations", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-drift-"));
     fs.cpSync("migrations", path.join(dir, "migrations"), { recursive: true });
     // drizzle-kit reads `out` relative to the working directory, so run it inside the copy.
-    fs.writeFileSync(path.join(dir, "drizzle.config.json"), JSON.stringify({ dialect: "sqlite", schema: path.resolve("db/schema/index.ts"), out: "./migrations" }));
+    fs.writeFileSync(
+      path.join(dir, "drizzle.config.json"),
+      JSON.stringify({ dialect: "sqlite", schema: path.resolve("db/schema/index.ts"), out: "./migrations" }),
+    );
     const bin = path.resolve("node_modules/.bin/drizzle-kit");
     try {
       const out = execFileSync(bin, ["generate", "--config", "drizzle.config.json"], { encoding: "utf8", cwd: dir });

@@ -19,9 +19,17 @@ describe("demo personal survey links", () => {
   it("mails open personal links to participants, each opening its survey", () => {
     expect(sent).toBeGreaterThan(0);
     const now = new Date().toISOString();
-    const links = db().select().from(t.surveyLinks).all().filter((l) => !l.usedAt && !l.revokedAt && l.expiresAt > now);
+    const links = db()
+      .select()
+      .from(t.surveyLinks)
+      .all()
+      .filter((l) => !l.usedAt && !l.revokedAt && l.expiresAt > now);
     expect(links.length).toBe(sent);
-    const mails = db().select().from(t.outbox).all().filter((m) => /\/s\/[\w-]{20,}/.test(m.text));
+    const mails = db()
+      .select()
+      .from(t.outbox)
+      .all()
+      .filter((m) => /\/s\/[\w-]{20,}/.test(m.text));
     expect(mails.length).toBe(sent);
     const token = /\/s\/([\w-]{20,})/.exec(mails[0]!.text)![1]!;
     expect(resolveLink(token).ok).toBe(true);

@@ -19,7 +19,10 @@ import { seedDemoIfEmpty, type DemoInfo } from "../../db/seed";
 let info: DemoInfo | null;
 const apps = () => db().select().from(t.applications).all();
 const count = (table: typeof t.users | typeof t.applications | typeof t.auditEvents | typeof t.hostSites) =>
-  db().select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 beforeAll(async () => {
   info = await seedDemoIfEmpty(db());
@@ -28,7 +31,11 @@ beforeAll(async () => {
 /** The upcoming in-person edition (the one whose applications are open). */
 function upcoming() {
   const today = todayIn("Asia/Shanghai");
-  return db().select().from(t.editions).all().find((e) => e.mode === "in_person" && e.startsOn > today)!;
+  return db()
+    .select()
+    .from(t.editions)
+    .all()
+    .find((e) => e.mode === "in_person" && e.startsOn > today)!;
 }
 
 describe("demo seed", () => {
@@ -51,7 +58,11 @@ describe("demo seed", () => {
   it("dates the editions relative to today: one upcoming in person with its window open, one online already held", () => {
     const today = todayIn("Asia/Shanghai");
     const inPerson = upcoming();
-    const [online] = db().select().from(t.editions).where(sql`${t.editions.mode} = 'online'`).all();
+    const [online] = db()
+      .select()
+      .from(t.editions)
+      .where(sql`${t.editions.mode} = 'online'`)
+      .all();
     expect(inPerson.applicationsOpenOn <= today && today <= inPerson.applicationsCloseOn).toBe(true);
     expect(inPerson.applicationsCloseOn < inPerson.startsOn).toBe(true);
     expect(online.endsOn < today).toBe(true);
@@ -76,7 +87,9 @@ describe("demo seed", () => {
       vietnamese: /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu,
     };
     const names = all.map((a) => a.givenName + " " + a.familyName);
-    const found = Object.entries(scripts).filter(([, re]) => names.some((n) => re.test(n))).map(([k]) => k);
+    const found = Object.entries(scripts)
+      .filter(([, re]) => names.some((n) => re.test(n)))
+      .map(([k]) => k);
     expect(found).toHaveLength(8);
     for (const a of all) {
       expect(a.givenName).not.toBe("");
@@ -90,10 +103,20 @@ describe("demo seed", () => {
 
   it("keeps a folded search column: 'nguyen thi anh' finds Nguyễn Thị Ánh", () => {
     const q = `%${foldForSearch("Nguyen Thi Anh")}%`;
-    const hits = db().select().from(t.applications).where(sql`${t.applications.searchName} LIKE ${q}`).all();
+    const hits = db()
+      .select()
+      .from(t.applications)
+      .where(sql`${t.applications.searchName} LIKE ${q}`)
+      .all();
     expect(hits.map((a) => displayName(a))).toEqual(["Nguyễn Thị Ánh"]);
     const thai = `%${foldForSearch("สมชาย")}%`;
-    expect(db().select().from(t.applications).where(sql`${t.applications.searchName} LIKE ${thai}`).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(t.applications)
+        .where(sql`${t.applications.searchName} LIKE ${thai}`)
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("gives every application an audit trail that follows the life cycle to its status", () => {
@@ -139,7 +162,13 @@ describe("demo seed", () => {
   });
 
   it("fills fields realistically: E.164 phones, date-only values, consent for health data, themes of the edition, quotas kept", () => {
-    const editions = new Map(db().select().from(t.editions).all().map((e) => [e.id, e]));
+    const editions = new Map(
+      db()
+        .select()
+        .from(t.editions)
+        .all()
+        .map((e) => [e.id, e]),
+    );
     const quotas = db().select().from(t.editionQuotas).all();
     for (const a of apps()) {
       for (const phone of [a.phone, a.emergencyContactPhone]) {
@@ -167,7 +196,12 @@ describe("demo seed", () => {
   it("seeds host sites with coordinators and visits inside their in-person editions", () => {
     const sites = db().select().from(t.hostSites).all();
     expect(sites.filter((s) => s.vettingStatus === "vetted").length).toBeGreaterThanOrEqual(4);
-    expect(sites.filter((s) => s.vettingStatus === "pending").map((s) => s.countryCode).sort()).toEqual(["LA", "TH"]);
+    expect(
+      sites
+        .filter((s) => s.vettingStatus === "pending")
+        .map((s) => s.countryCode)
+        .sort(),
+    ).toEqual(["LA", "TH"]);
     const links = db().select().from(t.hostSiteCoordinators).all();
     for (const s of sites) expect(links.some((l) => l.hostSiteId === s.id)).toBe(true);
     for (const s of sites) for (const c of s.contacts) if (c.phone) expect(isValidPhoneNumber(c.phone)).toBe(true);
@@ -178,7 +212,11 @@ describe("demo seed", () => {
       expect(own.mode).toBe("in_person");
       expect(v.arrivalOn >= own.startsOn && v.departureOn <= own.endsOn).toBe(true);
     }
-    const visits = db().select().from(t.exchangeVisits).where(sql`${t.exchangeVisits.editionId} = ${ed.id}`).all();
+    const visits = db()
+      .select()
+      .from(t.exchangeVisits)
+      .where(sql`${t.exchangeVisits.editionId} = ${ed.id}`)
+      .all();
     expect(visits.length).toBeGreaterThanOrEqual(3);
     for (const v of visits) {
       expect(v.arrivalOn >= ed.startsOn && v.departureOn <= ed.endsOn && v.arrivalOn < v.departureOn).toBe(true);
@@ -213,8 +251,16 @@ describe("demo seed", () => {
     }
     const applicants = info!.accounts.filter((a) => a.role.startsWith("applicant"));
     const statuses = applicants.map((a) => {
-      const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
-      return db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!.status;
+      const user = db()
+        .select()
+        .from(t.users)
+        .where(sql`${t.users.email} = ${a.email}`)
+        .get()!;
+      return db()
+        .select()
+        .from(t.applications)
+        .where(sql`${t.applications.userId} = ${user.id}`)
+        .get()!.status;
     });
     expect(statuses).toEqual(expect.arrayContaining(["accepted", "draft", "submitted"]));
     // One village leader to try in every language, whose saved language is the one printed and
@@ -222,24 +268,48 @@ describe("demo seed", () => {
     const langs = ["en", "vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"];
     expect(new Set(applicants.map((a) => a.language))).toEqual(new Set(langs));
     for (const a of applicants) {
-      const user = db().select().from(t.users).where(sql`${t.users.email} = ${a.email}`).get()!;
-      const app = db().select().from(t.applications).where(sql`${t.applications.userId} = ${user.id}`).get()!;
+      const user = db()
+        .select()
+        .from(t.users)
+        .where(sql`${t.users.email} = ${a.email}`)
+        .get()!;
+      const app = db()
+        .select()
+        .from(t.applications)
+        .where(sql`${t.applications.userId} = ${user.id}`)
+        .get()!;
       expect(user.locale, a.email).toBe(a.language);
       expect(countryLanguage(app.nationality!), a.email).toBe(a.language);
     }
     // Every demo village leader's saved language is their country's.
-    const leaders = db().select({ locale: t.users.locale, cc: t.applications.nationality }).from(t.applications).innerJoin(t.users, sql`${t.users.id} = ${t.applications.userId}`).all();
+    const leaders = db()
+      .select({ locale: t.users.locale, cc: t.applications.nationality })
+      .from(t.applications)
+      .innerJoin(t.users, sql`${t.users.id} = ${t.applications.userId}`)
+      .all();
     for (const l of leaders) expect(l.locale, l.cc!).toBe(countryLanguage(l.cc!));
     // The two current editions carry translations (at least km, lo, my, th, vi, zh).
-    for (const e of db().select().from(t.editions).all().filter((x) => x.ordinal >= 10))
+    for (const e of db()
+      .select()
+      .from(t.editions)
+      .all()
+      .filter((x) => x.ordinal >= 10))
       for (const lng of ["km", "lo", "my", "th", "vi", "zh"]) {
         expect(e.translations.name?.[lng], `${e.name} ${lng}`).toBeTruthy();
         expect(e.translations.description?.[lng], `${e.name} ${lng}`).toBeTruthy();
       }
     // Every focal point exists, one per member country, with its own address.
-    const focal = db().select().from(t.roleGrants).where(sql`${t.roleGrants.role} = 'focal_point'`).all();
+    const focal = db()
+      .select()
+      .from(t.roleGrants)
+      .where(sql`${t.roleGrants.role} = 'focal_point'`)
+      .all();
     expect(new Set(focal.map((g) => g.countryCode))).toEqual(new Set(MEMBER_COUNTRY_CODES));
-    const all = db().select({ email: t.users.email }).from(t.users).all().map((u) => u.email);
+    const all = db()
+      .select({ email: t.users.email })
+      .from(t.users)
+      .all()
+      .map((u) => u.email);
     for (const cc of MEMBER_COUNTRY_CODES) expect(all).toContain(`focal.${cc.toLowerCase()}@vlx.demo`);
     expect(new Set(all).size).toBe(all.length);
   });
@@ -256,8 +326,16 @@ describe("demo enrolment (issue 12, item 21)", () => {
   it("the past online edition has issued certificates (issue 15): one revoked and issued again, none for those below the line", async () => {
     const { verifyCertificate } = await import("~/models/tracking/certificate-issue.server");
     const certs = db().select().from(t.certificates).all();
-    const online = db().select().from(t.editions).all().find((e) => e.mode === "online")!;
-    const participants = db().select().from(t.applications).all().filter((a) => a.editionId === online.id && a.status === "accepted");
+    const online = db()
+      .select()
+      .from(t.editions)
+      .all()
+      .find((e) => e.mode === "online")!;
+    const participants = db()
+      .select()
+      .from(t.applications)
+      .all()
+      .filter((a) => a.editionId === online.id && a.status === "accepted");
     expect(certs.length).toBeGreaterThan(5);
     expect(new Set(certs.map((c) => c.applicationId)).size).toBe(certs.length - 1); // one person has two
     expect(new Set(certs.map((c) => c.applicationId)).size).toBeLessThan(participants.length); // some did not complete
@@ -271,7 +349,10 @@ describe("demo enrolment (issue 12, item 21)", () => {
   it("the open edition's form has two optional questions of its own, translated (issue 15)", async () => {
     const { formQuestions, questionsForForm } = await import("~/models/applications/questions.server");
     const qs = formQuestions(upcoming().id);
-    expect(qs.map((q) => [q.v.kind, q.v.required])).toEqual([["yes_no", false], ["single_choice", false]]);
+    expect(qs.map((q) => [q.v.kind, q.v.required])).toEqual([
+      ["yes_no", false],
+      ["single_choice", false],
+    ]);
     expect(questionsForForm(qs, "zh")[1]).toMatchObject({ label: "您将如何前往云南？", lang: "zh" });
   });
 });
@@ -279,7 +360,11 @@ describe("demo enrolment (issue 12, item 21)", () => {
 describe("demo visit-day attendance (issue 12, item 5)", () => {
   it("every past in-person edition has visit-day attendance for its participants' visit days", () => {
     const today = todayIn("Asia/Shanghai");
-    const past = db().select().from(t.editions).all().filter((e) => e.mode === "in_person" && e.endsOn < today);
+    const past = db()
+      .select()
+      .from(t.editions)
+      .all()
+      .filter((e) => e.mode === "in_person" && e.endsOn < today);
     expect(past.length).toBeGreaterThan(0);
     const raw = db().$client;
     for (const e of past) {
@@ -302,9 +387,17 @@ describe("demo visit-day attendance (issue 12, item 5)", () => {
 
   it("sari.id@vlx.demo sees a real figure on her 9th-edition certificate", async () => {
     const { getOwnCertificate } = await import("~/models/tracking.server");
-    const user = db().select().from(t.users).where(sql`${t.users.email} = 'sari.id@vlx.demo'`).get()!;
+    const user = db()
+      .select()
+      .from(t.users)
+      .where(sql`${t.users.email} = 'sari.id@vlx.demo'`)
+      .get()!;
     const actor = loadActor(user.id)!;
-    const ninth = db().select().from(t.editions).where(sql`${t.editions.ordinal} = 9`).get()!;
+    const ninth = db()
+      .select()
+      .from(t.editions)
+      .where(sql`${t.editions.ordinal} = 9`)
+      .get()!;
     const c = getOwnCertificate(actor, ninth.id);
     expect(c.daysExpected).toBeGreaterThanOrEqual(5);
     expect(c.daysAttended).toBeGreaterThan(0);

@@ -25,8 +25,16 @@ describe("follow-up stage labels", () => {
     const ed = db()
       .insert(t.editions)
       .values({
-        name: "E", ordinal: 1, mode: "online", hostCountries: [], startsOn: "2026-01-10", endsOn: "2026-01-15",
-        applicationsOpenOn: "2025-10-01", applicationsCloseOn: "2025-11-01", timeZone: "Asia/Bangkok", themes: [],
+        name: "E",
+        ordinal: 1,
+        mode: "online",
+        hostCountries: [],
+        startsOn: "2026-01-10",
+        endsOn: "2026-01-15",
+        applicationsOpenOn: "2025-10-01",
+        applicationsCloseOn: "2025-11-01",
+        timeZone: "Asia/Bangkok",
+        themes: [],
       })
       .returning({ id: t.editions.id })
       .get().id;

@@ -23,7 +23,11 @@ let otherVisit: ReturnType<typeof makeVisit>;
 let hall: number, yangon: number, jayapura: number;
 let trainer: number, interpEn: number, interpVi: number;
 
-const count = () => db().select({ n: sql<number>`count(*)` }).from(t.trainingSessions).get()!.n;
+const count = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t.trainingSessions)
+    .get()!.n;
 
 beforeAll(async () => {
   organizer = await createUser({ roles: [{ role: "organizer" }], name: "Org" });
@@ -40,11 +44,26 @@ beforeAll(async () => {
   hall = ins({ name: "Village hall", countryCode: "TH", timeZone: "Asia/Bangkok" });
   yangon = ins({ name: "Yangon room", countryCode: "MM", timeZone: "Asia/Yangon" });
   jayapura = ins({ name: "Jayapura room", countryCode: "ID", timeZone: "Asia/Jayapura" });
-  trainer = db().insert(t.trainers).values({ name: "Dr Somchai", languages: ["th", "en"] }).returning().get().id;
+  trainer = db()
+    .insert(t.trainers)
+    .values({ name: "Dr Somchai", languages: ["th", "en"] })
+    .returning()
+    .get().id;
   // A second trainer, so pickers and checks choose among several.
-  db().insert(t.trainers).values({ name: "Dr Lan", languages: ["vi"] }).run();
-  interpEn = db().insert(t.interpreters).values({ name: "Ploy", languagePairs: [{ from: "th", to: "en" }] }).returning().get().id;
-  interpVi = db().insert(t.interpreters).values({ name: "Minh", languagePairs: [{ from: "th", to: "vi" }] }).returning().get().id;
+  db()
+    .insert(t.trainers)
+    .values({ name: "Dr Lan", languages: ["vi"] })
+    .run();
+  interpEn = db()
+    .insert(t.interpreters)
+    .values({ name: "Ploy", languagePairs: [{ from: "th", to: "en" }] })
+    .returning()
+    .get().id;
+  interpVi = db()
+    .insert(t.interpreters)
+    .values({ name: "Minh", languagePairs: [{ from: "th", to: "vi" }] })
+    .returning()
+    .get().id;
 });
 
 function form(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -94,7 +113,11 @@ describe("saving a training", () => {
     for (const endDate of ["", "2031-07-09"]) {
       const res = await create(form({ title: `Night forum ${endDate || "none"}`, startDate: "2031-07-09", endDate, startTime: "21:00", endTime: "00:30" }));
       expect(res.status).toBe(302);
-      const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, idFrom(res))).get()!;
+      const row = db()
+        .select()
+        .from(t.trainingSessions)
+        .where(eq(t.trainingSessions.id, idFrom(res)))
+        .get()!;
       expect(row.startsAt).toBe("2031-07-09T14:00:00.000Z");
       expect(row.endsAt).toBe("2031-07-09T17:30:00.000Z");
       db().delete(t.trainingSessions).where(eq(t.trainingSessions.id, row.id)).run();
@@ -131,7 +154,9 @@ describe("saving a training", () => {
 
   it("refuses an interpreter in two sessions at once, time shown in the candidate venue's zone", async () => {
     // Yangon is 30 minutes behind Bangkok: 09:00–11:00 Bangkok reads 08:30–10:30 there.
-    const r = await refused(await create(form({ title: "T3", venueId: String(yangon), startTime: "08:00", endTime: "09:00", interpreterIds: [String(interpEn)] })));
+    const r = await refused(
+      await create(form({ title: "T3", venueId: String(yangon), startTime: "08:00", endTime: "09:00", interpreterIds: [String(interpEn)] })),
+    );
     expect(r.error!.interpreterIds![0]).toContain("training.errors.doubleBooked.interpreter");
     expect(text(r)).toContain("08:30–10:30");
   });
@@ -140,7 +165,19 @@ describe("saving a training", () => {
     const { app } = await makeParticipant(edition.id, { languages: [{ code: "th", level: "fluent" }] });
     place(visit.id, app.id, "accepted");
     // Edition-wide session at another venue, same time: the placed participant attends both.
-    const r = await refused(await create(form({ title: "All hands", visitId: "", audience: "edition", venueId: String(jayapura), startDate: "2031-07-07", startTime: "11:30", endTime: "12:30" })));
+    const r = await refused(
+      await create(
+        form({
+          title: "All hands",
+          visitId: "",
+          audience: "edition",
+          venueId: String(jayapura),
+          startDate: "2031-07-07",
+          startTime: "11:30",
+          endTime: "12:30",
+        }),
+      ),
+    );
     expect(r.error!.audience![0]).toContain("training.errors.doubleBooked.participant");
     expect(r.error![""]).toEqual(["training.errors.conflicts"]);
     expect(text(r)).toContain("Nguyễn Thị Ánh");
@@ -159,14 +196,27 @@ describe("saving a training", () => {
   it("bad input: a time that does not parse, an unknown zone, a time that does not exist", async () => {
     let r = await refused(await create(form({ title: "Bad", startTime: "25:61" })));
     expect(r.error!.startTime).toEqual(["training.errors.time"]);
-    r = await refused(await create(form({ title: "Bad zone", venueId: "", type: "online", onlineUrl: "https://meet.example.org/x", timeZone: "Mars/Olympus" })));
+    r = await refused(
+      await create(form({ title: "Bad zone", venueId: "", type: "online", onlineUrl: "https://meet.example.org/x", timeZone: "Mars/Olympus" })),
+    );
     expect(r.error!.timeZone).toEqual(["training.errors.zone"]);
     // 2031-03-09 02:30 does not exist in New York (clocks jump 02:00 → 03:00).
     const online = makeEdition({ name: "DST", startsOn: "2031-03-01", endsOn: "2031-03-31" });
     const res = await call(newRoute.action, `/admin/editions/${online.id}/trainings/new`, {
       cookie: cOrg,
       params: { id: String(online.id) },
-      form: form({ title: "Gap", visitId: "", audience: "edition", venueId: "", type: "online", onlineUrl: "https://meet.example.org/gap", timeZone: "America/New_York", startDate: "2031-03-09", startTime: "02:30", endTime: "03:30" }),
+      form: form({
+        title: "Gap",
+        visitId: "",
+        audience: "edition",
+        venueId: "",
+        type: "online",
+        onlineUrl: "https://meet.example.org/gap",
+        timeZone: "America/New_York",
+        startDate: "2031-03-09",
+        startTime: "02:30",
+        endTime: "03:30",
+      }),
     });
     r = await refused(res);
     expect(r.error!.startTime![0]).toContain("training.errors.nonexistentTime");
@@ -183,7 +233,12 @@ describe("saving a training", () => {
   });
 
   it("warns about interpreter cover, naming the participants", async () => {
-    const { app } = await makeParticipant(edition.id, { languages: [{ code: "km", level: "native" }], givenName: "Sokha", familyName: "Chan", nameOrder: "family_first" });
+    const { app } = await makeParticipant(edition.id, {
+      languages: [{ code: "km", level: "native" }],
+      givenName: "Sokha",
+      familyName: "Chan",
+      nameOrder: "family_first",
+    });
     const p = place(visit.id, app.id, "accepted");
     const r = await refused(await create(form({ title: "Cover", startDate: "2031-07-09", interpreterIds: [String(interpVi)] })));
     expect(r.error!.confirmWarnings!.join(" ")).toContain("training.warnings.interpreterCover");
@@ -192,9 +247,23 @@ describe("saving a training", () => {
   });
 
   it("a session may cross midnight; the grid shows it on its start day with the end day", async () => {
-    const res = await create(form({ title: "Night market walk", type: "field_visit", startDate: "2031-07-10", startTime: "22:00", endDate: "2031-07-11", endTime: "01:00", venueId: String(yangon) }));
+    const res = await create(
+      form({
+        title: "Night market walk",
+        type: "field_visit",
+        startDate: "2031-07-10",
+        startTime: "22:00",
+        endDate: "2031-07-11",
+        endTime: "01:00",
+        venueId: String(yangon),
+      }),
+    );
     expect(res.status).toBe(302);
-    const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, idFrom(res))).get()!;
+    const row = db()
+      .select()
+      .from(t.trainingSessions)
+      .where(eq(t.trainingSessions.id, idFrom(res)))
+      .get()!;
     expect(row.startsAt).toBe("2031-07-10T15:30:00.000Z");
     expect(row.endsAt).toBe("2031-07-10T18:30:00.000Z");
     const page = await call(listRoute.loader, `/admin/editions/${edition.id}/trainings`, { cookie: cOrg, params: { id: String(edition.id) } });
@@ -216,22 +285,47 @@ describe("free slots", () => {
     expect(hrefs.some((h) => h.includes("startDate=2031-07-07&startTime=09"))).toBe(false);
     const form = await call(newRoute.loader, hrefs[0], { cookie: cOrg, params: { id: String(edition.id) } });
     const values = (await form.json()).values;
-    expect(values).toMatchObject({ startDate: "2031-07-05", startTime: "09:00", endTime: "11:00", venueId: String(hall), trainerIds: [String(trainer)], audience: "visit" });
-    const bad = await call(slotRoute.loader, `/admin/editions/${edition.id}/trainings/free-slot?durationMinutes=0`, { cookie: cOrg, params: { id: String(edition.id) } });
+    expect(values).toMatchObject({
+      startDate: "2031-07-05",
+      startTime: "09:00",
+      endTime: "11:00",
+      venueId: String(hall),
+      trainerIds: [String(trainer)],
+      audience: "visit",
+    });
+    const bad = await call(slotRoute.loader, `/admin/editions/${edition.id}/trainings/free-slot?durationMinutes=0`, {
+      cookie: cOrg,
+      params: { id: String(edition.id) },
+    });
     expect((await bad.json()).errors.durationMinutes).toBeTruthy();
   });
 });
 
 describe("capacity and status", () => {
   it("refuses a capacity below the people already enrolled (nothing written)", async () => {
-    const res = await create(form({ title: "Optional workshop", audience: "enrol", capacity: "5", startDate: "2031-07-11", startTime: "14:00", endTime: "15:00" }));
+    const res = await create(
+      form({ title: "Optional workshop", audience: "enrol", capacity: "5", startDate: "2031-07-11", startTime: "14:00", endTime: "15:00" }),
+    );
     const id = idFrom(res);
     for (let i = 0; i < 3; i++) {
       const { app } = await makeParticipant(edition.id);
       db().insert(t.trainingEnrolments).values({ trainingSessionId: id, applicationId: app.id, status: "enrolled" }).run();
     }
     const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, id)).get()!;
-    const r = await refused(await edit(id, form({ title: "Optional workshop", audience: "enrol", capacity: "2", startDate: "2031-07-11", startTime: "14:00", endTime: "15:00", version: row.updatedAt })));
+    const r = await refused(
+      await edit(
+        id,
+        form({
+          title: "Optional workshop",
+          audience: "enrol",
+          capacity: "2",
+          startDate: "2031-07-11",
+          startTime: "14:00",
+          endTime: "15:00",
+          version: row.updatedAt,
+        }),
+      ),
+    );
     expect(r.error!.capacity![0]).toContain("training.errors.capacityBelowEnrolled");
     expect(r.initialValue!.capacity).toBe("2");
     expect(db().select().from(t.trainingSessions).where(eq(t.trainingSessions.id, id)).get()!.capacity).toBe(5);
@@ -241,7 +335,11 @@ describe("capacity and status", () => {
     const res = await create(form({ title: "To cancel", startDate: "2031-07-12", startTime: "09:00", endTime: "10:00" }));
     const id = idFrom(res);
     expect((await edit(id, { intent: "status", to: "cancelled", reason: "Rain" })).status).toBe(302);
-    const audit = db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "training_session"), eq(t.auditEvents.entityId, id))).all();
+    const audit = db()
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.entityType, "training_session"), eq(t.auditEvents.entityId, id)))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(["create", "cancel"]);
     expect((await create(form({ title: "Instead", startDate: "2031-07-12", startTime: "09:00", endTime: "10:00" }))).status).toBe(302);
   });
@@ -253,7 +351,10 @@ describe("host scope", () => {
     expect(ok.status).toBe(302);
     // Another host's visit, and another visit smuggled in the form: 404 / still their own visit.
     expect((await hostPost(otherVisit.id, form({ title: "Intruder", visitId: String(otherVisit.id) }))).status).toBe(404);
-    const smuggled = await hostPost(visit.id, form({ title: "Smuggled", visitId: String(otherVisit.id), startDate: "2031-07-06", startTime: "17:00", endTime: "18:00" }));
+    const smuggled = await hostPost(
+      visit.id,
+      form({ title: "Smuggled", visitId: String(otherVisit.id), startDate: "2031-07-06", startTime: "17:00", endTime: "18:00" }),
+    );
     expect(smuggled.status).toBe(302);
     const row = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.title, "Smuggled")).get()!;
     expect(row.visitId).toBe(visit.id);
@@ -267,7 +368,9 @@ describe("host scope", () => {
     expect((await edit(id, form({ title: "Hijack" }), cA)).status).toBe(404);
     const load = await call(hostRoute.loader, `/host/visits/${otherVisit.id}/trainings`, { cookie: cA, params: { visitId: String(otherVisit.id) } });
     expect(load.status).toBe(404);
-    expect((await call(hostRoute.loader, `/host/visits/${otherVisit.id}/trainings`, { cookie: cB, params: { visitId: String(otherVisit.id) } })).status).toBe(200);
+    expect((await call(hostRoute.loader, `/host/visits/${otherVisit.id}/trainings`, { cookie: cB, params: { visitId: String(otherVisit.id) } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -275,8 +378,17 @@ describe("visit date moves", () => {
   it("are refused when training sessions would fall outside the visit", () => {
     const v = visit;
     const input = {
-      editionId: v.editionId, title: v.title, arrivalOn: "2031-07-08", departureOn: "2031-07-12", capacity: v.capacity, perCountryCap: v.perCountryCap,
-      themes: v.themes as never, languages: v.languages as never, interpreterLanguages: v.interpreterLanguages as never, homestay: v.homestay, notes: "",
+      editionId: v.editionId,
+      title: v.title,
+      arrivalOn: "2031-07-08",
+      departureOn: "2031-07-12",
+      capacity: v.capacity,
+      perCountryCap: v.perCountryCap,
+      themes: v.themes as never,
+      languages: v.languages as never,
+      interpreterLanguages: v.interpreterLanguages as never,
+      homestay: v.homestay,
+      notes: "",
     };
     expect(() => updateVisit(organizer, v.id, input)).toThrowError(/moveBlocked/);
   });
@@ -284,8 +396,17 @@ describe("visit date moves", () => {
   it("name the blocking session in its venue's local time, never a raw UTC instant (issue 12, item 14)", () => {
     const v = visit;
     const input = {
-      editionId: v.editionId, title: v.title, arrivalOn: "2031-07-08", departureOn: "2031-07-12", capacity: v.capacity, perCountryCap: v.perCountryCap,
-      themes: v.themes as never, languages: v.languages as never, interpreterLanguages: v.interpreterLanguages as never, homestay: v.homestay, notes: "",
+      editionId: v.editionId,
+      title: v.title,
+      arrivalOn: "2031-07-08",
+      departureOn: "2031-07-12",
+      capacity: v.capacity,
+      perCountryCap: v.perCountryCap,
+      themes: v.themes as never,
+      languages: v.languages as never,
+      interpreterLanguages: v.interpreterLanguages as never,
+      homestay: v.homestay,
+      notes: "",
     };
     let err: unknown;
     try {

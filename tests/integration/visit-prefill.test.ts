@@ -25,7 +25,10 @@ describe("new-visit form pre-fill", () => {
   it("keeps only what was left ticked: one theme of four, English only, no homestay", async () => {
     const host = await createUser({ roles: [{ role: "host_coordinator" }], name: "Host prefill", email: "host.prefill@example.org" });
     const cookie = await cookieFor(host.id);
-    const site = makeSite({ themes: ["rural_tourism", "cooperatives", "eco_agriculture", "poverty_governance"], languages: ["zh"], accommodation: ["homestay"] }, [host.id]);
+    const site = makeSite(
+      { themes: ["rural_tourism", "cooperatives", "eco_agriculture", "poverty_governance"], languages: ["zh"], accommodation: ["homestay"] },
+      [host.id],
+    );
     const edition = makeEdition({ hostCountries: ["TH"] });
     const page = (await (await call(visitNew.loader, `/host/sites/${site.id}/visits/new`, { cookie, params: { siteId: String(site.id) } })).json()) as {
       site: { themes: string[]; interpreterLanguages: string[]; homestay: boolean };

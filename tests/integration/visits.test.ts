@@ -61,7 +61,11 @@ describe("scheduling a visit", () => {
       notes: "Mang áo mưa.",
       status: "planned",
     });
-    const ev = db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "exchange_visit"), eq(t.auditEvents.entityId, id))).all();
+    const ev = db()
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.entityType, "exchange_visit"), eq(t.auditEvents.entityId, id)))
+      .all();
     expect(ev.map((e) => e.action)).toEqual(["create"]);
     const home = await (await call(hostIndex.loader, "/host", { cookie: cA })).json();
     expect(home.visits.map((v: { id: number }) => v.id)).toContain(id);
@@ -112,7 +116,10 @@ describe("scheduling a visit", () => {
       expect(reply.initialValue).toMatchObject({ title: "Tuần homestay", notes: "Mang áo mưa.", ...over });
     }
     // Several errors at once are all reported on the first submit.
-    const many = await newVisit(site.id, visitForm(edition.id, { arrivalOn: "2031-07-10", departureOn: "2031-07-01", capacity: "2", perCountryCap: "3", themes: [] }));
+    const many = await newVisit(
+      site.id,
+      visitForm(edition.id, { arrivalOn: "2031-07-10", departureOn: "2031-07-01", capacity: "2", perCountryCap: "3", themes: [] }),
+    );
     expect(Object.keys((await many.json()).error).sort()).toEqual(["departureOn", "perCountryCap", "themes"]);
     expect(visitsAt(site.id)).toEqual([]);
   });
@@ -144,8 +151,12 @@ describe("beds: overlapping visits at one site", () => {
     expect(params.visits).toContain("Rice week (2031-07-01 – 2031-07-08)");
     expect(params.visits).not.toContain("Cancelled");
     // Fits: 8 more; and a visit that arrives on A's departure day does not overlap it.
-    expect((await newVisit(site.id, visitForm(edition.id, { arrivalOn: "2031-07-05", departureOn: "2031-07-10", capacity: "8", perCountryCap: "2" }))).status).toBe(302);
-    expect((await newVisit(site.id, visitForm(edition.id, { arrivalOn: "2031-07-10", departureOn: "2031-07-14", capacity: "20", perCountryCap: "2" }))).status).toBe(302);
+    expect(
+      (await newVisit(site.id, visitForm(edition.id, { arrivalOn: "2031-07-05", departureOn: "2031-07-10", capacity: "8", perCountryCap: "2" }))).status,
+    ).toBe(302);
+    expect(
+      (await newVisit(site.id, visitForm(edition.id, { arrivalOn: "2031-07-10", departureOn: "2031-07-14", capacity: "20", perCountryCap: "2" }))).status,
+    ).toBe(302);
     // Editing A to take more seats now collides.
     const grow = await editVisit(a.id, formOf(a, { capacity: "13" }));
     expect(grow.status).toBe(409);
@@ -179,7 +190,11 @@ describe("editing a visit", () => {
     const ok = await editVisit(v.id, formOf(v, { capacity: "3", perCountryCap: "3", title: "Renamed" }));
     expect(ok.status).toBe(302);
     expect(getVisitRow(v.id)).toMatchObject({ capacity: 3, perCountryCap: 3, title: "Renamed" });
-    const ev = db().select().from(t.auditEvents).where(and(eq(t.auditEvents.entityType, "exchange_visit"), eq(t.auditEvents.entityId, v.id))).all();
+    const ev = db()
+      .select()
+      .from(t.auditEvents)
+      .where(and(eq(t.auditEvents.entityType, "exchange_visit"), eq(t.auditEvents.entityId, v.id)))
+      .all();
     expect(ev.map((e) => e.action)).toEqual(["update"]);
   });
 
@@ -261,7 +276,11 @@ describe("cancelling a visit", () => {
     const v = makeVisit(edition.id, site.id);
     const p = await makeParticipant(edition.id);
     place(v.id, p.app.id, "proposed");
-    const res = await call(visitCancel.action, `/host/visits/${v.id}/cancel`, { cookie: cA, params: { visitId: String(v.id) }, form: { reason: "Harvest moved" } });
+    const res = await call(visitCancel.action, `/host/visits/${v.id}/cancel`, {
+      cookie: cA,
+      params: { visitId: String(v.id) },
+      form: { reason: "Harvest moved" },
+    });
     expect(res.status).toBe(302);
     expect(getVisitRow(v.id)!.status).toBe("cancelled");
   });
@@ -331,7 +350,10 @@ describe("who is coming", () => {
         nameLatin: "Nguyen Thi Anh",
         country: "VN",
         gender: "female",
-        languages: [{ code: "vi", level: "native" }, { code: "en", level: "working" }],
+        languages: [
+          { code: "vi", level: "native" },
+          { code: "en", level: "working" },
+        ],
         dietaryNeeds: "no pork",
         accessibilityNeeds: "ground floor room",
         arrivalOn: v.arrivalOn,
@@ -383,7 +405,13 @@ describe("edition overview (organizer)", () => {
     makeVisit(ed.id, vn.id, { capacity: 3, perCountryCap: 1, languages: ["vi"], interpreterLanguages: [] });
     makeVisit(ed.id, vn.id, { capacity: 9, status: "cancelled", languages: ["lo"] });
     const a = await makeParticipant(ed.id, { nationality: "VN", languages: [{ code: "vi", level: "native" }] });
-    const b = await makeParticipant(ed.id, { nationality: "LA", givenName: "Bounmy", familyName: "", nameOrder: "given_first", languages: [{ code: "lo", level: "native" }] });
+    const b = await makeParticipant(ed.id, {
+      nationality: "LA",
+      givenName: "Bounmy",
+      familyName: "",
+      nameOrder: "given_first",
+      languages: [{ code: "lo", level: "native" }],
+    });
     await makeParticipant(ed.id, { nationality: "LA", status: "endorsed" }); // not accepted: not counted
     place(v1.id, a.app.id, "accepted");
     void b;

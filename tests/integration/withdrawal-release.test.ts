@@ -32,14 +32,29 @@ function training(capacity: number) {
   const start = Date.UTC(2031, 6, 6, 1) + slot * 3 * 3600_000;
   return db()
     .insert(t.trainingSessions)
-    .values({ editionId: edition.id, title: `Optional ${slot}`, type: "workshop", venueId: venue, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3600_000).toISOString(), timeZone: "Asia/Bangkok", audience: "enrol", capacity, status: "scheduled" })
+    .values({
+      editionId: edition.id,
+      title: `Optional ${slot}`,
+      type: "workshop",
+      venueId: venue,
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 3600_000).toISOString(),
+      timeZone: "Asia/Bangkok",
+      audience: "enrol",
+      capacity,
+      status: "scheduled",
+    })
     .returning()
     .get();
 }
 const enrol = (trainingSessionId: number, applicationId: number, status: "enrolled" | "waitlisted", position: number | null) =>
   db().insert(t.trainingEnrolments).values({ trainingSessionId, applicationId, status, position }).run();
 const enrolment = (trainingSessionId: number, applicationId: number) =>
-  db().select().from(t.trainingEnrolments).where(and(eq(t.trainingEnrolments.trainingSessionId, trainingSessionId), eq(t.trainingEnrolments.applicationId, applicationId))).get()!;
+  db()
+    .select()
+    .from(t.trainingEnrolments)
+    .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingSessionId), eq(t.trainingEnrolments.applicationId, applicationId)))
+    .get()!;
 const placement = (id: number) => db().select().from(t.placements).where(eq(t.placements.id, id)).get()!;
 
 describe("withdrawal releases seats", () => {
@@ -61,7 +76,11 @@ describe("withdrawal releases seats", () => {
     expect(auditTrail("placement", seat.id).map((e) => e.action)).toContain("cancel");
     // The freed visit seat can be taken by someone else.
     const other = await makeParticipant(edition.id);
-    const seats = db().select().from(t.placements).where(and(eq(t.placements.visitId, visit.id), eq(t.placements.status, "accepted"))).all();
+    const seats = db()
+      .select()
+      .from(t.placements)
+      .where(and(eq(t.placements.visitId, visit.id), eq(t.placements.status, "accepted")))
+      .all();
     expect(seats).toHaveLength(0);
     place(visit.id, other.app.id, "offered");
   });

@@ -69,7 +69,7 @@ function makeReader(root: string) {
       const file = path.join(root, "public", url);
       const buf = readFileSync(file);
       const text = buf.toString("utf8");
-      const imports = [...text.matchAll(importRe)].map((m) => m[1].startsWith("/") ? m[1] : path.posix.join(path.posix.dirname(url), m[1]));
+      const imports = [...text.matchAll(importRe)].map((m) => (m[1].startsWith("/") ? m[1] : path.posix.join(path.posix.dirname(url), m[1])));
       hit = { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length, imports };
       cache.set(url, hit);
     }
@@ -168,5 +168,7 @@ export function formatWeights(rows: RouteWeight[]): string {
       r.gzipBytes <= r.budgetBytes ? "ok" : "OVER",
     ].join(" "),
   );
-  return [["route".padEnd(44), "group".padEnd(9), "files", "raw kB".padStart(8), "gzip kB".padStart(8), "budget".padStart(7), ""].join(" "), ...lines].join("\n");
+  return [["route".padEnd(44), "group".padEnd(9), "files", "raw kB".padStart(8), "gzip kB".padStart(8), "budget".padStart(7), ""].join(" "), ...lines].join(
+    "\n",
+  );
 }

@@ -38,7 +38,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   // Its own process group, so stop() ends it and anything it started.
   const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: `http://127.0.0.1:${port}`, DATABASE_PATH: dbPath, SEED_DEMO: "true", VLX_LOG_LEVEL: "warn", ...env } as NodeJS.ProcessEnv,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      DATABASE_PATH: dbPath,
+      SEED_DEMO: "true",
+      VLX_LOG_LEVEL: "warn",
+      ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (out += d));
@@ -138,7 +147,10 @@ export async function expectAccessible(page: Page, label = page.url()) {
     // axe is a script, and a page with JavaScript off never runs it: scan the very same DOM (the
     // server's answer, e.g. a form re-shown with errors) in a scripting context, scripts removed.
     const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
-    scratch = await page.context().browser()!.newContext({ viewport: page.viewportSize() ?? undefined });
+    scratch = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: page.viewportSize() ?? undefined });
     target = await scratch.newPage();
     const url = page.url();
     await target.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
@@ -147,7 +159,13 @@ export async function expectAccessible(page: Page, label = page.url()) {
   const result = await new AxeBuilder({ page: target }).analyze();
   await scratch?.close();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `axe on ${label}`).toEqual([]);
 }
 

@@ -26,7 +26,10 @@ export async function createUser(
     .returning({ id: t.users.id })
     .get().id;
   for (const r of opts.roles ?? []) {
-    db().insert(t.roleGrants).values({ userId: id, role: r.role, countryCode: r.countryCode ?? null }).run();
+    db()
+      .insert(t.roleGrants)
+      .values({ userId: id, role: r.role, countryCode: r.countryCode ?? null })
+      .run();
   }
   return loadActor(id)!;
 }

@@ -36,7 +36,9 @@ export async function bundleWorker(name: string, entry: string | { contents: str
   const file = path.resolve(`node_modules/.cache/vlx-${name}-${process.pid}.mjs`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await build({
-    ...(typeof entry === "string" ? { entryPoints: [path.resolve(entry)] } : { stdin: { contents: entry.contents, resolveDir: process.cwd(), loader: "ts" as const } }),
+    ...(typeof entry === "string"
+      ? { entryPoints: [path.resolve(entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: process.cwd(), loader: "ts" as const } }),
     bundle: true,
     platform: "node",
     format: "esm",
@@ -48,9 +50,11 @@ export async function bundleWorker(name: string, entry: string | { contents: str
 }
 
 /** Atomics.waitAsync (Node 16+), typed here because the project's TypeScript lib predates ES2024. */
-const waitAsync = (Atomics as unknown as {
-  waitAsync: (a: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> };
-}).waitAsync;
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync: (a: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync;
 
 export class Barrier {
   readonly buffer = new SharedArrayBuffer(4 * 4);

@@ -33,7 +33,10 @@ describe.skipIf(!built)("script budget per route (gzip, from the build manifest)
     console.log(formatWeights(rows));
     expect(rows.length).toBeGreaterThan(20);
     const known = rows.filter((r) => KNOWN_OVER[r.routeId] && r.gzipBytes > r.budgetBytes);
-    if (known.length) console.log(`KNOWN OVER BUDGET (to fix):\n${known.map((r) => `  ${r.routeId}: ${r.gzipBytes} > ${r.budgetBytes} (${KNOWN_OVER[r.routeId]})`).join("\n")}`);
+    if (known.length)
+      console.log(
+        `KNOWN OVER BUDGET (to fix):\n${known.map((r) => `  ${r.routeId}: ${r.gzipBytes} > ${r.budgetBytes} (${KNOWN_OVER[r.routeId]})`).join("\n")}`,
+      );
     const over = rows.filter((r) => r.gzipBytes > r.budgetBytes && !KNOWN_OVER[r.routeId]).map((r) => `${r.routeId}: ${r.gzipBytes} > ${r.budgetBytes}`);
     expect(over).toEqual([]);
     const fixed = rows.filter((r) => KNOWN_OVER[r.routeId] && r.gzipBytes <= r.budgetBytes).map((r) => r.routeId);

@@ -15,7 +15,19 @@ describe("who is coming on a narrow screen", () => {
       createElement(ParticipantTable, {
         caption: "Who is coming",
         participants: [
-          { placementId: 1, status: "accepted", name: "Nguyễn Thị Ánh", nameLatin: "Nguyen Thi Anh", country: "VN", gender: "female", languages: [{ code: "vi", level: "native" }], dietaryNeeds: "No beef", accessibilityNeeds: "Ground floor", arrivalOn: "2027-03-16", departureOn: "2027-03-20" },
+          {
+            placementId: 1,
+            status: "accepted",
+            name: "Nguyễn Thị Ánh",
+            nameLatin: "Nguyen Thi Anh",
+            country: "VN",
+            gender: "female",
+            languages: [{ code: "vi", level: "native" }],
+            dietaryNeeds: "No beef",
+            accessibilityNeeds: "Ground floor",
+            arrivalOn: "2027-03-16",
+            departureOn: "2027-03-20",
+          },
         ],
       }),
     );

@@ -8,9 +8,19 @@ describe("member countries", () => {
 
   it("default to each country's own time zone, not a neighbour's merged zone", () => {
     const expected: Record<string, string> = {
-      BN: "Asia/Brunei", KH: "Asia/Phnom_Penh", ID: "Asia/Jakarta", LA: "Asia/Vientiane", MY: "Asia/Kuala_Lumpur",
-      MM: "Asia/Yangon", PH: "Asia/Manila", SG: "Asia/Singapore", TH: "Asia/Bangkok", VN: "Asia/Ho_Chi_Minh",
-      CN: "Asia/Shanghai", JP: "Asia/Tokyo", KR: "Asia/Seoul",
+      BN: "Asia/Brunei",
+      KH: "Asia/Phnom_Penh",
+      ID: "Asia/Jakarta",
+      LA: "Asia/Vientiane",
+      MY: "Asia/Kuala_Lumpur",
+      MM: "Asia/Yangon",
+      PH: "Asia/Manila",
+      SG: "Asia/Singapore",
+      TH: "Asia/Bangkok",
+      VN: "Asia/Ho_Chi_Minh",
+      CN: "Asia/Shanghai",
+      JP: "Asia/Tokyo",
+      KR: "Asia/Seoul",
     };
     for (const [code, zone] of Object.entries(expected)) {
       expect(defaultTimeZone(code), code).toBe(zone);
@@ -29,8 +39,19 @@ describe("member countries", () => {
     expect(countryName("VN", "vi")).toBe("Việt Nam");
     const names = memberCountries("en").map((c) => c.name);
     expect(names).toEqual([
-      "Brunei Darussalam", "Cambodia", "China", "Indonesia", "Japan", "Lao PDR", "Malaysia", "Myanmar",
-      "Philippines", "Republic of Korea", "Singapore", "Thailand", "Viet Nam",
+      "Brunei Darussalam",
+      "Cambodia",
+      "China",
+      "Indonesia",
+      "Japan",
+      "Lao PDR",
+      "Malaysia",
+      "Myanmar",
+      "Philippines",
+      "Republic of Korea",
+      "Singapore",
+      "Thailand",
+      "Viet Nam",
     ]);
   });
 

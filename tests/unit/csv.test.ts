@@ -31,13 +31,17 @@ describe("neutraliseCell", () => {
   it("restoreCell(neutraliseCell(s)) === s, and the output never starts with a formula character", () => {
     const alphabet = fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'", "a", "1", " ", "ក", "\n", '"', ",");
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 8 }).map((xs) => xs.join("")), fc.string(), (s, t) => {
-        for (const x of [s, t]) {
-          const n = neutraliseCell(x);
-          expect(restoreCell(n)).toBe(x);
-          expect(/^[=+\-@\t\r]/.test(n)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 8 }).map((xs) => xs.join("")),
+        fc.string(),
+        (s, t) => {
+          for (const x of [s, t]) {
+            const n = neutraliseCell(x);
+            expect(restoreCell(n)).toBe(x);
+            expect(/^[=+\-@\t\r]/.test(n)).toBe(false);
+          }
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,9 @@ const later = new Map(people.filter((p) => p.later !== undefined).map((p) => [p.
 
 /** The expected figures, computed by hand-written loops over the fixture. */
 function expected(filter: (p: (typeof people)[number]) => boolean) {
-  let n = 0, sb = 0, sl = 0;
+  let n = 0,
+    sb = 0,
+    sl = 0;
   for (const p of people) {
     if (!filter(p) || p.base === undefined || p.later === undefined) continue;
     n++;
@@ -52,7 +54,10 @@ describe("change figures", () => {
       expect(g.n).toBe(e.n);
       expect(g.change).toBeCloseTo(e.change, 10);
     }
-    expect(byGender.map((g) => [g.group, g.n])).toEqual([["female", 2], ["male", 2]]);
+    expect(byGender.map((g) => [g.group, g.n])).toEqual([
+      ["female", 2],
+      ["male", 2],
+    ]);
     expect(byGender.find((g) => g.group === "female")!.change).toBeCloseTo(13.5, 10); // (12 + 15) / 2
     // Thailand's only pair is person 6; person 5 has no baseline.
     const th = disaggregate(people, "country", baseline, later).find((g) => g.group === "TH")!;
@@ -62,8 +67,16 @@ describe("change figures", () => {
   });
 
   it("shows yes/no answers as a share of yes (factor 100)", () => {
-    const b = new Map([[1, 0], [2, 0], [3, 1]]);
-    const l = new Map([[1, 1], [2, 0], [3, 1]]);
+    const b = new Map([
+      [1, 0],
+      [2, 0],
+      [3, 1],
+    ]);
+    const l = new Map([
+      [1, 1],
+      [2, 0],
+      [3, 1],
+    ]);
     const c = pairedChange(b, l, { factor: 100 });
     expect(c.baselineMean).toBeCloseTo(100 / 3, 10);
     expect(c.laterMean).toBeCloseTo(200 / 3, 10);
@@ -78,7 +91,14 @@ describe("answers", () => {
     { key: "people", type: "number", required: true },
     { key: "conf", type: "scale", required: true },
     { key: "waste", type: "yes_no" },
-    { key: "income", type: "multiple_choice", options: [{ value: "crops", label: { en: "Crops" } }, { value: "tourism", label: { en: "Tourism" } }] },
+    {
+      key: "income",
+      type: "multiple_choice",
+      options: [
+        { value: "crops", label: { en: "Crops" } },
+        { value: "tourism", label: { en: "Tourism" } },
+      ],
+    },
     { key: "note", type: "text" },
   ];
 
@@ -120,9 +140,19 @@ describe("CSV", () => {
     expect(safeCell("@me")).toBe("'@me");
     expect(safeCell("\tx")).toBe("'\tx");
     expect(safeCell(-3.5)).toBe(-3.5);
-    const csv = toCsv(["a", "b"], [["=HYPERLINK(1)", "Phụ nữ trong ban"], ["ປະຊາຊົນ", 12.5]]);
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ["=HYPERLINK(1)", "Phụ nữ trong ban"],
+        ["ປະຊາຊົນ", 12.5],
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(csv.slice(1));
-    expect(rows).toEqual([["a", "b"], ["'=HYPERLINK(1)", "Phụ nữ trong ban"], ["ປະຊາຊົນ", "12.5"]]);
+    expect(rows).toEqual([
+      ["a", "b"],
+      ["'=HYPERLINK(1)", "Phụ nữ trong ban"],
+      ["ປະຊາຊົນ", "12.5"],
+    ]);
   });
 });

@@ -14,16 +14,20 @@ type Tree = { [k: string]: string | Tree };
 const flattenEntries = (o: Tree, prefix = ""): [string, string][] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : flattenEntries(v, `${prefix}${k}.`)));
 const load = (lng: string, file: string): Tree => JSON.parse(fs.readFileSync(path.join("app/locales", lng, file), "utf8"));
-const files = (lng: string) => fs.readdirSync(path.join("app/locales", lng)).filter((f) => f.endsWith(".json")).sort();
+const files = (lng: string) =>
+  fs
+    .readdirSync(path.join("app/locales", lng))
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (k: string) => k.replace(PLURAL, "");
 const vars = (s: string) => [...s.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 const others = supportedLngs.filter((l) => l !== "en");
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(tsx?)$/.test(e.name) ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(tsx?)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /**
@@ -56,7 +60,11 @@ const allowList = (lng: string): Set<string> => {
 
 describe("translations", () => {
   const enEntries = Object.fromEntries(files("en").map((f) => [f, flattenEntries(load("en", f))]));
-  const enKeys = new Set(Object.values(enEntries).flat().map(([k]) => base(k)));
+  const enKeys = new Set(
+    Object.values(enEntries)
+      .flat()
+      .map(([k]) => base(k)),
+  );
 
   it("every locale has the same area files as English", () => {
     for (const lng of others) expect(files(lng), lng).toEqual(files("en"));
@@ -85,7 +93,11 @@ describe("translations", () => {
   });
 
   it("the same-as-en allow-lists name only existing keys", () => {
-    const enAll = new Set(Object.values(enEntries).flat().map(([k]) => k));
+    const enAll = new Set(
+      Object.values(enEntries)
+        .flat()
+        .map(([k]) => k),
+    );
     for (const lng of others) {
       const unknown = [...allowList(lng)].filter((k) => !enAll.has(k) && !enKeys.has(k));
       expect(unknown, `unknown keys in same-as-en/${lng}.json`).toEqual([]);

@@ -4,15 +4,31 @@ import { chooseLanguage, countryDefaultLanguage, matchAcceptLanguage, matchLangu
 
 describe("matchLanguage", () => {
   it.each([
-    ["th", "th"], ["TH-th", "th"], ["km-KH", "km"], ["lo", "lo"], ["my-MM", "my"],
-    ["zh", "zh"], ["zh-CN", "zh"], ["zh-SG", "zh"], ["zh-Hans", "zh"], ["zh-Hans-CN", "zh"], ["zh_Hans_SG", "zh"],
-    ["ms", "ms"], ["ms-MY", "ms"], ["ms-BN", "ms"], ["zsm", "ms"],
-    ["tl", "fil"], ["fil-PH", "fil"], ["tl-PH", "fil"], ["in", "id"], ["en-GB", "en"], ["ja-JP", "ja"], ["ko-KR", "ko"],
+    ["th", "th"],
+    ["TH-th", "th"],
+    ["km-KH", "km"],
+    ["lo", "lo"],
+    ["my-MM", "my"],
+    ["zh", "zh"],
+    ["zh-CN", "zh"],
+    ["zh-SG", "zh"],
+    ["zh-Hans", "zh"],
+    ["zh-Hans-CN", "zh"],
+    ["zh_Hans_SG", "zh"],
+    ["ms", "ms"],
+    ["ms-MY", "ms"],
+    ["ms-BN", "ms"],
+    ["zsm", "ms"],
+    ["tl", "fil"],
+    ["fil-PH", "fil"],
+    ["tl-PH", "fil"],
+    ["in", "id"],
+    ["en-GB", "en"],
+    ["ja-JP", "ja"],
+    ["ko-KR", "ko"],
   ])("%s → %s", (tag, lng) => expect(matchLanguage(tag)).toBe(lng));
 
-  it.each(["", "xx", "de-DE", "zh-TW", "zh-Hant", "zh-Hant-HK", "<script>", "th;drop"])("%s → none", (tag) =>
-    expect(matchLanguage(tag)).toBeNull(),
-  );
+  it.each(["", "xx", "de-DE", "zh-TW", "zh-Hant", "zh-Hant-HK", "<script>", "th;drop"])("%s → none", (tag) => expect(matchLanguage(tag)).toBeNull());
 });
 
 describe("matchAcceptLanguage", () => {

@@ -24,7 +24,12 @@ describe("money", () => {
   });
 
   it("round-trips minor units to the form's text and formats and converts", () => {
-    for (const [minor, cur] of [[125050, "THB"], [7, "KHR"], [300, "KHR"], [1_250_000, "LAK"]] as const) {
+    for (const [minor, cur] of [
+      [125050, "THB"],
+      [7, "KHR"],
+      [300, "KHR"],
+      [1_250_000, "LAK"],
+    ] as const) {
       const text = minorToInput(minor, cur);
       expect(parseAmount(text, cur)).toEqual({ ok: true, minor });
     }
@@ -58,7 +63,11 @@ describe("coordinates", () => {
 
 describe("progress", () => {
   it("counts reached and late milestones on a day and sums the budget per month", () => {
-    const ms = [{ dueOn: "2026-11-01", doneOn: "2026-10-30" }, { dueOn: "2026-11-30", doneOn: null }, { dueOn: "2026-12-31", doneOn: null }];
+    const ms = [
+      { dueOn: "2026-11-01", doneOn: "2026-10-30" },
+      { dueOn: "2026-11-30", doneOn: null },
+      { dueOn: "2026-12-31", doneOn: null },
+    ];
     expect(milestoneProgress(ms, "2026-12-05")).toEqual({ total: 3, done: 1, late: 1 });
     expect(isLate(ms[1], "2026-11-30")).toBe(false); // due today is not late yet
     const b = budgetTotals([
@@ -66,7 +75,10 @@ describe("progress", () => {
       { period: "2026-10", plannedMinor: 50, actualMinor: null },
       { period: "2026-11", plannedMinor: 50, actualMinor: 70 },
     ]);
-    expect(b.periods.map((p) => [p.period, p.plannedMinor, p.actualMinor, p.reported])).toEqual([["2026-10", 50, 0, false], ["2026-11", 150, 160, true]]);
+    expect(b.periods.map((p) => [p.period, p.plannedMinor, p.actualMinor, p.reported])).toEqual([
+      ["2026-10", 50, 0, false],
+      ["2026-11", 150, 160, true],
+    ]);
     expect(b).toMatchObject({ plannedMinor: 200, actualMinor: 160, used: 0.8 });
     expect(budgetTotals([]).used).toBeNull();
   });

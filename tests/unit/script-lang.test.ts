@@ -23,7 +23,10 @@ describe("script fonts", () => {
   it("cover only their script's blocks, so Latin text (also Vietnamese) loads none", () => {
     const inRange = (cp: number, range: string) =>
       range.split(",").some((r) => {
-        const [a, b] = r.replace("U+", "").split("-").map((x) => parseInt(x, 16));
+        const [a, b] = r
+          .replace("U+", "")
+          .split("-")
+          .map((x) => parseInt(x, 16));
         return cp >= a && cp <= (b ?? a);
       });
     const latin = "The quick brown fox – Nguyễn Thị Ánh, Ñandú, 82 % «»";

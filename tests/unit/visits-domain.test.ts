@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkBeds,
-  isMonth,
-  languageCover,
-  monthGrid,
-  nightsOverlap,
-  shiftMonth,
-  visitOnDay,
-  weekdayIndex,
-} from "~/domain/visits";
+import { checkBeds, isMonth, languageCover, monthGrid, nightsOverlap, shiftMonth, visitOnDay, weekdayIndex } from "~/domain/visits";
 import { holidaysForMonth, publicHolidays } from "~/domain/holidays.server";
 
 const v = (id: number, arrivalOn: string, departureOn: string, capacity: number) => ({ id, title: `V${id}`, arrivalOn, departureOn, capacity });
@@ -78,7 +69,9 @@ describe("month grid", () => {
   });
 
   it("leap February", () => {
-    const flat = monthGrid("2028-02").flat().filter((d) => d.inMonth);
+    const flat = monthGrid("2028-02")
+      .flat()
+      .filter((d) => d.inMonth);
     expect(flat).toHaveLength(29);
     expect(flat[28].date).toBe("2028-02-29");
   });
@@ -100,7 +93,10 @@ describe("public holidays", () => {
 
   it("New Year's Day is 1 January in every zone (no UTC shift)", () => {
     for (const c of ["VN", "TH", "CN", "JP", "KR", "ID", "PH"]) {
-      expect(publicHolidays(c, 2027).some((h) => h.date === "2027-01-01"), c).toBe(true);
+      expect(
+        publicHolidays(c, 2027).some((h) => h.date === "2027-01-01"),
+        c,
+      ).toBe(true);
     }
   });
 

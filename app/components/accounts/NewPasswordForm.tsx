@@ -17,7 +17,9 @@ export function NewPasswordForm({ lastResult, submitLabel }: { lastResult?: Form
       <FormErrors errors={form.errors} id={form.errorId} />
       <TextField field={fields.password} type="password" label={t("auth.password")} hint={t("auth.passwordHint")} autoComplete="new-password" required />
       <TextField field={fields.passwordConfirm} type="password" label={t("auth.passwordConfirm")} autoComplete="new-password" required />
-      <div className="actions"><button type="submit">{submitLabel}</button></div>
+      <div className="actions">
+        <button type="submit">{submitLabel}</button>
+      </div>
     </Form>
   );
 }

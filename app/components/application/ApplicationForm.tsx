@@ -80,7 +80,14 @@ export function ApplicationForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {mode === "nominate" ? (
-          <TextField field={fields.email} type="email" label={t("apply.form.nomineeEmail")} hint={t("apply.form.nomineeEmailHint")} autoComplete="off" required />
+          <TextField
+            field={fields.email}
+            type="email"
+            label={t("apply.form.nomineeEmail")}
+            hint={t("apply.form.nomineeEmailHint")}
+            autoComplete="off"
+            required
+          />
         ) : null}
         <PersonSection fields={fields} countries={countries} fixedNationality={mode === "nominate" ? fixedNationality : undefined} />
         <VillageSection fields={fields} />

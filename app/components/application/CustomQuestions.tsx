@@ -18,18 +18,29 @@ function Question({ q, fields }: { q: FormQuestion; fields: Fields }) {
   const first = Array.isArray(initial) ? String(initial[0] ?? "") : String(initial ?? "");
   const invalid = field.errors?.length ? true : undefined;
   const described = field.errors?.length ? field.errorId : undefined;
-  const req = q.required ? <span className="req" aria-hidden="true"> ({t("common.required")})</span> : null;
+  const req = q.required ? (
+    <span className="req" aria-hidden="true">
+      {" "}
+      ({t("common.required")})
+    </span>
+  ) : null;
   const key = field.key ?? "k";
   if (q.kind === "single_choice" || q.kind === "multi_choice" || q.kind === "yes_no") {
     const options =
       q.kind === "yes_no"
-        ? [{ key: "yes", text: t("common.yes"), lang: undefined }, { key: "no", text: t("common.no"), lang: undefined }]
+        ? [
+            { key: "yes", text: t("common.yes"), lang: undefined },
+            { key: "no", text: t("common.no"), lang: undefined },
+          ]
         : q.options.map((o) => ({ key: o.key, text: o.text, lang: o.lang }));
     const type = q.kind === "multi_choice" ? "checkbox" : "radio";
     return (
       <fieldset className="field checkbox-group" aria-describedby={described}>
         {/* A fieldset cannot carry aria-required: the legend says it, to everyone. */}
-        <legend lang={q.lang}>{q.label}{q.required ? <span className="req"> ({t("common.required")})</span> : null}</legend>
+        <legend lang={q.lang}>
+          {q.label}
+          {q.required ? <span className="req"> ({t("common.required")})</span> : null}
+        </legend>
         <div className="checks">
           {options.map((o) => (
             <label key={o.key} className="check">
@@ -52,7 +63,10 @@ function Question({ q, fields }: { q: FormQuestion; fields: Fields }) {
   };
   return (
     <div className="field">
-      <label htmlFor={field.id} lang={q.lang}>{q.label}{req}</label>
+      <label htmlFor={field.id} lang={q.lang}>
+        {q.label}
+        {req}
+      </label>
       {q.kind === "long_text" ? (
         <textarea {...common} key={key} rows={4} maxLength={MAX_LONG} />
       ) : q.kind === "date" ? (
@@ -73,7 +87,9 @@ export function CustomQuestions({ questions, fields }: { questions: FormQuestion
   return (
     <fieldset>
       <legend>{t("secretariat.questions.formSection")}</legend>
-      {questions.map((q) => <Question key={q.id} q={q} fields={fields} />)}
+      {questions.map((q) => (
+        <Question key={q.id} q={q} fields={fields} />
+      ))}
     </fieldset>
   );
 }

@@ -9,7 +9,6 @@ import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkboxProps, ErrorList, FormErrors } from "~/components/form";
-import type { withdrawSchema } from "~/forms/application";
 import { StatusBadge } from "./StatusBadge";
 
 export type StatusViewData = {
@@ -45,9 +44,15 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
   const confirm = checkboxProps(fields.confirm, "yes");
   return (
     <section>
-      <p><Link to="/me">{t("apply.backToList")}</Link></p>
+      <p>
+        <Link to="/me">{t("apply.backToList")}</Link>
+      </p>
       <h1>{t("apply.status.title", { edition: edition.name })}</h1>
-      {notice ? <p className="alert alert-ok" role="status">{t(`apply.status.notice.${notice}`)}</p> : null}
+      {notice ? (
+        <p className="alert alert-ok" role="status">
+          {t(`apply.status.notice.${notice}`)}
+        </p>
+      ) : null}
       <div className="card">
         <p>
           {t("common.status")}: <StatusBadge status={a.status} />
@@ -59,7 +64,11 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
           </p>
         ) : null}
         {data.canEdit ? (
-          <p><Link className="btn" to={`/apply/${edition.id}`}>{t("apply.status.continue")}</Link></p>
+          <p>
+            <Link className="btn" to={`/apply/${edition.id}`}>
+              {t("apply.status.continue")}
+            </Link>
+          </p>
         ) : null}
       </div>
 
@@ -68,13 +77,22 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
         {data.trail.map((e) => (
           <li key={e.id}>
             <strong>{t(`apply.actions.${e.action}`, { defaultValue: e.action })}</strong>
-            {e.toState ? <> · <StatusBadge status={e.toState} /></> : null}
+            {e.toState ? (
+              <>
+                {" "}
+                · <StatusBadge status={e.toState} />
+              </>
+            ) : null}
             <br />
             <span className="muted">
               {e.when}
               {e.actorName ? ` · ${e.actorName}` : ""}
             </span>
-            {e.reason ? <p style={{ margin: 0 }}>{t("common.reason")}: {e.reason}</p> : null}
+            {e.reason ? (
+              <p style={{ margin: 0 }}>
+                {t("common.reason")}: {e.reason}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -82,9 +100,14 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       <h2>{t("apply.status.answers")}</h2>
       <dl className="facts card">
         <dt>{t("common.name")}</dt>
-        <dd><span lang={langOfText(a.name)}>{a.name || "—"}</span>{a.latinName && a.latinName !== a.name ? ` (${a.latinName})` : ""}</dd>
+        <dd>
+          <span lang={langOfText(a.name)}>{a.name || "—"}</span>
+          {a.latinName && a.latinName !== a.name ? ` (${a.latinName})` : ""}
+        </dd>
         <dt>{t("apply.form.birthDate")}</dt>
-        <dd data-testid="birth-date" data-value={a.birthDate ?? ""}>{a.birthDateText || "—"}</dd>
+        <dd data-testid="birth-date" data-value={a.birthDate ?? ""}>
+          {a.birthDateText || "—"}
+        </dd>
         <dt>{t("apply.form.nationality")}</dt>
         <dd>{a.nationality || "—"}</dd>
         <dt>{t("apply.form.village")}</dt>
@@ -116,7 +139,9 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
               <ErrorList id={fields.confirm.errorId} errors={fields.confirm.errors} />
             </div>
             <div className="actions">
-              <button type="submit" className="btn-danger">{t("apply.withdraw.submit")}</button>
+              <button type="submit" className="btn-danger">
+                {t("apply.withdraw.submit")}
+              </button>
             </div>
           </Form>
         </details>

@@ -25,10 +25,19 @@ export function PersonSection({ fields, countries, fixedNationality }: { fields:
         field={fields.nameOrder}
         label={t("apply.form.nameOrder")}
         placeholder={t("apply.form.nameOrderUsual")}
-        options={[{ value: "given_first", label: t("nameOrder.given_first") }, { value: "family_first", label: t("nameOrder.family_first") }]}
+        options={[
+          { value: "given_first", label: t("nameOrder.given_first") },
+          { value: "family_first", label: t("nameOrder.family_first") },
+        ]}
       />
       <div className="grid grid-2">
-        <SelectField field={fields.gender} label={t("apply.form.gender")} placeholder={t("apply.form.choose")} options={vocabOptions(GENDERS, "genders", t)} required />
+        <SelectField
+          field={fields.gender}
+          label={t("apply.form.gender")}
+          placeholder={t("apply.form.choose")}
+          options={vocabOptions(GENDERS, "genders", t)}
+          required
+        />
         <TextField field={fields.birthDate} type="date" label={t("apply.form.birthDate")} hint={t("apply.form.dateHint")} autoComplete="bday" required />
       </div>
       {fixed ? (
@@ -55,7 +64,13 @@ export function VillageSection({ fields }: { fields: Fields }) {
         <TextField field={fields.district} label={t("apply.form.district")} />
         <TextField field={fields.province} label={t("apply.form.province")} required />
         <TextField field={fields.position} label={t("apply.form.position")} hint={t("apply.form.positionHint")} required />
-        <SelectField field={fields.positionKind} label={t("apply.form.positionKind")} placeholder={t("apply.form.choose")} options={vocabOptions(POSITION_KINDS, "positions", t)} required />
+        <SelectField
+          field={fields.positionKind}
+          label={t("apply.form.positionKind")}
+          placeholder={t("apply.form.choose")}
+          options={vocabOptions(POSITION_KINDS, "positions", t)}
+          required
+        />
         <TextField field={fields.yearsInPosition} type="number" inputMode="numeric" label={t("apply.form.yearsInPosition")} required />
       </div>
     </fieldset>
@@ -116,7 +131,14 @@ export function ContactSection({ fields }: { fields: Fields }) {
         <TextField field={fields.emergencyContactName} label={t("apply.form.emergencyName")} required />
         <TextField field={fields.emergencyContactRelation} label={t("apply.form.emergencyRelation")} required />
       </div>
-      <TextField field={fields.emergencyContactPhone} type="tel" inputMode="tel" label={t("apply.form.emergencyPhone")} hint={t("apply.form.phoneHint")} required />
+      <TextField
+        field={fields.emergencyContactPhone}
+        type="tel"
+        inputMode="tel"
+        label={t("apply.form.emergencyPhone")}
+        hint={t("apply.form.phoneHint")}
+        required
+      />
     </fieldset>
   );
 }
@@ -126,7 +148,13 @@ export function MotivationSection({ fields, nominee = false }: { fields: Fields;
   return (
     <fieldset>
       <legend>{t("apply.form.motivationSection")}</legend>
-      <TextAreaField field={fields.motivation} label={t(nominee ? "apply.form.motivationNominee" : "apply.form.motivation")} hint={t(nominee ? "apply.form.motivationHintNominee" : "apply.form.motivationHint")} rows={6} required />
+      <TextAreaField
+        field={fields.motivation}
+        label={t(nominee ? "apply.form.motivationNominee" : "apply.form.motivation")}
+        hint={t(nominee ? "apply.form.motivationHintNominee" : "apply.form.motivationHint")}
+        rows={6}
+        required
+      />
     </fieldset>
   );
 }

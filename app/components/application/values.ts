@@ -3,7 +3,9 @@ import type { Application } from "~/models/applications/applications.server";
 import { HOST_CHOICES, MAX_LANGUAGE_ROWS, type ApplicationFormValues } from "~/forms/application-fields";
 
 /** The stored application as the form's string values (rows padded so none is missing). */
-export function toFormValues(app: Omit<Application, "id" | "editionId" | "userId" | "nominatedBy" | "status" | "searchName" | "statusReason" | "submittedAt" | "createdAt" | "updatedAt">): ApplicationFormValues {
+export function toFormValues(
+  app: Omit<Application, "id" | "editionId" | "userId" | "nominatedBy" | "status" | "searchName" | "statusReason" | "submittedAt" | "createdAt" | "updatedAt">,
+): ApplicationFormValues {
   const s = (v: string | null | undefined) => v ?? "";
   const fresh = !app.nationality;
   return {
@@ -36,7 +38,6 @@ export function toFormValues(app: Omit<Application, "id" | "editionId" | "userId
     motivation: app.motivation,
   };
 }
-
 
 /** A blank form (rows padded), for someone who has not saved anything yet (no application row exists). */
 export function emptyFormValues(): ApplicationFormValues {

@@ -15,7 +15,6 @@ const LABEL_W = 112;
 const BAR_MAX = 190;
 const ROW_H = 34;
 
-
 export function ChangeChart(props: {
   title: string;
   description: string;
@@ -53,9 +52,13 @@ export function ChangeChart(props: {
         <desc id={`${id}-d`}>{props.description}</desc>
         <g fontSize="11" fill="#1f2937">
           <rect x={LABEL_W} y={4} width={10} height={10} fill="#9ca3af" />
-          <text x={LABEL_W + 14} y={13}>{props.beforeLabel}</text>
+          <text x={LABEL_W + 14} y={13}>
+            {props.beforeLabel}
+          </text>
           <rect x={LABEL_W} y={20} width={10} height={10} fill="#1d4ed8" />
-          <text x={LABEL_W + 14} y={29}>{props.afterLabel}</text>
+          <text x={LABEL_W + 14} y={29}>
+            {props.afterLabel}
+          </text>
         </g>
         {props.rows.map((r, i) => {
           const y = TOP - 4 + i * ROW_H;
@@ -68,9 +71,13 @@ export function ChangeChart(props: {
                 </text>
               ))}
               <rect x={LABEL_W} y={y + 3} width={x(r.before)} height={11} fill="#9ca3af" />
-              <text x={LABEL_W + x(r.before) + 4} y={y + 12}>{fmt(r.before)}</text>
+              <text x={LABEL_W + x(r.before) + 4} y={y + 12}>
+                {fmt(r.before)}
+              </text>
               <rect x={LABEL_W} y={y + 16} width={x(r.after)} height={11} fill="#1d4ed8" />
-              <text x={LABEL_W + x(r.after) + 4} y={y + 25}>{fmt(r.after)}</text>
+              <text x={LABEL_W + x(r.after) + 4} y={y + 25}>
+                {fmt(r.after)}
+              </text>
             </g>
           );
         })}

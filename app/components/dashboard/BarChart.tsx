@@ -18,7 +18,13 @@ export function BarChart({ title, bars, max, legend }: { title: string; bars: Ba
   const top = Math.max(max ?? 0, ...bars.map(total), 1);
   const barWidth = WIDTH - 56;
   const summary = `${title}: ${bars.map((b) => `${b.label} ${b.display ?? total(b)}`).join("; ")}`;
-  const colourOf = (key: string) => SEGMENT_COLOURS[Math.max(0, (legend ?? []).findIndex((l) => l.key === key)) % SEGMENT_COLOURS.length];
+  const colourOf = (key: string) =>
+    SEGMENT_COLOURS[
+      Math.max(
+        0,
+        (legend ?? []).findIndex((l) => l.key === key),
+      ) % SEGMENT_COLOURS.length
+    ];
   return (
     <figure className="chart">
       <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${Math.max(ROW, bars.length * ROW)}`} width="100%" preserveAspectRatio="xMinYMin meet">
@@ -27,14 +33,18 @@ export function BarChart({ title, bars, max, legend }: { title: string; bars: Ba
           const y = i * ROW;
           return (
             <g key={`${b.label}-${i}`}>
-              <text x={0} y={y + LABEL_H - 2} fontSize="10" fill="#1d2430">{b.label}</text>
+              <text x={0} y={y + LABEL_H - 2} fontSize="10" fill="#1d2430">
+                {b.label}
+              </text>
               {b.segments.map((s) => {
                 const w = (s.value / top) * barWidth;
                 const rect = <rect key={s.key} x={x} y={y + LABEL_H} width={Math.max(0, w)} height={12} fill={colourOf(s.key)} />;
                 x += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + LABEL_H + 10} fontSize="10" fill="#1d2430">{b.display ?? total(b)}</text>
+              <text x={x + 4} y={y + LABEL_H + 10} fontSize="10" fill="#1d2430">
+                {b.display ?? total(b)}
+              </text>
             </g>
           );
         })}
@@ -43,7 +53,9 @@ export function BarChart({ title, bars, max, legend }: { title: string; bars: Ba
         <figcaption>
           <ul className="chart-legend">
             {legend.map((l) => (
-              <li key={l.key}><span className="swatch" style={{ background: colourOf(l.key) }} aria-hidden="true" /> {l.label}</li>
+              <li key={l.key}>
+                <span className="swatch" style={{ background: colourOf(l.key) }} aria-hidden="true" /> {l.label}
+              </li>
             ))}
           </ul>
         </figcaption>
@@ -59,7 +71,9 @@ export function ChartWithTable({ id, title, chart, children }: { id: string; tit
       <h2 id={id}>{title}</h2>
       <div className="chart-pair">
         <div>{chart}</div>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>{children}</div>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+          {children}
+        </div>
       </div>
     </section>
   );

@@ -35,24 +35,34 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
       <p className="org">{t("tracking.certificate.org")}</p>
       <h1 id="cert-title">{t("tracking.certificate.title")}</h1>
       <p>{t("tracking.certificate.certifies")}</p>
-      <p className="native" lang={c.lang}>{c.name}</p>
+      <p className="native" lang={c.lang}>
+        {c.name}
+      </p>
       {c.latin && c.latin !== c.name ? <p className="latin">{c.latin}</p> : null}
       <p className="muted">{c.countryName}</p>
       <p>{t("tracking.certificate.tookPart", { edition: c.editionName, dates: c.dates })}</p>
       {c.sites.length ? (
-        <p>{t("tracking.certificate.hostedBy")} {c.sites.map((s) => `${s.label} (${s.dates})`).join(" · ")}</p>
+        <p>
+          {t("tracking.certificate.hostedBy")} {c.sites.map((s) => `${s.label} (${s.dates})`).join(" · ")}
+        </p>
       ) : (
         <p>{t(`modes.${c.mode}`)}</p>
       )}
-      <p>{t("tracking.certificate.attended", {
+      <p>
+        {t("tracking.certificate.attended", {
           sessionsAttended: c.sessionsAttended,
           sessionsExpected: c.sessionsExpected,
           daysAttended: c.daysAttended,
           daysExpected: c.daysExpected,
-        })}</p>
+        })}
+      </p>
       {c.sessions.length ? (
         <ul className="sessions" aria-label={t("tracking.certificate.sessions")}>
-          {c.sessions.map((s, i) => <li key={i}>{s.date} · {s.title}</li>)}
+          {c.sessions.map((s, i) => (
+            <li key={i}>
+              {s.date} · {s.title}
+            </li>
+          ))}
         </ul>
       ) : null}
       <div className="signatures">

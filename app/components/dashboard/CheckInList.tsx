@@ -75,20 +75,38 @@ function Row({ person, open, correction, q, queue }: { person: CheckInPerson; op
         </div>
         <details className="checkin-note">
           <summary>{person.note ? t("tracking.list.noteSaved") : t("tracking.list.addNote")}</summary>
-          <label htmlFor={`note-${person.applicationId}`} className="visually-hidden">{t("tracking.list.note")}</label>
+          <label htmlFor={`note-${person.applicationId}`} className="visually-hidden">
+            {t("tracking.list.note")}
+          </label>
           <input id={`note-${person.applicationId}`} name="note" defaultValue={person.note} maxLength={500} />
           <p className="hint">{t("tracking.list.noteHint")}</p>
         </details>
         {person.recordedAt ? (
-          <p className="hint">{t(person.method === "self" ? "tracking.list.selfRecorded" : "tracking.list.recorded", { by: person.recordedBy ?? "", at: person.recordedAt.slice(11, 16) + " UTC" })}</p>
+          <p className="hint">
+            {t(person.method === "self" ? "tracking.list.selfRecorded" : "tracking.list.recorded", {
+              by: person.recordedBy ?? "",
+              at: person.recordedAt.slice(11, 16) + " UTC",
+            })}
+          </p>
         ) : null}
-        {error ? <p className="field-errors" role="alert">{tr(error)}</p> : null}
+        {error ? (
+          <p className="field-errors" role="alert">
+            {tr(error)}
+          </p>
+        ) : null}
       </Form>
     </li>
   );
 }
 
-export function CheckInList({ people, open, correction = false, q, counts, error }: {
+export function CheckInList({
+  people,
+  open,
+  correction = false,
+  q,
+  counts,
+  error,
+}: {
   people: CheckInPerson[];
   open: boolean;
   /** A past day corrected by a host coordinator: each change asks why. */
@@ -103,9 +121,7 @@ export function CheckInList({ people, open, correction = false, q, counts, error
   const n = queue.waiting.length;
   return (
     <>
-      <p aria-live="polite">
-        {t("tracking.list.counts", counts)}
-      </p>
+      <p aria-live="polite">{t("tracking.list.counts", counts)}</p>
       <div aria-live="polite" className="offline-queue">
         {n ? (
           <p className="alert alert-warn actions" data-testid="waiting-marks">
@@ -115,17 +131,31 @@ export function CheckInList({ people, open, correction = false, q, counts, error
             </button>
           </p>
         ) : null}
-        {queue.loginNeeded ? <p className="alert alert-error" role="alert">{t("tracking.offline.loginNeeded")}</p> : null}
+        {queue.loginNeeded ? (
+          <p className="alert alert-error" role="alert">
+            {t("tracking.offline.loginNeeded")}
+          </p>
+        ) : null}
       </div>
-      {error ? <p className="alert alert-error" role="alert">{tr(error)}</p> : null}
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {tr(error)}
+        </p>
+      ) : null}
       <Form method="get" className="actions" role="search">
-        <label htmlFor="q" className="visually-hidden">{t("tracking.list.search")}</label>
+        <label htmlFor="q" className="visually-hidden">
+          {t("tracking.list.search")}
+        </label>
         <input id="q" name="q" type="search" defaultValue={q} placeholder={t("tracking.list.searchPlaceholder")} style={{ flex: "1 1 10rem", width: "auto" }} />
-        <button type="submit" className="btn-secondary">{t("tracking.list.search")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("tracking.list.search")}
+        </button>
       </Form>
       {people.length ? (
         <ul className="checkin-list">
-          {people.map((p) => <Row key={p.applicationId} person={p} open={open} correction={correction} q={q} queue={queue} />)}
+          {people.map((p) => (
+            <Row key={p.applicationId} person={p} open={open} correction={correction} q={q} queue={queue} />
+          ))}
         </ul>
       ) : (
         <p className="muted">{q ? t("tracking.list.noMatch", { q }) : t("tracking.list.nobody")}</p>

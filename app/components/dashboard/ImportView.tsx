@@ -7,7 +7,11 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/form";
 
-type Preview = { hash: string | null; errorCount: number; rows: { line: number; name: string; email: string; country: string; errors: { column: string; message: string }[]; already: boolean }[] };
+type Preview = {
+  hash: string | null;
+  errorCount: number;
+  rows: { line: number; name: string; email: string; country: string; errors: { column: string; message: string }[]; already: boolean }[];
+};
 export type ImportViewProps = {
   country: string | null;
   countryName?: string;
@@ -26,29 +30,58 @@ export function ImportView(p: ImportViewProps) {
     <section>
       <h1>{t("tracking.import.title")}</h1>
       <p>{p.country ? t("tracking.import.leadFocal", { country: p.countryName }) : t("tracking.import.leadOrganizer")}</p>
-      {p.done ? <p className="alert alert-ok" role="status">{t("tracking.import.done", p.done)}</p> : null}
-      {p.reply?.error ? <p className="alert alert-error" role="alert">{tr(p.reply.error)}</p> : null}
+      {p.done ? (
+        <p className="alert alert-ok" role="status">
+          {t("tracking.import.done", p.done)}
+        </p>
+      ) : null}
+      {p.reply?.error ? (
+        <p className="alert alert-error" role="alert">
+          {tr(p.reply.error)}
+        </p>
+      ) : null}
 
       {preview ? (
         <section className="card" aria-labelledby="preview">
           <h2 id="preview">{t("tracking.import.preview")}</h2>
           <p className={preview.errorCount ? "alert alert-error" : "alert alert-ok"} role="status">
-            {preview.errorCount ? t("tracking.import.rowsWithErrors", { count: preview.errorCount, total: preview.rows.length }) : t("tracking.import.allValid", { count: preview.rows.length })}
+            {preview.errorCount
+              ? t("tracking.import.rowsWithErrors", { count: preview.errorCount, total: preview.rows.length })
+              : t("tracking.import.allValid", { count: preview.rows.length })}
           </p>
           <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tracking.import.preview")}>
             <table>
               <caption className="visually-hidden">{t("tracking.import.preview")}</caption>
-              <thead><tr><th scope="col">{t("tracking.import.line")}</th><th scope="col">{t("tracking.list.name")}</th><th scope="col">{t("tracking.import.email")}</th><th scope="col">{t("tracking.import.errorsCol")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("tracking.import.line")}</th>
+                  <th scope="col">{t("tracking.list.name")}</th>
+                  <th scope="col">{t("tracking.import.email")}</th>
+                  <th scope="col">{t("tracking.import.errorsCol")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.rows.map((r) => (
                   <tr key={r.line}>
                     <td>{r.line}</td>
-                    <td>{r.name} {r.country ? <span className="muted">({r.country})</span> : null}</td>
+                    <td>
+                      {r.name} {r.country ? <span className="muted">({r.country})</span> : null}
+                    </td>
                     <td>{r.email}</td>
                     <td>
                       {r.errors.length ? (
-                        <ul className="field-errors">{r.errors.map((e) => <li key={e.column + e.message}><code>{e.column}</code>: {tr(e.message)}</li>)}</ul>
-                      ) : r.already ? t("tracking.import.already") : t("tracking.import.ok")}
+                        <ul className="field-errors">
+                          {r.errors.map((e) => (
+                            <li key={e.column + e.message}>
+                              <code>{e.column}</code>: {tr(e.message)}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : r.already ? (
+                        t("tracking.import.already")
+                      ) : (
+                        t("tracking.import.ok")
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -60,7 +93,9 @@ export function ImportView(p: ImportViewProps) {
               <input type="hidden" name="hash" value={preview.hash} />
               <button type="submit">{t("tracking.import.confirm", { count: preview.rows.filter((r) => !r.already).length })}</button>
             </Form>
-          ) : <p>{t("tracking.import.fixAndRetry")}</p>}
+          ) : (
+            <p>{t("tracking.import.fixAndRetry")}</p>
+          )}
         </section>
       ) : null}
 
@@ -68,17 +103,27 @@ export function ImportView(p: ImportViewProps) {
         <div className="field">
           <label htmlFor="edition">{t("tracking.import.edition")}</label>
           <select id="edition" name="edition" defaultValue={p.reply?.editionId ?? p.editions[0]?.id}>
-            {p.editions.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            {p.editions.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="file">{t("tracking.import.file")}</label>
           <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="file-hint" />
-          <p id="file-hint" className="hint">{t("tracking.import.fileHint", { rows: p.maxRows })}</p>
+          <p id="file-hint" className="hint">
+            {t("tracking.import.fileHint", { rows: p.maxRows })}
+          </p>
         </div>
         <div className="actions">
-          <button type="submit" disabled={!p.editions.length}>{t("tracking.import.check")}</button>
-          <a href={p.country ? "/focal/import-template.csv" : "/admin/import-template.csv"} download>{t("tracking.import.template")}</a>
+          <button type="submit" disabled={!p.editions.length}>
+            {t("tracking.import.check")}
+          </button>
+          <a href={p.country ? "/focal/import-template.csv" : "/admin/import-template.csv"} download>
+            {t("tracking.import.template")}
+          </a>
         </div>
         {p.editions.length ? null : <p className="alert alert-warn">{t("tracking.import.noEdition")}</p>}
       </Form>
@@ -89,8 +134,24 @@ export function ImportView(p: ImportViewProps) {
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tracking.import.columns")}>
           <table>
             <caption className="visually-hidden">{t("tracking.import.columns")}</caption>
-            <thead><tr><th scope="col">{t("tracking.import.column")}</th><th scope="col">{t("tracking.import.meaning")}</th><th scope="col">{t("tracking.import.example")}</th></tr></thead>
-            <tbody>{p.columns.map((c) => <tr key={c.header}><th scope="row"><code>{c.header}</code></th><td>{t(`tracking.import.col.${c.header}`)}</td><td>{c.example}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th scope="col">{t("tracking.import.column")}</th>
+                <th scope="col">{t("tracking.import.meaning")}</th>
+                <th scope="col">{t("tracking.import.example")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.columns.map((c) => (
+                <tr key={c.header}>
+                  <th scope="row">
+                    <code>{c.header}</code>
+                  </th>
+                  <td>{t(`tracking.import.col.${c.header}`)}</td>
+                  <td>{c.example}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       </details>

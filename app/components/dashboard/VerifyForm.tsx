@@ -9,7 +9,9 @@ export function VerifyForm({ code = "", error }: { code?: string; error?: boolea
     <Form method="get" action="/verify" className="stack">
       <div className="field">
         <label htmlFor="verify-code">{t("secretariat.verify.code")}</label>
-        <p id="verify-code-hint" className="hint">{t("secretariat.verify.codeHint")}</p>
+        <p id="verify-code-hint" className="hint">
+          {t("secretariat.verify.codeHint")}
+        </p>
         <input
           id="verify-code"
           name="code"
@@ -22,7 +24,9 @@ export function VerifyForm({ code = "", error }: { code?: string; error?: boolea
         />
         <ErrorList id="verify-code-error" errors={error ? ["secretariat.verify.badCode"] : undefined} />
       </div>
-      <div className="actions"><button type="submit">{t("secretariat.verify.check")}</button></div>
+      <div className="actions">
+        <button type="submit">{t("secretariat.verify.check")}</button>
+      </div>
     </Form>
   );
 }

@@ -19,17 +19,19 @@ export function AdjustmentsSection({ data, lastResult, saved }: Props & { lastRe
     <section aria-labelledby="adjustments-title" id="adjustments">
       <h2 id="adjustments-title">{t("evaluation.adjustments.title")}</h2>
       <p className="hint">{t("evaluation.adjustments.lead")}</p>
-      {saved ? <p className="alert alert-ok" role="status">{t("evaluation.adjustments.saved")}</p> : null}
+      {saved ? (
+        <p className="alert alert-ok" role="status">
+          {t("evaluation.adjustments.saved")}
+        </p>
+      ) : null}
       {data.adjustments.length === 0 ? <p>{t("common.noneYet")}</p> : null}
       <ul className="timeline">
         {data.adjustments.map((a) => (
           <li key={a.id}>
-            <span className={`badge badge-${a.status === "open" ? "submitted" : a.status === "done" ? "accepted" : "withdrawn"}`}>{t(`evaluation.adjustments.status.${a.status}`)}</span>{" "}
-            {a.fromEdition ? (
-              <span className="badge badge-endorsed">
-                {t("evaluation.adjustments.carried", { edition: a.fromEdition })}
-              </span>
-            ) : null}
+            <span className={`badge badge-${a.status === "open" ? "submitted" : a.status === "done" ? "accepted" : "withdrawn"}`}>
+              {t(`evaluation.adjustments.status.${a.status}`)}
+            </span>{" "}
+            {a.fromEdition ? <span className="badge badge-endorsed">{t("evaluation.adjustments.carried", { edition: a.fromEdition })}</span> : null}
             <p style={{ margin: ".3rem 0" }}>
               <strong>{a.what}</strong>
             </p>
@@ -37,7 +39,10 @@ export function AdjustmentsSection({ data, lastResult, saved }: Props & { lastRe
               {t("evaluation.adjustments.why")}: {a.why}
             </p>
             <p className="muted" style={{ margin: ".3rem 0" }}>
-              {t("evaluation.adjustments.evidence")}: {[...a.indicators, ...a.pulseDays.map((d) => t("evaluation.adjustments.pulseOf", { day: d })), ...a.responseIds.map((r) => `#${r}`)].join(" · ") || "–"}
+              {t("evaluation.adjustments.evidence")}:{" "}
+              {[...a.indicators, ...a.pulseDays.map((d) => t("evaluation.adjustments.pulseOf", { day: d })), ...a.responseIds.map((r) => `#${r}`)].join(
+                " · ",
+              ) || "–"}
               <br />
               {a.at}
               {a.by ? ` · ${a.by}` : ""}
@@ -72,8 +77,15 @@ export function AdjustmentsSection({ data, lastResult, saved }: Props & { lastRe
           <TextAreaField field={fields.what} label={t("evaluation.adjustments.what")} rows={2} required />
           <TextAreaField field={fields.why} label={t("evaluation.adjustments.why")} rows={3} required />
           <CheckboxGroup field={fields.indicatorIds} label={t("evaluation.adjustments.indicators")} options={data.indicatorOptions} />
-          {data.pulseDayOptions.length ? <CheckboxGroup field={fields.pulseDays} label={t("evaluation.adjustments.pulseDays")} options={data.pulseDayOptions} /> : null}
-          <TextField field={fields.responseIds} label={t("evaluation.adjustments.responseIds")} hint={t("evaluation.adjustments.responseIdsHint")} inputMode="numeric" />
+          {data.pulseDayOptions.length ? (
+            <CheckboxGroup field={fields.pulseDays} label={t("evaluation.adjustments.pulseDays")} options={data.pulseDayOptions} />
+          ) : null}
+          <TextField
+            field={fields.responseIds}
+            label={t("evaluation.adjustments.responseIds")}
+            hint={t("evaluation.adjustments.responseIdsHint")}
+            inputMode="numeric"
+          />
           <div className="actions">
             <button type="submit">{t("evaluation.adjustments.record")}</button>
           </div>

@@ -33,13 +33,23 @@ export function ParticipantsSection({ data }: Props) {
                 </th>
                 {p.surveys.map((c) => (
                   <td key={c.surveyId}>
-                    {c.status === "submitted" ? "✓ " + t("evaluation.me.answered") : c.status === "draft" ? t("evaluation.edition.draft") : t(`evaluation.state.${c.state}`)}
+                    {c.status === "submitted"
+                      ? "✓ " + t("evaluation.me.answered")
+                      : c.status === "draft"
+                        ? t("evaluation.edition.draft")
+                        : t(`evaluation.state.${c.state}`)}
                     {c.days ? <span className="muted"> ({t("evaluation.me.pulseDays", { count: c.days })})</span> : null}
                     {c.state === "open" && c.status !== "submitted" ? (
                       <Form method="post">
                         <input type="hidden" name="surveyId" value={c.surveyId} />
                         <input type="hidden" name="applicationId" value={p.applicationId} />
-                        <button type="submit" name="intent" value="resend" className="btn-secondary btn-small" aria-label={`${t("evaluation.edition.resend")}: ${p.name}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="resend"
+                          className="btn-secondary btn-small"
+                          aria-label={`${t("evaluation.edition.resend")}: ${p.name}`}
+                        >
                           {t("evaluation.edition.resend")}
                         </button>
                       </Form>

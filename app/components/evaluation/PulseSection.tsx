@@ -25,7 +25,9 @@ export function PulseSection({ data }: Props) {
                 <tr key={d.day}>
                   <th scope="row">{d.label}</th>
                   <td>{d.answers}</td>
-                  <td>{fmt(d.meanScale, i18n.language)} / {fmt(5, i18n.language)}</td>
+                  <td>
+                    {fmt(d.meanScale, i18n.language)} / {fmt(5, i18n.language)}
+                  </td>
                 </tr>
               ))}
             </tbody>

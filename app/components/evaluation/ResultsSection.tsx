@@ -33,7 +33,9 @@ export function ResultsSection({ data }: Props) {
           </select>
         </div>
         <div className="actions">
-          <button type="submit" className="btn-secondary">{t("evaluation.edition.show")}</button>
+          <button type="submit" className="btn-secondary">
+            {t("evaluation.edition.show")}
+          </button>
           <a href={`/admin/editions/${data.edition.id}/evaluation.csv`} download>
             {t("evaluation.edition.csv")}
           </a>
@@ -51,7 +53,17 @@ export function ResultsSection({ data }: Props) {
           {c.supported && c.rows.length ? (
             <ChangeChart
               title={`${c.name}: ${t("evaluation.results.baseline")} → ${data.by === "overall" ? t("evaluation.results.later") : stageLabel}`}
-              description={c.rows.map((r) => t("evaluation.results.describe", { group: r.label, before: fmt(r.before, i18n.language), after: fmt(r.after, i18n.language), unit: c.unit, n: r.n })).join(" ")}
+              description={c.rows
+                .map((r) =>
+                  t("evaluation.results.describe", {
+                    group: r.label,
+                    before: fmt(r.before, i18n.language),
+                    after: fmt(r.after, i18n.language),
+                    unit: c.unit,
+                    n: r.n,
+                  }),
+                )
+                .join(" ")}
               rows={c.rows}
               max={c.max}
               unit={c.unit === "%" ? "%" : ""}

@@ -22,7 +22,9 @@ export function SetupSection({ data, lastResult }: Props & { lastResult?: Submis
   return (
     <details className="card" open={!ready}>
       <summary>
-        <strong>{ready ? t("evaluation.edition.surveysSet", { list: data.surveys.map((s) => s.label).join(", ") }) : t("evaluation.edition.setupTitle")}</strong>
+        <strong>
+          {ready ? t("evaluation.edition.surveysSet", { list: data.surveys.map((s) => s.label).join(", ") }) : t("evaluation.edition.setupTitle")}
+        </strong>
       </summary>
       <p className="hint">{t("evaluation.edition.setupLead")}</p>
       <FormErrors errors={form.errors} id={form.errorId} />
@@ -30,7 +32,13 @@ export function SetupSection({ data, lastResult }: Props & { lastResult?: Submis
         <input type="hidden" name="intent" value="setup" />
         <TextField field={fields.followUpMonths} label={t("evaluation.edition.followUpMonths")} hint={t("evaluation.edition.followUpHint")} required />
         {data.setup.map((s) => (
-          <SelectField key={s.stage} field={fields[s.stage]} label={t("evaluation.edition.templateFor", { stage: t(`evaluation.stages.${s.stage}`) })} options={s.options} required />
+          <SelectField
+            key={s.stage}
+            field={fields[s.stage]}
+            label={t("evaluation.edition.templateFor", { stage: t(`evaluation.stages.${s.stage}`) })}
+            options={s.options}
+            required
+          />
         ))}
         <div className="actions">
           <button type="submit">{ready ? t("evaluation.edition.addSurveys") : t("evaluation.edition.setup")}</button>

@@ -10,7 +10,7 @@ import { ErrorList, FormErrors } from "~/components/form";
 import type { SurveyViewData } from "~/models/evaluation/view.server";
 
 type Values = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? "" : v ?? "");
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
 function Question({ q, values, errors }: { q: SurveyViewData["questions"][number]; values: Values; errors: Record<string, string[]> }) {
@@ -34,7 +34,16 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
           <textarea id={id} name={name} rows={3} defaultValue={one(v)} aria-invalid={invalid} aria-describedby={described} />
         ) : (
           <span>
-            <input id={id} name={name} type="text" inputMode="decimal" className="num" defaultValue={one(v)} aria-invalid={invalid} aria-describedby={described} />{" "}
+            <input
+              id={id}
+              name={name}
+              type="text"
+              inputMode="decimal"
+              className="num"
+              defaultValue={one(v)}
+              aria-invalid={invalid}
+              aria-describedby={described}
+            />{" "}
             {q.type === "percentage" ? "%" : q.unit}
           </span>
         )}
@@ -87,12 +96,27 @@ function PlanRows({ view, values, errors }: { view: SurveyViewData; values: Valu
             <legend>{t("evaluation.survey.actionN", { n: i + 1 })}</legend>
             <div className="survey-q">
               <label htmlFor={`action_${i}_text`}>{t("evaluation.survey.action")}</label>
-              <textarea id={`action_${i}_text`} name={`action_${i}_text`} rows={2} defaultValue={one(values[`action_${i}_text`])} aria-invalid={e("text") ? true : undefined} aria-describedby={e("text") ? `action_${i}_text-error` : undefined} />
+              <textarea
+                id={`action_${i}_text`}
+                name={`action_${i}_text`}
+                rows={2}
+                defaultValue={one(values[`action_${i}_text`])}
+                aria-invalid={e("text") ? true : undefined}
+                aria-describedby={e("text") ? `action_${i}_text-error` : undefined}
+              />
               <ErrorList id={`action_${i}_text-error`} errors={e("text")} />
             </div>
             <div className="survey-q">
               <label htmlFor={`action_${i}_target`}>{t("evaluation.survey.targetOn")}</label>
-              <input id={`action_${i}_target`} name={`action_${i}_target`} type="date" min={view.departureOn} defaultValue={one(values[`action_${i}_target`])} aria-invalid={e("target") ? true : undefined} aria-describedby={e("target") ? `action_${i}_target-error` : undefined} />
+              <input
+                id={`action_${i}_target`}
+                name={`action_${i}_target`}
+                type="date"
+                min={view.departureOn}
+                defaultValue={one(values[`action_${i}_target`])}
+                aria-invalid={e("target") ? true : undefined}
+                aria-describedby={e("target") ? `action_${i}_target-error` : undefined}
+              />
               <ErrorList id={`action_${i}_target-error`} errors={e("target")} />
             </div>
             <fieldset className="survey-q">

@@ -47,11 +47,13 @@ export function MonthCalendar({
     <section aria-labelledby="cal-title">
       <div className="cal-nav">
         <Link to={hrefFor(shiftMonth(month, -1))} rel="prev">
-          ← {t("hosts.calendar.previous")}<span className="visually-hidden">: {monthTitle(shiftMonth(month, -1), lng)}</span>
+          ← {t("hosts.calendar.previous")}
+          <span className="visually-hidden">: {monthTitle(shiftMonth(month, -1), lng)}</span>
         </Link>
         <h3 id="cal-title">{title}</h3>
         <Link to={hrefFor(shiftMonth(month, 1))} rel="next">
-          {t("hosts.calendar.next")}<span className="visually-hidden">: {monthTitle(shiftMonth(month, 1), lng)}</span> →
+          {t("hosts.calendar.next")}
+          <span className="visually-hidden">: {monthTitle(shiftMonth(month, 1), lng)}</span> →
         </Link>
       </div>
       <div className="cal-head" aria-hidden="true">
@@ -72,7 +74,9 @@ export function MonthCalendar({
                   d.inMonth && !here.length && !hol.length ? "is-empty" : "",
                   hol.length ? "is-holiday" : "",
                   d.date === today ? "cal-today" : "",
-                ].filter(Boolean).join(" ");
+                ]
+                  .filter(Boolean)
+                  .join(" ");
                 return (
                   <li key={d.date} className={cls} aria-current={d.date === today ? "date" : undefined}>
                     <span className="cal-date">

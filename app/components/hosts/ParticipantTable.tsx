@@ -53,11 +53,17 @@ export function ParticipantTable({ participants, caption }: { participants: Part
               </td>
               <td data-label={t("common.country")}>{p.country ? countryName(p.country, lng) : "–"}</td>
               <td data-label={t("hosts.coming.gender")}>{p.gender ? t(`genders.${p.gender}`) : "–"}</td>
-              <td data-label={t("hosts.coming.languages")}>{p.languages.map((l) => `${languageName(l.code, lng)} (${t(`levels.${l.level}`)})`).join(", ") || "–"}</td>
+              <td data-label={t("hosts.coming.languages")}>
+                {p.languages.map((l) => `${languageName(l.code, lng)} (${t(`levels.${l.level}`)})`).join(", ") || "–"}
+              </td>
               <td data-label={t("hosts.coming.dietary")}>{p.dietaryNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
               <td data-label={t("hosts.coming.accessibility")}>{p.accessibilityNeeds ?? <span className="muted">{t("hosts.coming.noneStated")}</span>}</td>
-              <td data-label={t("hosts.coming.stay")}>{formatDate(p.arrivalOn, lng)} – {formatDate(p.departureOn, lng)}</td>
-              <td data-label={t("common.status")}><StatusBadge kind="placement" status={p.status} /></td>
+              <td data-label={t("hosts.coming.stay")}>
+                {formatDate(p.arrivalOn, lng)} – {formatDate(p.departureOn, lng)}
+              </td>
+              <td data-label={t("common.status")}>
+                <StatusBadge kind="placement" status={p.status} />
+              </td>
             </tr>
           ))}
         </tbody>

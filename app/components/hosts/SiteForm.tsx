@@ -29,15 +29,7 @@ function BoundChecks({ name, label, options }: { name: string; label: string; op
 
 export type SiteDefaults = Record<string, unknown> & { interpreters?: unknown[]; contacts?: unknown[] };
 
-export function SiteForm({
-  lastResult,
-  defaultValue,
-  submitLabel,
-}: {
-  lastResult?: FormReply;
-  defaultValue?: SiteDefaults;
-  submitLabel: string;
-}) {
+export function SiteForm({ lastResult, defaultValue, submitLabel }: { lastResult?: FormReply; defaultValue?: SiteDefaults; submitLabel: string }) {
   const { t, i18n } = useTranslation();
   const o = hostOptions(t, i18n.language);
   const [form, fields] = useAppForm({
@@ -58,16 +50,35 @@ export function SiteForm({
           <legend>{t("hosts.site.sectionPlace")}</legend>
           <TextField field={fields.name as Text} label={t("hosts.site.name")} hint={t("hosts.site.nameHint")} required />
           <TextField field={fields.nameLatin as Text} label={t("hosts.site.nameLatin")} hint={t("hosts.site.nameLatinHint")} required />
-          <SelectField field={fields.countryCode as Text} label={t("common.country")} options={o.countries} placeholder={t("hosts.site.chooseCountry")} required />
+          <SelectField
+            field={fields.countryCode as Text}
+            label={t("common.country")}
+            options={o.countries}
+            placeholder={t("hosts.site.chooseCountry")}
+            required
+          />
           <TextField field={fields.province as Text} label={t("hosts.site.province")} required />
           <TextField field={fields.district as Text} label={t("hosts.site.district")} />
-          <SelectField field={fields.timeZone as Text} label={t("hosts.site.timeZone")} hint={t("hosts.site.timeZoneHint")} options={o.timeZones} placeholder={t("hosts.site.timeZoneDefault")} />
+          <SelectField
+            field={fields.timeZone as Text}
+            label={t("hosts.site.timeZone")}
+            hint={t("hosts.site.timeZoneHint")}
+            options={o.timeZones}
+            placeholder={t("hosts.site.timeZoneDefault")}
+          />
           <div className="grid grid-2">
             <TextField field={fields.latitude as Text} label={t("hosts.site.latitude")} hint={t("hosts.site.coordinatesHint")} inputMode="text" />
             <TextField field={fields.longitude as Text} label={t("hosts.site.longitude")} inputMode="text" />
           </div>
           <TextAreaField field={fields.description as Text} label={t("hosts.site.description")} rows={5} />
-          <TranslationsFieldset field="description" label={t("hosts.site.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
+          <TranslationsFieldset
+            field="description"
+            label={t("hosts.site.description")}
+            values={tr?.description}
+            errors={form.allErrors}
+            formId={form.id}
+            multiline
+          />
         </fieldset>
 
         <fieldset>
@@ -90,12 +101,24 @@ export function SiteForm({
 
         <fieldset>
           <legend>{t("hosts.site.sectionStay")}</legend>
-          <CheckboxGroup field={fields.accommodation as FieldMetadata<string[] | undefined>} label={t("hosts.site.accommodation")} options={o.accommodation} required />
+          <CheckboxGroup
+            field={fields.accommodation as FieldMetadata<string[] | undefined>}
+            label={t("hosts.site.accommodation")}
+            options={o.accommodation}
+            required
+          />
           <TextField field={fields.beds as Text} type="number" inputMode="numeric" label={t("hosts.site.beds")} hint={t("hosts.site.bedsHint")} required />
           <CheckboxGroup field={fields.dietaryAbilities as FieldMetadata<string[] | undefined>} label={t("hosts.site.dietary")} options={o.dietary} />
           <TextField field={fields.dietaryOther as Text} label={t("hosts.site.dietaryOther")} hint={t("hosts.site.dietaryOtherHint")} />
           <TextAreaField field={fields.accessibility as Text} label={t("hosts.site.accessibility")} hint={t("hosts.site.accessibilityHint")} rows={3} />
-          <TranslationsFieldset field="accessibility" label={t("hosts.site.accessibility")} values={tr?.accessibility} errors={form.allErrors} formId={form.id} multiline />
+          <TranslationsFieldset
+            field="accessibility"
+            label={t("hosts.site.accessibility")}
+            values={tr?.accessibility}
+            errors={form.allErrors}
+            formId={form.id}
+            multiline
+          />
         </fieldset>
 
         <fieldset>

@@ -76,8 +76,22 @@ export function VisitForm({
         <TextField field={fields.departureOn as Text} type="date" label={t("hosts.visit.departureOn")} hint={t("hosts.visit.dateHint")} required />
       </div>
       <div className="grid grid-2">
-        <TextField field={fields.capacity as Text} type="number" inputMode="numeric" label={t("hosts.visit.capacity")} hint={t("hosts.visit.capacityHint")} required />
-        <TextField field={fields.perCountryCap as Text} type="number" inputMode="numeric" label={t("hosts.visit.perCountryCap")} hint={t("hosts.visit.perCountryCapHint")} required />
+        <TextField
+          field={fields.capacity as Text}
+          type="number"
+          inputMode="numeric"
+          label={t("hosts.visit.capacity")}
+          hint={t("hosts.visit.capacityHint")}
+          required
+        />
+        <TextField
+          field={fields.perCountryCap as Text}
+          type="number"
+          inputMode="numeric"
+          label={t("hosts.visit.perCountryCap")}
+          hint={t("hosts.visit.perCountryCapHint")}
+          required
+        />
       </div>
       <CheckboxGroup field={fields.themes as List} label={t("hosts.visit.themes")} hint={note(prefilled?.themes, o.themes)} options={o.themes} />
       <CheckboxGroup field={fields.languages as List} label={t("hosts.visit.languages")} hint={note(prefilled?.languages, o.languages)} options={o.languages} />

@@ -33,7 +33,9 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
             {showSite ? <th scope="col">{t("hosts.site.site")}</th> : null}
             <th scope="col">{t("hosts.visit.dates")}</th>
             <th scope="col">{t("common.edition")}</th>
-            <th scope="col" className="num">{t("hosts.visit.seats")}</th>
+            <th scope="col" className="num">
+              {t("hosts.visit.seats")}
+            </th>
             <th scope="col">{t("hosts.visit.languages")}</th>
             <th scope="col">{t("common.status")}</th>
           </tr>
@@ -52,7 +54,12 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
               <td className="num">{t("hosts.visit.seatsOf", { taken: v.seatsTaken, capacity: v.capacity })}</td>
               <td>
                 {names(v.languages)}
-                {v.interpreterLanguages.length ? <span className="muted"> ({t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)})</span> : null}
+                {v.interpreterLanguages.length ? (
+                  <span className="muted">
+                    {" "}
+                    ({t("hosts.visit.interpretedShort")}: {names(v.interpreterLanguages)})
+                  </span>
+                ) : null}
               </td>
               <td>
                 <StatusBadge kind="visit" status={v.status} />

@@ -13,9 +13,7 @@ export function hostOptions(t: TFunction, lng: string) {
   const countries = memberCountries(lng);
   return {
     countries: countries.map((c) => ({ value: c.code, label: c.name })),
-    timeZones: countries.flatMap((c) =>
-      countryTimeZones(c.code).map((z) => ({ value: z, label: `${z} (${countryName(c.code, lng)})` })),
-    ),
+    timeZones: countries.flatMap((c) => countryTimeZones(c.code).map((z) => ({ value: z, label: `${z} (${countryName(c.code, lng)})` }))),
     themes: THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) as string })),
     languages: LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label)),
     accommodation: ACCOMMODATION_KINDS.map((a) => ({ value: a, label: t(`hosts.accommodation.${a}`) as string })),

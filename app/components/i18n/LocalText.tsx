@@ -11,7 +11,19 @@ import { pickText, type LocalText as LocalTextValue, type Shown } from "~/domain
  * Renders `value` (already picked by a loader, `{ text, lang }`) or `text` (a `LocalText`, picked
  * here for the page's language) inside `as` (default `span`) with its `lang`.
  */
-export function LocalText({ value, text, as: Tag = "span", className, id }: { value?: Shown; text?: LocalTextValue; as?: ElementType; className?: string; id?: string }) {
+export function LocalText({
+  value,
+  text,
+  as: Tag = "span",
+  className,
+  id,
+}: {
+  value?: Shown;
+  text?: LocalTextValue;
+  as?: ElementType;
+  className?: string;
+  id?: string;
+}) {
   const { i18n } = useTranslation();
   const shown = value ?? pickText(text, i18n?.language ?? "en");
   return (

@@ -17,7 +17,12 @@ import { Money } from "./bits";
 import { replyFor } from "./reply";
 
 type Line = { id: number; period: string; item: string; plannedMinor: number; actualMinor: number | null };
-type Totals = { periods: { period: string; plannedMinor: number; actualMinor: number; reported: boolean }[]; plannedMinor: number; actualMinor: number; used: number | null };
+type Totals = {
+  periods: { period: string; plannedMinor: number; actualMinor: number; reported: boolean }[];
+  plannedMinor: number;
+  actualMinor: number;
+  used: number | null;
+};
 type Rate = { rate: string; rateOn: string; source: string } | null;
 
 function monthLabel(period: string, lng: string) {
@@ -25,7 +30,21 @@ function monthLabel(period: string, lng: string) {
   return new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines: Line[]; totals: Totals; currency: string; rate: Rate; canEdit: boolean; data: unknown }) {
+export function Budget({
+  lines,
+  totals,
+  currency,
+  rate,
+  canEdit,
+  data,
+}: {
+  lines: Line[];
+  totals: Totals;
+  currency: string;
+  rate: Rate;
+  canEdit: boolean;
+  data: unknown;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const usd = (minor: number) => new Intl.NumberFormat(lng, { style: "currency", currency: "USD" }).format(toUsd(minor, currency, rate!.rate));
@@ -53,8 +72,12 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
               <tr>
                 <th scope="col">{t("pilots.budget.period")}</th>
                 <th scope="col">{t("pilots.budget.item")}</th>
-                <th scope="col" className="num">{t("pilots.budget.planned")}</th>
-                <th scope="col" className="num">{t("pilots.budget.actual")}</th>
+                <th scope="col" className="num">
+                  {t("pilots.budget.planned")}
+                </th>
+                <th scope="col" className="num">
+                  {t("pilots.budget.actual")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,15 +89,29 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
                   <tr key={l.id}>
                     <td>{monthLabel(l.period, lng)}</td>
                     <td>{l.item}</td>
-                    <td className="num"><Money minor={l.plannedMinor} currency={currency} /></td>
+                    <td className="num">
+                      <Money minor={l.plannedMinor} currency={currency} />
+                    </td>
                     <td className="num">
                       {canEdit ? (
                         <Form method="post" className="actions">
                           <input type="hidden" name="intent" value="actual" />
                           <input type="hidden" name="lineId" value={l.id} />
                           {/* Named by aria-label: a visually hidden label would widen the page (see Milestones). */}
-                          <input id={`line-${l.id}`} aria-label={t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })} name="actual" inputMode="decimal" size={12} defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
-                          <button type="submit" className="btn-small" aria-label={`${t("common.save")}: ${l.item}`}>{t("common.save")}</button>
+                          <input
+                            id={`line-${l.id}`}
+                            aria-label={t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })}
+                            name="actual"
+                            inputMode="decimal"
+                            size={12}
+                            defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))}
+                            required
+                            aria-invalid={reply?.error ? true : undefined}
+                            aria-describedby={reply?.error ? errId : undefined}
+                          />
+                          <button type="submit" className="btn-small" aria-label={`${t("common.save")}: ${l.item}`}>
+                            {t("common.save")}
+                          </button>
                           <ErrorList id={errId} errors={reply?.error?.actual ?? undefined} />
                         </Form>
                       ) : l.actualMinor === null ? (
@@ -90,15 +127,29 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
             <tfoot>
               {totals.periods.map((p) => (
                 <tr key={p.period}>
-                  <th scope="row" colSpan={2}>{t("pilots.budget.monthTotal", { month: monthLabel(p.period, lng) })}</th>
-                  <td className="num"><Money minor={p.plannedMinor} currency={currency} /></td>
+                  <th scope="row" colSpan={2}>
+                    {t("pilots.budget.monthTotal", { month: monthLabel(p.period, lng) })}
+                  </th>
+                  <td className="num">
+                    <Money minor={p.plannedMinor} currency={currency} />
+                  </td>
                   <td className="num">{p.reported ? <Money minor={p.actualMinor} currency={currency} /> : "–"}</td>
                 </tr>
               ))}
               <tr>
-                <th scope="row" colSpan={2}>{t("common.total")}</th>
-                <td className="num"><strong><Money minor={totals.plannedMinor} currency={currency} /></strong></td>
-                <td className="num"><strong><Money minor={totals.actualMinor} currency={currency} /></strong></td>
+                <th scope="row" colSpan={2}>
+                  {t("common.total")}
+                </th>
+                <td className="num">
+                  <strong>
+                    <Money minor={totals.plannedMinor} currency={currency} />
+                  </strong>
+                </td>
+                <td className="num">
+                  <strong>
+                    <Money minor={totals.actualMinor} currency={currency} />
+                  </strong>
+                </td>
               </tr>
             </tfoot>
           </table>
@@ -109,7 +160,13 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
       <p>
         {totals.used === null ? null : <>{t("pilots.budget.usedShare", { share: formatPercent(totals.used, lng) })} </>}
         {rate ? (
-          t("pilots.budget.inUsd", { planned: usd(totals.plannedMinor), actual: usd(totals.actualMinor), rate: rate.rate, currency, date: formatDate(rate.rateOn, lng) })
+          t("pilots.budget.inUsd", {
+            planned: usd(totals.plannedMinor),
+            actual: usd(totals.actualMinor),
+            rate: rate.rate,
+            currency,
+            date: formatDate(rate.rateOn, lng),
+          })
         ) : (
           <span className="muted">{t("pilots.budget.noRate", { currency })}</span>
         )}
@@ -121,10 +178,23 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
             <h3>{t("pilots.budget.add")}</h3>
             <FormErrors errors={lineForm.errors} id={lineForm.errorId} />
             <input type="hidden" name="intent" value="budget" />
-            <TextField field={lineFields.period as FieldMetadata<string | undefined>} label={t("pilots.budget.period")} hint={t("pilots.budget.periodHint")} required />
+            <TextField
+              field={lineFields.period as FieldMetadata<string | undefined>}
+              label={t("pilots.budget.period")}
+              hint={t("pilots.budget.periodHint")}
+              required
+            />
             <TextField field={lineFields.item as FieldMetadata<string | undefined>} label={t("pilots.budget.item")} required />
-            <TextField field={lineFields.planned as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.budget.plannedIn", { currency })} hint={digits === 0 ? t("pilots.budget.amountHintWhole", { currency }) : t("pilots.budget.amountHintDecimals", { currency, digits })} required />
-            <div className="actions"><button type="submit">{t("pilots.budget.add")}</button></div>
+            <TextField
+              field={lineFields.planned as FieldMetadata<string | undefined>}
+              inputMode="text"
+              label={t("pilots.budget.plannedIn", { currency })}
+              hint={digits === 0 ? t("pilots.budget.amountHintWhole", { currency }) : t("pilots.budget.amountHintDecimals", { currency, digits })}
+              required
+            />
+            <div className="actions">
+              <button type="submit">{t("pilots.budget.add")}</button>
+            </div>
           </Form>
           <Form method="post" className="stack" {...getFormProps(rateForm)}>
             <h3>{t("pilots.budget.rateTitle")}</h3>
@@ -133,7 +203,9 @@ export function Budget({ lines, totals, currency, rate, canEdit, data }: { lines
             <TextField field={rateFields.rate as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.budget.rate", { currency })} required />
             <TextField field={rateFields.rateOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.budget.rateOn")} required />
             <TextField field={rateFields.source as FieldMetadata<string | undefined>} label={t("pilots.budget.rateSource")} />
-            <div className="actions"><button type="submit">{t("pilots.budget.rateSave")}</button></div>
+            <div className="actions">
+              <button type="submit">{t("pilots.budget.rateSave")}</button>
+            </div>
           </Form>
         </>
       ) : null}

@@ -51,7 +51,12 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
                     <td>{m.title}</td>
                     <td>
                       {formatDate(m.dueOn, lng)}
-                      {isLate(m, today) ? <> <span className="badge badge-rejected">{t("pilots.milestones.late")}</span></> : null}
+                      {isLate(m, today) ? (
+                        <>
+                          {" "}
+                          <span className="badge badge-rejected">{t("pilots.milestones.late")}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {m.doneOn ? (
@@ -60,8 +65,20 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
                         <Form method="post" className="actions">
                           <input type="hidden" name="intent" value="milestoneDone" />
                           <input type="hidden" name="milestoneId" value={m.id} />
-                          <input id={`ms-${m.id}-done`} aria-label={t("pilots.milestones.doneOnFor", { title: m.title })} type="date" name="doneOn" defaultValue={typed ?? today} max={today} required aria-invalid={reply?.error ? true : undefined} aria-describedby={reply?.error ? errId : undefined} />
-                          <button type="submit" className="btn-small" aria-label={`${t("pilots.milestones.markDone")}: ${m.title}`}>{t("pilots.milestones.markDone")}</button>
+                          <input
+                            id={`ms-${m.id}-done`}
+                            aria-label={t("pilots.milestones.doneOnFor", { title: m.title })}
+                            type="date"
+                            name="doneOn"
+                            defaultValue={typed ?? today}
+                            max={today}
+                            required
+                            aria-invalid={reply?.error ? true : undefined}
+                            aria-describedby={reply?.error ? errId : undefined}
+                          />
+                          <button type="submit" className="btn-small" aria-label={`${t("pilots.milestones.markDone")}: ${m.title}`}>
+                            {t("pilots.milestones.markDone")}
+                          </button>
                           <ErrorList id={errId} errors={reply?.error?.doneOn ?? undefined} />
                         </Form>
                       ) : (
@@ -84,7 +101,9 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
           <input type="hidden" name="intent" value="milestone" />
           <TextField field={fields.title as FieldMetadata<string | undefined>} label={t("pilots.milestones.what")} required />
           <TextField field={fields.dueOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.milestones.dueOn")} required />
-          <div className="actions"><button type="submit">{t("pilots.milestones.add")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("pilots.milestones.add")}</button>
+          </div>
         </Form>
       ) : null}
     </section>

@@ -19,9 +19,26 @@ import { replyFor } from "./reply";
 
 type Text = Record<string, string>;
 type Point = { value: number; on: string } | null;
-type Row = { indicator: { id: number; code: string; name: Text; type: string; unit: Text; direction: string }; baseline: Point; periodic: Point; final: Point; ex_post: Point; change: number | null };
+type Row = {
+  indicator: { id: number; code: string; name: Text; type: string; unit: Text; direction: string };
+  baseline: Point;
+  periodic: Point;
+  final: Point;
+  ex_post: Point;
+  change: number | null;
+};
 
-export function Monitoring({ rows, choices, canEdit, data }: { rows: Row[]; choices: { id: number; code: string; name: Text }[]; canEdit: boolean; data: unknown }) {
+export function Monitoring({
+  rows,
+  choices,
+  canEdit,
+  data,
+}: {
+  rows: Row[];
+  choices: { id: number; code: string; name: Text }[];
+  canEdit: boolean;
+  data: unknown;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [form, fields] = useAppForm({
@@ -32,7 +49,12 @@ export function Monitoring({ rows, choices, canEdit, data }: { rows: Row[]; choi
   });
   const show = (r: Row, p: Point) => {
     if (!p) return "–";
-    const v = r.indicator.type === "yes_no" ? (p.value ? t("common.yes") : t("common.no")) : `${formatNumber(p.value, lng)}${r.indicator.type === "percentage" ? " %" : ""}`;
+    const v =
+      r.indicator.type === "yes_no"
+        ? p.value
+          ? t("common.yes")
+          : t("common.no")
+        : `${formatNumber(p.value, lng)}${r.indicator.type === "percentage" ? " %" : ""}`;
     return (
       <>
         {v}
@@ -52,14 +74,18 @@ export function Monitoring({ rows, choices, canEdit, data }: { rows: Row[]; choi
               <tr>
                 <th scope="col">{t("pilots.monitoring.indicator")}</th>
                 {PILOT_STAGES.map((s) => (
-                  <th key={s} scope="col" className="num">{t(`pilots.stage.${s}`)}</th>
+                  <th key={s} scope="col" className="num">
+                    {t(`pilots.stage.${s}`)}
+                  </th>
                 ))}
-                <th scope="col" className="num">{t("pilots.monitoring.change")}</th>
+                <th scope="col" className="num">
+                  {t("pilots.monitoring.change")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => {
-                const better = r.change === null || r.change === 0 ? null : (r.change > 0) === (r.indicator.direction === "higher_better");
+                const better = r.change === null || r.change === 0 ? null : r.change > 0 === (r.indicator.direction === "higher_better");
                 return (
                   <tr key={r.indicator.id}>
                     <th scope="row">
@@ -95,11 +121,25 @@ export function Monitoring({ rows, choices, canEdit, data }: { rows: Row[]; choi
             placeholder={t("pilots.monitoring.chooseIndicator")}
             required
           />
-          <SelectField field={fields.stage as FieldMetadata<string | undefined>} label={t("pilots.monitoring.stage")} options={PILOT_STAGES.map((s) => ({ value: s, label: t(`pilots.stage.${s}`) }))} placeholder={t("pilots.monitoring.chooseStage")} required />
+          <SelectField
+            field={fields.stage as FieldMetadata<string | undefined>}
+            label={t("pilots.monitoring.stage")}
+            options={PILOT_STAGES.map((s) => ({ value: s, label: t(`pilots.stage.${s}`) }))}
+            placeholder={t("pilots.monitoring.chooseStage")}
+            required
+          />
           <TextField field={fields.measuredOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.monitoring.measuredOn")} required />
-          <TextField field={fields.value as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.monitoring.value")} hint={t("pilots.monitoring.valueHint")} required />
+          <TextField
+            field={fields.value as FieldMetadata<string | undefined>}
+            inputMode="text"
+            label={t("pilots.monitoring.value")}
+            hint={t("pilots.monitoring.valueHint")}
+            required
+          />
           <TextField field={fields.note as FieldMetadata<string | undefined>} label={t("pilots.monitoring.note")} />
-          <div className="actions"><button type="submit">{t("pilots.monitoring.save")}</button></div>
+          <div className="actions">
+            <button type="submit">{t("pilots.monitoring.save")}</button>
+          </div>
         </Form>
       ) : null}
     </section>

@@ -43,7 +43,13 @@ export function ProjectForm({
       <fieldset>
         <legend>{t("pilots.project.sectionWhat")}</legend>
         <TextField field={f.title} label={t("pilots.project.title")} required />
-        <SelectField field={f.component} label={t("pilots.project.component")} options={o.components} placeholder={t("pilots.project.chooseComponent")} required />
+        <SelectField
+          field={f.component}
+          label={t("pilots.project.component")}
+          options={o.components}
+          placeholder={t("pilots.project.chooseComponent")}
+          required
+        />
         <TextField field={f.componentOther} label={t("pilots.project.componentOther")} hint={t("pilots.project.componentOtherHint")} />
         <TextAreaField field={f.objectives} label={t("pilots.project.objectives")} hint={t("pilots.project.objectivesHint")} rows={5} required />
         <div className="grid grid-2">
@@ -56,7 +62,13 @@ export function ProjectForm({
           <legend>{t("pilots.project.sectionWhere")}</legend>
           <SelectField field={f.villageId} label={t("pilots.project.village")} options={villages} placeholder={t("pilots.project.chooseVillage")} required />
           <TextField field={f.localLeadName} label={t("pilots.project.localLeadName")} />
-          <TextField field={f.localLeadEmail} type="email" label={t("pilots.project.localLeadEmail")} hint={t("pilots.project.localLeadEmailHint")} autoComplete="off" />
+          <TextField
+            field={f.localLeadEmail}
+            type="email"
+            label={t("pilots.project.localLeadEmail")}
+            hint={t("pilots.project.localLeadEmailHint")}
+            autoComplete="off"
+          />
           {defaultValue?.actionPlanItemId ? <input type="hidden" name="actionPlanItemId" value={String(defaultValue.actionPlanItemId)} /> : null}
         </fieldset>
       ) : (

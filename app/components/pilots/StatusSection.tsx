@@ -30,8 +30,15 @@ export function StatusSection({ nextSteps, lastResult }: { nextSteps: string[]; 
             options={nextSteps.map((s) => ({ value: s, label: t(`pilots.status.${s}`) }))}
             required
           />
-          <TextAreaField field={fields.reason as FieldMetadata<string | undefined>} label={t("common.reason")} hint={t("pilots.statusForm.reasonHint")} rows={3} />
-          <div className="actions"><button type="submit">{t("pilots.statusForm.submit")}</button></div>
+          <TextAreaField
+            field={fields.reason as FieldMetadata<string | undefined>}
+            label={t("common.reason")}
+            hint={t("pilots.statusForm.reasonHint")}
+            rows={3}
+          />
+          <div className="actions">
+            <button type="submit">{t("pilots.statusForm.submit")}</button>
+          </div>
         </Form>
       ) : (
         <p className="muted">{t("pilots.statusForm.final")}</p>

@@ -11,7 +11,15 @@ import { pilotOptions } from "./bits";
 
 type Text = FieldMetadata<string | undefined>;
 
-export function VillageForm({ lastResult, defaultValue, submitLabel }: { lastResult?: FormReply; defaultValue?: Record<string, unknown>; submitLabel: string }) {
+export function VillageForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult?: FormReply;
+  defaultValue?: Record<string, unknown>;
+  submitLabel: string;
+}) {
   const { t, i18n } = useTranslation();
   const o = pilotOptions(t, i18n.language);
   const [form, fields] = useAppForm({
@@ -27,14 +35,25 @@ export function VillageForm({ lastResult, defaultValue, submitLabel }: { lastRes
         <legend>{t("pilots.village.sectionPlace")}</legend>
         <TextField field={fields.name as Text} label={t("pilots.village.name")} hint={t("pilots.village.nameHint")} required />
         <TextField field={fields.nameLatin as Text} label={t("pilots.village.nameLatin")} />
-        <SelectField field={fields.countryCode as Text} label={t("common.country")} options={o.countries} placeholder={t("pilots.village.chooseCountry")} required />
+        <SelectField
+          field={fields.countryCode as Text}
+          label={t("common.country")}
+          options={o.countries}
+          placeholder={t("pilots.village.chooseCountry")}
+          required
+        />
         <TextField field={fields.province as Text} label={t("pilots.village.province")} required />
         <TextField field={fields.district as Text} label={t("pilots.village.district")} />
         <div className="grid grid-2">
           <TextField field={fields.latitude as Text} label={t("pilots.village.latitude")} hint={t("pilots.village.coordinatesHint")} />
           <TextField field={fields.longitude as Text} label={t("pilots.village.longitude")} />
         </div>
-        <SelectField field={fields.timeZone as Text} label={t("pilots.village.timeZone")} options={o.timeZones} placeholder={t("pilots.village.timeZoneDefault")} />
+        <SelectField
+          field={fields.timeZone as Text}
+          label={t("pilots.village.timeZone")}
+          options={o.timeZones}
+          placeholder={t("pilots.village.timeZoneDefault")}
+        />
       </fieldset>
       <fieldset>
         <legend>{t("pilots.village.sectionPeople")}</legend>

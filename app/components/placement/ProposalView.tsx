@@ -17,7 +17,7 @@ export function ProposalView({ run, names, visitName }: Props) {
   const name = (pid: string | number) => names[String(pid)] ?? `#${pid}`;
   const reason = useReasonText(name);
   const { i18n } = useTranslation();
-  const visit = (vid: string | number | null) => (vid == null ? t("placement.diff.none") : visitName[String(vid)] ?? `#${vid}`);
+  const visit = (vid: string | number | null) => (vid == null ? t("placement.diff.none") : (visitName[String(vid)] ?? `#${vid}`));
   const c = run.comparison;
   const keptLabel = (pid: string) => {
     const k = run.kept[pid];
@@ -118,7 +118,12 @@ export function ProposalView({ run, names, visitName }: Props) {
                 : ""}
             </summary>
             <ul>
-              {e.overrides.length ? <li>{t("placement.proposal.overrides")}{e.overrides.map(reason).join("; ")}</li> : null}
+              {e.overrides.length ? (
+                <li>
+                  {t("placement.proposal.overrides")}
+                  {e.overrides.map(reason).join("; ")}
+                </li>
+              ) : null}
               {e.higherRanked.map((h) => (
                 <li key={h.visitId}>
                   {t("placement.proposal.notHigher", {
@@ -155,7 +160,9 @@ export function ProposalView({ run, names, visitName }: Props) {
         <input type="hidden" name="fingerprint" value={run.fingerprint} />
         <p className="hint">{t("placement.proposal.saveHint")}</p>
         <div className="actions">
-          <button type="submit" name="intent" value="save" disabled={busy}>{t("placement.proposal.save")}</button>
+          <button type="submit" name="intent" value="save" disabled={busy}>
+            {t("placement.proposal.save")}
+          </button>
         </div>
       </Form>
     </section>

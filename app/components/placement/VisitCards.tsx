@@ -28,7 +28,13 @@ export function VisitCards({ visits }: { visits: VisitView[] }) {
             <dt>{t("placement.visits.seats")}</dt>
             <dd>
               {t("placement.visits.taken", { taken: v.taken, capacity: v.capacity })}
-              <meter className="pl-seats" min={0} max={Math.max(1, v.capacity)} value={v.taken} aria-label={t("placement.visits.taken", { taken: v.taken, capacity: v.capacity })} />
+              <meter
+                className="pl-seats"
+                min={0}
+                max={Math.max(1, v.capacity)}
+                value={v.taken}
+                aria-label={t("placement.visits.taken", { taken: v.taken, capacity: v.capacity })}
+              />
               <span className="muted">{t("placement.visits.capHint", { cap: v.perCountryCap })}</span>
             </dd>
             <dt>{t("placement.visits.countries")}</dt>

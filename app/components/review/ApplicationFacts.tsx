@@ -16,7 +16,13 @@ export function ApplicationFacts({ app }: { app: DescribedApplication }) {
     [t("focal.fields.place"), app.place],
     [t("focal.fields.position"), [app.positionKind ? t(`positions.${app.positionKind}`) : "", app.position].filter(Boolean).join(": ")],
     [t("focal.fields.yearsInPosition"), app.yearsInPosition ?? ""],
-    [t("focal.fields.languages"), formatList(app.languages.map((l) => `${l.name} (${t(`levels.${l.level}`)})`), i18n.language)],
+    [
+      t("focal.fields.languages"),
+      formatList(
+        app.languages.map((l) => `${l.name} (${t(`levels.${l.level}`)})`),
+        i18n.language,
+      ),
+    ],
     [t("focal.fields.themes"), app.themes.map((th) => t(`themes.${th}`)).join(", ")],
     [t("focal.fields.preferredHosts"), app.preferredHostCountries.join(" › ")],
     [t("focal.fields.available"), app.available ? t("home.dates", app.available) : ""],

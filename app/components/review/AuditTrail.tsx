@@ -14,7 +14,16 @@ export type TrailEvent = {
 export function AuditTrail({ events, locale, timeZone }: { events: TrailEvent[]; locale: string; timeZone?: string | null }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="muted">{t("common.noneYet")}</p>;
-  const fmt = new Intl.DateTimeFormat(locale, { calendar: "gregory", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: timeZone || "UTC", timeZoneName: "short" });
+  const fmt = new Intl.DateTimeFormat(locale, {
+    calendar: "gregory",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: timeZone || "UTC",
+    timeZoneName: "short",
+  });
   const state = (s: string | null) => (s ? t(`statuses.${s}`, { defaultValue: s }) : "–");
   return (
     <ol className="timeline">
@@ -30,7 +39,11 @@ export function AuditTrail({ events, locale, timeZone }: { events: TrailEvent[];
             {" · "}
             {e.actorName ?? t("focal.trail.system")}
           </p>
-          {e.reason ? <p>{t("common.reason")}: {e.reason}</p> : null}
+          {e.reason ? (
+            <p>
+              {t("common.reason")}: {e.reason}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -17,8 +17,18 @@ export function CustomAnswers({ answers }: { answers: ShownAnswer[] }) {
           <div key={a.questionId} style={{ display: "contents" }}>
             <dt>
               <span lang={a.lang}>{a.label}</span>
-              {a.removed ? <> <span className="badge badge-draft">{t("secretariat.questions.removedBadge")}</span></> : null}
-              {a.changed ? <> <span className="muted">({t("secretariat.questions.answeredEarlier")})</span></> : null}
+              {a.removed ? (
+                <>
+                  {" "}
+                  <span className="badge badge-draft">{t("secretariat.questions.removedBadge")}</span>
+                </>
+              ) : null}
+              {a.changed ? (
+                <>
+                  {" "}
+                  <span className="muted">({t("secretariat.questions.answeredEarlier")})</span>
+                </>
+              ) : null}
             </dt>
             <dd style={a.kind === "long_text" ? { whiteSpace: "pre-wrap" } : undefined}>{a.answer}</dd>
           </div>

@@ -63,13 +63,13 @@ export function EditionForm({
         <TextField field={fields.name} label={t("admin.editions.name")} hint={t("admin.editions.nameHint")} required />
         <TextField field={fields.ordinal} type="number" inputMode="numeric" label={t("admin.editions.ordinal")} required />
       </div>
-      <SelectField
-        field={fields.mode}
-        label={t("admin.editions.mode")}
-        options={EDITION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
-        required
+      <SelectField field={fields.mode} label={t("admin.editions.mode")} options={EDITION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} required />
+      <CheckboxGroup
+        field={fields.hostCountries}
+        label={t("admin.editions.hostCountries")}
+        hint={t("admin.editions.hostCountriesHint")}
+        options={countryOptions}
       />
-      <CheckboxGroup field={fields.hostCountries} label={t("admin.editions.hostCountries")} hint={t("admin.editions.hostCountriesHint")} options={countryOptions} />
       <div className="grid grid-2">
         <TextField field={fields.startsOn} type="date" label={t("admin.editions.startsOn")} required />
         <TextField field={fields.endsOn} type="date" label={t("admin.editions.endsOn")} required />
@@ -83,14 +83,17 @@ export function EditionForm({
         placeholder={t("admin.editions.timeZoneDefault")}
         options={timeZones.map((z) => ({ value: z, label: z }))}
       />
-      <CheckboxGroup
-        field={fields.themes}
-        label={t("admin.editions.themes")}
-        options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
-      />
+      <CheckboxGroup field={fields.themes} label={t("admin.editions.themes")} options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))} />
       <TranslationsFieldset field="name" label={t("admin.editions.name")} values={tr?.name} errors={form.allErrors} formId={form.id} />
       <TextAreaField field={fields.description} label={t("admin.editions.description")} rows={4} />
-      <TranslationsFieldset field="description" label={t("admin.editions.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
+      <TranslationsFieldset
+        field="description"
+        label={t("admin.editions.description")}
+        values={tr?.description}
+        errors={form.allErrors}
+        formId={form.id}
+        multiline
+      />
       <fieldset className="field">
         <legend>{t("admin.editions.quotas")}</legend>
         <p className="hint">{t("admin.editions.quotasHint")}</p>

@@ -11,13 +11,15 @@ export function StatusForms({ status, errors }: { status: string; errors?: strin
     <section className="card" aria-labelledby="status-h">
       <h2 id="status-h">{t("training.statusForm.title")}</h2>
       <FormErrors errors={errors} />
-      {next.filter((to) => to !== "cancelled").map((to) => (
-        <Form method="post" key={to} className="actions">
-          <input type="hidden" name="intent" value="status" />
-          <input type="hidden" name="to" value={to} />
-          <button type="submit">{t(`training.statusForm.to.${to}`)}</button>
-        </Form>
-      ))}
+      {next
+        .filter((to) => to !== "cancelled")
+        .map((to) => (
+          <Form method="post" key={to} className="actions">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="to" value={to} />
+            <button type="submit">{t(`training.statusForm.to.${to}`)}</button>
+          </Form>
+        ))}
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="status" />
         <input type="hidden" name="to" value="cancelled" />
@@ -26,10 +28,11 @@ export function StatusForms({ status, errors }: { status: string; errors?: strin
           <textarea id="cancel-reason" name="reason" rows={2} required />
         </div>
         <div className="actions">
-          <button type="submit" className="btn-danger">{t("training.statusForm.to.cancelled")}</button>
+          <button type="submit" className="btn-danger">
+            {t("training.statusForm.to.cancelled")}
+          </button>
         </div>
       </Form>
     </section>
   );
 }
-

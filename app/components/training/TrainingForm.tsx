@@ -122,7 +122,11 @@ export function TrainingForm({
         <TextField field={fields.endTime as Text} type="time" label={t("training.form.endTime")} hint={t("training.form.timeHint")} required />
       </div>
       <TextField field={fields.onlineUrl as Text} type="url" label={t("training.form.onlineUrl")} hint={t("training.form.onlineUrlHint")} />
-      <CheckboxGroup field={fields.trainerIds as List} label={t("training.form.trainers")} options={choices.trainers.map((x) => ({ value: String(x.id), label: x.label }))} />
+      <CheckboxGroup
+        field={fields.trainerIds as List}
+        label={t("training.form.trainers")}
+        options={choices.trainers.map((x) => ({ value: String(x.id), label: x.label }))}
+      />
       <CheckboxGroup
         field={fields.interpreterIds as List}
         label={t("training.form.interpreters")}
@@ -130,10 +134,23 @@ export function TrainingForm({
       />
       <div className="grid grid-2">
         <SelectField field={fields.deliveryLanguage as Text} label={t("training.form.deliveryLanguage")} options={languages} required />
-        <TextField field={fields.capacity as Text} type="number" inputMode="numeric" label={t("training.form.capacity")} hint={t("training.form.capacityHint")} />
+        <TextField
+          field={fields.capacity as Text}
+          type="number"
+          inputMode="numeric"
+          label={t("training.form.capacity")}
+          hint={t("training.form.capacityHint")}
+        />
       </div>
       <TextAreaField field={fields.description as Text} label={t("training.form.description")} rows={3} />
-      <TranslationsFieldset field="description" label={t("training.form.description")} values={tr?.description} errors={form.allErrors} formId={form.id} multiline />
+      <TranslationsFieldset
+        field="description"
+        label={t("training.form.description")}
+        values={tr?.description}
+        errors={form.allErrors}
+        formId={form.id}
+        multiline
+      />
       {isNew ? (
         <SelectField
           field={fields.status as Text}

@@ -26,8 +26,14 @@ export function formChoices(
   return {
     visits: o.visits.map((v) => ({ id: v.id, label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})` })),
     venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${v.timeZone})` })),
-    trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({ id: x.id, label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}` })),
-    interpreters: live(o.interpreters, keep.interpreterIds ?? []).map((x) => ({ id: x.id, label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})` })),
+    trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({
+      id: x.id,
+      label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}`,
+    })),
+    interpreters: live(o.interpreters, keep.interpreterIds ?? []).map((x) => ({
+      id: x.id,
+      label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})`,
+    })),
     zones: ZONES,
   };
 }
@@ -58,7 +64,20 @@ export function formValues(tr: TrainingRow, trainerIds: number[], interpreterIds
   };
 }
 
-const QUERY_FIELDS = ["title", "type", "visitId", "venueId", "timeZone", "startDate", "startTime", "endDate", "endTime", "deliveryLanguage", "audience", "capacity"];
+const QUERY_FIELDS = [
+  "title",
+  "type",
+  "visitId",
+  "venueId",
+  "timeZone",
+  "startDate",
+  "startTime",
+  "endDate",
+  "endTime",
+  "deliveryLanguage",
+  "audience",
+  "capacity",
+];
 
 /** A new form's values from the query string (a slot picked on the free-slot page), with defaults. */
 export function valuesFromQuery(url: URL, defaults: Record<string, string>) {

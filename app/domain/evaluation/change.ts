@@ -47,8 +47,7 @@ export function pairedChange(
   const baselineMean = mean(pairs.map((p) => p[0]));
   const laterMean = mean(pairs.map((p) => p[1]));
   const change = mean(pairs.map((p) => p[1] - p[0]));
-  const improved =
-    change === null || Math.abs(change) < 1e-9 ? null : opts.direction === "lower_better" ? change < 0 : change > 0;
+  const improved = change === null || Math.abs(change) < 1e-9 ? null : opts.direction === "lower_better" ? change < 0 : change > 0;
   return { n: pairs.length, baselineMean, laterMean, change, improved };
 }
 

@@ -97,8 +97,7 @@ export function countryHolidays(country: string, year: number, lang = "en"): Cou
     });
   } else if (isDataCountry(country)) {
     const nativeLang = DATA_LANGUAGE[country];
-    for (const [date, en, nat] of OFFICIAL_HOLIDAYS[country])
-      if (date.startsWith(`${year}-`)) push(date, lang === nativeLang ? nat : en, nat);
+    for (const [date, en, nat] of OFFICIAL_HOLIDAYS[country]) if (date.startsWith(`${year}-`)) push(date, lang === nativeLang ? nat : en, nat);
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   yearCache.set(key, out);
@@ -123,13 +122,7 @@ export function holidaysOn(country: string, date: string, extra: readonly ExtraH
  * Public holidays of `country` between `from` and `to` (inclusive, `YYYY-MM-DD`), sources plus the
  * organizers' `extra` days, keyed by date, names in `lang`.
  */
-export function holidaysBetween(
-  country: string,
-  from: string,
-  to: string,
-  extra: readonly ExtraHoliday[] = [],
-  lang = "en",
-): Record<string, string[]> {
+export function holidaysBetween(country: string, from: string, to: string, extra: readonly ExtraHoliday[] = [], lang = "en"): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const add = (date: string, name: string) => {
     const list = (out[date] ??= []);

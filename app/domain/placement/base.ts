@@ -120,8 +120,7 @@ export function prepareBase(inst: PlacementInstance): Base {
     const a = participants[i]!.availability;
     datesOk = (availFrom[i] = dayInt(a.from)) >= 0 && (availTo[i] = dayInt(a.to)) >= 0;
   }
-  for (let i = 0; i < V && datesOk; i++)
-    datesOk = (arrival[i] = dayInt(visits[i]!.arrival)) >= 0 && (departure[i] = dayInt(visits[i]!.departure)) >= 0;
+  for (let i = 0; i < V && datesOk; i++) datesOk = (arrival[i] = dayInt(visits[i]!.arrival)) >= 0 && (departure[i] = dayInt(visits[i]!.departure)) >= 0;
   if (!datesOk) {
     const all = new Set<string>();
     for (const p of participants) all.add(p.availability.from).add(p.availability.to);
@@ -245,12 +244,7 @@ export function missing(b: Base, pi: number, vi: number): number {
 /** Hard rules (not own country, dates inside availability, shared language or interpreter). */
 export function eligible(b: Base, pi: number, vi: number): boolean {
   if (!b.langExact) return isEligible(b.participants[pi]!, b.visits[vi]!);
-  return (
-    b.visitHost[vi] !== b.countryOf[pi] &&
-    b.availFrom[pi]! <= b.arrival[vi]! &&
-    b.departure[vi]! <= b.availTo[pi]! &&
-    (b.pLang[pi]! & b.vLang[vi]!) !== 0
-  );
+  return b.visitHost[vi] !== b.countryOf[pi] && b.availFrom[pi]! <= b.arrival[vi]! && b.departure[vi]! <= b.availTo[pi]! && (b.pLang[pi]! & b.vLang[vi]!) !== 0;
 }
 
 /** Seats left for country c at visit v after locks: min(k - locked compatriots, seats left), or the seats left when no cap. */

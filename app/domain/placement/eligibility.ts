@@ -46,12 +46,7 @@ export function sharesLanguage(p: Participant, v: Visit): boolean {
 }
 
 export function isEligible(p: Participant, v: Visit): boolean {
-  return (
-    p.country !== v.hostCountry &&
-    p.availability.from <= v.arrival &&
-    v.departure <= p.availability.to &&
-    sharesLanguage(p, v)
-  );
+  return p.country !== v.hostCountry && p.availability.from <= v.arrival && v.departure <= p.availability.to && sharesLanguage(p, v);
 }
 
 /** Whether unranked eligible visits are acceptable for `p`: the option is on, or `p` has no preference. */

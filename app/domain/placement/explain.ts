@@ -151,8 +151,7 @@ export function explainAll(
     }
     // Unplaced while unranked visits were acceptable: say why none of those either.
     if (vAssigned < 0 && takesUnranked(part, pr.options))
-      for (let v = 0; v < V; v++)
-        if (!seen.has(v)) notes.push({ visitId: pr.visits[v]!.id, rank: null, reasons: whyNot(p, v, -1) });
+      for (let v = 0; v < V; v++) if (!seen.has(v)) notes.push({ visitId: pr.visits[v]!.id, rank: null, reasons: whyNot(p, v, -1) });
     if (vAssigned < 0) {
       if (V === 0) blockers.push({ code: "no_visits" });
       const codes = new Set(blockers.map((b) => b.code));
@@ -177,36 +176,35 @@ export function explainAll(
     });
 
     function whyNot(p: number, v: number, r: number): Reason[] {
-        const visit = pr.visits[v]!;
-        // A kept participant gets the same reasons as anyone (what would stop a move there now);
-        // only when none applies is "kept where they are" the whole answer.
-        const reasons = hardRuleFailures(part, visit);
-        if (reasons.length === 0) {
-          const cpv = preferenceCost(part, visit, r, pr.weights);
-          const occ = occupants[v]!;
-          const compatriots = occ.filter((q) => pr.countryOf[q] === pr.countryOf[p]);
-          const k = visit.countryCap;
-          if (occ.length >= visit.capacity)
-            reasons.push({
-              code: "visit_full",
-              capacity: visit.capacity,
-              occupants: occ.length,
-              preferredOccupants: preferred(p, v, cpv, occ),
-              holders: holdersOf(p, v, r, cpv, occ),
-            });
-          if (k != null && compatriots.length >= k)
-            reasons.push({
-              code: "country_cap_reached",
-              country: part.country,
-              cap: k,
-              preferredOccupants: preferred(p, v, cpv, compatriots),
-              holders: holdersOf(p, v, r, cpv, compatriots),
-            });
-          if (reasons.length === 0 && !locked && assignedCost !== null && cpv >= assignedCost)
-            reasons.push({ code: "not_cheaper", cost: cpv, assignedCost });
-        }
-        if (reasons.length === 0 && locked) reasons.push({ code: "locked_elsewhere" });
-        return reasons;
+      const visit = pr.visits[v]!;
+      // A kept participant gets the same reasons as anyone (what would stop a move there now);
+      // only when none applies is "kept where they are" the whole answer.
+      const reasons = hardRuleFailures(part, visit);
+      if (reasons.length === 0) {
+        const cpv = preferenceCost(part, visit, r, pr.weights);
+        const occ = occupants[v]!;
+        const compatriots = occ.filter((q) => pr.countryOf[q] === pr.countryOf[p]);
+        const k = visit.countryCap;
+        if (occ.length >= visit.capacity)
+          reasons.push({
+            code: "visit_full",
+            capacity: visit.capacity,
+            occupants: occ.length,
+            preferredOccupants: preferred(p, v, cpv, occ),
+            holders: holdersOf(p, v, r, cpv, occ),
+          });
+        if (k != null && compatriots.length >= k)
+          reasons.push({
+            code: "country_cap_reached",
+            country: part.country,
+            cap: k,
+            preferredOccupants: preferred(p, v, cpv, compatriots),
+            holders: holdersOf(p, v, r, cpv, compatriots),
+          });
+        if (reasons.length === 0 && !locked && assignedCost !== null && cpv >= assignedCost) reasons.push({ code: "not_cheaper", cost: cpv, assignedCost });
+      }
+      if (reasons.length === 0 && locked) reasons.push({ code: "locked_elsewhere" });
+      return reasons;
     }
   }
   return out;

@@ -74,8 +74,7 @@ export function balanceGender(pr: Prepared, assignArc: Int32Array): number {
     gCount[arcGroup[a]!]!++;
     members[arcVisit[a]!]!.push(p);
   }
-  const gain = (dx: number, dy: number, s: number) =>
-    Math.abs(dx) + Math.abs(dy) - Math.abs(dx - s) - Math.abs(dy + s);
+  const gain = (dx: number, dy: number, s: number) => Math.abs(dx) + Math.abs(dy) - Math.abs(dx - s) - Math.abs(dy + s);
   let applied = 0;
   let improved = true;
   while (improved) {
@@ -98,9 +97,12 @@ export function balanceGender(pr: Prepared, assignArc: Int32Array): number {
         const gb = arcGroup[b]!;
         // Move into a free seat.
         if (load[Y]! < visitCap[Y]! && gCount[gb]! < groupCap[gb]! && gain(diff[X]!, diff[Y]!, sp) > 0) {
-          load[X]!--; load[Y]!++;
-          gCount[arcGroup[a]!]!--; gCount[gb]!++;
-          diff[X]! -= sp; diff[Y]! += sp;
+          load[X]!--;
+          load[Y]!++;
+          gCount[arcGroup[a]!]!--;
+          gCount[gb]!++;
+          diff[X]! -= sp;
+          diff[Y]! += sp;
           members[X]!.splice(members[X]!.indexOf(p), 1);
           members[Y]!.push(p);
           assignArc[p] = b;
@@ -116,13 +118,21 @@ export function balanceGender(pr: Prepared, assignArc: Int32Array): number {
           const bq = findArc(pr, q, X, arcCost[aq]!);
           if (bq < 0) continue;
           // Caps after the swap: p leaves group(a) for gb, q leaves group(aq) for group(bq).
-          const ga = arcGroup[a]!, gq = arcGroup[aq]!, gqb = arcGroup[bq]!;
-          gCount[ga]!--; gCount[gq]!--;
+          const ga = arcGroup[a]!,
+            gq = arcGroup[aq]!,
+            gqb = arcGroup[bq]!;
+          gCount[ga]!--;
+          gCount[gq]!--;
           const ok = gCount[gb]! + 1 <= groupCap[gb]! && gCount[gqb]! + 1 <= groupCap[gqb]!;
-          gCount[ga]!++; gCount[gq]!++;
+          gCount[ga]!++;
+          gCount[gq]!++;
           if (!ok) continue;
-          gCount[ga]!--; gCount[gq]!--; gCount[gb]!++; gCount[gqb]!++;
-          diff[X]! -= 2 * sp; diff[Y]! += 2 * sp;
+          gCount[ga]!--;
+          gCount[gq]!--;
+          gCount[gb]!++;
+          gCount[gqb]!++;
+          diff[X]! -= 2 * sp;
+          diff[Y]! += 2 * sp;
           members[X]!.splice(members[X]!.indexOf(p), 1, q);
           members[Y]!.splice(members[Y]!.indexOf(q), 1, p);
           assignArc[p] = b;

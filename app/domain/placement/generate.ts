@@ -11,7 +11,19 @@ import type { Gender, Participant, PlacementInstance, PreferenceEntry, Visit } f
 
 export const MEMBER_COUNTRIES = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "CN", "JP", "KR"] as const;
 const NATIONAL_LANGUAGE: Record<string, string> = {
-  BN: "ms", KH: "km", ID: "id", LA: "lo", MY: "ms", MM: "my", PH: "tl", SG: "en", TH: "th", VN: "vi", CN: "zh", JP: "ja", KR: "ko",
+  BN: "ms",
+  KH: "km",
+  ID: "id",
+  LA: "lo",
+  MY: "ms",
+  MM: "my",
+  PH: "tl",
+  SG: "en",
+  TH: "th",
+  VN: "vi",
+  CN: "zh",
+  JP: "ja",
+  KR: "ko",
 };
 const THEMES = ["rural-revitalisation", "eco-agriculture", "rural-tourism", "cooperatives", "poverty-governance", "water-supply", "livestock", "e-commerce"];
 

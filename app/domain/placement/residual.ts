@@ -98,8 +98,7 @@ export function buildResidual(pr: Prepared): Residual {
   };
   for (let v = 0; v < V; v++) addArc(VN + v, T, visitCap[v]!, 0);
   for (let g = 0; g < G; g++) if (gNode[g] === GN + g) addArc(GN + g, VN + groupVisit[g]!, groupCap[g]!, 0);
-  for (let p = 0; p < P; p++)
-    for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++) addArc(p, gNode[arcGroup[a]!]!, 1, arcCost[a]!);
+  for (let p = 0; p < P; p++) for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++) addArc(p, gNode[arcGroup[a]!]!, 1, arcCost[a]!);
   const sArc = new Int32Array(P).fill(-1);
   for (let p = 0; p < P; p++) if (arcStart[p + 1]! > arcStart[p]!) sArc[p] = addArc(S, p, 1, 0);
   return { N, T, S, VN, gNode, first, head, res, cost, sister, sArc, K, maxCost };

@@ -86,9 +86,7 @@ function buildResult(s: Solved, mode: PlacementMode, instance: PlacementInstance
   };
 }
 
-export type RunResult =
-  | { ok: true; result: PlacementResult; instance: PlacementInstance }
-  | { ok: false; issues: ValidationIssue[] };
+export type RunResult = { ok: true; result: PlacementResult; instance: PlacementInstance } | { ok: false; issues: ValidationIssue[] };
 
 /** Validates untrusted data, then solves it. Errors come back as data naming the field, never thrown. */
 export function runPlacement(data: unknown, opts: SolveOptions = {}): RunResult {

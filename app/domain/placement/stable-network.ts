@@ -72,11 +72,7 @@ export interface BlockingPair {
  * Locked occupants are fixed: they are not counted as seats that could be freed.
  * Complexity: O(m) after O(m) preprocessing.
  */
-export function findBlockingPairs(
-  pr: Prepared,
-  assignArc: Int32Array,
-  opts: { strictTies?: boolean; keys?: Float64Array } = {},
-): BlockingPair[] {
+export function findBlockingPairs(pr: Prepared, assignArc: Int32Array, opts: { strictTies?: boolean; keys?: Float64Array } = {}): BlockingPair[] {
   const keys = opts.keys ?? priorityKeys(pr);
   const P = pr.participants.length;
   const V = pr.visits.length;

@@ -32,10 +32,7 @@ const id = z.string().min(1, { message: "expected a non-empty id" });
 const theme = z.string().min(1);
 const count = z.number().int().min(0);
 
-const preferenceEntry = z.union([
-  z.object({ visit: id }).strict(),
-  z.object({ country }).strict(),
-]);
+const preferenceEntry = z.union([z.object({ visit: id }).strict(), z.object({ country }).strict()]);
 
 export const participantSchema = z.object({
   id,
@@ -114,9 +111,7 @@ export interface ValidationIssue {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; instance: PlacementInstance }
-  | { ok: false; issues: ValidationIssue[] };
+export type ValidationResult = { ok: true; instance: PlacementInstance } | { ok: false; issues: ValidationIssue[] };
 
 /**
  * Validates unknown data (e.g. parsed JSON) as an instance. O(size of the instance). A valid

@@ -2,23 +2,8 @@ import { ScheduleInputError } from "./errors";
 import { hasHolidayData, publicHolidaysOn } from "./holidays";
 import { formatInterval } from "./display";
 import { assertTimeZone, daysBetween, eachLocalDate, localDateOf, parseInstant, parseLocalDate } from "./local-time";
-import {
-  BOOKABLE_RESOURCES,
-  overlappingRefs,
-  resourceIdsOf,
-  resourceKey,
-  uniqueIds,
-  type IndexedTraining,
-  type ScheduleIndex,
-} from "./schedule-index";
-import type {
-  BookableResource,
-  ConflictCheckOptions,
-  ResourceId,
-  ScheduledTraining,
-  TrainingCandidate,
-  TrainingConflict,
-} from "./types";
+import { BOOKABLE_RESOURCES, overlappingRefs, resourceIdsOf, resourceKey, uniqueIds, type IndexedTraining, type ScheduleIndex } from "./schedule-index";
+import type { BookableResource, ConflictCheckOptions, ResourceId, ScheduledTraining, TrainingCandidate, TrainingConflict } from "./types";
 
 /** A raw double-booking hit before grouping. */
 interface Hit {
@@ -69,12 +54,7 @@ function groupHits(hits: Hit[], c: TrainingCandidate, options: ConflictCheckOpti
   }
   const order = (k: BookableResource) => BOOKABLE_RESOURCES.indexOf(k);
   return [...groups.values()]
-    .sort(
-      (a, b) =>
-        order(a.kind) - order(b.kind) ||
-        a.other.startMs - b.other.startMs ||
-        (a.other.key < b.other.key ? -1 : a.other.key > b.other.key ? 1 : 0),
-    )
+    .sort((a, b) => order(a.kind) - order(b.kind) || a.other.startMs - b.other.startMs || (a.other.key < b.other.key ? -1 : a.other.key > b.other.key ? 1 : 0))
     .map(({ kind, other, ids }) => {
       const localTime = formatInterval(other.startMs, other.endMs, c.venueZone, { locale: options.locale });
       const [one, many] = LABEL[kind];
@@ -131,12 +111,7 @@ function interpreterCover(c: TrainingCandidate): TrainingConflict[] {
   ];
 }
 
-function evaluate(
-  c: TrainingCandidate,
-  p: ParsedCandidate,
-  options: ConflictCheckOptions,
-  findHits: () => Hit[],
-): TrainingConflict[] {
+function evaluate(c: TrainingCandidate, p: ParsedCandidate, options: ConflictCheckOptions, findHits: () => Hit[]): TrainingConflict[] {
   if (c.status === "cancelled") return [];
   if (!(p.endMs > p.startMs)) {
     return [{ code: "end_not_after_start", severity: "error", message: "The end must be after the start" }];

@@ -85,8 +85,6 @@ export function formatForViewer(
   const venue = formatInterval(s, e, venueZone, options);
   if (!viewerZone || viewerZone === venueZone) return { venue, viewer: null };
   assertTimeZone(viewerZone, "viewerZone");
-  const same =
-    tzOffset(venueZone, new Date(s)) === tzOffset(viewerZone, new Date(s)) &&
-    tzOffset(venueZone, new Date(e)) === tzOffset(viewerZone, new Date(e));
+  const same = tzOffset(venueZone, new Date(s)) === tzOffset(viewerZone, new Date(s)) && tzOffset(venueZone, new Date(e)) === tzOffset(viewerZone, new Date(e));
   return { venue, viewer: same ? null : formatInterval(s, e, viewerZone, options) };
 }

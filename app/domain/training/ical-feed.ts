@@ -150,9 +150,7 @@ function prepare(items: readonly FeedItem[], domain: string): Prepared[] {
     seen.add(p.uid);
   }
   // Deterministic order so the same data always gives the same bytes.
-  return out.sort((a, b) =>
-    a.sortDay < b.sortDay ? -1 : a.sortDay > b.sortDay ? 1 : a.sortMs - b.sortMs || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0),
-  );
+  return out.sort((a, b) => (a.sortDay < b.sortDay ? -1 : a.sortDay > b.sortDay ? 1 : a.sortMs - b.sortMs || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)));
 }
 
 /**
@@ -247,11 +245,7 @@ export function buildICalendarFeed(items: readonly FeedItem[], options: FeedOpti
  * A participant's personal feed: their trainings (cancelled ones included as CANCELLED) and their
  * arrival and departure days. Shapes as {@link buildICalendarFeed}.
  */
-export function buildParticipantFeed(input: {
-  participantName: string;
-  items: readonly FeedItem[];
-  options?: Omit<FeedOptions, "name">;
-}): string {
+export function buildParticipantFeed(input: { participantName: string; items: readonly FeedItem[]; options?: Omit<FeedOptions, "name"> }): string {
   return buildICalendarFeed(input.items, { ...input.options, name: `VLX – ${input.participantName}` });
 }
 

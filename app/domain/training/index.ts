@@ -37,23 +37,8 @@ export type {
   TrainingConflict,
   TrainingStatus,
 } from "./types";
-export {
-  BOOKABLE_RESOURCES,
-  buildScheduleIndex,
-  overlappingRefs,
-  resourceKey,
-  type IndexedTraining,
-  type ScheduleIndex,
-} from "./schedule-index";
+export { BOOKABLE_RESOURCES, buildScheduleIndex, overlappingRefs, resourceKey, type IndexedTraining, type ScheduleIndex } from "./schedule-index";
 export { checkConflicts, checkConflictsLinear, hasBlockingConflict } from "./conflicts";
 export { findFreeSlots, type FreeSlot, type FreeSlotRequest } from "./free-slots";
 export { buildVtimezone } from "./vtimezone";
-export {
-  buildICalendarFeed,
-  buildParticipantFeed,
-  buildVisitFeed,
-  type FeedAllDayItem,
-  type FeedItem,
-  type FeedOptions,
-  type FeedTraining,
-} from "./ical-feed";
+export { buildICalendarFeed, buildParticipantFeed, buildVisitFeed, type FeedAllDayItem, type FeedItem, type FeedOptions, type FeedTraining } from "./ical-feed";

@@ -87,12 +87,7 @@ export interface LocalToUtcOptions {
 }
 
 function wallMatches(d: TZDate, c: CivilDate, minutes: number): boolean {
-  return (
-    d.getFullYear() === c.year &&
-    d.getMonth() === c.month - 1 &&
-    d.getDate() === c.day &&
-    d.getHours() * 60 + d.getMinutes() === minutes
-  );
+  return d.getFullYear() === c.year && d.getMonth() === c.month - 1 && d.getDate() === c.day && d.getHours() * 60 + d.getMinutes() === minutes;
 }
 
 /**

@@ -45,8 +45,20 @@ function newToken() {
 }
 
 // Every signed-in page loads its actor: both statements are compiled once per connection.
-const userById = preparedQuery((d) => d.select().from(t.users).where(eq(t.users.id, sql.placeholder("id"))).prepare());
-const grantsOfUser = preparedQuery((d) => d.select().from(t.roleGrants).where(eq(t.roleGrants.userId, sql.placeholder("id"))).prepare());
+const userById = preparedQuery((d) =>
+  d
+    .select()
+    .from(t.users)
+    .where(eq(t.users.id, sql.placeholder("id")))
+    .prepare(),
+);
+const grantsOfUser = preparedQuery((d) =>
+  d
+    .select()
+    .from(t.roleGrants)
+    .where(eq(t.roleGrants.userId, sql.placeholder("id")))
+    .prepare(),
+);
 
 /** The actor for a user id (null when the user does not exist or is disabled). */
 export function loadActor(userId: number): Actor | null {
@@ -66,7 +78,11 @@ export function loadActor(userId: number): Actor | null {
 }
 
 export function findUserByEmail(email: string) {
-  return db().select().from(t.users).where(eq(t.users.email, normalizeEmail(email))).get();
+  return db()
+    .select()
+    .from(t.users)
+    .where(eq(t.users.email, normalizeEmail(email)))
+    .get();
 }
 
 /**
@@ -239,7 +255,11 @@ export async function inviteToRole(actor: Actor, input: InvitationInput) {
 
 /** An open invitation by token: NotFoundError when unknown; RuleError when expired or used. */
 export function findInvitation(token: string) {
-  const inv = db().select().from(t.invitations).where(eq(t.invitations.tokenHash, sha256(token))).get();
+  const inv = db()
+    .select()
+    .from(t.invitations)
+    .where(eq(t.invitations.tokenHash, sha256(token)))
+    .get();
   if (!inv) throw new NotFoundError("invitation");
   if (inv.acceptedAt) throw new RuleError("errors.invitationUsed");
   if (inv.expiresAt <= new Date().toISOString()) throw new RuleError("errors.invitationExpired");
@@ -275,5 +295,10 @@ export function setUserLocale(userId: number, locale: string) {
 /** Organizer only: the outbox, newest first (for local runs without SMTP). */
 export function listOutbox(actor: Actor, limit = 100) {
   requireOrganizer(actor);
-  return db().select().from(t.outbox).orderBy(sql`${t.outbox.id} desc`).limit(limit).all();
+  return db()
+    .select()
+    .from(t.outbox)
+    .orderBy(sql`${t.outbox.id} desc`)
+    .limit(limit)
+    .all();
 }

@@ -37,7 +37,12 @@ export function exportPersonalData(actor: Actor) {
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
     applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
     certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),
-    auditEvents: d.select().from(t.auditEvents).where(inArray(t.auditEvents.entityId, some)).all().filter((e) => e.entityType === "application"),
+    auditEvents: d
+      .select()
+      .from(t.auditEvents)
+      .where(inArray(t.auditEvents.entityId, some))
+      .all()
+      .filter((e) => e.entityType === "application"),
   };
 }
 
@@ -48,14 +53,28 @@ function erase(actor: Actor, applicationIds: number[]) {
         .set({ dietaryNeeds: "", accessibilityNeeds: "", sensitiveConsentAt: null, updatedAt: new Date().toISOString() })
         .where(eq(t.applications.id, id))
         .run();
-      recordAudit(actor, { entityType: "application", entityId: id, action: "erase_sensitive", details: { fields: ["dietaryNeeds", "accessibilityNeeds", "sensitiveConsentAt"] } }, tx);
+      recordAudit(
+        actor,
+        {
+          entityType: "application",
+          entityId: id,
+          action: "erase_sensitive",
+          details: { fields: ["dietaryNeeds", "accessibilityNeeds", "sensitiveConsentAt"] },
+        },
+        tx,
+      );
     }
   });
 }
 
 /** The acting user erases the health data of all their applications and withdraws the consent. */
 export function eraseOwnSensitiveData(actor: Actor): number {
-  const ids = db().select({ id: t.applications.id }).from(t.applications).where(eq(t.applications.userId, actor.id)).all().map((r) => r.id);
+  const ids = db()
+    .select({ id: t.applications.id })
+    .from(t.applications)
+    .where(eq(t.applications.userId, actor.id))
+    .all()
+    .map((r) => r.id);
   erase(actor, ids);
   return ids.length;
 }
@@ -65,7 +84,12 @@ export function eraseSensitiveDataFor(actor: Actor, applicationId: number): numb
   requireOrganizer(actor);
   const app = db().select({ userId: t.applications.userId }).from(t.applications).where(eq(t.applications.id, applicationId)).get();
   if (!app) throw new NotFoundError("application");
-  const ids = db().select({ id: t.applications.id }).from(t.applications).where(eq(t.applications.userId, app.userId)).all().map((r) => r.id);
+  const ids = db()
+    .select({ id: t.applications.id })
+    .from(t.applications)
+    .where(eq(t.applications.userId, app.userId))
+    .all()
+    .map((r) => r.id);
   erase(actor, ids);
   return ids.length;
 }

@@ -27,13 +27,7 @@ import type { AnswerValue } from "../../domain/questions";
 import { saveAnswers, type QuestionWithVersion } from "./questions.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 
-export {
-  APPLICATION_ENTITY,
-  applicationValues,
-  notifyStatusChange,
-  transitionApplication,
-  type Application,
-} from "./core.server";
+export { APPLICATION_ENTITY, applicationValues, notifyStatusChange, transitionApplication, type Application } from "./core.server";
 
 /**
  * The edition's own questions answered with the form (issue 15): the questions the answers were
@@ -89,12 +83,7 @@ export function startApplication(actor: Actor, editionId: number): Application {
     const existing = find();
     if (existing) return existing;
     if (windowState(edition) !== "open") windowError(edition);
-    const created = tx
-      .insert(t.applications)
-      .values({ editionId, userId: actor.id, status: "draft" })
-      .onConflictDoNothing()
-      .returning()
-      .get();
+    const created = tx.insert(t.applications).values({ editionId, userId: actor.id, status: "draft" }).onConflictDoNothing().returning().get();
     if (!created) return find()!;
     recordAudit(actor, { entityType: APPLICATION_ENTITY, entityId: created.id, action: "create", toState: "draft" }, tx);
     return created;
@@ -205,7 +194,6 @@ export function canWithdraw(app: Pick<Application, "status">, edition: Edition, 
   return nextStatus(app.status, "withdraw", "applicant") !== null && editionRunning(edition, now);
 }
 
-
 /** The applicant's status page data (StatusView) for the actor's application `id` in `lng` (NotFoundError otherwise). */
 export function applicationStatusView(actor: Actor, id: number, lng: string): StatusViewData {
   const { application: a, edition } = getOwnApplication(actor, id);
@@ -240,7 +228,11 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       hostCountries: a.preferredHostCountries.map((c) => countryName(c, lng)),
       availability: a.availableFrom && a.availableTo ? `${formatDate(a.availableFrom, lng)} – ${formatDate(a.availableTo, lng)}` : "",
     },
-    edition: { id: edition.id, name: pickField(edition.name, edition.translations, "name", lng).text, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
+    edition: {
+      id: edition.id,
+      name: pickField(edition.name, edition.translations, "name", lng).text,
+      dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}`,
+    },
     trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)) })),
     canEdit: canEdit(a, edition),
     canWithdraw: canWithdraw(a, edition),

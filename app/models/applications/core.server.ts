@@ -58,7 +58,7 @@ export function applicationValues(input: ApplicationInput, consentAt: string | n
     // Health data only with recorded consent (the form schema refuses needs without it).
     dietaryNeeds: input.sensitiveConsent ? input.dietaryNeeds : "",
     accessibilityNeeds: input.sensitiveConsent ? input.accessibilityNeeds : "",
-    sensitiveConsentAt: hasNeeds && input.sensitiveConsent ? consentAt ?? new Date().toISOString() : null,
+    sensitiveConsentAt: hasNeeds && input.sensitiveConsent ? (consentAt ?? new Date().toISOString()) : null,
     emergencyContactName: input.emergencyContactName,
     emergencyContactRelation: input.emergencyContactRelation,
     emergencyContactPhone: input.emergencyContactPhone,

@@ -36,13 +36,7 @@ function quotaUsed(tx: Db, editionId: number, country: string): number {
     tx
       .select({ n: count() })
       .from(t.applications)
-      .where(
-        and(
-          eq(t.applications.editionId, editionId),
-          eq(t.applications.nationality, country),
-          inArray(t.applications.status, QUOTA_STATUSES),
-        ),
-      )
+      .where(and(eq(t.applications.editionId, editionId), eq(t.applications.nationality, country), inArray(t.applications.status, QUOTA_STATUSES)))
       .get()?.n ?? 0
   );
 }

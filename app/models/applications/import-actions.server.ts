@@ -4,13 +4,7 @@
  * /focal/import-template.csv: a page route cannot answer a document request with a file), the multipart upload (memory handler with a size limit) that shows the
  * preview, and the confirmation that writes the staged file.
  */
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { messageKey } from "../../utils/http.server";
 import type { Actor } from "../actor";
 import { listOpenEditions } from "../editions/editions.server";
@@ -51,7 +45,8 @@ export async function importAction(actor: Actor, request: Request, country: stri
         // A little over the file limit for the other fields; the file itself is checked exactly.
         form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }));
       } catch (e) {
-        if (e instanceof MaxPartSizeExceededError) return json<Reply>({ error: messageKey("tracking.import.errors.tooLarge", { max: "1 MB" }) }, { status: 413 });
+        if (e instanceof MaxPartSizeExceededError)
+          return json<Reply>({ error: messageKey("tracking.import.errors.tooLarge", { max: "1 MB" }) }, { status: 413 });
         return json<Reply>({ error: "tracking.import.errors.malformed" }, { status: 400 });
       }
       const editionId = Number(form.get("edition"));

@@ -35,16 +35,38 @@ export const IMPORT_MAX_ROWS = 2000;
 
 /** The columns (header → form field), in template order. `country` is the organizer's. */
 export const IMPORT_COLUMNS = [
-  ["given_name", "givenName", "Thị Ánh"], ["family_name", "familyName", "Nguyễn"], ["given_name_latin", "givenNameLatin", "Thi Anh"],
-  ["family_name_latin", "familyNameLatin", "Nguyen"], ["name_order", "nameOrder", "family_first"], ["gender", "gender", "female"],
-  ["birth_date", "birthDate", "1985-03-14"], ["email", "email", "anh.nguyen@example.org"], ["phone", "phone", "+84912345678"],
-  ["country", "nationality", "VN"], ["village", "village", "Thôn Nà Hang"], ["district", "district", "Na Hang"], ["province", "province", "Tuyên Quang"],
-  ["position", "position", "Trưởng thôn"], ["position_kind", "positionKind", "village_head"], ["years_in_position", "yearsInPosition", "6"],
-  ["languages", "languages", "vi:native; en:working"], ["themes", "themes", "rural_tourism; cooperatives"], ["available_from", "availableFrom", ""],
-  ["available_to", "availableTo", ""], ["motivation", "motivation", ""],
+  ["given_name", "givenName", "Thị Ánh"],
+  ["family_name", "familyName", "Nguyễn"],
+  ["given_name_latin", "givenNameLatin", "Thi Anh"],
+  ["family_name_latin", "familyNameLatin", "Nguyen"],
+  ["name_order", "nameOrder", "family_first"],
+  ["gender", "gender", "female"],
+  ["birth_date", "birthDate", "1985-03-14"],
+  ["email", "email", "anh.nguyen@example.org"],
+  ["phone", "phone", "+84912345678"],
+  ["country", "nationality", "VN"],
+  ["village", "village", "Thôn Nà Hang"],
+  ["district", "district", "Na Hang"],
+  ["province", "province", "Tuyên Quang"],
+  ["position", "position", "Trưởng thôn"],
+  ["position_kind", "positionKind", "village_head"],
+  ["years_in_position", "yearsInPosition", "6"],
+  ["languages", "languages", "vi:native; en:working"],
+  ["themes", "themes", "rural_tourism; cooperatives"],
+  ["available_from", "availableFrom", ""],
+  ["available_to", "availableTo", ""],
+  ["motivation", "motivation", ""],
 ] as const;
 const FIELD_OF = new Map<string, string>(IMPORT_COLUMNS.map(([h, f]) => [h, f]));
-const ALIASES: Record<string, string> = { e_mail: "email", mail: "email", nationality: "country", sex: "gender", date_of_birth: "birth_date", dob: "birth_date", mobile: "phone" };
+const ALIASES: Record<string, string> = {
+  e_mail: "email",
+  mail: "email",
+  nationality: "country",
+  sex: "gender",
+  date_of_birth: "birth_date",
+  dob: "birth_date",
+  mobile: "phone",
+};
 const COLUMN_OF = new Map<string, string>(IMPORT_COLUMNS.map(([h, f]) => [f, h]));
 
 /** The template file: header and one example row, UTF-8 with BOM (the country column for organizers). */
@@ -69,7 +91,11 @@ export type PreviewRow = { line: number; name: string; email: string; country: s
 type Checked = PreviewRow & { input?: ReturnType<typeof nominationDraftSchema.parse> };
 
 const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
-const list = (v: string | undefined) => (v ?? "").split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 const GENDER: Record<string, string> = { f: "female", w: "female", woman: "female", m: "male", man: "male" };
 
 /** One CSV record as the nominate form's values (strings trimmed, blanks as undefined). */
@@ -119,7 +145,9 @@ function checkRows(tx: Db, actor: Actor, editionId: number, country: string | nu
     } else if (!isMemberCountry((rec.nationality ?? "").trim().toUpperCase())) add("nationality", "errors.memberCountry");
     if (!blank(rec.givenName)) add("givenName", "errors.required");
     const parsed = nominationDraftSchema.safeParse(toFormValues(rec));
-    if (!parsed.success) for (const iss of parsed.error.issues) add(String(iss.path[0] ?? ""), iss.message.startsWith("errors.") || iss.message.includes(".") ? iss.message : "errors.invalid");
+    if (!parsed.success)
+      for (const iss of parsed.error.issues)
+        add(String(iss.path[0] ?? ""), iss.message.startsWith("errors.") || iss.message.includes(".") ? iss.message : "errors.invalid");
     const input = parsed.success ? parsed.data : undefined;
     const email = input?.email ? normalizeEmail(input.email) : (rec.email ?? "").trim().toLowerCase();
     let already = false;
@@ -159,13 +187,18 @@ export function previewImport(actor: Actor, editionId: number, country: string |
   checkScope(actor, editionId, country);
   const text = decodeUpload(bytes);
   const rows = checkRows(db(), actor, editionId, country, text).map(({ input: _i, ...r }) => r);
-  const hash = crypto.createHash("sha256").update(`${actor.id}\n${editionId}\n${country ?? ""}\n${text}`).digest("hex");
+  const hash = crypto
+    .createHash("sha256")
+    .update(`${actor.id}\n${editionId}\n${country ?? ""}\n${text}`)
+    .digest("hex");
   const valid = rows.every((r) => r.errors.length === 0);
   immediate(db(), (tx) => {
     tx.$client.prepare("delete from import_uploads where created_at < ?").run(new Date(Date.now() - 86_400_000).toISOString());
     if (valid) {
-      tx.insert(t.importUploads).values({ hash, userId: actor.id, editionId, countryCode: country, content: text })
-        .onConflictDoUpdate({ target: t.importUploads.hash, set: { createdAt: new Date().toISOString() } }).run();
+      tx.insert(t.importUploads)
+        .values({ hash, userId: actor.id, editionId, countryCode: country, content: text })
+        .onConflictDoUpdate({ target: t.importUploads.hash, set: { createdAt: new Date().toISOString() } })
+        .run();
     }
   });
   return { hash: valid ? hash : null, rows, errorCount: rows.filter((r) => r.errors.length).length };
@@ -190,9 +223,27 @@ export async function confirmImport(actor: Actor, hash: string, lng = "en") {
     for (const r of rows) {
       if (r.already || !r.input) continue;
       const values = applicationValues(r.input);
-      const userId = tx.insert(t.users).values({ email: r.email, passwordHash: null, displayName: r.name || r.email, locale: lng }).returning({ id: t.users.id }).get().id;
-      const id = tx.insert(t.applications).values({ ...values, editionId: staged.editionId, userId, nominatedBy: actor.id, status: "draft" }).returning({ id: t.applications.id }).get().id;
-      recordAudit(actor, { entityType: "application", entityId: id, action: "nominate", toState: "draft", details: { nomineeUserId: userId, import: hash.slice(0, 16), line: r.line } }, tx);
+      const userId = tx
+        .insert(t.users)
+        .values({ email: r.email, passwordHash: null, displayName: r.name || r.email, locale: lng })
+        .returning({ id: t.users.id })
+        .get().id;
+      const id = tx
+        .insert(t.applications)
+        .values({ ...values, editionId: staged.editionId, userId, nominatedBy: actor.id, status: "draft" })
+        .returning({ id: t.applications.id })
+        .get().id;
+      recordAudit(
+        actor,
+        {
+          entityType: "application",
+          entityId: id,
+          action: "nominate",
+          toState: "draft",
+          details: { nomineeUserId: userId, import: hash.slice(0, 16), line: r.line },
+        },
+        tx,
+      );
       created.push({ email: r.email, name: r.name || r.email, token: issueClaimToken(userId) });
     }
     tx.delete(t.importUploads).where(sqlEq(t.importUploads.hash, hash)).run();

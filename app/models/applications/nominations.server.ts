@@ -90,11 +90,7 @@ export async function nominate(
       if (same && existing.passwordHash === null) return { id: same.id, userId: existing.id, already: true };
       throw FieldErrors.one("email", "focal.errors.emailHasAccount");
     }
-    const userId = tx
-      .insert(t.users)
-      .values({ email, passwordHash: null, displayName: name, locale: nomineeLocale })
-      .returning({ id: t.users.id })
-      .get().id;
+    const userId = tx.insert(t.users).values({ email, passwordHash: null, displayName: name, locale: nomineeLocale }).returning({ id: t.users.id }).get().id;
     const id = tx
       .insert(t.applications)
       .values({ ...values, editionId, userId, nominatedBy: actor.id, status: "draft" })

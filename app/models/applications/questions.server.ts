@@ -155,7 +155,12 @@ export type ShownAnswer = ReturnType<typeof answersForApplication>[number];
 export function answersForExport(editionId: number) {
   const questions = currentVersions(editionId, true);
   const versions = new Map(
-    db().select().from(t.applicationQuestionVersions).where(inArray(t.applicationQuestionVersions.questionId, questions.length ? questions.map((x) => x.id) : [-1])).all().map((x) => [x.id, x]),
+    db()
+      .select()
+      .from(t.applicationQuestionVersions)
+      .where(inArray(t.applicationQuestionVersions.questionId, questions.length ? questions.map((x) => x.id) : [-1]))
+      .all()
+      .map((x) => [x.id, x]),
   );
   return {
     questions: questions.map((x) => ({ id: x.id, header: `q${x.id}_${x.v.label}` })),
@@ -218,15 +223,36 @@ export function addQuestion(actor: Actor, editionId: number, input: QuestionInpu
   const options = validate(input);
   return immediate(db(), (tx) => {
     if (!tx.select({ id: t.editions.id }).from(t.editions).where(eq(t.editions.id, editionId)).get()) throw new NotFoundError("edition");
-    const last = tx.select({ m: max(t.applicationQuestions.position) }).from(t.applicationQuestions).where(eq(t.applicationQuestions.editionId, editionId)).get();
-    const id = tx.insert(t.applicationQuestions).values({ editionId, position: (last?.m ?? 0) + 1, currentVersion: 1 }).returning({ id: t.applicationQuestions.id }).get().id;
+    const last = tx
+      .select({ m: max(t.applicationQuestions.position) })
+      .from(t.applicationQuestions)
+      .where(eq(t.applicationQuestions.editionId, editionId))
+      .get();
+    const id = tx
+      .insert(t.applicationQuestions)
+      .values({ editionId, position: (last?.m ?? 0) + 1, currentVersion: 1 })
+      .returning({ id: t.applicationQuestions.id })
+      .get().id;
     tx.insert(t.applicationQuestionVersions)
       .values({
-        questionId: id, version: 1, kind: input.kind, label: input.label.normalize("NFC").trim(), required: input.required,
-        translations: { label: input.translations.label }, options: assignOptionKeys([], options.map((o) => o.label)), createdBy: actor.id,
+        questionId: id,
+        version: 1,
+        kind: input.kind,
+        label: input.label.normalize("NFC").trim(),
+        required: input.required,
+        translations: { label: input.translations.label },
+        options: assignOptionKeys(
+          [],
+          options.map((o) => o.label),
+        ),
+        createdBy: actor.id,
       })
       .run();
-    recordAudit(actor, { entityType: QUESTION_ENTITY, entityId: id, action: "create", toState: "v1", details: { editionId, kind: input.kind, label: input.label } }, tx);
+    recordAudit(
+      actor,
+      { entityType: QUESTION_ENTITY, entityId: id, action: "create", toState: "v1", details: { editionId, kind: input.kind, label: input.label } },
+      tx,
+    );
     return id;
   });
 }
@@ -263,16 +289,35 @@ export function updateQuestion(actor: Actor, questionId: number, input: Question
       label: input.label.normalize("NFC").trim(),
       required: input.required,
       translations: { label: input.translations.label },
-      options: assignOptionKeys(q.v.options, options.map((o) => o.label)),
+      options: assignOptionKeys(
+        q.v.options,
+        options.map((o) => o.label),
+      ),
     };
     const same =
-      next.kind === q.v.kind && next.label === q.v.label && next.required === q.v.required &&
-      JSON.stringify(next.translations.label ?? {}) === JSON.stringify(q.v.translations.label ?? {}) && JSON.stringify(next.options) === JSON.stringify(q.v.options);
+      next.kind === q.v.kind &&
+      next.label === q.v.label &&
+      next.required === q.v.required &&
+      JSON.stringify(next.translations.label ?? {}) === JSON.stringify(q.v.translations.label ?? {}) &&
+      JSON.stringify(next.options) === JSON.stringify(q.v.options);
     if (same) return q.currentVersion;
     const version = q.currentVersion + 1;
-    tx.insert(t.applicationQuestionVersions).values({ questionId: q.id, version, ...next, createdBy: actor.id }).run();
+    tx.insert(t.applicationQuestionVersions)
+      .values({ questionId: q.id, version, ...next, createdBy: actor.id })
+      .run();
     tx.update(t.applicationQuestions).set({ currentVersion: version }).where(eq(t.applicationQuestions.id, q.id)).run();
-    recordAudit(actor, { entityType: QUESTION_ENTITY, entityId: q.id, action: "update", fromState: `v${q.currentVersion}`, toState: `v${version}`, details: { kind: next.kind, label: next.label } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: QUESTION_ENTITY,
+        entityId: q.id,
+        action: "update",
+        fromState: `v${q.currentVersion}`,
+        toState: `v${version}`,
+        details: { kind: next.kind, label: next.label },
+      },
+      tx,
+    );
     return version;
   });
 }
@@ -282,13 +327,24 @@ export function moveQuestion(actor: Actor, questionId: number, direction: "up" |
   requireOrganizer(actor);
   immediate(db(), (tx) => {
     const q = loadQuestion(tx, questionId);
-    const all = tx.select().from(t.applicationQuestions).where(eq(t.applicationQuestions.editionId, q.editionId)).orderBy(asc(t.applicationQuestions.position), asc(t.applicationQuestions.id)).all();
+    const all = tx
+      .select()
+      .from(t.applicationQuestions)
+      .where(eq(t.applicationQuestions.editionId, q.editionId))
+      .orderBy(asc(t.applicationQuestions.position), asc(t.applicationQuestions.id))
+      .all();
     const i = all.findIndex((x) => x.id === q.id);
     const j = direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= all.length) return;
     [all[i], all[j]] = [all[j], all[i]];
     // Renumber 1..n so equal positions never leave the order to chance.
-    all.forEach((x, k) => tx.update(t.applicationQuestions).set({ position: k + 1 }).where(eq(t.applicationQuestions.id, x.id)).run());
+    all.forEach((x, k) =>
+      tx
+        .update(t.applicationQuestions)
+        .set({ position: k + 1 })
+        .where(eq(t.applicationQuestions.id, x.id))
+        .run(),
+    );
     recordAudit(actor, { entityType: QUESTION_ENTITY, entityId: q.id, action: "move", fromState: String(i + 1), toState: String(j + 1) }, tx);
   });
 }

@@ -28,7 +28,19 @@ export function releaseSeats(tx: Db, actor: Pick<Actor, "id">, applicationId: nu
     .all();
   for (const p of held) {
     tx.update(t.placements).set({ status: "cancelled", updatedAt: now }).where(eq(t.placements.id, p.id)).run();
-    recordAudit(actor, { entityType: "placement", entityId: p.id, action: "cancel", fromState: p.status, toState: "cancelled", reason: `application ${why}`, details: { applicationId, visitId: p.visitId } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "placement",
+        entityId: p.id,
+        action: "cancel",
+        fromState: p.status,
+        toState: "cancelled",
+        reason: `application ${why}`,
+        details: { applicationId, visitId: p.visitId },
+      },
+      tx,
+    );
   }
   const enrolments = tx
     .select()
@@ -38,10 +50,33 @@ export function releaseSeats(tx: Db, actor: Pick<Actor, "id">, applicationId: nu
   const promoted: number[] = [];
   for (const e of enrolments) {
     tx.update(t.trainingEnrolments).set({ status: "cancelled", position: null, updatedAt: now }).where(eq(t.trainingEnrolments.id, e.id)).run();
-    recordAudit(actor, { entityType: "training_enrolment", entityId: e.trainingSessionId, action: "leave", fromState: e.status, toState: "cancelled", reason: `application ${why}`, details: { applicationId } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "training_enrolment",
+        entityId: e.trainingSessionId,
+        action: "leave",
+        fromState: e.status,
+        toState: "cancelled",
+        reason: `application ${why}`,
+        details: { applicationId },
+      },
+      tx,
+    );
     for (const p of fillSeats(tx, e.trainingSessionId)) {
       promoted.push(p);
-      recordAudit(actor, { entityType: "training_enrolment", entityId: e.trainingSessionId, action: "promote", fromState: "waitlisted", toState: "enrolled", details: { applicationId: p } }, tx);
+      recordAudit(
+        actor,
+        {
+          entityType: "training_enrolment",
+          entityId: e.trainingSessionId,
+          action: "promote",
+          fromState: "waitlisted",
+          toState: "enrolled",
+          details: { applicationId: p },
+        },
+        tx,
+      );
     }
   }
   return { cancelledPlacements: held.map((p) => p.id), promoted };

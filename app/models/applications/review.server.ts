@@ -73,9 +73,10 @@ export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, 
   if (filters.country) where.push(eq(t.applications.nationality, filters.country));
   if (filters.status) where.push(eq(t.applications.status, filters.status));
   if (filters.gender) where.push(eq(t.applications.gender, filters.gender));
-  if (filters.theme)
-    where.push(sql`exists (select 1 from json_each(${t.applications.themes}) where json_each.value = ${filters.theme})`);
-  for (const word of foldForSearch(filters.q ?? "").split(" ").filter(Boolean)) {
+  if (filters.theme) where.push(sql`exists (select 1 from json_each(${t.applications.themes}) where json_each.value = ${filters.theme})`);
+  for (const word of foldForSearch(filters.q ?? "")
+    .split(" ")
+    .filter(Boolean)) {
     where.push(sql`${t.applications.searchName} like ${`%${likeEscape(word)}%`} escape '\\'`);
   }
   const rows = db()
@@ -100,9 +101,7 @@ export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, 
     .orderBy(asc(t.applications.id))
     .all();
   const collator = sharedCollator(locale);
-  const sorted = rows
-    .map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r) }))
-    .sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);
+  const sorted = rows.map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r) })).sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);
   const total = sorted.length;
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
@@ -135,7 +134,7 @@ export function getApplicationForReview(actor: Actor, id: number) {
     application: { ...app, ...nameOf(app), email: user?.email ?? "" },
     edition: { id: edition.id, name: edition.name },
     nominatedBy: nominator ?? null,
-    quota: app.nationality ? getQuotas(app.editionId)[app.nationality] ?? null : null,
+    quota: app.nationality ? (getQuotas(app.editionId)[app.nationality] ?? null) : null,
     actions: organizerDecisions(app.status, editionEnded(edition)),
     editionEnded: editionEnded(edition),
     trail: auditTrail("application", app.id),
@@ -154,9 +153,7 @@ function editionEnded(edition: { endsOn: string; timeZone: string }, now = new D
  */
 export function organizerDecisions(status: ApplicationStatus, ended: boolean): ("accept" | "waitlist" | "reject")[] {
   if (ended && status === "accepted") return [];
-  return allowedActions(status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" =>
-    ["accept", "waitlist", "reject"].includes(a),
-  );
+  return allowedActions(status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" => ["accept", "waitlist", "reject"].includes(a));
 }
 
 /** Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle. */

@@ -104,7 +104,12 @@ function assertEditionChangeKeepsRecords(tx: Db, id: number, input: EditionInput
     .all()
     .filter((v) => v.arrivalOn < input.startsOn || v.departureOn > input.endsOn);
   const sessions = tx
-    .select({ title: t.trainingSessions.title, startsAt: t.trainingSessions.startsAt, endsAt: t.trainingSessions.endsAt, timeZone: t.trainingSessions.timeZone })
+    .select({
+      title: t.trainingSessions.title,
+      startsAt: t.trainingSessions.startsAt,
+      endsAt: t.trainingSessions.endsAt,
+      timeZone: t.trainingSessions.timeZone,
+    })
     .from(t.trainingSessions)
     .where(and(eq(t.trainingSessions.editionId, id), ne(t.trainingSessions.status, "cancelled")))
     .all()
@@ -114,7 +119,11 @@ function assertEditionChangeKeepsRecords(tx: Db, id: number, input: EditionInput
     errors.startsOn = [messageKey("errors.editionDatesExcludeVisits", { names })];
   }
   if (sessions.length) {
-    const names = sessions.slice(0, 5).map((s) => s.title).join(", ") + (sessions.length > 5 ? ` (+${sessions.length - 5})` : "");
+    const names =
+      sessions
+        .slice(0, 5)
+        .map((s) => s.title)
+        .join(", ") + (sessions.length > 5 ? ` (+${sessions.length - 5})` : "");
     errors.endsOn = [messageKey("errors.editionDatesExcludeTrainings", { names })];
   }
   const held = tx
@@ -137,7 +146,10 @@ export function updateEdition(actor: Actor, id: number, input: EditionInput): vo
     const before = tx.select().from(t.editions).where(eq(t.editions.id, id)).get();
     if (!before) throw new NotFoundError("edition");
     assertEditionChangeKeepsRecords(tx, id, input);
-    tx.update(t.editions).set({ ...values(input), updatedAt: new Date().toISOString() }).where(eq(t.editions.id, id)).run();
+    tx.update(t.editions)
+      .set({ ...values(input), updatedAt: new Date().toISOString() })
+      .where(eq(t.editions.id, id))
+      .run();
     tx.delete(t.editionQuotas).where(eq(t.editionQuotas.editionId, id)).run();
     const rows = quotaRows(id, input);
     if (rows.length) tx.insert(t.editionQuotas).values(rows).run();

@@ -20,7 +20,13 @@ export function recordAdjustment(actor: Actor, editionId: number, input: Adjustm
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     if (!tx.select().from(t.editions).where(eq(t.editions.id, editionId)).get()) throw new NotFoundError("edition");
-    const known = new Set(tx.select({ id: t.indicators.id }).from(t.indicators).all().map((r) => r.id));
+    const known = new Set(
+      tx
+        .select({ id: t.indicators.id })
+        .from(t.indicators)
+        .all()
+        .map((r) => r.id),
+    );
     if (input.indicatorIds.some((i) => !known.has(i))) throw FieldErrors.one("indicatorIds", "errors.invalid");
     if (input.responseIds.length) {
       const ok = tx
@@ -31,7 +37,11 @@ export function recordAdjustment(actor: Actor, editionId: number, input: Adjustm
         .all();
       if (ok.length !== new Set(input.responseIds).size) throw FieldErrors.one("responseIds", "evaluation.errors.responseIds");
     }
-    const evidence: AdjustmentEvidence = { indicatorIds: [...new Set(input.indicatorIds)], responseIds: [...new Set(input.responseIds)], pulseDays: [...new Set(input.pulseDays)].sort() };
+    const evidence: AdjustmentEvidence = {
+      indicatorIds: [...new Set(input.indicatorIds)],
+      responseIds: [...new Set(input.responseIds)],
+      pulseDays: [...new Set(input.pulseDays)].sort(),
+    };
     const id = tx
       .insert(t.planAdjustments)
       .values({ editionId, what: input.what, why: input.why, evidence, createdBy: actor.id })
@@ -46,10 +56,17 @@ export function recordAdjustment(actor: Actor, editionId: number, input: Adjustm
 export function setAdjustmentStatus(actor: Actor, editionId: number, id: number, status: "open" | "done" | "dropped"): void {
   requireOrganizer(actor);
   immediate(defaultDb(), (tx) => {
-    const row = tx.select().from(t.planAdjustments).where(and(eq(t.planAdjustments.id, id), eq(t.planAdjustments.editionId, editionId))).get();
+    const row = tx
+      .select()
+      .from(t.planAdjustments)
+      .where(and(eq(t.planAdjustments.id, id), eq(t.planAdjustments.editionId, editionId)))
+      .get();
     if (!row) throw new NotFoundError("adjustment");
     if (row.status === status) return;
-    tx.update(t.planAdjustments).set({ status, closedAt: status === "open" ? null : new Date().toISOString() }).where(eq(t.planAdjustments.id, id)).run();
+    tx.update(t.planAdjustments)
+      .set({ status, closedAt: status === "open" ? null : new Date().toISOString() })
+      .where(eq(t.planAdjustments.id, id))
+      .run();
     recordAudit(actor, { entityType: "plan_adjustment", entityId: id, action: "status", fromState: row.status, toState: status }, tx);
   });
 }
@@ -81,7 +98,12 @@ export function carryOverAdjustments(newEditionId: number, tx?: Db): number {
     const ed = d.select().from(t.editions).where(eq(t.editions.id, newEditionId)).get();
     if (!ed) throw new NotFoundError("edition");
     const carried = new Set(
-      d.select({ id: t.planAdjustments.carriedFromId }).from(t.planAdjustments).all().map((r) => r.id).filter((x): x is number => x !== null),
+      d
+        .select({ id: t.planAdjustments.carriedFromId })
+        .from(t.planAdjustments)
+        .all()
+        .map((r) => r.id)
+        .filter((x): x is number => x !== null),
     );
     const open = d
       .select({ a: t.planAdjustments })
@@ -105,5 +127,9 @@ export function carryOverAdjustments(newEditionId: number, tx?: Db): number {
 
 /** Open items of an edition (for counts). */
 export function openAdjustmentCount(editionId: number): number {
-  return defaultDb().select({ id: t.planAdjustments.id }).from(t.planAdjustments).where(and(eq(t.planAdjustments.editionId, editionId), eq(t.planAdjustments.status, "open"), isNull(t.planAdjustments.closedAt))).all().length;
+  return defaultDb()
+    .select({ id: t.planAdjustments.id })
+    .from(t.planAdjustments)
+    .where(and(eq(t.planAdjustments.editionId, editionId), eq(t.planAdjustments.status, "open"), isNull(t.planAdjustments.closedAt)))
+    .all().length;
 }

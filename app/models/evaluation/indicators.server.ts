@@ -19,7 +19,13 @@ export type Indicator = typeof t.indicators.$inferSelect;
 /** Inserts the starter indicators that are missing (by code); returns code -> id of all starter ones. */
 export function ensureStarterIndicators(db: Db = defaultDb()): Record<string, number> {
   return immediate(db, (tx) => {
-    const have = new Map(tx.select({ id: t.indicators.id, code: t.indicators.code }).from(t.indicators).all().map((r) => [r.code, r.id]));
+    const have = new Map(
+      tx
+        .select({ id: t.indicators.id, code: t.indicators.code })
+        .from(t.indicators)
+        .all()
+        .map((r) => [r.code, r.id]),
+    );
     for (const s of STARTER_INDICATORS) {
       if (have.has(s.code)) continue;
       const id = tx
@@ -73,10 +79,17 @@ export type IndicatorInput = {
 /** Parses option lines "value = English | Vietnamese" (the value may be omitted: derived from English). */
 export function parseOptions(text: string): ChoiceOption[] | null {
   const out: ChoiceOption[] = [];
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const [left, right] = line.includes("=") ? [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)] : ["", line];
     const [en, vi] = right.split("|").map((s) => s.trim());
-    const value = (left.trim() || en).toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_|_$/g, "");
+    const value = (left.trim() || en)
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^\p{L}\p{N}]+/gu, "_")
+      .replace(/^_|_$/g, "");
     if (!en || !value) return null;
     if (out.some((o) => o.value === value)) return null;
     out.push({ value, label: vi ? { en, vi } : { en } });
@@ -103,7 +116,16 @@ export function createIndicator(actor: Actor, input: IndicatorInput): number {
     if (unit.en) Object.assign(unit, input.tr?.unit);
     const id = tx
       .insert(t.indicators)
-      .values({ code, name, group: input.group, type: input.type, unit, options: options ?? [], direction: input.direction, disaggregations: input.disaggregations })
+      .values({
+        code,
+        name,
+        group: input.group,
+        type: input.type,
+        unit,
+        options: options ?? [],
+        direction: input.direction,
+        disaggregations: input.disaggregations,
+      })
       .returning({ id: t.indicators.id })
       .get().id;
     recordAudit(actor, { entityType: "indicator", entityId: id, action: "create", toState: "active", details: { code } }, tx);
@@ -117,7 +139,10 @@ export function setIndicatorArchived(actor: Actor, id: number, archived: boolean
   immediate(defaultDb(), (tx) => {
     const row = tx.select().from(t.indicators).where(eq(t.indicators.id, id)).get();
     if (!row) throw new NotFoundError("indicator");
-    tx.update(t.indicators).set({ archivedAt: archived ? new Date().toISOString() : null }).where(eq(t.indicators.id, id)).run();
+    tx.update(t.indicators)
+      .set({ archivedAt: archived ? new Date().toISOString() : null })
+      .where(eq(t.indicators.id, id))
+      .run();
     recordAudit(actor, { entityType: "indicator", entityId: id, action: archived ? "archive" : "restore" }, tx);
   });
 }

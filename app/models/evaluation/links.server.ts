@@ -30,19 +30,34 @@ function expiry(closesOn: string): string {
 export function issueLink(tx: Db, surveyId: number, applicationId: number, period: string, closesOn: string, now = new Date()): string {
   tx.update(t.surveyLinks)
     .set({ revokedAt: now.toISOString() })
-    .where(and(eq(t.surveyLinks.surveyId, surveyId), eq(t.surveyLinks.applicationId, applicationId), eq(t.surveyLinks.period, period), isNull(t.surveyLinks.usedAt), isNull(t.surveyLinks.revokedAt)))
+    .where(
+      and(
+        eq(t.surveyLinks.surveyId, surveyId),
+        eq(t.surveyLinks.applicationId, applicationId),
+        eq(t.surveyLinks.period, period),
+        isNull(t.surveyLinks.usedAt),
+        isNull(t.surveyLinks.revokedAt),
+      ),
+    )
     .run();
   const token = crypto.randomBytes(32).toString("base64url");
-  tx.insert(t.surveyLinks).values({ tokenHash: hashToken(token), surveyId, applicationId, period, createdAt: now.toISOString(), expiresAt: expiry(closesOn) }).run();
+  tx.insert(t.surveyLinks)
+    .values({ tokenHash: hashToken(token), surveyId, applicationId, period, createdAt: now.toISOString(), expiresAt: expiry(closesOn) })
+    .run();
   return token;
 }
 
-export type LinkState = { ok: true; surveyId: number; applicationId: number; period: string; tokenHash: string } | { ok: false; reason: "invalid" | "expired" | "used" };
+export type LinkState =
+  { ok: true; surveyId: number; applicationId: number; period: string; tokenHash: string } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /** What a link opens; never says whose it is when it does not work. */
 export function resolveLink(token: string, now = new Date()): LinkState {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
-  const row = defaultDb().select().from(t.surveyLinks).where(eq(t.surveyLinks.tokenHash, hashToken(token))).get();
+  const row = defaultDb()
+    .select()
+    .from(t.surveyLinks)
+    .where(eq(t.surveyLinks.tokenHash, hashToken(token)))
+    .get();
   if (!row) return { ok: false, reason: "invalid" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.revokedAt || row.expiresAt <= now.toISOString()) return { ok: false, reason: "expired" };
@@ -81,7 +96,14 @@ export async function resendLink(actor: Actor, surveyId: number, applicationId: 
     const submitted = tx
       .select()
       .from(t.surveyResponses)
-      .where(and(eq(t.surveyResponses.surveyId, surveyId), eq(t.surveyResponses.applicationId, applicationId), eq(t.surveyResponses.period, periodFor(survey.stage, timing.today)), eq(t.surveyResponses.status, "submitted")))
+      .where(
+        and(
+          eq(t.surveyResponses.surveyId, surveyId),
+          eq(t.surveyResponses.applicationId, applicationId),
+          eq(t.surveyResponses.period, periodFor(survey.stage, timing.today)),
+          eq(t.surveyResponses.status, "submitted"),
+        ),
+      )
       .get();
     if (submitted) throw new RuleError("evaluation.errors.alreadyAnswered");
     const token = issueLink(tx, surveyId, applicationId, periodFor(survey.stage, timing.today), timing.window.closesOn, now);

@@ -11,13 +11,25 @@ import { currentTemplate } from "./templates.server";
 // Asked on every view of the participant's own pages: compiled once per connection.
 const acceptedApplications = preparedQuery((d) =>
   d
-    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, startsOn: t.editions.startsOn })
+    .select({
+      id: t.applications.id,
+      editionId: t.applications.editionId,
+      editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
+      startsOn: t.editions.startsOn,
+    })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.userId, sql.placeholder("userId")), eq(t.applications.status, "accepted")))
     .prepare(),
 );
-const responsesOf = preparedQuery((d) => d.select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, sql.placeholder("userId"))).prepare());
+const responsesOf = preparedQuery((d) =>
+  d
+    .select()
+    .from(t.surveyResponses)
+    .where(eq(t.surveyResponses.userId, sql.placeholder("userId")))
+    .prepare(),
+);
 
 export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new Date()) {
   return mySurveys(actor, lng, now, true);

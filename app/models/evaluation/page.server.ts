@@ -30,7 +30,7 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
   const by = (DIMS as readonly string[]).includes(query.get("by") ?? "") ? (query.get("by") as (typeof DIMS)[number]) : "overall";
   const later = results.surveys.filter((s) => rows.some((r) => r.surveyId === s.id));
   const wanted = Number(query.get("stage"));
-  const stageId = later.some((s) => s.id === wanted) ? wanted : later.at(-1)?.id ?? 0;
+  const stageId = later.some((s) => s.id === wanted) ? wanted : (later.at(-1)?.id ?? 0);
   const charts = [...new Set(rows.map((r) => r.indicatorId))].map((id) => {
     const mine = rows.filter((r) => r.indicatorId === id);
     const chosen = by === "overall" ? mine.filter((r) => r.dimension === "overall") : mine.filter((r) => r.dimension === by && r.surveyId === stageId);
@@ -64,7 +64,10 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
     laterStages: later.map((s) => ({ id: s.id, label: surveyLabels[s.id] })),
     charts,
     actions: results.actions,
-    pulse: { days: pulse.days.map((d) => ({ ...d, label: formatDate(d.day, lng) })), comments: pulse.comments.map((c) => ({ ...c, label: formatDate(c.day, lng) })) },
+    pulse: {
+      days: pulse.days.map((d) => ({ ...d, label: formatDate(d.day, lng) })),
+      comments: pulse.comments.map((c) => ({ ...c, label: formatDate(c.day, lng) })),
+    },
     participants: results.cells.map((c) => ({ ...c, country: countryName(c.country, lng) })),
     adjustments: listAdjustments(edition.id).map((a) => ({
       id: a.id,

@@ -30,7 +30,14 @@ export async function runReminders(now = new Date()): Promise<number> {
         const answered = tx
           .select({ id: t.surveyResponses.id })
           .from(t.surveyResponses)
-          .where(and(eq(t.surveyResponses.surveyId, survey.id), eq(t.surveyResponses.userId, stay.userId), eq(t.surveyResponses.period, period), eq(t.surveyResponses.status, "submitted")))
+          .where(
+            and(
+              eq(t.surveyResponses.surveyId, survey.id),
+              eq(t.surveyResponses.userId, stay.userId),
+              eq(t.surveyResponses.period, period),
+              eq(t.surveyResponses.status, "submitted"),
+            ),
+          )
           .get();
         if (answered) return;
         const inserted = tx

@@ -31,13 +31,23 @@ export function surveyContext(surveyId: number, applicationId: number, now: Date
     tx
       .select()
       .from(t.surveyResponses)
-      .where(and(eq(t.surveyResponses.surveyId, surveyId), eq(t.surveyResponses.userId, stay.userId), eq(t.surveyResponses.stage, survey.stage), eq(t.surveyResponses.period, period)))
+      .where(
+        and(
+          eq(t.surveyResponses.surveyId, surveyId),
+          eq(t.surveyResponses.userId, stay.userId),
+          eq(t.surveyResponses.stage, survey.stage),
+          eq(t.surveyResponses.period, period),
+        ),
+      )
       .get() ?? null;
   const template = response ? getTemplate(response.templateId, tx) : currentTemplate(survey.templateFamily, tx);
-  const plan = survey.stage === "end_of_visit" && response ? planItems(tx, [response.id]) : survey.stage === "follow_up" ? planOf(tx, survey.editionId, applicationId) : [];
-  const progress = survey.stage === "follow_up" && response
-    ? tx.select().from(t.actionProgress).where(eq(t.actionProgress.responseId, response.id)).all()
-    : [];
+  const plan =
+    survey.stage === "end_of_visit" && response
+      ? planItems(tx, [response.id])
+      : survey.stage === "follow_up"
+        ? planOf(tx, survey.editionId, applicationId)
+        : [];
+  const progress = survey.stage === "follow_up" && response ? tx.select().from(t.actionProgress).where(eq(t.actionProgress.responseId, response.id)).all() : [];
   return { survey, stay, ...timing, state, period, response, template, plan, progress };
 }
 export type SurveyContext = ReturnType<typeof surveyContext>;
@@ -45,7 +55,13 @@ export type SurveyContext = ReturnType<typeof surveyContext>;
 function planItems(tx: Db, responseIds: number[]): PlanItem[] {
   if (!responseIds.length) return [];
   return tx
-    .select({ id: t.actionPlanItems.id, position: t.actionPlanItems.position, action: t.actionPlanItems.action, targetOn: t.actionPlanItems.targetOn, indicatorIds: t.actionPlanItems.indicatorIds })
+    .select({
+      id: t.actionPlanItems.id,
+      position: t.actionPlanItems.position,
+      action: t.actionPlanItems.action,
+      targetOn: t.actionPlanItems.targetOn,
+      indicatorIds: t.actionPlanItems.indicatorIds,
+    })
     .from(t.actionPlanItems)
     .where(inArray(t.actionPlanItems.responseId, responseIds))
     .orderBy(asc(t.actionPlanItems.position))
@@ -58,7 +74,14 @@ export function planOf(tx: Db, editionId: number, applicationId: number): PlanIt
     .select({ id: t.surveyResponses.id })
     .from(t.surveyResponses)
     .innerJoin(t.editionSurveys, eq(t.editionSurveys.id, t.surveyResponses.surveyId))
-    .where(and(eq(t.editionSurveys.editionId, editionId), eq(t.surveyResponses.applicationId, applicationId), eq(t.surveyResponses.stage, "end_of_visit"), eq(t.surveyResponses.status, "submitted")))
+    .where(
+      and(
+        eq(t.editionSurveys.editionId, editionId),
+        eq(t.surveyResponses.applicationId, applicationId),
+        eq(t.surveyResponses.stage, "end_of_visit"),
+        eq(t.surveyResponses.status, "submitted"),
+      ),
+    )
     .orderBy(desc(t.surveyResponses.id))
     .get();
   return end ? planItems(tx, [end.id]) : [];
@@ -73,7 +96,7 @@ function readPlan(raw: RawForm, mode: "draft" | "submit", departureOn: string, k
   const errors: Record<string, string[]> = {};
   const one = (k: string) => {
     const v = raw[k];
-    return (Array.isArray(v) ? v[0] ?? "" : v ?? "").trim();
+    return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
   };
   for (let i = 0; i < MAX_ACTIONS; i++) {
     const text = one(`action_${i}_text`);
@@ -133,7 +156,13 @@ export function saveResponse(
     for (const q of ctx.template.questions) if (raw[`q_${q.key}`] !== undefined) answerRaw[q.key] = raw[`q_${q.key}`];
     const read = readAnswers(ctx.template.questions, answerRaw, mode);
     const errors: Record<string, string[]> = Object.fromEntries(Object.entries(read.errors).map(([k, v]) => [`q_${k}`, v]));
-    const known = new Set(tx.select({ id: t.indicators.id }).from(t.indicators).all().map((r) => r.id));
+    const known = new Set(
+      tx
+        .select({ id: t.indicators.id })
+        .from(t.indicators)
+        .all()
+        .map((r) => r.id),
+    );
     const plan = ctx.survey.stage === "end_of_visit" ? readPlan(raw, mode, ctx.stay.departureOn, known) : null;
     const progress = ctx.survey.stage === "follow_up" ? readProgress(raw, mode, ctx.plan) : null;
     Object.assign(errors, plan?.errors, progress?.errors);
@@ -154,17 +183,32 @@ export function saveResponse(
     } else {
       responseId = tx
         .insert(t.surveyResponses)
-        .values({ ...values, surveyId, templateId: ctx.template.id, applicationId, userId: ctx.stay.userId, stage: ctx.survey.stage, period: ctx.period, createdAt: stamp })
+        .values({
+          ...values,
+          surveyId,
+          templateId: ctx.template.id,
+          applicationId,
+          userId: ctx.stay.userId,
+          stage: ctx.survey.stage,
+          period: ctx.period,
+          createdAt: stamp,
+        })
         .returning({ id: t.surveyResponses.id })
         .get().id;
     }
     if (plan) {
       tx.delete(t.actionPlanItems).where(eq(t.actionPlanItems.responseId, responseId)).run();
-      for (const r of plan.rows) tx.insert(t.actionPlanItems).values({ ...r, responseId, applicationId }).run();
+      for (const r of plan.rows)
+        tx.insert(t.actionPlanItems)
+          .values({ ...r, responseId, applicationId })
+          .run();
     }
     if (progress) {
       tx.delete(t.actionProgress).where(eq(t.actionProgress.responseId, responseId)).run();
-      for (const r of progress.rows) tx.insert(t.actionProgress).values({ ...r, responseId }).run();
+      for (const r of progress.rows)
+        tx.insert(t.actionProgress)
+          .values({ ...r, responseId })
+          .run();
     }
     if (mode === "submit") opts.onSubmit?.(tx, responseId);
     return { status: values.status, responseId, already: false };

@@ -56,7 +56,8 @@ export function resultRows(actor: Actor, editionId: number, lng: string, now = n
       rows.push({ ...c.overall, ...base, surveyId: c.surveyId, stage, dimension: "overall", groupKey: "", groupLabel: groupLabel(tr, "overall", "", lng) });
       for (const [dim, groups] of Object.entries(c.groups) as [Dimension, NonNullable<(typeof c.groups)[Dimension]>][]) {
         // The figures first: a subgroup's own `group` key (e.g. "BN") must not replace the indicator's group.
-        for (const g of groups) rows.push({ ...g, ...base, surveyId: c.surveyId, stage, dimension: dim, groupKey: g.group, groupLabel: groupLabel(tr, dim, g.group, lng) });
+        for (const g of groups)
+          rows.push({ ...g, ...base, surveyId: c.surveyId, stage, dimension: dim, groupKey: g.group, groupLabel: groupLabel(tr, dim, g.group, lng) });
       }
     }
   }

@@ -16,8 +16,22 @@ import { editionStays, listEditionSurveys, surveyTiming, type EditionSurvey, typ
 
 type Response = typeof t.surveyResponses.$inferSelect;
 
-export type StageRate = { surveyId: number; stage: EditionSurvey["stage"]; monthsAfter: number; asked: number; submitted: number; drafts: number; rate: number };
-export type Comparison = { surveyId: number; stage: EditionSurvey["stage"]; monthsAfter: number; overall: Change; groups: Partial<Record<Dimension, GroupChange[]>> };
+export type StageRate = {
+  surveyId: number;
+  stage: EditionSurvey["stage"];
+  monthsAfter: number;
+  asked: number;
+  submitted: number;
+  drafts: number;
+  rate: number;
+};
+export type Comparison = {
+  surveyId: number;
+  stage: EditionSurvey["stage"];
+  monthsAfter: number;
+  overall: Change;
+  groups: Partial<Record<Dimension, GroupChange[]>>;
+};
 export type IndicatorResult = { indicator: Indicator; factor: number; comparisons: Comparison[] };
 
 /** Person (application) -> numeric value of `indicatorId` in the submitted responses of a survey. */
@@ -55,7 +69,18 @@ export function editionResults(actor: Actor, editionId: number, now = new Date()
   requireOrganizer(actor);
   const surveys = listEditionSurveys(editionId);
   const stays = editionStays(editionId);
-  const responses = surveys.length ? db().select().from(t.surveyResponses).where(inArray(t.surveyResponses.surveyId, surveys.map((s) => s.id))).all() : [];
+  const responses = surveys.length
+    ? db()
+        .select()
+        .from(t.surveyResponses)
+        .where(
+          inArray(
+            t.surveyResponses.surveyId,
+            surveys.map((s) => s.id),
+          ),
+        )
+        .all()
+    : [];
   const templateIds = [...new Set(responses.map((r) => r.templateId))];
   const templates = new Map(
     (templateIds.length ? db().select().from(t.surveyTemplates).where(inArray(t.surveyTemplates.id, templateIds)).all() : []).map((x) => [x.id, x.questions]),
@@ -77,7 +102,11 @@ export function editionResults(actor: Actor, editionId: number, now = new Date()
       const base = valuesFor(baseResponses, templates, id);
       const comparisons: Comparison[] = [];
       for (const s of later) {
-        const after = valuesFor(responses.filter((r) => r.surveyId === s.id), templates, id);
+        const after = valuesFor(
+          responses.filter((r) => r.surveyId === s.id),
+          templates,
+          id,
+        );
         if (!after.size) continue;
         const opts = { factor, direction: indicator.direction };
         const groups: Comparison["groups"] = {};
@@ -89,7 +118,14 @@ export function editionResults(actor: Actor, editionId: number, now = new Date()
     const order = { economic: 0, social: 1, environment: 2, learning: 3 } as const;
     byIndicator.sort((a, b) => order[a.indicator.group] - order[b.indicator.group] || a.indicator.code.localeCompare(b.indicator.code));
   }
-  return { surveys, stays, rates: rates(surveys, stays, responses, now), indicators: byIndicator, actions: actionProgress(surveys, responses), cells: cells(surveys, stays, responses, now) };
+  return {
+    surveys,
+    stays,
+    rates: rates(surveys, stays, responses, now),
+    indicators: byIndicator,
+    actions: actionProgress(surveys, responses),
+    cells: cells(surveys, stays, responses, now),
+  };
 }
 
 /** Action plans: each action's latest reported status (from the latest follow-up that reported it). */
@@ -98,7 +134,13 @@ function actionProgress(surveys: EditionSurvey[], responses: Response[]) {
   const items = endIds.length ? db().select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.responseId, endIds)).all() : [];
   const followUps = new Map(surveys.filter((s) => s.stage === "follow_up").map((s) => [s.id, s.monthsAfter]));
   const fuResponses = new Map(responses.filter((r) => followUps.has(r.surveyId) && r.status === "submitted").map((r) => [r.id, followUps.get(r.surveyId)!]));
-  const progress = fuResponses.size ? db().select().from(t.actionProgress).where(inArray(t.actionProgress.responseId, [...fuResponses.keys()])).all() : [];
+  const progress = fuResponses.size
+    ? db()
+        .select()
+        .from(t.actionProgress)
+        .where(inArray(t.actionProgress.responseId, [...fuResponses.keys()]))
+        .all()
+    : [];
   const latest = new Map<number, { months: number; status: (typeof ACTION_PROGRESS)[number]; note: string }>();
   for (const p of progress) {
     const months = fuResponses.get(p.responseId)!;
@@ -144,9 +186,16 @@ export function pulseMonitor(actor: Actor, editionId: number) {
   requireOrganizer(actor);
   const pulse = listEditionSurveys(editionId).find((s) => s.stage === "pulse");
   if (!pulse) return { days: [], comments: [] };
-  const rows = db().select().from(t.surveyResponses).where(eq(t.surveyResponses.surveyId, pulse.id)).all().filter((r) => r.status === "submitted");
+  const rows = db()
+    .select()
+    .from(t.surveyResponses)
+    .where(eq(t.surveyResponses.surveyId, pulse.id))
+    .all()
+    .filter((r) => r.status === "submitted");
   const tplIds = [...new Set(rows.map((r) => r.templateId))];
-  const tpls = new Map((tplIds.length ? db().select().from(t.surveyTemplates).where(inArray(t.surveyTemplates.id, tplIds)).all() : []).map((x) => [x.id, x.questions]));
+  const tpls = new Map(
+    (tplIds.length ? db().select().from(t.surveyTemplates).where(inArray(t.surveyTemplates.id, tplIds)).all() : []).map((x) => [x.id, x.questions]),
+  );
   const days = new Map<string, { n: number; sum: number; count: number }>();
   const comments: { day: string; responseId: number; text: string }[] = [];
   for (const r of rows) {
@@ -158,7 +207,8 @@ export function pulseMonitor(actor: Actor, editionId: number) {
         d.sum += v;
         d.count++;
       }
-      if (q.type === "text" && typeof r.answers[q.key] === "string" && r.answers[q.key]) comments.push({ day: r.period, responseId: r.id, text: String(r.answers[q.key]) });
+      if (q.type === "text" && typeof r.answers[q.key] === "string" && r.answers[q.key])
+        comments.push({ day: r.period, responseId: r.id, text: String(r.answers[q.key]) });
     }
     days.set(r.period, d);
   }

@@ -52,13 +52,25 @@ export function applicationStay(editionId: number, applicationId: number, tx: Db
 }
 
 // The same queries as loadStays narrowed to one application, compiled once per connection.
-const editionById = preparedQuery((d) => d.select().from(t.editions).where(eq(t.editions.id, sql.placeholder("id"))).prepare());
+const editionById = preparedQuery((d) =>
+  d
+    .select()
+    .from(t.editions)
+    .where(eq(t.editions.id, sql.placeholder("id")))
+    .prepare(),
+);
 const onePerson = preparedQuery((d) =>
   d
     .select({ a: t.applications, u: t.users })
     .from(t.applications)
     .innerJoin(t.users, eq(t.users.id, t.applications.userId))
-    .where(and(eq(t.applications.editionId, sql.placeholder("editionId")), eq(t.applications.status, "accepted"), eq(t.applications.id, sql.placeholder("applicationId"))))
+    .where(
+      and(
+        eq(t.applications.editionId, sql.placeholder("editionId")),
+        eq(t.applications.status, "accepted"),
+        eq(t.applications.id, sql.placeholder("applicationId")),
+      ),
+    )
     .orderBy(asc(t.applications.id))
     .prepare(),
 );
@@ -68,7 +80,13 @@ const oneStaysVisits = preparedQuery((d) =>
     .from(t.placements)
     .innerJoin(t.exchangeVisits, eq(t.exchangeVisits.id, t.placements.visitId))
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
-    .where(and(eq(t.exchangeVisits.editionId, sql.placeholder("editionId")), eq(t.placements.status, "accepted"), eq(t.placements.applicationId, sql.placeholder("applicationId"))))
+    .where(
+      and(
+        eq(t.exchangeVisits.editionId, sql.placeholder("editionId")),
+        eq(t.placements.status, "accepted"),
+        eq(t.placements.applicationId, sql.placeholder("applicationId")),
+      ),
+    )
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .prepare(),
 );
@@ -115,14 +133,24 @@ function toStays(ed: typeof t.editions.$inferSelect, people: StayPerson[], visit
       hostSiteId: first?.s.id ?? null,
       hostSite: first ? first.s.nameLatin || first.s.name : "",
       arrivalOn: first?.v.arrivalOn ?? ed.startsOn,
-      departureOn: mine.length ? mine.map((m) => m.v.departureOn).sort().at(-1)! : ed.endsOn,
+      departureOn: mine.length
+        ? mine
+            .map((m) => m.v.departureOn)
+            .sort()
+            .at(-1)!
+        : ed.endsOn,
       timeZone: first?.s.timeZone ?? ed.timeZone,
     };
   });
 }
 
 const surveysOfEdition = preparedQuery((d) =>
-  d.select().from(t.editionSurveys).where(eq(t.editionSurveys.editionId, sql.placeholder("editionId"))).orderBy(asc(t.editionSurveys.id)).prepare(),
+  d
+    .select()
+    .from(t.editionSurveys)
+    .where(eq(t.editionSurveys.editionId, sql.placeholder("editionId")))
+    .orderBy(asc(t.editionSurveys.id))
+    .prepare(),
 );
 
 export function listEditionSurveys(editionId: number, tx: Db = defaultDb()): EditionSurvey[] {
@@ -172,7 +200,11 @@ export function setupEvaluation(actor: Actor, editionId: number, input: SetupInp
       tx.insert(t.editionSurveys).values({ editionId, stage: w.stage, monthsAfter: w.monthsAfter, templateFamily: family }).run();
       added++;
     }
-    recordAudit(actor, { entityType: "edition", entityId: editionId, action: "evaluation_setup", details: { followUpMonths: input.followUpMonths, added } }, tx);
+    recordAudit(
+      actor,
+      { entityType: "edition", entityId: editionId, action: "evaluation_setup", details: { followUpMonths: input.followUpMonths, added } },
+      tx,
+    );
     return added;
   };
   return tx0 ? run(tx0) : immediate(defaultDb(), run);

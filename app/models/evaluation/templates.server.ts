@@ -26,7 +26,13 @@ export function ensureStarterTemplates(db: Db = defaultDb()): Record<string, num
   const codes = ensureStarterIndicators(db);
   return immediate(db, (tx) => {
     const out: Record<string, number> = {};
-    const inds = new Map(tx.select().from(t.indicators).all().map((i) => [i.id, i]));
+    const inds = new Map(
+      tx
+        .select()
+        .from(t.indicators)
+        .all()
+        .map((i) => [i.id, i]),
+    );
     for (const s of STARTER_TEMPLATES) {
       const have = tx.select().from(t.surveyTemplates).where(eq(t.surveyTemplates.family, s.family)).orderBy(desc(t.surveyTemplates.version)).get();
       if (have) {
@@ -46,7 +52,12 @@ export function ensureStarterTemplates(db: Db = defaultDb()): Record<string, num
 
 /** The current (not superseded) version of every template family, with how many responses use each family. */
 export function listTemplates() {
-  const rows = defaultDb().select().from(t.surveyTemplates).where(isNull(t.surveyTemplates.supersededAt)).orderBy(t.surveyTemplates.stage, t.surveyTemplates.family).all();
+  const rows = defaultDb()
+    .select()
+    .from(t.surveyTemplates)
+    .where(isNull(t.surveyTemplates.supersededAt))
+    .orderBy(t.surveyTemplates.stage, t.surveyTemplates.family)
+    .all();
   const used = defaultDb()
     .select({ family: t.surveyTemplates.family, n: sql<number>`count(${t.surveyResponses.id})` })
     .from(t.surveyResponses)
@@ -61,7 +72,10 @@ export function listTemplates() {
     .from(t.editionSurveys)
     .where(eq(t.editionSurveys.stage, "follow_up"))
     .all()) {
-    months.set(s.family, [...(months.get(s.family) ?? []), s.months].sort((a, b) => a - b));
+    months.set(
+      s.family,
+      [...(months.get(s.family) ?? []), s.months].sort((a, b) => a - b),
+    );
   }
   return rows.map((r) => ({ ...r, responses: n.get(r.family) ?? 0, followUpMonths: months.get(r.family) ?? [] }));
 }
@@ -87,7 +101,13 @@ export function currentTemplate(family: string, tx: Db = defaultDb()): Template 
 /** Every version of a family, newest first, with its response count. */
 export function templateVersions(family: string) {
   return defaultDb()
-    .select({ id: t.surveyTemplates.id, version: t.surveyTemplates.version, createdAt: t.surveyTemplates.createdAt, supersededAt: t.surveyTemplates.supersededAt, responses: sql<number>`(select count(*) from survey_responses r where r.template_id = ${t.surveyTemplates.id})` })
+    .select({
+      id: t.surveyTemplates.id,
+      version: t.surveyTemplates.version,
+      createdAt: t.surveyTemplates.createdAt,
+      supersededAt: t.surveyTemplates.supersededAt,
+      responses: sql<number>`(select count(*) from survey_responses r where r.template_id = ${t.surveyTemplates.id})`,
+    })
     .from(t.surveyTemplates)
     .where(eq(t.surveyTemplates.family, family))
     .orderBy(desc(t.surveyTemplates.version))
@@ -102,9 +122,16 @@ export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleE
     const title: LocalText = { en: input.titleEn.trim() };
     if (input.titleVi?.trim()) title.vi = input.titleVi.trim();
     Object.assign(title, input.tr?.title);
-    const n = tx.select({ n: sql<number>`count(*)` }).from(t.surveyTemplates).get()!.n;
+    const n = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(t.surveyTemplates)
+      .get()!.n;
     const family = `${input.stage.replace(/_/g, "-")}-${n + 1}-${Date.now().toString(36)}`;
-    const id = tx.insert(t.surveyTemplates).values({ family, version: 1, stage: input.stage, title, questions: [], createdBy: actor.id }).returning({ id: t.surveyTemplates.id }).get().id;
+    const id = tx
+      .insert(t.surveyTemplates)
+      .values({ family, version: 1, stage: input.stage, title, questions: [], createdBy: actor.id })
+      .returning({ id: t.surveyTemplates.id })
+      .get().id;
     recordAudit(actor, { entityType: "survey_template", entityId: id, action: "create", toState: "v1" }, tx);
     return id;
   });
@@ -155,7 +182,12 @@ export function editTemplate(actor: Actor, templateId: number, edit: TemplateEdi
     const tpl = getTemplate(templateId, tx);
     if (tpl.supersededAt) throw new RuleError("evaluation.errors.superseded");
     const questions = applyEdit(tx, tpl.questions, edit);
-    const used = tx.select({ n: sql<number>`count(*)` }).from(t.surveyResponses).where(eq(t.surveyResponses.templateId, tpl.id)).get()!.n > 0;
+    const used =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(t.surveyResponses)
+        .where(eq(t.surveyResponses.templateId, tpl.id))
+        .get()!.n > 0;
     if (!used) {
       tx.update(t.surveyTemplates).set({ questions }).where(eq(t.surveyTemplates.id, tpl.id)).run();
       recordAudit(actor, { entityType: "survey_template", entityId: tpl.id, action: `question_${edit.kind}` }, tx);
@@ -168,7 +200,18 @@ export function editTemplate(actor: Actor, templateId: number, edit: TemplateEdi
       .values({ family: tpl.family, version: tpl.version + 1, stage: tpl.stage, title: tpl.title, questions, createdBy: actor.id })
       .returning({ id: t.surveyTemplates.id })
       .get().id;
-    recordAudit(actor, { entityType: "survey_template", entityId: id, action: "new_version", fromState: `v${tpl.version}`, toState: `v${tpl.version + 1}`, details: { change: edit.kind } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "survey_template",
+        entityId: id,
+        action: "new_version",
+        fromState: `v${tpl.version}`,
+        toState: `v${tpl.version + 1}`,
+        details: { change: edit.kind },
+      },
+      tx,
+    );
     return id;
   });
 }

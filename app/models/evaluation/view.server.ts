@@ -64,12 +64,16 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
     values,
     actionRows,
     indicators:
-      ctx.survey.stage === "end_of_visit" ? listIndicators().filter((i) => i.group !== "learning").map((i) => ({ id: i.id, name: localText(i.name, lng) })) : [],
-    plan: ctx.survey.stage === "follow_up" ? ctx.plan.map((p) => ({ id: p.id, action: p.action, targetOn: p.targetOn ? formatDate(p.targetOn, lng) : "" })) : [],
+      ctx.survey.stage === "end_of_visit"
+        ? listIndicators()
+            .filter((i) => i.group !== "learning")
+            .map((i) => ({ id: i.id, name: localText(i.name, lng) }))
+        : [],
+    plan:
+      ctx.survey.stage === "follow_up" ? ctx.plan.map((p) => ({ id: p.id, action: p.action, targetOn: p.targetOn ? formatDate(p.targetOn, lng) : "" })) : [],
   };
 }
 export type SurveyViewData = ReturnType<typeof surveyView>;
-
 
 /**
  * Handles a posted survey form for a checked participant: 400 with errors and every typed value
@@ -91,4 +95,3 @@ export function answerAction(
     throw e;
   }
 }
-

@@ -78,9 +78,7 @@ export function editionVisitsOverview(actor: Actor, editionId: number) {
   }
   // Seats a sending country can use: per visit its per-country cap (not in its own country).
   for (const row of bySending.values()) {
-    row.seatsOpenToThem = planned
-      .filter((v) => v.countryCode !== row.countryCode)
-      .reduce((s, v) => s + Math.min(v.perCountryCap, v.capacity), 0);
+    row.seatsOpenToThem = planned.filter((v) => v.countryCode !== row.countryCode).reduce((s, v) => s + Math.min(v.perCountryCap, v.capacity), 0);
   }
 
   const cover = languageCover(

@@ -65,13 +65,7 @@ export function upcomingVisitsWithParticipants(siteId: number, tx: Db = db(), no
     })
     .from(t.exchangeVisits)
     .innerJoin(t.editions, eq(t.editions.id, t.exchangeVisits.editionId))
-    .where(
-      and(
-        eq(t.exchangeVisits.hostSiteId, siteId),
-        eq(t.exchangeVisits.status, "planned"),
-        sql`${t.exchangeVisits.departureOn} >= ${today}`,
-      ),
-    )
+    .where(and(eq(t.exchangeVisits.hostSiteId, siteId), eq(t.exchangeVisits.status, "planned"), sql`${t.exchangeVisits.departureOn} >= ${today}`))
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .all();
   return visits.map((v) => ({
@@ -96,9 +90,7 @@ export function upcomingVisitsWithParticipants(siteId: number, tx: Db = db(), no
   }));
 }
 
-export type VetResult =
-  | { done: true }
-  | { done: false; affected: ReturnType<typeof upcomingVisitsWithParticipants> };
+export type VetResult = { done: true } | { done: false; affected: ReturnType<typeof upcomingVisitsWithParticipants> };
 
 /**
  * Organizer: sets a site's vetting status, notes and last check date (default today in the
@@ -142,7 +134,11 @@ export function addCoordinator(actor: Actor, siteId: number, email: string): voi
   requireOrganizer(actor);
   immediate(db(), (tx) => {
     siteInScope(actor, siteId, tx);
-    const user = tx.select().from(t.users).where(eq(t.users.email, normalizeEmail(email))).get();
+    const user = tx
+      .select()
+      .from(t.users)
+      .where(eq(t.users.email, normalizeEmail(email)))
+      .get();
     const isHost =
       user &&
       !user.disabledAt &&

@@ -43,7 +43,12 @@ export function siteInScope(actor: Actor, siteId: number, tx: Db = db()): HostSi
 
 /** Ids of the sites the actor coordinates (organizers: every site). */
 export function scopedSiteIds(actor: Actor, tx: Db = db()): number[] {
-  if (actor.isOrganizer) return tx.select({ id: t.hostSites.id }).from(t.hostSites).all().map((r) => r.id);
+  if (actor.isOrganizer)
+    return tx
+      .select({ id: t.hostSites.id })
+      .from(t.hostSites)
+      .all()
+      .map((r) => r.id);
   if (!actor.isHostCoordinator) return [];
   return tx
     .select({ id: t.hostSiteCoordinators.hostSiteId })
@@ -106,9 +111,7 @@ function values(input: HostSiteInput) {
     description: input.description ?? "",
     themes: input.themes,
     languages: input.languages,
-    interpreters: input.interpreters
-      .filter((r) => r.name)
-      .map((r) => ({ name: r.name!, languages: [...new Set(r.languages)] })),
+    interpreters: input.interpreters.filter((r) => r.name).map((r) => ({ name: r.name!, languages: [...new Set(r.languages)] })),
     accommodation: input.accommodation,
     beds: input.beds,
     dietaryAbilities: [...new Set([...input.dietaryAbilities, ...other])],
@@ -159,7 +162,11 @@ export function siteFormValues(site: HostSite) {
 export function createSite(actor: Actor, input: HostSiteInput): number {
   requireHostArea(actor);
   return immediate(db(), (tx) => {
-    const id = tx.insert(t.hostSites).values({ ...values(input), vettingStatus: "pending" }).returning({ id: t.hostSites.id }).get().id;
+    const id = tx
+      .insert(t.hostSites)
+      .values({ ...values(input), vettingStatus: "pending" })
+      .returning({ id: t.hostSites.id })
+      .get().id;
     if (actor.isHostCoordinator) tx.insert(t.hostSiteCoordinators).values({ hostSiteId: id, userId: actor.id }).run();
     recordAudit(actor, { entityType: "host_site", entityId: id, action: "create", toState: "pending" }, tx);
     return id;
@@ -170,7 +177,10 @@ export function createSite(actor: Actor, input: HostSiteInput): number {
 export function updateSite(actor: Actor, siteId: number, input: HostSiteInput): void {
   immediate(db(), (tx) => {
     const before = siteInScope(actor, siteId, tx);
-    tx.update(t.hostSites).set({ ...values(input), updatedAt: new Date().toISOString() }).where(eq(t.hostSites.id, siteId)).run();
+    tx.update(t.hostSites)
+      .set({ ...values(input), updatedAt: new Date().toISOString() })
+      .where(eq(t.hostSites.id, siteId))
+      .run();
     recordAudit(actor, { entityType: "host_site", entityId: siteId, action: "update", details: { before: { ...before } } }, tx);
   });
 }

@@ -46,7 +46,9 @@ export function listWhoIsComing(actor: Actor, visitId: number): ComingParticipan
       gender: t.applications.gender,
       languages: t.applications.languages,
       dietaryNeeds: sql<string | null>`case when ${consented} and ${t.applications.dietaryNeeds} <> '' then ${t.applications.dietaryNeeds} end`,
-      accessibilityNeeds: sql<string | null>`case when ${consented} and ${t.applications.accessibilityNeeds} <> '' then ${t.applications.accessibilityNeeds} end`,
+      accessibilityNeeds: sql<
+        string | null
+      >`case when ${consented} and ${t.applications.accessibilityNeeds} <> '' then ${t.applications.accessibilityNeeds} end`,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
     })

@@ -176,7 +176,11 @@ export function createVisit(actor: Actor, siteId: number, input: VisitInput): nu
       .values({ ...visitValues(input), editionId: input.editionId, hostSiteId: siteId })
       .returning({ id: t.exchangeVisits.id })
       .get().id;
-    recordAudit(actor, { entityType: "exchange_visit", entityId: id, action: "create", toState: "planned", details: { siteId, editionId: input.editionId } }, tx);
+    recordAudit(
+      actor,
+      { entityType: "exchange_visit", entityId: id, action: "create", toState: "planned", details: { siteId, editionId: input.editionId } },
+      tx,
+    );
     return id;
   });
 }
@@ -198,10 +202,14 @@ export function updateVisit(actor: Actor, visitId: number, input: VisitInput): v
     if (Object.keys(errors).length) throw new FieldErrors(errors);
     if (input.arrivalOn !== visit.arrivalOn || input.departureOn !== visit.departureOn) {
       const blockers = visitDateMoveBlockers(tx, visitId, input.arrivalOn, input.departureOn);
-      if (blockers.length) throw new RuleError("hosts.errors.moveBlocked", { names: blockers.map((b) => blockerText(b, actor.locale)).join("; "), count: blockers.length });
+      if (blockers.length)
+        throw new RuleError("hosts.errors.moveBlocked", { names: blockers.map((b) => blockerText(b, actor.locale)).join("; "), count: blockers.length });
     }
     checkSiteBeds(tx, site, { id: visitId, title: input.title ?? "", arrivalOn: input.arrivalOn, departureOn: input.departureOn, capacity: input.capacity });
-    tx.update(t.exchangeVisits).set({ ...visitValues(input), updatedAt: new Date().toISOString() }).where(eq(t.exchangeVisits.id, visitId)).run();
+    tx.update(t.exchangeVisits)
+      .set({ ...visitValues(input), updatedAt: new Date().toISOString() })
+      .where(eq(t.exchangeVisits.id, visitId))
+      .run();
     recordAudit(actor, { entityType: "exchange_visit", entityId: visitId, action: "update", details: { before: { ...visit }, after: visitValues(input) } }, tx);
   });
 }
@@ -224,7 +232,11 @@ export function cancelVisit(actor: Actor, visitId: number, reason: string): void
     const at = new Date().toISOString();
     for (const p of holding) {
       tx.update(t.placements).set({ status: "cancelled", updatedAt: at }).where(eq(t.placements.id, p.id)).run();
-      recordAudit(actor, { entityType: "placement", entityId: p.id, action: "cancel", fromState: p.status, toState: "cancelled", reason: `visit cancelled: ${reason}` }, tx);
+      recordAudit(
+        actor,
+        { entityType: "placement", entityId: p.id, action: "cancel", fromState: p.status, toState: "cancelled", reason: `visit cancelled: ${reason}` },
+        tx,
+      );
     }
     tx.update(t.exchangeVisits).set({ status: "cancelled", cancelReason: reason, updatedAt: at }).where(eq(t.exchangeVisits.id, visitId)).run();
     recordAudit(actor, { entityType: "exchange_visit", entityId: visitId, action: "cancel", fromState: visit.status, toState: "cancelled", reason }, tx);

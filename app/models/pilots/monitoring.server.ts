@@ -56,7 +56,8 @@ export function recordIndicatorValue(actor: Actor, projectId: number, input: Ind
     if (bad) throw FieldErrors.one("value", `pilots.errors.value_${ind.type}`);
     if (input.measuredOn > todayIn(row.zone, now)) throw FieldErrors.one("measuredOn", "pilots.errors.future");
     if (input.stage === "baseline" && p.startsOn && input.measuredOn > p.startsOn) throw FieldErrors.one("measuredOn", "pilots.errors.baselineAfterStart");
-    if (input.stage === "ex_post" && (p.status !== "completed" || (p.endsOn && input.measuredOn <= p.endsOn))) throw FieldErrors.one("stage", "pilots.errors.expostBeforeEnd");
+    if (input.stage === "ex_post" && (p.status !== "completed" || (p.endsOn && input.measuredOn <= p.endsOn)))
+      throw FieldErrors.one("stage", "pilots.errors.expostBeforeEnd");
     const key = and(
       eq(t.pilotIndicatorValues.projectId, projectId),
       eq(t.pilotIndicatorValues.indicatorId, ind.id),
@@ -66,11 +67,27 @@ export function recordIndicatorValue(actor: Actor, projectId: number, input: Ind
     const old = tx.select().from(t.pilotIndicatorValues).where(key).get();
     if (old) {
       if (old.value === v && old.note === (input.note ?? "")) return;
-      tx.update(t.pilotIndicatorValues).set({ value: v, note: input.note ?? "", recordedBy: actor.id }).where(eq(t.pilotIndicatorValues.id, old.id)).run();
+      tx.update(t.pilotIndicatorValues)
+        .set({ value: v, note: input.note ?? "", recordedBy: actor.id })
+        .where(eq(t.pilotIndicatorValues.id, old.id))
+        .run();
     } else {
-      tx.insert(t.pilotIndicatorValues).values({ projectId, indicatorId: ind.id, stage: input.stage, measuredOn: input.measuredOn, value: v, note: input.note ?? "", recordedBy: actor.id }).run();
+      tx.insert(t.pilotIndicatorValues)
+        .values({ projectId, indicatorId: ind.id, stage: input.stage, measuredOn: input.measuredOn, value: v, note: input.note ?? "", recordedBy: actor.id })
+        .run();
     }
-    recordAudit(actor, { entityType: "pilot_project", entityId: projectId, action: "indicator_value", fromState: old ? String(old.value) : null, toState: String(v), details: { indicator: ind.code, stage: input.stage, measuredOn: input.measuredOn } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "pilot_project",
+        entityId: projectId,
+        action: "indicator_value",
+        fromState: old ? String(old.value) : null,
+        toState: String(v),
+        details: { indicator: ind.code, stage: input.stage, measuredOn: input.measuredOn },
+      },
+      tx,
+    );
   });
 }
 

@@ -31,7 +31,11 @@ export function addMilestone(actor: Actor, projectId: number, input: { title: st
     const p = project(tx, projectId);
     if (p.startsOn && input.dueOn < p.startsOn) throw FieldErrors.one("dueOn", "pilots.errors.beforeStart");
     const id = tx.insert(t.pilotMilestones).values({ projectId, title: input.title, dueOn: input.dueOn }).returning({ id: t.pilotMilestones.id }).get().id;
-    recordAudit(actor, { entityType: "pilot_project", entityId: projectId, action: "milestone_add", details: { milestoneId: id, title: input.title, dueOn: input.dueOn } }, tx);
+    recordAudit(
+      actor,
+      { entityType: "pilot_project", entityId: projectId, action: "milestone_add", details: { milestoneId: id, title: input.title, dueOn: input.dueOn } },
+      tx,
+    );
     return id;
   });
 }
@@ -43,12 +47,27 @@ export function completeMilestone(actor: Actor, projectId: number, milestoneId: 
     const p = project(tx, projectId);
     const zone = tx.select({ z: t.pilotVillages.timeZone }).from(t.pilotVillages).where(eq(t.pilotVillages.id, p.villageId)).get()!.z;
     const today = todayIn(zone, now);
-    const m = tx.select().from(t.pilotMilestones).where(and(eq(t.pilotMilestones.id, milestoneId), eq(t.pilotMilestones.projectId, projectId))).get();
+    const m = tx
+      .select()
+      .from(t.pilotMilestones)
+      .where(and(eq(t.pilotMilestones.id, milestoneId), eq(t.pilotMilestones.projectId, projectId)))
+      .get();
     if (!m) throw new NotFoundError("milestone");
     if (doneOn > today) throw FieldErrors.one("doneOn", "pilots.errors.future");
     if (m.doneOn === doneOn) return;
     tx.update(t.pilotMilestones).set({ doneOn }).where(eq(t.pilotMilestones.id, milestoneId)).run();
-    recordAudit(actor, { entityType: "pilot_project", entityId: projectId, action: "milestone_done", fromState: m.doneOn, toState: doneOn, details: { milestoneId, title: m.title } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "pilot_project",
+        entityId: projectId,
+        action: "milestone_done",
+        fromState: m.doneOn,
+        toState: doneOn,
+        details: { milestoneId, title: m.title },
+      },
+      tx,
+    );
   });
 }
 
@@ -58,10 +77,27 @@ export function addBudgetLine(actor: Actor, projectId: number, input: { period: 
   return immediate(defaultDb(), (tx) => {
     const p = project(tx, projectId);
     const plannedMinor = amount("planned", input.planned, p.currency);
-    const dup = tx.select({ id: t.pilotBudgetLines.id }).from(t.pilotBudgetLines).where(and(eq(t.pilotBudgetLines.projectId, projectId), eq(t.pilotBudgetLines.period, input.period), eq(t.pilotBudgetLines.item, input.item))).get();
+    const dup = tx
+      .select({ id: t.pilotBudgetLines.id })
+      .from(t.pilotBudgetLines)
+      .where(and(eq(t.pilotBudgetLines.projectId, projectId), eq(t.pilotBudgetLines.period, input.period), eq(t.pilotBudgetLines.item, input.item)))
+      .get();
     if (dup) throw FieldErrors.one("item", "pilots.errors.lineExists");
-    const id = tx.insert(t.pilotBudgetLines).values({ projectId, period: input.period, item: input.item, plannedMinor }).returning({ id: t.pilotBudgetLines.id }).get().id;
-    recordAudit(actor, { entityType: "pilot_project", entityId: projectId, action: "budget_add", details: { lineId: id, period: input.period, item: input.item, plannedMinor, currency: p.currency } }, tx);
+    const id = tx
+      .insert(t.pilotBudgetLines)
+      .values({ projectId, period: input.period, item: input.item, plannedMinor })
+      .returning({ id: t.pilotBudgetLines.id })
+      .get().id;
+    recordAudit(
+      actor,
+      {
+        entityType: "pilot_project",
+        entityId: projectId,
+        action: "budget_add",
+        details: { lineId: id, period: input.period, item: input.item, plannedMinor, currency: p.currency },
+      },
+      tx,
+    );
     return id;
   });
 }
@@ -71,12 +107,27 @@ export function recordActual(actor: Actor, projectId: number, lineId: number, ac
   requireOrganizer(actor);
   immediate(defaultDb(), (tx) => {
     const p = project(tx, projectId);
-    const line = tx.select().from(t.pilotBudgetLines).where(and(eq(t.pilotBudgetLines.id, lineId), eq(t.pilotBudgetLines.projectId, projectId))).get();
+    const line = tx
+      .select()
+      .from(t.pilotBudgetLines)
+      .where(and(eq(t.pilotBudgetLines.id, lineId), eq(t.pilotBudgetLines.projectId, projectId)))
+      .get();
     if (!line) throw new NotFoundError("budget line");
     const actualMinor = amount("actual", actual, p.currency);
     if (line.actualMinor === actualMinor) return;
     tx.update(t.pilotBudgetLines).set({ actualMinor }).where(eq(t.pilotBudgetLines.id, lineId)).run();
-    recordAudit(actor, { entityType: "pilot_project", entityId: projectId, action: "budget_actual", fromState: line.actualMinor === null ? null : String(line.actualMinor), toState: String(actualMinor), details: { lineId, period: line.period, item: line.item, currency: p.currency } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "pilot_project",
+        entityId: projectId,
+        action: "budget_actual",
+        fromState: line.actualMinor === null ? null : String(line.actualMinor),
+        toState: String(actualMinor),
+        details: { lineId, period: line.period, item: line.item, currency: p.currency },
+      },
+      tx,
+    );
   });
 }
 
@@ -89,14 +140,23 @@ export function setExchangeRate(actor: Actor, projectId: number, input: { rate: 
     const id = tx
       .insert(t.pilotExchangeRates)
       .values({ currency: p.currency, rate, rateOn: input.rateOn, source: input.source ?? "", createdBy: actor.id })
-      .onConflictDoUpdate({ target: [t.pilotExchangeRates.currency, t.pilotExchangeRates.rateOn], set: { rate, source: input.source ?? "", createdBy: actor.id } })
+      .onConflictDoUpdate({
+        target: [t.pilotExchangeRates.currency, t.pilotExchangeRates.rateOn],
+        set: { rate, source: input.source ?? "", createdBy: actor.id },
+      })
       .returning({ id: t.pilotExchangeRates.id })
       .get().id;
-    recordAudit(actor, { entityType: "pilot_exchange_rate", entityId: id, action: "set", toState: rate, details: { currency: p.currency, rateOn: input.rateOn } }, tx);
+    recordAudit(
+      actor,
+      { entityType: "pilot_exchange_rate", entityId: id, action: "set", toState: rate, details: { currency: p.currency, rateOn: input.rateOn } },
+      tx,
+    );
   });
 }
 
 /** The latest stored rate of `currency` (units per 1 USD) with its date, or null. */
 export function latestRate(currency: string, tx: Db = defaultDb()) {
-  return tx.select().from(t.pilotExchangeRates).where(eq(t.pilotExchangeRates.currency, currency)).orderBy(desc(t.pilotExchangeRates.rateOn)).limit(1).get() ?? null;
+  return (
+    tx.select().from(t.pilotExchangeRates).where(eq(t.pilotExchangeRates.currency, currency)).orderBy(desc(t.pilotExchangeRates.rateOn)).limit(1).get() ?? null
+  );
 }

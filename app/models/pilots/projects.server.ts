@@ -18,7 +18,13 @@ import { FieldErrors, NotFoundError, RuleError } from "../errors";
 export function submittedActionItem(tx: Db, itemId: number) {
   return (
     tx
-      .select({ id: t.actionPlanItems.id, action: t.actionPlanItems.action, applicationId: t.actionPlanItems.applicationId, userId: t.applications.userId, nationality: t.applications.nationality })
+      .select({
+        id: t.actionPlanItems.id,
+        action: t.actionPlanItems.action,
+        applicationId: t.actionPlanItems.applicationId,
+        userId: t.applications.userId,
+        nationality: t.applications.nationality,
+      })
       .from(t.actionPlanItems)
       .innerJoin(t.surveyResponses, eq(t.surveyResponses.id, t.actionPlanItems.responseId))
       .innerJoin(t.applications, eq(t.applications.id, t.actionPlanItems.applicationId))
@@ -76,7 +82,17 @@ export function createProject(actor: Actor, input: ProjectInput): number {
       })
       .returning({ id: t.pilotProjects.id })
       .get().id;
-    recordAudit(actor, { entityType: "pilot_project", entityId: id, action: "create", toState: "proposed", details: { villageId: village.id, actionPlanItemId: input.actionPlanItemId ?? null } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "pilot_project",
+        entityId: id,
+        action: "create",
+        toState: "proposed",
+        details: { villageId: village.id, actionPlanItemId: input.actionPlanItemId ?? null },
+      },
+      tx,
+    );
     return id;
   });
 }
@@ -106,7 +122,10 @@ export function updateProject(actor: Actor, id: number, input: ProjectInput): vo
     };
     const changed = Object.keys(next).filter((k) => next[k as keyof typeof next] !== row[k as keyof typeof row]);
     if (!changed.length) return;
-    tx.update(t.pilotProjects).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.pilotProjects.id, id)).run();
+    tx.update(t.pilotProjects)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(t.pilotProjects.id, id))
+      .run();
     recordAudit(actor, { entityType: "pilot_project", entityId: id, action: "update", details: { changed } }, tx);
   });
 }

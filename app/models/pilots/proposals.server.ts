@@ -71,7 +71,9 @@ export function listProposableItems(actor: Actor) {
 /** Organizer: one submitted item for the project form (404 when missing or a draft). */
 export function getProposableItem(actor: Actor, itemId: number) {
   requireOrganizer(actor);
-  const row = itemsQuery().where(and(eq(t.actionPlanItems.id, itemId), eq(t.surveyResponses.status, "submitted"))).get();
+  const row = itemsQuery()
+    .where(and(eq(t.actionPlanItems.id, itemId), eq(t.surveyResponses.status, "submitted")))
+    .get();
   if (!row) throw new NotFoundError("action plan item");
   return row;
 }
@@ -105,7 +107,14 @@ export function proposeFromAction(actor: Actor, itemId: number, input: ProposalI
       const languages = countryLanguages(country).filter((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as readonly string[]).includes(l));
       village = tx
         .insert(t.pilotVillages)
-        .values({ name: input.villageName, countryCode: country, province: input.province, district: input.district ?? "", languages, timeZone: defaultTimeZone(country) })
+        .values({
+          name: input.villageName,
+          countryCode: country,
+          province: input.province,
+          district: input.district ?? "",
+          languages,
+          timeZone: defaultTimeZone(country),
+        })
         .returning()
         .get();
       recordAudit(actor, { entityType: "pilot_village", entityId: village.id, action: "create", details: { countryCode: country, fromProposal: true } }, tx);
@@ -127,7 +136,11 @@ export function proposeFromAction(actor: Actor, itemId: number, input: ProposalI
       })
       .returning({ id: t.pilotProjects.id })
       .get().id;
-    recordAudit(actor, { entityType: "pilot_project", entityId: id, action: "propose", toState: "proposed", details: { villageId: village.id, actionPlanItemId: item.id } }, tx);
+    recordAudit(
+      actor,
+      { entityType: "pilot_project", entityId: id, action: "propose", toState: "proposed", details: { villageId: village.id, actionPlanItemId: item.id } },
+      tx,
+    );
     return id;
   });
 }

@@ -13,7 +13,11 @@ type ProjectRow = typeof t.pilotProjects.$inferSelect;
 type VillageRow = typeof t.pilotVillages.$inferSelect;
 
 /** True when `actor` may see `project` (in `village`). */
-export function canSeeProject(actor: Actor, project: Pick<ProjectRow, "localLeadUserId" | "proposedByUserId">, village: Pick<VillageRow, "countryCode">): boolean {
+export function canSeeProject(
+  actor: Actor,
+  project: Pick<ProjectRow, "localLeadUserId" | "proposedByUserId">,
+  village: Pick<VillageRow, "countryCode">,
+): boolean {
   return (
     actor.isOrganizer ||
     actor.focalPointCountries.includes(village.countryCode) ||

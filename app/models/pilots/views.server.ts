@@ -28,7 +28,11 @@ export type PilotFilters = { country: string | null; component: PilotComponent |
  */
 export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new Date()) {
   if (!hasPilotAccess(actor)) throw new NotFoundError("pilots");
-  const villages = db().select().from(t.pilotVillages).orderBy(asc(t.pilotVillages.countryCode), asc(t.pilotVillages.nameLatin), asc(t.pilotVillages.name)).all();
+  const villages = db()
+    .select()
+    .from(t.pilotVillages)
+    .orderBy(asc(t.pilotVillages.countryCode), asc(t.pilotVillages.nameLatin), asc(t.pilotVillages.name))
+    .all();
   const projects = db().select().from(t.pilotProjects).orderBy(asc(t.pilotProjects.id)).all();
   const ids = projects.map((p) => p.id);
   const milestones = ids.length ? db().select().from(t.pilotMilestones).where(inArray(t.pilotMilestones.projectId, ids)).all() : [];
@@ -52,7 +56,10 @@ export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new 
             currency: p.currency,
             startsOn: p.startsOn,
             endsOn: p.endsOn,
-            milestones: milestoneProgress(milestones.filter((m) => m.projectId === p.id), today),
+            milestones: milestoneProgress(
+              milestones.filter((m) => m.projectId === p.id),
+              today,
+            ),
             plannedMinor: b.plannedMinor,
             actualMinor: b.actualMinor,
             used: b.used,
@@ -81,7 +88,13 @@ export function getProjectView(actor: Actor, projectId: number, now: Date = new 
     .get()!;
   const origin = project.actionPlanItemId
     ? (db()
-        .select({ itemId: t.actionPlanItems.id, action: t.actionPlanItems.action, targetOn: t.actionPlanItems.targetOn, editionName: t.editions.name, authorName: t.users.displayName })
+        .select({
+          itemId: t.actionPlanItems.id,
+          action: t.actionPlanItems.action,
+          targetOn: t.actionPlanItems.targetOn,
+          editionName: t.editions.name,
+          authorName: t.users.displayName,
+        })
         .from(t.actionPlanItems)
         .innerJoin(t.applications, eq(t.applications.id, t.actionPlanItems.applicationId))
         .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
@@ -89,12 +102,26 @@ export function getProjectView(actor: Actor, projectId: number, now: Date = new 
         .where(eq(t.actionPlanItems.id, project.actionPlanItemId))
         .get() ?? null)
     : null;
-  const milestones = db().select().from(t.pilotMilestones).where(eq(t.pilotMilestones.projectId, projectId)).orderBy(asc(t.pilotMilestones.dueOn), asc(t.pilotMilestones.id)).all();
-  const lines = db().select().from(t.pilotBudgetLines).where(eq(t.pilotBudgetLines.projectId, projectId)).orderBy(asc(t.pilotBudgetLines.period), asc(t.pilotBudgetLines.id)).all();
+  const milestones = db()
+    .select()
+    .from(t.pilotMilestones)
+    .where(eq(t.pilotMilestones.projectId, projectId))
+    .orderBy(asc(t.pilotMilestones.dueOn), asc(t.pilotMilestones.id))
+    .all();
+  const lines = db()
+    .select()
+    .from(t.pilotBudgetLines)
+    .where(eq(t.pilotBudgetLines.projectId, projectId))
+    .orderBy(asc(t.pilotBudgetLines.period), asc(t.pilotBudgetLines.id))
+    .all();
   return {
     project,
     village,
-    people: { leadName: people.leadName ?? null, leadEmail: actor.isOrganizer ? (people.leadEmail ?? null) : null, organizerName: people.organizerName ?? null },
+    people: {
+      leadName: people.leadName ?? null,
+      leadEmail: actor.isOrganizer ? (people.leadEmail ?? null) : null,
+      organizerName: people.organizerName ?? null,
+    },
     origin,
     milestones,
     today,

@@ -54,7 +54,10 @@ export function updateVillage(actor: Actor, id: number, input: VillageInput): vo
     const next = values(input);
     const changed = Object.keys(next).filter((k) => JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(row[k as keyof VillageRow]));
     if (!changed.length) return;
-    tx.update(t.pilotVillages).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.pilotVillages.id, id)).run();
+    tx.update(t.pilotVillages)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(t.pilotVillages.id, id))
+      .run();
     recordAudit(actor, { entityType: "pilot_village", entityId: id, action: "update", details: { changed } }, tx);
   });
 }
@@ -71,7 +74,13 @@ export function getVillage(actor: Actor, id: number): VillageRow {
 export function listVillageChoices(actor: Actor) {
   requireOrganizer(actor);
   return defaultDb()
-    .select({ id: t.pilotVillages.id, name: t.pilotVillages.name, nameLatin: t.pilotVillages.nameLatin, countryCode: t.pilotVillages.countryCode, province: t.pilotVillages.province })
+    .select({
+      id: t.pilotVillages.id,
+      name: t.pilotVillages.name,
+      nameLatin: t.pilotVillages.nameLatin,
+      countryCode: t.pilotVillages.countryCode,
+      province: t.pilotVillages.province,
+    })
     .from(t.pilotVillages)
     .all();
 }

@@ -16,7 +16,10 @@ import { collator as sharedCollator } from "../../domain/intl";
 /** A reply-by date to suggest: two weeks from today in the edition's zone, but before the first arrival. */
 export function suggestedReplyBy(data: BoardData, now: Date = new Date()): string {
   const today = todayIn(data.edition.timeZone, now);
-  const firstArrival = data.visits.filter((v) => v.visit.status === "planned").map((v) => v.visit.arrivalOn).sort()[0];
+  const firstArrival = data.visits
+    .filter((v) => v.visit.status === "planned")
+    .map((v) => v.visit.arrivalOn)
+    .sort()[0];
   const twoWeeks = addDays(today, 14);
   return firstArrival && addDays(firstArrival, -1) < twoWeeks ? addDays(firstArrival, -1) : twoWeeks;
 }
@@ -132,7 +135,11 @@ export function getBoard(actor: Actor, editionId: number, now: Date = new Date()
 
   const suggestions = waitlistSuggestions(data).map((s) => ({
     ...s,
-    candidates: s.candidates.map((c) => ({ ...c, name: nameOf(c.applicationId), country: data.waitlisted.find((w) => w.id === c.applicationId)?.nationality ?? null })),
+    candidates: s.candidates.map((c) => ({
+      ...c,
+      name: nameOf(c.applicationId),
+      country: data.waitlisted.find((w) => w.id === c.applicationId)?.nationality ?? null,
+    })),
   }));
 
   return {

@@ -37,26 +37,14 @@ export type DiffRow = {
 };
 
 /** The proposal against the current placements, per participant of the run. */
-export function diffProposal(
-  instance: PlacementInstance,
-  result: PlacementResult,
-  seatOf: Map<number, { visitId: number }>,
-): DiffRow[] {
+export function diffProposal(instance: PlacementInstance, result: PlacementResult, seatOf: Map<number, { visitId: number }>): DiffRow[] {
   const out: DiffRow[] = [];
   for (const p of instance.participants) {
     const appId = Number(p.id);
     const from = seatOf.get(appId)?.visitId ?? null;
     const toRaw = result.assignment[p.id];
     const to = toRaw == null ? null : Number(toRaw);
-    const kind: DiffRow["kind"] = instance.locked?.[p.id]
-      ? "locked"
-      : from === to
-        ? "same"
-        : from === null
-          ? "new"
-          : to === null
-            ? "removed"
-            : "moved";
+    const kind: DiffRow["kind"] = instance.locked?.[p.id] ? "locked" : from === to ? "same" : from === null ? "new" : to === null ? "removed" : "moved";
     out.push({ applicationId: appId, kind, from, to });
   }
   return out;
@@ -126,10 +114,16 @@ export function saveProposal(actor: Actor, editionId: number, mode: PlacementMod
     if (expected && expected !== run.fingerprint) throw new RuleError("placement.errors.boardChanged");
     const data = loadBoardData(editionId, tx);
     const unchanged = new Set(run.diff.filter((d) => d.kind === "same").map((d) => d.applicationId));
-    const replaced = data.placements
-      .filter(({ p }) => p.status === "proposed" && !p.locked && !unchanged.has(p.applicationId))
-      .map(({ p }) => p);
-    if (replaced.length) tx.delete(t.placements).where(inArray(t.placements.id, replaced.map((p) => p.id))).run();
+    const replaced = data.placements.filter(({ p }) => p.status === "proposed" && !p.locked && !unchanged.has(p.applicationId)).map(({ p }) => p);
+    if (replaced.length)
+      tx.delete(t.placements)
+        .where(
+          inArray(
+            t.placements.id,
+            replaced.map((p) => p.id),
+          ),
+        )
+        .run();
     let added = 0;
     for (const d of run.diff) {
       if (d.kind === "locked" || d.kind === "same" || d.to === null) continue;
@@ -158,4 +152,3 @@ export function saveProposal(actor: Actor, editionId: number, mode: PlacementMod
     return { added, replaced: replaced.length, kept: run.summary.kept };
   });
 }
-

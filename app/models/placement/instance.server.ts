@@ -19,7 +19,9 @@ type AppRow = typeof t.applications.$inferSelect;
 type VisitRow = typeof t.exchangeVisits.$inferSelect;
 
 /** The engine's view of an application (null when it lacks a nationality). */
-export function toParticipant(a: Pick<AppRow, "id" | "nationality" | "gender" | "languages" | "availableFrom" | "availableTo" | "preferredHostCountries" | "themes">): Participant | null {
+export function toParticipant(
+  a: Pick<AppRow, "id" | "nationality" | "gender" | "languages" | "availableFrom" | "availableTo" | "preferredHostCountries" | "themes">,
+): Participant | null {
   if (!a.nationality || !/^[A-Z]{2}$/.test(a.nationality)) return null;
   return {
     id: String(a.id),
@@ -57,7 +59,16 @@ export function loadEdition(editionId: number, tx: Db = db()) {
 export function loadBoardData(editionId: number, tx: Db = db()) {
   const edition = loadEdition(editionId, tx);
   const visits = tx
-    .select({ visit: t.exchangeVisits, site: { id: t.hostSites.id, name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, timeZone: t.hostSites.timeZone } })
+    .select({
+      visit: t.exchangeVisits,
+      site: {
+        id: t.hostSites.id,
+        name: t.hostSites.name,
+        nameLatin: t.hostSites.nameLatin,
+        countryCode: t.hostSites.countryCode,
+        timeZone: t.hostSites.timeZone,
+      },
+    })
     .from(t.exchangeVisits)
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
     .where(eq(t.exchangeVisits.editionId, editionId))
@@ -90,7 +101,7 @@ export function instanceFrom(data: BoardData, options: { acceptUnranked?: boolea
   const planned = data.visits.filter((v) => v.visit.status === "planned");
   const plannedIds = new Set(planned.map((v) => v.visit.id));
   const acceptedIds = new Set(data.accepted.map((a) => a.id));
-  const seatOf = new Map<number, typeof data.placements[number]["p"]>();
+  const seatOf = new Map<number, (typeof data.placements)[number]["p"]>();
   const lastOf = new Map<number, PlacementStatus>();
   for (const { p } of data.placements) {
     lastOf.set(p.applicationId, p.status);
@@ -148,7 +159,6 @@ export function fingerprint(instance: PlacementInstance, assignment: Record<stri
   h.update(JSON.stringify(instance.locked ?? {}));
   return h.digest("hex").slice(0, 16);
 }
-
 
 /** Display helpers shared by the board's loader. */
 export function personOf(a: Pick<AppRow, "givenName" | "familyName" | "givenNameLatin" | "familyNameLatin" | "nameOrder">) {

@@ -57,7 +57,8 @@ function markExpired(tx: Db, placementId: number, replyBy: string | null, now: D
     .set({ status: "expired", updatedAt: at })
     .where(and(eq(t.placements.id, placementId), eq(t.placements.status, "offered")))
     .run();
-  if (r.changes) recordAudit(null, { entityType: "placement", entityId: placementId, action: "expire", fromState: "offered", toState: "expired", details: { replyBy } }, tx);
+  if (r.changes)
+    recordAudit(null, { entityType: "placement", entityId: placementId, action: "expire", fromState: "offered", toState: "expired", details: { replyBy } }, tx);
   return r.changes;
 }
 
@@ -97,8 +98,7 @@ export function acceptOfferWith(handle: Db, userId: number, placementId: number,
       .where(and(eq(t.applications.userId, userId), eq(t.placements.status, "accepted"), ne(t.placements.id, placementId)))
       .all();
     // Date-only inclusive stays overlap when they share a day.
-    if (mine.some((m) => m.arrivalOn <= row.visit.departureOn && row.visit.arrivalOn <= m.departureOn))
-      return { ok: false, key: "placement.errors.overlap" };
+    if (mine.some((m) => m.arrivalOn <= row.visit.departureOn && row.visit.arrivalOn <= m.departureOn)) return { ok: false, key: "placement.errors.overlap" };
     const at = now.toISOString();
     tx.update(t.placements).set({ status: "accepted", respondedAt: at, updatedAt: at }).where(eq(t.placements.id, placementId)).run();
     recordAudit({ id: userId }, { entityType: "placement", entityId: placementId, action: "accept", fromState: "offered", toState: "accepted" }, tx);
@@ -130,7 +130,11 @@ export function declineOffer(actor: Actor, placementId: number, reason?: string 
     }
     const at = now.toISOString();
     tx.update(t.placements).set({ status: "declined", respondedAt: at, updatedAt: at }).where(eq(t.placements.id, placementId)).run();
-    recordAudit(actor, { entityType: "placement", entityId: placementId, action: "decline", fromState: "offered", toState: "declined", reason: reason?.trim() || null }, tx);
+    recordAudit(
+      actor,
+      { entityType: "placement", entityId: placementId, action: "decline", fromState: "offered", toState: "declined", reason: reason?.trim() || null },
+      tx,
+    );
   });
   if (refusal) throw refusal;
 }

@@ -86,17 +86,59 @@ export function movePlacement(actor: Actor, placementId: number, input: { visitI
         .set({ visitId: target.visit.id, locked: true, overrideReason: override ? reason : null, updatedAt: at })
         .where(eq(t.placements.id, row.p.id))
         .run();
-      recordAudit(actor, { entityType: "placement", entityId: row.p.id, action: override ? "move_override" : "move", fromState: "proposed", toState: "proposed", reason, details }, tx);
+      recordAudit(
+        actor,
+        {
+          entityType: "placement",
+          entityId: row.p.id,
+          action: override ? "move_override" : "move",
+          fromState: "proposed",
+          toState: "proposed",
+          reason,
+          details,
+        },
+        tx,
+      );
       return row.p.id;
     }
     tx.update(t.placements).set({ status: "cancelled", updatedAt: at }).where(eq(t.placements.id, row.p.id)).run();
-    recordAudit(actor, { entityType: "placement", entityId: row.p.id, action: "cancel", fromState: row.p.status, toState: "cancelled", reason: `moved: ${reason ?? ""}`.trim(), details }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "placement",
+        entityId: row.p.id,
+        action: "cancel",
+        fromState: row.p.status,
+        toState: "cancelled",
+        reason: `moved: ${reason ?? ""}`.trim(),
+        details,
+      },
+      tx,
+    );
     const id = tx
       .insert(t.placements)
-      .values({ visitId: target.visit.id, applicationId: row.app.id, status: "proposed", locked: true, overrideReason: override ? reason : null, createdBy: actor.id })
+      .values({
+        visitId: target.visit.id,
+        applicationId: row.app.id,
+        status: "proposed",
+        locked: true,
+        overrideReason: override ? reason : null,
+        createdBy: actor.id,
+      })
       .returning({ id: t.placements.id })
       .get().id;
-    recordAudit(actor, { entityType: "placement", entityId: id, action: override ? "move_override" : "move", toState: "proposed", reason, details: { ...details, fromPlacementId: row.p.id } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "placement",
+        entityId: id,
+        action: override ? "move_override" : "move",
+        toState: "proposed",
+        reason,
+        details: { ...details, fromPlacementId: row.p.id },
+      },
+      tx,
+    );
     return id;
   });
 }
@@ -107,7 +149,17 @@ export function unassignPlacement(actor: Actor, placementId: number): number {
     const row = requirePlacement(tx, actor, placementId);
     if (row.p.status !== "proposed") throw new RuleError("placement.errors.onlyProposed");
     tx.delete(t.placements).where(eq(t.placements.id, row.p.id)).run();
-    recordAudit(actor, { entityType: "placement", entityId: row.p.id, action: "unassign", fromState: "proposed", details: { applicationId: row.app.id, visitId: row.p.visitId } }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "placement",
+        entityId: row.p.id,
+        action: "unassign",
+        fromState: "proposed",
+        details: { applicationId: row.app.id, visitId: row.p.visitId },
+      },
+      tx,
+    );
     return row.visit.editionId;
   });
 }
@@ -141,7 +193,6 @@ export async function cancelPlacement(actor: Actor, placementId: number, reason:
   }
 }
 
-
 /**
  * Organizer: sends the edition's proposals as offers (proposed -> offered) with a reply-by date
  * (`YYYY-MM-DD`, read in each visit site's zone): not in the past there, and before the visit's
@@ -159,19 +210,22 @@ export async function publishOffers(actor: Actor, editionId: number, replyBy: st
     for (const { p } of proposed) {
       const v = visits.get(p.visitId)!;
       if (replyBy < todayIn(v.site.timeZone, now)) throw FieldErrors.one("replyBy", "placement.errors.replyByPast");
-      if (replyBy >= v.visit.arrivalOn)
-        throw FieldErrors.one("replyBy", `placement.errors.replyByAfterArrival|${JSON.stringify({ date: v.visit.arrivalOn })}`);
+      if (replyBy >= v.visit.arrivalOn) throw FieldErrors.one("replyBy", `placement.errors.replyByAfterArrival|${JSON.stringify({ date: v.visit.arrivalOn })}`);
     }
     for (const v of data.visits) {
       const held = data.placements.filter(({ p }) => p.visitId === v.visit.id && SEATS.includes(p.status));
       if (held.length > v.visit.capacity) throw new RuleError("placement.errors.visitOver", { visit: v.visit.title || `#${v.visit.id}` });
       const per = new Map<string, number>();
       for (const h of held) per.set(h.nationality ?? "", (per.get(h.nationality ?? "") ?? 0) + 1);
-      if ([...per.values()].some((n) => n > v.visit.perCountryCap)) throw new RuleError("placement.errors.visitOver", { visit: v.visit.title || `#${v.visit.id}` });
+      if ([...per.values()].some((n) => n > v.visit.perCountryCap))
+        throw new RuleError("placement.errors.visitOver", { visit: v.visit.title || `#${v.visit.id}` });
     }
     const at = now.toISOString();
     for (const { p } of proposed) {
-      tx.update(t.placements).set({ status: "offered", replyBy, offeredAt: at, updatedAt: at }).where(and(eq(t.placements.id, p.id), eq(t.placements.status, "proposed"))).run();
+      tx.update(t.placements)
+        .set({ status: "offered", replyBy, offeredAt: at, updatedAt: at })
+        .where(and(eq(t.placements.id, p.id), eq(t.placements.status, "proposed")))
+        .run();
       recordAudit(actor, { entityType: "placement", entityId: p.id, action: "offer", fromState: "proposed", toState: "offered", details: { replyBy } }, tx);
     }
     return proposed.map(({ p }) => p.id);

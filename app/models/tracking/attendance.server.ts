@@ -50,20 +50,41 @@ function isTrainerOf(actor: Actor, trainingId: number, tx: Db): boolean {
 
 /** The training when the actor may take its attendance, else NotFoundError. */
 export function trainingForAttendance(actor: Actor, trainingId: number, tx: Db = db()) {
-  const row = Number.isInteger(trainingId) ? tx.select().from(t.trainingSessions).where(sql`${t.trainingSessions.id} = ${trainingId}`).get() : undefined;
+  const row = Number.isInteger(trainingId)
+    ? tx
+        .select()
+        .from(t.trainingSessions)
+        .where(sql`${t.trainingSessions.id} = ${trainingId}`)
+        .get()
+    : undefined;
   if (!row) throw new NotFoundError("training");
-  const visit = row.visitId ? tx.select().from(t.exchangeVisits).where(sql`${t.exchangeVisits.id} = ${row.visitId}`).get() : undefined;
-  const ok =
-    actor.isOrganizer || (visit && actor.isHostCoordinator && coordinates(actor, visit.hostSiteId, tx)) || isTrainerOf(actor, trainingId, tx);
+  const visit = row.visitId
+    ? tx
+        .select()
+        .from(t.exchangeVisits)
+        .where(sql`${t.exchangeVisits.id} = ${row.visitId}`)
+        .get()
+    : undefined;
+  const ok = actor.isOrganizer || (visit && actor.isHostCoordinator && coordinates(actor, visit.hostSiteId, tx)) || isTrainerOf(actor, trainingId, tx);
   if (!ok) throw new NotFoundError("training");
   return { training: row, visit: visit ?? null };
 }
 
 /** The visit and its site when the actor may take its attendance (organizer, host coordinator). */
 export function visitForAttendance(actor: Actor, visitId: number, tx: Db = db()) {
-  const visit = Number.isInteger(visitId) ? tx.select().from(t.exchangeVisits).where(sql`${t.exchangeVisits.id} = ${visitId}`).get() : undefined;
+  const visit = Number.isInteger(visitId)
+    ? tx
+        .select()
+        .from(t.exchangeVisits)
+        .where(sql`${t.exchangeVisits.id} = ${visitId}`)
+        .get()
+    : undefined;
   if (!visit || !(actor.isOrganizer || (actor.isHostCoordinator && coordinates(actor, visit.hostSiteId, tx)))) throw new NotFoundError("visit");
-  const site = tx.select().from(t.hostSites).where(sql`${t.hostSites.id} = ${visit.hostSiteId}`).get()!;
+  const site = tx
+    .select()
+    .from(t.hostSites)
+    .where(sql`${t.hostSites.id} = ${visit.hostSiteId}`)
+    .get()!;
   return { visit, site };
 }
 
@@ -79,21 +100,41 @@ function checkDay(days: { from: string; to: string }, today: string, organizerCo
 }
 
 type PersonRow = {
-  id: number; given_name: string; family_name: string; given_name_latin: string; family_name_latin: string;
-  name_order: "given_first" | "family_first"; nationality: string | null; gender: string | null;
-  status: AttendanceStatus | null; note: string | null; method: string | null; recorded_at: string | null; recorded_by_name: string | null; record_id: number | null;
+  id: number;
+  given_name: string;
+  family_name: string;
+  given_name_latin: string;
+  family_name_latin: string;
+  name_order: "given_first" | "family_first";
+  nationality: string | null;
+  gender: string | null;
+  status: AttendanceStatus | null;
+  note: string | null;
+  method: string | null;
+  recorded_at: string | null;
+  recorded_by_name: string | null;
+  record_id: number | null;
 };
 
 /** Who is expected at a subject: SQL returning application ids (`a` is applications). */
 function expectedSql(subject: Subject, training?: Training): { where: string; params: unknown[] } {
   if (subject.kind === "visit_day") {
-    return { where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)", params: [subject.visitId] };
+    return {
+      where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)",
+      params: [subject.visitId],
+    };
   }
   if (training!.audience === "edition") return { where: "a.edition_id = ?", params: [training!.editionId] };
   if (training!.audience === "visit") {
-    return { where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)", params: [training!.visitId ?? -1] };
+    return {
+      where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)",
+      params: [training!.visitId ?? -1],
+    };
   }
-  return { where: "exists (select 1 from training_enrolments e where e.application_id = a.id and e.training_session_id = ? and e.status = 'enrolled')", params: [training!.id] };
+  return {
+    where: "exists (select 1 from training_enrolments e where e.application_id = a.id and e.training_session_id = ? and e.status = 'enrolled')",
+    params: [training!.id],
+  };
 }
 
 function recordJoin(subject: Subject): { on: string; params: unknown[] } {
@@ -117,10 +158,25 @@ function listPeople(tx: Db, subject: Subject, training: Training | undefined, q 
     )
     .all(...join.params, ...exp.params, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ...(onlyId ? [onlyId] : [])) as PersonRow[];
   const people = rows.map((r) => {
-    const n = { givenName: r.given_name, familyName: r.family_name, givenNameLatin: r.given_name_latin, familyNameLatin: r.family_name_latin, nameOrder: r.name_order };
+    const n = {
+      givenName: r.given_name,
+      familyName: r.family_name,
+      givenNameLatin: r.given_name_latin,
+      familyNameLatin: r.family_name_latin,
+      nameOrder: r.name_order,
+    };
     return {
-      applicationId: r.id, name: displayName(n), latin: latinName(n), sort: sortKey(n), country: r.nationality, gender: r.gender,
-      status: r.status, note: r.note ?? "", method: r.method, recordedAt: r.recorded_at, recordedBy: r.recorded_by_name,
+      applicationId: r.id,
+      name: displayName(n),
+      latin: latinName(n),
+      sort: sortKey(n),
+      country: r.nationality,
+      gender: r.gender,
+      status: r.status,
+      note: r.note ?? "",
+      method: r.method,
+      recordedAt: r.recorded_at,
+      recordedBy: r.recorded_by_name,
       recordId: r.record_id,
     };
   });
@@ -218,29 +274,56 @@ function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, trainin
   if (person.status === input.status && note === person.note) {
     // A device's mark is audited even when it changes nothing, so its id is known if it comes again.
     if (input.clientId && person.recordId) {
-      recordAudit(actor, {
-        entityType: "attendance", entityId: person.recordId, action: "record",
-        fromState: person.status, toState: input.status, details: { ...device, applicationId: input.applicationId },
-      }, tx);
+      recordAudit(
+        actor,
+        {
+          entityType: "attendance",
+          entityId: person.recordId,
+          action: "record",
+          fromState: person.status,
+          toState: input.status,
+          details: { ...device, applicationId: input.applicationId },
+        },
+        tx,
+      );
     }
     return { changed: false, status: person.status };
   }
   const at = now.toISOString();
-  const key = subject.kind === "training"
-    ? { subjectKind: "training" as const, trainingSessionId: subject.trainingId, visitId: null, date: null }
-    : { subjectKind: "visit_day" as const, trainingSessionId: null, visitId: subject.visitId, date: subject.date };
-  const values = { ...key, applicationId: input.applicationId, status: input.status, note, method: input.method ?? "list", recordedBy: actor.id, recordedAt: at };
+  const key =
+    subject.kind === "training"
+      ? { subjectKind: "training" as const, trainingSessionId: subject.trainingId, visitId: null, date: null }
+      : { subjectKind: "visit_day" as const, trainingSessionId: null, visitId: subject.visitId, date: subject.date };
+  const values = {
+    ...key,
+    applicationId: input.applicationId,
+    status: input.status,
+    note,
+    method: input.method ?? "list",
+    recordedBy: actor.id,
+    recordedAt: at,
+  };
   const set = { status: input.status, note, method: values.method, recordedBy: actor.id, recordedAt: at };
-  const target = subject.kind === "training"
-    ? [t.attendanceRecords.trainingSessionId, t.attendanceRecords.applicationId]
-    : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
+  const target =
+    subject.kind === "training"
+      ? [t.attendanceRecords.trainingSessionId, t.attendanceRecords.applicationId]
+      : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
   const row = tx.insert(t.attendanceRecords).values(values).onConflictDoUpdate({ target, set }).returning({ id: t.attendanceRecords.id }).get();
   const reason = input.reason?.trim().slice(0, 500) || null;
   if (person.status !== input.status || reason || input.clientId) {
-    recordAudit(actor, {
-      entityType: "attendance", entityId: row.id, action: input.method === "self" ? "self_check_in" : reason ? "correct" : "record",
-      fromState: person.status, toState: input.status, reason, details: { ...key, ...device, applicationId: input.applicationId },
-    }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "attendance",
+        entityId: row.id,
+        action: input.method === "self" ? "self_check_in" : reason ? "correct" : "record",
+        fromState: person.status,
+        toState: input.status,
+        reason,
+        details: { ...key, ...device, applicationId: input.applicationId },
+      },
+      tx,
+    );
   }
   return { changed: true, status: input.status };
 }
@@ -270,14 +353,24 @@ export function selfCheckIn(actor: Actor, code: string, now = new Date()) {
        where a.user_id = ? and a.status = 'accepted' and ts.status in ('scheduled', 'held')
          and ts.starts_at <= ? and ts.ends_at >= ?`,
     )
-    .all(actor.id, new Date(now.getTime() + 36 * 3600_000).toISOString(), new Date(now.getTime() - 36 * 3600_000).toISOString()) as ({ id: number; application_id: number; starts_at: string; ends_at: string; time_zone: string })[];
+    .all(actor.id, new Date(now.getTime() + 36 * 3600_000).toISOString(), new Date(now.getTime() - 36 * 3600_000).toISOString()) as {
+    id: number;
+    application_id: number;
+    starts_at: string;
+    ends_at: string;
+    time_zone: string;
+  }[];
   const match = candidates.find((c) => clean.length === 6 && verifyCheckInCode(checkInKey(), c.id, clean, window));
   if (!match) {
     db().insert(t.checkInFailures).values({ userId: actor.id, at: now.toISOString() }).run();
     throw new RuleError("tracking.errors.badCode");
   }
   return immediate(db(), (tx) => {
-    const training = tx.select().from(t.trainingSessions).where(sql`${t.trainingSessions.id} = ${match.id}`).get()!;
+    const training = tx
+      .select()
+      .from(t.trainingSessions)
+      .where(sql`${t.trainingSessions.id} = ${match.id}`)
+      .get()!;
     checkDay(trainingDays(training), todayIn(training.timeZone, now), false);
     const subject: Subject = { kind: "training", trainingId: training.id };
     const person = listPeople(tx, subject, training, "", match.application_id)[0];

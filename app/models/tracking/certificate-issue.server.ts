@@ -41,8 +41,7 @@ const CERT_SQL = `select id, application_id as applicationId, edition_id as edit
 export function certificateOfApplication(applicationId: number): IssuedCertificate | null {
   return (
     (db().$client.prepare(`${CERT_SQL} where application_id = ? order by (revoked_at is null) desc, id desc limit 1`).get(applicationId) as
-      | IssuedCertificate
-      | undefined) ?? null
+      IssuedCertificate | undefined) ?? null
   );
 }
 
@@ -106,8 +105,7 @@ export function issueCertificatesForEdition(actor: Actor, editionId: number, thr
   requireOrganizer(actor);
   const edition = Number.isInteger(editionId)
     ? (db().$client.prepare("select id, ordinal, time_zone as timeZone from editions where id = ?").get(editionId) as
-        | { id: number; ordinal: number; timeZone: string }
-        | undefined)
+        { id: number; ordinal: number; timeZone: string } | undefined)
     : undefined;
   if (!edition) throw new NotFoundError("edition");
   return immediate(db(), () => {
@@ -140,8 +138,18 @@ export function revokeCertificate(actor: Actor, certificateId: number, reason: s
       : undefined;
     if (!cert) throw new NotFoundError("certificate");
     if (cert.revokedAt) throw new RuleError("secretariat.certificates.errors.alreadyRevoked");
-    db().$client.prepare("update certificates set revoked_at = ?, revoked_by = ?, revoke_reason = ? where id = ?").run(now.toISOString(), actor.id, why, cert.id);
-    recordAudit(actor, { entityType: "certificate", entityId: cert.id, action: "revoke", fromState: "valid", toState: "revoked", reason: why, details: { number: cert.number } });
+    db()
+      .$client.prepare("update certificates set revoked_at = ?, revoked_by = ?, revoke_reason = ? where id = ?")
+      .run(now.toISOString(), actor.id, why, cert.id);
+    recordAudit(actor, {
+      entityType: "certificate",
+      entityId: cert.id,
+      action: "revoke",
+      fromState: "valid",
+      toState: "revoked",
+      reason: why,
+      details: { number: cert.number },
+    });
     return { ...cert, revokedAt: now.toISOString(), revokeReason: why };
   });
 }
@@ -162,12 +170,27 @@ export function verifyCertificate(rawCode: string, lng: string): Verification {
            from certificates c join applications a on a.id = c.application_id join editions e on e.id = c.edition_id where c.code = ?`,
         )
         .get(code) as
-        | { issued_on: string; revoked_at: string | null; given_name: string; family_name: string; given_name_latin: string; family_name_latin: string;
-            name_order: "given_first" | "family_first"; edition_name: string; edition_translations: string }
+        | {
+            issued_on: string;
+            revoked_at: string | null;
+            given_name: string;
+            family_name: string;
+            given_name_latin: string;
+            family_name_latin: string;
+            name_order: "given_first" | "family_first";
+            edition_name: string;
+            edition_translations: string;
+          }
         | undefined)
     : undefined;
   if (!row) throw new NotFoundError("certificate");
-  const n = { givenName: row.given_name, familyName: row.family_name, givenNameLatin: row.given_name_latin, familyNameLatin: row.family_name_latin, nameOrder: row.name_order };
+  const n = {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    givenNameLatin: row.given_name_latin,
+    familyNameLatin: row.family_name_latin,
+    nameOrder: row.name_order,
+  };
   let tr: Translations<"name"> = {};
   try {
     tr = JSON.parse(row.edition_translations) ?? {};
@@ -175,7 +198,14 @@ export function verifyCertificate(rawCode: string, lng: string): Verification {
     tr = {};
   }
   const edition = pickField(row.edition_name, tr, "name", lng);
-  return { name: displayName(n), latin: latinName(n), edition: edition.text, editionLang: edition.lang, issuedOn: row.issued_on, status: row.revoked_at ? "revoked" : "valid" };
+  return {
+    name: displayName(n),
+    latin: latinName(n),
+    edition: edition.text,
+    editionLang: edition.lang,
+    issuedOn: row.issued_on,
+    status: row.revoked_at ? "revoked" : "valid",
+  };
 }
 
 /**

@@ -14,35 +14,66 @@ import { NotFoundError } from "../errors";
 import { DEFAULT_THRESHOLD, trackingCtes } from "./sql.server";
 
 type AppRow = {
-  id: number; user_id: number; edition_id: number; status: string; given_name: string; family_name: string; given_name_latin: string;
-  family_name_latin: string; name_order: "given_first" | "family_first"; nationality: string | null;
+  id: number;
+  user_id: number;
+  edition_id: number;
+  status: string;
+  given_name: string;
+  family_name: string;
+  given_name_latin: string;
+  family_name_latin: string;
+  name_order: "given_first" | "family_first";
+  nationality: string | null;
 };
 
 function certificateOf(app: AppRow, threshold: number, now: Date) {
   const raw = db().$client;
   const edition = raw.prepare("select id, name, ordinal, mode, starts_on, ends_on, host_countries from editions where id = ?").get(app.edition_id) as {
-    id: number; name: string; ordinal: number; mode: string; starts_on: string; ends_on: string; host_countries: string;
+    id: number;
+    name: string;
+    ordinal: number;
+    mode: string;
+    starts_on: string;
+    ends_on: string;
+    host_countries: string;
   };
   const c = trackingCtes({ edition: app.edition_id, threshold }, now);
   const stats = raw
     .prepare(`${c.sql} select expected, attended, days_expected, days_attended, completed from pp where id = @app`)
     .get({ ...c.params, app: app.id }) as { expected: number; attended: number; days_expected: number; days_attended: number; completed: number } | undefined;
   const sessions = raw
-    .prepare(`${c.sql} select ts.title, ts.starts_at, ts.time_zone, xa.status from xa join training_sessions ts on ts.id = xa.sid
-              where xa.aid = @app and xa.attended = 1 order by ts.starts_at`)
+    .prepare(
+      `${c.sql} select ts.title, ts.starts_at, ts.time_zone, xa.status from xa join training_sessions ts on ts.id = xa.sid
+              where xa.aid = @app and xa.attended = 1 order by ts.starts_at`,
+    )
     .all({ ...c.params, app: app.id }) as { title: string; starts_at: string; time_zone: string; status: string }[];
   const sites = raw
-    .prepare(`select hs.name, hs.name_latin, hs.province, hs.country_code, v.arrival_on, v.departure_on
+    .prepare(
+      `select hs.name, hs.name_latin, hs.province, hs.country_code, v.arrival_on, v.departure_on
               from placements pl join exchange_visits v on v.id = pl.visit_id join host_sites hs on hs.id = v.host_site_id
-              where pl.application_id = ? and pl.status = 'accepted' order by v.arrival_on`)
+              where pl.application_id = ? and pl.status = 'accepted' order by v.arrival_on`,
+    )
     .all(app.id) as { name: string; name_latin: string; province: string; country_code: string; arrival_on: string; departure_on: string }[];
-  const n = { givenName: app.given_name, familyName: app.family_name, givenNameLatin: app.given_name_latin, familyNameLatin: app.family_name_latin, nameOrder: app.name_order };
+  const n = {
+    givenName: app.given_name,
+    familyName: app.family_name,
+    givenNameLatin: app.given_name_latin,
+    familyNameLatin: app.family_name_latin,
+    nameOrder: app.name_order,
+  };
   return {
     applicationId: app.id,
     name: displayName(n),
     latin: latinName(n),
     country: app.nationality,
-    edition: { id: edition.id, name: edition.name, mode: edition.mode, startsOn: edition.starts_on, endsOn: edition.ends_on, hostCountries: JSON.parse(edition.host_countries) as string[] },
+    edition: {
+      id: edition.id,
+      name: edition.name,
+      mode: edition.mode,
+      startsOn: edition.starts_on,
+      endsOn: edition.ends_on,
+      hostCountries: JSON.parse(edition.host_countries) as string[],
+    },
     sites,
     sessions,
     sessionsExpected: stats?.expected ?? 0,
@@ -96,7 +127,9 @@ export function certificateViewData(c: Certificate, lng: string, issued: { numbe
     dates: `${formatDate(c.edition.startsOn, lng, "long")} – ${formatDate(c.edition.endsOn, lng, "long")}`,
     mode: c.edition.mode,
     sites: c.sites.map((s) => ({
-      label: [s.name, s.name_latin && s.name_latin !== s.name ? `(${s.name_latin})` : "", s.province, countryName(s.country_code, lng)].filter(Boolean).join(" "),
+      label: [s.name, s.name_latin && s.name_latin !== s.name ? `(${s.name_latin})` : "", s.province, countryName(s.country_code, lng)]
+        .filter(Boolean)
+        .join(" "),
       dates: `${formatDate(s.arrival_on, lng)} – ${formatDate(s.departure_on, lng)}`,
     })),
     sessions: c.sessions.map((s) => ({ title: s.title, date: local(s.starts_at, s.time_zone) })),

@@ -47,8 +47,16 @@ export function funnel(filters: TrackingFilters) {
 }
 
 export type CubeRow = {
-  edition_id: number; visit_id: number | null; nationality: string | null; gender: string | null; position_kind: string | null;
-  completed: number; bucket: number; n: number; expected: number; attended: number;
+  edition_id: number;
+  visit_id: number | null;
+  nationality: string | null;
+  gender: string | null;
+  position_kind: string | null;
+  completed: number;
+  bucket: number;
+  n: number;
+  expected: number;
+  attended: number;
 };
 
 /** Participants grouped by edition, country, gender, position, completion and attendance bucket (0-4 by 20 %; 5 = no sessions). */
@@ -64,8 +72,21 @@ export function participantCube(filters: TrackingFilters, now = new Date()): Cub
 }
 
 export type SessionStat = {
-  id: number; title: string; type: string; starts_at: string; ends_at: string; time_zone: string; status: string; visit_id: number | null;
-  edition_id: number; expected: number; present: number; late: number; absent: number; excused: number; unrecorded: number;
+  id: number;
+  title: string;
+  type: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  status: string;
+  visit_id: number | null;
+  edition_id: number;
+  expected: number;
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  unrecorded: number;
 };
 
 /** Attendance per counted training session (same rows as the sessions export). */
@@ -84,9 +105,23 @@ export function sessionStats(filters: TrackingFilters, now = new Date()): Sessio
 }
 
 export type VisitStat = {
-  id: number; title: string; edition_id: number; capacity: number; arrival_on: string; departure_on: string; status: string;
-  site_name: string; site_name_latin: string; time_zone: string; accepted: number; offered: number; proposed: number;
-  day_attended: number; day_recorded: number; training_expected: number; training_attended: number;
+  id: number;
+  title: string;
+  edition_id: number;
+  capacity: number;
+  arrival_on: string;
+  departure_on: string;
+  status: string;
+  site_name: string;
+  site_name_latin: string;
+  time_zone: string;
+  accepted: number;
+  offered: number;
+  proposed: number;
+  day_attended: number;
+  day_recorded: number;
+  training_expected: number;
+  training_attended: number;
 };
 
 /**
@@ -123,27 +158,54 @@ export function visitStats(filters: TrackingFilters, now = new Date(), cube?: Cu
     acc.attended += r.attended;
     fromCube.set(r.visit_id, acc);
   }
-  if (cube) for (const v of rows) Object.assign(v, { training_expected: fromCube.get(v.id)?.expected ?? 0, training_attended: fromCube.get(v.id)?.attended ?? 0 });
+  if (cube)
+    for (const v of rows) Object.assign(v, { training_expected: fromCube.get(v.id)?.expected ?? 0, training_attended: fromCube.get(v.id)?.attended ?? 0 });
   return rows.map((v) => {
     // Visit days so far (in the site's zone) × accepted participants = the days expected.
     const today = todayIn(v.time_zone, now);
     const last = today < v.departure_on ? today : v.departure_on;
     const days = last < v.arrival_on ? 0 : daysBetween(v.arrival_on, last) + 1;
     const dayExpected = days * v.accepted;
-    return { ...v, days_elapsed: days, day_expected: dayExpected, day_rate: rate(v.day_attended, dayExpected), training_rate: rate(v.training_attended, v.training_expected) };
+    return {
+      ...v,
+      days_elapsed: days,
+      day_expected: dayExpected,
+      day_rate: rate(v.day_attended, dayExpected),
+      training_rate: rate(v.training_attended, v.training_expected),
+    };
   });
 }
 
 /** The participants with the lowest attendance rate (ties by id), at most `limit`. */
 export function lowestAttendance(filters: TrackingFilters, now = new Date(), limit = 15) {
   const c = trackingCtes(filters, now);
-  return all<{ id: number; given_name: string; family_name: string; given_name_latin: string; family_name_latin: string; name_order: "given_first" | "family_first"; nationality: string | null; expected: number; attended: number; completed: number }>(
+  return all<{
+    id: number;
+    given_name: string;
+    family_name: string;
+    given_name_latin: string;
+    family_name_latin: string;
+    name_order: "given_first" | "family_first";
+    nationality: string | null;
+    expected: number;
+    attended: number;
+    completed: number;
+  }>(
     `${c.sql} select pp.id, a.given_name, a.family_name, a.given_name_latin, a.family_name_latin, a.name_order, pp.nationality,
        pp.expected, pp.attended, pp.completed
      from pp join applications a on a.id = pp.id where pp.expected > 0
      order by (pp.attended * 1.0 / pp.expected), pp.id limit ${Math.max(1, Math.min(200, limit))}`,
     c.params,
-  ).map((r) => ({ id: r.id, name: displayName({ givenName: r.given_name, familyName: r.family_name, nameOrder: r.name_order }), latin: latinName({ givenName: r.given_name, givenNameLatin: r.given_name_latin, familyNameLatin: r.family_name_latin, nameOrder: r.name_order }), country: r.nationality, expected: r.expected, attended: r.attended, rate: rate(r.attended, r.expected), completed: !!r.completed }));
+  ).map((r) => ({
+    id: r.id,
+    name: displayName({ givenName: r.given_name, familyName: r.family_name, nameOrder: r.name_order }),
+    latin: latinName({ givenName: r.given_name, givenNameLatin: r.given_name_latin, familyNameLatin: r.family_name_latin, nameOrder: r.name_order }),
+    country: r.nationality,
+    expected: r.expected,
+    attended: r.attended,
+    rate: rate(r.attended, r.expected),
+    completed: !!r.completed,
+  }));
 }
 
 const sumBy = <T>(rows: T[], key: (r: T) => string, val: (r: T) => Record<string, number>) => {
@@ -166,16 +228,40 @@ export function getDashboard(actor: Actor, filters: TrackingFilters, now = new D
     throw new NotFoundError("edition");
   }
   const cube = participantCube(filters, now);
-  const one = (r: CubeRow) => ({ n: r.n, expected: r.expected, attended: r.attended, completed: r.completed ? r.n : 0, female: r.gender === "female" ? r.n : 0, male: r.gender === "male" ? r.n : 0, heads: r.position_kind === "village_head" ? r.n : 0 });
+  const one = (r: CubeRow) => ({
+    n: r.n,
+    expected: r.expected,
+    attended: r.attended,
+    completed: r.completed ? r.n : 0,
+    female: r.gender === "female" ? r.n : 0,
+    male: r.gender === "male" ? r.n : 0,
+    heads: r.position_kind === "village_head" ? r.n : 0,
+  });
   const total = [...sumBy(cube, () => "all", one).values()][0] ?? { n: 0, expected: 0, attended: 0, completed: 0, female: 0, male: 0, heads: 0 };
   const byCountry = [...sumBy(cube, (r) => r.nationality ?? "", one).entries()]
-    .map(([country, v]) => ({ country, participants: v.n, female: v.female, male: v.male, other: v.n - v.female - v.male, expected: v.expected, attended: v.attended, rate: rate(v.attended, v.expected), completed: v.completed }))
+    .map(([country, v]) => ({
+      country,
+      participants: v.n,
+      female: v.female,
+      male: v.male,
+      other: v.n - v.female - v.male,
+      expected: v.expected,
+      attended: v.attended,
+      rate: rate(v.attended, v.expected),
+      completed: v.completed,
+    }))
     .sort((a, b) => b.participants - a.participants || a.country.localeCompare(b.country));
   const byPosition = POSITION_KINDS.map((kind) => ({ kind, count: cube.filter((r) => r.position_kind === kind).reduce((s, r) => s + r.n, 0) }));
   const byGender = GENDERS.map((gender) => ({ gender, count: cube.filter((r) => r.gender === gender).reduce((s, r) => s + r.n, 0) }));
   const buckets = [0, 1, 2, 3, 4, 5].map((b) => ({ bucket: b, count: cube.filter((r) => r.bucket === b).reduce((s, r) => s + r.n, 0) }));
   const byEdition = [...sumBy(cube, (r) => String(r.edition_id), one).entries()].map(([id, v]) => ({
-    editionId: Number(id), participants: v.n, female: v.female, male: v.male, heads: v.heads, completed: v.completed, rate: rate(v.attended, v.expected),
+    editionId: Number(id),
+    participants: v.n,
+    female: v.female,
+    male: v.male,
+    heads: v.heads,
+    completed: v.completed,
+    rate: rate(v.attended, v.expected),
   }));
   const lowest = filters.edition !== undefined ? lowestAttendance(filters, now) : [];
   const sessions = sessionStats(filters, now).map((s) => ({ ...s, rate: rate(s.present + s.late, s.expected) }));
@@ -188,10 +274,20 @@ export function getDashboard(actor: Actor, filters: TrackingFilters, now = new D
     completion: { completed: total.completed, total: total.n, pct: rate(total.completed, total.n) },
     balance: {
       countries: byCountry.filter((c) => c.country).length,
-      women: total.female, men: total.male, womenPct: rate(total.female, total.n),
-      villageHeads: total.heads, villageHeadPct: rate(total.heads, total.n),
+      women: total.female,
+      men: total.male,
+      womenPct: rate(total.female, total.n),
+      villageHeads: total.heads,
+      villageHeadPct: rate(total.heads, total.n),
     },
-    byCountry, byGender, byPosition, buckets, byEdition, sessions, visits, lowest,
+    byCountry,
+    byGender,
+    byPosition,
+    buckets,
+    byEdition,
+    sessions,
+    visits,
+    lowest,
   };
 }
 export type Dashboard = ReturnType<typeof getDashboard>;
@@ -201,14 +297,22 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
   const d = getDashboard(actor, filters, now);
   const editions = db().$client.prepare("select id, name from editions order by starts_on desc, id desc").all() as { id: number; name: string }[];
   const editionName = new Map(editions.map((e) => [e.id, e.name]));
-  const visits = db().$client
-    .prepare(`select v.id, v.title, v.arrival_on, hs.name_latin, hs.name from exchange_visits v join host_sites hs on hs.id = v.host_site_id
-              ${filters.edition !== undefined ? "where v.edition_id = ?" : ""} order by v.arrival_on, v.id`)
+  const visits = db()
+    .$client.prepare(
+      `select v.id, v.title, v.arrival_on, hs.name_latin, hs.name from exchange_visits v join host_sites hs on hs.id = v.host_site_id
+              ${filters.edition !== undefined ? "where v.edition_id = ?" : ""} order by v.arrival_on, v.id`,
+    )
     .all(...(filters.edition !== undefined ? [filters.edition] : [])) as { id: number; title: string; arrival_on: string; name_latin: string; name: string }[];
   const visitLabel = (v: { id: number; title: string; arrival_on: string; site_name?: string; name_latin?: string; name?: string }) =>
     `${v.title || v.name_latin || v.site_name || v.name || `#${v.id}`} (${v.arrival_on})`;
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries({ edition: filters.edition, country: filters.country, gender: filters.gender, visit: filters.visit, threshold: filters.threshold })) {
+  for (const [k, v] of Object.entries({
+    edition: filters.edition,
+    country: filters.country,
+    gender: filters.gender,
+    visit: filters.visit,
+    threshold: filters.threshold,
+  })) {
     if (v !== undefined && v !== "") query.set(k, String(v));
   }
   const q = query.toString();
@@ -229,11 +333,13 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
     },
     exportQuery: q ? `?${q}` : "",
     fixedEdition,
-    editionName: filters.edition !== undefined ? editionName.get(filters.edition) ?? "" : "",
+    editionName: filters.edition !== undefined ? (editionName.get(filters.edition) ?? "") : "",
   };
 }
 
 /** "29 Nov, 14:00" in the zone, in `lng`. */
 function localDateTime(iso: string, zone: string, lng: string) {
-  return new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: zone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(
+    new Date(iso),
+  );
 }

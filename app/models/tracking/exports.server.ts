@@ -43,8 +43,11 @@ function localDate(iso: unknown, zone: unknown): string {
 
 const NAME_COLS = "a.given_name, a.family_name, a.given_name_latin, a.family_name_latin, a.name_order";
 const nameOf = (r: Row) => ({
-  givenName: r.given_name as string, familyName: r.family_name as string, givenNameLatin: r.given_name_latin as string,
-  familyNameLatin: r.family_name_latin as string, nameOrder: r.name_order as "given_first" | "family_first",
+  givenName: r.given_name as string,
+  familyName: r.family_name as string,
+  givenNameLatin: r.given_name_latin as string,
+  familyNameLatin: r.family_name_latin as string,
+  nameOrder: r.name_order as "given_first" | "family_first",
 });
 const nameColumns: Column[] = [
   ["name", (r) => displayName(nameOf(r))],
@@ -57,7 +60,10 @@ const nameColumns: Column[] = [
 const str = (k: string): Column => [k, (r) => r[k] as string | number | null];
 const country = (lng: string): Column[] => [str("country"), ["country_name", (r) => (r.country ? countryName(r.country as string, lng) : "")]];
 const place = [str("village"), str("district"), str("province"), str("position"), str("position_kind")];
-const languages: Column = ["languages", (r) => (JSON.parse((r.languages as string) || "[]") as { code: string; level: string }[]).map((l) => `${l.code}:${l.level}`).join("; ")];
+const languages: Column = [
+  "languages",
+  (r) => (JSON.parse((r.languages as string) || "[]") as { code: string; level: string }[]).map((l) => `${l.code}:${l.level}`).join("; "),
+];
 
 type Spec = { sql: string; params: SqlParams; columns: Column[] } | { rows: Row[]; columns: Column[] };
 
@@ -67,7 +73,10 @@ function applicationsSpec(f: TrackingFilters, lng: string): Spec {
   // answer read with the question version it was given against (English labels).
   const custom = f.edition !== undefined ? answersForExport(f.edition) : { questions: [], format: () => "" };
   const qSql = custom.questions
-    .map((q) => `, (select json_object('v', x.version_id, 'x', json(x.value)) from application_answers x where x.application_id = a.id and x.question_id = ${Number(q.id)}) as q_${Number(q.id)}`)
+    .map(
+      (q) =>
+        `, (select json_object('v', x.version_id, 'x', json(x.value)) from application_answers x where x.application_id = a.id and x.question_id = ${Number(q.id)}) as q_${Number(q.id)}`,
+    )
     .join("");
   const qCols: Column[] = custom.questions.map((q) => [
     q.header,
@@ -84,8 +93,24 @@ function applicationsSpec(f: TrackingFilters, lng: string): Spec {
             (select group_concat(value, '; ') from json_each(a.themes)) as themes, (a.nominated_by is not null) as nominated, a.submitted_at${qSql}
           from applications a join editions e on e.id = a.edition_id join users u on u.id = a.user_id where ${w.sql} order by a.edition_id, a.id`,
     params: w.params,
-    columns: [str("application_id"), str("edition"), str("status"), ...nameColumns, ...country(lng), str("gender"), str("birth_date"), str("email"), str("phone"),
-      ...place, str("years_in_position"), languages, str("themes"), ["nominated", (r) => (r.nominated ? "yes" : "no")], str("submitted_at"), ...qCols],
+    columns: [
+      str("application_id"),
+      str("edition"),
+      str("status"),
+      ...nameColumns,
+      ...country(lng),
+      str("gender"),
+      str("birth_date"),
+      str("email"),
+      str("phone"),
+      ...place,
+      str("years_in_position"),
+      languages,
+      str("themes"),
+      ["nominated", (r) => (r.nominated ? "yes" : "no")],
+      str("submitted_at"),
+      ...qCols,
+    ],
   };
 }
 
@@ -102,10 +127,36 @@ function participantsSpec(f: TrackingFilters, lng: string, host: boolean): Spec 
           order by pp.edition_id, pp.nationality, pp.id`,
     params: c.params,
     columns: host
-      ? [str("application_id"), ...nameColumns, ...country(lng), str("gender"), ...place, languages, str("dietary_needs"), str("accessibility_needs"), str("arrival_on"), str("departure_on")]
-      : [str("application_id"), str("edition"), ...nameColumns, ...country(lng), str("gender"), ...place, languages, str("email"), str("phone"),
-          str("visit_id"), str("visit"), str("host_site"), ["sessions_expected", (r) => r.expected as number], ["sessions_attended", (r) => r.attended as number],
-          ["attendance_rate", (r) => rate(r.attended as number, r.expected as number)], ["completed", (r) => (r.completed ? "yes" : "no")]],
+      ? [
+          str("application_id"),
+          ...nameColumns,
+          ...country(lng),
+          str("gender"),
+          ...place,
+          languages,
+          str("dietary_needs"),
+          str("accessibility_needs"),
+          str("arrival_on"),
+          str("departure_on"),
+        ]
+      : [
+          str("application_id"),
+          str("edition"),
+          ...nameColumns,
+          ...country(lng),
+          str("gender"),
+          ...place,
+          languages,
+          str("email"),
+          str("phone"),
+          str("visit_id"),
+          str("visit"),
+          str("host_site"),
+          ["sessions_expected", (r) => r.expected as number],
+          ["sessions_attended", (r) => r.attended as number],
+          ["attendance_rate", (r) => rate(r.attended as number, r.expected as number)],
+          ["completed", (r) => (r.completed ? "yes" : "no")],
+        ],
   };
 }
 
@@ -119,8 +170,25 @@ function placementsSpec(f: TrackingFilters, lng: string): Spec {
             join host_sites hs on hs.id = v.host_site_id join editions e on e.id = v.edition_id
           where ${w.sql} order by v.arrival_on, v.id, pl.id`,
     params: w.params,
-    columns: [str("placement_id"), str("status"), str("edition"), str("visit_id"), str("visit"), str("host_site"), str("host_country"), str("arrival_on"),
-      str("departure_on"), str("application_id"), ...nameColumns, ...country(lng), str("gender"), str("reply_by"), str("offered_at"), str("responded_at"), str("override_reason")],
+    columns: [
+      str("placement_id"),
+      str("status"),
+      str("edition"),
+      str("visit_id"),
+      str("visit"),
+      str("host_site"),
+      str("host_country"),
+      str("arrival_on"),
+      str("departure_on"),
+      str("application_id"),
+      ...nameColumns,
+      ...country(lng),
+      str("gender"),
+      str("reply_by"),
+      str("offered_at"),
+      str("responded_at"),
+      str("override_reason"),
+    ],
   };
 }
 
@@ -137,18 +205,49 @@ function attendanceSpec(f: TrackingFilters, lng: string): Spec {
             left join users u on u.id = vd.recorded_by
           order by 1, 4, 2, 6, 7, 8`,
     params: c.params,
-    columns: [str("subject"), str("session_id"), str("session"), ["starts_at", (r) => r.starts_at as string], str("time_zone"), str("visit_id"),
-      ["date", (r) => (r.date as string) ?? localDate(r.starts_at, r.time_zone)], str("application_id"), ...nameColumns, ...country(lng), str("gender"),
-      ["status", (r) => (r.status as string) ?? "not_recorded"], str("method"), str("note"), str("recorded_by"), str("recorded_at")],
+    columns: [
+      str("subject"),
+      str("session_id"),
+      str("session"),
+      ["starts_at", (r) => r.starts_at as string],
+      str("time_zone"),
+      str("visit_id"),
+      ["date", (r) => (r.date as string) ?? localDate(r.starts_at, r.time_zone)],
+      str("application_id"),
+      ...nameColumns,
+      ...country(lng),
+      str("gender"),
+      ["status", (r) => (r.status as string) ?? "not_recorded"],
+      str("method"),
+      str("note"),
+      str("recorded_by"),
+      str("recorded_at"),
+    ],
   };
 }
 
 function sessionsSpec(f: TrackingFilters): Spec {
   return {
     rows: sessionStats(f) as unknown as Row[],
-    columns: [["session_id", (r) => r.id as number], str("edition_id"), str("title"), str("type"), str("status"), str("starts_at"), str("ends_at"), str("time_zone"),
-      ["date", (r) => localDate(r.starts_at, r.time_zone)], str("visit_id"), str("expected"), str("present"), str("late"), str("absent"), str("excused"),
-      ["not_recorded", (r) => r.unrecorded as number], ["attendance_rate", (r) => rate((r.present as number) + (r.late as number), r.expected as number)]],
+    columns: [
+      ["session_id", (r) => r.id as number],
+      str("edition_id"),
+      str("title"),
+      str("type"),
+      str("status"),
+      str("starts_at"),
+      str("ends_at"),
+      str("time_zone"),
+      ["date", (r) => localDate(r.starts_at, r.time_zone)],
+      str("visit_id"),
+      str("expected"),
+      str("present"),
+      str("late"),
+      str("absent"),
+      str("excused"),
+      ["not_recorded", (r) => r.unrecorded as number],
+      ["attendance_rate", (r) => rate((r.present as number) + (r.late as number), r.expected as number)],
+    ],
   };
 }
 
@@ -189,9 +288,7 @@ export function csvStream(spec: Spec): ReadableStream<Uint8Array> {
           }
           batch.push(spec.columns.map(([, value]) => value(next.value) ?? ""));
         }
-        const text = first
-          ? stringify(batch, { ...options, bom: true, header: true, columns: spec.columns.map(([h]) => h) })
-          : stringify(batch, options);
+        const text = first ? stringify(batch, { ...options, bom: true, header: true, columns: spec.columns.map(([h]) => h) }) : stringify(batch, options);
         first = false;
         if (text) this.push(text);
         if (done) {
@@ -236,7 +333,14 @@ export function exportVisitCsv(actor: Actor, visitId: number, kind: string, lng 
 
 /** `vlx-<kind>[-edition-<id>]-<date>.csv`. */
 export function exportFileName(kind: string, filters: TrackingFilters, now = new Date()): string {
-  const parts = ["vlx", kind, filters.edition ? `edition-${filters.edition}` : "", filters.visit ? `visit-${filters.visit}` : "", filters.country ?? "", now.toISOString().slice(0, 10)];
+  const parts = [
+    "vlx",
+    kind,
+    filters.edition ? `edition-${filters.edition}` : "",
+    filters.visit ? `visit-${filters.visit}` : "",
+    filters.country ?? "",
+    now.toISOString().slice(0, 10),
+  ];
   return `${parts.filter(Boolean).join("-")}.csv`;
 }
 

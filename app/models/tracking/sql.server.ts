@@ -47,7 +47,18 @@ function zoneTodayJson(now: Date): string {
   if (zoneTodayMemo?.minute === minute) return zoneTodayMemo.json;
   const zones = Intl.supportedValuesOf("timeZone").filter((z) => z.startsWith("Asia/"));
   // Aliases the tz database keeps as links are not all listed by Intl; add the programme's.
-  for (const z of ["Asia/Phnom_Penh", "Asia/Vientiane", "Asia/Rangoon", "Asia/Yangon", "Asia/Saigon", "Asia/Ho_Chi_Minh", "Asia/Kuala_Lumpur", "Asia/Brunei", "Asia/Chongqing", "Asia/Harbin"])
+  for (const z of [
+    "Asia/Phnom_Penh",
+    "Asia/Vientiane",
+    "Asia/Rangoon",
+    "Asia/Yangon",
+    "Asia/Saigon",
+    "Asia/Ho_Chi_Minh",
+    "Asia/Kuala_Lumpur",
+    "Asia/Brunei",
+    "Asia/Chongqing",
+    "Asia/Harbin",
+  ])
     if (!zones.includes(z)) zones.push(z);
   const out: Record<string, string> = {};
   for (const z of zones) {

@@ -130,10 +130,7 @@ export function audienceOf(
 
 /** Organizer-kept holidays (holiday_overrides) in the checker's shape. */
 export function extraHolidays(tx: Db = db()): ExtraHoliday[] {
-  return tx
-    .select({ country: t.holidayOverrides.countryCode, date: t.holidayOverrides.date, name: t.holidayOverrides.name })
-    .from(t.holidayOverrides)
-    .all();
+  return tx.select({ country: t.holidayOverrides.countryCode, date: t.holidayOverrides.date, name: t.holidayOverrides.name }).from(t.holidayOverrides).all();
 }
 
 /** Language codes each participant understands, keyed by application id. */

@@ -45,9 +45,14 @@ export function fillSeats(tx: Db, trainingId: number, now = new Date()): number[
   const free = training.capacity === null ? waiting.length : Math.max(0, training.capacity - taken);
   const at = now.toISOString();
   const promoted = waiting.slice(0, free);
-  for (const w of promoted) tx.update(t.trainingEnrolments).set({ status: "enrolled", position: null, updatedAt: at }).where(eq(t.trainingEnrolments.id, w.id)).run();
+  for (const w of promoted)
+    tx.update(t.trainingEnrolments).set({ status: "enrolled", position: null, updatedAt: at }).where(eq(t.trainingEnrolments.id, w.id)).run();
   waiting.slice(free).forEach((w, i) => {
-    if (w.position !== i + 1) tx.update(t.trainingEnrolments).set({ position: i + 1, updatedAt: at }).where(eq(t.trainingEnrolments.id, w.id)).run();
+    if (w.position !== i + 1)
+      tx.update(t.trainingEnrolments)
+        .set({ position: i + 1, updatedAt: at })
+        .where(eq(t.trainingEnrolments.id, w.id))
+        .run();
   });
   return promoted.map((w) => w.applicationId);
 }
@@ -95,11 +100,19 @@ export function enrol(actor: Actor, trainingId: number, locale = "en-GB"): Enrol
     for (const other of schedule.trainings) {
       if (other.id === training.id || !(other.participantIds ?? []).includes(applicationId)) continue;
       if (Date.parse(other.start) < e && s < Date.parse(other.end)) {
-        throw new RuleError("training.errors.enrolClash", { other: other.title ?? "", time: formatInterval(other.start, other.end, training.timeZone, { locale }) });
+        throw new RuleError("training.errors.enrolClash", {
+          other: other.title ?? "",
+          time: formatInterval(other.start, other.end, training.timeZone, { locale }),
+        });
       }
     }
     const r = enrolInTx(tx, trainingId, applicationId);
-    if (!r.already) recordAudit(actor, { entityType: "training_enrolment", entityId: trainingId, action: "enrol", toState: r.status, details: { applicationId, position: r.position } }, tx);
+    if (!r.already)
+      recordAudit(
+        actor,
+        { entityType: "training_enrolment", entityId: trainingId, action: "enrol", toState: r.status, details: { applicationId, position: r.position } },
+        tx,
+      );
     return r;
   });
 }
@@ -114,10 +127,29 @@ export function leave(actor: Actor, trainingId: number): void {
       .where(and(eq(t.trainingEnrolments.trainingSessionId, trainingId), eq(t.trainingEnrolments.applicationId, applicationId)))
       .get();
     if (!mine || mine.status === "cancelled") return;
-    tx.update(t.trainingEnrolments).set({ status: "cancelled", position: null, updatedAt: new Date().toISOString() }).where(eq(t.trainingEnrolments.id, mine.id)).run();
-    recordAudit(actor, { entityType: "training_enrolment", entityId: trainingId, action: "leave", fromState: mine.status, toState: "cancelled", details: { applicationId } }, tx);
+    tx.update(t.trainingEnrolments)
+      .set({ status: "cancelled", position: null, updatedAt: new Date().toISOString() })
+      .where(eq(t.trainingEnrolments.id, mine.id))
+      .run();
+    recordAudit(
+      actor,
+      { entityType: "training_enrolment", entityId: trainingId, action: "leave", fromState: mine.status, toState: "cancelled", details: { applicationId } },
+      tx,
+    );
     const promoted = fillSeats(tx, trainingId);
-    for (const p of promoted) recordAudit(actor, { entityType: "training_enrolment", entityId: trainingId, action: "promote", fromState: "waitlisted", toState: "enrolled", details: { applicationId: p } }, tx);
+    for (const p of promoted)
+      recordAudit(
+        actor,
+        {
+          entityType: "training_enrolment",
+          entityId: trainingId,
+          action: "promote",
+          fromState: "waitlisted",
+          toState: "enrolled",
+          details: { applicationId: p },
+        },
+        tx,
+      );
   });
 }
 

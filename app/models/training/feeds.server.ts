@@ -48,7 +48,11 @@ function activeFeed(tx: Db, owner: Owner): FeedState {
     owner.kind === "participant"
       ? and(eq(t.calendarFeedTokens.kind, "participant"), eq(t.calendarFeedTokens.applicationId, owner.applicationId))
       : and(eq(t.calendarFeedTokens.kind, "visit"), eq(t.calendarFeedTokens.visitId, owner.visitId));
-  const row = tx.select({ createdAt: t.calendarFeedTokens.createdAt }).from(t.calendarFeedTokens).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).get();
+  const row = tx
+    .select({ createdAt: t.calendarFeedTokens.createdAt })
+    .from(t.calendarFeedTokens)
+    .where(and(cond, isNull(t.calendarFeedTokens.revokedAt)))
+    .get();
   return { active: !!row, since: row?.createdAt ?? null };
 }
 
@@ -71,14 +75,24 @@ function revokeAll(tx: Db, owner: Owner) {
     owner.kind === "participant"
       ? and(eq(t.calendarFeedTokens.kind, "participant"), eq(t.calendarFeedTokens.applicationId, owner.applicationId))
       : and(eq(t.calendarFeedTokens.kind, "visit"), eq(t.calendarFeedTokens.visitId, owner.visitId));
-  tx.update(t.calendarFeedTokens).set({ revokedAt: new Date().toISOString() }).where(and(cond, isNull(t.calendarFeedTokens.revokedAt))).run();
+  tx.update(t.calendarFeedTokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(and(cond, isNull(t.calendarFeedTokens.revokedAt)))
+    .run();
 }
 
 /** The actor's own accepted application, else NotFoundError. */
 function ownApplication(tx: Db, actor: Actor, applicationId: number) {
   const app = Number.isInteger(applicationId)
     ? tx
-        .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, nationality: t.applications.nationality, userId: t.applications.userId, status: t.applications.status })
+        .select({
+          id: t.applications.id,
+          editionId: t.applications.editionId,
+          editionName: t.editions.name,
+          nationality: t.applications.nationality,
+          userId: t.applications.userId,
+          status: t.applications.status,
+        })
         .from(t.applications)
         .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
         .where(eq(t.applications.id, applicationId))
@@ -167,7 +181,11 @@ function visitItems(v: ItineraryVisit): FeedItem[] {
 export function renderFeed(token: string): { body: string; filename: string } {
   if (!TOKEN_RE.test(token)) throw new NotFoundError("feed");
   const tx = db();
-  const row = tx.select().from(t.calendarFeedTokens).where(eq(t.calendarFeedTokens.tokenHash, feedTokenHash(token))).get();
+  const row = tx
+    .select()
+    .from(t.calendarFeedTokens)
+    .where(eq(t.calendarFeedTokens.tokenHash, feedTokenHash(token)))
+    .get();
   if (!row || row.revokedAt) throw new NotFoundError("feed");
   if (row.kind === "participant" && row.applicationId !== null) {
     const app = tx

@@ -45,7 +45,14 @@ export type ParticipantPlan = {
 /** Accepted applications of the user, newest edition first. */
 function acceptedApplications(tx: Db, userId: number) {
   return tx
-    .select({ id: t.applications.id, editionId: t.applications.editionId, editionName: t.editions.name, editionTranslations: t.editions.translations, nationality: t.applications.nationality, startsOn: t.editions.startsOn })
+    .select({
+      id: t.applications.id,
+      editionId: t.applications.editionId,
+      editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
+      nationality: t.applications.nationality,
+      startsOn: t.editions.startsOn,
+    })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.userId, userId), eq(t.applications.status, "accepted")))
@@ -69,7 +76,10 @@ export const visitWithSiteColumns = {
 };
 
 /** The plan of one accepted application: its visits and trainings. */
-export function planOf(tx: Db, app: { id: number; editionId: number; editionName: string; editionTranslations?: Translations<"name" | "description">; nationality: string | null }): ParticipantPlan {
+export function planOf(
+  tx: Db,
+  app: { id: number; editionId: number; editionName: string; editionTranslations?: Translations<"name" | "description">; nationality: string | null },
+): ParticipantPlan {
   const visits: ItineraryVisit[] = tx
     .select(visitWithSiteColumns)
     .from(t.placements)
@@ -103,7 +113,8 @@ export function planOf(tx: Db, app: { id: number; editionId: number; editionName
   const mine = new Set<number>();
   const open = new Set<number>();
   for (const c of candidates) {
-    if (c.audience === "edition" || (c.audience === "visit" && c.visitId !== null && visitIds.includes(c.visitId)) || enrolledIds.includes(c.id)) mine.add(c.id);
+    if (c.audience === "edition" || (c.audience === "visit" && c.visitId !== null && visitIds.includes(c.visitId)) || enrolledIds.includes(c.id))
+      mine.add(c.id);
     else if (c.audience === "enrol" && (c.visitId === null || visitIds.includes(c.visitId))) open.add(c.id);
   }
   // 'enrol' trainings of the edition (no visit) the person has not joined are open to them too.

@@ -106,7 +106,12 @@ export function listEditionTrainings(actor: Actor, editionId: number) {
 export function getTrainingForEdit(actor: Actor, trainingId: number) {
   const tx = db();
   const { training, visit } = trainingInScope(actor, trainingId, tx);
-  const trainerIds = tx.select().from(t.trainingSessionTrainers).where(eq(t.trainingSessionTrainers.trainingSessionId, trainingId)).all().map((r) => r.trainerId);
+  const trainerIds = tx
+    .select()
+    .from(t.trainingSessionTrainers)
+    .where(eq(t.trainingSessionTrainers.trainingSessionId, trainingId))
+    .all()
+    .map((r) => r.trainerId);
   const interpreterIds = tx
     .select()
     .from(t.trainingSessionInterpreters)

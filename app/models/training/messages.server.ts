@@ -23,7 +23,12 @@ export function conflictMessages(tx: Db, conflicts: TrainingConflict[]): { error
       case "double_booked": {
         const field = { venue: "venueId", trainer: "trainerIds", interpreter: "interpreterIds", participant: "audience" }[c.resource];
         const names = resourceNames(tx, c.resource, c.resourceIds.map(Number));
-        add(field, `training.errors.doubleBooked.${c.resource}`, { names, count: c.resourceIds.length, other: c.other.title ?? `#${c.other.id}`, time: c.other.localTime });
+        add(field, `training.errors.doubleBooked.${c.resource}`, {
+          names,
+          count: c.resourceIds.length,
+          other: c.other.title ?? `#${c.other.id}`,
+          time: c.other.localTime,
+        });
         break;
       }
       case "public_holiday":
@@ -52,9 +57,27 @@ export function resourceNames(tx: Db, kind: "venue" | "trainer" | "interpreter" 
   const max = 12;
   const shown = ids.slice(0, max);
   let names: string[];
-  if (kind === "venue") names = tx.select({ n: t.venues.name }).from(t.venues).where(inArray(t.venues.id, shown)).all().map((r) => r.n);
-  else if (kind === "trainer") names = tx.select({ n: t.trainers.name }).from(t.trainers).where(inArray(t.trainers.id, shown)).all().map((r) => r.n);
-  else if (kind === "interpreter") names = tx.select({ n: t.interpreters.name }).from(t.interpreters).where(inArray(t.interpreters.id, shown)).all().map((r) => r.n);
+  if (kind === "venue")
+    names = tx
+      .select({ n: t.venues.name })
+      .from(t.venues)
+      .where(inArray(t.venues.id, shown))
+      .all()
+      .map((r) => r.n);
+  else if (kind === "trainer")
+    names = tx
+      .select({ n: t.trainers.name })
+      .from(t.trainers)
+      .where(inArray(t.trainers.id, shown))
+      .all()
+      .map((r) => r.n);
+  else if (kind === "interpreter")
+    names = tx
+      .select({ n: t.interpreters.name })
+      .from(t.interpreters)
+      .where(inArray(t.interpreters.id, shown))
+      .all()
+      .map((r) => r.n);
   else
     names = tx
       .select({

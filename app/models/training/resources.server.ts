@@ -45,7 +45,14 @@ export function createVenue(actor: Actor, input: VenueInput): number {
     }
     const id = tx
       .insert(t.venues)
-      .values({ name: input.name, address: input.address ?? "", countryCode: country, timeZone: zone, hostSiteId: site?.id ?? null, capacity: input.capacity ?? null })
+      .values({
+        name: input.name,
+        address: input.address ?? "",
+        countryCode: country,
+        timeZone: zone,
+        hostSiteId: site?.id ?? null,
+        capacity: input.capacity ?? null,
+      })
       .returning({ id: t.venues.id })
       .get().id;
     recordAudit(actor, { entityType: "venue", entityId: id, action: "create", details: { name: input.name, zone } }, tx);
@@ -81,7 +88,11 @@ export function addHoliday(actor: Actor, input: HolidayInput): void {
       .where(and(eq(t.holidayOverrides.countryCode, input.countryCode), eq(t.holidayOverrides.date, input.date), eq(t.holidayOverrides.name, input.name)))
       .get();
     if (dup) return;
-    const id = tx.insert(t.holidayOverrides).values({ ...input, createdBy: actor.id }).returning({ id: t.holidayOverrides.id }).get().id;
+    const id = tx
+      .insert(t.holidayOverrides)
+      .values({ ...input, createdBy: actor.id })
+      .returning({ id: t.holidayOverrides.id })
+      .get().id;
     recordAudit(actor, { entityType: "holiday_override", entityId: id, action: "create", details: { ...input } }, tx);
   });
 }
@@ -111,7 +122,10 @@ export function setRetired(actor: Actor, kind: ResourceKind, id: number, retired
     const row = Number.isInteger(id) ? tx.select().from(table).where(eq(table.id, id)).get() : undefined;
     if (!row) throw new NotFoundError(kind);
     if ((row.retiredAt !== null) === retired) return;
-    tx.update(table).set({ retiredAt: retired ? now.toISOString() : null, updatedAt: now.toISOString() }).where(eq(table.id, id)).run();
+    tx.update(table)
+      .set({ retiredAt: retired ? now.toISOString() : null, updatedAt: now.toISOString() })
+      .where(eq(table.id, id))
+      .run();
     recordAudit(actor, { entityType: kind, entityId: id, action: retired ? "retire" : "restore", details: { name: row.name } }, tx);
   });
 }
@@ -123,8 +137,15 @@ export function updateVenue(actor: Actor, id: number, input: Pick<VenueInput, "n
     const row = Number.isInteger(id) ? tx.select().from(t.venues).where(eq(t.venues.id, id)).get() : undefined;
     if (!row) throw new NotFoundError("venue");
     const next = { name: input.name, address: input.address ?? "", capacity: input.capacity ?? null };
-    tx.update(t.venues).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.venues.id, id)).run();
-    recordAudit(actor, { entityType: "venue", entityId: id, action: "update", details: { from: { name: row.name, address: row.address, capacity: row.capacity }, to: next } }, tx);
+    tx.update(t.venues)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(t.venues.id, id))
+      .run();
+    recordAudit(
+      actor,
+      { entityType: "venue", entityId: id, action: "update", details: { from: { name: row.name, address: row.address, capacity: row.capacity }, to: next } },
+      tx,
+    );
   });
 }
 
@@ -135,8 +156,20 @@ export function updateTrainer(actor: Actor, id: number, input: TrainerInput): vo
     const row = Number.isInteger(id) ? tx.select().from(t.trainers).where(eq(t.trainers.id, id)).get() : undefined;
     if (!row) throw new NotFoundError("trainer");
     const next = { name: input.name, organisation: input.organisation ?? "", languages: input.languages, email: input.email ?? row.email };
-    tx.update(t.trainers).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.trainers.id, id)).run();
-    recordAudit(actor, { entityType: "trainer", entityId: id, action: "update", details: { from: { name: row.name, organisation: row.organisation, languages: row.languages }, to: next } }, tx);
+    tx.update(t.trainers)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(t.trainers.id, id))
+      .run();
+    recordAudit(
+      actor,
+      {
+        entityType: "trainer",
+        entityId: id,
+        action: "update",
+        details: { from: { name: row.name, organisation: row.organisation, languages: row.languages }, to: next },
+      },
+      tx,
+    );
   });
 }
 
@@ -147,7 +180,14 @@ export function updateInterpreter(actor: Actor, id: number, input: InterpreterIn
     const row = Number.isInteger(id) ? tx.select().from(t.interpreters).where(eq(t.interpreters.id, id)).get() : undefined;
     if (!row) throw new NotFoundError("interpreter");
     const next = { name: input.name, languagePairs: parseLanguagePairs(input.pairs) ?? [], email: input.email ?? row.email };
-    tx.update(t.interpreters).set({ ...next, updatedAt: new Date().toISOString() }).where(eq(t.interpreters.id, id)).run();
-    recordAudit(actor, { entityType: "interpreter", entityId: id, action: "update", details: { from: { name: row.name, languagePairs: row.languagePairs }, to: next } }, tx);
+    tx.update(t.interpreters)
+      .set({ ...next, updatedAt: new Date().toISOString() })
+      .where(eq(t.interpreters.id, id))
+      .run();
+    recordAudit(
+      actor,
+      { entityType: "interpreter", entityId: id, action: "update", details: { from: { name: row.name, languagePairs: row.languagePairs }, to: next } },
+      tx,
+    );
   });
 }

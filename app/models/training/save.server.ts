@@ -33,7 +33,12 @@ function toInstant(date: string, time: string, zone: string, dateField: string, 
   } catch (e) {
     if (!(e instanceof ScheduleInputError)) throw e;
     const field = e.field === "date" ? dateField : timeField;
-    const key = e.code === "nonexistent_local_time" ? `training.errors.nonexistentTime|${JSON.stringify({ zone })}` : e.code === "invalid_date" ? "errors.date" : "training.errors.time";
+    const key =
+      e.code === "nonexistent_local_time"
+        ? `training.errors.nonexistentTime|${JSON.stringify({ zone })}`
+        : e.code === "invalid_date"
+          ? "errors.date"
+          : "training.errors.time";
     (errors[field] ??= []).push(key);
     return null;
   }
@@ -115,13 +120,23 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
     const hadInterpreters = had(t.trainingSessionInterpreters, "interpreterId");
     if (trainerIds.length)
       known(
-        tx.select({ id: t.trainers.id, retiredAt: t.trainers.retiredAt }).from(t.trainers).where(inArray(t.trainers.id, trainerIds)).all().filter((r) => r.retiredAt === null || hadTrainers.has(r.id)),
+        tx
+          .select({ id: t.trainers.id, retiredAt: t.trainers.retiredAt })
+          .from(t.trainers)
+          .where(inArray(t.trainers.id, trainerIds))
+          .all()
+          .filter((r) => r.retiredAt === null || hadTrainers.has(r.id)),
         trainerIds,
         "trainerIds",
       );
     if (interpreterIds.length)
       known(
-        tx.select({ id: t.interpreters.id, retiredAt: t.interpreters.retiredAt }).from(t.interpreters).where(inArray(t.interpreters.id, interpreterIds)).all().filter((r) => r.retiredAt === null || hadInterpreters.has(r.id)),
+        tx
+          .select({ id: t.interpreters.id, retiredAt: t.interpreters.retiredAt })
+          .from(t.interpreters)
+          .where(inArray(t.interpreters.id, interpreterIds))
+          .all()
+          .filter((r) => r.retiredAt === null || hadInterpreters.has(r.id)),
         interpreterIds,
         "interpreterIds",
       );
@@ -187,9 +202,7 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
         status,
         venueZone: zone,
         venueCountry: country,
-        dateBounds: visit
-          ? { from: visit.arrivalOn, to: visit.departureOn, scope: "visit" }
-          : { from: edition.startsOn, to: edition.endsOn, scope: "edition" },
+        dateBounds: visit ? { from: visit.arrivalOn, to: visit.departureOn, scope: "visit" } : { from: edition.startsOn, to: edition.endsOn, scope: "edition" },
         deliveryLanguage: input.deliveryLanguage,
         participantLanguages: participantLanguages(tx, participantIds),
         interpreterPairs: interpreterPairs(tx, interpreterIds),
@@ -240,9 +253,14 @@ export function saveTraining(actor: Actor, target: SaveTarget, input: TrainingIn
         .returning({ id: t.trainingSessions.id })
         .get().id;
     }
-    if (trainerIds.length) tx.insert(t.trainingSessionTrainers).values(trainerIds.map((trainerId) => ({ trainingSessionId: id, trainerId }))).run();
+    if (trainerIds.length)
+      tx.insert(t.trainingSessionTrainers)
+        .values(trainerIds.map((trainerId) => ({ trainingSessionId: id, trainerId })))
+        .run();
     if (interpreterIds.length)
-      tx.insert(t.trainingSessionInterpreters).values(interpreterIds.map((interpreterId) => ({ trainingSessionId: id, interpreterId }))).run();
+      tx.insert(t.trainingSessionInterpreters)
+        .values(interpreterIds.map((interpreterId) => ({ trainingSessionId: id, interpreterId })))
+        .run();
     // A larger capacity (or none) gives the freed seats to the head of the waiting list.
     if (existing && values.audience === "enrol") fillSeats(tx, id);
     recordAudit(

@@ -26,9 +26,7 @@ export function visitWritable(actor: Actor, visit: VisitRow, tx: Db): boolean {
 /** The training and its visit when the actor may manage it, else NotFoundError. */
 export function trainingInScope(actor: Actor, trainingId: number, tx: Db = db()): { training: TrainingRow; visit: VisitRow | null } {
   requireHostArea(actor);
-  const training = Number.isInteger(trainingId)
-    ? tx.select().from(t.trainingSessions).where(eq(t.trainingSessions.id, trainingId)).get()
-    : undefined;
+  const training = Number.isInteger(trainingId) ? tx.select().from(t.trainingSessions).where(eq(t.trainingSessions.id, trainingId)).get() : undefined;
   if (!training) throw new NotFoundError("training");
   const visit = training.visitId ? (tx.select().from(t.exchangeVisits).where(eq(t.exchangeVisits.id, training.visitId)).get() ?? null) : null;
   if (actor.isOrganizer) return { training, visit };
@@ -86,6 +84,17 @@ export function changeTrainingStatus(actor: Actor, trainingId: number, to: "sche
       .set({ status: to, cancelReason: to === "cancelled" ? reason! : training.cancelReason, revision: training.revision + 1, updatedAt: now.toISOString() })
       .where(eq(t.trainingSessions.id, trainingId))
       .run();
-    recordAudit(actor, { entityType: "training_session", entityId: trainingId, action: to === "cancelled" ? "cancel" : to === "held" ? "hold" : "schedule", fromState: training.status, toState: to, reason: reason ?? null }, tx);
+    recordAudit(
+      actor,
+      {
+        entityType: "training_session",
+        entityId: trainingId,
+        action: to === "cancelled" ? "cancel" : to === "held" ? "hold" : "schedule",
+        fromState: training.status,
+        toState: to,
+        reason: reason ?? null,
+      },
+      tx,
+    );
   });
 }

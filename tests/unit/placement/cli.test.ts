@@ -7,8 +7,7 @@ import path from "node:path";
 
 const root = path.resolve(__dirname, "../../..");
 const run = (...args: string[]) => spawnSync(process.execPath, ["scripts/place.mjs", ...args], { cwd: root, encoding: "utf8" });
-const runStdin = (input: string, ...args: string[]) =>
-  spawnSync(process.execPath, ["scripts/place.mjs", ...args], { cwd: root, encoding: "utf8", input });
+const runStdin = (input: string, ...args: string[]) => spawnSync(process.execPath, ["scripts/place.mjs", ...args], { cwd: root, encoding: "utf8", input });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-place-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const tmp = (name: string, text: string) => {

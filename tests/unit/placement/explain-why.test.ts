@@ -57,17 +57,17 @@ describe("why not a higher-ranked visit", () => {
   it("names the compatriots who fill the country cap", () => {
     const inst: PlacementInstance = {
       visits: [visit("v1", "TH", 5, { countryCap: 1, themes: ["eco"] }), visit("v2", "ID", 5)],
-      participants: [
-        person("ana", "VN", [{ visit: "v1" }, { visit: "v2" }]),
-        person("binh", "VN", [{ visit: "v1" }, { visit: "v2" }], { themes: ["eco"] }),
-      ],
+      participants: [person("ana", "VN", [{ visit: "v1" }, { visit: "v2" }]), person("binh", "VN", [{ visit: "v1" }, { visit: "v2" }], { themes: ["eco"] })],
     };
     const ana = solvePlacement(inst).explanations.find((e) => e.participantId === "ana")!;
     expect(ana.visitId).toBe("v2");
     const cap = ana.higherRanked[0]!.reasons.find((r) => r.code === "country_cap_reached");
     if (cap?.code !== "country_cap_reached") throw new Error("no country_cap_reached");
     expect(cap.holders).toEqual([{ participantId: "binh", why: "overall", rank: 1 }]);
-    const stable = solvePlacement({ ...inst, participants: inst.participants.map((p) => ({ ...p, themes: p.id === "binh" ? ["eco"] : ["x"] })) }, { mode: "stable" });
+    const stable = solvePlacement(
+      { ...inst, participants: inst.participants.map((p) => ({ ...p, themes: p.id === "binh" ? ["eco"] : ["x"] })) },
+      { mode: "stable" },
+    );
     const capS = stable.explanations.find((e) => e.participantId === "ana")!.higherRanked[0]!.reasons.find((r) => r.code === "country_cap_reached");
     if (capS?.code !== "country_cap_reached") throw new Error("no country_cap_reached (stable)");
     expect(capS.holders).toEqual([{ participantId: "binh", why: "more_themes", rank: 1 }]);

@@ -101,7 +101,8 @@ export function hardRuleViolations(inst: PlacementInstance, assignment: Record<s
     if (naiveCost(inst, p, v) === null) out.push(`${p.id} does not accept ${vid}`);
   }
   const lockedAt = (vid: string, country?: string) =>
-    Object.entries(locked).filter(([pid, v]) => v === vid && (country === undefined || inst.participants.find((p) => p.id === pid)!.country === country)).length;
+    Object.entries(locked).filter(([pid, v]) => v === vid && (country === undefined || inst.participants.find((p) => p.id === pid)!.country === country))
+      .length;
   for (const v of inst.visits) {
     // Locked placements may overfill, but the engine must add nobody beyond the limits.
     const l = load.get(v.id) ?? 0;

@@ -34,7 +34,11 @@ function model(inst: PlacementInstance) {
   };
   let lockedCost = 0;
   for (const [pid, vid] of Object.entries(locked))
-    lockedCost += naiveCostAny(inst, inst.participants.find((p) => p.id === pid)!, inst.visits.find((v) => v.id === vid)!);
+    lockedCost += naiveCostAny(
+      inst,
+      inst.participants.find((p) => p.id === pid)!,
+      inst.visits.find((v) => v.id === vid)!,
+    );
   return { arcs, seats, capLeft, lockedCost, nLocked: Object.keys(locked).length };
 }
 
@@ -144,7 +148,11 @@ describe("optimal mode: the flow methods agree", () => {
 
   it("agree on generated instances large enough for the simplex to be chosen, with and without caps", async () => {
     const { generateInstance } = await import("~/domain/placement/generate");
-    for (const [seed, countryCap, acceptUnranked] of [[1, 3, false], [2, null, false], [3, 2, true]] as const) {
+    for (const [seed, countryCap, acceptUnranked] of [
+      [1, 3, false],
+      [2, null, false],
+      [3, 2, true],
+    ] as const) {
       const inst = generateInstance({ seed, participants: 700, visits: 40, capacity: [3, 15], countryCap, listLength: 8, acceptUnranked });
       const auto = solvePlacement(inst, { explain: false });
       const scaling = solvePlacement(inst, { explain: false, flowMethod: "scaling" });

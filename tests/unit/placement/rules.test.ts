@@ -19,7 +19,14 @@ function naiveBlockingPairs(inst: PlacementInstance, assignment: Record<string, 
   for (const p of inst.participants) {
     if (locked[p.id] !== undefined) continue;
     const cur = assignment[p.id];
-    const curCost = cur == null ? Infinity : naiveCost(inst, p, inst.visits.find((v) => v.id === cur)!)!;
+    const curCost =
+      cur == null
+        ? Infinity
+        : naiveCost(
+            inst,
+            p,
+            inst.visits.find((v) => v.id === cur)!,
+          )!;
     for (const v of inst.visits) {
       const c = naiveCost(inst, p, v);
       if (c === null || !naiveEligible(p, v) || c >= curCost) continue;

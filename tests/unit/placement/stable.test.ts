@@ -60,7 +60,17 @@ describe("stable mode: lazy lists", () => {
 
   it("matches on generated instances with unranked visits interleaving the ranked ones", () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const inst = generateInstance({ seed, participants: 400, visits: 30, capacity: [3, 12], countryCap: seed % 2 ? 2 : null, listLength: 6, acceptUnranked: true, locked: 15, rankCountries: seed > 2 });
+      const inst = generateInstance({
+        seed,
+        participants: 400,
+        visits: 30,
+        capacity: [3, 12],
+        countryCap: seed % 2 ? 2 : null,
+        listLength: 6,
+        acceptUnranked: true,
+        locked: 15,
+        rankCountries: seed > 2,
+      });
       sameAsFullNetwork(inst);
       sameAsFullNetwork({ ...inst, weights: { rank: 1, theme: 4 } }); // theme misses outweigh a rank step
       sameAsFullNetwork({ ...inst, weights: { rank: 3, theme: 0 }, options: { acceptUnranked: true, seed: 7 } });
@@ -75,8 +85,16 @@ describe("stable mode: lazy lists", () => {
         const many = Array.from({ length: 40 }, (_, i) => `x${i}`);
         const wide: PlacementInstance = {
           ...inst,
-          visits: inst.visits.map((v, i) => ({ ...v, languages: [...v.languages, ...many.slice(i, i + 3)], themes: [...(v.themes ?? []), ...many.slice(i * 2, i * 2 + 5)] })),
-          participants: inst.participants.map((p, i) => ({ ...p, languages: [...p.languages, ...many.slice(i * 3, i * 3 + 3)], themes: [...(p.themes ?? []), ...many.slice(i * 3, i * 3 + 6)] })),
+          visits: inst.visits.map((v, i) => ({
+            ...v,
+            languages: [...v.languages, ...many.slice(i, i + 3)],
+            themes: [...(v.themes ?? []), ...many.slice(i * 2, i * 2 + 5)],
+          })),
+          participants: inst.participants.map((p, i) => ({
+            ...p,
+            languages: [...p.languages, ...many.slice(i * 3, i * 3 + 3)],
+            themes: [...(p.themes ?? []), ...many.slice(i * 3, i * 3 + 6)],
+          })),
         };
         const b = prepareBase(wide);
         expect([b.langExact, b.themeExact]).toEqual([false, false]);
@@ -98,7 +116,10 @@ describe("stable mode: lazy lists", () => {
           ...inst,
           participants: inst.participants.map((p, i) => ({
             ...p,
-            preferences: p.preferences.length === 0 ? [] : [...p.preferences, { visit: `nowhere-${i}` }, { country: "JP" }, { country: p.country }, ...p.preferences, { visit: "v999" }],
+            preferences:
+              p.preferences.length === 0
+                ? []
+                : [...p.preferences, { visit: `nowhere-${i}` }, { country: "JP" }, { country: p.country }, ...p.preferences, { visit: "v999" }],
           })),
         };
         const a = solvePlacement(inst, { mode: "stable", explain: false });

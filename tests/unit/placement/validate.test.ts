@@ -5,9 +5,27 @@ import { fastValid } from "~/domain/placement/validate-fast";
 
 const ok: PlacementInstance = {
   participants: [
-    { id: "p1", country: "LA", gender: "female", languages: ["lo", "en"], availability: { from: "2027-05-01", to: "2027-05-31" }, preferences: [{ visit: "v1" }] },
+    {
+      id: "p1",
+      country: "LA",
+      gender: "female",
+      languages: ["lo", "en"],
+      availability: { from: "2027-05-01", to: "2027-05-31" },
+      preferences: [{ visit: "v1" }],
+    },
   ],
-  visits: [{ id: "v1", hostCountry: "CN", arrival: "2027-05-10", departure: "2027-05-16", capacity: 1, countryCap: 1, languages: ["zh"], interpreterLanguages: ["lo"] }],
+  visits: [
+    {
+      id: "v1",
+      hostCountry: "CN",
+      arrival: "2027-05-10",
+      departure: "2027-05-16",
+      capacity: 1,
+      countryCap: 1,
+      languages: ["zh"],
+      interpreterLanguages: ["lo"],
+    },
+  ],
 };
 
 describe("validation", () => {
@@ -164,7 +182,11 @@ describe("validation fast path (validate-fast.ts)", () => {
 
   it("accepts valid instances, generated ones included, as zod does", async () => {
     const { generateInstance } = await import("~/domain/placement/generate");
-    for (const inst of [ok, { ...ok, locked: { p1: "v1" }, weights: { rank: 3 }, options: { seed: -4, genderBalance: false } }, generateInstance({ seed: 9, participants: 300, visits: 20, locked: 5, rankCountries: true })]) {
+    for (const inst of [
+      ok,
+      { ...ok, locked: { p1: "v1" }, weights: { rank: 3 }, options: { seed: -4, genderBalance: false } },
+      generateInstance({ seed: 9, participants: 300, visits: 20, locked: 5, rankCountries: true }),
+    ]) {
       expect(instanceSchema.safeParse(inst).success).toBe(true);
       expect(fastValid(inst)).toBe(true);
     }

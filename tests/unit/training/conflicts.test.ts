@@ -14,7 +14,16 @@ import { oracleDoubleBookings, triplesOf } from "./oracle";
 
 const ZONE = "Asia/Yangon"; // UTC+06:30 all year
 const existing: ScheduledTraining[] = [
-  { id: 1, title: "Soil health", start: "2027-03-10T02:30:00Z", end: "2027-03-10T04:30:00Z", venueId: "hall-a", trainerIds: [10], interpreterIds: [20], participantIds: [100, 101] },
+  {
+    id: 1,
+    title: "Soil health",
+    start: "2027-03-10T02:30:00Z",
+    end: "2027-03-10T04:30:00Z",
+    venueId: "hall-a",
+    trainerIds: [10],
+    interpreterIds: [20],
+    participantIds: [100, 101],
+  },
   { id: 2, title: "Cooperatives", start: "2027-03-10T04:30:00Z", end: "2027-03-10T06:30:00Z", venueId: "hall-b", trainerIds: [11], participantIds: [102] },
   { id: 3, title: "Cancelled forum", start: "2027-03-10T02:30:00Z", end: "2027-03-10T04:30:00Z", venueId: "hall-c", trainerIds: [12], status: "cancelled" },
   { id: 4, title: "Night market visit", start: "2027-03-10T15:30:00Z", end: "2027-03-10T19:30:00Z", venueId: "market", participantIds: [103] },
@@ -82,7 +91,13 @@ describe("checkConflicts: double bookings", () => {
   });
 
   it("agrees with the linear baseline on the fixed schedule", () => {
-    const c = candidate({ venueId: "hall-a", trainerIds: [10, 11], participantIds: [100, 102, 103], start: "2027-03-10T00:00:00Z", end: "2027-03-10T23:00:00Z" });
+    const c = candidate({
+      venueId: "hall-a",
+      trainerIds: [10, 11],
+      participantIds: [100, 102, 103],
+      start: "2027-03-10T00:00:00Z",
+      end: "2027-03-10T23:00:00Z",
+    });
     expect(checkConflicts(index, c)).toEqual(checkConflictsLinear(existing, c));
   });
 });
@@ -95,7 +110,11 @@ describe("checkConflicts: other rules", () => {
 
   it("checks visit dates in the venue's local days, not UTC days", () => {
     // 2027-03-09T20:00Z is 10 Mar 02:30 in Yangon: inside a visit starting 10 Mar.
-    const inside = candidate({ start: "2027-03-09T20:00:00Z", end: "2027-03-09T21:00:00Z", dateBounds: { from: "2027-03-10", to: "2027-03-12", scope: "visit" } });
+    const inside = candidate({
+      start: "2027-03-09T20:00:00Z",
+      end: "2027-03-09T21:00:00Z",
+      dateBounds: { from: "2027-03-10", to: "2027-03-12", scope: "visit" },
+    });
     expect(codes(checkConflicts(index, inside))).toEqual([]);
     // 2027-03-09T16:00Z is 9 Mar 22:30 in Yangon: the day before.
     const before = { ...inside, start: "2027-03-09T16:00:00Z", end: "2027-03-09T17:00:00Z" };
@@ -156,7 +175,12 @@ describe("checkConflicts: other rules", () => {
       expect(w.participantIds).toEqual([3, 4]); // 2 covered both ways by interpreter 20; 21 is not booked
       expect(w.uncoveredLanguages).toEqual(["km", "th"]);
     }
-    const oneWay = { ...base, start: "2027-03-11T03:00:00Z", end: "2027-03-11T04:00:00Z", interpreterPairs: { "20": [{ from: "my", to: "zh", oneWay: true }] } };
+    const oneWay = {
+      ...base,
+      start: "2027-03-11T03:00:00Z",
+      end: "2027-03-11T04:00:00Z",
+      interpreterPairs: { "20": [{ from: "my", to: "zh", oneWay: true }] },
+    };
     const w2 = checkConflicts(index, oneWay)[0];
     expect(w2.code === "interpreter_cover" && w2.participantIds).toEqual([2, 3, 4]);
   });
@@ -194,18 +218,16 @@ const arbTraining = (id: number) =>
       participantIds: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 5 }),
       status: fc.constantFrom("draft", "scheduled", "held", "cancelled", undefined),
     })
-    .map(
-      (r): ScheduledTraining => ({
-        id,
-        start: new Date(T0 + r.startSlot * 30 * 60_000).toISOString(),
-        end: new Date(T0 + (r.startSlot + r.length) * 30 * 60_000).toISOString(),
-        venueId: r.venueId,
-        trainerIds: r.trainerIds,
-        interpreterIds: r.interpreterIds,
-        participantIds: r.participantIds,
-        status: r.status as ScheduledTraining["status"],
-      }),
-    );
+    .map((r): ScheduledTraining => ({
+      id,
+      start: new Date(T0 + r.startSlot * 30 * 60_000).toISOString(),
+      end: new Date(T0 + (r.startSlot + r.length) * 30 * 60_000).toISOString(),
+      venueId: r.venueId,
+      trainerIds: r.trainerIds,
+      interpreterIds: r.interpreterIds,
+      participantIds: r.participantIds,
+      status: r.status as ScheduledTraining["status"],
+    }));
 
 const arbSchedule = fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbTraining(i + 1))));
 

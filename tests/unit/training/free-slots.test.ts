@@ -23,7 +23,17 @@ describe("findFreeSlots", () => {
     { id: 3, start: at("2027-03-10", "15:00"), end: at("2027-03-10", "17:00"), venueId: "hall", status: "cancelled" },
   ];
   const index = buildScheduleIndex(existing);
-  const base: FreeSlotRequest = { durationMinutes: 60, venueId: "hall", trainerIds: [2], participantIds: [7], from: "2027-03-10", to: "2027-03-11", venueZone: ZONE, venueCountry: "MM", count: 3 };
+  const base: FreeSlotRequest = {
+    durationMinutes: 60,
+    venueId: "hall",
+    trainerIds: [2],
+    participantIds: [7],
+    from: "2027-03-10",
+    to: "2027-03-11",
+    venueZone: ZONE,
+    venueCountry: "MM",
+    count: 3,
+  };
 
   it("proposes the earliest distinct free slots inside working hours", () => {
     const slots = findFreeSlots(index, base);

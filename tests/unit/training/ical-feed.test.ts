@@ -25,14 +25,7 @@ describe("iCalendar feed (RFC 5545) read back with ical.js", () => {
   const { cal, events, byUid } = parse(feed);
 
   it("has stable UIDs from the record ids and omits drafts", () => {
-    expect(events.map((e) => e.uid)).toEqual([
-      "arrival-42@vlx",
-      "training-123@vlx",
-      "training-124@vlx",
-      "training-125@vlx",
-      "visit-7@vlx",
-      "departure-42@vlx",
-    ]);
+    expect(events.map((e) => e.uid)).toEqual(["arrival-42@vlx", "training-123@vlx", "training-124@vlx", "training-125@vlx", "visit-7@vlx", "departure-42@vlx"]);
     expect(feed).not.toContain("Draft, not published");
     expect(buildICalendarFeed(sampleItems, { name: "VLX – sample; test, feed", description: "Line 1\nLine 2" })).toBe(feed);
   });
@@ -148,7 +141,10 @@ describe("iCalendar feed (RFC 5545) read back with ical.js", () => {
     expect(err([{ ...t, venueZone: "Asia/Nowhere" }])).toEqual(["items[0].venueZone", "unknown_time_zone"]);
     expect(err([{ ...t, id: "a b" }])).toEqual(["items[0].id", "invalid_item"]);
     expect(err([t, t])).toEqual(["items", "invalid_item"]);
-    expect(err([{ kind: "all-day", uidKind: "arrival", id: 1, title: "x", date: "2027-02-30", updatedAt: t.updatedAt }])).toEqual(["items[0].date", "invalid_date"]);
+    expect(err([{ kind: "all-day", uidKind: "arrival", id: 1, title: "x", date: "2027-02-30", updatedAt: t.updatedAt }])).toEqual([
+      "items[0].date",
+      "invalid_date",
+    ]);
   });
 });
 
@@ -159,8 +155,26 @@ describe("VTIMEZONE from the tz database", () => {
     expect(vtz).toContain("BEGIN:STANDARD\r\nDTSTART:20271107T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500");
     const text = buildICalendarFeed(
       [
-        { kind: "training", id: 1, title: "summer", start: "2027-07-01T13:00:00Z", end: "2027-07-01T14:00:00Z", venueZone: "America/New_York", status: "scheduled", updatedAt: "2027-01-01T00:00:00Z" },
-        { kind: "training", id: 2, title: "winter", start: "2027-12-01T14:00:00Z", end: "2027-12-01T15:00:00Z", venueZone: "America/New_York", status: "scheduled", updatedAt: "2027-01-01T00:00:00Z" },
+        {
+          kind: "training",
+          id: 1,
+          title: "summer",
+          start: "2027-07-01T13:00:00Z",
+          end: "2027-07-01T14:00:00Z",
+          venueZone: "America/New_York",
+          status: "scheduled",
+          updatedAt: "2027-01-01T00:00:00Z",
+        },
+        {
+          kind: "training",
+          id: 2,
+          title: "winter",
+          start: "2027-12-01T14:00:00Z",
+          end: "2027-12-01T15:00:00Z",
+          venueZone: "America/New_York",
+          status: "scheduled",
+          updatedAt: "2027-01-01T00:00:00Z",
+        },
       ],
       { name: "x" },
     );
@@ -176,7 +190,18 @@ describe("VTIMEZONE from the tz database", () => {
     // the onset is written in the wall time of the offset before it: 1 Jan 1982 00:00 (+08) = 31 Dec 23:30 (+0730)
     expect(vtz).toContain("BEGIN:STANDARD\r\nDTSTART:19811231T233000\r\nTZOFFSETFROM:+0730\r\nTZOFFSETTO:+0800");
     const text = buildICalendarFeed(
-      [{ kind: "training", id: 1, title: "t", start: "1982-01-01T01:00:00Z", end: "1982-01-01T02:00:00Z", venueZone: "Asia/Singapore", status: "held", updatedAt: "1982-01-01T00:00:00Z" }],
+      [
+        {
+          kind: "training",
+          id: 1,
+          title: "t",
+          start: "1982-01-01T01:00:00Z",
+          end: "1982-01-01T02:00:00Z",
+          venueZone: "Asia/Singapore",
+          status: "held",
+          updatedAt: "1982-01-01T00:00:00Z",
+        },
+      ],
       { name: "x" },
     );
     expect(text).toContain("DTSTART;TZID=Asia/Singapore:19820101T090000");
