@@ -54,7 +54,7 @@ if (typeof process.getuid === "function" && process.getuid() === 0 && spawnSync(
 const only = process.argv.slice(2);
 // Lint and format check (`npm run lint`: ESLint, then prettier --check) before the tests; enabled
 // once the tree is formatted (the lead runs prettier --write once after merging every branch).
-const LINT = false;
+const LINT = true;
 if (LINT) run("npm", ["run", "-s", "lint"]);
 run("npx", ["tsc", "--noEmit"]);
 run(process.execPath, ["scripts/build.mjs"]); // the Remix build and the compiled server (build/server.js)
