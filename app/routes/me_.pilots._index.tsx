@@ -6,6 +6,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PilotStatusBadge } from "~/components/pilots/bits";
 import { formatDate } from "~/domain/dates";
+import { remixI18n } from "~/i18n.server";
 import { listMyActionItems } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { pageTitle } from "~/utils/page-title";
@@ -14,10 +15,13 @@ export const handle = pageTitle("pilots.me.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   const items = listMyActionItems(actor).map((i) => ({
     id: i.id,
     action: i.action,
-    targetOn: i.targetOn,
+    // Written on the server: a browser without the language's Intl data (Chromium: km, lo, my)
+    // would write it in English and no longer match the server's page.
+    targetOn: i.targetOn ? formatDate(i.targetOn, lng) : null,
     editionName: i.editionName,
     projectId: i.projectId,
     projectTitle: i.projectTitle,
@@ -28,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyPilots() {
   const { items } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   return (
     <section>
@@ -51,7 +55,7 @@ export default function MyPilots() {
               </p>
               <p className="muted">
                 {i.editionName}
-                {i.targetOn ? <> · {t("pilots.me.target", { date: formatDate(i.targetOn, i18n.language) })}</> : null}
+                {i.targetOn ? <> · {t("pilots.me.target", { date: i.targetOn })}</> : null}
               </p>
               {i.projectId && i.projectStatus ? (
                 <p>

@@ -44,6 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languages: r.visit.languages,
       interpreterLanguages: r.visit.interpreterLanguages,
       homestay: r.visit.homestay,
+      // Dates, country and language names are written on the server: a browser without the
+      // language's Intl data (Chromium has none for km, lo, my) would otherwise write them in
+      // English and the page would no longer match what the server sent.
+      shown: {
+        country: countryName(r.site.countryCode, lng),
+        dates: `${formatDate(r.visit.arrivalOn, lng, "long")} – ${formatDate(r.visit.departureOn, lng, "long")}`,
+        replyBy: formatDate(r.p.replyBy, lng, "long"),
+        languages: r.visit.languages.map((c) => languageName(c, lng)).join(", "),
+        interpreterLanguages: r.visit.interpreterLanguages.map((c) => languageName(c, lng)).join(", "),
+      },
     });
   });
 }
@@ -65,8 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MyPlacement() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>() as FormReply | undefined;
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
   const done = params.get("done");
@@ -74,7 +83,6 @@ export default function MyPlacement() {
     id: `reply-${d.id}`,
     lastResult,
   });
-  const langs = (codes: string[]) => codes.map((c) => languageName(c, lng)).join(", ");
   return (
     <section className="stack">
       <p>
@@ -96,12 +104,10 @@ export default function MyPlacement() {
           <dt>{t("placement.offer.where")}</dt>
           <dd>
             {d.site}
-            {d.place ? `, ${d.place}` : ""} · {countryName(d.countryCode, lng)}
+            {d.place ? `, ${d.place}` : ""} · {d.shown.country}
           </dd>
           <dt>{t("placement.offer.dates")}</dt>
-          <dd>
-            {formatDate(d.arrivalOn, lng, "long")} – {formatDate(d.departureOn, lng, "long")}
-          </dd>
+          <dd>{d.shown.dates}</dd>
           {d.themes.length ? (
             <>
               <dt>{t("placement.offer.themes")}</dt>
@@ -109,23 +115,23 @@ export default function MyPlacement() {
             </>
           ) : null}
           <dt>{t("placement.offer.languages")}</dt>
-          <dd>{langs(d.languages)}</dd>
+          <dd>{d.shown.languages}</dd>
           {d.interpreterLanguages.length ? (
             <>
               <dt>{t("placement.offer.interpreters")}</dt>
-              <dd>{langs(d.interpreterLanguages)}</dd>
+              <dd>{d.shown.interpreterLanguages}</dd>
             </>
           ) : null}
         </dl>
         {d.homestay ? <p>{t("placement.offer.homestay")}</p> : null}
         {d.status === "accepted" ? <p className="alert alert-ok">{t("placement.offer.accepted")}</p> : null}
         {d.status === "declined" ? <p className="alert alert-warn">{t("placement.offer.declined")}</p> : null}
-        {d.status === "expired" ? <p className="alert alert-warn">{t("placement.offer.expired", { date: formatDate(d.replyBy, lng, "long") })}</p> : null}
+        {d.status === "expired" ? <p className="alert alert-warn">{t("placement.offer.expired", { date: d.shown.replyBy })}</p> : null}
         {d.status === "cancelled" ? <p className="alert alert-warn">{t("placement.offer.cancelled")}</p> : null}
       </article>
       {d.status === "offered" ? (
         <section className="card" aria-labelledby="reply-h">
-          <h2 id="reply-h">{t("placement.offer.replyBy", { date: formatDate(d.replyBy, lng, "long"), zone: d.timeZone })}</h2>
+          <h2 id="reply-h">{t("placement.offer.replyBy", { date: d.shown.replyBy, zone: d.timeZone })}</h2>
           <Form method="post" {...serverFormProps(form)} className="stack">
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextAreaField field={fields.reason} label={t("placement.offer.declineReason")} rows={2} />

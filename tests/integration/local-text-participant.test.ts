@@ -42,6 +42,9 @@ describe("a Khmer reader's own pages", () => {
     const offer = await (await call(placementLoader, `/me/placements/${placement.id}`, { cookie, params: { placementId: String(placement.id) } })).json();
     expect(offer.title).toEqual({ text: KM.visit, lang: "km" });
     expect(offer.editionName).toBe(KM.edition);
+    // Dates and language names come written from the server (a browser may lack Khmer Intl data).
+    expect(offer.shown.dates).toMatch(/[\u1780-\u17FF]/);
+    expect(offer.shown.languages).toMatch(/[\u1780-\u17FF]/);
 
     const it = await (await call(itineraryLoader, "/me/itinerary", { cookie })).json();
     const plan = it.plans[0];
