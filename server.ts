@@ -27,7 +27,7 @@ import { seedDemoIfEmpty } from "./db/seed";
 import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
 import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
-import { bodyLimit, sameOriginOnly } from "./server/guards";
+import { bodyLimit, lastResort, sameOriginOnly } from "./server/guards";
 import { redactPath } from "./server/redact";
 import { startBackupSchedule } from "./server/backup";
 import { runWithRequestMemo } from "./app/utils/request-memo.server";
@@ -142,17 +142,7 @@ const remix = createRequestHandler({
 // what the action changed.
 app.all("*", (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? runWithRequestMemo(() => remix(req, res, next)) : remix(req, res, next)));
 
-// Last resort: never a stack trace to the client. After a 413 the body reader fails on purpose
-// and the answer is already out; any other failure after the headers went out drops the connection.
-app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-  if (res.headersSent) {
-    // A 413 closes its connection itself once the rest of the body is discarded (server/guards.ts).
-    if (res.statusCode !== 413) req.socket.destroy();
-    return;
-  }
-  log.error({ err, method: req.method, path: redactPath(req.path) }, "unhandled error");
-  res.status(500).type("text/plain").send("Internal server error");
-});
+app.use(lastResort((err, req) => log.error({ err, method: req.method, path: redactPath(req.path) }, "unhandled error")));
 
 const server = app.listen(env.port, () => {
   const lines = [`VLX is serving on ${env.appUrl} (port ${env.port}), database ${env.databasePath}`];

@@ -72,6 +72,7 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
 function tooLarge(res: express.Response, maxBytes: number) {
   if (res.headersSent) return;
   const req = res.req;
+  refused.add(res);
   res.status(413).type("text/plain").send("Request too large");
   res.on("finish", () => {
     let discarded = 0;
@@ -82,6 +83,28 @@ function tooLarge(res: express.Response, maxBytes: number) {
     });
     req.resume();
   });
+}
+
+const refused = new WeakSet<express.Response>();
+
+/**
+ * The last error handler: never a stack trace to the client. Before any answer went out it logs
+ * the error through `report` and answers 500. After the headers went out the answer cannot be
+ * changed: the connection is dropped, except after `bodyLimit`'s 413, whose connection stays open
+ * while the rest of the body is discarded (see `tooLarge`). Remix, failing on the cut body after
+ * the 413, sets its own error status on the response before it finds the headers sent, so the
+ * 413 is recognised by `refused`, not by `res.statusCode`; dropping it reset the connection and a
+ * client still sending lost its 413 (ECONNRESET or EPIPE).
+ */
+export function lastResort(report: (err: unknown, req: express.Request) => void): express.ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) {
+      if (!refused.has(res)) req.socket.destroy();
+      return;
+    }
+    report(err, req);
+    res.status(500).type("text/plain").send("Internal server error");
+  };
 }
 
 /** How much more than the limit is read and thrown away after a 413 before the socket is closed. */

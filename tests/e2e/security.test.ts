@@ -8,6 +8,7 @@
 // host), which is how these tests speak from several client addresses.
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,6 +159,45 @@ describe("finding 3: body size", () => {
     expect(rssKb() - before).toBeLessThan(64 * 1024);
     // And it still serves.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("after the 413 the connection stays open while the client is still sending, so the answer is not lost to a reset", async () => {
+    // Remix, failing on the cut body after the 413 went out, used to make the last-resort error
+    // handler drop the socket: a client still writing then got ECONNRESET or EPIPE instead of its 413.
+    const socket = net.connect(server.port, "127.0.0.1");
+    socket.on("error", () => {}); // a reset shows as a failed write or a closed socket below
+    let received = "";
+    socket.on("data", (d) => (received += d));
+    // Resolves when what the server sent matches; fails at once if the server closes first.
+    const until = (done: () => boolean, what: string) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!done()) return;
+          socket.off("data", check).off("close", closed);
+          resolve();
+        };
+        const closed = () => reject(new Error(`the server closed the connection before ${what}; received: ${received.slice(0, 80)}`));
+        socket.on("data", check).once("close", closed);
+        check();
+      });
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const sendChunk = () =>
+      new Promise<Error | null | undefined>((resolve) =>
+        socket.destroyed ? resolve(new Error("socket closed")) : socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`, resolve),
+      );
+    socket.write("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (let sent = 0; sent <= 2 * 1024 * 1024; sent += chunk.length) expect(await sendChunk()).toBeFalsy();
+    await until(() => received.includes("Request too large"), "the 413");
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    // Still sending after the answer (well under the discard cap): every write goes through.
+    for (let i = 0; i < 8; i++) expect(await sendChunk()).toBeFalsy();
+    // A round trip on the same connection proves the server has not reset it: the end of the body
+    // and a second request on the kept-alive connection are answered.
+    const before = received.length;
+    socket.write("0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    await until(() => /HTTP\/1\.1 200 /.test(received.slice(before)), "answering the next request");
+    expect(socket.destroyed).toBe(false);
+    socket.destroy();
   });
 
   it("a declared Content-Length over the limit is refused at once", async () => {

@@ -1,13 +1,13 @@
 // Issue 12 item 9: on a phone (360 px) the host's "Who is coming" list shows food needs, access
 // needs, stay and status without sideways scrolling: below 40rem each row is a card whose cells
 // carry their column's name.
-import fs from "node:fs";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ParticipantTable } from "~/components/hosts/ParticipantTable";
+import { mediaBlock, readCss } from "../support/css";
 
-const css = fs.readFileSync("app/components/hosts/hosts.css", "utf8");
+const css = readCss("app/components/hosts/hosts.css");
 
 describe("who is coming on a narrow screen", () => {
   it("labels every cell with its column, for the card layout", () => {
@@ -38,7 +38,7 @@ describe("who is coming on a narrow screen", () => {
   });
 
   it("turns rows into cards below 40rem, with no sideways scrolling", () => {
-    const block = /@media \(max-width: 39\.99rem\) \{([\s\S]*?)\n\}/.exec(css)?.[1] ?? "";
+    const block = mediaBlock(css, "(max-width: 39.99rem)");
     expect(block).toMatch(/\.coming-table, \.coming-table tbody, \.coming-table tr, \.coming-table td \{ display: block; width: 100%; \}/);
     expect(block).toMatch(/\.table-wrap\.coming-wrap \{ overflow-x: visible; \}/);
     expect(block).toMatch(/td\[data-label\]::before \{ content: attr\(data-label\)/);

@@ -1,9 +1,9 @@
 // Issue 12, item 16: at 1366 px the dashboard's tables are not squeezed beside their charts: the
 // chart and table sit side by side only from 1600 px, headers do not wrap, row names keep a width.
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readCss } from "../support/css";
 
-const css = fs.readFileSync("app/components/dashboard/dashboard.css", "utf8");
+const css = readCss("app/components/dashboard/dashboard.css");
 describe("dashboard table layout", () => {
   it("puts chart and table side by side only on screens wider than 1366 px", () => {
     const m = /@media \(min-width: (\d+)px\) \{ \.chart-pair \{ grid-template-columns: 1fr 1fr/.exec(css);

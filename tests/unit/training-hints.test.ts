@@ -2,6 +2,7 @@
 // may show AM/PM), and tell how a session past midnight is entered, in every locale.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readCss } from "../support/css";
 
 const LNGS = ["en", "vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"];
 describe("training form hints", () => {
@@ -33,6 +34,6 @@ describe("training form layout", () => {
     const src = fs.readFileSync("app/components/training/TrainingForm.tsx", "utf8");
     expect(src).toMatch(/<div className="grid grid-2 align-start">\s*<SelectField\s*field=\{fields\.type/);
     expect(src).toMatch(/<div className="stack">\s*<SelectField\s*field=\{fields\.venueId/);
-    expect(fs.readFileSync("app/styles/app.css", "utf8")).toContain(".grid.align-start { align-items: start; }");
+    expect(readCss("app/styles/app.css")).toContain(".grid.align-start { align-items: start; }");
   });
 });
