@@ -41,6 +41,9 @@ export default function AdminLayout() {
           <li>
             <NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink>
           </li>
+          <li>
+            <NavLink to="/admin/audit">{t("audit.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

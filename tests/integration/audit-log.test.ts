@@ -1,0 +1,182 @@
+// Issue 15, item 7: the organizer's audit log: every audited event across the programme, filtered
+// by person (who did it, whom it concerns), record, action and UTC dates, 50 a page, as CSV;
+// bad filters answer 400 with the typed values kept; anyone but an organizer gets 404.
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { db, t } from "~/db.server";
+import { recordAudit } from "~/models/audit.server";
+import { listAuditEvents } from "~/models/audit/log.server";
+import { NotFoundError } from "~/models/errors";
+import { loader as auditLoader } from "~/routes/admin.audit";
+import { loader as csvLoader } from "~/routes/admin.audit[.]csv";
+import { call, cookieFor, createUser } from "../support/factories";
+
+async function makeApplication(applicantName: string) {
+  const user = await createUser({ name: applicantName });
+  const editionId = db()
+    .insert(t.editions)
+    .values({
+      name: `Audit edition ${applicantName}`,
+      ordinal: Math.floor(Math.random() * 1e6) + 1000,
+      mode: "in_person",
+      hostCountries: ["TH"],
+      startsOn: "2031-07-01",
+      endsOn: "2031-07-08",
+      applicationsOpenOn: "2031-01-01",
+      applicationsCloseOn: "2031-05-01",
+      timeZone: "Asia/Bangkok",
+      themes: ["rural_tourism"],
+    })
+    .returning({ id: t.editions.id })
+    .get().id;
+  return db()
+    .insert(t.applications)
+    .values({ editionId, userId: user.id, status: "endorsed", givenName: applicantName, searchName: applicantName.toLowerCase(), nationality: "ID" })
+    .returning({ id: t.applications.id })
+    .get().id;
+}
+
+/** An event written as recordAudit writes it, at a chosen instant. */
+function eventAt(at: string, actorId: number | null, e: { entityType: string; entityId: number; action: string; reason?: string }) {
+  db()
+    .insert(t.auditEvents)
+    .values({ at, actorUserId: actorId, entityType: e.entityType, entityId: e.entityId, action: e.action, reason: e.reason ?? null })
+    .run();
+}
+
+describe("audit log", () => {
+  it("is for organizers only: the page, the CSV and the use case answer 404 to anyone else", async () => {
+    const applicant = await createUser();
+    const focal = await createUser({ roles: [{ role: "focal_point", countryCode: "VN" }] });
+    const host = await createUser({ roles: [{ role: "host_coordinator" }] });
+    for (const who of [applicant, focal, host]) {
+      const cookie = await cookieFor(who.id);
+      expect((await call(auditLoader, "/admin/audit", { cookie })).status).toBe(404);
+      expect((await call(csvLoader, "/admin/audit.csv", { cookie })).status).toBe(404);
+      expect(() => listAuditEvents(who, { as: "any", page: 1 })).toThrow(NotFoundError);
+    }
+  });
+
+  it("filters by record, action, person (actor or subject) and UTC date range", async () => {
+    const org = await createUser({ name: "Organizer Ratana", roles: [{ role: "organizer" }] });
+    const other = await createUser({ name: "Organizer Bounmy", email: "bounmy.audit@example.org", roles: [{ role: "organizer" }] });
+    const appId = await makeApplication("Wulandari Audit");
+    eventAt("2031-03-01T23:59:59.999Z", org.id, { entityType: "application", entityId: appId, action: "accept" });
+    eventAt("2031-03-02T00:00:00.000Z", other.id, { entityType: "application", entityId: appId, action: "waitlist" });
+    eventAt("2031-03-05T10:00:00.000Z", other.id, { entityType: "edition", entityId: 77, action: "update" });
+    recordAudit(null, { entityType: "host_site", entityId: 5, action: "vetting" });
+
+    const cookie = await cookieFor(org.id);
+    const get = async (q: string) => {
+      const r = await call(auditLoader, `/admin/audit${q}`, { cookie });
+      expect(r.status).toBe(200);
+      return (await r.json()) as {
+        total: number;
+        items: { action: string; type: string; record: number; actor: string | null; subject: string | null; at: string }[];
+      };
+    };
+
+    const byRecord = await get(`?type=application&record=${appId}`);
+    expect(byRecord.items.map((e) => e.action)).toEqual(["waitlist", "accept"]); // newest first
+    expect(byRecord.items.map((e) => e.subject)).toEqual(["Wulandari Audit", "Wulandari Audit"]); // the applicant's account
+
+    expect((await get(`?type=application&record=${appId}&action=accept`)).items.map((e) => e.actor)).toEqual(["Organizer Ratana"]);
+
+    // Person: by name part as actor, by e-mail part, and as subject (the applicant's own account).
+    const asActor = await get(`?person=bounmy&as=actor&from=2031-03-01&to=2031-03-31`);
+    expect(asActor.items.map((e) => e.action).sort()).toEqual(["update", "waitlist"]);
+    expect((await get(`?person=BOUNMY.AUDIT%40example&as=actor&from=2031-03-01&to=2031-03-31`)).total).toBe(2);
+    expect((await get(`?person=bounmy&as=subject&from=2031-03-01&to=2031-03-31`)).total).toBe(0);
+
+    // Inclusive UTC days: 23:59:59.999 belongs to the 1st, midnight to the 2nd.
+    expect((await get(`?from=2031-03-01&to=2031-03-01`)).items.map((e) => e.action)).toEqual(["accept"]);
+    expect((await get(`?from=2031-03-02&to=2031-03-05`)).items.map((e) => e.action)).toEqual(["update", "waitlist"]);
+
+    // An event written by the system (no actor) is listed too.
+    const vetting = await get(`?type=host_site&record=5`);
+    expect(vetting.items).toHaveLength(1);
+    expect(vetting.items[0].actor).toBeNull();
+  });
+
+  it("finds events by the person they concern: placements and certificates of an application count", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const appId = await makeApplication("Soukanya Subject");
+    const applicant = db()
+      .select()
+      .from(t.applications)
+      .all()
+      .find((a) => a.id === appId)!;
+    const person = db()
+      .select()
+      .from(t.users)
+      .all()
+      .find((u) => u.id === applicant.userId)!;
+    recordAudit(org, { entityType: "application", entityId: appId, action: "accept" });
+    recordAudit(org, { entityType: "training_enrolment", entityId: 999, action: "enrol", details: { applicationId: appId } });
+    const cookie = await cookieFor(org.id);
+    const r = await call(auditLoader, `/admin/audit?person=${encodeURIComponent(person.email)}&as=subject`, { cookie });
+    const data = (await r.json()) as { items: { action: string }[] };
+    expect(data.items.map((e) => e.action)).toEqual(["enrol", "accept"]);
+  });
+
+  it("pages 50 at a time, newest first, without gaps or repeats; a page past the end shows the last", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    for (let i = 1; i <= 120; i++) recordAudit(org, { entityType: "pilot_village", entityId: i, action: "milestone_add" });
+    const cookie = await cookieFor(org.id);
+    const page = async (n: number) =>
+      (await (await call(auditLoader, `/admin/audit?action=milestone_add&page=${n}`, { cookie })).json()) as {
+        items: { record: number }[];
+        total: number;
+        page: number;
+        pageCount: number;
+        pageLinks: { prev: string | null; next: string | null };
+      };
+    const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
+    expect([p1.total, p1.pageCount]).toEqual([120, 3]);
+    expect([p1.items.length, p2.items.length, p3.items.length]).toEqual([50, 50, 20]);
+    const ids = [...p1.items, ...p2.items, ...p3.items].map((e) => e.record);
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => 120 - i));
+    expect(p2.pageLinks).toEqual({ prev: "?action=milestone_add&page=1", next: "?action=milestone_add&page=3" });
+    expect((await page(99)).page).toBe(3);
+  });
+
+  it("refuses bad filters with 400, a field error and the typed values kept", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const cookie = await cookieFor(org.id);
+    const bad = async (q: string) => {
+      const r = await call(auditLoader, `/admin/audit${q}`, { cookie });
+      expect(r.status).toBe(400);
+      return (await r.json()) as { errors: Record<string, string[]>; values: Record<string, string>; items: unknown[] };
+    };
+    const d1 = await bad("?from=2031-02-30&person=Ratana");
+    expect(d1.errors.from).toEqual(["errors.date"]);
+    expect(d1.values).toMatchObject({ from: "2031-02-30", person: "Ratana" });
+    expect(d1.items).toEqual([]);
+    const d2 = await bad("?from=2031-03-10&to=2031-03-01");
+    expect(d2.errors.to).toEqual(["errors.dateOrder"]);
+    expect(d2.values).toMatchObject({ from: "2031-03-10", to: "2031-03-01" });
+    expect((await bad("?record=12abc")).errors.record).toEqual(["errors.invalid"]);
+    expect((await bad("?to=yesterday")).errors.to).toEqual(["errors.date"]);
+    expect((await call(csvLoader, "/admin/audit.csv?from=2031-13-01", { cookie })).status).toBe(400);
+  });
+
+  it("exports the filtered events as CSV with a BOM, translated names and formula cells neutralised", async () => {
+    const org = await createUser({ name: "Organizer CSV", roles: [{ role: "organizer" }] });
+    eventAt("2031-04-01T08:00:00.000Z", org.id, { entityType: "placement", entityId: 41, action: "move", reason: '=HYPERLINK("x")' });
+    eventAt("2031-04-02T08:00:00.000Z", org.id, { entityType: "placement", entityId: 42, action: "lock" });
+    eventAt("2031-05-02T08:00:00.000Z", org.id, { entityType: "placement", entityId: 43, action: "lock" });
+    const cookie = await cookieFor(org.id);
+    const r = await call(csvLoader, "/admin/audit.csv?type=placement&from=2031-04-01&to=2031-04-30", { cookie });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Content-Type")).toMatch(/text\/csv/);
+    expect(r.headers.get("Content-Disposition")).toContain("vlx-audit-placement-2031-04-01-2031-04-30.csv");
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(new TextDecoder().decode(bytes), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => [x.record_id, x.action, x.action_name, x.actor_name])).toEqual([
+      ["42", "lock", "Locked", "Organizer CSV"],
+      ["41", "move", "Moved", "Organizer CSV"],
+    ]);
+    expect(rows[1].reason).toBe('\'=HYPERLINK("x")');
+  });
+});
