@@ -41,6 +41,10 @@ export type InviteInput = z.output<typeof inviteSchema>;
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess(blankToUndefined, s.optional()).catch(undefined);
 
+/** Columns the organizer's review list sorts by (issue 15, item 6). */
+export const REVIEW_SORTS = ["name", "country", "edition", "status", "submitted"] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
 /**
  * The organizer's review filters, read from the query string (a GET form, so it works without
  * JavaScript). Anything unparseable is ignored rather than refused: a filter is not a form.
@@ -52,6 +56,8 @@ export const reviewFiltersSchema = z.object({
   gender: opt(z.enum(GENDERS)),
   theme: opt(z.enum(THEMES)),
   q: opt(z.string().trim().max(200)),
+  sort: z.preprocess(blankToUndefined, z.enum(REVIEW_SORTS).default("name")).catch("name"),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")).catch("asc"),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
 });
 export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
@@ -59,12 +65,24 @@ export type ReviewFilters = z.output<typeof reviewFiltersSchema>;
 /** Parses filters from a URL's search params (repeated keys: the first wins). */
 export function parseReviewFilters(params: URLSearchParams): ReviewFilters {
   const raw: Record<string, string> = {};
-  for (const k of ["edition", "country", "status", "gender", "theme", "q", "page"]) {
+  for (const k of ["edition", "country", "status", "gender", "theme", "q", "sort", "dir", "page"]) {
     const v = params.get(k);
     if (v !== null) raw[k] = v;
   }
   return reviewFiltersSchema.parse(raw);
 }
+
+/**
+ * A bulk decision on the selected rows of the review list: the ids, the decision, one reason.
+ * A reject without a reason is left to the single-application use case, which refuses each row
+ * with "apply.errors.reasonRequired" (so the report lists every row and why).
+ */
+export const bulkDecisionSchema = z.object({
+  ids: z.array(z.coerce.number().int().positive()).min(1, "review.bulk.noneSelected").max(200),
+  intent: z.enum(["accept", "waitlist", "reject"]),
+  reason,
+});
+export type BulkDecisionInput = z.output<typeof bulkDecisionSchema>;
 
 /**
  * Reads the edition form (app/forms/edition.ts) with its defaults filled in: an empty time zone

@@ -13,11 +13,11 @@ import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../../domain/countries";
 import { allowedActions } from "../../domain/application-lifecycle";
-import type { ApplicationStatus } from "../../../db/schema/programme";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/schema/programme";
 import { formatDate, todayIn } from "../../domain/dates";
 import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
-import type { ReviewFilters } from "../../forms/review";
+import type { ReviewFilters, ReviewSort } from "../../forms/review";
 import { log } from "../../log.server";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -62,11 +62,16 @@ function likeEscape(s: string) {
 }
 
 /**
- * Organizer: applications matching the filters, sorted by name with Intl.Collator in `locale`,
- * REVIEW_PAGE_SIZE a page. The name search folds case and diacritics ("nguyen thi anh" finds
+ * Organizer: applications matching the filters, sorted by `filters.sort` (name, country name,
+ * edition name, status in life-cycle order, submission time) in `filters.dir`, texts with
+ * Intl.Collator in `locale`, ties by name then id; REVIEW_PAGE_SIZE a page. The name search folds case and diacritics ("nguyen thi anh" finds
  * "Nguyễn Thị Ánh"); every word of the query must appear in the folded search column.
  */
-export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, locale = "en") {
+export function listApplicationsForReview(
+  actor: Actor,
+  filters: Omit<ReviewFilters, "sort" | "dir"> & Partial<Pick<ReviewFilters, "sort" | "dir">>,
+  locale = "en",
+) {
   requireOrganizer(actor);
   const where: SQL[] = [];
   if (filters.edition) where.push(eq(t.applications.editionId, filters.edition));
@@ -101,7 +106,18 @@ export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, 
     .orderBy(asc(t.applications.id))
     .all();
   const collator = sharedCollator(locale);
-  const sorted = rows.map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r) })).sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);
+  const named = rows.map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r), countryName: r.nationality ? countryName(r.nationality, locale) : "" }));
+  // Any column, either way; ties always fall back to the name, then the id, so pages are stable.
+  const byName = (a: (typeof named)[number], b: (typeof named)[number]) => collator.compare(a.sort, b.sort) || a.id - b.id;
+  const column: Record<ReviewSort, (a: (typeof named)[number], b: (typeof named)[number]) => number> = {
+    name: () => 0,
+    country: (a, b) => collator.compare(a.countryName, b.countryName),
+    edition: (a, b) => collator.compare(a.editionName, b.editionName),
+    status: (a, b) => APPLICATION_STATUSES.indexOf(a.status) - APPLICATION_STATUSES.indexOf(b.status),
+    submitted: (a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""),
+  };
+  const sign = filters.dir === "desc" ? -1 : 1;
+  const sorted = named.sort((a, b) => sign * (column[filters.sort ?? "name"](a, b) || byName(a, b)));
   const total = sorted.length;
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
@@ -111,7 +127,7 @@ export function listApplicationsForReview(actor: Actor, filters: ReviewFilters, 
     latin: r.latin,
     status: r.status,
     nationality: r.nationality,
-    countryName: r.nationality ? countryName(r.nationality, locale) : "",
+    countryName: r.countryName,
     gender: r.gender,
     themes: r.themes,
     editionName: r.editionName,
@@ -156,14 +172,23 @@ export function organizerDecisions(status: ApplicationStatus, ended: boolean): (
   return allowedActions(status, "organizer").filter((a): a is "accept" | "waitlist" | "reject" => ["accept", "waitlist", "reject"].includes(a));
 }
 
-/** Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle. */
+/**
+ * Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle.
+ * Throws NotFoundError (no such application), RuleError "errors.editionEndedDecision" (an accepted
+ * participant of an ended edition), RuleError "errors.transition" (not possible from its status),
+ * FieldErrors on `reason` (reject without one). Mails the applicant after the change commits.
+ */
 export async function decide(actor: Actor, id: number, action: "accept" | "waitlist" | "reject", reason?: string | null) {
   requireOrganizer(actor);
   immediate(db(), (tx) => {
     const app = loadApplication(tx, id);
     if (!app) throw new NotFoundError("application");
-    if (!organizerDecisions(app.status, editionEnded(getEdition(app.editionId))).includes(action)) {
-      throw new RuleError("errors.editionEndedDecision");
+    const ended = editionEnded(getEdition(app.editionId));
+    if (!organizerDecisions(app.status, ended).includes(action)) {
+      // Only an accepted participant of an ended edition is frozen; any other refusal is the life cycle's.
+      throw ended && app.status === "accepted"
+        ? new RuleError("errors.editionEndedDecision")
+        : new RuleError("errors.transition", { action, status: app.status });
     }
     transitionApplication(tx, actor, app, action, "organizer", reason);
   });
