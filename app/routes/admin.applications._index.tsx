@@ -145,7 +145,8 @@ export default function ReviewList() {
   const bulk = useActionData<typeof action>();
   const location = useLocation();
   const f = data.filters;
-  const ticked = new Set(bulk && bulk.results === null ? bulk.ids : []);
+  // After a refused submission (400) the same rows stay ticked, as typed values are kept.
+  const ticked = new Set(bulk && Object.keys(bulk.errors).length ? bulk.ids : []);
   return (
     <>
       <h1>{t("admin.applications.title")}</h1>
