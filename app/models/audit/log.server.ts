@@ -32,8 +32,11 @@ END`;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** FROM … WHERE … over audit_events `e` with the actor `au` and subject `su` joined, for `f`. */
-function fromWhere(f: AuditFilters): { sql: string; params: SqlParams } {
+/**
+ * FROM … WHERE … over audit_events `e` with the actor `au` and subject `su` joined, for `f`;
+ * with `people` false, over audit_events alone (only for filters without a person).
+ */
+function fromWhere(f: AuditFilters, people = true): { sql: string; params: SqlParams } {
   const where: string[] = [];
   const params: SqlParams = {};
   if (f.type) {
@@ -62,6 +65,7 @@ function fromWhere(f: AuditFilters): { sql: string; params: SqlParams } {
     const match = (u: string) => `(${u}.display_name LIKE @person ESCAPE '\\' OR ${u}.email LIKE @person ESCAPE '\\')`;
     where.push(f.as === "actor" ? match("au") : f.as === "subject" ? match("su") : `(${match("au")} OR ${match("su")})`);
   }
+  if (!people) return { sql: `FROM audit_events e ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`, params };
   const sql = `FROM (SELECT e.*, (SELECT user_id FROM applications WHERE id = ${SUBJECT_APPLICATION}) AS subject_user_id FROM audit_events e) e
     LEFT JOIN users au ON au.id = e.actor_user_id
     LEFT JOIN users su ON su.id = e.subject_user_id
@@ -110,7 +114,9 @@ export function listAuditEvents(actor: Actor, filters: AuditFilters) {
   requireOrganizer(actor);
   const client = db().$client;
   const fw = fromWhere(filters);
-  const total = (client.prepare(`SELECT count(*) AS n ${fw.sql}`).get(fw.params) as { n: number }).n;
+  // Without a person filter the count needs no join (nor the subject of every event).
+  const counted = filters.person ? fw : fromWhere(filters, false);
+  const total = (client.prepare(`SELECT count(*) AS n ${counted.sql}`).get(counted.params) as { n: number }).n;
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const rows = client
