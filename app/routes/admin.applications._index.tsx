@@ -163,6 +163,13 @@ export default function ReviewList() {
         <Filter id="status" label={t("common.status")} value={f.status} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
         <Filter id="gender" label={t("admin.applications.gender")} value={f.gender} options={GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) }))} />
         <Filter id="theme" label={t("admin.applications.theme")} value={f.theme} options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))} />
+        {/* Filtering keeps the chosen order. */}
+        {f.sort !== "name" || f.dir !== "asc" ? (
+          <>
+            <input type="hidden" name="sort" value={f.sort} />
+            <input type="hidden" name="dir" value={f.dir} />
+          </>
+        ) : null}
         <div className="actions">
           <button type="submit">{t("common.filter")}</button>
           <Link to="/admin/applications">{t("common.clear")}</Link>

@@ -49,6 +49,10 @@ describe("review at scale", () => {
     expect(await org.locator("tbody tr .badge").first().textContent()).toBe("Withdrawn");
     await org.getByRole("link", { name: /^Status/ }).click();
     await org.waitForURL(/sort=status&dir=asc/);
+    // Filtering keeps the order.
+    await org.getByLabel("Country").selectOption({ label: "All" });
+    await org.getByRole("button", { name: "Filter" }).click();
+    await org.waitForURL(/country=&.*sort=status&dir=asc|sort=status&dir=asc.*country=/);
 
     // Tick one endorsed and one submitted application.
     const endorsed = org.locator("tbody tr", { has: org.locator(".badge-endorsed") }).first();
