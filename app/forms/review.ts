@@ -78,7 +78,7 @@ export function parseReviewFilters(params: URLSearchParams): ReviewFilters {
  * with "apply.errors.reasonRequired" (so the report lists every row and why).
  */
 export const bulkDecisionSchema = z.object({
-  ids: z.array(z.coerce.number().int().positive()).min(1, "review.bulk.noneSelected").max(200),
+  ids: z.array(z.coerce.number().int().positive()).min(1, "review.bulk.noneSelected").max(200, "errors.tooMany"),
   intent: z.enum(["accept", "waitlist", "reject"]),
   reason,
 });

@@ -147,6 +147,9 @@ export default function ReviewApplication() {
           <section className="card" aria-labelledby="trail-h">
             <h2 id="trail-h">{t("admin.trail.title")}</h2>
             <AuditTrail events={data.trail} locale={data.lng} timeZone={data.timeZone} />
+            <p>
+              <Link to={`/admin/audit?type=application&record=${data.app.id}`}>{t("audit.seeRecord")}</Link>
+            </p>
           </section>
         </div>
       </div>
