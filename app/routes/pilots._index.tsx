@@ -13,7 +13,7 @@ import { listPilots, listProposableItems } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
-import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "~/domain/pilots/vocabulary";
 
 export const handle = pageTitle("pilots.overview.title");
 

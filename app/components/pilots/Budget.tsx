@@ -2,17 +2,19 @@
  * A project's budget: lines per month with planned and actual spending in the project's currency,
  * totals per month and overall, the total in US dollars at the latest stored rate (shown with its
  * date and source), and for organizers forms to add a line, record actual spending and store a rate.
+ * Amounts are written and typed with the currency's display digits (whole riel, kip and kyat;
+ * app/domain/pilots/money.ts).
+ * Checked on the server only (~/forms/server-form: no zod or conform in the browser, issue 14
+ * script budget): a refused post answers HTTP 400 with the errors next to their fields and the
+ * typed values kept, with or without JavaScript.
  */
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { formatPercent } from "~/domain/format";
-import { minorDigits, minorToInput, toUsd } from "~/domain/pilots/money";
-import { budgetLineSchema, rateSchema } from "~/forms/pilots";
-import { useAppForm } from "~/forms/use-app-form";
+import { displayDigits, minorToInput, toUsd } from "~/domain/pilots/money";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Money } from "./bits";
 import { replyFor } from "./reply";
 
@@ -48,19 +50,9 @@ export function Budget({
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const usd = (minor: number) => new Intl.NumberFormat(lng, { style: "currency", currency: "USD" }).format(toUsd(minor, currency, rate!.rate));
-  const [lineForm, lineFields] = useAppForm({
-    id: "budget",
-    lastResult: replyFor(data, "budget"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetLineSchema }),
-    shouldRevalidate: "onInput",
-  });
-  const [rateForm, rateFields] = useAppForm({
-    id: "rate",
-    lastResult: replyFor(data, "rate"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rateSchema }),
-    shouldRevalidate: "onInput",
-  });
-  const digits = minorDigits(currency);
+  const [lineForm, lineFields] = useServerForm({ id: "budget", lastResult: replyFor(data, "budget") });
+  const [rateForm, rateFields] = useServerForm({ id: "rate", lastResult: replyFor(data, "rate") });
+  const digits = displayDigits(currency);
   return (
     <section className="card" aria-labelledby="budget-h">
       <h2 id="budget-h">{t("pilots.budget.title", { currency })}</h2>
@@ -174,19 +166,14 @@ export function Budget({
       </p>
       {canEdit ? (
         <>
-          <Form method="post" className="stack" {...getFormProps(lineForm)}>
+          <Form method="post" className="stack" {...serverFormProps(lineForm)}>
             <h3>{t("pilots.budget.add")}</h3>
             <FormErrors errors={lineForm.errors} id={lineForm.errorId} />
             <input type="hidden" name="intent" value="budget" />
+            <TextField field={lineFields.period} label={t("pilots.budget.period")} hint={t("pilots.budget.periodHint")} required />
+            <TextField field={lineFields.item} label={t("pilots.budget.item")} required />
             <TextField
-              field={lineFields.period as FieldMetadata<string | undefined>}
-              label={t("pilots.budget.period")}
-              hint={t("pilots.budget.periodHint")}
-              required
-            />
-            <TextField field={lineFields.item as FieldMetadata<string | undefined>} label={t("pilots.budget.item")} required />
-            <TextField
-              field={lineFields.planned as FieldMetadata<string | undefined>}
+              field={lineFields.planned}
               inputMode="text"
               label={t("pilots.budget.plannedIn", { currency })}
               hint={digits === 0 ? t("pilots.budget.amountHintWhole", { currency }) : t("pilots.budget.amountHintDecimals", { currency, digits })}
@@ -196,13 +183,13 @@ export function Budget({
               <button type="submit">{t("pilots.budget.add")}</button>
             </div>
           </Form>
-          <Form method="post" className="stack" {...getFormProps(rateForm)}>
+          <Form method="post" className="stack" {...serverFormProps(rateForm)}>
             <h3>{t("pilots.budget.rateTitle")}</h3>
             <FormErrors errors={rateForm.errors} id={rateForm.errorId} />
             <input type="hidden" name="intent" value="rate" />
-            <TextField field={rateFields.rate as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.budget.rate", { currency })} required />
-            <TextField field={rateFields.rateOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.budget.rateOn")} required />
-            <TextField field={rateFields.source as FieldMetadata<string | undefined>} label={t("pilots.budget.rateSource")} />
+            <TextField field={rateFields.rate} inputMode="text" label={t("pilots.budget.rate", { currency })} required />
+            <TextField field={rateFields.rateOn} type="date" label={t("pilots.budget.rateOn")} required />
+            <TextField field={rateFields.source} label={t("pilots.budget.rateSource")} />
             <div className="actions">
               <button type="submit">{t("pilots.budget.rateSave")}</button>
             </div>

@@ -5,7 +5,7 @@ import { countryName, memberCountries } from "~/domain/country-names";
 import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { formatMoney } from "~/domain/pilots/money";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
-import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotStatus } from "../../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotStatus } from "~/domain/pilots/vocabulary";
 
 // The shared badge colours (app.css) by meaning: waiting, agreed, running, done, held.
 const BADGE: Record<PilotStatus, string> = {
