@@ -11,7 +11,6 @@ import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
-import { countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots.server";
 import { remixI18n } from "~/i18n.server";
@@ -21,8 +20,8 @@ import {
   addMilestone,
   changeProjectStatus,
   completeMilestone,
-  getProjectView,
   projectInScope,
+  projectPage,
   recordActual,
   recordIndicatorValue,
   setExchangeRate,
@@ -37,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const v = getProjectView(actor, idParam(params.projectId, "pilot project"));
-    return json({ ...v, country: countryName(v.village.countryCode, lng), timeZone: actor.timeZone });
+    return json(projectPage(actor, idParam(params.projectId, "pilot project"), lng));
   });
 }
 
@@ -77,16 +75,6 @@ export default function PilotProject() {
   const lng = i18n.language;
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
-  const atFormat = new Intl.DateTimeFormat(lng, {
-    calendar: "gregory",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: d.timeZone || "UTC",
-    timeZoneName: "short",
-  });
   const lead = [d.people.leadName, p.localLeadName]
     .filter(Boolean)
     .filter((x, i, a) => a.indexOf(x) === i)
@@ -141,7 +129,7 @@ export default function PilotProject() {
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
       <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
-      <Budget lines={d.lines} totals={d.totals} currency={p.currency} rate={d.rate} canEdit={d.canEdit} data={data} />
+      <Budget budget={d.budget} canEdit={d.canEdit} data={data} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">
           <h2 id="trail-h">{t("pilots.trail.title")}</h2>
@@ -160,7 +148,7 @@ export default function PilotProject() {
                     ) : null}
                   </p>
                   <p className="muted">
-                    <time dateTime={e.at}>{atFormat.format(new Date(e.at))}</time> · {e.actorName ?? "–"}
+                    <time dateTime={e.at}>{e.atText}</time> · {e.actorName ?? "–"}
                   </p>
                   {e.reason ? (
                     <p>

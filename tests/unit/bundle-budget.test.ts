@@ -17,14 +17,6 @@ const built = existsSync("public/build") && existsSync("build/index.js");
  */
 const KNOWN_OVER: Record<string, string> = {
   "routes/apply.$editionId": "main's custom questions (domain/questions, local-text) added ~1.3 kB",
-  "routes/me_.pilots._index": "pilots: countries-list via domain/pilots/money.ts",
-  "routes/me_.pilots.propose.$itemId": "pilots: zod + conform client validation, countries-list",
-  "routes/pilots._index": "pilots: countries-list via domain/pilots/money.ts",
-  "routes/pilots.projects.$projectId._index": "pilots: zod + conform client validation, countries-list",
-  "routes/pilots.projects.$projectId.edit": "pilots: zod + conform client validation, countries-list",
-  "routes/pilots.projects.new": "pilots: zod + conform client validation, countries-list",
-  "routes/pilots.villages.$villageId.edit": "pilots: zod + conform client validation, countries-list",
-  "routes/pilots.villages.new": "pilots: zod + conform client validation, countries-list",
 };
 
 describe.skipIf(!built)("script budget per route (gzip, from the build manifest)", () => {

@@ -12,47 +12,17 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
-import { formatPercent } from "~/domain/format";
-import { displayDigits, minorToInput, toUsd } from "~/domain/pilots/money";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
-import { Money } from "./bits";
+import type { BudgetView } from "~/models/pilots/project-page.server";
 import { replyFor } from "./reply";
 
-type Line = { id: number; period: string; item: string; plannedMinor: number; actualMinor: number | null };
-type Totals = {
-  periods: { period: string; plannedMinor: number; actualMinor: number; reported: boolean }[];
-  plannedMinor: number;
-  actualMinor: number;
-  used: number | null;
-};
-type Rate = { rate: string; rateOn: string; source: string } | null;
-
-function monthLabel(period: string, lng: string) {
-  const [y, m] = period.split("-").map(Number);
-  return new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
-export function Budget({
-  lines,
-  totals,
-  currency,
-  rate,
-  canEdit,
-  data,
-}: {
-  lines: Line[];
-  totals: Totals;
-  currency: string;
-  rate: Rate;
-  canEdit: boolean;
-  data: unknown;
-}) {
+/** `budget`: the amounts and months as the server wrote them (models/pilots/project-page.server.ts). */
+export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit: boolean; data: unknown }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const usd = (minor: number) => new Intl.NumberFormat(lng, { style: "currency", currency: "USD" }).format(toUsd(minor, currency, rate!.rate));
+  const { lines, periods, currency, rate, digits } = budget;
   const [lineForm, lineFields] = useServerForm({ id: "budget", lastResult: replyFor(data, "budget") });
   const [rateForm, rateFields] = useServerForm({ id: "rate", lastResult: replyFor(data, "rate") });
-  const digits = displayDigits(currency);
   return (
     <section className="card" aria-labelledby="budget-h">
       <h2 id="budget-h">{t("pilots.budget.title", { currency })}</h2>
@@ -79,11 +49,9 @@ export function Budget({
                 const errId = `line-${l.id}-error`;
                 return (
                   <tr key={l.id}>
-                    <td>{monthLabel(l.period, lng)}</td>
+                    <td>{l.month}</td>
                     <td>{l.item}</td>
-                    <td className="num">
-                      <Money minor={l.plannedMinor} currency={currency} />
-                    </td>
+                    <td className="num">{l.planned}</td>
                     <td className="num">
                       {canEdit ? (
                         <Form method="post" className="actions">
@@ -92,11 +60,11 @@ export function Budget({
                           {/* Named by aria-label: a visually hidden label would widen the page (see Milestones). */}
                           <input
                             id={`line-${l.id}`}
-                            aria-label={t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })}
+                            aria-label={t("pilots.budget.actualFor", { item: l.item, month: l.month })}
                             name="actual"
                             inputMode="decimal"
                             size={12}
-                            defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))}
+                            defaultValue={typed ?? l.actualInput}
                             required
                             aria-invalid={reply?.error ? true : undefined}
                             aria-describedby={reply?.error ? errId : undefined}
@@ -106,10 +74,8 @@ export function Budget({
                           </button>
                           <ErrorList id={errId} errors={reply?.error?.actual ?? undefined} />
                         </Form>
-                      ) : l.actualMinor === null ? (
-                        "–"
                       ) : (
-                        <Money minor={l.actualMinor} currency={currency} />
+                        (l.actual ?? "–")
                       )}
                     </td>
                   </tr>
@@ -117,15 +83,13 @@ export function Budget({
               })}
             </tbody>
             <tfoot>
-              {totals.periods.map((p) => (
+              {periods.map((p) => (
                 <tr key={p.period}>
                   <th scope="row" colSpan={2}>
-                    {t("pilots.budget.monthTotal", { month: monthLabel(p.period, lng) })}
+                    {t("pilots.budget.monthTotal", { month: p.month })}
                   </th>
-                  <td className="num">
-                    <Money minor={p.plannedMinor} currency={currency} />
-                  </td>
-                  <td className="num">{p.reported ? <Money minor={p.actualMinor} currency={currency} /> : "–"}</td>
+                  <td className="num">{p.planned}</td>
+                  <td className="num">{p.actual ?? "–"}</td>
                 </tr>
               ))}
               <tr>
@@ -133,14 +97,10 @@ export function Budget({
                   {t("common.total")}
                 </th>
                 <td className="num">
-                  <strong>
-                    <Money minor={totals.plannedMinor} currency={currency} />
-                  </strong>
+                  <strong>{budget.planned}</strong>
                 </td>
                 <td className="num">
-                  <strong>
-                    <Money minor={totals.actualMinor} currency={currency} />
-                  </strong>
+                  <strong>{budget.actual}</strong>
                 </td>
               </tr>
             </tfoot>
@@ -150,11 +110,11 @@ export function Budget({
         <p className="muted">{t("pilots.budget.none")}</p>
       )}
       <p>
-        {totals.used === null ? null : <>{t("pilots.budget.usedShare", { share: formatPercent(totals.used, lng) })} </>}
+        {budget.used === null ? null : <>{t("pilots.budget.usedShare", { share: budget.used })} </>}
         {rate ? (
           t("pilots.budget.inUsd", {
-            planned: usd(totals.plannedMinor),
-            actual: usd(totals.actualMinor),
+            planned: rate.planned,
+            actual: rate.actual,
             rate: rate.rate,
             currency,
             date: formatDate(rate.rateOn, lng),

@@ -11,21 +11,21 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
-import { localText } from "~/domain/evaluation/text";
-import { formatChange, formatNumber } from "~/domain/format";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { PILOT_STAGES } from "~/domain/pilots/vocabulary";
 import { replyFor } from "./reply";
 
-type Text = Record<string, string>;
-type Point = { value: number; on: string } | null;
+/** A value at a stage; `text` is the number as the server wrote it (null for yes/no, translated here). */
+type Point = { value: number; on: string; text: string | null } | null;
+/** An indicator's row; its name, values and change are already written in the reader's language (by the server). */
 type Row = {
-  indicator: { id: number; code: string; name: Text; type: string; unit: Text; direction: string };
+  indicator: { id: number; code: string; name: string; type: string; direction: string };
   baseline: Point;
   periodic: Point;
   final: Point;
   ex_post: Point;
   change: number | null;
+  changeText: string;
 };
 
 export function Monitoring({
@@ -35,7 +35,8 @@ export function Monitoring({
   data,
 }: {
   rows: Row[];
-  choices: { id: number; code: string; name: Text }[];
+  /** The library's indicators as options ("Name (CODE)", written by the server). */
+  choices: { value: string; label: string }[];
   canEdit: boolean;
   data: unknown;
 }) {
@@ -44,12 +45,7 @@ export function Monitoring({
   const [form, fields] = useServerForm({ id: "indicator", lastResult: replyFor(data, "indicator") });
   const show = (r: Row, p: Point) => {
     if (!p) return "–";
-    const v =
-      r.indicator.type === "yes_no"
-        ? p.value
-          ? t("common.yes")
-          : t("common.no")
-        : `${formatNumber(p.value, lng)}${r.indicator.type === "percentage" ? " %" : ""}`;
+    const v = p.text ?? (p.value ? t("common.yes") : t("common.no"));
     return (
       <>
         {v}
@@ -84,7 +80,7 @@ export function Monitoring({
                 return (
                   <tr key={r.indicator.id}>
                     <th scope="row">
-                      {localText(r.indicator.name, lng)}
+                      {r.indicator.name}
                       <div className="muted">{r.indicator.code}</div>
                     </th>
                     <td className="num">{show(r, r.baseline)}</td>
@@ -92,7 +88,7 @@ export function Monitoring({
                     <td className="num">{show(r, r.final)}</td>
                     <td className="num">{show(r, r.ex_post)}</td>
                     <td className="num">
-                      {r.change === null ? "–" : formatChange(r.change, lng)}
+                      {r.changeText}
                       {better === null ? null : <div className="muted">{better ? t("pilots.monitoring.better") : t("pilots.monitoring.worse")}</div>}
                     </td>
                   </tr>
@@ -112,7 +108,7 @@ export function Monitoring({
           <SelectField
             field={fields.indicatorId}
             label={t("pilots.monitoring.indicator")}
-            options={choices.map((c) => ({ value: String(c.id), label: `${localText(c.name, lng)} (${c.code})` }))}
+            options={choices}
             placeholder={t("pilots.monitoring.chooseIndicator")}
             required
           />

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import type { FormReply } from "~/utils/http.server";
-import { pilotOptions } from "./bits";
+import { pilotOptions } from "./options";
 
 export function ProjectForm({
   lastResult,
@@ -24,8 +24,8 @@ export function ProjectForm({
   mode: "organizer" | "proposal";
   villages?: { value: string; label: string }[];
 }) {
-  const { t, i18n } = useTranslation();
-  const o = pilotOptions(t, i18n.language);
+  const { t } = useTranslation();
+  const o = pilotOptions(t);
   const [form, f] = useServerForm({ lastResult, defaultValue });
   return (
     <Form method="post" className="stack" {...serverFormProps(form)}>

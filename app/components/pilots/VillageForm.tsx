@@ -10,7 +10,7 @@ import { CheckboxGroup, FormErrors, SelectField, TextField } from "~/components/
 import type { villageSchema } from "~/forms/pilots";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import type { FormReply } from "~/utils/http.server";
-import { pilotOptions } from "./bits";
+import { villageOptions } from "./options";
 
 export function VillageForm({
   lastResult,
@@ -22,7 +22,7 @@ export function VillageForm({
   submitLabel: string;
 }) {
   const { t, i18n } = useTranslation();
-  const o = pilotOptions(t, i18n.language);
+  const o = villageOptions(i18n.language);
   const [form, fields] = useServerForm<z.input<typeof villageSchema>>({ lastResult, defaultValue });
   return (
     <Form method="post" className="stack" {...serverFormProps(form)}>
