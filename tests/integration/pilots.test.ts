@@ -135,12 +135,12 @@ describe("milestones and budget", () => {
     const line = addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "85,000,000" });
     addBudgetLine(organizer, projectId, { period: "2026-11", item: "Labour", planned: "12000000" });
     expect(() => addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "1" })).toThrow(FieldErrors);
-    // LAK has no minor digits: a fraction is refused with the digits named.
+    // LAK has no minor digits: a fraction is refused, saying kip are whole.
     try {
       addBudgetLine(organizer, projectId, { period: "2026-12", item: "Tools", planned: "100.50" });
       expect.unreachable();
     } catch (e) {
-      expect((e as FieldErrors).fields.planned[0]).toMatch(/^pilots\.errors\.amountDigits\|/);
+      expect((e as FieldErrors).fields.planned[0]).toMatch(/^pilots\.errors\.amountWhole\|/);
     }
     expect(() => recordActual(organizer, projectId, line, "-5")).toThrow(FieldErrors);
     recordActual(organizer, projectId, line, "83500000");
@@ -163,12 +163,12 @@ describe("milestones and budget", () => {
     const p = createProject(organizer, { villageId: kh, title: "Chicken vaccination", component: "technology_upgrade", objectives: "Lower chick mortality" });
     expect(project(p).currency).toBe("KHR");
     // Riel are written without decimals in practice (app/domain/pilots/money.ts): a fraction is
-    // refused with "0 decimals" named, a whole amount is stored in sen (ISO 4217's 2 digits).
+    // refused as such, a whole amount is stored in sen (ISO 4217's 2 digits).
     try {
       addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4100000.50" });
       expect.unreachable();
     } catch (e) {
-      expect((e as FieldErrors).fields.planned[0]).toBe('pilots.errors.amountDigits|{"digits":0,"currency":"KHR"}');
+      expect((e as FieldErrors).fields.planned[0]).toBe('pilots.errors.amountWhole|{"digits":0,"currency":"KHR"}');
     }
     const line = addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4,100,000" });
     expect(db().select().from(t.pilotBudgetLines).where(eq(t.pilotBudgetLines.id, line)).get()!.plannedMinor).toBe(410_000_000);

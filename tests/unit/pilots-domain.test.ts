@@ -37,11 +37,11 @@ describe("money", () => {
   it("reads typed amounts into minor units, refusing negatives, letters and extra decimals", () => {
     expect(parseAmount("1,250,000", "LAK")).toEqual({ ok: true, minor: 1_250_000 });
     expect(parseAmount(" 4 100 000 ", "KHR")).toEqual({ ok: true, minor: 410_000_000 }); // whole riel, stored in sen
-    expect(parseAmount("4100000.5", "KHR")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits", digits: 0 });
+    expect(parseAmount("4100000.5", "KHR")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
     expect(parseAmount("4100000.00", "KHR")).toEqual({ ok: true, minor: 410_000_000 });
-    expect(parseAmount("1.5", "MMK")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits", digits: 0 });
+    expect(parseAmount("1.5", "MMK")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
     expect(parseAmount("1250.5", "THB")).toEqual({ ok: true, minor: 125050 });
-    expect(parseAmount("12.50", "LAK")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits", digits: 0 });
+    expect(parseAmount("12.50", "LAK")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
     expect(parseAmount("12.00", "LAK")).toEqual({ ok: true, minor: 12 }); // trailing zeros are not extra decimals
     expect(parseAmount("1.005", "THB")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits" });
     for (const bad of ["-5", "abc", "", "1e6", "1,2.3.4"]) expect(parseAmount(bad, "THB")).toMatchObject({ ok: false, error: "pilots.errors.amount" });

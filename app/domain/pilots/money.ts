@@ -38,7 +38,8 @@ export const MAX_MAJOR = 1e12;
  * Reads an amount typed in major units ("1,250,000" or "1250.50") into minor units. Group
  * separators (commas, spaces, thin spaces) are allowed; the decimal mark is a point; at most
  * `displayDigits` decimals (whole riel, kip and kyat). Returns an error key:
- * `pilots.errors.amount` (not a number or negative), `pilots.errors.amountDigits` (more decimals
+ * `pilots.errors.amount` (not a number or negative), `pilots.errors.amountWhole` (a fraction of a
+ * currency written whole: kip, riel, kyat, dong...), `pilots.errors.amountDigits` (more decimals
  * than the currency is written with; `digits` says how many), `pilots.errors.amountTooBig`.
  */
 export function parseAmount(text: string, currency: string): { ok: true; minor: number } | { ok: false; error: string; digits: number } {
@@ -48,7 +49,7 @@ export function parseAmount(text: string, currency: string): { ok: true; minor: 
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return { ok: false, error: "pilots.errors.amount", digits };
   const frac = (m[2] ?? "").replace(/0+$/, "");
-  if (frac.length > digits) return { ok: false, error: "pilots.errors.amountDigits", digits };
+  if (frac.length > digits) return { ok: false, error: digits === 0 ? "pilots.errors.amountWhole" : "pilots.errors.amountDigits", digits };
   if (Number(m[1]) > MAX_MAJOR) return { ok: false, error: "pilots.errors.amountTooBig", digits };
   const minor = Number(m[1]) * 10 ** stored + Number(frac.padEnd(stored, "0") || "0");
   return { ok: true, minor };
