@@ -7,7 +7,8 @@
  * project through the unique index).
  *
  * Amounts are integers in the currency's minor units (Intl's digits for the ISO 4217 code, so
- * 1 LAK = 1, 1 THB = 100). Conversion happens only for reports, with a stored exchange rate and
+ * 1 LAK = 1, 1 THB = 100, 1 KHR = 100 although riel are shown and typed whole: see
+ * app/domain/pilots/money.ts). Conversion happens only for reports, with a stored exchange rate and
  * the date it was quoted. Date-only values are `YYYY-MM-DD` text, months `YYYY-MM`; instants are
  * UTC ISO-8601 text.
  */
