@@ -9,21 +9,17 @@
  */
 import { isIsoDate } from "./dates";
 import { pickText, type LocalText } from "./local-text";
+import { MAX_LONG, MAX_SHORT, type QuestionKind } from "./question-kinds";
 
-export const QUESTION_KINDS = ["short_text", "long_text", "single_choice", "multi_choice", "number", "date", "yes_no"] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+// The kinds and limits alone (for pages: no dates or local-text code) live in ./question-kinds.
+export { isChoice, MAX_LONG, MAX_SHORT, QUESTION_KINDS, type QuestionKind } from "./question-kinds";
 export type QuestionOption = { key: string; label: LocalText };
 export type AnswerValue = string | string[] | number | boolean;
 
 /** What parsing needs of a question's current version. */
 export type QuestionSpec = { id: number; kind: QuestionKind; required: boolean; options: QuestionOption[] };
 
-/** Longest accepted answers, in characters. */
-export const MAX_SHORT = 300;
-export const MAX_LONG = 4000;
-
 export const fieldName = (questionId: number) => `q_${questionId}`;
-export const isChoice = (kind: QuestionKind) => kind === "single_choice" || kind === "multi_choice";
 
 /**
  * The answers in `get(name)` (all posted values of a name, e.g. FormData.getAll). `strict` (submit)

@@ -1,8 +1,8 @@
 /**
  * Forms of the pilot programmes (issue 16): pilot village, pilot project, status step, milestone,
  * budget line, actual spending, exchange rate, and a participant's proposal from an action plan
- * item. Shared by the pages (conform client validation) and their actions. Messages are
- * translation keys. Amounts are checked here for shape only (non-negative decimal text); the use
+ * item. Checked on the server only: actions import the schemas from ./pilots.server, pages at most
+ * their types (issue 14 script budget). Messages are translation keys. Amounts are checked here for shape only (non-negative decimal text); the use
  * case reads them with the project's currency digits (app/domain/pilots/money.ts).
  */
 import * as z from "zod";
@@ -12,7 +12,7 @@ import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
 import { insideCountry } from "~/domain/pilots/geo";
 import { isRate } from "~/domain/pilots/money";
 import { LANGUAGES } from "~/domain/vocabulary";
-import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "~/domain/pilots/vocabulary";
 import { toArray } from "./to-array";
 
 const optText = (max: number) => z.string().trim().max(max).optional();

@@ -11,3 +11,4 @@ export * from "./pilots/villages.server";
 export * from "./pilots/views.server";
 export * from "./pilots/monitoring.server";
 export * from "./pilots/report.server";
+export * from "./pilots/project-page.server";

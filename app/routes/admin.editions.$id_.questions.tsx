@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
 import { pickField, pickText, type Translations } from "~/domain/local-text";
-import { isChoice, QUESTION_KINDS } from "~/domain/questions";
+import { isChoice, QUESTION_KINDS } from "~/domain/question-kinds";
 import { questionListActionSchema, questionSchema } from "~/forms/questions";
 import { useAppForm } from "~/forms/use-app-form";
 import { remixI18n } from "~/i18n.server";

@@ -6,6 +6,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
+import { applicationFormOptions } from "~/components/application/options.server";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { nominationDraftSchema, nominationSubmitSchema } from "~/forms/application.server";
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
       },
       defaultValue: { nationality: country },
+      options: applicationFormOptions(lng),
     });
   });
 }
@@ -88,6 +90,7 @@ export default function Nominate() {
           defaultValue={data.defaultValue}
           lastResult={lastResult && "status" in lastResult ? lastResult : undefined}
           submitLabel={t("focal.nominate.submit")}
+          options={data.options}
         />
       )}
     </section>

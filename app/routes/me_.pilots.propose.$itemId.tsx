@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/pilots/ProjectForm";
-import { proposalSchema } from "~/forms/pilots";
+import { proposalSchema } from "~/forms/pilots.server";
 import { getMyActionItem, proposeFromAction } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";

@@ -5,7 +5,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { componentLabel, Money, PilotStatusBadge, pilotOptions } from "~/components/pilots/bits";
+import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
+import { Money } from "~/components/pilots/Money";
+import { pilotOptions } from "~/components/pilots/options";
 import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatPercent } from "~/domain/format";
 import { remixI18n } from "~/i18n.server";
@@ -13,7 +15,7 @@ import { listPilots, listProposableItems } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
-import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "~/domain/pilots/vocabulary";
 
 export const handle = pageTitle("pilots.overview.title");
 
@@ -53,7 +55,7 @@ export default function PilotOverview() {
   const { rows, filters, countries, isOrganizer, proposable } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const o = pilotOptions(t, lng);
+  const o = pilotOptions(t);
   const projectCount = rows.reduce((n, r) => n + r.projects.length, 0);
   const [params] = useSearchParams();
   return (
@@ -186,7 +188,7 @@ export default function PilotOverview() {
                         <td className="num">
                           <Money minor={p.actualMinor} currency={p.currency} />
                         </td>
-                        <td className="num">{p.used === null ? "–" : formatPercent(p.used, lng)}</td>
+                        <td className="num">{p.used === null ? "–" : formatPercent(p.used * 100, lng)}</td>
                       </tr>
                     ))}
                   </tbody>

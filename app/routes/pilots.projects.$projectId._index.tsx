@@ -2,7 +2,6 @@
 // budget, indicator monitoring and its history. Readers in scope (organizers, the country's focal point, the local
 // lead, the proposer) see it; only organizers get the forms (status step, milestones, budget,
 // exchange rate, indicator values). Everyone else: 404.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Budget } from "~/components/pilots/Budget";
@@ -11,64 +10,15 @@ import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
-import { countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
-import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots";
-import { remixI18n } from "~/i18n.server";
-import { requireOrganizer } from "~/models/actor";
-import {
-  addBudgetLine,
-  addMilestone,
-  changeProjectStatus,
-  completeMilestone,
-  getProjectView,
-  projectInScope,
-  recordActual,
-  recordIndicatorValue,
-  setExchangeRate,
-} from "~/models/pilots.server";
-import { requireActor } from "~/session.server";
-import { badRequest, guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { projectAction, projectLoader } from "~/models/pilots/project-route.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((_t, d) => d.project.title);
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const lng = await remixI18n.getLocale(request);
-  return guard(() => {
-    const v = getProjectView(actor, idParam(params.projectId, "pilot project"));
-    return json({ ...v, country: countryName(v.village.countryCode, lng), timeZone: actor.timeZone });
-  });
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const id = await guard(() => {
-    requireOrganizer(actor);
-    return projectInScope(actor, idParam(params.projectId, "pilot project")).project.id;
-  });
-  const form = await readForm(request);
-  const back = (what: string) => redirect(`/pilots/projects/${id}?saved=${what}`);
-  switch (form.get("intent")) {
-    case "status":
-      return handleForm(form, statusSchema, (v) => (changeProjectStatus(actor, id, v.to, v.reason), back("status")));
-    case "milestone":
-      return handleForm(form, milestoneSchema, (v) => (addMilestone(actor, id, v), back("milestone")));
-    case "milestoneDone":
-      return handleForm(form, milestoneDoneSchema, (v) => (completeMilestone(actor, id, v.milestoneId, v.doneOn), back("milestone")));
-    case "budget":
-      return handleForm(form, budgetLineSchema, (v) => (addBudgetLine(actor, id, v), back("budget")));
-    case "actual":
-      return handleForm(form, actualSchema, (v) => (recordActual(actor, id, v.lineId, v.actual), back("budget")));
-    case "indicator":
-      return handleForm(form, indicatorValueSchema, (v) => (recordIndicatorValue(actor, id, v), back("indicator")));
-    case "rate":
-      return handleForm(form, rateSchema, (v) => (setExchangeRate(actor, id, v), back("budget")));
-    default:
-      badRequest();
-  }
-}
+// The loader and action live in a .server module: the page's script then carries nothing of them.
+export const loader = projectLoader;
+export const action = projectAction;
 
 export default function PilotProject() {
   const d = useLoaderData<typeof loader>();
@@ -77,16 +27,6 @@ export default function PilotProject() {
   const lng = i18n.language;
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
-  const atFormat = new Intl.DateTimeFormat(lng, {
-    calendar: "gregory",
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: d.timeZone || "UTC",
-    timeZoneName: "short",
-  });
   const lead = [d.people.leadName, p.localLeadName]
     .filter(Boolean)
     .filter((x, i, a) => a.indexOf(x) === i)
@@ -141,7 +81,7 @@ export default function PilotProject() {
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
       <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
-      <Budget lines={d.lines} totals={d.totals} currency={p.currency} rate={d.rate} canEdit={d.canEdit} data={data} />
+      <Budget budget={d.budget} canEdit={d.canEdit} data={data} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">
           <h2 id="trail-h">{t("pilots.trail.title")}</h2>
@@ -160,7 +100,7 @@ export default function PilotProject() {
                     ) : null}
                   </p>
                   <p className="muted">
-                    <time dateTime={e.at}>{atFormat.format(new Date(e.at))}</time> · {e.actorName ?? "–"}
+                    <time dateTime={e.at}>{e.atText}</time> · {e.actorName ?? "–"}
                   </p>
                   {e.reason ? (
                     <p>

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/pilots/ProjectForm";
 import { countryName } from "~/domain/country-names";
-import { projectSchema } from "~/forms/pilots";
+import { projectSchema } from "~/forms/pilots.server";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { getProjectView, listVillageChoices, updateProject } from "~/models/pilots.server";

@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VillageForm } from "~/components/pilots/VillageForm";
-import { villageSchema } from "~/forms/pilots";
+import { villageSchema } from "~/forms/pilots.server";
 import { getVillage, updateVillage } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";

@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VillageForm } from "~/components/pilots/VillageForm";
-import { villageSchema } from "~/forms/pilots";
+import { villageSchema } from "~/forms/pilots.server";
 import { requireOrganizer } from "~/models/actor";
 import { createVillage } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";

@@ -7,7 +7,7 @@ import { pilotReportCsv } from "~/models/pilots.server";
 import { CSV_HEADERS } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
-import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "../../db/schema/pilots";
+import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "~/domain/pilots/vocabulary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -7,7 +7,8 @@
  * project through the unique index).
  *
  * Amounts are integers in the currency's minor units (Intl's digits for the ISO 4217 code, so
- * 1 LAK = 1, 1 THB = 100). Conversion happens only for reports, with a stored exchange rate and
+ * 1 LAK = 1, 1 THB = 100, 1 KHR = 100 although riel are shown and typed whole: see
+ * app/domain/pilots/money.ts). Conversion happens only for reports, with a stored exchange rate and
  * the date it was quoted. Date-only values are `YYYY-MM-DD` text, months `YYYY-MM`; instants are
  * UTC ISO-8601 text.
  */
@@ -15,6 +16,11 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { actionPlanItems, indicators } from "./evaluation";
+import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "../../app/domain/pilots/vocabulary";
+
+// The word lists live in app/domain/pilots/vocabulary.ts (pages import them from there, without
+// drizzle); re-exported for the modules that already read them here.
+export { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES, type PilotComponent, type PilotStage, type PilotStatus } from "../../app/domain/pilots/vocabulary";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -43,11 +49,6 @@ export const pilotVillages = sqliteTable(
   },
   (t) => [index("pilot_villages_country").on(t.countryCode)],
 );
-
-export const PILOT_COMPONENTS = ["infrastructure", "public_service", "skills_training", "technology_upgrade", "other"] as const;
-export type PilotComponent = (typeof PILOT_COMPONENTS)[number];
-export const PILOT_STATUSES = ["proposed", "approved", "in_progress", "completed", "suspended"] as const;
-export type PilotStatus = (typeof PILOT_STATUSES)[number];
 
 export const pilotProjects = sqliteTable(
   "pilot_projects",
@@ -138,14 +139,6 @@ export const pilotExchangeRates = sqliteTable(
   },
   (t) => [uniqueIndex("pilot_exchange_rates_once").on(t.currency, t.rateOn)],
 );
-
-/**
- * Survey stages of a pilot project (the edition's stages, as a project lives them): baseline
- * before work starts, periodic monitoring while it runs, final at completion, and ex post
- * evaluation (12 and 24 months after completion).
- */
-export const PILOT_STAGES = ["baseline", "periodic", "final", "ex_post"] as const;
-export type PilotStage = (typeof PILOT_STAGES)[number];
 
 /** One measured value of an indicator of the shared library for a project, at a stage and a date. */
 export const pilotIndicatorValues = sqliteTable(

@@ -10,7 +10,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
-import { currencyOf, minorDigits } from "../../app/domain/pilots/money";
+import { minorDigits } from "../../app/domain/pilots/money";
+import { currencyOf } from "../../app/domain/pilots/money.server";
 import type { Db } from "../client";
 import * as t from "../schema";
 import type { PilotComponent, PilotStage, PilotStatus } from "../schema/pilots";

@@ -126,20 +126,22 @@ describe("organizer: pilot programmes on a phone", () => {
     await expect.poll(() => page.locator(".badge").first().textContent()).toBe("Suspended");
     await expect.poll(() => page.locator(".timeline").textContent()).toContain("The seed store roof leaks");
 
-    // A milestone and a budget line (riel has two decimals; three are refused).
+    // A milestone and a budget line (riel are typed whole: decimals are refused).
     await field(page, "title").fill("Seed bank built");
     await field(page, "dueOn").fill("2027-04-30");
     await page.getByRole("button", { name: "Add a milestone" }).last().click();
     await expect.poll(() => page.getByRole("cell", { name: "Seed bank built", exact: true }).count()).toBe(1);
     await field(page, "period").fill("2027-02");
     await field(page, "item").fill("Seed store materials");
-    await field(page, "planned").fill("8,200,000.505");
-    await page.getByRole("button", { name: "Add a budget line" }).last().click();
-    await expect.poll(() => errorOf(page, "planned").textContent()).toContain("Too many decimals");
-    expect(await field(page, "item").inputValue()).toBe("Seed store materials");
     await field(page, "planned").fill("8,200,000.50");
     await page.getByRole("button", { name: "Add a budget line" }).last().click();
+    await expect.poll(() => errorOf(page, "planned").textContent()).toBe("KHR amounts are whole, without decimals.");
+    expect(await field(page, "item").inputValue()).toBe("Seed store materials");
+    await field(page, "planned").fill("8,200,000");
+    await page.getByRole("button", { name: "Add a budget line" }).last().click();
     await expect.poll(() => page.getByRole("cell", { name: "Seed store materials", exact: true }).count()).toBe(1);
+    // Written in whole riel, as typed.
+    expect(await page.getByRole("row", { name: /Seed store materials/ }).textContent()).toMatch(/8,200,000(?![.\d])/);
     // An indicator value from the shared library: a percentage above 100 is refused, then a baseline.
     const water = await page.locator('select[name="indicatorId"] option', { hasText: "ENV-CLEAN-WATER" }).getAttribute("value");
     await field(page, "indicatorId").selectOption(water!);
@@ -168,6 +170,21 @@ describe("organizer: pilot programmes on a phone", () => {
     expect(await page.getByText("Late", { exact: true }).count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByText(/the action plan of/).count()).toBe(1);
     expect(await page.getByRole("table", { name: "Indicators" }).getByRole("rowheader").count()).toBe(2);
+    // Forms are checked on the server only (no validator in the browser): with JavaScript a refused
+    // post shows the server's errors next to their fields, typed values kept (kip are whole).
+    await field(page, "period").fill("2027-13");
+    await field(page, "item").fill("Pipes and fittings");
+    await field(page, "planned").fill("1,500.5");
+    await page.getByRole("button", { name: "Add a budget line" }).last().click();
+    await expect.poll(() => errorOf(page, "period").textContent()).not.toBe("");
+    expect(await field(page, "item").inputValue()).toBe("Pipes and fittings");
+    await field(page, "period").fill("2027-03");
+    await page.getByRole("button", { name: "Add a budget line" }).last().click();
+    await expect.poll(() => errorOf(page, "planned").textContent()).toBe("LAK amounts are whole, without decimals.");
+    expect(await errorOf(page, "period").textContent()).toBe("");
+    expect(await field(page, "planned").getAttribute("aria-invalid")).toBe("true");
+    expect(await field(page, "item").inputValue()).toBe("Pipes and fittings");
+    expect(await field(page, "planned").inputValue()).toBe("1,500.5");
     await expectAccessible(page, "demo project (JS)");
     await expectNoSideScroll(page);
     await screenshot(page, "pilots-04-demo-project");

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import { canMovePilot } from "~/domain/pilots/lifecycle";
 import { insideCountry } from "~/domain/pilots/geo";
-import { currencyOf } from "~/domain/pilots/money";
+import { currencyOf } from "~/domain/pilots/money.server";
 import { loadActor } from "~/models/accounts/accounts.server";
 import { listPilots } from "~/models/pilots.server";
 import { PILOT_STATUSES } from "../../db/schema/pilots";

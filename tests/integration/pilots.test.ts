@@ -23,6 +23,7 @@ import {
   listPilots,
   listProposableItems,
   proposeFromAction,
+  projectPage,
   recordActual,
   recordIndicatorValue,
   setExchangeRate,
@@ -134,12 +135,12 @@ describe("milestones and budget", () => {
     const line = addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "85,000,000" });
     addBudgetLine(organizer, projectId, { period: "2026-11", item: "Labour", planned: "12000000" });
     expect(() => addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "1" })).toThrow(FieldErrors);
-    // LAK has no minor digits: a fraction is refused with the digits named.
+    // LAK has no minor digits: a fraction is refused, saying kip are whole.
     try {
       addBudgetLine(organizer, projectId, { period: "2026-12", item: "Tools", planned: "100.50" });
       expect.unreachable();
     } catch (e) {
-      expect((e as FieldErrors).fields.planned[0]).toMatch(/^pilots\.errors\.amountDigits\|/);
+      expect((e as FieldErrors).fields.planned[0]).toMatch(/^pilots\.errors\.amountWhole\|/);
     }
     expect(() => recordActual(organizer, projectId, line, "-5")).toThrow(FieldErrors);
     recordActual(organizer, projectId, line, "83500000");
@@ -148,7 +149,7 @@ describe("milestones and budget", () => {
     expect(audit("pilot_project", projectId).find((e) => e.action === "budget_actual")).toMatchObject({ fromState: null, toState: "83500000" });
   });
 
-  it("a Cambodian project keeps riel cents; the USD rate is kept with its date", () => {
+  it("a Cambodian project takes whole riel (stored in sen) and refuses riel decimals; the USD rate is kept with its date", () => {
     const kh = createVillage(organizer, {
       ...LAO_VILLAGE,
       name: "ភូមិត្រពាំងស្វាយ",
@@ -161,10 +162,26 @@ describe("milestones and budget", () => {
     });
     const p = createProject(organizer, { villageId: kh, title: "Chicken vaccination", component: "technology_upgrade", objectives: "Lower chick mortality" });
     expect(project(p).currency).toBe("KHR");
-    const line = addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4100000.50" });
-    expect(db().select().from(t.pilotBudgetLines).where(eq(t.pilotBudgetLines.id, line)).get()!.plannedMinor).toBe(410_000_050);
+    // Riel are written without decimals in practice (app/domain/pilots/money.ts): a fraction is
+    // refused as such, a whole amount is stored in sen (ISO 4217's 2 digits).
+    try {
+      addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4100000.50" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as FieldErrors).fields.planned[0]).toBe('pilots.errors.amountWhole|{"digits":0,"currency":"KHR"}');
+    }
+    const line = addBudgetLine(organizer, p, { period: "2026-11", item: "Vaccines", planned: "4,100,000" });
+    expect(db().select().from(t.pilotBudgetLines).where(eq(t.pilotBudgetLines.id, line)).get()!.plannedMinor).toBe(410_000_000);
     setExchangeRate(organizer, p, { rate: "4100", rateOn: "2026-11-01", source: "National Bank of Cambodia" });
     expect(getProjectView(organizer, p, TODAY).rate).toMatchObject({ currency: "KHR", rate: "4100", rateOn: "2026-11-01" });
+    recordActual(organizer, p, line, "3,075,000");
+    // The page writes riel whole (no ".00"), the share used as a percentage, dollars with cents.
+    const budget = projectPage(organizer, p, "en", TODAY).budget;
+    expect(budget).toMatchObject({ currency: "KHR", digits: 0, used: "75%", lines: [{ month: "November 2026", actualInput: "3075000" }] });
+    expect(budget.planned).toMatch(/^KHR\s4,100,000$/);
+    expect(budget.lines[0].actual).toMatch(/^KHR\s3,075,000$/);
+    expect(budget.rate).toMatchObject({ planned: "$1,000.00", actual: "$750.00" });
+    for (const lng of ["km", "lo", "my", "th"]) expect(projectPage(organizer, p, lng, TODAY).budget.planned, lng).not.toMatch(/[.,]\d\d(?!\d)/);
     // Moving it to a village in another currency is refused.
     expect(() => updateProject(organizer, p, { villageId, title: "Chicken vaccination", component: "technology_upgrade", objectives: "x" })).toThrow(
       FieldErrors,

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { insideCountry } from "~/domain/pilots/geo";
 import { canMovePilot, PILOT_TRANSITIONS } from "~/domain/pilots/lifecycle";
-import { currencyOf, formatMoney, minorDigits, minorToInput, parseAmount, toUsd } from "~/domain/pilots/money";
+import { displayDigits, formatMoney, minorDigits, minorToInput, parseAmount, toUsd } from "~/domain/pilots/money";
+import { currencyOf } from "~/domain/pilots/money.server";
 import { budgetTotals, isLate, milestoneProgress } from "~/domain/pilots/progress";
 import { PILOT_STATUSES } from "../../db/schema/pilots";
 
@@ -11,12 +12,36 @@ describe("money", () => {
   it("knows each pilot country's currency and its minor digits", () => {
     expect(["LA", "KH", "MM", "VN", "TH"].map(currencyOf)).toEqual(["LAK", "KHR", "MMK", "VND", "THB"]);
     expect(["LAK", "KHR", "MMK", "THB", "JPY"].map(minorDigits)).toEqual([0, 2, 0, 2, 0]);
+    // Written and typed in whole riel, kip and kyat; riel stay stored in sen (Intl's 2 digits).
+    expect(["LAK", "KHR", "MMK", "THB", "USD", "VND"].map(displayDigits)).toEqual([0, 0, 0, 2, 2, 0]);
+  });
+
+  it("shows riel, kip and kyat without decimals, in every page language", () => {
+    for (const lng of ["en", "km", "lo", "my", "th", "vi", "zh", "ja"]) {
+      for (const [minor, cur] of [
+        [410_000_000, "KHR"],
+        [85_000_000, "LAK"],
+        [1_250_000, "MMK"],
+      ] as const) {
+        const text = formatMoney(minor, cur, lng);
+        // No decimal part: the amount ends in its whole digits (then maybe a symbol or code).
+        expect(text, `${cur} in ${lng}`).not.toMatch(/\d[.,٫]\d{1,2}(?!\d)/);
+      }
+    }
+    expect(formatMoney(410_000_000, "KHR", "en")).toMatch(/^KHR\s4,100,000$/);
+    expect(formatMoney(410_000_050, "KHR", "en")).toMatch(/^KHR\s4,100,001$/); // legacy sen round half up
+    expect(formatMoney(125050, "THB", "en")).toMatch(/^THB\s1,250\.50$/);
+    expect(formatMoney(1_000_000, "USD", "en")).toBe("$10,000.00");
   });
 
   it("reads typed amounts into minor units, refusing negatives, letters and extra decimals", () => {
     expect(parseAmount("1,250,000", "LAK")).toEqual({ ok: true, minor: 1_250_000 });
-    expect(parseAmount(" 4 100 000.5 ", "KHR")).toEqual({ ok: true, minor: 410_000_050 });
-    expect(parseAmount("12.50", "LAK")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits", digits: 0 });
+    expect(parseAmount(" 4 100 000 ", "KHR")).toEqual({ ok: true, minor: 410_000_000 }); // whole riel, stored in sen
+    expect(parseAmount("4100000.5", "KHR")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
+    expect(parseAmount("4100000.00", "KHR")).toEqual({ ok: true, minor: 410_000_000 });
+    expect(parseAmount("1.5", "MMK")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
+    expect(parseAmount("1250.5", "THB")).toEqual({ ok: true, minor: 125050 });
+    expect(parseAmount("12.50", "LAK")).toMatchObject({ ok: false, error: "pilots.errors.amountWhole", digits: 0 });
     expect(parseAmount("12.00", "LAK")).toEqual({ ok: true, minor: 12 }); // trailing zeros are not extra decimals
     expect(parseAmount("1.005", "THB")).toMatchObject({ ok: false, error: "pilots.errors.amountDigits" });
     for (const bad of ["-5", "abc", "", "1e6", "1,2.3.4"]) expect(parseAmount(bad, "THB")).toMatchObject({ ok: false, error: "pilots.errors.amount" });
@@ -26,7 +51,7 @@ describe("money", () => {
   it("round-trips minor units to the form's text and formats and converts", () => {
     for (const [minor, cur] of [
       [125050, "THB"],
-      [7, "KHR"],
+      [700, "KHR"],
       [300, "KHR"],
       [1_250_000, "LAK"],
     ] as const) {

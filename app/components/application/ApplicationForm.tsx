@@ -13,13 +13,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form } from "@remix-run/react";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/form";
 import type { ApplicationFormValues } from "~/forms/application-fields";
 import type { FormQuestion } from "~/models/applications/questions.server";
 import { CustomQuestions } from "./CustomQuestions";
-import { countryOptions, languageOptions, levelOptions } from "./options";
+import { levelOptions, type Option } from "./options";
 import { HostChoices, LanguageRows } from "./RepeatedRows";
 import { ContactSection, ExchangeSection, MotivationSection, NeedsSection, NomineeNeedsNote, PersonSection, VillageSection } from "./sections";
 
@@ -40,6 +39,8 @@ export type ApplicationFormProps = {
   submitLabel?: string;
   /** The edition's own questions (issue 15), posted as `q_<id>`. */
   questions?: FormQuestion[];
+  /** Member countries and languages in the reader's language, from the server (./options.server.ts). */
+  options: { countries: Option[]; languages: Option[] };
 };
 
 export function ApplicationForm({
@@ -53,9 +54,9 @@ export function ApplicationForm({
   canSubmit = true,
   submitLabel,
   questions = [],
+  options,
 }: ApplicationFormProps) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language || "en";
+  const { t } = useTranslation();
   // Validated on the server only (applicationSchemaFor): zod and the phone metadata would add
   // ~60 kB gzip to the participants' pages (issue 14 budget). The inputs carry native limits.
   const [form, fields] = useServerForm<ApplicationFormValues>({
@@ -65,8 +66,7 @@ export function ApplicationForm({
   });
   // A summary on top of a long form (phones): how many answers need attention.
   const errorCount = Object.keys(form.allErrors).filter((k) => k !== "").length;
-  const countries = useMemo(() => countryOptions(lng), [lng]);
-  const languages = useMemo(() => languageOptions(lng), [lng]);
+  const { countries, languages } = options;
   return (
     <>
       <FormErrors errors={form.errors} id={form.errorId} />

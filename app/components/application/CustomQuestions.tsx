@@ -7,7 +7,7 @@
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import type { Fields } from "./sections";
-import { MAX_LONG, MAX_SHORT } from "~/domain/questions";
+import { MAX_LONG, MAX_SHORT } from "~/domain/question-kinds";
 import type { FormQuestion } from "~/models/applications/questions.server";
 
 function Question({ q, fields }: { q: FormQuestion; fields: Fields }) {

@@ -2,65 +2,27 @@
  * A project's budget: lines per month with planned and actual spending in the project's currency,
  * totals per month and overall, the total in US dollars at the latest stored rate (shown with its
  * date and source), and for organizers forms to add a line, record actual spending and store a rate.
+ * Amounts are written and typed with the currency's display digits (whole riel, kip and kyat;
+ * app/domain/pilots/money.ts).
+ * Checked on the server only (~/forms/server-form: no zod or conform in the browser, issue 14
+ * script budget): a refused post answers HTTP 400 with the errors next to their fields and the
+ * typed values kept, with or without JavaScript.
  */
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
-import { formatPercent } from "~/domain/format";
-import { minorDigits, minorToInput, toUsd } from "~/domain/pilots/money";
-import { budgetLineSchema, rateSchema } from "~/forms/pilots";
-import { useAppForm } from "~/forms/use-app-form";
-import { Money } from "./bits";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
+import type { BudgetView } from "~/models/pilots/project-page.server";
 import { replyFor } from "./reply";
 
-type Line = { id: number; period: string; item: string; plannedMinor: number; actualMinor: number | null };
-type Totals = {
-  periods: { period: string; plannedMinor: number; actualMinor: number; reported: boolean }[];
-  plannedMinor: number;
-  actualMinor: number;
-  used: number | null;
-};
-type Rate = { rate: string; rateOn: string; source: string } | null;
-
-function monthLabel(period: string, lng: string) {
-  const [y, m] = period.split("-").map(Number);
-  return new Intl.DateTimeFormat(lng, { calendar: "gregory", year: "numeric", month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
-export function Budget({
-  lines,
-  totals,
-  currency,
-  rate,
-  canEdit,
-  data,
-}: {
-  lines: Line[];
-  totals: Totals;
-  currency: string;
-  rate: Rate;
-  canEdit: boolean;
-  data: unknown;
-}) {
+/** `budget`: the amounts and months as the server wrote them (models/pilots/project-page.server.ts). */
+export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit: boolean; data: unknown }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const usd = (minor: number) => new Intl.NumberFormat(lng, { style: "currency", currency: "USD" }).format(toUsd(minor, currency, rate!.rate));
-  const [lineForm, lineFields] = useAppForm({
-    id: "budget",
-    lastResult: replyFor(data, "budget"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: budgetLineSchema }),
-    shouldRevalidate: "onInput",
-  });
-  const [rateForm, rateFields] = useAppForm({
-    id: "rate",
-    lastResult: replyFor(data, "rate"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rateSchema }),
-    shouldRevalidate: "onInput",
-  });
-  const digits = minorDigits(currency);
+  const { lines, periods, currency, rate, digits } = budget;
+  const [lineForm, lineFields] = useServerForm({ id: "budget", lastResult: replyFor(data, "budget") });
+  const [rateForm, rateFields] = useServerForm({ id: "rate", lastResult: replyFor(data, "rate") });
   return (
     <section className="card" aria-labelledby="budget-h">
       <h2 id="budget-h">{t("pilots.budget.title", { currency })}</h2>
@@ -87,11 +49,9 @@ export function Budget({
                 const errId = `line-${l.id}-error`;
                 return (
                   <tr key={l.id}>
-                    <td>{monthLabel(l.period, lng)}</td>
+                    <td>{l.month}</td>
                     <td>{l.item}</td>
-                    <td className="num">
-                      <Money minor={l.plannedMinor} currency={currency} />
-                    </td>
+                    <td className="num">{l.planned}</td>
                     <td className="num">
                       {canEdit ? (
                         <Form method="post" className="actions">
@@ -100,11 +60,11 @@ export function Budget({
                           {/* Named by aria-label: a visually hidden label would widen the page (see Milestones). */}
                           <input
                             id={`line-${l.id}`}
-                            aria-label={t("pilots.budget.actualFor", { item: l.item, month: monthLabel(l.period, lng) })}
+                            aria-label={t("pilots.budget.actualFor", { item: l.item, month: l.month })}
                             name="actual"
                             inputMode="decimal"
                             size={12}
-                            defaultValue={typed ?? (l.actualMinor === null ? "" : minorToInput(l.actualMinor, currency))}
+                            defaultValue={typed ?? l.actualInput}
                             required
                             aria-invalid={reply?.error ? true : undefined}
                             aria-describedby={reply?.error ? errId : undefined}
@@ -114,10 +74,8 @@ export function Budget({
                           </button>
                           <ErrorList id={errId} errors={reply?.error?.actual ?? undefined} />
                         </Form>
-                      ) : l.actualMinor === null ? (
-                        "–"
                       ) : (
-                        <Money minor={l.actualMinor} currency={currency} />
+                        (l.actual ?? "–")
                       )}
                     </td>
                   </tr>
@@ -125,15 +83,13 @@ export function Budget({
               })}
             </tbody>
             <tfoot>
-              {totals.periods.map((p) => (
+              {periods.map((p) => (
                 <tr key={p.period}>
                   <th scope="row" colSpan={2}>
-                    {t("pilots.budget.monthTotal", { month: monthLabel(p.period, lng) })}
+                    {t("pilots.budget.monthTotal", { month: p.month })}
                   </th>
-                  <td className="num">
-                    <Money minor={p.plannedMinor} currency={currency} />
-                  </td>
-                  <td className="num">{p.reported ? <Money minor={p.actualMinor} currency={currency} /> : "–"}</td>
+                  <td className="num">{p.planned}</td>
+                  <td className="num">{p.actual ?? "–"}</td>
                 </tr>
               ))}
               <tr>
@@ -141,14 +97,10 @@ export function Budget({
                   {t("common.total")}
                 </th>
                 <td className="num">
-                  <strong>
-                    <Money minor={totals.plannedMinor} currency={currency} />
-                  </strong>
+                  <strong>{budget.planned}</strong>
                 </td>
                 <td className="num">
-                  <strong>
-                    <Money minor={totals.actualMinor} currency={currency} />
-                  </strong>
+                  <strong>{budget.actual}</strong>
                 </td>
               </tr>
             </tfoot>
@@ -158,11 +110,11 @@ export function Budget({
         <p className="muted">{t("pilots.budget.none")}</p>
       )}
       <p>
-        {totals.used === null ? null : <>{t("pilots.budget.usedShare", { share: formatPercent(totals.used, lng) })} </>}
+        {budget.used === null ? null : <>{t("pilots.budget.usedShare", { share: budget.used })} </>}
         {rate ? (
           t("pilots.budget.inUsd", {
-            planned: usd(totals.plannedMinor),
-            actual: usd(totals.actualMinor),
+            planned: rate.planned,
+            actual: rate.actual,
             rate: rate.rate,
             currency,
             date: formatDate(rate.rateOn, lng),
@@ -174,19 +126,14 @@ export function Budget({
       </p>
       {canEdit ? (
         <>
-          <Form method="post" className="stack" {...getFormProps(lineForm)}>
+          <Form method="post" className="stack" {...serverFormProps(lineForm)}>
             <h3>{t("pilots.budget.add")}</h3>
             <FormErrors errors={lineForm.errors} id={lineForm.errorId} />
             <input type="hidden" name="intent" value="budget" />
+            <TextField field={lineFields.period} label={t("pilots.budget.period")} hint={t("pilots.budget.periodHint")} required />
+            <TextField field={lineFields.item} label={t("pilots.budget.item")} required />
             <TextField
-              field={lineFields.period as FieldMetadata<string | undefined>}
-              label={t("pilots.budget.period")}
-              hint={t("pilots.budget.periodHint")}
-              required
-            />
-            <TextField field={lineFields.item as FieldMetadata<string | undefined>} label={t("pilots.budget.item")} required />
-            <TextField
-              field={lineFields.planned as FieldMetadata<string | undefined>}
+              field={lineFields.planned}
               inputMode="text"
               label={t("pilots.budget.plannedIn", { currency })}
               hint={digits === 0 ? t("pilots.budget.amountHintWhole", { currency }) : t("pilots.budget.amountHintDecimals", { currency, digits })}
@@ -196,13 +143,13 @@ export function Budget({
               <button type="submit">{t("pilots.budget.add")}</button>
             </div>
           </Form>
-          <Form method="post" className="stack" {...getFormProps(rateForm)}>
+          <Form method="post" className="stack" {...serverFormProps(rateForm)}>
             <h3>{t("pilots.budget.rateTitle")}</h3>
             <FormErrors errors={rateForm.errors} id={rateForm.errorId} />
             <input type="hidden" name="intent" value="rate" />
-            <TextField field={rateFields.rate as FieldMetadata<string | undefined>} inputMode="text" label={t("pilots.budget.rate", { currency })} required />
-            <TextField field={rateFields.rateOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.budget.rateOn")} required />
-            <TextField field={rateFields.source as FieldMetadata<string | undefined>} label={t("pilots.budget.rateSource")} />
+            <TextField field={rateFields.rate} inputMode="text" label={t("pilots.budget.rate", { currency })} required />
+            <TextField field={rateFields.rateOn} type="date" label={t("pilots.budget.rateOn")} required />
+            <TextField field={rateFields.source} label={t("pilots.budget.rateSource")} />
             <div className="actions">
               <button type="submit">{t("pilots.budget.rateSave")}</button>
             </div>

@@ -4,16 +4,16 @@
  * Row forms keep the typed date and show their error under the row after a refused submit. Row
  * controls are named with aria-label, not visually hidden text: an absolutely positioned hidden
  * span inside a scrolling table escapes it and widens the page at 360 px.
+ * Checked on the server only (~/forms/server-form: no zod or conform in the browser, issue 14
+ * script budget): a refused post answers HTTP 400 with the errors next to their fields and the
+ * typed values kept, with or without JavaScript.
  */
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { isLate } from "~/domain/pilots/progress";
-import { milestoneSchema } from "~/forms/pilots";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { replyFor } from "./reply";
 
 type Milestone = { id: number; title: string; dueOn: string; doneOn: string | null };
@@ -21,12 +21,7 @@ type Milestone = { id: number; title: string; dueOn: string; doneOn: string | nu
 export function Milestones({ milestones, today, canEdit, data }: { milestones: Milestone[]; today: string; canEdit: boolean; data: unknown }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [form, fields] = useAppForm({
-    id: "milestone",
-    lastResult: replyFor(data, "milestone"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: milestoneSchema }),
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useServerForm({ id: "milestone", lastResult: replyFor(data, "milestone") });
   return (
     <section className="card" aria-labelledby="ms-h">
       <h2 id="ms-h">{t("pilots.milestones.title")}</h2>
@@ -95,12 +90,12 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
         <p className="muted">{t("pilots.milestones.none")}</p>
       )}
       {canEdit ? (
-        <Form method="post" className="stack" {...getFormProps(form)}>
+        <Form method="post" className="stack" {...serverFormProps(form)}>
           <h3>{t("pilots.milestones.add")}</h3>
           <FormErrors errors={form.errors} id={form.errorId} />
           <input type="hidden" name="intent" value="milestone" />
-          <TextField field={fields.title as FieldMetadata<string | undefined>} label={t("pilots.milestones.what")} required />
-          <TextField field={fields.dueOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.milestones.dueOn")} required />
+          <TextField field={fields.title} label={t("pilots.milestones.what")} required />
+          <TextField field={fields.dueOn} type="date" label={t("pilots.milestones.dueOn")} required />
           <div className="actions">
             <button type="submit">{t("pilots.milestones.add")}</button>
           </div>

@@ -3,29 +3,29 @@
  * periodic value, final and ex post values with their dates, and the change from the baseline
  * (coloured by the indicator's direction, said in words too); for organizers a form to record a
  * value at a stage.
+ * Checked on the server only (~/forms/server-form: no zod or conform in the browser, issue 14
+ * script budget): a refused post answers HTTP 400 with the errors next to their fields and the
+ * typed values kept, with or without JavaScript.
  */
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
-import { localText } from "~/domain/evaluation/text";
-import { formatChange, formatNumber } from "~/domain/format";
-import { indicatorValueSchema } from "~/forms/pilots";
-import { useAppForm } from "~/forms/use-app-form";
-import { PILOT_STAGES } from "../../../db/schema/pilots";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
+import { PILOT_STAGES } from "~/domain/pilots/vocabulary";
 import { replyFor } from "./reply";
 
-type Text = Record<string, string>;
-type Point = { value: number; on: string } | null;
+/** A value at a stage; `text` is the number as the server wrote it (null for yes/no, translated here). */
+type Point = { value: number; on: string; text: string | null } | null;
+/** An indicator's row; its name, values and change are already written in the reader's language (by the server). */
 type Row = {
-  indicator: { id: number; code: string; name: Text; type: string; unit: Text; direction: string };
+  indicator: { id: number; code: string; name: string; type: string; direction: string };
   baseline: Point;
   periodic: Point;
   final: Point;
   ex_post: Point;
   change: number | null;
+  changeText: string;
 };
 
 export function Monitoring({
@@ -35,26 +35,17 @@ export function Monitoring({
   data,
 }: {
   rows: Row[];
-  choices: { id: number; code: string; name: Text }[];
+  /** The library's indicators as options ("Name (CODE)", written by the server). */
+  choices: { value: string; label: string }[];
   canEdit: boolean;
   data: unknown;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const [form, fields] = useAppForm({
-    id: "indicator",
-    lastResult: replyFor(data, "indicator"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: indicatorValueSchema }),
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useServerForm({ id: "indicator", lastResult: replyFor(data, "indicator") });
   const show = (r: Row, p: Point) => {
     if (!p) return "–";
-    const v =
-      r.indicator.type === "yes_no"
-        ? p.value
-          ? t("common.yes")
-          : t("common.no")
-        : `${formatNumber(p.value, lng)}${r.indicator.type === "percentage" ? " %" : ""}`;
+    const v = p.text ?? (p.value ? t("common.yes") : t("common.no"));
     return (
       <>
         {v}
@@ -89,7 +80,7 @@ export function Monitoring({
                 return (
                   <tr key={r.indicator.id}>
                     <th scope="row">
-                      {localText(r.indicator.name, lng)}
+                      {r.indicator.name}
                       <div className="muted">{r.indicator.code}</div>
                     </th>
                     <td className="num">{show(r, r.baseline)}</td>
@@ -97,7 +88,7 @@ export function Monitoring({
                     <td className="num">{show(r, r.final)}</td>
                     <td className="num">{show(r, r.ex_post)}</td>
                     <td className="num">
-                      {r.change === null ? "–" : formatChange(r.change, lng)}
+                      {r.changeText}
                       {better === null ? null : <div className="muted">{better ? t("pilots.monitoring.better") : t("pilots.monitoring.worse")}</div>}
                     </td>
                   </tr>
@@ -110,33 +101,27 @@ export function Monitoring({
         <p className="muted">{t("pilots.monitoring.none")}</p>
       )}
       {canEdit && choices.length ? (
-        <Form method="post" className="stack" {...getFormProps(form)}>
+        <Form method="post" className="stack" {...serverFormProps(form)}>
           <h3>{t("pilots.monitoring.add")}</h3>
           <FormErrors errors={form.errors} id={form.errorId} />
           <input type="hidden" name="intent" value="indicator" />
           <SelectField
-            field={fields.indicatorId as FieldMetadata<string | undefined>}
+            field={fields.indicatorId}
             label={t("pilots.monitoring.indicator")}
-            options={choices.map((c) => ({ value: String(c.id), label: `${localText(c.name, lng)} (${c.code})` }))}
+            options={choices}
             placeholder={t("pilots.monitoring.chooseIndicator")}
             required
           />
           <SelectField
-            field={fields.stage as FieldMetadata<string | undefined>}
+            field={fields.stage}
             label={t("pilots.monitoring.stage")}
             options={PILOT_STAGES.map((s) => ({ value: s, label: t(`pilots.stage.${s}`) }))}
             placeholder={t("pilots.monitoring.chooseStage")}
             required
           />
-          <TextField field={fields.measuredOn as FieldMetadata<string | undefined>} type="date" label={t("pilots.monitoring.measuredOn")} required />
-          <TextField
-            field={fields.value as FieldMetadata<string | undefined>}
-            inputMode="text"
-            label={t("pilots.monitoring.value")}
-            hint={t("pilots.monitoring.valueHint")}
-            required
-          />
-          <TextField field={fields.note as FieldMetadata<string | undefined>} label={t("pilots.monitoring.note")} />
+          <TextField field={fields.measuredOn} type="date" label={t("pilots.monitoring.measuredOn")} required />
+          <TextField field={fields.value} inputMode="text" label={t("pilots.monitoring.value")} hint={t("pilots.monitoring.valueHint")} required />
+          <TextField field={fields.note} label={t("pilots.monitoring.note")} />
           <div className="actions">
             <button type="submit">{t("pilots.monitoring.save")}</button>
           </div>

@@ -1,18 +1,15 @@
 /**
  * The pilot project form: the organizer's (village, people, optional action plan origin) and the
- * participant's proposal (their village by name). Works without JavaScript.
+ * participant's proposal (their village by name). Checked on the server only (~/forms/server-form:
+ * no zod or conform in the browser, issue 14 script budget); a refused post comes back as HTTP 400
+ * with the errors by their fields and the typed values kept, with or without JavaScript.
  */
-import { getFormProps, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
-import { projectSchema, proposalSchema } from "~/forms/pilots";
-import { useAppForm } from "~/forms/use-app-form";
+import { serverFormProps, useServerForm } from "~/forms/server-form";
 import type { FormReply } from "~/utils/http.server";
-import { pilotOptions } from "./bits";
-
-type Text = FieldMetadata<string | undefined>;
+import { pilotOptions } from "./options";
 
 export function ProjectForm({
   lastResult,
@@ -27,18 +24,11 @@ export function ProjectForm({
   mode: "organizer" | "proposal";
   villages?: { value: string; label: string }[];
 }) {
-  const { t, i18n } = useTranslation();
-  const o = pilotOptions(t, i18n.language);
-  const schema = mode === "organizer" ? projectSchema : proposalSchema;
-  const [form, fields] = useAppForm({
-    lastResult,
-    defaultValue: defaultValue as never,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onInput",
-  });
-  const f = fields as unknown as Record<string, Text>;
+  const { t } = useTranslation();
+  const o = pilotOptions(t);
+  const [form, f] = useServerForm({ lastResult, defaultValue });
   return (
-    <Form method="post" className="stack" {...getFormProps(form)}>
+    <Form method="post" className="stack" {...serverFormProps(form)}>
       <FormErrors errors={form.errors} id={form.errorId} />
       <fieldset>
         <legend>{t("pilots.project.sectionWhat")}</legend>

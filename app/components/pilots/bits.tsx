@@ -1,11 +1,11 @@
-/** Small display pieces of the pilot pages: status badge, component name, money, option lists. */
+/**
+ * Small display pieces of the pilot pages: status badge, component name. Money is ./Money.tsx and
+ * the forms' option lists ./options.ts, so a page showing a badge loads neither the money code nor
+ * country names, time zones and languages (issue 14 script budget).
+ */
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { countryName, memberCountries } from "~/domain/country-names";
-import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
-import { formatMoney } from "~/domain/pilots/money";
-import { LANGUAGES, languageName } from "~/domain/vocabulary";
-import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotStatus } from "../../../db/schema/pilots";
+import type { PilotStatus } from "~/domain/pilots/vocabulary";
 
 // The shared badge colours (app.css) by meaning: waiting, agreed, running, done, held.
 const BADGE: Record<PilotStatus, string> = {
@@ -25,22 +25,4 @@ export function PilotStatusBadge({ status }: { status: PilotStatus }) {
 /** The component's name ("Other: ..." shows what the organizers wrote). */
 export function componentLabel(t: TFunction, component: string, other?: string | null) {
   return component === "other" && other ? `${t("pilots.component.other")}: ${other}` : (t(`pilots.component.${component}`) as string);
-}
-
-export function Money({ minor, currency }: { minor: number; currency: string }) {
-  const { i18n } = useTranslation();
-  return <>{formatMoney(minor, currency, i18n.language)}</>;
-}
-
-/** Option lists of the pilot forms, in the page's language. */
-export function pilotOptions(t: TFunction, lng: string) {
-  const collator = new Intl.Collator(lng);
-  const countries = memberCountries(lng);
-  return {
-    countries: countries.map((c) => ({ value: c.code, label: c.name })),
-    timeZones: countries.flatMap((c) => countryTimeZones(c.code).map((z) => ({ value: z, label: `${z} (${countryName(c.code, lng)})` }))),
-    languages: LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label)),
-    components: PILOT_COMPONENTS.map((c) => ({ value: c, label: t(`pilots.component.${c}`) as string })),
-    statuses: PILOT_STATUSES.map((s) => ({ value: s, label: t(`pilots.status.${s}`) as string })),
-  };
 }

@@ -4,7 +4,7 @@
  * monitoring visit found a problem); a suspended one resumes into "in progress". Completed is
  * final. Suspending needs a written reason. Pure: no database.
  */
-import type { PilotStatus } from "../../../db/schema/pilots";
+import type { PilotStatus } from "./vocabulary";
 
 export const PILOT_TRANSITIONS: Record<PilotStatus, readonly PilotStatus[]> = {
   proposed: ["approved"],

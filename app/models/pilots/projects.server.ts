@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { db as defaultDb, immediate, t, type Db } from "../../db.server";
 import { canMovePilot, pilotStepNeedsReason } from "../../domain/pilots/lifecycle";
-import { currencyOf } from "../../domain/pilots/money";
+import { currencyOf } from "../../domain/pilots/money.server";
 import type { ProjectInput } from "../../forms/pilots";
 import type { PilotStatus } from "../../../db/schema/pilots";
 import { requireOrganizer, type Actor } from "../actor";

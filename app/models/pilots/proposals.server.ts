@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, immediate, t } from "../../db.server";
 import { countryLanguages, defaultTimeZone, isMemberCountry } from "../../domain/countries";
-import { currencyOf } from "../../domain/pilots/money";
+import { currencyOf } from "../../domain/pilots/money.server";
 import { LANGUAGES } from "../../domain/vocabulary";
 import type { ProposalInput } from "../../forms/pilots";
 import { requireOrganizer, type Actor } from "../actor";
