@@ -5,6 +5,7 @@
  *
  * - tz-data.ts: the IANA zone histories of the 13 member countries' zones only, cut from
  *   @formatjs/intl-datetimeformat's add-all-tz.js (1.3 MB for the world's 450 zones).
+ * - icu-defaults.ts: each interface language's default hour cycle in Node's ICU.
  * - collation.ts: per interface language, the member countries' and the programme languages' names
  *   in Node's (full ICU) collation order, so a browser without that language's collation (Debian's
  *   Chromium has none for km, lo, my) sorts those lists exactly as the server did.
@@ -75,5 +76,11 @@ await write(
   "app/intl-polyfill/collation.ts",
   header("member country and programme language names per interface language, sorted by Node's ICU collation") +
     `export const COLLATION_ORDER: Record<string, string[]> = ${JSON.stringify(orders, null, 1)};\n`,
+);
+const hourCycles = Object.fromEntries(SUPPORTED_LNGS.map((lng) => [lng, new Intl.DateTimeFormat(lng, { hour: "numeric" }).resolvedOptions().hourCycle]));
+await write(
+  "app/intl-polyfill/icu-defaults.ts",
+  header("each interface language's default hour cycle in Node's ICU (the polyfill's CLDR data can differ, e.g. Khmer)") +
+    `export const HOUR_CYCLES: Record<string, string> = ${JSON.stringify(hourCycles)};\n`,
 );
 console.log(`tz-data.ts: ${zones.length} zones (${[...wanted].join(", ")}); collation.ts: ${SUPPORTED_LNGS.length} languages`);

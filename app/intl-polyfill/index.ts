@@ -21,6 +21,8 @@ import { shouldPolyfill as needsListFormat } from "@formatjs/intl-listformat/sho
 import { shouldPolyfill as needsLocale } from "@formatjs/intl-locale/should-polyfill.js";
 import { shouldPolyfill as needsNumberFormat } from "@formatjs/intl-numberformat/should-polyfill.js";
 import { shouldPolyfill as needsPluralRules } from "@formatjs/intl-pluralrules/should-polyfill.js";
+import { alignDateTimeFormat, aliasZoneNames, keepNative } from "./hybrid";
+import { HOUR_CYCLES } from "./icu-defaults";
 import { dateTimeFormatData, displayNamesData, listFormatData, numberFormatData, pluralRulesData } from "./locale-data";
 
 type WithTz = typeof Intl.DateTimeFormat & {
@@ -38,8 +40,15 @@ export type PolyfillReport = string[];
  */
 export async function polyfillIntl(lng: string): Promise<PolyfillReport> {
   const done: string[] = [];
-  // Read before the polyfill replaces DateTimeFormat: the browser's own zone becomes the default.
-  const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // Read before the polyfills replace them: the browser's own services (kept for the locales it
+  // has, see ./hybrid) and its own zone (the polyfill's default zone).
+  const native = {
+    DateTimeFormat: Intl.DateTimeFormat,
+    NumberFormat: Intl.NumberFormat,
+    ListFormat: Intl.ListFormat,
+    DisplayNames: Intl.DisplayNames,
+  } as unknown as Record<string, never>;
+  const ownZone = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   if (needsCanonicalLocales()) {
     await import("@formatjs/intl-getcanonicallocales/polyfill-force.js");
@@ -59,6 +68,7 @@ export async function polyfillIntl(lng: string): Promise<PolyfillReport> {
   if (number) {
     await import("@formatjs/intl-numberformat/polyfill-force.js");
     await numberFormatData(number);
+    keepNative("NumberFormat", native.NumberFormat, Intl.NumberFormat as never);
     done.push("NumberFormat");
   }
   await Promise.all([
@@ -66,14 +76,16 @@ export async function polyfillIntl(lng: string): Promise<PolyfillReport> {
       const locale = needsDateTimeFormat(lng);
       if (!locale) return;
       const [, { TZ_DATA }] = await Promise.all([import("@formatjs/intl-datetimeformat/polyfill-force.js"), import("./tz-data")]);
-      await dateTimeFormatData(locale);
       const dtf = Intl.DateTimeFormat as WithTz;
+      aliasZoneNames(dtf as never);
+      await dateTimeFormatData(locale);
       dtf.__addTZData?.(TZ_DATA);
       try {
         dtf.__setDefaultTimeZone?.(ownZone);
       } catch {
         // A zone the polyfill does not know: it keeps UTC.
       }
+      keepNative("DateTimeFormat", native.DateTimeFormat, alignDateTimeFormat(dtf, HOUR_CYCLES) as never);
       done.push("DateTimeFormat");
     })(),
     (async () => {
@@ -81,6 +93,7 @@ export async function polyfillIntl(lng: string): Promise<PolyfillReport> {
       if (!locale) return;
       await import("@formatjs/intl-listformat/polyfill-force.js");
       await listFormatData(locale);
+      keepNative("ListFormat", native.ListFormat, Intl.ListFormat as never);
       done.push("ListFormat");
     })(),
     (async () => {
@@ -88,6 +101,7 @@ export async function polyfillIntl(lng: string): Promise<PolyfillReport> {
       if (!locale) return;
       await import("@formatjs/intl-displaynames/polyfill-force.js");
       await displayNamesData(locale === true ? lng : locale);
+      keepNative("DisplayNames", native.DisplayNames, Intl.DisplayNames as never);
       done.push("DisplayNames");
     })(),
     (async () => {
