@@ -17,13 +17,9 @@ import { registerServiceWorker } from "./offline/register";
 
 async function hydrate() {
   const lng = document.documentElement.lang || "en";
-  // Fetched alongside the translations; a failed download leaves the native Intl (English formats).
-  const polyfill =
-    lacksIntlLocale(lng) &&
-    import("./intl-polyfill").then(
-      (m) => m.polyfillIntl(lng),
-      () => {},
-    );
+  // Fetched alongside the translations; a failed download (offline) leaves the native Intl: the
+  // page still hydrates, with the browser's own (English) formats.
+  const polyfill = lacksIntlLocale(lng) && import("./intl-polyfill").then((m) => m.polyfillIntl(lng)).catch(() => {});
   const i18n = createBrowserI18n(lng, await fetchTranslations(lng));
   await polyfill;
   startTransition(() => {
