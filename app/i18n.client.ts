@@ -17,8 +17,6 @@ type Tree = { [k: string]: string | Tree };
 type TOptions = { count?: number; defaultValue?: string; [k: string]: unknown };
 type Listener = (...args: unknown[]) => void;
 
-const RTL = new Set(["ar", "he", "fa", "ur"]);
-
 function lookup(tree: Tree | undefined, key: string): string | undefined {
   let node: string | Tree | undefined = tree;
   for (const part of key.split(".")) {
@@ -41,7 +39,9 @@ export function createBrowserI18n(lng: string, resources: Tree) {
     options: { defaultNS: "translation", ns: ["translation"], fallbackLng: "en", react: { useSuspense: false } },
     store: { on() {}, off() {} },
     services: {},
-    dir: (l?: string) => (RTL.has((l ?? i18n.language).split("-")[0]) ? "rtl" : "ltr"),
+    // All twelve interface languages (app/domain/languages.ts) are written left to right, as
+    // i18next's own dir() on the server says; no right-to-left table in the browser's entry.
+    dir: () => "ltr",
     on(event: string, fn: Listener) {
       for (const e of event.split(" ")) {
         if (!listeners.has(e)) listeners.set(e, new Set());

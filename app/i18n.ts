@@ -9,8 +9,11 @@ import { NATIVE_NAMES, SUPPORTED_LNGS, type SupportedLng } from "./domain/langua
 export const supportedLngs = SUPPORTED_LNGS;
 export type Lng = SupportedLng;
 
+// A pure object literal (no spread copy of the list), so browser bundles that import this module
+// for `supportedLngs` drop the unused settings object.
 export default {
-  supportedLngs: [...supportedLngs],
+  // i18next copies the list before extending it (concat), never mutates it.
+  supportedLngs: supportedLngs as readonly string[] as string[],
   fallbackLng: "en",
   defaultNS: "translation",
   ns: ["translation"],

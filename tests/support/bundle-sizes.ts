@@ -2,7 +2,9 @@
  * Script weight of every page, read from the Remix build (public/build): for each route, the set of
  * JavaScript files a browser downloads to show it — the entry (entry.client), the root route, every
  * ancestor route and the route itself, each with the chunks it imports, followed transitively through
- * the `import` statements inside the built files (the manifest lists only direct imports).
+ * the `import` statements inside the built files (the manifest lists only direct imports). Dynamic
+ * `import()` is not followed: such chunks load on demand only (the Intl polyfill, app/intl-polyfill/,
+ * in a browser without the page language's Intl data), never as part of a page.
  * Sizes are gzip (level 9, as `compression` serves them at most) in bytes.
  *
  * Budgets (issue 14): village-leader pages ≤ 100 kB, host pages and attendance ≤ 120 kB,
