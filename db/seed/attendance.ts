@@ -12,6 +12,7 @@ import type { Db } from "../client";
 import * as t from "../schema";
 import type { SeededEdition } from "./editions";
 import { prng } from "./util";
+import { SESSION_TITLES } from "./content-tr-titles";
 
 const TITLES = [
   "Opening forum: rural revitalisation after 2020",
@@ -34,6 +35,7 @@ export function seedAttendance(tx: Db, online: SeededEdition, organizerId: numbe
         .values({
           editionId: online.id,
           title,
+          translations: { title: SESSION_TITLES[title] ?? {} },
           type: "online",
           description: "Online session with interpretation into Vietnamese, Thai and Khmer.",
           startsAt: `${day}T06:00:00.000Z`,

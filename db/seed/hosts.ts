@@ -9,6 +9,7 @@ import { addDays } from "../../app/domain/dates";
 import type { Db } from "../client";
 import * as t from "../schema";
 import { mobileNumber, type Rng } from "./util";
+import { VISIT_TITLES } from "./content-tr-titles";
 
 type SiteSeed = Omit<typeof t.hostSites.$inferInsert, "contacts" | "lastCheckedOn"> & {
   contacts: { name: string; role: string; email?: string }[];
@@ -247,6 +248,7 @@ export function seedHosts(
     tx.insert(t.exchangeVisits)
       .values({
         ...visit,
+        translations: { title: VISIT_TITLES[visit.title ?? ""] ?? {} },
         editionId: edition.id,
         hostSiteId: ids[site],
         arrivalOn: addDays(edition.startsOn, days[0]),

@@ -1,0 +1,56 @@
+/**
+ * The demo shows programme content in every language (issue 11, items 8 and 9): each demo training
+ * session title, exchange visit title and edition name carries a translation in all eleven
+ * languages besides English (English stays in the plain column, which other tests search by).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db, t } from "~/db.server";
+import { supportedLngs } from "~/i18n";
+import { pickField } from "~/domain/local-text";
+import { seedDemoIfEmpty } from "../../db/seed";
+
+const others = supportedLngs.filter((l) => l !== "en");
+
+beforeAll(async () => {
+  await seedDemoIfEmpty(db());
+});
+
+/** Languages among `others` without a non-empty translation, or whose translation equals the English. */
+function missing(english: string, tr: Record<string, string> | undefined): string[] {
+  return others.filter((l) => !tr?.[l]?.trim() || tr[l].trim() === english.trim());
+}
+
+describe("demo content translations", () => {
+  it("every training session title is translated into all twelve languages", () => {
+    const rows = db().select().from(t.trainingSessions).all();
+    expect(rows.length).toBeGreaterThan(10);
+    const gaps = rows.map((r) => [r.title, missing(r.title, r.translations.title)] as const).filter(([, m]) => m.length);
+    expect(gaps).toEqual([]);
+  });
+
+  it("every edition name is translated into all twelve languages, and its description where it has one", () => {
+    const rows = db().select().from(t.editions).all();
+    expect(rows.map((r) => r.ordinal).sort((a, b) => a - b)).toEqual([9, 10, 11]);
+    for (const r of rows) {
+      expect(missing(r.name, r.translations.name), r.name).toEqual([]);
+      if (r.description) expect(missing(r.description, r.translations.description), `${r.name}: description`).toEqual([]);
+    }
+  });
+
+  it("every exchange visit title is translated into all twelve languages", () => {
+    const rows = db().select().from(t.exchangeVisits).all();
+    expect(rows.length).toBeGreaterThan(0);
+    const gaps = rows.map((r) => [r.title, missing(r.title, r.translations.title)] as const).filter(([, m]) => m.length);
+    expect(gaps).toEqual([]);
+  });
+
+  it("a Khmer reader sees the Khmer title, an English reader the English one", () => {
+    const opening = db()
+      .select()
+      .from(t.trainingSessions)
+      .all()
+      .find((r) => r.title.startsWith("Opening forum"))!;
+    expect(pickField(opening.title, opening.translations, "title", "km")).toEqual({ text: opening.translations.title!.km, lang: "km" });
+    expect(pickField(opening.title, opening.translations, "title", "en").text).toBe("Opening forum: rural revitalisation across ASEAN+3");
+  });
+});
