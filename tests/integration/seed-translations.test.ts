@@ -21,11 +21,16 @@ function missing(english: string, tr: Record<string, string> | undefined): strin
 }
 
 describe("demo content translations", () => {
-  it("every training session title is translated into all twelve languages", () => {
+  it("every training session title and description is translated into all twelve languages", () => {
     const rows = db().select().from(t.trainingSessions).all();
     expect(rows.length).toBeGreaterThan(10);
     const gaps = rows.map((r) => [r.title, missing(r.title, r.translations.title)] as const).filter(([, m]) => m.length);
     expect(gaps).toEqual([]);
+    const descriptions = rows
+      .filter((r) => r.description)
+      .map((r) => [r.description, missing(r.description!, r.translations.description)] as const)
+      .filter(([, m]) => m.length);
+    expect(descriptions).toEqual([]);
   });
 
   it("every edition name is translated into all twelve languages, and its description where it has one", () => {
