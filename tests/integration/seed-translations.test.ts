@@ -49,6 +49,16 @@ describe("demo content translations", () => {
     expect(gaps).toEqual([]);
   });
 
+  it("every host site description and accessibility note, and every visit note, is translated", () => {
+    const sites = db().select().from(t.hostSites).all();
+    expect(sites.length).toBeGreaterThan(0);
+    for (const s of sites) {
+      if (s.description) expect(missing(s.description, s.translations.description), `${s.nameLatin}: description`).toEqual([]);
+      if (s.accessibility) expect(missing(s.accessibility, s.translations.accessibility), `${s.nameLatin}: accessibility`).toEqual([]);
+    }
+    for (const v of db().select().from(t.exchangeVisits).all()) if (v.notes) expect(missing(v.notes, v.translations.notes), `${v.title}: notes`).toEqual([]);
+  });
+
   it("a Khmer reader sees the Khmer title, an English reader the English one", () => {
     const opening = db()
       .select()
