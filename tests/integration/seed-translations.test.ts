@@ -1,7 +1,8 @@
 /**
  * The demo shows programme content in every language (issue 11, items 8 and 9): each demo training
- * session title, exchange visit title and edition name carries a translation in all eleven
- * languages besides English (English stays in the plain column, which other tests search by).
+ * session, exchange visit, edition and host site text carries a translation in all eleven
+ * languages besides English (English stays in the plain column, which other tests search by), and
+ * the starter survey templates and indicators have every text in all twelve.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
@@ -18,6 +19,11 @@ beforeAll(async () => {
 /** Languages among `others` without a non-empty translation, or whose translation equals the English. */
 function missing(english: string, tr: Record<string, string> | undefined): string[] {
   return others.filter((l) => !tr?.[l]?.trim() || tr[l].trim() === english.trim());
+}
+
+/** Languages (all twelve) without a non-empty text in a `LocalText`. */
+function missingAll(text: Record<string, string> | undefined): string[] {
+  return supportedLngs.filter((l) => !text?.[l]?.trim());
 }
 
 describe("demo content translations", () => {
@@ -57,6 +63,24 @@ describe("demo content translations", () => {
       if (s.accessibility) expect(missing(s.accessibility, s.translations.accessibility), `${s.nameLatin}: accessibility`).toEqual([]);
     }
     for (const v of db().select().from(t.exchangeVisits).all()) if (v.notes) expect(missing(v.notes, v.translations.notes), `${v.title}: notes`).toEqual([]);
+  });
+
+  it("every survey template title and question, and every indicator name, unit and option, is in all twelve languages", () => {
+    const all = (text: Record<string, string> | undefined, what: string) => expect(missingAll(text), what).toEqual([]);
+    const templates = db().select().from(t.surveyTemplates).all();
+    expect(templates.length).toBeGreaterThan(0);
+    for (const tpl of templates) {
+      all(tpl.title, `${tpl.family} title`);
+      for (const q of tpl.questions) {
+        all(q.prompt, `${tpl.family} ${q.key}`);
+        for (const o of q.options ?? []) all(o.label, `${tpl.family} ${q.key} ${o.value}`);
+      }
+    }
+    for (const i of db().select().from(t.indicators).all()) {
+      all(i.name, `${i.code} name`);
+      if (Object.keys(i.unit).length) all(i.unit, `${i.code} unit`);
+      for (const o of i.options ?? []) all(o.label, `${i.code} ${o.value}`);
+    }
   });
 
   it("a Khmer reader sees the Khmer title, an English reader the English one", () => {
