@@ -83,6 +83,15 @@ describe("demo content translations", () => {
     }
   });
 
+  it("every custom application question of the demo, and its options, is in all twelve languages", () => {
+    const versions = db().select().from(t.applicationQuestionVersions).all();
+    expect(versions.length).toBeGreaterThan(0);
+    for (const v of versions) {
+      expect(missing(v.label, v.translations.label), v.label).toEqual([]);
+      for (const o of v.options ?? []) expect(missingAll(o.label), `${v.label} ${o.key}`).toEqual([]);
+    }
+  });
+
   it("a Khmer reader sees the Khmer title, an English reader the English one", () => {
     const opening = db()
       .select()
