@@ -2,20 +2,48 @@
  * Server rendering: streams the page with the request's language (i18n.server getLocale) and the CSP
  * nonce from the load context (server.ts) on every inline script. Bots get the whole page at once.
  */
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18n from "./i18n";
 import { getLocale, getResources, lngQueryCookie } from "./i18n.server";
+import { log } from "./log.server";
 import { NonceContext } from "./nonce";
+import { maskSecretLinks } from "./utils/secret-links";
 import { stripNulBytes } from "./utils/strip-nul.server";
 import "./forms/zod-errors";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * Errors Remix reports while answering. A 4xx (an unmatched URL, a method a route does not take, a
+ * Response thrown by a loader or action) is the visitor's mistake, not the server's: the request log
+ * already has its line, so it is logged only at debug level, one line, without a stack. Anything
+ * else is a real error and is logged with its stack. Aborted requests (the visitor left) are not
+ * errors at all.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  const status = clientErrorStatus(error);
+  const where = { method: request.method, path: maskSecretLinks(new URL(request.url).pathname, ":token") };
+  if (status !== null) {
+    log.debug({ ...where, status }, "client error");
+    return;
+  }
+  // Remix wraps some thrown errors in an error response that keeps the original as `.error`.
+  const inner = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error;
+  log.error({ ...where, err: inner }, "server error");
+};
+
+/** The 4xx status of a thrown Response or route error response, else null. */
+function clientErrorStatus(error: unknown): number | null {
+  const status = error instanceof Response || isRouteErrorResponse(error) ? error.status : null;
+  return status !== null && status >= 400 && status < 500 ? status : null;
+}
 
 // One i18next instance per language, made on first use and shared by every later page in that
 // language (issue 13, item 2: it was made per request). Safe to share: the translations never

@@ -26,6 +26,7 @@ import { listFormat } from "~/domain/intl";
 import { CHOOSER_PATH, workspacesFor } from "~/domain/workspaces";
 import { useNonce } from "~/nonce";
 import { documentTitle } from "~/utils/page-title";
+import { errorPageKey } from "~/utils/error-page";
 import { getActor } from "~/session.server";
 
 export const links: LinksFunction = () => [
@@ -135,8 +136,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
   useChangeLanguage(locale);
-  // Every route's title is a translation (utils/page-title.ts), rendered here in the page's language.
-  const title = documentTitle(t, useMatches());
+  // Every route's title is a translation (utils/page-title.ts), rendered here in the page's language;
+  // an error page (the root ErrorBoundary inside this Layout) is titled by its message.
+  const error = useRouteError();
+  const matches = useMatches();
+  const title = error === undefined ? documentTitle(t, matches) : `${t(`errorPage.${errorPageKey(errorStatus(error))}.title`)} · VLX`;
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>
@@ -184,11 +188,19 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The HTTP status of a route error: a thrown Response's, else 500. */
+function errorStatus(error: unknown): number {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+/**
+ * Every error page (an unmatched URL through routes/$.tsx, a loader's 404, a 500) in the reader's
+ * language and inside the Layout, so the signed-in header shows whenever the root loader ran.
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 400 ? "badRequest" : status === 429 ? "rateLimited" : "server";
+  const key = errorPageKey(errorStatus(error));
   return (
     <section className="error-page">
       <h1>{t(`errorPage.${key}.title`)}</h1>

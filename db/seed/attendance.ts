@@ -12,6 +12,8 @@ import type { Db } from "../client";
 import * as t from "../schema";
 import type { SeededEdition } from "./editions";
 import { prng } from "./util";
+import { SESSION_TITLES } from "./content-tr-titles";
+import { SESSION_DESCRIPTIONS } from "./content-tr-texts";
 
 const TITLES = [
   "Opening forum: rural revitalisation after 2020",
@@ -20,6 +22,8 @@ const TITLES = [
   "Poverty governance: village cases from ASEAN+3",
   "Closing session: each village's action plan",
 ];
+
+const ONLINE_DESCRIPTION = "Online session with interpretation into Vietnamese, Thai and Khmer.";
 
 /** Share of sessions missed, by country (connectivity, time zone: 14:00 Beijing is 13:00 in Hanoi, 15:00 in Tokyo). */
 const MISS: Record<string, number> = { MM: 0.3, KH: 0.18, LA: 0.18, PH: 0.12, ID: 0.1 };
@@ -34,8 +38,9 @@ export function seedAttendance(tx: Db, online: SeededEdition, organizerId: numbe
         .values({
           editionId: online.id,
           title,
+          translations: { title: SESSION_TITLES[title] ?? {}, description: SESSION_DESCRIPTIONS[ONLINE_DESCRIPTION] },
           type: "online",
-          description: "Online session with interpretation into Vietnamese, Thai and Khmer.",
+          description: ONLINE_DESCRIPTION,
           startsAt: `${day}T06:00:00.000Z`,
           endsAt: `${day}T08:00:00.000Z`,
           timeZone: "Asia/Shanghai",

@@ -9,6 +9,7 @@
  * to the next edition. Deterministic (its own seeded PRNG).
  */
 import { and, eq, ne } from "drizzle-orm";
+import { NINTH_EDITION, VISIT_TITLES } from "./content-tr-titles";
 import { addDays } from "../../app/domain/dates";
 import { THEMES } from "../../app/domain/vocabulary";
 import { carryOverAdjustments } from "../../app/models/evaluation/adjustments.server";
@@ -68,6 +69,7 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
       themes: [...THEMES],
       description:
         "One week in Guangxi: an opening forum in Nanning, then village stays on the Longji terraces and, for one group, in the Yao homestay village of Hebian (Yunnan). Evaluated with a baseline, daily pulses, an end-of-visit survey with action plans and follow-ups at 3, 6 and 12 months.",
+      translations: NINTH_EDITION,
       createdAt: at(addDays(startsOn, -130), 2),
       updatedAt: at(addDays(startsOn, -130), 2),
     })
@@ -94,6 +96,7 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
           editionId,
           hostSiteId: g.site.id,
           title: g.title,
+          translations: { title: VISIT_TITLES[g.title] ?? {} },
           arrivalOn: addDays(startsOn, g.days[0]),
           departureOn: addDays(startsOn, g.days[1]),
           capacity: (i === 0 ? half : people.length - half) + 2,

@@ -9,6 +9,8 @@ import { addDays } from "../../app/domain/dates";
 import type { Db } from "../client";
 import * as t from "../schema";
 import { mobileNumber, type Rng } from "./util";
+import { VISIT_TITLES } from "./content-tr-titles";
+import { SITE_TEXTS, VISIT_NOTES } from "./content-tr-texts";
 
 type SiteSeed = Omit<typeof t.hostSites.$inferInsert, "contacts" | "lastCheckedOn"> & {
   contacts: { name: string; role: string; email?: string }[];
@@ -235,6 +237,8 @@ export function seedHosts(
       .insert(t.hostSites)
       .values({
         ...site,
+        // Description and accessibility in the eleven other languages (issue 11, item 9).
+        translations: SITE_TEXTS[key] ?? {},
         contacts: contacts.map((c) => ({ ...c, phone: mobileNumber(site.countryCode, rng) })),
         lastCheckedOn: checkedDaysAgo === undefined ? null : addDays(today, -checkedDaysAgo),
       })
@@ -247,6 +251,7 @@ export function seedHosts(
     tx.insert(t.exchangeVisits)
       .values({
         ...visit,
+        translations: { title: VISIT_TITLES[visit.title ?? ""] ?? {}, ...(visit.notes ? { notes: VISIT_NOTES[visit.notes] ?? {} } : {}) },
         editionId: edition.id,
         hostSiteId: ids[site],
         arrivalOn: addDays(edition.startsOn, days[0]),

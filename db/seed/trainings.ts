@@ -10,6 +10,8 @@ import { addDays } from "../../app/domain/dates";
 import { localToUtc } from "../../app/domain/training";
 import type { Db } from "../client";
 import * as t from "../schema";
+import { SESSION_TITLES } from "./content-tr-titles";
+import { SESSION_DESCRIPTIONS } from "./content-tr-texts";
 
 const ZONE = "Asia/Shanghai";
 
@@ -326,6 +328,8 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
         title: s.title,
         type: s.type,
         description: s.description,
+        // Every title in the eleven other languages (issue 11, item 9); English stays in `title`.
+        translations: { title: SESSION_TITLES[s.title] ?? {}, description: SESSION_DESCRIPTIONS[s.description] ?? {} },
         venueId: s.venue ? venueIds[s.venue] : null,
         startsAt: localToUtc(date, s.from, ZONE),
         endsAt: localToUtc(date, s.to, ZONE),

@@ -1,8 +1,9 @@
 /**
  * The starter set of indicators and survey templates shipped with the app (seeded by
  * ensureStarterIndicators / ensureStarterTemplates, idempotent, at start and in the demo seed).
- * Names in English and Vietnamese; other languages fall back to English.
+ * Names in English and Vietnamese here, the other ten languages in starter-tr.ts (issue 11).
  */
+import { withTranslations } from "./starter-tr";
 import type { ChoiceOption, Disaggregation, IndicatorGroup, IndicatorType, LocalText, SurveyQuestion, SurveyStage } from "../../../db/schema/evaluation";
 
 export type StarterIndicator = {
@@ -18,9 +19,9 @@ export type StarterIndicator = {
 const ALL: Disaggregation[] = ["country", "gender", "role", "host_site"];
 export const STARTER_DISAGGREGATIONS = ALL;
 
-const opt = (value: string, en: string, vi: string): ChoiceOption => ({ value, label: { en, vi } });
+const opt = (value: string, en: string, vi: string): ChoiceOption => ({ value, label: withTranslations({ en, vi }) });
 
-export const STARTER_INDICATORS: StarterIndicator[] = [
+const INDICATORS: StarterIndicator[] = [
   {
     code: "ECO-INCOME-SOURCES",
     name: { en: "Household income sources in the village", vi: "Các nguồn thu nhập của hộ gia đình trong thôn" },
@@ -95,17 +96,29 @@ export const STARTER_INDICATORS: StarterIndicator[] = [
   },
 ];
 
+/** The starter indicators, names and units in every language. */
+export const STARTER_INDICATORS: StarterIndicator[] = INDICATORS.map((i) => ({
+  ...i,
+  name: withTranslations(i.name),
+  ...(i.unit ? { unit: withTranslations(i.unit) } : {}),
+}));
+
 /** A question of a starter template: tied to an indicator by code, or a free question. */
 export type StarterQuestion = Omit<SurveyQuestion, "indicatorId" | "prompt"> & { indicator?: string; prompt: LocalText };
 
 const ind = (key: string, indicator: string, en: string, vi: string, type: SurveyQuestion["type"], required = true): StarterQuestion => ({
   key,
   indicator,
-  prompt: { en, vi },
+  prompt: withTranslations({ en, vi }),
   type,
   required,
 });
-const free = (key: string, en: string, vi: string, required = false): StarterQuestion => ({ key, prompt: { en, vi }, type: "text", required });
+const free = (key: string, en: string, vi: string, required = false): StarterQuestion => ({
+  key,
+  prompt: withTranslations({ en, vi }),
+  type: "text",
+  required,
+});
 
 const VILLAGE_QUESTIONS: StarterQuestion[] = [
   ind(
