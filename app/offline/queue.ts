@@ -41,29 +41,32 @@ export type FlushResult = {
 /** The Background Sync tag the page registers and the service worker answers. */
 export const SYNC_TAG = "vlx-marks";
 const CHANGED = "vlx-marks-changed";
-/** Tells the other tabs and the service worker's pages that the queue changed ("sent": marks reached the server). */
+/** Tells every open page (this tab too) that the queue changed, also when the service worker sent it. */
 const CHANNEL = "vlx-marks";
 let store: ReturnType<typeof createStore> | undefined;
 const marks = () => (store ??= createStore("vlx-offline", "marks"));
 
-function changed(sent = false) {
+/** What a queue change tells the pages: whether marks reached the server, and those another device's later mark outranked. */
+export type QueueChange = { sent: boolean; superseded: Pick<QueuedMark, "page" | "applicationId">[] };
+
+function changed(change: QueueChange = { sent: false, superseded: [] }) {
   if (typeof window !== "undefined") window.dispatchEvent(new Event(CHANGED));
   if (typeof BroadcastChannel === "function") {
     const bc = new BroadcastChannel(CHANNEL);
-    bc.postMessage(sent ? "sent" : "changed");
+    bc.postMessage(change);
     bc.close();
   }
 }
 
 /**
- * Calls `fn` whenever the queue changes: in this tab, another tab or the service worker (`sent`
- * is true when marks reached the server there). Returns the unsubscribe function.
+ * Calls `fn` whenever the queue changes: in this tab, another tab or the service worker (whose
+ * sends report what reached the server there). Returns the unsubscribe function.
  */
-export function onQueueChange(fn: (sent: boolean) => void): () => void {
-  const local = () => fn(false);
+export function onQueueChange(fn: (change: QueueChange) => void): () => void {
+  const local = () => fn({ sent: false, superseded: [] });
   window.addEventListener(CHANGED, local);
   const bc = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
-  bc?.addEventListener("message", (e: MessageEvent) => fn(e.data === "sent"));
+  bc?.addEventListener("message", (e: MessageEvent<QueueChange>) => fn({ sent: !!e.data?.sent, superseded: e.data?.superseded ?? [] }));
   return () => {
     window.removeEventListener(CHANGED, local);
     bc?.close();
@@ -145,7 +148,10 @@ export function flushQueue(): Promise<FlushResult> {
       }
     } finally {
       running = null;
-      changed(result.sent > 0 || result.refused.length > 0);
+      changed({
+        sent: result.sent > 0 || result.refused.length > 0,
+        superseded: result.superseded.map((m) => ({ page: m.page, applicationId: m.applicationId })),
+      });
     }
     return result;
   })();

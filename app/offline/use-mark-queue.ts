@@ -53,10 +53,13 @@ export function useMarkQueue(): MarkQueue {
 
   useEffect(() => {
     reload();
-    const off = onQueueChange((sent) => {
+    const off = onQueueChange((change) => {
       reload();
-      // Marks sent by the service worker or another tab: show the server's list.
-      if (sent) revalidator.revalidate();
+      // Marks sent by the service worker or another tab: show the server's list, and say which of
+      // this page's marks another device's later mark outranked.
+      const mine = change.superseded.filter((m) => m.page === location.pathname);
+      if (mine.length) setSuperseded((old) => ({ ...old, ...Object.fromEntries(mine.map((m) => [m.applicationId, true as const])) }));
+      if (change.sent) revalidator.revalidate();
     });
     const online = () => void sendNow();
     window.addEventListener("online", online);
