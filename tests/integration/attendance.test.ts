@@ -337,4 +337,18 @@ describe("marks queued on a device (issue 14)", () => {
     expect(recordAttendance(host, subject, { applicationId: p.app.id, status: "present" }, later)).toMatchObject({ changed: true });
     expect(records(p.app.id)[0]).toMatchObject({ status: "present", markedAt: later.toISOString() });
   });
+
+  it("a mark taken offline on the day and sent the next day counts on the day it was taken; without a device time it is refused", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Nextday" });
+    place(visitId, p.app.id, "accepted");
+    // Taken at 09:20 Bangkok time on the training's day, received the next morning.
+    const nextMorning = new Date("2031-07-07T01:00:00.000Z");
+    const offline = { applicationId: p.app.id, status: "present" as const, clientId: "device-g-0001", markedAt: "2031-07-06T02:20:00.000Z" };
+    expect(() => recordAttendance(trainer, { kind: "training", trainingId }, { applicationId: p.app.id, status: "present" }, nextMorning)).toThrow(/dayOver/);
+    expect(recordAttendance(trainer, { kind: "training", trainingId }, offline, nextMorning)).toMatchObject({ changed: true });
+    // A visit day: the site's host coordinator needs no correction reason for a mark taken on the day.
+    const day = { kind: "visit_day" as const, visitId, date: "2031-07-06" };
+    expect(() => recordAttendance(host, day, { applicationId: p.app.id, status: "late" }, nextMorning)).toThrow(/reasonRequired/);
+    expect(recordAttendance(host, day, { ...offline, status: "late", clientId: "device-g-0002" }, nextMorning)).toMatchObject({ changed: true });
+  });
 });

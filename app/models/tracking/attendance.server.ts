@@ -17,6 +17,7 @@ import { sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import crypto from "node:crypto";
 import { checkInCode, verifyCheckInCode, WINDOW_SECONDS, windowAt } from "../../domain/checkin-code";
+import { markTime } from "../../domain/attendance-marks";
 import { todayIn } from "../../domain/dates";
 import { getEnv } from "../../env.server";
 import type { AttendanceStatus } from "../../../db/schema/attendance";
@@ -141,16 +142,20 @@ export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "
 export function recordAttendance(actor: Actor, subject: Subject, input: RecordInput, now = new Date()) {
   return immediate(db(), (tx) => {
     if (input.clientId && alreadyReceived(tx, input.clientId)) return { changed: false, status: input.status, replay: true };
+    // The day rule looks at when the mark was taken: a mark taken offline on the day and sent the
+    // next morning is not refused (issue 14: nothing marked offline is lost). The device time
+    // never counts later than the arrival (markTime), so it cannot open a day ahead.
+    const takenAt = new Date(markTime(input.markedAt, now.toISOString()));
     let training: Training | undefined;
     if (subject.kind === "training") {
       training = trainingForAttendance(actor, subject.trainingId, tx).training;
       if (training.status === "cancelled" || training.status === "draft") throw new RuleError("tracking.errors.notScheduled");
-      checkDay(trainingDays(training), todayIn(training.timeZone, now), actor.isOrganizer && input.method !== "self");
+      checkDay(trainingDays(training), todayIn(training.timeZone, takenAt), actor.isOrganizer && input.method !== "self");
     } else {
       const { visit, site } = visitForAttendance(actor, subject.visitId, tx);
       if (subject.date < visit.arrivalOn || subject.date > visit.departureOn) throw new NotFoundError("visit day");
       if (visit.status === "cancelled") throw new RuleError("tracking.errors.notScheduled");
-      const today = todayIn(site.timeZone, now);
+      const today = todayIn(site.timeZone, takenAt);
       // visitForAttendance let only organizers and this site's host coordinators through: both may
       // correct a past day; a host coordinator says why (kept in the audit event).
       checkDay({ from: subject.date, to: subject.date }, today, true);
