@@ -12,6 +12,7 @@ export default tseslint.config(
     ignores: [
       "build/",
       "public/build/",
+      "public/sw.js",
       "bench/web-baseline/build/",
       "bench/web-baseline/public/build/",
       "node_modules/",

@@ -1,9 +1,24 @@
-// `npm run build`: the Remix build (build/index.js, public/build/) in production mode, then the
+// `npm run build`: the service worker (app/offline/sw.ts with Workbox, bundled into public/sw.js
+// first, so the stale-build check of scripts/start.mjs sees it older than build/), the Remix build (build/index.js, public/build/) in production mode, then the
 // HTTP server and the backup/restore/place commands compiled to plain JavaScript (build/server.js,
 // build/backup.js, build/restore.js) with esbuild. Packages stay external, so a deployment runs
 // the build with only `dependencies` installed (`npm ci --omit=dev`): no tsx, no esbuild.
 import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
+
+// The service worker: one classic script, Workbox bundled in, its development logging compiled out.
+await build({
+  entryPoints: ["app/offline/sw.ts"],
+  outfile: "public/sw.js",
+  bundle: true,
+  platform: "browser",
+  format: "iife",
+  target: "es2020",
+  minify: true,
+  define: { "process.env.NODE_ENV": '"production"' },
+  legalComments: "none",
+  logLevel: "warning",
+});
 
 const remix = spawnSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 if (remix.status !== 0) process.exit(remix.status ?? 1);
@@ -30,4 +45,4 @@ await build({
   // The Remix build is loaded at run time by path, never bundled twice.
   external: ["./build/*"],
 });
-console.log("build: build/server.js, build/backup.js, build/restore.js, build/place.js");
+console.log("build: public/sw.js, build/server.js, build/backup.js, build/restore.js, build/place.js");

@@ -11,10 +11,10 @@ import { pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 
-const OUTPUTS = ["build/server.js", "build/index.js", "build/backup.js", "build/restore.js"];
+const OUTPUTS = ["build/server.js", "build/index.js", "build/backup.js", "build/restore.js", "public/sw.js"];
 const SOURCES = ["app", "db", "server.ts", "scripts/backup.ts", "scripts/restore.ts", "scripts/build.mjs", "remix.config.js", "package.json", "public"];
 
-/** Newest modification time (ms) under `p`, skipping public/build (an output). */
+/** Newest modification time (ms) under `p`, skipping public/build and public/sw.js (outputs). */
 function newest(p) {
   let st;
   try {
@@ -23,7 +23,7 @@ function newest(p) {
     return 0;
   }
   if (!st.isDirectory()) return st.mtimeMs;
-  if (p === path.join("public", "build")) return 0;
+  if (p === path.join("public", "build") || p === path.join("public", "sw.js")) return 0;
   let max = 0;
   for (const e of fs.readdirSync(p)) max = Math.max(max, newest(path.join(p, e)));
   return max;

@@ -6,8 +6,10 @@
  * signal at all. Each mark carries a random `clientId`: the server ignores a second arrival of the
  * same id (models/tracking/attendance.server.ts), so sending again after an unclear answer is safe.
  *
- * Sent on page load, on the browser's `online` event and right after each tap (useMarkQueue).
- * Browser-only: call these functions from effects and event handlers, never while rendering on the server.
+ * Sent on page load, on the browser's `online` event and right after each tap (useMarkQueue), and,
+ * where the browser has Background Sync, by the service worker (./sw.ts) when the connection
+ * returns, even with no page open. Works in a page and in the service worker; browser-only: call
+ * these functions from effects and event handlers, never while rendering on the server.
  */
 import { createStore, del, entries, set } from "idb-keyval";
 
@@ -24,21 +26,67 @@ export type QueuedMark = {
   markedAt: string;
 };
 
-/** What one send round did: marks sent, marks the server refused (with its message key), and whether to log in again. */
-export type FlushResult = { sent: number; refused: { mark: QueuedMark; error: string }[]; loginNeeded: boolean; offline: boolean };
+/**
+ * What one send round did: marks sent, marks the server refused (with its message key), marks it
+ * took but kept another device's later mark for (`superseded`), and whether to log in again.
+ */
+export type FlushResult = {
+  sent: number;
+  refused: { mark: QueuedMark; error: string }[];
+  superseded: QueuedMark[];
+  loginNeeded: boolean;
+  offline: boolean;
+};
 
+/** The Background Sync tag the page registers and the service worker answers. */
+export const SYNC_TAG = "vlx-marks";
 const CHANGED = "vlx-marks-changed";
+/** Tells every open page (this tab too) that the queue changed, also when the service worker sent it. */
+const CHANNEL = "vlx-marks";
 let store: ReturnType<typeof createStore> | undefined;
 const marks = () => (store ??= createStore("vlx-offline", "marks"));
 
-function changed() {
-  window.dispatchEvent(new Event(CHANGED));
+/** What a queue change tells the pages: whether marks reached the server, and those another device's later mark outranked. */
+export type QueueChange = { sent: boolean; superseded: Pick<QueuedMark, "page" | "applicationId">[] };
+
+function changed(change: QueueChange = { sent: false, superseded: [] }) {
+  if (typeof window !== "undefined") window.dispatchEvent(new Event(CHANGED));
+  if (typeof BroadcastChannel === "function") {
+    const bc = new BroadcastChannel(CHANNEL);
+    bc.postMessage(change);
+    bc.close();
+  }
 }
 
-/** Calls `fn` whenever the queue changes (in this tab); returns the unsubscribe function. */
-export function onQueueChange(fn: () => void): () => void {
-  window.addEventListener(CHANGED, fn);
-  return () => window.removeEventListener(CHANGED, fn);
+/**
+ * Calls `fn` whenever the queue changes: in this tab, another tab or the service worker (whose
+ * sends report what reached the server there). Returns the unsubscribe function.
+ */
+export function onQueueChange(fn: (change: QueueChange) => void): () => void {
+  const local = () => fn({ sent: false, superseded: [] });
+  window.addEventListener(CHANGED, local);
+  const bc = typeof BroadcastChannel === "function" ? new BroadcastChannel(CHANNEL) : null;
+  bc?.addEventListener("message", (e: MessageEvent<QueueChange>) => fn({ sent: !!e.data?.sent, superseded: e.data?.superseded ?? [] }));
+  return () => {
+    window.removeEventListener(CHANGED, local);
+    bc?.close();
+  };
+}
+
+type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+
+/**
+ * Asks the browser to wake the service worker when the connection is back (Background Sync), so
+ * the queue is sent even if no page is open then. Does nothing where Background Sync or a service
+ * worker is missing (the page sends on its next load instead).
+ */
+export async function requestBackgroundSync(): Promise<void> {
+  try {
+    const registration = (await navigator.serviceWorker?.getRegistration()) as SyncRegistration | undefined;
+    if (registration?.active && registration.sync) await registration.sync.register(SYNC_TAG);
+  } catch {
+    // Refused (permission, private mode): the page sends the marks itself.
+  }
 }
 
 /** A random id for a new mark (crypto.randomUUID where the page is a secure context). */
@@ -52,6 +100,7 @@ export function newClientId(): string {
 export async function enqueue(mark: QueuedMark): Promise<void> {
   await set(mark.clientId, mark, marks());
   changed();
+  await requestBackgroundSync();
 }
 
 /** Every waiting mark, oldest first (by device time). */
@@ -70,7 +119,7 @@ let running: Promise<FlushResult> | null = null;
  */
 export function flushQueue(): Promise<FlushResult> {
   running ??= (async () => {
-    const result: FlushResult = { sent: 0, refused: [], loginNeeded: false, offline: false };
+    const result: FlushResult = { sent: 0, refused: [], superseded: [], loginNeeded: false, offline: false };
     try {
       for (const mark of await queuedMarks()) {
         const body = new URLSearchParams({ applicationId: String(mark.applicationId), status: mark.status, clientId: mark.clientId, markedAt: mark.markedAt });
@@ -86,6 +135,7 @@ export function flushQueue(): Promise<FlushResult> {
         if (res.ok && json && json.ok) {
           await del(mark.clientId, marks());
           result.sent += 1;
+          if (json.superseded) result.superseded.push(mark);
         } else if ([400, 404, 409, 410].includes(res.status)) {
           await del(mark.clientId, marks());
           result.refused.push({ mark, error: typeof json?.error === "string" ? json.error : "tracking.offline.refused" });
@@ -98,7 +148,10 @@ export function flushQueue(): Promise<FlushResult> {
       }
     } finally {
       running = null;
-      changed();
+      changed({
+        sent: result.sent > 0 || result.refused.length > 0,
+        superseded: result.superseded.map((m) => ({ page: m.page, applicationId: m.applicationId })),
+      });
     }
     return result;
   })();

@@ -1,8 +1,9 @@
 /**
  * The check-in list's side of the offline queue (./queue.ts): the marks waiting on this device,
  * a `mark` function that stores a tap and tries to send it, and sending on page load, when the
- * connection returns (`online`) and on "Send now". After marks reach the server the page's data
- * is reloaded, so counts and "recorded by" lines are the server's.
+ * connection returns (`online`) and on "Send now" (and by the service worker's Background Sync,
+ * ./sw.ts). After marks reach the server, here or there, the page's data is reloaded, so counts
+ * and "recorded by" lines are the server's.
  */
 import { useLocation, useMatches, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
@@ -15,6 +16,8 @@ export type MarkQueue = {
   latestFor: (applicationId: number) => QueuedMark | undefined;
   /** Message keys of marks the server refused, per person (until the next tap). */
   refused: Record<number, string>;
+  /** People whose mark from this device was older than another device's, which stays (until the next tap). */
+  superseded: Record<number, true>;
   loginNeeded: boolean;
   mark: (input: { applicationId: number; status: string; note?: string }) => Promise<void>;
   sendNow: () => Promise<void>;
@@ -27,6 +30,7 @@ export function useMarkQueue(): MarkQueue {
   const routeId = matches[matches.length - 1]?.id ?? "";
   const [waiting, setWaiting] = useState<QueuedMark[]>([]);
   const [refused, setRefused] = useState<Record<number, string>>({});
+  const [superseded, setSuperseded] = useState<Record<number, true>>({});
   const [loginNeeded, setLoginNeeded] = useState(false);
 
   const reload = useCallback(() => {
@@ -39,6 +43,9 @@ export function useMarkQueue(): MarkQueue {
     if (r.refused.length) {
       setRefused((old) => ({ ...old, ...Object.fromEntries(r.refused.map((x) => [x.mark.applicationId, x.error])) }));
     }
+    if (r.superseded.length) {
+      setSuperseded((old) => ({ ...old, ...Object.fromEntries(r.superseded.map((m) => [m.applicationId, true as const])) }));
+    }
     if (r.sent || r.refused.length) revalidator.revalidate();
     // revalidator changes identity on every render; the latest one is the one to call.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -46,7 +53,14 @@ export function useMarkQueue(): MarkQueue {
 
   useEffect(() => {
     reload();
-    const off = onQueueChange(reload);
+    const off = onQueueChange((change) => {
+      reload();
+      // Marks sent by the service worker or another tab: show the server's list, and say which of
+      // this page's marks another device's later mark outranked.
+      const mine = change.superseded.filter((m) => m.page === location.pathname);
+      if (mine.length) setSuperseded((old) => ({ ...old, ...Object.fromEntries(mine.map((m) => [m.applicationId, true as const])) }));
+      if (change.sent) revalidator.revalidate();
+    });
     const online = () => void sendNow();
     window.addEventListener("online", online);
     // sendNow sets state only after its requests settle, never synchronously in this effect.
@@ -68,11 +82,16 @@ export function useMarkQueue(): MarkQueue {
       window.removeEventListener("online", online);
       window.clearInterval(retry);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload, sendNow]);
 
   const mark = useCallback(
     async (input: { applicationId: number; status: string; note?: string }) => {
       setRefused((old) => {
+        const { [input.applicationId]: _gone, ...rest } = old;
+        return rest;
+      });
+      setSuperseded((old) => {
         const { [input.applicationId]: _gone, ...rest } = old;
         return rest;
       });
@@ -99,5 +118,5 @@ export function useMarkQueue(): MarkQueue {
     [waiting, pathname],
   );
 
-  return { waiting, latestFor, refused, loginNeeded, mark, sendNow };
+  return { waiting, latestFor, refused, superseded, loginNeeded, mark, sendNow };
 }

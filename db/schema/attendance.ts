@@ -41,6 +41,12 @@ export const attendanceRecords = sqliteTable(
     recordedBy: integer("recorded_by").references(() => users.id),
     /** UTC ISO instant of the last change of status or note. */
     recordedAt: text("recorded_at").notNull(),
+    /**
+     * UTC ISO instant of the mark in effect by the device's clock (issue 14): when two devices
+     * disagree, the later device time wins (domain/attendance-marks.ts), so an older mark that
+     * arrives late changes nothing. Null only on rows written before it existed (read as recorded_at).
+     */
+    markedAt: text("marked_at"),
   },
   (t) => [
     uniqueIndex("attendance_training_person").on(t.trainingSessionId, t.applicationId),

@@ -81,7 +81,9 @@ describe("check-in lists", () => {
     const later = new Date(DURING.getTime() + 600_000);
     expect(recordAttendance(host, subject, { applicationId: anh.app.id, status: "present" }, later).changed).toBe(false);
     expect(recordAttendance(organizer, subject, { applicationId: anh.app.id, status: "present" }, later).changed).toBe(false);
-    expect(records(anh.app.id)).toEqual(first);
+    // The row keeps its recorded time and author; only the mark time moves on (issue 14: the latest
+    // mark by device time is the one in effect).
+    expect(records(anh.app.id)).toEqual([{ ...first[0], markedAt: later.toISOString() }]);
     expect(audits(first[0].id)).toHaveLength(1);
     recordAttendance(host, subject, { applicationId: anh.app.id, status: "late", note: "bus from Jinghong" }, later);
     const changed = records(anh.app.id);
@@ -278,5 +280,75 @@ describe("marks queued on a device (issue 14)", () => {
     expect(audits(row.id)).toHaveLength(3);
     expect(recordAttendance(host, subject, { applicationId: p.app.id, status: "absent", clientId: "device-mark-0002" }, later)).toMatchObject({ replay: true });
     expect(records(p.app.id)[0].status).toBe("late");
+  });
+
+  it("two devices disagree: the later mark by device time wins whatever the arrival order; both are audited", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Twice" });
+    place(visitId, p.app.id, "accepted");
+    const subject = { kind: "training" as const, trainingId };
+    // Device A (offline in the village) marks absent at 02:10; device B marks present at 02:25 and
+    // is online, so B's mark arrives first; A's older mark arrives last.
+    const newer = { applicationId: p.app.id, status: "present" as const, clientId: "device-b-mark-0001", markedAt: "2031-07-06T02:25:00.000Z" };
+    const older = { applicationId: p.app.id, status: "absent" as const, clientId: "device-a-mark-0001", markedAt: "2031-07-06T02:10:00.000Z" };
+    expect(recordAttendance(host, subject, newer, new Date("2031-07-06T02:26:00.000Z"))).toMatchObject({ changed: true });
+    expect(recordAttendance(organizer, subject, older, new Date("2031-07-06T02:40:00.000Z"))).toMatchObject({ changed: false, superseded: true });
+    const [row] = records(p.app.id);
+    expect(row).toMatchObject({ status: "present", recordedBy: host.id, recordedAt: "2031-07-06T02:26:00.000Z", markedAt: newer.markedAt });
+    const trail = audits(row.id);
+    expect(trail.map((a) => [a.action, a.toState, (a.details as { clientId: string }).clientId])).toEqual([
+      ["record", "present", newer.clientId],
+      ["record_superseded", "absent", older.clientId],
+    ]);
+    expect(trail[0].details).toMatchObject({ markedAt: newer.markedAt, receivedAt: "2031-07-06T02:26:00.000Z" });
+    expect(trail[1].details).toMatchObject({ markedAt: older.markedAt, receivedAt: "2031-07-06T02:40:00.000Z", kept: { status: "present" } });
+    // Sent again, the older mark is a replay: nothing more is written.
+    expect(recordAttendance(organizer, subject, older, new Date("2031-07-06T02:41:00.000Z"))).toMatchObject({ replay: true });
+    expect(audits(row.id)).toHaveLength(2);
+    // A mark later by device time than the one in effect still wins when it arrives last.
+    const latest = { applicationId: p.app.id, status: "late" as const, clientId: "device-a-mark-0002", markedAt: "2031-07-06T02:30:00.000Z" };
+    expect(recordAttendance(host, subject, latest, new Date("2031-07-06T02:45:00.000Z"))).toMatchObject({ changed: true });
+    expect(records(p.app.id)[0]).toMatchObject({ status: "late", markedAt: latest.markedAt });
+  });
+
+  it("the same status again moves the mark time on, so an older mark arriving later still loses", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Again" });
+    place(visitId, p.app.id, "accepted");
+    const subject = { kind: "training" as const, trainingId };
+    recordAttendance(host, subject, { applicationId: p.app.id, status: "present", clientId: "device-c-0001", markedAt: "2031-07-06T02:05:00.000Z" }, DURING);
+    recordAttendance(host, subject, { applicationId: p.app.id, status: "present", clientId: "device-d-0001", markedAt: "2031-07-06T02:28:00.000Z" }, DURING);
+    const r = recordAttendance(
+      host,
+      subject,
+      { applicationId: p.app.id, status: "absent", clientId: "device-e-0001", markedAt: "2031-07-06T02:15:00.000Z" },
+      DURING,
+    );
+    expect(r).toMatchObject({ superseded: true });
+    expect(records(p.app.id)[0]).toMatchObject({ status: "present", recordedAt: DURING.toISOString(), markedAt: "2031-07-06T02:28:00.000Z" });
+  });
+
+  it("a device clock running ahead cannot win against later real marks: its time counts no later than its arrival", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Ahead" });
+    place(visitId, p.app.id, "accepted");
+    const subject = { kind: "training" as const, trainingId };
+    recordAttendance(host, subject, { applicationId: p.app.id, status: "absent", clientId: "device-f-0001", markedAt: "2031-07-07T09:00:00.000Z" }, DURING);
+    expect(records(p.app.id)[0].markedAt).toBe(DURING.toISOString());
+    // A live mark (no device time) five minutes later wins.
+    const later = new Date(DURING.getTime() + 300_000);
+    expect(recordAttendance(host, subject, { applicationId: p.app.id, status: "present" }, later)).toMatchObject({ changed: true });
+    expect(records(p.app.id)[0]).toMatchObject({ status: "present", markedAt: later.toISOString() });
+  });
+
+  it("a mark taken offline on the day and sent the next day counts on the day it was taken; without a device time it is refused", async () => {
+    const p = await makeParticipant(editionId, { givenName: "Nextday" });
+    place(visitId, p.app.id, "accepted");
+    // Taken at 09:20 Bangkok time on the training's day, received the next morning.
+    const nextMorning = new Date("2031-07-07T01:00:00.000Z");
+    const offline = { applicationId: p.app.id, status: "present" as const, clientId: "device-g-0001", markedAt: "2031-07-06T02:20:00.000Z" };
+    expect(() => recordAttendance(trainer, { kind: "training", trainingId }, { applicationId: p.app.id, status: "present" }, nextMorning)).toThrow(/dayOver/);
+    expect(recordAttendance(trainer, { kind: "training", trainingId }, offline, nextMorning)).toMatchObject({ changed: true });
+    // A visit day: the site's host coordinator needs no correction reason for a mark taken on the day.
+    const day = { kind: "visit_day" as const, visitId, date: "2031-07-06" };
+    expect(() => recordAttendance(host, day, { applicationId: p.app.id, status: "late" }, nextMorning)).toThrow(/reasonRequired/);
+    expect(recordAttendance(host, day, { ...offline, status: "late", clientId: "device-g-0002" }, nextMorning)).toMatchObject({ changed: true });
   });
 });

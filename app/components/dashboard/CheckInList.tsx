@@ -6,7 +6,7 @@
  * device first and sent from there (app/offline/, issue 14): it works with no connection, shows
  * what is waiting to be sent, and sends it when the connection returns.
  */
-import { Form } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/form";
@@ -94,6 +94,11 @@ function Row({ person, open, correction, q, queue }: { person: CheckInPerson; op
             {tr(error)}
           </p>
         ) : null}
+        {queue.superseded[person.applicationId] ? (
+          <p className="hint" data-testid="mark-superseded">
+            {t("tracking.offline.superseded")}
+          </p>
+        ) : null}
       </Form>
     </li>
   );
@@ -118,6 +123,7 @@ export function CheckInList({
   const { t } = useTranslation();
   const tr = useErrorText();
   const queue = useMarkQueue();
+  const { pathname, search } = useLocation();
   const n = queue.waiting.length;
   return (
     <>
@@ -132,8 +138,9 @@ export function CheckInList({
           </p>
         ) : null}
         {queue.loginNeeded ? (
-          <p className="alert alert-error" role="alert">
-            {t("tracking.offline.loginNeeded")}
+          <p className="alert alert-error actions" role="alert">
+            <span>{t("tracking.offline.loginNeeded")}</span>
+            <Link to={`/login?redirectTo=${encodeURIComponent(pathname + search)}`}>{t("tracking.offline.logIn")}</Link>
           </p>
         ) : null}
       </div>

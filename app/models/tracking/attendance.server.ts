@@ -5,7 +5,9 @@
  * check-in with a rotating code.
  *
  * Rules: check-in is idempotent (one row per subject and person, upserted; the same status again
- * changes nothing, not even the recorded time); a status change writes an audit event; check-in
+ * changes nothing, not even the recorded time); a status change writes an audit event; when two
+ * devices disagree, the later mark by device time wins and both are audited (issue 14,
+ * ./attendance-write.server.ts); check-in
  * is refused before the subject's day (in the venue's / site's zone) and, except for organizers
  * correcting the record and host coordinators correcting a past day of their own visit with a
  * reason (audited, issue 12 item 7), after it; only expected participants can be recorded (the session's
@@ -15,18 +17,18 @@ import { sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import crypto from "node:crypto";
 import { checkInCode, verifyCheckInCode, WINDOW_SECONDS, windowAt } from "../../domain/checkin-code";
+import { markTime } from "../../domain/attendance-marks";
 import { todayIn } from "../../domain/dates";
 import { getEnv } from "../../env.server";
-import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
 import type { AttendanceStatus } from "../../../db/schema/attendance";
 import type { Actor } from "../actor";
-import { recordAudit } from "../audit.server";
 import { NotFoundError, RateLimitError, RuleError } from "../errors";
 import { coordinates } from "../hosts/sites.server";
-import { collator as sharedCollator } from "../../domain/intl";
+import { listPeople, type Subject, type Training } from "./attendance-people.server";
+import { alreadyReceived, writeRecord, type RecordInput } from "./attendance-write.server";
 
-export type Training = typeof t.trainingSessions.$inferSelect;
-export type Subject = { kind: "training"; trainingId: number } | { kind: "visit_day"; visitId: number; date: string };
+export type { Subject, Training } from "./attendance-people.server";
+export type { RecordInput } from "./attendance-write.server";
 /** Minutes after the start after which a self check-in counts as late. */
 export const LATE_AFTER_MINUTES = 15;
 
@@ -99,91 +101,6 @@ function checkDay(days: { from: string; to: string }, today: string, organizerCo
   if (today > days.to && !organizerCorrection) throw new RuleError("tracking.errors.dayOver", { date: days.to });
 }
 
-type PersonRow = {
-  id: number;
-  given_name: string;
-  family_name: string;
-  given_name_latin: string;
-  family_name_latin: string;
-  name_order: "given_first" | "family_first";
-  nationality: string | null;
-  gender: string | null;
-  status: AttendanceStatus | null;
-  note: string | null;
-  method: string | null;
-  recorded_at: string | null;
-  recorded_by_name: string | null;
-  record_id: number | null;
-};
-
-/** Who is expected at a subject: SQL returning application ids (`a` is applications). */
-function expectedSql(subject: Subject, training?: Training): { where: string; params: unknown[] } {
-  if (subject.kind === "visit_day") {
-    return {
-      where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)",
-      params: [subject.visitId],
-    };
-  }
-  if (training!.audience === "edition") return { where: "a.edition_id = ?", params: [training!.editionId] };
-  if (training!.audience === "visit") {
-    return {
-      where: "exists (select 1 from placements pl where pl.application_id = a.id and pl.status = 'accepted' and pl.visit_id = ?)",
-      params: [training!.visitId ?? -1],
-    };
-  }
-  return {
-    where: "exists (select 1 from training_enrolments e where e.application_id = a.id and e.training_session_id = ? and e.status = 'enrolled')",
-    params: [training!.id],
-  };
-}
-
-function recordJoin(subject: Subject): { on: string; params: unknown[] } {
-  return subject.kind === "training"
-    ? { on: "r.training_session_id = ? and r.application_id = a.id", params: [subject.trainingId] }
-    : { on: "r.visit_id = ? and r.date = ? and r.application_id = a.id", params: [subject.visitId, subject.date] };
-}
-
-/** The expected participants of a subject with their attendance, optionally searched by name. */
-function listPeople(tx: Db, subject: Subject, training: Training | undefined, q = "", onlyId?: number) {
-  const exp = expectedSql(subject, training);
-  const join = recordJoin(subject);
-  const words = foldForSearch(q).split(" ").filter(Boolean);
-  const like = words.map(() => "a.search_name like ? escape '\\'").join(" and ");
-  const rows = raw(tx)
-    .prepare(
-      `select a.id, a.given_name, a.family_name, a.given_name_latin, a.family_name_latin, a.name_order, a.nationality, a.gender,
-         r.id as record_id, r.status, r.note, r.method, r.recorded_at, u.display_name as recorded_by_name
-       from applications a left join attendance_records r on ${join.on} left join users u on u.id = r.recorded_by
-       where a.status = 'accepted' and ${exp.where}${like ? ` and ${like}` : ""}${onlyId ? " and a.id = ?" : ""}`,
-    )
-    .all(...join.params, ...exp.params, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), ...(onlyId ? [onlyId] : [])) as PersonRow[];
-  const people = rows.map((r) => {
-    const n = {
-      givenName: r.given_name,
-      familyName: r.family_name,
-      givenNameLatin: r.given_name_latin,
-      familyNameLatin: r.family_name_latin,
-      nameOrder: r.name_order,
-    };
-    return {
-      applicationId: r.id,
-      name: displayName(n),
-      latin: latinName(n),
-      sort: sortKey(n),
-      country: r.nationality,
-      gender: r.gender,
-      status: r.status,
-      note: r.note ?? "",
-      method: r.method,
-      recordedAt: r.recorded_at,
-      recordedBy: r.recorded_by_name,
-      recordId: r.record_id,
-    };
-  });
-  const collator = sharedCollator("en");
-  return people.sort((a, b) => collator.compare(a.sort, b.sort) || a.applicationId - b.applicationId);
-}
-
 function counts(people: { status: AttendanceStatus | null }[]) {
   const c = { present: 0, late: 0, absent: 0, excused: 0, none: 0, total: people.length };
   for (const p of people) c[p.status ?? "none"] += 1;
@@ -214,49 +131,31 @@ export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "
   return { visit, site, date, today, open: today >= date, correction, people: shown, counts: counts(all) };
 }
 
-type RecordInput = {
-  applicationId: number;
-  status: AttendanceStatus;
-  note?: string;
-  method?: "list" | "self";
-  /**
-   * The device's id for this mark (a mark taken offline and sent later, issue 14): a second
-   * arrival of the same id changes nothing. Kept in the audit event's details with `markedAt`.
-   */
-  clientId?: string;
-  /** When the mark was taken, by the device's clock (UTC ISO instant); the audit's `at` is the receive time. */
-  markedAt?: string;
-  /** Why a host coordinator corrects a past day (required then; kept in the audit event, issue 12 item 7). */
-  reason?: string;
-};
-
-/** Whether a mark with this client id was already received (its audit event holds the id). */
-function alreadyReceived(tx: Db, clientId: string): boolean {
-  return !!tx.get<{ one: number }>(
-    sql`select 1 as one from audit_events where entity_type = 'attendance' and json_extract(details, '$.clientId') = ${clientId} limit 1`,
-  );
-}
-
 /**
  * Records (upserts) one person's attendance at a subject in one BEGIN IMMEDIATE transaction.
  * Returns `changed: false` when the status and note are what is already recorded (nothing is
  * written). A mark carrying a `clientId` that was already received returns `replay: true` and
  * writes nothing, whatever was recorded since (a queued mark sent twice). RuleError when the day
- * is not open or the person is not expected at the subject.
+ * is not open or the person is not expected at the subject. A mark older by device time than the
+ * one in effect (another device's, received first) returns `superseded: true` and only is audited.
  */
 export function recordAttendance(actor: Actor, subject: Subject, input: RecordInput, now = new Date()) {
   return immediate(db(), (tx) => {
     if (input.clientId && alreadyReceived(tx, input.clientId)) return { changed: false, status: input.status, replay: true };
+    // The day rule looks at when the mark was taken: a mark taken offline on the day and sent the
+    // next morning is not refused (issue 14: nothing marked offline is lost). The device time
+    // never counts later than the arrival (markTime), so it cannot open a day ahead.
+    const takenAt = new Date(markTime(input.markedAt, now.toISOString()));
     let training: Training | undefined;
     if (subject.kind === "training") {
       training = trainingForAttendance(actor, subject.trainingId, tx).training;
       if (training.status === "cancelled" || training.status === "draft") throw new RuleError("tracking.errors.notScheduled");
-      checkDay(trainingDays(training), todayIn(training.timeZone, now), actor.isOrganizer && input.method !== "self");
+      checkDay(trainingDays(training), todayIn(training.timeZone, takenAt), actor.isOrganizer && input.method !== "self");
     } else {
       const { visit, site } = visitForAttendance(actor, subject.visitId, tx);
       if (subject.date < visit.arrivalOn || subject.date > visit.departureOn) throw new NotFoundError("visit day");
       if (visit.status === "cancelled") throw new RuleError("tracking.errors.notScheduled");
-      const today = todayIn(site.timeZone, now);
+      const today = todayIn(site.timeZone, takenAt);
       // visitForAttendance let only organizers and this site's host coordinators through: both may
       // correct a past day; a host coordinator says why (kept in the audit event).
       checkDay({ from: subject.date, to: subject.date }, today, true);
@@ -264,68 +163,6 @@ export function recordAttendance(actor: Actor, subject: Subject, input: RecordIn
     }
     return writeRecord(tx, actor, subject, training, input, now);
   });
-}
-
-function writeRecord(tx: Db, actor: Pick<Actor, "id">, subject: Subject, training: Training | undefined, input: RecordInput, now: Date) {
-  const person = listPeople(tx, subject, training, "", input.applicationId)[0];
-  if (!person) throw new RuleError("tracking.errors.notExpected");
-  const note = (input.note ?? person.note ?? "").trim().slice(0, 500);
-  const device = input.clientId ? { clientId: input.clientId, markedAt: input.markedAt ?? null } : {};
-  if (person.status === input.status && note === person.note) {
-    // A device's mark is audited even when it changes nothing, so its id is known if it comes again.
-    if (input.clientId && person.recordId) {
-      recordAudit(
-        actor,
-        {
-          entityType: "attendance",
-          entityId: person.recordId,
-          action: "record",
-          fromState: person.status,
-          toState: input.status,
-          details: { ...device, applicationId: input.applicationId },
-        },
-        tx,
-      );
-    }
-    return { changed: false, status: person.status };
-  }
-  const at = now.toISOString();
-  const key =
-    subject.kind === "training"
-      ? { subjectKind: "training" as const, trainingSessionId: subject.trainingId, visitId: null, date: null }
-      : { subjectKind: "visit_day" as const, trainingSessionId: null, visitId: subject.visitId, date: subject.date };
-  const values = {
-    ...key,
-    applicationId: input.applicationId,
-    status: input.status,
-    note,
-    method: input.method ?? "list",
-    recordedBy: actor.id,
-    recordedAt: at,
-  };
-  const set = { status: input.status, note, method: values.method, recordedBy: actor.id, recordedAt: at };
-  const target =
-    subject.kind === "training"
-      ? [t.attendanceRecords.trainingSessionId, t.attendanceRecords.applicationId]
-      : [t.attendanceRecords.visitId, t.attendanceRecords.date, t.attendanceRecords.applicationId];
-  const row = tx.insert(t.attendanceRecords).values(values).onConflictDoUpdate({ target, set }).returning({ id: t.attendanceRecords.id }).get();
-  const reason = input.reason?.trim().slice(0, 500) || null;
-  if (person.status !== input.status || reason || input.clientId) {
-    recordAudit(
-      actor,
-      {
-        entityType: "attendance",
-        entityId: row.id,
-        action: input.method === "self" ? "self_check_in" : reason ? "correct" : "record",
-        fromState: person.status,
-        toState: input.status,
-        reason,
-        details: { ...key, ...device, applicationId: input.applicationId },
-      },
-      tx,
-    );
-  }
-  return { changed: true, status: input.status };
 }
 
 /**
