@@ -10,6 +10,7 @@ import { StatusBadge } from "~/components/application/StatusBadge";
 import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate, todayIn } from "~/domain/dates";
 import { pickField, type Shown, type Translations } from "~/domain/local-text";
+import { workspacesFor } from "~/domain/workspaces";
 import { langOfText } from "~/domain/script-lang";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
@@ -29,7 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   const mine = isList ? listOwnApplications(actor) : [];
   const applied = new Set(mine.map((a) => a.editionId));
+  // Village leaders apply; a host coordinator, focal point or organizer with no application of
+  // their own is shown the way to their own workspaces instead of "Apply" (issue 12, new user's item 8).
+  const staff = workspacesFor({
+    isOrganizer: actor.isOrganizer,
+    isFocalPoint: actor.focalPointCountries.length > 0,
+    isHostCoordinator: actor.isHostCoordinator,
+  }).filter((w) => w.role !== "applicant");
+  const offerApply = staff.length === 0 || mine.length > 0;
   return json({
+    workspaces: offerApply ? [] : staff,
     openSurveys: isList ? countOpenSurveys(actor) : 0,
     placements: isList
       ? listOwnPlacements(actor).map((p) => ({
@@ -54,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canCheckIn: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone) && todayIn(a.timeZone) <= a.endsOn,
       hasCertificate: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone),
     })),
-    open: (isList ? listOpenEditions() : [])
+    open: (isList && offerApply ? listOpenEditions() : [])
       .filter((e) => !applied.has(e.id))
       .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng), closesOn: formatDate(e.applicationsCloseOn, lng) })),
   });
@@ -118,7 +128,20 @@ function MyApplications() {
           </Link>
         </section>
       ))}
-      {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
+      {data.workspaces.length ? (
+        <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          {data.workspaces.map((w) => (
+            <li key={w.role} className="card">
+              <Link to={w.path} className="btn">
+                {t(`nav.workspaces.go.${w.role}`)}
+              </Link>
+              <p className="muted">{t(`nav.workspaces.about.${w.role}`)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : data.applications.length === 0 ? (
+        <p>{t("apply.me.none")}</p>
+      ) : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {data.applications.map((a) => (
           <li key={a.id} className="card">

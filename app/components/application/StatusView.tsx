@@ -9,6 +9,7 @@ import { serverFormProps, useServerForm } from "~/forms/server-form";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkboxProps, ErrorList, FormErrors } from "~/components/form";
+import { HistoryList, type HistoryEvent } from "./HistoryList";
 import { StatusBadge } from "./StatusBadge";
 
 export type StatusViewData = {
@@ -29,7 +30,7 @@ export type StatusViewData = {
     availability: string;
   };
   edition: { id: number; name: string; dates: string };
-  trail: { id: number; when: string; action: string; fromState: string | null; toState: string | null; reason: string | null; actorName: string | null }[];
+  trail: HistoryEvent[];
   canEdit: boolean;
   canWithdraw: boolean;
 };
@@ -73,29 +74,7 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       </div>
 
       <h2>{t("apply.status.history")}</h2>
-      <ol className="timeline">
-        {data.trail.map((e) => (
-          <li key={e.id}>
-            <strong>{t(`apply.actions.${e.action}`, { defaultValue: e.action })}</strong>
-            {e.toState ? (
-              <>
-                {" "}
-                · <StatusBadge status={e.toState} />
-              </>
-            ) : null}
-            <br />
-            <span className="muted">
-              {e.when}
-              {e.actorName ? ` · ${e.actorName}` : ""}
-            </span>
-            {e.reason ? (
-              <p style={{ margin: 0 }}>
-                {t("common.reason")}: {e.reason}
-              </p>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <HistoryList events={data.trail} />
 
       <h2>{t("apply.status.answers")}</h2>
       <dl className="facts card">
