@@ -100,7 +100,7 @@ export default function ReviewList() {
             <tbody>
               {data.items.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td className="wrap-anywhere">
                     <Link to={`/admin/applications/${a.id}`}>{a.name || t("admin.applications.unnamed")}</Link>
                     {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                   </td>

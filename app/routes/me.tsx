@@ -10,7 +10,7 @@ import { StatusBadge } from "~/components/application/StatusBadge";
 import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate, todayIn } from "~/domain/dates";
 import { pickField, type Shown, type Translations } from "~/domain/local-text";
-import { workspacesFor } from "~/domain/workspaces";
+import { landingPath } from "~/domain/workspaces";
 import { langOfText } from "~/domain/script-lang";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
@@ -31,15 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mine = isList ? listOwnApplications(actor) : [];
   const applied = new Set(mine.map((a) => a.editionId));
   // Village leaders apply; a host coordinator, focal point or organizer with no application of
-  // their own is shown the way to their own workspaces instead of "Apply" (issue 12, new user's item 8).
-  const staff = workspacesFor({
-    isOrganizer: actor.isOrganizer,
-    isFocalPoint: actor.focalPointCountries.length > 0,
-    isHostCoordinator: actor.isHostCoordinator,
-  }).filter((w) => w.role !== "applicant");
-  const offerApply = staff.length === 0 || mine.length > 0;
+  // their own is not offered "Apply" (issue 12, new user's item 8): the header links them to their
+  // workspaces.
+  const staff =
+    landingPath({
+      isOrganizer: actor.isOrganizer,
+      isFocalPoint: actor.focalPointCountries.length > 0,
+      isHostCoordinator: actor.isHostCoordinator,
+    }) !== "/me";
+  const offerApply = !staff || mine.length > 0;
   return json({
-    workspaces: offerApply ? [] : staff,
     openSurveys: isList ? countOpenSurveys(actor) : 0,
     placements: isList
       ? listOwnPlacements(actor).map((p) => ({
@@ -128,21 +129,8 @@ function MyApplications() {
           </Link>
         </section>
       ))}
-      {data.workspaces.length ? (
-        <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
-          {data.workspaces.map((w) => (
-            <li key={w.role} className="card">
-              <Link to={w.path} className="btn">
-                {t(`nav.workspaces.go.${w.role}`)}
-              </Link>
-              <p className="muted">{t(`nav.workspaces.about.${w.role}`)}</p>
-            </li>
-          ))}
-        </ul>
-      ) : data.applications.length === 0 ? (
-        <p>{t("apply.me.none")}</p>
-      ) : null}
-      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+      {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
+      <ul className="stack plain-list">
         {data.applications.map((a) => (
           <li key={a.id} className="card">
             <LocalText as="h2" className="mt-0" value={a.editionName} />
@@ -168,7 +156,7 @@ function MyApplications() {
       {data.open.length ? (
         <>
           <h2>{t("apply.me.openEditions")}</h2>
-          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          <ul className="stack plain-list">
             {data.open.map((e) => (
               <li key={e.id} className="card">
                 <LocalText as="h3" className="mt-0" value={e.name} />
