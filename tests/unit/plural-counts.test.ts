@@ -40,3 +40,20 @@ describe("counts in words", () => {
     }
   });
 });
+
+describe("single counts with a noun", () => {
+  const en = translatorFor("en");
+  it("say 1 month, 1 seat, 1 participant, 1 new nomination", async () => {
+    const { stageLabel } = await import("~/components/evaluation/SurveyHeader");
+    expect(stageLabel(en, "follow_up", 1)).toBe("Follow-up after 1 month");
+    expect(stageLabel(en, "follow_up", [6, 3])).toBe("Follow-up after 3, 6 months");
+    expect(en("placement.errors.visitFull", { count: 1 })).toContain("(1 seat)");
+    expect(en("placement.errors.countryCapReached", { count: 1 })).toContain("1 participant from");
+    expect(en("tracking.import.done", { count: 1, already: 0 })).toContain("1 new nomination (");
+    for (const lng of ["vi", "th", "km", "lo", "my", "id", "ms", "fil", "zh", "ja", "ko"]) {
+      const t = translatorFor(lng);
+      expect(t("placement.errors.visitFull", { count: 7 }), lng).toContain("7");
+      expect(t("tracking.import.done", { count: 4, already: 2 }), lng).toMatch(/4[\s\S]*2|2[\s\S]*4/);
+    }
+  });
+});
