@@ -105,7 +105,7 @@ export default function ReviewList() {
                     {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                   </td>
                   <td>{a.countryName}</td>
-                  <td>{a.editionName}</td>
+                  <td className="wrap-anywhere">{a.editionName}</td>
                   <td>
                     <StatusBadge status={a.status} />
                   </td>

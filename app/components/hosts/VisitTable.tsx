@@ -48,11 +48,17 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
               <td className="wrap-anywhere">
                 <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
               </td>
-              {showSite ? <td data-label={t("hosts.site.site")}>{v.siteName}</td> : null}
+              {showSite ? (
+                <td data-label={t("hosts.site.site")} className="wrap-anywhere">
+                  {v.siteName}
+                </td>
+              ) : null}
               <td data-label={t("hosts.visit.dates")}>
                 {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
               </td>
-              <td data-label={t("common.edition")}>{v.editionName}</td>
+              <td data-label={t("common.edition")} className="wrap-anywhere">
+                {v.editionName}
+              </td>
               <td className="num" data-label={t("hosts.visit.seats")}>
                 {t("hosts.visit.seatsOf", { taken: v.seatsTaken, capacity: v.capacity })}
               </td>
