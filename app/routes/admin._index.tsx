@@ -2,6 +2,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { trainingCounts } from "~/components/training/counts";
 import { requireOrganizer } from "~/models/actor";
 import { listEditions } from "~/models/editions.server";
 import { listInvitations } from "~/models/accounts.server";
@@ -39,7 +40,7 @@ export default function AdminHome() {
     ...data.trainingEditions.map((e) => ({
       to: `/admin/editions/${e.id}/trainings`,
       title: t("training.list.title", { edition: e.name }),
-      text: t("training.list.counts", e.counts),
+      text: trainingCounts(t, e.counts),
     })),
   ];
   return (

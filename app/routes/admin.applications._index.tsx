@@ -206,12 +206,12 @@ export default function ReviewList() {
                         aria-label={t("review.bulk.select", { name: a.name || `#${a.id}` })}
                       />
                     </td>
-                    <td>
+                    <td className="wrap-anywhere">
                       <Link to={`/admin/applications/${a.id}`}>{a.name || t("admin.applications.unnamed")}</Link>
                       {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                     </td>
                     <td>{a.countryName}</td>
-                    <td>{a.editionName}</td>
+                    <td className="wrap-anywhere">{a.editionName}</td>
                     <td>
                       <StatusBadge status={a.status} />
                     </td>

@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { attendancePartsOrNone } from "~/components/dashboard/attendance-parts";
 import { CertificateView } from "~/components/dashboard/CertificateView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { FormErrors, TextAreaField } from "~/components/form";
@@ -131,16 +132,7 @@ export default function ParticipantCertificate() {
             </Form>
           ) : (
             <p className="alert alert-warn">
-              {t("tracking.certificate.notCompleted", {
-                name: data.name,
-                attended: data.attended,
-                expected: data.expected,
-                threshold: data.threshold,
-                sessionsAttended: data.sessionsAttended,
-                sessionsExpected: data.sessionsExpected,
-                daysAttended: data.daysAttended,
-                daysExpected: data.daysExpected,
-              })}
+              {t("tracking.certificate.notCompleted", { name: data.name, threshold: data.threshold, parts: attendancePartsOrNone(t, data) })}
             </p>
           )}
         </section>

@@ -256,7 +256,7 @@ export default function PlacementBoard() {
               <tbody>
                 {d.people.map((p) => (
                   <tr key={p.applicationId}>
-                    <td>
+                    <td className="wrap-anywhere">
                       <Link to={`/admin/applications/${p.applicationId}`}>{p.name}</Link>
                       {p.latin && p.latin !== p.name ? <div className="muted">{p.latin}</div> : null}
                     </td>

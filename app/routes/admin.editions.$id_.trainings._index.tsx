@@ -4,6 +4,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { trainingCounts } from "~/components/training/counts";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
 import { trainingLinks } from "~/components/training/styles";
 import { gridFor } from "~/components/training/views.server";
@@ -51,7 +52,7 @@ export default function EditionTrainings() {
       </p>
       <h1>{t("training.list.title", { edition: d.edition.name })}</h1>
       <p className="muted">
-        {d.edition.dates} · {t("training.list.counts", d.counts)}
+        {d.edition.dates} · {trainingCounts(t, d.counts)}
       </p>
       <div className="actions no-print">
         <Link className="btn" to={`${base}/trainings/new${d.visitId ? `?visitId=${d.visitId}` : ""}`}>

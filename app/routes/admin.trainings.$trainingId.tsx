@@ -30,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: training.id,
         title: training.title,
         status: training.status,
+        // Only a session that has begun can be marked held (the use case refuses earlier ones).
+        started: Date.parse(training.startsAt) <= Date.now(),
         cancelReason: training.cancelReason,
         audience: training.audience,
         capacity: training.capacity,
@@ -95,7 +97,7 @@ export default function EditTraining() {
         </p>
       ) : null}
       {d.training.cancelReason ? <p className="alert alert-warn">{t("training.cancelledBecause", { reason: d.training.cancelReason })}</p> : null}
-      <StatusForms status={d.training.status} errors={statusErrors} />
+      <StatusForms status={d.training.status} started={d.training.started} errors={statusErrors} />
       {editable ? (
         <section className="card">
           <h2>{t("training.form.editTitle")}</h2>

@@ -124,7 +124,7 @@ export default function FocalHome() {
                 <tbody>
                   {s.applications.map((a) => (
                     <tr key={a.id}>
-                      <td>
+                      <td className="wrap-anywhere">
                         <Link to={`/focal/applications/${a.id}`}>{a.name || t("focal.home.unnamed")}</Link>
                         {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                         {a.nominated ? <div className="muted">{t("focal.home.nominated")}</div> : null}

@@ -55,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             id: edit.training.id,
             title: edit.training.title,
             status: edit.training.status,
+            started: Date.parse(edit.training.startsAt) <= Date.now(),
             values: formValues(edit.training, edit.trainerIds, edit.interpreterIds),
           }
         : null,
@@ -131,7 +132,7 @@ export default function HostVisitTrainings() {
               <p>
                 <Link to={`/host/visits/${d.visit.id}/trainings`}>{t("training.host.newInstead")}</Link>
               </p>
-              <StatusForms status={d.edit.status} errors={statusErrors} />
+              <StatusForms status={d.edit.status} started={d.edit.started} errors={statusErrors} />
             </>
           ) : null}
           {!d.edit || d.edit.status === "draft" || d.edit.status === "scheduled" ? (

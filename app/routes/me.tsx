@@ -10,6 +10,7 @@ import { StatusBadge } from "~/components/application/StatusBadge";
 import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate, todayIn } from "~/domain/dates";
 import { pickField, type Shown, type Translations } from "~/domain/local-text";
+import { landingPath } from "~/domain/workspaces";
 import { langOfText } from "~/domain/script-lang";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
@@ -29,6 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   const mine = isList ? listOwnApplications(actor) : [];
   const applied = new Set(mine.map((a) => a.editionId));
+  // Village leaders apply; a host coordinator, focal point or organizer with no application of
+  // their own is not offered "Apply" (issue 12, new user's item 8): the header links them to their
+  // workspaces.
+  const staff =
+    landingPath({
+      isOrganizer: actor.isOrganizer,
+      isFocalPoint: actor.focalPointCountries.length > 0,
+      isHostCoordinator: actor.isHostCoordinator,
+    }) !== "/me";
+  const offerApply = !staff || mine.length > 0;
   return json({
     openSurveys: isList ? countOpenSurveys(actor) : 0,
     placements: isList
@@ -54,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canCheckIn: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone) && todayIn(a.timeZone) <= a.endsOn,
       hasCertificate: a.status === "accepted" && a.startsOn <= todayIn(a.timeZone),
     })),
-    open: (isList ? listOpenEditions() : [])
+    open: (isList && offerApply ? listOpenEditions() : [])
       .filter((e) => !applied.has(e.id))
       .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng), closesOn: formatDate(e.applicationsCloseOn, lng) })),
   });
@@ -119,7 +130,7 @@ function MyApplications() {
         </section>
       ))}
       {data.applications.length === 0 ? <p>{t("apply.me.none")}</p> : null}
-      <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+      <ul className="stack plain-list">
         {data.applications.map((a) => (
           <li key={a.id} className="card">
             <LocalText as="h2" className="mt-0" value={a.editionName} />
@@ -145,7 +156,7 @@ function MyApplications() {
       {data.open.length ? (
         <>
           <h2>{t("apply.me.openEditions")}</h2>
-          <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          <ul className="stack plain-list">
             {data.open.map((e) => (
               <li key={e.id} className="card">
                 <LocalText as="h3" className="mt-0" value={e.name} />

@@ -4,6 +4,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { attendancePartsOrNone } from "~/components/dashboard/attendance-parts";
 import { CertificateView } from "~/components/dashboard/CertificateView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { remixI18n } from "~/i18n.server";
@@ -59,15 +60,7 @@ export default function MyCertificate() {
               ? t("secretariat.certificates.mineRevoked")
               : data.completed
                 ? t("secretariat.certificates.mineNotIssued")
-                : t("tracking.certificate.notYet", {
-                    attended: data.attended,
-                    expected: data.expected,
-                    threshold: data.threshold,
-                    sessionsAttended: data.sessionsAttended,
-                    sessionsExpected: data.sessionsExpected,
-                    daysAttended: data.daysAttended,
-                    daysExpected: data.daysExpected,
-                  })}
+                : t("tracking.certificate.notYet", { threshold: data.threshold, parts: attendancePartsOrNone(t, data) })}
           </p>
         </section>
       )}

@@ -44,7 +44,7 @@ describe("nominate → claim → submit → endorse → accept", () => {
 
     // The focal point's home: the open edition, the quota, the country's applications.
     await focal.goto(`${server.url}/focal`);
-    await expect.poll(() => focal.locator(".quota").textContent()).toMatch(/\d+ of \d+ places taken/);
+    await expect.poll(() => focal.locator(".quota").textContent()).toMatch(/Places taken: \d+ of \d+/);
     await check(focal, "focal-home");
 
     // Nominate a leader with no account.

@@ -4,6 +4,7 @@
  * attended and the exchange-visit days attended. Fonts: the system's Noto families cover Thai, Burmese, Khmer, Lao and CJK.
  */
 import { useTranslation } from "react-i18next";
+import { attendanceParts } from "./attendance-parts";
 
 export type CertificateViewData = {
   name: string;
@@ -30,6 +31,7 @@ export type CertificateViewData = {
 
 export function CertificateView({ c }: { c: CertificateViewData }) {
   const { t } = useTranslation();
+  const parts = attendanceParts(t, c);
   return (
     <article className="certificate" aria-labelledby="cert-title">
       <p className="org">{t("tracking.certificate.org")}</p>
@@ -48,14 +50,7 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
       ) : (
         <p>{t(`modes.${c.mode}`)}</p>
       )}
-      <p>
-        {t("tracking.certificate.attended", {
-          sessionsAttended: c.sessionsAttended,
-          sessionsExpected: c.sessionsExpected,
-          daysAttended: c.daysAttended,
-          daysExpected: c.daysExpected,
-        })}
-      </p>
+      {parts ? <p>{t("tracking.certificate.attended", { parts })}</p> : null}
       {c.sessions.length ? (
         <ul className="sessions" aria-label={t("tracking.certificate.sessions")}>
           {c.sessions.map((s, i) => (

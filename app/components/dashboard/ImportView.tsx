@@ -32,7 +32,7 @@ export function ImportView(p: ImportViewProps) {
       <p>{p.country ? t("tracking.import.leadFocal", { country: p.countryName }) : t("tracking.import.leadOrganizer")}</p>
       {p.done ? (
         <p className="alert alert-ok" role="status">
-          {t("tracking.import.done", p.done)}
+          {t("tracking.import.done", { count: p.done.created, already: p.done.already })}
         </p>
       ) : null}
       {p.reply?.error ? (

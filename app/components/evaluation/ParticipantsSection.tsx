@@ -23,7 +23,7 @@ export function ParticipantsSection({ data }: Props) {
           <tbody>
             {data.participants.map((p) => (
               <tr key={p.applicationId}>
-                <th scope="row">
+                <th scope="row" className="wrap-anywhere">
                   {p.name}
                   <br />
                   <span className="muted">

@@ -11,7 +11,8 @@ export function stageLabel(t: (k: string, o?: Record<string, unknown>) => string
   if (stage !== "follow_up") return t(`evaluation.stages.${stage}`);
   const list = (typeof months === "number" ? [months] : [...months]).filter((m) => m > 0);
   if (list.length === 0) return t("evaluation.stages.follow_up");
-  return t("evaluation.stages.follow_up_n", { months: list.sort((a, b) => a - b).join(", ") });
+  // `count` picks the plural form: several months read as plural ("after 3, 6 months").
+  return t("evaluation.stages.follow_up_n", { months: list.sort((a, b) => a - b).join(", "), count: list.length > 1 ? list.length : list[0] });
 }
 
 export function SurveyHeader({ view }: { view: Pick<SurveyViewData, "stage" | "monthsAfter" | "title" | "opensOn" | "closesOn" | "periodLabel"> }) {

@@ -47,7 +47,7 @@ export function ParticipantTable({ participants, caption }: { participants: Part
         <tbody>
           {participants.map((p) => (
             <tr key={p.placementId}>
-              <td data-label={t("common.name")}>
+              <td data-label={t("common.name")} className="wrap-anywhere">
                 <strong lang={langOfText(p.name)}>{p.name}</strong>
                 {p.nameLatin && p.nameLatin !== p.name ? <div className="muted">{p.nameLatin}</div> : null}
               </td>

@@ -24,8 +24,10 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
   const names = useLanguageNames();
   if (!visits.length) return <p className="muted">{t("hosts.visit.none")}</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
+    // Below 40rem every visit is a card whose lines carry their column's name (hosts.css, shared
+    // with "Who is coming"): at 360 px the host home's upcoming visits were cut off (issue 12).
+    <div className="table-wrap coming-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <table className="coming-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -43,16 +45,24 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
         <tbody>
           {visits.map((v) => (
             <tr key={v.id}>
-              <td>
+              <td className="wrap-anywhere">
                 <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
               </td>
-              {showSite ? <td>{v.siteName}</td> : null}
-              <td>
+              {showSite ? (
+                <td data-label={t("hosts.site.site")} className="wrap-anywhere">
+                  {v.siteName}
+                </td>
+              ) : null}
+              <td data-label={t("hosts.visit.dates")}>
                 {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
               </td>
-              <td>{v.editionName}</td>
-              <td className="num">{t("hosts.visit.seatsOf", { taken: v.seatsTaken, capacity: v.capacity })}</td>
-              <td>
+              <td data-label={t("common.edition")} className="wrap-anywhere">
+                {v.editionName}
+              </td>
+              <td className="num" data-label={t("hosts.visit.seats")}>
+                {t("hosts.visit.seatsOf", { taken: v.seatsTaken, capacity: v.capacity })}
+              </td>
+              <td data-label={t("hosts.visit.languages")}>
                 {names(v.languages)}
                 {v.interpreterLanguages.length ? (
                   <span className="muted">
@@ -61,7 +71,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
                   </span>
                 ) : null}
               </td>
-              <td>
+              <td data-label={t("common.status")}>
                 <StatusBadge kind="visit" status={v.status} />
               </td>
             </tr>

@@ -1,11 +1,15 @@
-/** Status changes of a training: schedule, mark held, cancel with a reason (works without JS). */
+/**
+ * Status changes of a training: schedule, mark held, cancel with a reason (works without JS).
+ * `started`: whether the session has begun (server's clock); "Mark as held" is offered only then
+ * (issue 12: it was offered for future sessions; changeTrainingStatus refuses those too).
+ */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/form";
 
-export function StatusForms({ status, errors }: { status: string; errors?: string[] }) {
+export function StatusForms({ status, started, errors }: { status: string; started: boolean; errors?: string[] }) {
   const { t } = useTranslation();
-  const next = status === "draft" ? ["scheduled", "cancelled"] : status === "scheduled" ? ["held", "cancelled"] : [];
+  const next = (status === "draft" ? ["scheduled", "cancelled"] : status === "scheduled" ? ["held", "cancelled"] : []).filter((to) => to !== "held" || started);
   if (!next.length) return null;
   return (
     <section className="card" aria-labelledby="status-h">

@@ -8,6 +8,7 @@
  * The shared core other roles build on (`applicationValues`, `transitionApplication`,
  * `notifyStatusChange`) is app/models/applications/core.server.ts, re-exported here.
  */
+import { showsStatusBadge } from "~/domain/application-history";
 import { pickField } from "../../domain/local-text";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { StatusViewData } from "../../components/application/StatusView";
@@ -233,7 +234,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
       name: pickField(edition.name, edition.translations, "name", lng).text,
       dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}`,
     },
-    trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)) })),
+    trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)), badge: showsStatusBadge(e.action, e.toState) })),
     canEdit: canEdit(a, edition),
     canWithdraw: canWithdraw(a, edition),
   };

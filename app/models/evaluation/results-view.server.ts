@@ -24,7 +24,7 @@ export type ResultRow = {
 } & Change;
 
 export function stageName(tr: (k: string, o?: Record<string, unknown>) => string, stage: string, months: number) {
-  return stage === "follow_up" ? tr("evaluation.stages.follow_up_n", { months }) : tr(`evaluation.stages.${stage}`);
+  return stage === "follow_up" ? tr("evaluation.stages.follow_up_n", { months, count: months }) : tr(`evaluation.stages.${stage}`);
 }
 
 export function groupLabel(tr: (k: string) => string, dim: Dimension | "overall", key: string, lng: string): string {

@@ -84,9 +84,9 @@ export function checkSeat(
     .innerJoin(t.applications, eq(t.applications.id, t.placements.applicationId))
     .where(and(eq(t.placements.visitId, visit.id), inArray(t.placements.status, SEATS), ...notThis))
     .all();
-  if (seats.length >= visit.capacity) throw new RuleError("placement.errors.visitFull", { capacity: visit.capacity });
+  if (seats.length >= visit.capacity) throw new RuleError("placement.errors.visitFull", { count: visit.capacity });
   if (seats.filter((s) => s.nationality === app.nationality).length >= visit.perCountryCap)
-    throw new RuleError("placement.errors.countryCapReached", { cap: visit.perCountryCap });
+    throw new RuleError("placement.errors.countryCapReached", { count: visit.perCountryCap });
   const participant = toParticipant(app);
   if (!participant) throw new RuleError("placement.errors.noCountry");
   const failures = hardRuleFailures(participant, toEngineVisit(visit, site.countryCode));

@@ -86,9 +86,9 @@ export function acceptOfferWith(handle: Db, userId: number, placementId: number,
       .innerJoin(t.applications, eq(t.applications.id, t.placements.applicationId))
       .where(and(eq(t.placements.visitId, row.visit.id), eq(t.placements.status, "accepted"), ne(t.placements.id, placementId)))
       .all();
-    if (others.length >= row.visit.capacity) return { ok: false, key: "placement.errors.visitFull", params: { capacity: row.visit.capacity } };
+    if (others.length >= row.visit.capacity) return { ok: false, key: "placement.errors.visitFull", params: { count: row.visit.capacity } };
     const sameCountry = others.filter((o) => o.nationality === row.nationality).length;
-    if (sameCountry >= row.visit.perCountryCap) return { ok: false, key: "placement.errors.countryCapReached", params: { cap: row.visit.perCountryCap } };
+    if (sameCountry >= row.visit.perCountryCap) return { ok: false, key: "placement.errors.countryCapReached", params: { count: row.visit.perCountryCap } };
     // Invariant 3: no two overlapping accepted placements of one person (any edition).
     const mine = tx
       .select({ arrivalOn: t.exchangeVisits.arrivalOn, departureOn: t.exchangeVisits.departureOn })

@@ -78,7 +78,8 @@ export function changeTrainingStatus(actor: Actor, trainingId: number, to: "sche
   immediate(db(), (tx) => {
     const { training } = trainingInScope(actor, trainingId, tx);
     if (!(TRANSITIONS[training.status] ?? []).includes(to)) throw new RuleError("training.errors.transition", { from: training.status, to });
-    if (to === "held" && Date.parse(training.startsAt) > now.getTime()) throw new RuleError("training.errors.notStarted");
+    // Bad input, not a conflict: a 400 with a form-level message (issue 12, new user's item 7).
+    if (to === "held" && Date.parse(training.startsAt) > now.getTime()) throw new FieldErrors({ "": ["training.errors.notStarted"] });
     if (to === "cancelled" && !reason) throw new FieldErrors({ reason: ["errors.required"] });
     tx.update(t.trainingSessions)
       .set({ status: to, cancelReason: to === "cancelled" ? reason! : training.cancelReason, revision: training.revision + 1, updatedAt: now.toISOString() })
