@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   "retire",
   "return",
   "revoke",
+  "revoke_checkin",
   "schedule",
   "self_check_in",
   "set",

@@ -23,3 +23,14 @@ export const selfCheckInSchema = z.object({
     .trim()
     .regex(/^\d{3}\s?\d{3}$/, { error: "tracking.errors.codeFormat" }),
 });
+
+/** "Scan a check-in code" on a check-in list (issue 14 item 5): a scanned QR token or a typed short code. */
+export const codeCheckInSchema = z.object({
+  intent: z.literal("checkin-code"),
+  code: z.string().trim().min(1).max(200),
+  clientId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/)
+    .optional(),
+  markedAt: z.iso.datetime().optional(),
+});

@@ -9,3 +9,4 @@ export * from "./tracking/dashboard.server";
 export * from "./tracking/exports.server";
 export * from "./tracking/sql.server";
 export * from "./tracking/certificate-issue.server";
+export * from "./tracking/checkin-tokens.server";

@@ -19,8 +19,11 @@ export type QueuedMark = {
   url: string;
   /** The list page's path, to show a page's own waiting marks. */
   page: string;
+  /** The person marked; 0 for a scanned or typed check-in code, which the server resolves (`code`). */
   applicationId: number;
   status: string;
+  /** A scanned QR token or typed short code (issue 14 item 5): marks its person present when sent. */
+  code?: string;
   note?: string;
   /** UTC ISO instant on the device's clock. */
   markedAt: string;
@@ -122,7 +125,9 @@ export function flushQueue(): Promise<FlushResult> {
     const result: FlushResult = { sent: 0, refused: [], superseded: [], loginNeeded: false, offline: false };
     try {
       for (const mark of await queuedMarks()) {
-        const body = new URLSearchParams({ applicationId: String(mark.applicationId), status: mark.status, clientId: mark.clientId, markedAt: mark.markedAt });
+        const body = mark.code
+          ? new URLSearchParams({ intent: "checkin-code", code: mark.code, clientId: mark.clientId, markedAt: mark.markedAt })
+          : new URLSearchParams({ applicationId: String(mark.applicationId), status: mark.status, clientId: mark.clientId, markedAt: mark.markedAt });
         if (mark.note !== undefined) body.set("note", mark.note);
         let res: Response;
         try {

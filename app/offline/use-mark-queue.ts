@@ -20,6 +20,8 @@ export type MarkQueue = {
   superseded: Record<number, true>;
   loginNeeded: boolean;
   mark: (input: { applicationId: number; status: string; note?: string }) => Promise<void>;
+  /** Queues a scanned or typed check-in code (issue 14 item 5); a refusal shows under `refused[0]`. */
+  markCode: (code: string) => Promise<void>;
   sendNow: () => Promise<void>;
 };
 
@@ -109,6 +111,26 @@ export function useMarkQueue(): MarkQueue {
     [pathname, routeId, sendNow],
   );
 
+  const markCode = useCallback(
+    async (code: string) => {
+      setRefused((old) => {
+        const { 0: _gone, ...rest } = old;
+        return rest;
+      });
+      await enqueue({
+        clientId: newClientId(),
+        url: `${pathname}?_data=${encodeURIComponent(routeId)}`,
+        page: pathname,
+        applicationId: 0,
+        status: "present",
+        code,
+        markedAt: new Date().toISOString(),
+      });
+      if (navigator.onLine) await sendNow();
+    },
+    [pathname, routeId, sendNow],
+  );
+
   const latestFor = useCallback(
     (applicationId: number) => {
       let last: QueuedMark | undefined;
@@ -118,5 +140,5 @@ export function useMarkQueue(): MarkQueue {
     [waiting, pathname],
   );
 
-  return { waiting, latestFor, refused, superseded, loginNeeded, mark, sendNow };
+  return { waiting, latestFor, refused, superseded, loginNeeded, mark, markCode, sendNow };
 }

@@ -21,6 +21,7 @@ import { pageTitle } from "~/utils/page-title";
 import { CustomAnswers } from "~/components/review/CustomAnswers";
 import { translatorFor } from "~/i18n.server";
 import { answersForApplication } from "~/models/applications/questions.server";
+import { participantCheckInCode, revokeCheckInToken } from "~/models/tracking.server";
 
 const yesNo = (lng: string) => {
   const tr = translatorFor(lng);
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       actions: r.actions,
       editionEnded: r.editionEnded,
       trail: r.trail,
+      checkInCode: r.application.status === "accepted" ? participantCheckInCode(r.application.id) : null,
       lng,
       timeZone: actor.timeZone,
     });
@@ -59,6 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.get("intent") === "erase_sensitive") {
       eraseSensitiveDataFor(actor, id);
       return redirect(`/admin/applications/${id}?done=erased`);
+    }
+    if (form.get("intent") === "revoke_checkin") {
+      // A lost or copied badge (issue 14 item 5): the old QR code and short code stop working.
+      revokeCheckInToken(actor, id);
+      return redirect(`/admin/applications/${id}?done=revoke_checkin`);
     }
     return handleForm(form, decisionSchema, async (v) => {
       await decide(actor, id, v.intent, v.reason);
@@ -135,6 +142,29 @@ export default function ReviewApplication() {
               </Form>
             )}
           </section>
+          {data.app.status === "accepted" ? (
+            <section className="card" aria-labelledby="checkin-h">
+              <h2 id="checkin-h">{t("tracking.qr.adminTitle")}</h2>
+              <p>
+                {data.checkInCode ? (
+                  <>
+                    {t("tracking.qr.shortCode")}{" "}
+                    <strong translate="no" data-testid="admin-checkin-code">
+                      {data.checkInCode}
+                    </strong>
+                  </>
+                ) : (
+                  t("tracking.qr.notIssued")
+                )}
+              </p>
+              <p className="muted">{t("tracking.qr.revokeHint")}</p>
+              <Form method="post">
+                <button type="submit" name="intent" value="revoke_checkin" className="btn-danger">
+                  {t("tracking.qr.revoke")}
+                </button>
+              </Form>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
             <p className="muted">{t("privacy.organizerEraseText")}</p>

@@ -19,7 +19,10 @@ export const links = dashboardLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const search = new URL(request.url).searchParams;
+  const q = search.get("q") ?? "";
+  const checked = search.get("checked")?.slice(0, 200) ?? null;
+  const already = search.get("already") === "1";
   return guard(() => {
     const s = trainingSheet(actor, Number(params.trainingId), q);
     const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
@@ -36,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       today: s.today,
       open: s.open,
       q,
+      checked,
+      already,
       counts: s.counts,
       people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
       isOrganizer: actor.isOrganizer,
@@ -74,6 +79,11 @@ export default function TrainingAttendance() {
         q={data.q}
         counts={data.counts}
         error={actionData && "error" in actionData ? actionData.error : undefined}
+        code={
+          actionData && "codeError" in actionData
+            ? { error: actionData.codeError, value: actionData.code }
+            : { checked: data.checked ?? undefined, already: data.already }
+        }
       />
     </section>
   );

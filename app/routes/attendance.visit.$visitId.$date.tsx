@@ -19,7 +19,10 @@ export const links = dashboardLinks;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const search = new URL(request.url).searchParams;
+  const q = search.get("q") ?? "";
+  const checked = search.get("checked")?.slice(0, 200) ?? null;
+  const already = search.get("already") === "1";
   return guard(() => {
     const s = visitDaySheet(actor, Number(params.visitId), params.date ?? "", q);
     const prev = addDays(s.date, -1);
@@ -35,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       correction: s.correction,
       opensOn: formatDate(s.date, lng),
       q,
+      checked,
+      already,
       counts: s.counts,
       people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
     });
@@ -71,6 +76,11 @@ export default function VisitDayAttendance() {
         q={data.q}
         counts={data.counts}
         error={actionData && "error" in actionData ? actionData.error : undefined}
+        code={
+          actionData && "codeError" in actionData
+            ? { error: actionData.codeError, value: actionData.code }
+            : { checked: data.checked ?? undefined, already: data.already }
+        }
       />
     </section>
   );

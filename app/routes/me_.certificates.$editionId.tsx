@@ -8,7 +8,8 @@ import { attendancePartsOrNone } from "~/components/dashboard/attendance-parts";
 import { CertificateView } from "~/components/dashboard/CertificateView";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { remixI18n } from "~/i18n.server";
-import { certificateOfApplication, certificateViewData, getOwnCertificate, verificationLink } from "~/models/tracking.server";
+import { CheckInPass } from "~/components/dashboard/CheckInPass";
+import { certificateOfApplication, certificateViewData, getOwnCertificate, myCheckInPass, verificationLink } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -34,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       daysAttended: c.daysAttended,
       daysExpected: c.daysExpected,
       revoked: !!issued?.revokedAt,
+      // The personal check-in pass (issue 14 item 5) of an accepted participant.
+      pass: await myCheckInPass(actor, { applicationId: c.applicationId }),
       view: valid ? certificateViewData(c, lng, { ...valid, ...(await verificationLink(valid.code)) }) : null,
     });
   });
@@ -64,6 +67,12 @@ export default function MyCertificate() {
           </p>
         </section>
       )}
+      {data.pass ? (
+        // Printing this page prints the certificate; the pass is printed from the itinerary.
+        <div className={data.view ? "no-print" : undefined}>
+          <CheckInPass pass={data.pass} id="checkin-pass" />
+        </div>
+      ) : null}
     </>
   );
 }

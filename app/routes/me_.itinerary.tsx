@@ -16,6 +16,8 @@ import { languageName } from "~/domain/vocabulary";
 import { remixI18n } from "~/i18n.server";
 import { feedUrl, participantFeedState, rotateParticipantFeed, getItinerary } from "~/models/training.server";
 import { FeedCard } from "~/components/training/FeedCard";
+import { CheckInPass } from "~/components/dashboard/CheckInPass";
+import { myCheckInPass } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -52,9 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   const { homeZone, plans } = getItinerary(actor);
+  const passes = await Promise.all(plans.map((p) => myCheckInPass(actor, { applicationId: p.applicationId })));
   return json({
     homeZone,
-    plans: plans.map((p) => {
+    plans: plans.map((p, i) => {
       const entries: Entry[] = [];
       for (const v of p.visits) {
         const place = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
@@ -90,6 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const days = [...new Set(entries.map((e) => e.date))].sort();
       return {
         applicationId: p.applicationId,
+        pass: passes[i],
         editionName: pickField(p.editionName, p.editionTranslations, "name", lng),
         feed: (({ active, since }) => ({ active, since: since ? formatDate(since.slice(0, 10), lng) : null }))(participantFeedState(actor, p.applicationId)),
         days: days.map((date) => ({
@@ -190,6 +194,7 @@ export default function Itinerary() {
               </ul>
             </div>
           ) : null}
+          {p.pass ? <CheckInPass pass={p.pass} id={`pass-${p.applicationId}`} /> : null}
           <FeedCard
             headingId={`feed-${p.applicationId}`}
             level={3}

@@ -77,3 +77,26 @@ export const importUploads = sqliteTable("import_uploads", {
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * Personal check-in tokens (issue 14 item 5): one row per participant (application). The QR code
+ * carries `application_id` and `serial` signed with a key derived from the server secret
+ * (domain/checkin-token.ts); `code` is the short human-typeable form (8 characters, unique per
+ * edition). Revoking bumps `serial` and draws a new `code`, so an old QR code or code is refused.
+ */
+export const checkInTokens = sqliteTable(
+  "checkin_tokens",
+  {
+    applicationId: integer("application_id")
+      .primaryKey()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    editionId: integer("edition_id").notNull(),
+    serial: integer("serial").notNull().default(1),
+    code: text("code").notNull(),
+    /** The short code before the last revocation, so typing it says "revoked" rather than "unknown". */
+    previousCode: text("previous_code"),
+    /** UTC ISO instant the current token was issued. */
+    issuedAt: text("issued_at").notNull(),
+  },
+  (t) => [uniqueIndex("checkin_tokens_edition_code").on(t.editionId, t.code)],
+);

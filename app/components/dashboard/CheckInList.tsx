@@ -11,6 +11,7 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useErrorText } from "~/components/form";
 import { useMarkQueue, type MarkQueue } from "~/offline/use-mark-queue";
+import { CheckInCodeForm } from "./CheckInCodeForm";
 
 export type CheckInPerson = {
   applicationId: number;
@@ -111,6 +112,7 @@ export function CheckInList({
   q,
   counts,
   error,
+  code,
 }: {
   people: CheckInPerson[];
   open: boolean;
@@ -119,6 +121,8 @@ export function CheckInList({
   q: string;
   counts: { present: number; late: number; absent: number; excused: number; none: number; total: number };
   error?: string;
+  /** The check-in code form's state (issue 14 item 5): a refusal with the typed value, or who was just marked. */
+  code?: { error?: string; value?: string; checked?: string; already?: boolean };
 }) {
   const { t } = useTranslation();
   const tr = useErrorText();
@@ -149,6 +153,7 @@ export function CheckInList({
           {tr(error)}
         </p>
       ) : null}
+      <CheckInCodeForm open={open && !correction} error={code?.error} value={code?.value} checked={code?.checked} already={code?.already} queue={queue} />
       <Form method="get" className="actions" role="search">
         <label htmlFor="q" className="visually-hidden">
           {t("tracking.list.search")}
