@@ -7,7 +7,7 @@
  */
 import { useLocation, useMatches, useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
-import { enqueue, flushQueue, newClientId, onQueueChange, queuedMarks, type QueuedMark } from "./queue";
+import { enqueue, flushQueue, newClientId, onQueueChange, queuedMarks, type FlushResult, type QueuedMark } from "./queue";
 
 export type MarkQueue = {
   /** Every mark waiting on this device (all lists). */
@@ -20,9 +20,12 @@ export type MarkQueue = {
   superseded: Record<number, true>;
   loginNeeded: boolean;
   mark: (input: { applicationId: number; status: string; note?: string }) => Promise<void>;
-  /** Queues a scanned or typed check-in code (issue 14 item 5); a refusal shows under `refused[0]`. */
-  markCode: (code: string) => Promise<void>;
-  sendNow: () => Promise<void>;
+  /**
+   * Queues a scanned or typed check-in code (issue 14 item 5) and tries to send it; resolves with
+   * the server's refusal (a message key, also shown under `refused[0]`) or null (sent or waiting).
+   */
+  markCode: (code: string) => Promise<string | null>;
+  sendNow: () => Promise<FlushResult>;
 };
 
 export function useMarkQueue(): MarkQueue {
@@ -49,6 +52,7 @@ export function useMarkQueue(): MarkQueue {
       setSuperseded((old) => ({ ...old, ...Object.fromEntries(r.superseded.map((m) => [m.applicationId, true as const])) }));
     }
     if (r.sent || r.refused.length) revalidator.revalidate();
+    return r;
     // revalidator changes identity on every render; the latest one is the one to call.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -117,8 +121,9 @@ export function useMarkQueue(): MarkQueue {
         const { 0: _gone, ...rest } = old;
         return rest;
       });
+      const clientId = newClientId();
       await enqueue({
-        clientId: newClientId(),
+        clientId,
         url: `${pathname}?_data=${encodeURIComponent(routeId)}`,
         page: pathname,
         applicationId: 0,
@@ -126,7 +131,9 @@ export function useMarkQueue(): MarkQueue {
         code,
         markedAt: new Date().toISOString(),
       });
-      if (navigator.onLine) await sendNow();
+      if (!navigator.onLine) return null;
+      const r = await sendNow();
+      return r.refused.find((x) => x.mark.clientId === clientId)?.error ?? null;
     },
     [pathname, routeId, sendNow],
   );

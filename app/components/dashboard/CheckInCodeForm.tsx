@@ -48,8 +48,9 @@ export function CheckInCodeForm({
     const code = String(new FormData(e.currentTarget).get("code") ?? "").trim();
     if (!code) return;
     e.preventDefault();
-    void queue.markCode(code).then(() => {
-      if (inputRef.current) inputRef.current.value = "";
+    void queue.markCode(code).then((refused) => {
+      // A refused code stays in the field, next to its message; a sent or queued one is cleared.
+      if (!refused && inputRef.current) inputRef.current.value = "";
     });
   };
 
