@@ -101,16 +101,16 @@ describe("QR check-in", () => {
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(2);
     await expectAccessible(page, "check-in list with the code field");
     expect(statusOf(fx.a.id)).toBeNull();
-    await page.getByLabel("Check-in code").fill(code.toLowerCase());
+    await page.getByRole("textbox", { name: "Check-in code" }).fill(code.toLowerCase());
     await page.getByRole("button", { name: "Mark present" }).click();
     await expect.poll(() => statusOf(fx.a.id), { timeout: 60_000 }).toBe("present");
     // The list shows the server's answer: one person present.
     await expect.poll(() => page.locator(".checkin-list .att-present").count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.getByLabel("Check-in code").inputValue()).toBe("");
+    await expect.poll(() => page.getByRole("textbox", { name: "Check-in code" }).inputValue()).toBe("");
     // Typed again: nothing changes, nothing is refused.
-    await page.getByLabel("Check-in code").fill(code);
+    await page.getByRole("textbox", { name: "Check-in code" }).fill(code);
     await page.getByRole("button", { name: "Mark present" }).click();
-    await expect.poll(() => page.getByLabel("Check-in code").inputValue()).toBe("");
+    await expect.poll(() => page.getByRole("textbox", { name: "Check-in code" }).inputValue()).toBe("");
     expect(await page.getByTestId("checkin-code-error").count()).toBe(0);
     expect(statusOf(fx.a.id)).toBe("present");
     await ctx.close();
@@ -133,10 +133,10 @@ describe("QR check-in", () => {
     await logInAs(page, server.url, HOST, PASSWORD);
     await page.goto(listUrl());
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(2);
-    await page.getByLabel("Check-in code").fill(old);
+    await page.getByRole("textbox", { name: "Check-in code" }).fill(old);
     await page.getByRole("button", { name: "Mark present" }).click();
     await expect.poll(() => page.getByTestId("checkin-code-error").textContent(), { timeout: 60_000 }).toContain("This check-in code was revoked");
-    expect(await page.getByLabel("Check-in code").inputValue()).toBe(old);
+    expect(await page.getByRole("textbox", { name: "Check-in code" }).inputValue()).toBe(old);
     expect(statusOf(fx.b.id)).toBeNull();
     await expectAccessible(page, "check-in list with a refused code");
     await screenshot(page, "checkin-code-revoked-360");
@@ -150,7 +150,7 @@ describe("QR check-in", () => {
     await page.goto(listUrl());
     // Someone not on this day's list.
     const outsider = await codeFromItinerary(fx.c.email, false);
-    await page.getByLabel("Check-in code").fill(outsider);
+    await page.getByRole("textbox", { name: "Check-in code" }).fill(outsider);
     const [refused] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
       page.getByRole("button", { name: "Mark present" }).click(),
@@ -158,12 +158,12 @@ describe("QR check-in", () => {
     expect(refused.status()).toBe(400);
     await page.waitForLoadState();
     expect(await page.getByTestId("checkin-code-error").textContent()).toContain("This person is not on this list.");
-    expect(await page.getByLabel("Check-in code").inputValue()).toBe(outsider);
+    expect(await page.getByRole("textbox", { name: "Check-in code" }).inputValue()).toBe(outsider);
     expect(statusOf(fx.c.id)).toBeNull();
     await expectAccessible(page, "no-JS refused code");
 
     const code = await codeFromItinerary(fx.b.email, false);
-    await page.getByLabel("Check-in code").fill(code);
+    await page.getByRole("textbox", { name: "Check-in code" }).fill(code);
     await page.getByRole("button", { name: "Mark present" }).click();
     await page.waitForURL((u) => u.search.includes("checked="));
     expect(await page.getByTestId("checkin-code-ok").textContent()).toContain("is marked present");
