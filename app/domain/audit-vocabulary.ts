@@ -76,7 +76,6 @@ export const AUDIT_ACTIONS = [
   "retire",
   "return",
   "revoke",
-  "revoke_checkin",
   "schedule",
   "self_check_in",
   "set",

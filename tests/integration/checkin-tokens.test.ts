@@ -123,7 +123,7 @@ describe("checking in by code", () => {
     const trail = db()
       .select()
       .from(t.auditEvents)
-      .where(and(eq(t.auditEvents.entityType, "application"), eq(t.auditEvents.entityId, anh.app.id), eq(t.auditEvents.action, "revoke_checkin")))
+      .where(and(eq(t.auditEvents.entityType, "application"), eq(t.auditEvents.entityId, anh.app.id), eq(t.auditEvents.action, "revoke")))
       .all();
     expect(trail).toHaveLength(1);
     expect(refusal(() => checkInByCode(host, subject(), { code: old.token }, DURING))).toBe("tracking.qr.errors.revoked");

@@ -113,7 +113,7 @@ export function checkInTokenFor(applicationId: number, now = new Date()) {
 /**
  * Revokes an application's check-in token and issues a new one (organizers only, else
  * NotFoundError): the serial goes up by one and a new short code is drawn; audited as
- * `revoke_checkin` on the application.
+ * `revoke` on the application (details.checkInToken).
  */
 export function revokeCheckInToken(actor: Actor, applicationId: number, now = new Date()) {
   if (!actor.isOrganizer) throw new NotFoundError("application");
@@ -130,7 +130,7 @@ export function revokeCheckInToken(actor: Actor, applicationId: number, now = ne
       .set({ serial: row.serial + 1, code, previousCode: row.code, issuedAt: now.toISOString() })
       .where(sql`${t.checkInTokens.applicationId} = ${app.id}`)
       .run();
-    recordAudit(actor, { entityType: "application", entityId: app.id, action: "revoke_checkin", details: { serial: row.serial + 1 } }, tx);
+    recordAudit(actor, { entityType: "application", entityId: app.id, action: "revoke", details: { checkInToken: true, serial: row.serial + 1 } }, tx);
     return { serial: row.serial + 1, code: formatShortCode(code) };
   });
 }
