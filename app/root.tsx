@@ -140,7 +140,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // an error page (the root ErrorBoundary inside this Layout) is titled by its message.
   const error = useRouteError();
   const matches = useMatches();
-  const title = error === undefined ? documentTitle(t, matches) : `${t(`errorPage.${errorPageKey(errorStatus(error))}.title`)} · VLX`;
+  const title = error == null ? documentTitle(t, matches) : `${t(`errorPage.${errorPageKey(errorStatus(error))}.title`)} · VLX`;
   return (
     <html lang={locale} dir={i18n.dir(locale)}>
       <head>

@@ -66,6 +66,22 @@ async function expectNotFoundPage(page: Page, lng: string) {
   await expectAccessible(page);
 }
 
+describe("pages that are not errors", () => {
+  it("keep their own title: only an error page is titled by its message", async () => {
+    // The root titles an error page by its message; useRouteError() gives null, not undefined, on
+    // a page without an error, and every page was once titled "Something went wrong".
+    for (const [url, title] of [
+      ["/login", "Log in · VLX"],
+      ["/login?lng=km", null],
+    ] as const) {
+      const html = await (await fetch(`${server.url}${url}`)).text();
+      const got = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
+      if (title) expect(got).toBe(title);
+      for (const lng of ["en", "km"]) expect(got).not.toContain(common(lng, "errorPage.server.title"));
+    }
+  });
+});
+
 describe("the 404 page", () => {
   for (const javaScript of [true, false]) {
     const js = javaScript ? "js" : "nojs";
