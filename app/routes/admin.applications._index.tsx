@@ -6,6 +6,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
+import { FilterSelect } from "~/components/FilterSelect";
 import { memberCountries } from "~/domain/country-names";
 import { GENDERS, THEMES } from "~/domain/vocabulary";
 import { ErrorList, useErrorText } from "~/components/form";
@@ -122,23 +123,6 @@ function BulkResults({ results }: { results: BulkOutcome[] }) {
   );
 }
 
-function Filter({ id, label, value, options }: { id: string; label: string; value?: string | number; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={`f-${id}`}>{label}</label>
-      <select id={`f-${id}`} name={id} defaultValue={value === undefined ? "" : String(value)}>
-        <option value="">{t("common.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function ReviewList() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
@@ -158,11 +142,31 @@ export default function ReviewList() {
             {t("admin.applications.searchHint")}
           </p>
         </div>
-        <Filter id="edition" label={t("common.edition")} value={f.edition} options={data.editions.map((e) => ({ value: String(e.id), label: e.name }))} />
-        <Filter id="country" label={t("common.country")} value={f.country} options={data.countries.map((c) => ({ value: c.code, label: c.name }))} />
-        <Filter id="status" label={t("common.status")} value={f.status} options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        <Filter id="gender" label={t("admin.applications.gender")} value={f.gender} options={GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) }))} />
-        <Filter id="theme" label={t("admin.applications.theme")} value={f.theme} options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))} />
+        <FilterSelect
+          name="edition"
+          label={t("common.edition")}
+          value={f.edition}
+          options={data.editions.map((e) => ({ value: String(e.id), label: e.name }))}
+        />
+        <FilterSelect name="country" label={t("common.country")} value={f.country} options={data.countries.map((c) => ({ value: c.code, label: c.name }))} />
+        <FilterSelect
+          name="status"
+          label={t("common.status")}
+          value={f.status}
+          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="gender"
+          label={t("admin.applications.gender")}
+          value={f.gender}
+          options={GENDERS.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
+        />
+        <FilterSelect
+          name="theme"
+          label={t("admin.applications.theme")}
+          value={f.theme}
+          options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))}
+        />
         {/* Filtering keeps the chosen order. */}
         {f.sort !== "name" || f.dir !== "asc" ? (
           <>

@@ -6,6 +6,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
+import { FilterSelect } from "~/components/FilterSelect";
 import { AUDIT_PERSON_ROLES, auditQuery, parseAuditFilters, type AuditFilterValues } from "~/forms/audit";
 import { requireOrganizer } from "~/models/actor";
 import { auditFilterOptions, listAuditEvents } from "~/models/audit/log.server";
@@ -96,23 +97,6 @@ function TextFilter({
   );
 }
 
-function SelectFilter({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value}>
-        <option value="">{t("common.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export default function AuditLog() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
@@ -138,14 +122,14 @@ export default function AuditLog() {
             ))}
           </select>
         </div>
-        <SelectFilter
+        <FilterSelect
           name="type"
           label={t("audit.col.recordType")}
           value={v.type}
           options={data.types.map((c) => ({ value: c, label: typeName(c) })).sort(sortByLabel)}
         />
         <TextFilter name="record" label={t("audit.col.recordId")} values={v} errors={errors} />
-        <SelectFilter
+        <FilterSelect
           name="action"
           label={t("audit.col.action")}
           value={v.action}

@@ -3,10 +3,9 @@
 // JavaScript off gets a field error (400) for a "from" after a "to" with the typed dates kept, and
 // downloads the filtered events as CSV. A village leader gets 404. Every page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
-
-const PASSWORD = "vlx-demo-2026";
+import type { Browser } from "playwright-core";
+import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { DEMO_PASSWORD } from "../../db/seed";
 
 let server: TestServer;
 let browser: Browser;
@@ -20,18 +19,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function check(page: Page, name: string) {
-  await expectAccessible(page, name);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
-  await screenshot(page, name);
-}
-
 describe("audit log", () => {
   it("lists an organizer's decision, filters it, refuses a reversed date range and exports CSV", async () => {
     const ctx = await newContext(browser);
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await logInAs(org, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
 
     // Accept one endorsed application, as on the review page.
     await org.goto(`${server.url}/admin/applications?status=endorsed`);
@@ -47,7 +39,7 @@ describe("audit log", () => {
     await org.getByRole("navigation", { name: "Organizer pages" }).getByRole("link", { name: "Audit log" }).click();
     await org.waitForURL(/\/admin\/audit$/);
     await expect.poll(() => org.locator("tbody tr").count()).toBeGreaterThan(0);
-    await check(org, "audit-log");
+    await expectPageFits(org, "audit-log");
 
     await org.getByLabel("Record type").selectOption("application");
     await org.getByLabel("Record number").fill(String(appId));
@@ -61,7 +53,7 @@ describe("audit log", () => {
     expect(row).toContain("Wang Lin (IPRCC)");
     expect(row).toContain(`#${appId}`);
     expect(row).toContain("endorsed → accepted");
-    await check(org, "audit-log-filtered");
+    await expectPageFits(org, "audit-log-filtered");
 
     // The CSV link carries the same filters.
     const href = await org.getByRole("link", { name: "Download these events (CSV)" }).getAttribute("href");
@@ -76,7 +68,7 @@ describe("audit log", () => {
     // Without JavaScript: a reversed range answers 400 with the error next to "To" and the dates kept.
     const noJs = await newContext(browser, { javaScript: false });
     const page = await noJs.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
+    await logInAs(page, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
     await page.goto(`${server.url}/admin/audit`);
     await page.getByLabel("From (UTC)").fill("2031-03-10");
     await page.getByLabel("To (UTC)").fill("2031-03-01");
@@ -88,13 +80,13 @@ describe("audit log", () => {
     await expect.poll(() => page.locator("#f-to-error").textContent()).toContain("The end date must be on or after the start date.");
     expect(await page.getByLabel("From (UTC)").inputValue()).toBe("2031-03-10");
     expect(await page.getByLabel("To (UTC)").inputValue()).toBe("2031-03-01");
-    await check(page, "audit-log-bad-range");
+    await expectPageFits(page, "audit-log-bad-range");
     await noJs.close();
 
     // Anyone else: 404.
     const leaderCtx = await newContext(browser);
     const leader = await leaderCtx.newPage();
-    await logInAs(leader, server.url, "sari.id@vlx.demo", PASSWORD);
+    await logInAs(leader, server.url, "sari.id@vlx.demo", DEMO_PASSWORD);
     const res = await leader.goto(`${server.url}/admin/audit`);
     expect(res?.status()).toBe(404);
     await leaderCtx.close();

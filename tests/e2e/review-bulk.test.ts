@@ -4,10 +4,9 @@
 // the second was refused for its state; a reject without a reason answers 400 and changes nothing.
 // Every page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
-
-const PASSWORD = "vlx-demo-2026";
+import type { Browser } from "playwright-core";
+import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { DEMO_PASSWORD } from "../../db/seed";
 
 let server: TestServer;
 let browser: Browser;
@@ -21,18 +20,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function check(page: Page, name: string) {
-  await expectAccessible(page, name);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
-  await screenshot(page, name);
-}
-
 describe("review at scale", () => {
   it("sorts by a column and decides on ticked rows, listing each refusal, without JavaScript", async () => {
     const ctx = await newContext(browser, { javaScript: false });
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await logInAs(org, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
     await org.goto(`${server.url}/admin/applications`);
 
     // Sort by status (life-cycle order) from the column header, then the other way.
@@ -42,7 +34,7 @@ describe("review at scale", () => {
     expect(await statusHeader.getAttribute("aria-sort")).toBe("ascending");
     const firstBadge = org.locator("tbody tr .badge").first();
     expect(await firstBadge.textContent()).toBe("Draft");
-    await check(org, "review-sorted");
+    await expectPageFits(org, "review-sorted");
     await org.getByRole("link", { name: /^Status/ }).click();
     await org.waitForURL(/sort=status&dir=desc/);
     expect(await statusHeader.getAttribute("aria-sort")).toBe("descending");
@@ -84,7 +76,7 @@ describe("review at scale", () => {
         .getByRole("checkbox")
         .isChecked(),
     ).toBe(true);
-    await check(org, "review-bulk-no-reason");
+    await expectPageFits(org, "review-bulk-no-reason");
 
     // Waitlist both: the endorsed one changes, the submitted one is refused for its state.
     await org.getByLabel("Decision").selectOption("waitlist");
@@ -97,7 +89,7 @@ describe("review at scale", () => {
     expect(text).toContain(`${submittedName} (#`);
     expect(text).toContain("not changed. This step is not possible for an application in its current state.");
     expect(new URL(org.url()).searchParams.get("sort")).toBe("status"); // the list keeps its order
-    await check(org, "review-bulk-results");
+    await expectPageFits(org, "review-bulk-results");
     await ctx.close();
   });
 });

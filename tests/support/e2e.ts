@@ -193,3 +193,15 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: path.join("test-results", `${name}.png`), fullPage: true });
 }
+
+/**
+ * The checks every page of a flow gets: axe (no serious or critical violation), no sideways
+ * scrolling of the whole page at its viewport width, and a screenshot named `name` for a person
+ * to look at.
+ */
+export async function expectPageFits(page: Page, name: string) {
+  await expectAccessible(page, name);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
+  await screenshot(page, name);
+}

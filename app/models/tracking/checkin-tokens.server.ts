@@ -96,15 +96,21 @@ export function participantCheckInCode(applicationId: number): string | null {
   return row ? formatShortCode(row.code) : null;
 }
 
+/** The application's id and edition, inside `tx`; NotFoundError when there is none. */
+function applicationOf(tx: Db, applicationId: number) {
+  const app = tx
+    .select({ id: t.applications.id, editionId: t.applications.editionId })
+    .from(t.applications)
+    .where(sql`${t.applications.id} = ${applicationId}`)
+    .get();
+  if (!app) throw new NotFoundError("application");
+  return app;
+}
+
 /** The current signed token of an application (tests, and the admin page), creating it if needed. */
 export function checkInTokenFor(applicationId: number, now = new Date()) {
   return immediate(db(), (tx) => {
-    const app = tx
-      .select({ id: t.applications.id, editionId: t.applications.editionId })
-      .from(t.applications)
-      .where(sql`${t.applications.id} = ${applicationId}`)
-      .get();
-    if (!app) throw new NotFoundError("application");
+    const app = applicationOf(tx, applicationId);
     const row = ensureRow(tx, app, now);
     return { token: signCheckInToken(checkInTokenKey(), row.applicationId, row.serial), code: formatShortCode(row.code), serial: row.serial };
   });
@@ -118,12 +124,7 @@ export function checkInTokenFor(applicationId: number, now = new Date()) {
 export function revokeCheckInToken(actor: Actor, applicationId: number, now = new Date()) {
   if (!actor.isOrganizer) throw new NotFoundError("application");
   return immediate(db(), (tx) => {
-    const app = tx
-      .select({ id: t.applications.id, editionId: t.applications.editionId })
-      .from(t.applications)
-      .where(sql`${t.applications.id} = ${applicationId}`)
-      .get();
-    if (!app) throw new NotFoundError("application");
+    const app = applicationOf(tx, applicationId);
     const row = ensureRow(tx, app, now);
     const code = freshCode(tx, app.editionId);
     tx.update(t.checkInTokens)
