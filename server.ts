@@ -153,6 +153,13 @@ const server = app.listen(env.port, () => {
   }
   console.log(lines.join("\n"));
 });
+// An idle kept-alive connection stays open 65 s, not Node's 5 s: a client or reverse proxy that
+// reuses a connection just as the server closes it gets a reset (ECONNRESET, or a proxy's 502).
+// Proxies keep upstream connections about 60 s (nginx keepalive_timeout), so the server must wait
+// longer than they do; headersTimeout must exceed it. server.close() still ends idle connections
+// at once on shutdown (Node 19+).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 let closing = false;
 function shutdown(signal: string) {

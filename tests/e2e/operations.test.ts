@@ -7,6 +7,7 @@
 //   within 10 s: readiness is its "VLX is serving" line, never a sleep.
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,26 @@ describe("health and the database file", () => {
       expect(fs.existsSync(server.dbPath), "no silent new database").toBe(false);
       // Reading pages still works from the open handle; the process stays up for the operator.
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("kept-alive connections", () => {
+  it("stay open longer than a reverse proxy keeps them (65 s, not Node's 5 s), so a reused one is not reset", async () => {
+    const server = await startServer();
+    try {
+      // Node announces its keepAliveTimeout in every kept-alive answer.
+      const header = await new Promise<string | undefined>((resolve, reject) =>
+        http
+          .get(`${server.url}/healthz`, { agent: new http.Agent({ keepAlive: true }) }, (res) => {
+            res.resume();
+            resolve(String(res.headers["keep-alive"]));
+          })
+          .on("error", reject),
+      );
+      expect(header).toBe("timeout=65");
     } finally {
       await server.stop();
     }
