@@ -124,8 +124,10 @@ describe("QR check-in", () => {
     expect((await org.getByTestId("admin-checkin-code").textContent())?.trim()).toBe(old);
     await org.getByRole("button", { name: "Revoke and issue a new code" }).click();
     await org.waitForURL((u) => u.search.includes("done=revoke_checkin"));
-    const fresh = (await org.getByTestId("admin-checkin-code").textContent())!.trim();
-    expect(fresh).not.toBe(old);
+    // The URL changes when the router commits; React may paint the new loader data a moment later.
+    const shownCode = async () => (await org.getByTestId("admin-checkin-code").textContent())?.trim();
+    await expect.poll(shownCode, { timeout: 60_000 }).not.toBe(old);
+    expect(await shownCode()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await org.context().close();
 
     const ctx = await newContext(browser, { width: 360 });
