@@ -55,7 +55,7 @@ export default function SelfCheckIn() {
           {t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <div className="field">
           <label htmlFor="code">{t("tracking.self.code")}</label>
           <input
