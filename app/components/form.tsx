@@ -6,15 +6,35 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 
 /**
  * Error params as the reader writes them (issue 12 item 18): every `YYYY-MM-DD` date in a param,
- * alone or inside a text such as "Rice week (2031-07-01 – 2031-07-08)", is formatted for `lng`.
+ * alone or inside a text such as "Rice week (2031-07-01 – 2031-07-08)", is formatted for `lng`,
+ * and every number with `lng`'s digits and grouping (a survey's range "10,000" in English,
+ * "10.000" in Indonesian, not "10000"; issue 11 item 4). `count` stays a number: i18next picks the
+ * plural form from it.
  */
 export function readableParams(params: Record<string, unknown>, lng: string): Record<string, unknown> {
   const fix = (v: unknown): unknown =>
-    typeof v === "string" ? v.replace(/\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g, (d) => formatDate(d, lng)) : Array.isArray(v) ? v.map(fix) : v;
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, fix(v)]));
+    typeof v === "string"
+      ? v.replace(/\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g, (d) => formatDate(d, lng))
+      : typeof v === "number" && Number.isFinite(v)
+        ? new Intl.NumberFormat(lng).format(v)
+        : Array.isArray(v)
+          ? v.map(fix)
+          : v;
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === "count" ? v : k === "zone" ? zoneText(v, lng) : fix(v)]));
+}
+
+/** A `zone` param (an IANA ID) by its name in the reader's language; anything else unchanged. */
+function zoneText(v: unknown, lng: string): unknown {
+  if (typeof v !== "string" || !v.includes("/")) return v;
+  try {
+    return timeZoneDisplayName(v, lng);
+  } catch {
+    return v;
+  }
 }
 
 /** Translates an error key, which may carry params as "key|{json}". */

@@ -47,3 +47,45 @@ export function listFormat(locale: string | string[], options: Intl.ListFormatOp
 export function displayNames(locales: string | string[], options: Intl.DisplayNamesOptions): Intl.DisplayNames {
   return cached(displayNamesCache, `${String(locales)}|${JSON.stringify(options)}`, () => new Intl.DisplayNames(locales, options));
 }
+
+/**
+ * A time zone's name in the reader's language, never its IANA ID (issue 11 item 4, new user's
+ * report: pages showed "Asia/Phnom_Penh"): CLDR's generic long name through Intl.DateTimeFormat
+ * (`timeZoneName: "longGeneric"`), e.g. "Indochina Time" in English, "中南半岛时间" in Chinese,
+ * "Western Indonesia Time" for Asia/Jakarta. `at` (epoch ms, default now) picks the zone's name
+ * at that instant (names can change with history). Falls back to the specific long name, then to
+ * the ID itself only when Intl knows no name at all. Throws RangeError for an unknown zone.
+ * Call it where the text is made once (loaders), not during hydration: the browser's ICU may word
+ * a zone differently from the server's.
+ */
+export function timeZoneDisplayName(zone: string, locale: string, at: number = Date.now()): string {
+  for (const timeZoneName of ["longGeneric", "long"] as const) {
+    const name = dateTimeFormat(locale, { timeZone: zone, timeZoneName })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value;
+    // ICU writes "GMT+07:00" when it has no name: try the next style.
+    if (name && !/^(GMT|UTC)([+−-]|$)/.test(name)) return name;
+  }
+  return zone;
+}
+
+/**
+ * A zone's label in a list of zones to choose from, in the reader's language: the place's name
+ * (CLDR's short generic form, "Jakarta Time", "雅加达时间") then the zone's name where it adds
+ * something ("Jakarta Time · Western Indonesia Time"), so zones sharing one name (Jakarta and
+ * Pontianak) stay apart without showing IANA IDs. Made in loaders, like timeZoneDisplayName.
+ */
+export function timeZoneChoiceLabel(zone: string, locale: string, at: number = Date.now()): string {
+  const place = dateTimeFormat(locale, { timeZone: zone, timeZoneName: "shortGeneric" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const name = timeZoneDisplayName(zone, locale, at);
+  if (!place || /^(GMT|UTC)([+−-]|$)/.test(place) || place === name) return name;
+  return `${place} · ${name}`;
+}
+
+/** `zones` as select options labelled by timeZoneChoiceLabel, sorted by label for `locale`. */
+export function timeZoneChoices(zones: readonly string[], locale: string): { value: string; label: string }[] {
+  const c = collator(locale);
+  return zones.map((z) => ({ value: z, label: timeZoneChoiceLabel(z, locale) })).sort((a, b) => c.compare(a.label, b.label));
+}

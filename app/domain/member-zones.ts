@@ -5,6 +5,9 @@
  * script budget). tests/unit/countries.test.ts checks the two agree, so a tz data update that
  * changes a member's zones fails there.
  */
+import { memberCountries } from "./country-names";
+import { timeZoneChoiceLabel } from "./intl";
+
 const MEMBER_TIME_ZONES: Record<string, readonly string[]> = {
   BN: ["Asia/Brunei"],
   KH: ["Asia/Phnom_Penh"],
@@ -29,4 +32,14 @@ export function memberTimeZones(code: string): string[] {
 /** The zone to default to for a member country: Asia/Jakarta for ID; "UTC" for unknown codes. */
 export function memberDefaultTimeZone(code: string): string {
   return MEMBER_TIME_ZONES[code]?.[0] ?? "UTC";
+}
+
+/**
+ * The member countries' zones as select options for `lng`, grouped by country in the reader's
+ * country order, each labelled with its localized name and its country's ("Jakarta Time ·
+ * Western Indonesia Time (Indonesia)"), never the IANA ID (issue 11). Call it in loaders: the
+ * labels come from the server's Intl (see timeZoneDisplayName).
+ */
+export function memberZoneChoices(lng: string): { value: string; label: string }[] {
+  return memberCountries(lng).flatMap((c) => memberTimeZones(c.code).map((z) => ({ value: z, label: `${timeZoneChoiceLabel(z, lng)} (${c.name})` })));
 }

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditionForm, type EditionDefaults } from "~/components/review/EditionForm";
 import { memberCountries } from "~/domain/country-names";
+import { timeZoneChoices } from "~/domain/intl";
 import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tr: e.translations,
       ...Object.fromEntries(Object.entries(quotas).map(([c, q]) => [`quota_${c}`, String(q)])),
     };
-    return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: memberTimeZones(e.timeZone) });
+    return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: timeZoneChoices(memberTimeZones(e.timeZone), lng) });
   });
 }
 

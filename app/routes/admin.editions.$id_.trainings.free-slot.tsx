@@ -7,6 +7,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { trainingLinks } from "~/components/training/styles";
 import { formChoices } from "~/components/training/views.server";
 import { freeSlotSchema } from "~/forms/training";
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         if (!found) errors = { visitId: ["errors.invalid"] };
         else
           result = {
-            zone: found.zone,
+            zone: timeZoneDisplayName(found.zone, lng),
             slots: found.slots.map((s) => {
               const p = new URLSearchParams();
               if (v.visitId) p.set("visitId", String(v.visitId));

@@ -8,6 +8,7 @@ import { ErrorList, FormErrors } from "~/components/form";
 import { ZONES } from "~/components/training/views.server";
 import { countryName, memberCountries } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { timeZoneChoices, timeZoneDisplayName } from "~/domain/intl";
 import { hasHolidayData } from "~/domain/training";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
 import { holidaySchema, interpreterSchema, trainerSchema, venueSchema } from "~/forms/training";
@@ -47,7 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         name: c.name,
         noData: [Number(edition.startsOn.slice(0, 4)), Number(edition.endsOn.slice(0, 4))].some((y) => !hasHolidayData(c.code, y)),
       })),
-      zones: ZONES,
+      zones: timeZoneChoices(ZONES, lng),
+      // Zones by their names in the reader's language, never IANA IDs (issue 11).
+      zoneNames: Object.fromEntries(
+        [...new Set([...r.venues.map((v) => v.timeZone), ...r.sites.map((s) => s.timeZone)])].map((z) => [z, timeZoneDisplayName(z, lng)]),
+      ),
     });
   });
 }
@@ -127,7 +132,7 @@ export default function Resources() {
         <ul>
           {d.venues.map((v) => (
             <li key={v.id}>
-              {v.name} — {countryName(v.countryCode, lng)}, {v.timeZone}
+              {v.name} — {countryName(v.countryCode, lng)}, {d.zoneNames[v.timeZone] ?? v.timeZone}
               {v.address ? ` · ${v.address}` : ""} <Retired at={v.retiredAt} />
               <Manage kind="venue" id={v.id} name={v.name} retired={v.retiredAt !== null} reply={reply}>
                 {(p) => (
@@ -141,7 +146,7 @@ export default function Resources() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" key={`venue-${d.venues.length}`}>
+        <Form method="post" className="stack" key={`venue-${d.venues.length}`} noValidate>
           <input type="hidden" name="intent" value="venue" />
           <FormErrors errors={errs("venue", "") ?? undefined} />
           <div className="grid grid-2">
@@ -155,7 +160,7 @@ export default function Resources() {
                 <option value="">{t("training.resources.noSite")}</option>
                 {d.sites.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.name} ({s.timeZone})
+                    {s.name} ({d.zoneNames[s.timeZone] ?? s.timeZone})
                   </option>
                 ))}
               </select>,
@@ -180,8 +185,8 @@ export default function Resources() {
               <select id="venue-timeZone" name="timeZone" defaultValue={val("venue", "timeZone") ?? ""} aria-describedby="venue-timeZone-err">
                 <option value="">{t("training.resources.zoneDefault")}</option>
                 {d.zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
+                  <option key={z.value} value={z.value}>
+                    {z.label}
                   </option>
                 ))}
               </select>,
@@ -224,7 +229,7 @@ export default function Resources() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" key={`trainer-${d.trainers.length}`}>
+        <Form method="post" className="stack" key={`trainer-${d.trainers.length}`} noValidate>
           <input type="hidden" name="intent" value="trainer" />
           <div className="grid grid-2">
             {text("trainer", "name", t("training.resources.name"), { required: true })}
@@ -265,7 +270,7 @@ export default function Resources() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" key={`interp-${d.interpreters.length}`}>
+        <Form method="post" className="stack" key={`interp-${d.interpreters.length}`} noValidate>
           <input type="hidden" name="intent" value="interpreter" />
           <div className="grid grid-2">
             {text("interpreter", "name", t("training.resources.name"), { required: true })}
@@ -304,7 +309,7 @@ export default function Resources() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" key={`hol-${d.holidays.length}`}>
+        <Form method="post" className="stack" key={`hol-${d.holidays.length}`} noValidate>
           <input type="hidden" name="intent" value="holiday" />
           <div className="grid grid-2">
             {field(

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditionForm } from "~/components/review/EditionForm";
 import { memberCountries } from "~/domain/country-names";
+import { timeZoneChoices } from "~/domain/intl";
 import { parseEditionForm } from "~/forms/review";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
-    return json({ countries: memberCountries(lng), timeZones: memberTimeZones() });
+    return json({ countries: memberCountries(lng), timeZones: timeZoneChoices(memberTimeZones(), lng) });
   });
 }
 

@@ -12,6 +12,7 @@ import { PlacementBadge, useReasonText } from "~/components/placement/reasons";
 import { placementLinks } from "~/components/placement/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { placementActionSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
 import { remixI18n } from "~/i18n.server";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         title: r.visit.title || r.site.nameLatin || r.site.name,
         site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
         countryCode: r.site.countryCode,
-        timeZone: r.site.timeZone,
+        timeZone: timeZoneDisplayName(r.site.timeZone, lng),
         arrivalOn: r.visit.arrivalOn,
         departureOn: r.visit.departureOn,
       },

@@ -74,7 +74,9 @@ export default function EditTraining() {
   const { t, i18n } = useTranslation();
   const intent = (actionData as { initialValue?: Record<string, unknown> } | undefined)?.initialValue?.intent;
   const saveResult = intent === "status" ? undefined : actionData;
-  const statusErrors = intent === "status" ? ((actionData as { error?: Record<string, string[]> })?.error?.[""] ?? ["errors.invalid"]) : undefined;
+  const statusError = intent === "status" ? ((actionData as { error?: Record<string, string[]> })?.error ?? {}) : undefined;
+  const reasonErrors = statusError?.reason;
+  const statusErrors = statusError ? (statusError[""] ?? (reasonErrors ? undefined : ["errors.invalid"])) : undefined;
   const editable = d.training.status === "draft" || d.training.status === "scheduled";
   return (
     <>
@@ -97,7 +99,7 @@ export default function EditTraining() {
         </p>
       ) : null}
       {d.training.cancelReason ? <p className="alert alert-warn">{t("training.cancelledBecause", { reason: d.training.cancelReason })}</p> : null}
-      <StatusForms status={d.training.status} started={d.training.started} errors={statusErrors} />
+      <StatusForms status={d.training.status} started={d.training.started} errors={statusErrors} reasonErrors={reasonErrors} />
       {editable ? (
         <section className="card">
           <h2>{t("training.form.editTitle")}</h2>

@@ -7,6 +7,7 @@ import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, trainingSheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         title: s.training.title,
         status: s.training.status,
         when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`,
-        zone: s.training.timeZone,
+        zone: timeZoneDisplayName(s.training.timeZone, lng, Date.parse(s.training.startsAt)),
       },
       visitId: s.visit?.id ?? null,
       days: s.days,

@@ -7,6 +7,7 @@ import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { addDays, formatDate } from "~/domain/dates";
+import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, visitDaySheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
@@ -28,11 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const prev = addDays(s.date, -1);
     const next = addDays(s.date, 1);
     return json({
-      visit: { id: s.visit.id, title: s.visit.title || s.site.nameLatin || s.site.name, site: s.site.name },
+      // The visit's title in the reader's language (issue 11 item 8), else the site's name.
+      visit: {
+        id: s.visit.id,
+        title: s.visit.title ? pickField(s.visit.title, s.visit.translations, "title", lng).text : s.site.nameLatin || s.site.name,
+        site: s.site.name,
+      },
       date: s.date,
       dateLabel: formatDate(s.date, lng, "long"),
-      prev: prev >= s.visit.arrivalOn ? prev : null,
-      next: next <= s.visit.departureOn ? next : null,
+      // The neighbouring days, linked by their ISO date and labelled as the reader writes dates.
+      prev: prev >= s.visit.arrivalOn ? { date: prev, label: formatDate(prev, lng) } : null,
+      next: next <= s.visit.departureOn ? { date: next, label: formatDate(next, lng) } : null,
       today: s.today,
       open: s.open,
       correction: s.correction,
@@ -61,8 +68,8 @@ export default function VisitDayAttendance() {
       <h1>{t("tracking.list.titleVisit", { visit: data.visit.title, date: data.dateLabel })}</h1>
       <p className="muted">{data.visit.site}</p>
       <nav className="actions" aria-label={t("tracking.list.days")}>
-        {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev}`}>← {data.prev}</Link> : null}
-        {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next}`}>{data.next} →</Link> : null}
+        {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev.date}`}>← {data.prev.label}</Link> : null}
+        {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next.date}`}>{data.next.label} →</Link> : null}
         <a href={`/host/exports/${data.visit.id}.csv`} download>
           {t("tracking.exports.visitAttendance")}
         </a>

@@ -6,6 +6,7 @@ import { MonthCalendar } from "~/components/hosts/MonthCalendar";
 import { VisitTable } from "~/components/hosts/VisitTable";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { isMonth, monthOf } from "~/domain/visits";
 import { DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { remixI18n } from "~/i18n.server";
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Vetting notes are the organizers' own working notes.
       site: actor.isOrganizer ? site : { ...site, vettingNotes: "" },
       countryLabel: countryName(site.countryCode, lng),
+      zoneLabel: timeZoneDisplayName(site.timeZone, lng),
       coordinators: coordinators.map((c) => ({ id: c.id, displayName: c.displayName })),
       visits,
       month,
@@ -131,7 +133,7 @@ export default function SitePage() {
             {site.district ? `, ${site.district}` : ""}
           </dd>
           <dt>{t("hosts.site.timeZone")}</dt>
-          <dd>{site.timeZone}</dd>
+          <dd>{d.zoneLabel}</dd>
           {site.latitude && site.longitude ? (
             <>
               <dt>{t("hosts.site.coordinates")}</dt>

@@ -2,6 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SiteForm } from "~/components/hosts/SiteForm";
+import { memberZoneChoices } from "~/domain/member-zones";
+import { remixI18n } from "~/i18n.server";
 import { hostSiteSchema } from "~/forms/host-site.server";
 import { getSite, siteFormValues, siteInScope, updateSite } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
@@ -12,9 +14,10 @@ export const handle = pageTitle((t, d) => t("hosts.site.editTitle", { name: d.na
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { site } = getSite(actor, Number(params.siteId));
-    return json({ id: site.id, name: site.name, values: siteFormValues(site) });
+    return json({ id: site.id, name: site.name, values: siteFormValues(site), timeZones: memberZoneChoices(lng) });
   });
 }
 
@@ -30,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditSite() {
-  const { id, name, values } = useLoaderData<typeof loader>();
+  const { id, name, values, timeZones } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -39,7 +42,7 @@ export default function EditSite() {
         <Link to={`/host/sites/${id}`}>← {name}</Link>
       </p>
       <h1>{t("hosts.site.editTitle", { name })}</h1>
-      <SiteForm lastResult={lastResult} defaultValue={values} submitLabel={t("common.save")} />
+      <SiteForm lastResult={lastResult} defaultValue={values} submitLabel={t("common.save")} timeZones={timeZones} />
     </section>
   );
 }

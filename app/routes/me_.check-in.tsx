@@ -7,6 +7,8 @@ import { useErrorText } from "~/components/form";
 import { selfCheckInSchema } from "~/forms/attendance.server";
 import { selfCheckIn } from "~/models/tracking.server";
 import { RateLimitError, RuleError } from "~/models/errors";
+import { pickField } from "~/domain/local-text";
+import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -25,13 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   const form = await readForm(request);
   const code = String(form.get("code") ?? "");
   const parsed = selfCheckInSchema.safeParse({ code });
   if (!parsed.success) return json({ error: "tracking.errors.codeFormat", code }, { status: 400 });
   try {
     const r = selfCheckIn(actor, parsed.data.code);
-    return redirect(`/me/check-in?done=${encodeURIComponent(r.training.title)}&status=${r.status}`);
+    // The session's title in the reader's language (issue 11 item 8).
+    const title = pickField(r.training.title, r.training.translations, "title", lng).text;
+    return redirect(`/me/check-in?done=${encodeURIComponent(title)}&status=${r.status}`);
   } catch (e) {
     if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), code }, { status: 409 });
     if (e instanceof RateLimitError) {
@@ -55,7 +60,7 @@ export default function SelfCheckIn() {
           {t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}
         </p>
       ) : null}
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <div className="field">
           <label htmlFor="code">{t("tracking.self.code")}</label>
           <input

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { trainingLinks } from "~/components/training/styles";
 import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { pickField, type Shown } from "~/domain/local-text";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
@@ -56,7 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { homeZone, plans } = getItinerary(actor);
   const passes = await Promise.all(plans.map((p) => myCheckInPass(actor, { applicationId: p.applicationId })));
   return json({
-    homeZone,
+    // The home zone by its name in the reader's language, not its IANA ID (issue 11).
+    homeZone: homeZone ? timeZoneDisplayName(homeZone, lng) : null,
     plans: plans.map((p, i) => {
       const entries: Entry[] = [];
       for (const v of p.visits) {
@@ -69,7 +71,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const s = utcToLocal(r.startsAt, r.timeZone);
         const e = utcToLocal(r.endsAt, r.timeZone);
         const label = zoneLabel(r.startsAt, r.timeZone, { locale: lng });
-        const long = zoneLabel(r.startsAt, r.timeZone, { locale: lng, zoneName: "long" });
         entries.push({
           kind: "training",
           key: `t${r.id}`,
@@ -80,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           type: r.type,
           status: r.status,
           time: `${s.time}–${e.time}${e.date !== s.date ? ` (${formatDate(e.date, lng)})` : ""} ${label}`,
-          zoneName: `${long} · ${r.timeZone}`,
+          zoneName: timeZoneDisplayName(r.timeZone, lng, Date.parse(r.startsAt)),
           home: formatForViewer(r.startsAt, r.endsAt, r.timeZone, homeZone, { locale: lng }).viewer,
           venue: r.venueName,
           online: r.onlineUrl,

@@ -10,6 +10,7 @@ import { PlacementBadge } from "~/components/placement/PlacementBadge";
 import { placementLinks } from "~/components/placement/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { timeZoneDisplayName } from "~/domain/intl";
 import { pickField } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement.server";
@@ -37,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
       place: [r.site.district, r.site.province].filter(Boolean).join(", "),
       countryCode: r.site.countryCode,
-      timeZone: r.site.timeZone,
+      // The zone by its name in the reader's language ("Indochina Time"), not "Asia/Phnom_Penh".
+      timeZone: timeZoneDisplayName(r.site.timeZone, lng),
       arrivalOn: r.visit.arrivalOn,
       departureOn: r.visit.departureOn,
       themes: r.visit.themes,

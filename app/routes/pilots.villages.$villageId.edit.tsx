@@ -3,6 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VillageForm } from "~/components/pilots/VillageForm";
+import { memberZoneChoices } from "~/domain/member-zones";
+import { remixI18n } from "~/i18n.server";
 import { villageSchema } from "~/forms/pilots.server";
 import { getVillage, updateVillage } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
@@ -13,9 +15,11 @@ export const handle = pageTitle("pilots.village.editTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const v = getVillage(actor, idParam(params.villageId, "pilot village"));
     return json({
+      timeZones: memberZoneChoices(lng),
       village: {
         ...v,
         latitude: v.latitude ?? "",
@@ -38,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditVillage() {
-  const { village } = useLoaderData<typeof loader>();
+  const { village, timeZones } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   return (
@@ -49,7 +53,7 @@ export default function EditVillage() {
       <h1>
         {t("pilots.village.editTitle")}: {village.nameLatin || village.name}
       </h1>
-      <VillageForm lastResult={lastResult} defaultValue={village} submitLabel={t("common.save")} />
+      <VillageForm lastResult={lastResult} defaultValue={village} submitLabel={t("common.save")} timeZones={timeZones} />
     </section>
   );
 }

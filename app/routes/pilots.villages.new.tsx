@@ -1,8 +1,10 @@
 // Organizer: a new pilot village.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VillageForm } from "~/components/pilots/VillageForm";
+import { memberZoneChoices } from "~/domain/member-zones";
+import { remixI18n } from "~/i18n.server";
 import { villageSchema } from "~/forms/pilots.server";
 import { requireOrganizer } from "~/models/actor";
 import { createVillage } from "~/models/pilots.server";
@@ -14,9 +16,10 @@ export const handle = pageTitle("pilots.village.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
-    return null;
+    return json({ timeZones: memberZoneChoices(lng) });
   });
 }
 
@@ -33,13 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewVillage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
+  const { timeZones } = useLoaderData<typeof loader>();
   return (
     <section className="card">
       <p>
         <Link to="/pilots">← {t("pilots.overview.title")}</Link>
       </p>
       <h1>{t("pilots.village.newTitle")}</h1>
-      <VillageForm lastResult={lastResult} submitLabel={t("pilots.village.create")} />
+      <VillageForm lastResult={lastResult} submitLabel={t("pilots.village.create")} timeZones={timeZones} />
     </section>
   );
 }

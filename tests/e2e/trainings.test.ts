@@ -66,7 +66,7 @@ describe("training sessions", () => {
     await page.getByLabel("Type").selectOption("workshop");
     await page.getByLabel("Who attends").selectOption("visit");
     await page.getByLabel("Exchange visit").selectOption(String(fx.visitId));
-    await page.getByLabel("Venue", { exact: true }).selectOption({ label: "Hebian village committee hall (Asia/Shanghai)" });
+    await page.getByLabel("Venue", { exact: true }).selectOption({ label: "Hebian village committee hall (China Standard Time)" });
     await page.getByLabel("Start date").fill(fx.day);
     await page.getByLabel("Start time").fill("10:00");
     await page.getByLabel("End date").fill(fx.day);

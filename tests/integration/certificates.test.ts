@@ -231,3 +231,37 @@ describe("revocation", () => {
     ).toThrow(/UNIQUE/);
   });
 });
+
+describe("programme texts in the reader's language (issue 11 item 8)", () => {
+  it("the participant's certificate shows the edition name and session titles in zh and fil, else English, each marked with its language", async () => {
+    db()
+      .update(t.editions)
+      .set({ translations: { name: { zh: "第42届交流", fil: "Ika-42 na edisyon", km: "លើកទី៤២" } } })
+      .where(eq(t.editions.id, editionId))
+      .run();
+    db()
+      .update(t.trainingSessions)
+      .set({ title: "Rice terraces", translations: { title: { zh: "梯田工作坊", fil: "Palayan sa hagdan-hagdan" } } })
+      .where(eq(t.trainingSessions.editionId, editionId))
+      .run();
+    const cookie = await cookieFor(done.user.id);
+    const read = async (lng: string) => {
+      db().update(t.users).set({ locale: lng }).where(eq(t.users.id, done.user.id)).run();
+      return (await (await call(myCertLoader, `/me/certificates/${editionId}`, { params: { editionId: String(editionId) }, cookie })).json()).view;
+    };
+    const zh = await read("zh");
+    expect(zh).toMatchObject({ editionName: "第42届交流", editionLang: "zh", sessions: [{ title: "梯田工作坊", lang: "zh" }] });
+    const fil = await read("fil");
+    expect(fil).toMatchObject({ editionName: "Ika-42 na edisyon", editionLang: "fil", sessions: [{ title: "Palayan sa hagdan-hagdan", lang: "fil" }] });
+    // No Korean text given: English, marked as English.
+    const ko = await read("ko");
+    expect(ko).toMatchObject({ editionName: "42nd edition", editionLang: "en", sessions: [{ title: "Rice terraces", lang: "en" }] });
+    // The organizer's copy follows the organizer's language too.
+    db().update(t.users).set({ locale: "zh" }).where(eq(t.users.id, organizer.id)).run();
+    const org = await (
+      await call(certLoader, `/admin/certificates/${done.app.id}`, { params: { applicationId: String(done.app.id) }, cookie: orgCookie })
+    ).json();
+    expect(org.view.editionName).toBe("第42届交流");
+    db().update(t.users).set({ locale: "en" }).where(eq(t.users.id, organizer.id)).run();
+  });
+});

@@ -279,7 +279,9 @@ describe("offers", () => {
     const mail = db().select().from(t.outbox).where(eq(t.outbox.toAddress, vi.user.email)).all().at(-1)!;
     expect(mail.subject).toContain("Chỗ của bạn");
     expect(mail.text).toContain(`/me/placements/${p.id}`);
-    expect(mail.text).toContain("Asia/Bangkok");
+    // The site's zone by its name in the participant's language (issue 11), not "Asia/Bangkok".
+    expect(mail.text).toContain("(theo Giờ Đông Dương)");
+    expect(mail.text).not.toContain("Asia/");
     expect(((await thrown(() => publishOffers(organizer, edition.id, "2031-06-15"))) as RuleError).key).toBe("placement.errors.nothingToPublish");
     // The participant sees it; the host sees them coming.
     expect(listOwnPlacements(vi.user).map((x) => x.id)).toEqual([p.id]);

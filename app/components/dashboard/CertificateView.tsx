@@ -12,10 +12,12 @@ export type CertificateViewData = {
   lang: string;
   countryName: string;
   editionName: string;
+  /** Language the edition name is in (the reader's, or the fallback's). */
+  editionLang?: string;
   dates: string;
   mode: string;
   sites: { label: string; dates: string }[];
-  sessions: { title: string; date: string }[];
+  sessions: { title: string; lang?: string; date: string }[];
   issuedOn: string;
   /** Issued certificate (issue 15): printed number, verification address and its QR code (data URI). */
   number: string;
@@ -28,6 +30,24 @@ export type CertificateViewData = {
   daysExpected: number;
   daysAttended: number;
 };
+
+/**
+ * "took part in <edition>, <dates>": the edition's name carries its own `lang` when it fell back
+ * to another language than the page's (the sentence is split around a marker, not rebuilt).
+ */
+function TookPart({ c }: { c: CertificateViewData }) {
+  const { t, i18n } = useTranslation();
+  const mark = "\u0000";
+  const [before, after = ""] = t("tracking.certificate.tookPart", { edition: mark, dates: c.dates }).split(mark);
+  const lang = c.editionLang && c.editionLang !== i18n.language ? c.editionLang : undefined;
+  return (
+    <p>
+      {before}
+      <span lang={lang}>{c.editionName}</span>
+      {after}
+    </p>
+  );
+}
 
 export function CertificateView({ c }: { c: CertificateViewData }) {
   const { t } = useTranslation();
@@ -42,7 +62,7 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
       </p>
       {c.latin && c.latin !== c.name ? <p className="latin">{c.latin}</p> : null}
       <p className="muted">{c.countryName}</p>
-      <p>{t("tracking.certificate.tookPart", { edition: c.editionName, dates: c.dates })}</p>
+      <TookPart c={c} />
       {c.sites.length ? (
         <p>
           {t("tracking.certificate.hostedBy")} {c.sites.map((s) => `${s.label} (${s.dates})`).join(" · ")}
@@ -55,7 +75,7 @@ export function CertificateView({ c }: { c: CertificateViewData }) {
         <ul className="sessions" aria-label={t("tracking.certificate.sessions")}>
           {c.sessions.map((s, i) => (
             <li key={i}>
-              {s.date} · {s.title}
+              {s.date} · <span lang={s.lang}>{s.title}</span>
             </li>
           ))}
         </ul>

@@ -49,7 +49,7 @@ function Row({ person, open, correction, q, queue }: { person: CheckInPerson; op
   };
   return (
     <li>
-      <Form method="post" aria-labelledby={nameId} onSubmit={onSubmit} reloadDocument>
+      <Form method="post" aria-labelledby={nameId} onSubmit={onSubmit} reloadDocument noValidate>
         <div className="who">
           <span id={nameId}>
             <strong>{person.name}</strong>

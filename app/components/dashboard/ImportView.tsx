@@ -99,7 +99,7 @@ export function ImportView(p: ImportViewProps) {
         </section>
       ) : null}
 
-      <Form method="post" encType="multipart/form-data" className="card stack">
+      <Form method="post" encType="multipart/form-data" className="card stack" noValidate>
         <div className="field">
           <label htmlFor="edition">{t("tracking.import.edition")}</label>
           <select id="edition" name="edition" defaultValue={p.reply?.editionId ?? p.editions[0]?.id}>

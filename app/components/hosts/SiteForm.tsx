@@ -29,7 +29,18 @@ function BoundChecks({ name, label, options }: { name: string; label: string; op
 
 export type SiteDefaults = Record<string, unknown> & { interpreters?: unknown[]; contacts?: unknown[] };
 
-export function SiteForm({ lastResult, defaultValue, submitLabel }: { lastResult?: FormReply; defaultValue?: SiteDefaults; submitLabel: string }) {
+/** `timeZones`: the zones to choose from, labelled by the loader (memberZoneChoices). */
+export function SiteForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+  timeZones,
+}: {
+  lastResult?: FormReply;
+  defaultValue?: SiteDefaults;
+  submitLabel: string;
+  timeZones: Option[];
+}) {
   const { t, i18n } = useTranslation();
   const o = hostOptions(t, i18n.language);
   const [form, fields] = useAppForm({
@@ -63,7 +74,7 @@ export function SiteForm({ lastResult, defaultValue, submitLabel }: { lastResult
             field={fields.timeZone as Text}
             label={t("hosts.site.timeZone")}
             hint={t("hosts.site.timeZoneHint")}
-            options={o.timeZones}
+            options={timeZones}
             placeholder={t("hosts.site.timeZoneDefault")}
           />
           <div className="grid grid-2">

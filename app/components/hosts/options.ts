@@ -1,7 +1,6 @@
 /** Option lists of the host forms, in the page's language. */
 import type { TFunction } from "i18next";
-import { countryName, memberCountries } from "~/domain/country-names";
-import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
+import { memberCountries } from "~/domain/country-names";
 import { LANGUAGES, THEMES, languageName } from "~/domain/vocabulary";
 import { ACCOMMODATION_KINDS, DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { collator as sharedCollator } from "../../domain/intl";
@@ -13,7 +12,6 @@ export function hostOptions(t: TFunction, lng: string) {
   const countries = memberCountries(lng);
   return {
     countries: countries.map((c) => ({ value: c.code, label: c.name })),
-    timeZones: countries.flatMap((c) => countryTimeZones(c.code).map((z) => ({ value: z, label: `${z} (${countryName(c.code, lng)})` }))),
     themes: THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) as string })),
     languages: LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label)),
     accommodation: ACCOMMODATION_KINDS.map((a) => ({ value: a, label: t(`hosts.accommodation.${a}`) as string })),

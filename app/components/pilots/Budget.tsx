@@ -54,7 +54,7 @@ export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit:
                     <td className="num">{l.planned}</td>
                     <td className="num">
                       {canEdit ? (
-                        <Form method="post" className="actions">
+                        <Form method="post" className="actions" noValidate>
                           <input type="hidden" name="intent" value="actual" />
                           <input type="hidden" name="lineId" value={l.id} />
                           {/* Named by aria-label: a visually hidden label would widen the page (see Milestones). */}

@@ -57,7 +57,7 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
                       {m.doneOn ? (
                         formatDate(m.doneOn, lng)
                       ) : canEdit ? (
-                        <Form method="post" className="actions">
+                        <Form method="post" className="actions" noValidate>
                           <input type="hidden" name="intent" value="milestoneDone" />
                           <input type="hidden" name="milestoneId" value={m.id} />
                           <input

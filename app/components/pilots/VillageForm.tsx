@@ -16,10 +16,13 @@ export function VillageForm({
   lastResult,
   defaultValue,
   submitLabel,
+  timeZones,
 }: {
   lastResult?: FormReply;
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
+  /** The zones to choose from, labelled by the loader (memberZoneChoices). */
+  timeZones: { value: string; label: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const o = villageOptions(i18n.language);
@@ -38,7 +41,7 @@ export function VillageForm({
           <TextField field={fields.latitude} label={t("pilots.village.latitude")} hint={t("pilots.village.coordinatesHint")} />
           <TextField field={fields.longitude} label={t("pilots.village.longitude")} />
         </div>
-        <SelectField field={fields.timeZone} label={t("pilots.village.timeZone")} options={o.timeZones} placeholder={t("pilots.village.timeZoneDefault")} />
+        <SelectField field={fields.timeZone} label={t("pilots.village.timeZone")} options={timeZones} placeholder={t("pilots.village.timeZoneDefault")} />
       </fieldset>
       <fieldset>
         <legend>{t("pilots.village.sectionPeople")}</legend>

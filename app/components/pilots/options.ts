@@ -1,7 +1,6 @@
 /** Option lists of the pilot forms and filters, in the page's language. */
 import type { TFunction } from "i18next";
-import { countryName, memberCountries } from "~/domain/country-names";
-import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
+import { memberCountries } from "~/domain/country-names";
 import { PILOT_COMPONENTS, PILOT_STATUSES } from "~/domain/pilots/vocabulary";
 import { LANGUAGES, languageName } from "~/domain/vocabulary";
 
@@ -13,13 +12,12 @@ export function pilotOptions(t: TFunction) {
   };
 }
 
-/** The village form's lists: member countries, their time zones, and languages, sorted for `lng`. */
+/** The village form's lists: member countries and languages, sorted for `lng` (zones come from the loader: memberZoneChoices). */
 export function villageOptions(lng: string) {
   const collator = new Intl.Collator(lng);
   const countries = memberCountries(lng);
   return {
     countries: countries.map((c) => ({ value: c.code, label: c.name })),
-    timeZones: countries.flatMap((c) => countryTimeZones(c.code).map((z) => ({ value: z, label: `${z} (${countryName(c.code, lng)})` }))),
     languages: LANGUAGES.map((l) => ({ value: l, label: languageName(l, lng) })).sort((a, b) => collator.compare(a.label, b.label)),
   };
 }

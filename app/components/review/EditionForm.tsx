@@ -41,7 +41,8 @@ export function EditionForm({
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: EditionDefaults;
   countries: { code: string; name: string }[];
-  timeZones: string[];
+  /** Zones to choose from, labelled in the page's language by the loader (timeZoneChoices). */
+  timeZones: { value: string; label: string }[];
   submitLabel: string;
 }) {
   const { t } = useTranslation();
@@ -81,7 +82,7 @@ export function EditionForm({
         label={t("admin.editions.timeZone")}
         hint={t("admin.editions.timeZoneHint")}
         placeholder={t("admin.editions.timeZoneDefault")}
-        options={timeZones.map((z) => ({ value: z, label: z }))}
+        options={timeZones}
       />
       <CheckboxGroup field={fields.themes} label={t("admin.editions.themes")} options={THEMES.map((th) => ({ value: th, label: t(`themes.${th}`) }))} />
       <TranslationsFieldset field="name" label={t("admin.editions.name")} values={tr?.name} errors={form.allErrors} formId={form.id} />

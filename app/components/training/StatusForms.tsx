@@ -5,9 +5,9 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/form";
+import { ErrorList, FormErrors } from "~/components/form";
 
-export function StatusForms({ status, started, errors }: { status: string; started: boolean; errors?: string[] }) {
+export function StatusForms({ status, started, errors, reasonErrors }: { status: string; started: boolean; errors?: string[]; reasonErrors?: string[] }) {
   const { t } = useTranslation();
   const next = (status === "draft" ? ["scheduled", "cancelled"] : status === "scheduled" ? ["held", "cancelled"] : []).filter((to) => to !== "held" || started);
   if (!next.length) return null;
@@ -24,12 +24,21 @@ export function StatusForms({ status, started, errors }: { status: string; start
             <button type="submit">{t(`training.statusForm.to.${to}`)}</button>
           </Form>
         ))}
-      <Form method="post" className="stack">
+      {/* noValidate: the translated message comes from the server, not the browser's own bubble. */}
+      <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="status" />
         <input type="hidden" name="to" value="cancelled" />
         <div className="field">
           <label htmlFor="cancel-reason">{t("training.statusForm.reason")}</label>
-          <textarea id="cancel-reason" name="reason" rows={2} required />
+          <textarea
+            id="cancel-reason"
+            name="reason"
+            rows={2}
+            required
+            aria-invalid={reasonErrors?.length ? true : undefined}
+            aria-describedby={reasonErrors?.length ? "cancel-reason-error" : undefined}
+          />
+          <ErrorList id="cancel-reason-error" errors={reasonErrors} />
         </div>
         <div className="actions">
           <button type="submit" className="btn-danger">

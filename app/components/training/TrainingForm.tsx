@@ -25,7 +25,8 @@ export type TrainingFormChoices = {
   venues: { id: number; label: string }[];
   trainers: { id: number; label: string }[];
   interpreters: { id: number; label: string }[];
-  zones: string[];
+  /** Zones to choose from, labelled in the page's language by the loader (timeZoneChoices). */
+  zones: { value: string; label: string }[];
 };
 
 export function TrainingForm({
@@ -110,7 +111,7 @@ export function TrainingForm({
           label={t("training.form.timeZone")}
           hint={t("training.form.timeZoneHint")}
           placeholder={t("training.form.zoneFromVenue")}
-          options={choices.zones.map((z) => ({ value: z, label: z }))}
+          options={choices.zones}
         />
       </div>
       <div className="grid grid-2">

@@ -2,6 +2,7 @@
 import type { TFunction } from "i18next";
 import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
+import { timeZoneChoices, timeZoneDisplayName } from "~/domain/intl";
 import { utcToLocal } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import type { Actor } from "~/models/actor";
@@ -25,7 +26,7 @@ export function formChoices(
     rows.filter((r) => r.retiredAt === null || kept.includes(r.id));
   return {
     visits: o.visits.map((v) => ({ id: v.id, label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})` })),
-    venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${v.timeZone})` })),
+    venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${timeZoneDisplayName(v.timeZone, lng)})` })),
     trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({
       id: x.id,
       label: `${x.name}${x.languages.length ? ` (${x.languages.map((l) => languageName(l, lng)).join(", ")})` : ""}`,
@@ -34,7 +35,7 @@ export function formChoices(
       id: x.id,
       label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})`,
     })),
-    zones: ZONES,
+    zones: timeZoneChoices(ZONES, lng),
   };
 }
 

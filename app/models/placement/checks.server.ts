@@ -6,6 +6,8 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
 import { formatDate } from "../../domain/dates";
+import { timeZoneDisplayName } from "../../domain/intl";
+import { pickField } from "../../domain/local-text";
 import { countryName } from "../../domain/countries";
 import { hardRuleFailures, type Reason } from "../../domain/placement";
 import { getEnv } from "../../env.server";
@@ -102,13 +104,13 @@ export async function mailParticipant(row: Pick<Loaded, "p" | "app" | "visit" | 
     const lng = user.locale;
     const params = {
       name: personOf(row.app).name,
-      visit: row.visit.title || row.site.nameLatin || row.site.name,
+      visit: row.visit.title ? pickField(row.visit.title, row.visit.translations, "title", lng).text : row.site.nameLatin || row.site.name,
       site: row.site.nameLatin && row.site.nameLatin !== row.site.name ? `${row.site.name} (${row.site.nameLatin})` : row.site.name,
       country: countryName(row.site.countryCode, lng),
       arrival: formatDate(row.visit.arrivalOn, lng, "long"),
       departure: formatDate(row.visit.departureOn, lng, "long"),
       replyBy: row.p.replyBy ? formatDate(row.p.replyBy, lng, "long") : "",
-      zone: row.site.timeZone,
+      zone: timeZoneDisplayName(row.site.timeZone, lng),
       link: `${getEnv().appUrl}/me/placements/${row.p.id}`,
       ...extra,
     };

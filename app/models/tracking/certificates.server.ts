@@ -8,7 +8,18 @@
 import { db } from "../../db.server";
 import { countryLanguages, countryName } from "../../domain/countries";
 import { formatDate } from "../../domain/dates";
+import { pickField, type Translations } from "../../domain/local-text";
 import { displayName, latinName } from "../../domain/names";
+
+/** A raw `translations` column read with plain SQL (an unreadable value reads as none, never a 500). */
+function readTranslations<F extends string>(raw: string | null | undefined): Translations<F> {
+  try {
+    const v = JSON.parse(raw ?? "{}");
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
 import type { Actor } from "../actor";
 import { NotFoundError } from "../errors";
 import { DEFAULT_THRESHOLD, trackingCtes } from "./sql.server";
@@ -28,9 +39,12 @@ type AppRow = {
 
 function certificateOf(app: AppRow, threshold: number, now: Date) {
   const raw = db().$client;
-  const edition = raw.prepare("select id, name, ordinal, mode, starts_on, ends_on, host_countries from editions where id = ?").get(app.edition_id) as {
+  const edition = raw
+    .prepare("select id, name, translations, ordinal, mode, starts_on, ends_on, host_countries from editions where id = ?")
+    .get(app.edition_id) as {
     id: number;
     name: string;
+    translations: string;
     ordinal: number;
     mode: string;
     starts_on: string;
@@ -43,10 +57,10 @@ function certificateOf(app: AppRow, threshold: number, now: Date) {
     .get({ ...c.params, app: app.id }) as { expected: number; attended: number; days_expected: number; days_attended: number; completed: number } | undefined;
   const sessions = raw
     .prepare(
-      `${c.sql} select ts.title, ts.starts_at, ts.time_zone, xa.status from xa join training_sessions ts on ts.id = xa.sid
+      `${c.sql} select ts.title, ts.translations, ts.starts_at, ts.time_zone, xa.status from xa join training_sessions ts on ts.id = xa.sid
               where xa.aid = @app and xa.attended = 1 order by ts.starts_at`,
     )
-    .all({ ...c.params, app: app.id }) as { title: string; starts_at: string; time_zone: string; status: string }[];
+    .all({ ...c.params, app: app.id }) as { title: string; translations: string; starts_at: string; time_zone: string; status: string }[];
   const sites = raw
     .prepare(
       `select hs.name, hs.name_latin, hs.province, hs.country_code, v.arrival_on, v.departure_on
@@ -69,13 +83,14 @@ function certificateOf(app: AppRow, threshold: number, now: Date) {
     edition: {
       id: edition.id,
       name: edition.name,
+      translations: readTranslations<"name" | "description">(edition.translations),
       mode: edition.mode,
       startsOn: edition.starts_on,
       endsOn: edition.ends_on,
       hostCountries: JSON.parse(edition.host_countries) as string[],
     },
     sites,
-    sessions,
+    sessions: sessions.map((s) => ({ ...s, translations: readTranslations<"title" | "description">(s.translations) })),
     sessionsExpected: stats?.expected ?? 0,
     sessionsAttended: stats?.attended ?? 0,
     daysExpected: stats?.days_expected ?? 0,
@@ -123,7 +138,10 @@ export function certificateViewData(c: Certificate, lng: string, issued: { numbe
     latin: c.latin,
     lang: c.country ? (countryLanguages(c.country)[0] ?? "und") : "und",
     countryName: c.country ? countryName(c.country, lng) : "",
-    editionName: c.edition.name,
+    // Organizer-written texts in the reader's language, else English (issue 11 item 8), with the
+    // language they are really in for the page's `lang` marks.
+    editionName: pickField(c.edition.name, c.edition.translations, "name", lng).text,
+    editionLang: pickField(c.edition.name, c.edition.translations, "name", lng).lang,
     dates: `${formatDate(c.edition.startsOn, lng, "long")} – ${formatDate(c.edition.endsOn, lng, "long")}`,
     mode: c.edition.mode,
     sites: c.sites.map((s) => ({
@@ -132,7 +150,10 @@ export function certificateViewData(c: Certificate, lng: string, issued: { numbe
         .join(" "),
       dates: `${formatDate(s.arrival_on, lng)} – ${formatDate(s.departure_on, lng)}`,
     })),
-    sessions: c.sessions.map((s) => ({ title: s.title, date: local(s.starts_at, s.time_zone) })),
+    sessions: c.sessions.map((s) => {
+      const title = pickField(s.title, s.translations, "title", lng);
+      return { title: title.text, lang: title.lang, date: local(s.starts_at, s.time_zone) };
+    }),
     issuedOn: formatDate(issued.issuedOn, lng, "long"),
     number: issued.number,
     verifyUrl: issued.url,
