@@ -61,3 +61,15 @@ export function sortKey(n: PersonName): string {
   const giv = n.givenNameLatin || n.givenName;
   return `${fam} ${giv}`.trim();
 }
+
+/**
+ * Sort key for a list that shows each person's name as `displayName` with `latinName` beneath
+ * (the organizer's review list): the name in the person's own order, as shown, so the order on
+ * screen follows the first word the reader sees ("Nguyễn Thị Ánh" under N, "Somchai Jaidee" under
+ * S). The Latin (passport) form is used when there is one, so names written in Thai, Khmer,
+ * Myanmar, Lao, Chinese, Japanese or Korean script sort among the others by the Latin line shown
+ * under them instead of in a block per script; without one, the native form as displayed.
+ */
+export function displaySortKey(n: PersonName): string {
+  return latinName(n) || displayName(n);
+}

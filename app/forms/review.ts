@@ -79,7 +79,7 @@ export function parseReviewFilters(params: URLSearchParams): ReviewFilters {
  */
 export const bulkDecisionSchema = z.object({
   ids: z.array(z.coerce.number().int().positive()).min(1, "review.bulk.noneSelected").max(200, "errors.tooMany"),
-  intent: z.enum(["accept", "waitlist", "reject"]),
+  intent: z.enum(["accept", "waitlist", "reject"], { error: "review.bulk.chooseDecision" }),
   reason,
 });
 export type BulkDecisionInput = z.output<typeof bulkDecisionSchema>;

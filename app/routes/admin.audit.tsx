@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/components/form";
 import { FilterSelect } from "~/components/FilterSelect";
 import { AUDIT_PERSON_ROLES, auditQuery, parseAuditFilters, type AuditFilterValues } from "~/forms/audit";
+import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditFilterOptions, listAuditEvents } from "~/models/audit/log.server";
 import { requireActor } from "~/session.server";
@@ -18,6 +19,7 @@ export const handle = pageTitle("audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
     const parsed = parseAuditFilters(new URL(request.url).searchParams);
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         { status: 400 },
       );
     }
-    const result = listAuditEvents(actor, parsed.filters);
+    const result = listAuditEvents(actor, parsed.filters, lng);
     const pageLinks = {
       prev: result.page > 1 ? auditQuery(parsed.filters, result.page - 1) : null,
       next: result.page < result.pageCount ? auditQuery(parsed.filters, result.page + 1) : null,
@@ -177,7 +179,10 @@ export default function AuditLog() {
                     {typeName(e.type)} {e.recordHref ? <Link to={e.recordHref}>#{e.record}</Link> : <span>#{e.record}</span>}
                   </td>
                   <td>{e.subject ?? ""}</td>
-                  <td>{e.fromState || e.toState ? `${e.fromState ?? "–"} → ${e.toState ?? "–"}` : ""}</td>
+                  <td>
+                    {e.change.from || e.change.to ? `${e.change.from ?? "–"} → ${e.change.to ?? "–"}` : ""}
+                    {e.change.fields ? <div>{t("audit.changedFields", { fields: e.change.fields })}</div> : null}
+                  </td>
                   <td>{e.reason ?? ""}</td>
                 </tr>
               ))}

@@ -1,5 +1,6 @@
-// Organizer: the audit log as CSV (issue 15, item 7) with the page's filters; bad filters answer 400.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// Organizer: the audit log as CSV (issue 15, item 7) with the page's filters; bad filters go back
+// to the page with the same query, which answers 400 with the message next to each bad field.
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { parseAuditFilters } from "~/forms/audit";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return guard(() => {
     requireOrganizer(actor);
     const parsed = parseAuditFilters(new URL(request.url).searchParams);
-    if (!parsed.ok) return new Response("Bad filter", { status: 400 });
+    if (!parsed.ok) return redirect(`/admin/audit${new URL(request.url).search}`, 303);
     return new Response(exportAuditCsv(actor, parsed.filters, lng), { headers: CSV_HEADERS(auditFileName(parsed.filters)) });
   });
 }

@@ -52,7 +52,7 @@ describe("audit log", () => {
     expect(row).toContain("Accepted");
     expect(row).toContain("Wang Lin (IPRCC)");
     expect(row).toContain(`#${appId}`);
-    expect(row).toContain("endorsed → accepted");
+    expect(row).toContain("Endorsed → Accepted"); // the statuses in words, not their codes
     await expectPageFits(org, "audit-log-filtered");
 
     // The CSV link carries the same filters.

@@ -1,7 +1,8 @@
 // Issue 15, item 6, in Chromium at 360 px with JavaScript off: the organizer sorts the review list
 // by a column header (a plain link: the order is in the query string), ticks an endorsed and a
 // submitted application, waitlists both in one go, and reads row by row that the first changed and
-// the second was refused for its state; a reject without a reason answers 400 and changes nothing.
+// the second was refused because it awaits the focal point's endorsement; an empty decision is refused
+// next to the field; a reject without a reason answers 400 and changes nothing.
 // Every page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
@@ -54,6 +55,14 @@ describe("review at scale", () => {
     await endorsed.getByRole("checkbox").check();
     await submitted.getByRole("checkbox").check();
 
+    // No decision chosen: 400, the decision field says so.
+    const [none] = await Promise.all([
+      org.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/applications")),
+      org.getByRole("button", { name: "Apply to the selected applications" }).click(),
+    ]);
+    expect(none.status()).toBe(400);
+    await expect.poll(() => org.locator("#bulk-intent-error").textContent()).toBe("Choose a decision.");
+
     // Reject without a reason: 400, the reason field says why, nothing changed.
     await org.getByLabel("Decision").selectOption("reject");
     const [bad] = await Promise.all([
@@ -87,7 +96,7 @@ describe("review at scale", () => {
     expect(text).toContain(`${endorsedName} (#`);
     expect(text).toMatch(/now Waitlisted\./);
     expect(text).toContain(`${submittedName} (#`);
-    expect(text).toContain("not changed. This step is not possible for an application in its current state.");
+    expect(text).toContain("not changed. It awaits the focal point's endorsement");
     expect(new URL(org.url()).searchParams.get("sort")).toBe("status"); // the list keeps its order
     await expectPageFits(org, "review-bulk-results");
     await ctx.close();

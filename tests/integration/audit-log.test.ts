@@ -157,7 +157,66 @@ describe("audit log", () => {
     expect(d2.values).toMatchObject({ from: "2031-03-10", to: "2031-03-01" });
     expect((await bad("?record=12abc")).errors.record).toEqual(["errors.invalid"]);
     expect((await bad("?to=yesterday")).errors.to).toEqual(["errors.date"]);
-    expect((await call(csvLoader, "/admin/audit.csv?from=2031-13-01", { cookie })).status).toBe(400);
+    // The CSV link with a bad filter goes back to the page, where the message is next to the field.
+    const csv = await call(csvLoader, "/admin/audit.csv?from=2026-13-45&person=Ratana", { cookie });
+    expect(csv.status).toBe(303);
+    expect(csv.headers.get("Location")).toBe("/admin/audit?from=2026-13-45&person=Ratana");
+    const d3 = await bad("?from=2026-13-45&person=Ratana");
+    expect(d3.errors.from).toEqual(["errors.date"]);
+    expect(d3.values).toMatchObject({ from: "2026-13-45", person: "Ratana" });
+  });
+
+  it("lists newest first by the time of the event, not by the order the rows were written", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    // Written in this order (ids ascending), but the second happened first.
+    eventAt("2031-06-03T10:00:00.000Z", org.id, { entityType: "venue", entityId: 901, action: "update" });
+    eventAt("2031-06-01T10:00:00.000Z", org.id, { entityType: "venue", entityId: 902, action: "update" });
+    eventAt("2031-06-05T10:00:00.000Z", org.id, { entityType: "venue", entityId: 903, action: "update" });
+    // Same instant: the later-written one first.
+    eventAt("2031-06-05T10:00:00.000Z", org.id, { entityType: "venue", entityId: 904, action: "update" });
+    const cookie = await cookieFor(org.id);
+    const r = await call(auditLoader, "/admin/audit?type=venue&from=2031-06-01&to=2031-06-30", { cookie });
+    const items = ((await r.json()) as { items: { record: number }[] }).items;
+    expect(items.map((e) => e.record)).toEqual([904, 903, 901, 902]);
+    const csv = await call(csvLoader, "/admin/audit.csv?type=venue&from=2031-06-01&to=2031-06-30", { cookie });
+    const rows = parse(new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer())), { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.record_id)).toEqual(["904", "903", "901", "902"]);
+  });
+
+  it("shows the change in words in the reader's language: statuses, versions, dates, amounts, changed fields", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const write = (e: Parameters<typeof recordAudit>[1]) => recordAudit(org, e);
+    write({ entityType: "application", entityId: 7001, action: "accept", fromState: "endorsed", toState: "accepted" });
+    write({ entityType: "training_session", entityId: 7002, action: "status", fromState: "scheduled", toState: "cancelled" });
+    write({ entityType: "placement", entityId: 7003, action: "offer", fromState: "proposed", toState: "offered" });
+    write({ entityType: "survey_template", entityId: 7004, action: "new_version", fromState: "v1", toState: "v2" });
+    write({ entityType: "pilot_project", entityId: 7005, action: "milestone_done", fromState: null, toState: "2031-02-03" });
+    write({ entityType: "pilot_project", entityId: 7006, action: "budget_actual", fromState: null, toState: "150000", details: { currency: "THB" } });
+    write({ entityType: "pilot_village", entityId: 7007, action: "update", details: { changed: ["name", "population"] } });
+    write({ entityType: "certificate", entityId: 7008, action: "revoke", fromState: "valid", toState: "revoked" });
+    write({ entityType: "invitation", entityId: 7009, action: "accept", fromState: "invited", toState: "focal_point" });
+    type Change = { from: string | null; to: string | null; fields: string | null };
+    // The page, in the organizer's language (English here).
+    const cookie = await cookieFor(org.id);
+    const r = await call(auditLoader, `/admin/audit?person=${encodeURIComponent(org.email)}&as=actor`, { cookie });
+    const items = ((await r.json()) as { items: { record: number; change: Change }[] }).items;
+    const en: Record<number, Change> = Object.fromEntries(items.map((e) => [e.record, e.change]));
+    expect(en[7001]).toEqual({ from: "Endorsed", to: "Accepted", fields: null });
+    expect(en[7002]).toMatchObject({ from: "Scheduled", to: "Cancelled" });
+    expect(en[7003]).toMatchObject({ from: "Proposed", to: "Offered, awaiting reply" });
+    expect(en[7004]).toMatchObject({ from: "version 1", to: "version 2" });
+    expect(en[7005]).toMatchObject({ from: null, to: "Feb 3, 2031" });
+    expect(en[7006].to).toBe(new Intl.NumberFormat("en", { style: "currency", currency: "THB" }).format(1500)); // stored in minor units
+    expect(en[7007]).toEqual({ from: null, to: null, fields: "Village name and Population" });
+    expect(en[7008]).toMatchObject({ from: "Valid", to: "Revoked" });
+    expect(en[7009]).toMatchObject({ from: "Invited", to: "Focal point" });
+    const vi: Record<number, Change> = Object.fromEntries(
+      listAuditEvents(org, { person: org.email, as: "actor", page: 1 }, "vi").items.map((e) => [e.record, e.change]),
+    );
+    expect(vi[7001]).toMatchObject({ from: "Đã chấp thuận", to: "Được chọn" });
+    expect(vi[7004].to).toBe("phiên bản 2");
+    // No raw code in any language.
+    for (const c of [...Object.values(en), ...Object.values(vi)]) expect(JSON.stringify(c)).not.toMatch(/endorsed|accepted|_point|"v2"|population/);
   });
 
   it("exports the filtered events as CSV with a BOM, translated names and formula cells neutralised", async () => {

@@ -66,6 +66,53 @@ describe("review list: sorting", () => {
     expect(await names("&sort=submitted&dir=desc")).toEqual(["Bopha", "Chai", "Anh"]);
     expect(await names("&sort=nonsense&dir=sideways")).toEqual(["Anh", "Bopha", "Chai"]);
   });
+
+  it("sorts names as they are shown (the person's own order, by the Latin line where there is one)", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const cookie = await cookieFor(org.id);
+    const ed = makeEdition("Name order edition");
+    const add = async (v: Partial<typeof t.applications.$inferInsert> & { givenName: string }) => {
+      const user = await createUser();
+      db()
+        .insert(t.applications)
+        .values({
+          editionId: ed,
+          userId: user.id,
+          status: "endorsed",
+          searchName: v.givenName.toLowerCase(),
+          nationality: "TH",
+          nameOrder: "given_first",
+          ...v,
+        })
+        .run();
+    };
+    // Shown "Zaw Aung" (given first): under Z, although the family name starts with A.
+    await add({ givenName: "Zaw", familyName: "Aung" });
+    // Shown "Nguyễn Thị Ánh" (family first): under N.
+    await add({ givenName: "Thị Ánh", familyName: "Nguyễn", nameOrder: "family_first", nationality: "VN" });
+    // Thai script, shown with "Malee Boonmee" beneath: under M, not after every Latin name.
+    await add({ givenName: "มาลี", familyName: "บุญมี", givenNameLatin: "Malee", familyNameLatin: "Boonmee" });
+    // A mononym.
+    await add({ givenName: "Bima", nationality: "ID" });
+    const rows = async (q: string) =>
+      ((await (await call(listLoader, `/admin/applications?edition=${ed}${q}`, { cookie })).json()) as { items: { name: string }[] }).items.map((a) => a.name);
+    expect(await rows("&sort=name&dir=asc")).toEqual(["Bima", "มาลี บุญมี", "Nguyễn Thị Ánh", "Zaw Aung"]);
+    expect(await rows("&sort=name&dir=desc")).toEqual(["Zaw Aung", "Nguyễn Thị Ánh", "มาลี บุญมี", "Bima"]);
+  });
+
+  it("puts rows without a submission date (drafts) last whichever way the date column sorts", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const cookie = await cookieFor(org.id);
+    const ed = makeEdition("Draft order edition");
+    await makeApp(ed, "submitted", "Early", "KH", "2030-01-01T00:00:00.000Z");
+    const draft = await createUser();
+    db().insert(t.applications).values({ editionId: ed, userId: draft.id, status: "draft", givenName: "Draft", searchName: "draft", nationality: "LA" }).run();
+    await makeApp(ed, "submitted", "Late", "KH", "2030-02-01T00:00:00.000Z");
+    const rows = async (q: string) =>
+      ((await (await call(listLoader, `/admin/applications?edition=${ed}${q}`, { cookie })).json()) as { items: { name: string }[] }).items.map((a) => a.name);
+    expect(await rows("&sort=submitted&dir=asc")).toEqual(["Early", "Late", "Draft"]);
+    expect(await rows("&sort=submitted&dir=desc")).toEqual(["Late", "Early", "Draft"]);
+  });
 });
 
 describe("review list: bulk decisions", () => {
@@ -87,9 +134,10 @@ describe("review list: bulk decisions", () => {
     const body = (await r.json()) as { results: Outcome[] };
     expect(body.results.map((o) => [o.id, o.ok, o.ok ? o.to : o.error])).toEqual([
       [a1, true, "waitlisted"],
-      [wrong, false, expect.stringMatching(/^errors\.transition/)],
+      // The refusal names why: the focal point has not endorsed it yet; the other already has that decision.
+      [wrong, false, expect.stringMatching(/^errors\.awaitsEndorsement/)],
       [999999, false, "review.bulk.notFound"],
-      [a2, false, expect.stringMatching(/^errors\.transition/)],
+      [a2, false, expect.stringMatching(/^errors\.alreadyDecided/)],
       [ended, false, "errors.editionEndedDecision"],
     ]);
     expect([statusOf(a1), statusOf(wrong), statusOf(a2), statusOf(ended)]).toEqual(["waitlisted", "submitted", "waitlisted", "accepted"]);
@@ -131,7 +179,9 @@ describe("review list: bulk decisions", () => {
     expect(((await empty.json()) as { errors: Record<string, string[]> }).errors.ids).toEqual(["review.bulk.noneSelected"]);
     const noIntent = await call(listAction, "/admin/applications", { cookie, form: { ids: [String(a)], intent: "" } });
     expect(noIntent.status).toBe(400);
-    expect(((await noIntent.json()) as { errors: Record<string, string[]> }).errors.intent).toEqual(["errors.required"]);
+    expect(((await noIntent.json()) as { errors: Record<string, string[]> }).errors.intent).toEqual(["review.bulk.chooseDecision"]);
+    const noField = await call(listAction, "/admin/applications", { cookie, form: { ids: [String(a)] } });
+    expect(((await noField.json()) as { errors: Record<string, string[]> }).errors.intent).toEqual(["review.bulk.chooseDecision"]);
 
     const focal = await createUser({ roles: [{ role: "focal_point", countryCode: "KR" }] });
     const r = await call(listAction, "/admin/applications", { cookie: await cookieFor(focal.id), form: { ids: [String(a)], intent: "accept" } });

@@ -22,7 +22,8 @@ export type BulkOutcome =
  * Organizer: takes `action` on every application of `ids` (duplicates once, in the order given),
  * with `reason` for each (required to reject). Returns one outcome per id: `ok` with the status
  * before and after, or refused with a message key (as `messageKey` writes it): "review.bulk.notFound"
- * (no such application: out of scope), "errors.transition" (wrong state), "errors.editionEndedDecision",
+ * (no such application: out of scope), review.server decisionRefusal's keys (wrong state, naming why:
+ * "errors.awaitsEndorsement" for one the focal point has not endorsed yet), "errors.editionEndedDecision",
  * "apply.errors.reasonRequired" (reject without a reason). Throws NotFoundError for a non-organizer
  * before touching anything. An unexpected error on one row propagates after the rows before it committed.
  */

@@ -15,7 +15,7 @@ import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../../domai
 import { allowedActions } from "../../domain/application-lifecycle";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/schema/programme";
 import { formatDate, todayIn } from "../../domain/dates";
-import { displayName, foldForSearch, latinName, sortKey } from "../../domain/names";
+import { displayName, displaySortKey, foldForSearch, latinName } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
 import type { ReviewFilters, ReviewSort } from "../../forms/review";
 import { log } from "../../log.server";
@@ -62,9 +62,10 @@ function likeEscape(s: string) {
 }
 
 /**
- * Organizer: applications matching the filters, sorted by `filters.sort` (name, country name,
- * edition name, status in life-cycle order, submission time) in `filters.dir`, texts with
- * Intl.Collator in `locale`, ties by name then id; REVIEW_PAGE_SIZE a page. The name search folds case and diacritics ("nguyen thi anh" finds
+ * Organizer: applications matching the filters, sorted by `filters.sort` (name as displayed, see
+ * displaySortKey; country name, edition name, status in life-cycle order, submission time) in
+ * `filters.dir`, texts with Intl.Collator in `locale`, ties by name then id; rows without a
+ * submission time (drafts) last in both directions; REVIEW_PAGE_SIZE a page. The name search folds case and diacritics ("nguyen thi anh" finds
  * "Nguyễn Thị Ánh"); every word of the query must appear in the folded search column.
  */
 export function listApplicationsForReview(
@@ -106,7 +107,7 @@ export function listApplicationsForReview(
     .orderBy(asc(t.applications.id))
     .all();
   const collator = sharedCollator(locale);
-  const named = rows.map((r) => ({ ...r, ...nameOf(r), sort: sortKey(r), countryName: r.nationality ? countryName(r.nationality, locale) : "" }));
+  const named = rows.map((r) => ({ ...r, ...nameOf(r), sort: displaySortKey(r), countryName: r.nationality ? countryName(r.nationality, locale) : "" }));
   // Any column, either way; ties always fall back to the name, then the id, so pages are stable.
   const byName = (a: (typeof named)[number], b: (typeof named)[number]) => collator.compare(a.sort, b.sort) || a.id - b.id;
   const column: Record<ReviewSort, (a: (typeof named)[number], b: (typeof named)[number]) => number> = {
@@ -117,7 +118,9 @@ export function listApplicationsForReview(
     submitted: (a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""),
   };
   const sign = filters.dir === "desc" ? -1 : 1;
-  const sorted = named.sort((a, b) => sign * (column[filters.sort ?? "name"](a, b) || byName(a, b)));
+  // A missing value (a draft has no submission time) says nothing about order: last either way.
+  const missing = (r: (typeof named)[number]) => filters.sort === "submitted" && !r.submittedAt;
+  const sorted = named.sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * (column[filters.sort ?? "name"](a, b) || byName(a, b)));
   const total = sorted.length;
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
@@ -173,9 +176,22 @@ export function organizerDecisions(status: ApplicationStatus, ended: boolean): (
 }
 
 /**
+ * Why an organizer's decision is not possible on an application in `status` (a message key), so a
+ * refusal names the reason: "errors.awaitsEndorsement" (submitted: the focal point has not
+ * endorsed it yet), "errors.notSubmitted" (a draft), "errors.withdrawnDecision" (withdrawn by the
+ * applicant), else "errors.alreadyDecided" (the decision it already has, e.g. accept an accepted one).
+ */
+export function decisionRefusal(status: ApplicationStatus): string {
+  if (status === "submitted") return "errors.awaitsEndorsement";
+  if (status === "draft") return "errors.notSubmitted";
+  if (status === "withdrawn") return "errors.withdrawnDecision";
+  return "errors.alreadyDecided";
+}
+
+/**
  * Organizer: accepts, waitlists or rejects (reason required) an application, per the life cycle.
  * Throws NotFoundError (no such application), RuleError "errors.editionEndedDecision" (an accepted
- * participant of an ended edition), RuleError "errors.transition" (not possible from its status),
+ * participant of an ended edition), RuleError with decisionRefusal's key (not possible from its status),
  * FieldErrors on `reason` (reject without one). Mails the applicant after the change commits.
  */
 export async function decide(actor: Actor, id: number, action: "accept" | "waitlist" | "reject", reason?: string | null) {
@@ -188,7 +204,7 @@ export async function decide(actor: Actor, id: number, action: "accept" | "waitl
       // Only an accepted participant of an ended edition is frozen; any other refusal is the life cycle's.
       throw ended && app.status === "accepted"
         ? new RuleError("errors.editionEndedDecision")
-        : new RuleError("errors.transition", { action, status: app.status });
+        : new RuleError(decisionRefusal(app.status), { action, status: app.status });
     }
     transitionApplication(tx, actor, app, action, "organizer", reason);
   });

@@ -1,7 +1,7 @@
 /**
  * The programme's audit log for organizers (issue 15, item 7): every audit event
  * (docs/design.md "audit event", written by app/models/audit.server.ts recordAudit) across every
- * area, newest first, filtered by person, record, action and UTC date range, AUDIT_PAGE_SIZE a
+ * area, newest first (by time, then id), filtered by person, record, action and UTC date range, AUDIT_PAGE_SIZE a
  * page (offset paging over the primary key), and the same rows as a CSV file.
  *
  * The "subject" of an event is the person the record is about: the applicant of an application,
@@ -10,7 +10,8 @@
  * site) have no subject.
  */
 import { db } from "../../db.server";
-import { addDays } from "../../domain/dates";
+import { changedFields, changePart, type ChangePart } from "../../domain/audit-change";
+import { addDays, formatDate } from "../../domain/dates";
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from "../../domain/audit-vocabulary";
 import type { AuditFilters } from "../../forms/audit";
 import { translatorFor } from "../../i18n.server";
@@ -105,12 +106,50 @@ function recordHref(type: string, id: number): string | null {
   return pages[type] ? `${pages[type]}${id}` : null;
 }
 
+/** Newest first: by the event's time, then by id (events written in the same millisecond). */
+const NEWEST_FIRST = "ORDER BY e.at DESC, e.id DESC";
+
 /**
- * Organizer: one page of audit events matching `filters`, newest first (ties by id), with the
- * total count and the page (clamped to the last page). `at` is shown as
- * `YYYY-MM-DD HH:MM` in UTC. Throws NotFoundError for anyone but an organizer.
+ * An event's change in words in `lng` (app/domain/audit-change.ts): `from` and `to` (the states,
+ * or null) and `fields` (the fields an update changed, joined as a list in `lng`, or null).
  */
-export function listAuditEvents(actor: Actor, filters: AuditFilters) {
+function describeChange(r: EventRow, lng: string) {
+  const tr = translatorFor(lng);
+  let details: unknown = null;
+  try {
+    details = r.details ? JSON.parse(r.details) : null;
+  } catch {
+    details = null;
+  }
+  const e = { type: r.type, action: r.action, details };
+  const fmt = {
+    date: (iso: string) => formatDate(iso, lng),
+    number: (n: number) => new Intl.NumberFormat(lng).format(n),
+    money: (minor: number, currency: string) => {
+      try {
+        const f = new Intl.NumberFormat(lng, { style: "currency", currency });
+        return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
+      } catch {
+        return `${minor} ${currency}`;
+      }
+    },
+  };
+  const say = (p: ChangePart) => ("text" in p ? p.text : tr(p.key, { ...p.params, defaultValue: p.code }));
+  const fields = changedFields(e).map(say);
+  return {
+    from: r.fromState === null ? null : say(changePart(e, r.fromState, fmt)),
+    to: r.toState === null ? null : say(changePart(e, r.toState, fmt)),
+    fields: fields.length ? new Intl.ListFormat(lng, { type: "conjunction" }).format(fields) : null,
+  };
+}
+
+/**
+ * Organizer: one page of audit events matching `filters`, newest first (by time, then id), with
+ * the total count and the page (clamped to the last page). `at` is shown as `YYYY-MM-DD HH:MM` in
+ * UTC; `change` is the event's change in words in `lng` (describeChange), the raw codes stay in
+ * `fromState` / `toState`. Throws NotFoundError for anyone but an organizer.
+ */
+export function listAuditEvents(actor: Actor, filters: AuditFilters, lng = "en") {
   requireOrganizer(actor);
   const client = db().$client;
   const fw = fromWhere(filters);
@@ -120,7 +159,7 @@ export function listAuditEvents(actor: Actor, filters: AuditFilters) {
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const rows = client
-    .prepare(`SELECT ${COLUMNS} ${fw.sql} ORDER BY e.id DESC LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`)
+    .prepare(`SELECT ${COLUMNS} ${fw.sql} ${NEWEST_FIRST} LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`)
     .all(fw.params) as EventRow[];
   return {
     items: rows.map((r) => ({
@@ -132,6 +171,7 @@ export function listAuditEvents(actor: Actor, filters: AuditFilters) {
       action: r.action,
       fromState: r.fromState,
       toState: r.toState,
+      change: describeChange(r, lng),
       reason: r.reason,
       actor: r.actorName ?? null,
       actorEmail: r.actorEmail ?? null,
@@ -158,7 +198,7 @@ export function auditFilterOptions(actor: Actor) {
 
 /**
  * Organizer: every audit event matching `filters` (the page is ignored) as a CSV body, UTF-8 with
- * a BOM, newest first, streamed in batches (tracking/exports.server.ts csvStream). Headers are
+ * a BOM, newest first (by time, then id), streamed in batches (tracking/exports.server.ts csvStream). Headers are
  * stable snake_case keys as in the other exports; `action_name` and `record_type_name` are the
  * action and record type in `lng`. Throws NotFoundError for anyone but an organizer.
  */
@@ -168,7 +208,7 @@ export function exportAuditCsv(actor: Actor, filters: AuditFilters, lng = "en"):
   const fw = fromWhere(filters);
   const str = (k: keyof EventRow) => (r: Record<string, unknown>) => (r[k] === null || r[k] === undefined ? "" : String(r[k]));
   return csvStream({
-    sql: `SELECT ${COLUMNS} ${fw.sql} ORDER BY e.id DESC`,
+    sql: `SELECT ${COLUMNS} ${fw.sql} ${NEWEST_FIRST}`,
     params: fw.params,
     columns: [
       ["event_id", str("id")],
