@@ -2,7 +2,9 @@
 // owner, organizers, the country's focal point, the visit's host coordinators for kinds hosts may
 // see: app/models/documents/participants.server.ts); anyone else gets 404. Images open inline, PDFs
 // download; the file name is the sanitized display name (RFC 6266 through `content-disposition`).
-// nosniff and a sandboxing CSP keep a browser from treating the bytes as anything but their type.
+// `X-Content-Type-Options: nosniff` (set on every response by helmet in server.ts; set here too it
+// would be sent twice) and a sandboxing CSP keep a browser from treating the bytes as anything but
+// their type.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import contentDisposition from "content-disposition";
 import { extensionOf, isInlineType } from "~/domain/document-kinds";
@@ -23,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         "Content-Type": doc.contentType,
         "Content-Length": String(doc.byteSize),
         "Content-Disposition": contentDisposition(`${base}.${ext}`, { type: isInlineType(doc.contentType) ? "inline" : "attachment" }),
-        "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; img-src 'self'; sandbox",
         "Cache-Control": "private, no-store",
       },

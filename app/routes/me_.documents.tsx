@@ -115,7 +115,8 @@ export default function MyDocuments() {
       {data.applications.map((a) => (
         <section key={a.id} className="card stack" aria-labelledby={`app-${a.id}`}>
           <LocalText as="h2" id={`app-${a.id}`} className="mt-0" value={a.editionName} />
-          {DOCUMENT_KIND_CODES.map((kind) => {
+          {a.open ? null : <p className="muted">{t("documents.errors.ended")}</p>}
+          {DOCUMENT_KIND_CODES.filter((k) => a.open || a.documents.some((d) => d.kind === k)).map((kind) => {
             const doc = a.documents.find((d) => d.kind === kind);
             const slot = `${a.id}-${kind}`;
             const error = reply?.slot === slot ? errorText(reply.error) : null;
@@ -125,7 +126,7 @@ export default function MyDocuments() {
               <section key={kind} id={`doc-${slot}`} className="stack" aria-labelledby={`h-${slot}`}>
                 <h3 id={`h-${slot}`} className="mt-0">
                   {t(`documents.kinds.${kind}`)}{" "}
-                  <span className="badge">{a.required.includes(kind) ? t("documents.required") : t("documents.notRequired")}</span>
+                  {a.open ? <span className="badge">{a.required.includes(kind) ? t("documents.required") : t("documents.notRequired")}</span> : null}
                 </h3>
                 <p className="muted">
                   {t(`documents.hints.${kind}`)}{" "}
@@ -156,30 +157,32 @@ export default function MyDocuments() {
                 ) : (
                   <p>{t("documents.missing")}</p>
                 )}
-                <Form method="post" encType="multipart/form-data" reloadDocument action={`/me/documents?application=${a.id}&kind=${kind}`} className="stack">
-                  <div className="field">
-                    <label htmlFor={inputId}>{doc ? t("documents.replaceLabel") : t("documents.fileLabel")}</label>
-                    <input
-                      id={inputId}
-                      type="file"
-                      name="file"
-                      required
-                      accept={spec.types.map((x) => ACCEPT[x]).join(",")}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `err-${slot}` : undefined}
-                    />
-                    {error ? (
-                      <p id={`err-${slot}`} className="field-errors" role="alert">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
-                  <div className="actions">
-                    <button type="submit" className="btn">
-                      {doc ? t("documents.replace") : t("documents.upload")}
-                    </button>
-                  </div>
-                </Form>
+                {a.open ? (
+                  <Form method="post" encType="multipart/form-data" reloadDocument action={`/me/documents?application=${a.id}&kind=${kind}`} className="stack">
+                    <div className="field">
+                      <label htmlFor={inputId}>{doc ? t("documents.replaceLabel") : t("documents.fileLabel")}</label>
+                      <input
+                        id={inputId}
+                        type="file"
+                        name="file"
+                        required
+                        accept={spec.types.map((x) => ACCEPT[x]).join(",")}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `err-${slot}` : undefined}
+                      />
+                      {error ? (
+                        <p id={`err-${slot}`} className="field-errors" role="alert">
+                          {error}
+                        </p>
+                      ) : null}
+                    </div>
+                    <div className="actions">
+                      <button type="submit" className="btn">
+                        {doc ? t("documents.replace") : t("documents.upload")}
+                      </button>
+                    </div>
+                  </Form>
+                ) : null}
               </section>
             );
           })}

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
-import { documentsDir, purgeExpiredDocuments } from "~/models/documents.server";
+import { documentsDir, purgeExpiredDocuments, storeDocument } from "~/models/documents.server";
 import { action as docsAction, loader as docsLoader } from "~/routes/me_.documents";
 import { loader as serve } from "~/routes/documents.$id";
 import { loader as gapsLoader } from "~/routes/admin.editions.$id_.documents";
@@ -119,6 +119,30 @@ describe("uploading documents", () => {
     expect([...rows(app.id), ...rows(other.app.id), ...rows(gone.app.id)]).toHaveLength(0);
   });
 
+  it("refuses uploads to an edition that is over (409) but lets the person delete what is left", async () => {
+    const past = makeEdition({ startsOn: "2024-01-01", endsOn: "2024-01-10" });
+    const p = await makeParticipant(past.id);
+    const cookie = await cookieFor(p.user.id);
+    const refused = await upload(cookie, p.app.id, "consent_form", PDF_BYTES, "c.pdf");
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toBe("documents.errors.ended");
+    expect(rows(p.app.id)).toHaveLength(0);
+    const { document } = storeDocument({
+      owner: { type: "application", id: p.app.id },
+      kind: "consent_form",
+      bytes: PDF_BYTES,
+      contentType: "application/pdf",
+      originalName: "c.pdf",
+      uploadedBy: p.user.id,
+    });
+    const page = await (await call(docsLoader, "/me/documents", { cookie })).json();
+    expect(page.applications.map((a: { id: number; open: boolean }) => [a.id, a.open])).toEqual([[p.app.id, false]]);
+    const ok = await call(docsAction, "/me/documents", { cookie, form: { intent: "delete", documentId: String(document.id) } });
+    expect(ok.status).toBe(302);
+    expect(rows(p.app.id)).toHaveLength(0);
+    expect((await (await call(docsLoader, "/me/documents", { cookie })).json()).applications).toEqual([]);
+  });
+
   it("deletes one's own document (row and file); another person's answers 404 and stays", async () => {
     const a = await participant();
     const b = await participant();
@@ -155,12 +179,12 @@ describe("who may open a document", () => {
   }
   const open = async (userId: number, id: number) => call(serve, `/documents/${id}`, { cookie: await cookieFor(userId), params: { id: String(id) } });
 
-  it("the owner gets the file with its type, a safe name, nosniff; PDFs download, images open inline", async () => {
+  it("the owner gets the file with its type, a safe name, a sandboxing CSP; PDFs download, images open inline", async () => {
     const { p, passport, photo } = await setUp();
     const res = await open(p.user.id, passport.id);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Content-Security-Policy")).toContain("sandbox");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="passport.pdf"');
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
     const img = await open(p.user.id, photo.id);
@@ -227,7 +251,15 @@ describe("documents and personal data", () => {
     const old = makeEdition({ startsOn: "2020-01-01", endsOn: "2020-01-10" });
     const oldP = await makeParticipant(old.id);
     const current = await participant();
-    await upload(await cookieFor(oldP.user.id), oldP.app.id, "consent_form", PDF_BYTES, "c.pdf");
+    // Uploaded while that edition ran (uploads to an edition that is over are refused today).
+    storeDocument({
+      owner: { type: "application", id: oldP.app.id },
+      kind: "consent_form",
+      bytes: PDF_BYTES,
+      contentType: "application/pdf",
+      originalName: "c.pdf",
+      uploadedBy: oldP.user.id,
+    });
     await upload(current.cookie, current.app.id, "consent_form", PDF_BYTES, "c.pdf");
     const [oldDoc] = rows(oldP.app.id);
     expect(purgeExpiredDocuments(new Date("2026-12-01T00:00:00Z"), 180)).toBe(1);

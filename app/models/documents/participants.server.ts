@@ -4,7 +4,8 @@
  * `application`) through store.server.ts.
  *
  * Who may do what (docs/design.md "Scope", "Sensitive data"):
- * - upload, replace, delete: the applicant, on an application that is not withdrawn or rejected;
+ * - upload, replace: the applicant, on an application that is not withdrawn or rejected, of an
+ *   edition that is not over; delete: the applicant, any time;
  * - open: the applicant; organizers; the focal point of the application's country; a host
  *   coordinator of a site where the participant is placed (offered or accepted) only for a kind
  *   whose `hostsMaySee` is set (the badge photo, never the passport). Anyone else: 404.
@@ -14,6 +15,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
 import { APPLICATION_OWNER, DOCUMENT_KINDS, isDocumentKind, requiredDocumentKinds, sanitizeDisplayName, type DocumentKind } from "../../domain/document-kinds";
+import { todayIn } from "../../domain/dates";
 import { displayName } from "../../domain/names";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -60,20 +62,32 @@ function auditDocument(actor: Pick<Actor, "id"> | null, tx: Db, action: "upload"
   );
 }
 
-function ownApplication(tx: Db, actor: Actor, applicationId: number) {
+/** An edition is over after its last day in its own zone: its documents are only kept until retention. */
+const isOver = (e: { endsOn: string; timeZone: string }) => e.endsOn < todayIn(e.timeZone);
+
+/**
+ * The actor's own application, open for document changes. NotFoundError (not theirs), RuleError
+ * `documents.errors.closed` (withdrawn or rejected) or `documents.errors.ended` (edition over) when
+ * `forUpload`; a deletion is allowed after the edition's end (the person may remove their files).
+ */
+function ownApplication(tx: Db, actor: Actor, applicationId: number, forUpload = true) {
   const app = tx
-    .select({ id: t.applications.id, status: t.applications.status })
+    .select({ id: t.applications.id, status: t.applications.status, endsOn: t.editions.endsOn, timeZone: t.editions.timeZone })
     .from(t.applications)
+    .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(and(eq(t.applications.id, applicationId), eq(t.applications.userId, actor.id)))
     .get();
   if (!app) throw new NotFoundError("application");
+  if (!forUpload) return app;
   if ((CLOSED as readonly string[]).includes(app.status)) throw new RuleError("documents.errors.closed");
+  if (isOver(app)) throw new RuleError("documents.errors.ended");
   return app;
 }
 
 /**
  * The acting user's applications (not withdrawn or rejected), newest edition first, each with its
- * documents by kind and the kinds its edition requires.
+ * documents, the kinds its edition requires, and `open` (edition not over: uploads allowed).
+ * Applications of editions that are over are listed only while they still have documents.
  */
 export function myDocuments(actor: Actor) {
   const apps = db()
@@ -83,6 +97,8 @@ export function myDocuments(actor: Actor) {
       editionName: t.editions.name,
       editionTranslations: t.editions.translations,
       mode: t.editions.mode,
+      endsOn: t.editions.endsOn,
+      timeZone: t.editions.timeZone,
     })
     .from(t.applications)
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
@@ -94,14 +110,17 @@ export function myDocuments(actor: Actor) {
     APPLICATION_OWNER,
     apps.map((a) => a.id),
   );
-  return apps.map((a) => ({
-    id: a.id,
-    status: a.status,
-    editionName: a.editionName,
-    editionTranslations: a.editionTranslations,
-    required: requiredDocumentKinds(a.mode),
-    documents: docs.filter((d) => d.ownerId === a.id).map(summary),
-  }));
+  return apps
+    .map((a) => ({
+      id: a.id,
+      status: a.status,
+      editionName: a.editionName,
+      editionTranslations: a.editionTranslations,
+      open: !isOver(a),
+      required: requiredDocumentKinds(a.mode),
+      documents: docs.filter((d) => d.ownerId === a.id).map(summary),
+    }))
+    .filter((a) => a.open || a.documents.length > 0);
 }
 
 export type UploadInput = { applicationId: number; kind: string; bytes: Uint8Array; fileName: string };
@@ -109,7 +128,7 @@ export type UploadInput = { applicationId: number; kind: string; bytes: Uint8Arr
 /**
  * Stores the applicant's file of `kind` for their application, replacing the one they had.
  * Throws NotFoundError (not their application), RuleError `documents.errors.closed` (withdrawn or
- * rejected), FieldErrors on `kind` (unknown) or `file` (empty, too large, type not allowed by
+ * rejected) or `documents.errors.ended` (edition over), FieldErrors on `kind` (unknown) or `file` (empty, too large, type not allowed by
  * content). Nothing is stored on any error. Returns the new document and whether it replaced one.
  */
 export async function uploadDocument(actor: Actor, input: UploadInput): Promise<{ document: DocumentSummary; replaced: boolean }> {
@@ -139,7 +158,7 @@ export function deleteOwnDocument(actor: Actor, documentId: number): void {
   const doc = getDocument(documentId);
   if (!doc || doc.ownerType !== APPLICATION_OWNER) throw new NotFoundError("document");
   deleteDocuments([doc], (tx) => {
-    ownApplication(tx, actor, doc.ownerId);
+    ownApplication(tx, actor, doc.ownerId, false);
     auditDocument(actor, tx, "delete", doc);
   });
 }
