@@ -26,6 +26,8 @@ import { log } from "./app/log.server";
 import { seedDemoIfEmpty } from "./db/seed";
 import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
+import { startDocumentRetention } from "./app/models/documents/retention.server";
+import { MAX_DOCUMENT_BYTES } from "./app/domain/document-kinds";
 import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
 import { bodyLimit, lastResort, sameOriginOnly } from "./server/guards";
 import { redactPath } from "./server/redact";
@@ -53,6 +55,7 @@ try {
 const demo = env.seedDemo ? await seedDemoIfEmpty(db()) : null;
 startOfferExpiry(); // placement offers past their reply-by date expire: once now, then every 15 minutes
 startReminderJob(); // survey reminders: once now, then every few minutes (sends each reminder once)
+startDocumentRetention(); // participants' documents past retention: once now, then daily
 const stopBackups = startBackupSchedule(env, db); // BACKUP_INTERVAL_HOURS > 0: every N hours
 
 const buildPath = path.resolve("build/index.js");
@@ -130,8 +133,11 @@ app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
 // Forms are small; the largest body is a 1 MB CSV import. Placed right before Remix, which reads
-// the body as a stream: the limit counts it as it arrives.
-app.use(bodyLimit(2 * 1024 * 1024));
+// the body as a stream: the limit counts it as it arrives. The document upload (issue 15 item 2)
+// takes files up to MAX_DOCUMENT_BYTES; its route refuses a larger file with a translated message
+// while reading it (stopping at the kind's limit), so its body limit sits well above that; a body
+// past even this one is sent back to the page, which says the file was too large.
+app.use(bodyLimit(2 * 1024 * 1024, [{ path: "/me/documents", maxBytes: 3 * MAX_DOCUMENT_BYTES, tooLargeRedirect: "/me/documents?tooLarge=1" }]));
 const remix = createRequestHandler({
   build,
   mode: env.production ? "production" : "development",

@@ -22,6 +22,7 @@ import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPilots } from "./seed/pilots";
+import { seedDocuments } from "./seed/documents";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -119,5 +120,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedQuestions(tx, editions.yunnan, organizers[0]);
   // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
   seedPilots(tx, today, organizers[0]);
+  // Documents of a few accepted participants of the open edition; others still lack theirs (issue 15).
+  seedDocuments(tx, editions.yunnan.id);
   return { password: DEMO_PASSWORD, accounts };
 }

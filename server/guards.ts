@@ -10,7 +10,9 @@
  * - bodyLimit: refuses bodies over `maxBytes` with 413, by Content-Length when there is one and by
  *   counting the bytes as they stream in when there is none (chunked), so a large body is never
  *   held in memory. After the 413 the rest is read and discarded (bounded), then the connection
- *   closes.
+ *   closes. A route may have a larger limit of its own (`BodyLimitOverride`: the document upload,
+ *   issue 15 item 2), and instead of the plain-text 413 an answer that sends a browser back to its
+ *   page with a message (303 to `tooLargeRedirect`).
  */
 import type express from "express";
 
@@ -34,13 +36,19 @@ export function sameOriginOnly(appUrl: string): express.RequestHandler {
   };
 }
 
-/** 413 for any body past `maxBytes`, declared or streamed. */
-export function bodyLimit(maxBytes: number): express.RequestHandler {
+/** A path (exact, without query) with its own body limit in bytes, and where to send a refused browser. */
+export type BodyLimitOverride = { path: string; maxBytes: number; tooLargeRedirect?: string };
+
+/** 413 (or the override's 303) for any body past the limit, declared or streamed. */
+export function bodyLimit(defaultMaxBytes: number, overrides: BodyLimitOverride[] = []): express.RequestHandler {
   return (req, res, next) => {
     if (SAFE.has(req.method)) return next();
+    const override = overrides.find((o) => o.path === req.path);
+    const maxBytes = override?.maxBytes ?? defaultMaxBytes;
+    const redirectTo = override?.tooLargeRedirect;
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) {
-      tooLarge(res, maxBytes);
+      tooLarge(res, maxBytes, redirectTo);
       return;
     }
     let seen = 0;
@@ -53,7 +61,7 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
       req.pause();
       req.removeAllListeners("data");
       req.emit("error", new Error("request body too large"));
-      tooLarge(res, maxBytes);
+      tooLarge(res, maxBytes, redirectTo);
     };
     req.on("error", () => {}); // the error above is ours; never an unhandled 'error' event
     req.on("data", count);
@@ -69,11 +77,14 @@ export function bodyLimit(maxBytes: number): express.RequestHandler {
  * connection, and a client still sending would often lose the 413 itself (it sees ECONNRESET).
  * Nothing is kept while discarding, so memory stays flat; past the cap the socket is destroyed.
  */
-function tooLarge(res: express.Response, maxBytes: number) {
+function tooLarge(res: express.Response, maxBytes: number, redirectTo?: string) {
   if (res.headersSent) return;
   const req = res.req;
   refused.add(res);
-  res.status(413).type("text/plain").send("Request too large");
+  // A browser's form post shows a plain 413 as a bare page; a redirect brings it back to its form,
+  // which then says why. Remix's own data requests (?_data) keep the 413.
+  if (redirectTo && !("_data" in req.query)) res.redirect(303, redirectTo);
+  else res.status(413).type("text/plain").send("Request too large");
   res.on("finish", () => {
     let discarded = 0;
     req.removeAllListeners("data");

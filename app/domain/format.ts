@@ -40,3 +40,10 @@ export function formatChange(x: number | null | undefined, lng: string, digits =
 export function formatList(items: string[], lng: string, type: "conjunction" | "disjunction" | "unit" = "conjunction"): string {
   return listFormat(lng, { style: "long", type }).format(items);
 }
+
+/** A file size in bytes as the language writes it: kilobytes below 1 MB ("84 kB"), else megabytes with one decimal ("2.4 MB"). */
+export function formatFileSize(bytes: number, lng: string): string {
+  const MB = 1024 * 1024;
+  if (bytes >= MB) return nf(lng, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / MB);
+  return nf(lng, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)));
+}

@@ -22,6 +22,8 @@ import { CustomAnswers } from "~/components/review/CustomAnswers";
 import { translatorFor } from "~/i18n.server";
 import { answersForApplication } from "~/models/applications/questions.server";
 import { participantCheckInCode, revokeCheckInToken } from "~/models/tracking.server";
+import { applicationDocuments } from "~/models/documents.server";
+import { DocumentTable } from "~/components/documents/DocumentTable";
 
 const yesNo = (lng: string) => {
   const tr = translatorFor(lng);
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editionEnded: r.editionEnded,
       trail: r.trail,
       checkInCode: r.application.status === "accepted" ? participantCheckInCode(r.application.id) : null,
+      documents: applicationDocuments(actor, r.application.id),
       lng,
       timeZone: actor.timeZone,
     });
@@ -165,9 +168,15 @@ export default function ReviewApplication() {
               </Form>
             </section>
           ) : null}
+          <section className="card" aria-labelledby="docs-h">
+            <h2 id="docs-h">{t("documents.admin.title")}</h2>
+            <DocumentTable documents={data.documents} />
+          </section>
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
-            <p className="muted">{t("privacy.organizerEraseText")}</p>
+            <p className="muted">
+              {t("privacy.organizerEraseText")} {t("privacy.organizerEraseDocuments")}
+            </p>
             <Form method="post">
               <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">
                 {t("privacy.erase")}

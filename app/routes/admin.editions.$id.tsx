@@ -82,6 +82,9 @@ export default function EditEdition() {
           <li>
             <Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link>
           </li>
+          <li>
+            <Link to={`/admin/editions/${data.id}/documents`}>{t("documents.admin.gapsLink")}</Link>
+          </li>
         </ul>
       </nav>
       <EditionForm

@@ -20,6 +20,8 @@ import { pageTitle } from "~/utils/page-title";
 import { CustomAnswers } from "~/components/review/CustomAnswers";
 import { translatorFor } from "~/i18n.server";
 import { answersForApplication } from "~/models/applications/questions.server";
+import { applicationDocuments } from "~/models/documents.server";
+import { DocumentTable } from "~/components/documents/DocumentTable";
 
 const yesNo = (lng: string) => {
   const tr = translatorFor(lng);
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       used: r.used,
       actions: r.actions,
       trail: r.trail,
+      documents: applicationDocuments(actor, r.application.id),
       lng,
       timeZone: actor.timeZone,
     });
@@ -141,6 +144,10 @@ export default function FocalApplication() {
                 </div>
               </Form>
             ) : null}
+          </section>
+          <section className="card" aria-labelledby="docs-h">
+            <h2 id="docs-h">{t("documents.admin.title")}</h2>
+            <DocumentTable documents={data.documents} />
           </section>
           <section className="card" aria-labelledby="trail-h">
             <h2 id="trail-h">{t("focal.app.trail")}</h2>

@@ -107,6 +107,7 @@ function MyApplications() {
           {t("training.itinerary.title")}
         </Link>
         <Link to="/me/pilots">{t("pilots.me.title")}</Link>
+        <Link to="/me/documents">{t("documents.link")}</Link>
         <Link to="/me/data">{t("privacy.link")}</Link>
       </p>
       {params.get("invited") ? (

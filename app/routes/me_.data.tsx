@@ -39,14 +39,18 @@ export default function MyData() {
         </p>
       ) : null}
       <h2>{t("privacy.downloadTitle")}</h2>
-      <p>{t("privacy.downloadText")}</p>
+      <p>
+        {t("privacy.downloadText")} {t("privacy.downloadDocuments")}
+      </p>
       <p>
         <a className="btn btn-secondary" href="/me/data.json" download>
           {t("privacy.download")}
         </a>
       </p>
       <h2>{t("privacy.eraseTitle")}</h2>
-      <p>{t("privacy.eraseText")}</p>
+      <p>
+        {t("privacy.eraseText")} {t("privacy.eraseDocuments")}
+      </p>
       <Form method="post" className="stack">
         {data?.error ? (
           <p className="alert alert-error" role="alert">

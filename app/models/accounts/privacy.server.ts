@@ -3,7 +3,9 @@
  * holds about them, and can erase their sensitive data (dietary and accessibility needs, i.e.
  * health data, with the consent that allowed it); an organizer can erase it for a person, e.g. on
  * request by mail. Erasure keeps the application itself (the programme's record of who took part)
- * and writes an audit event without the erased values.
+ * and writes an audit event without the erased values. Erasure also deletes the person's uploaded
+ * documents (passport scan, badge photo, consent form: rows and files, issue 15 item 2), each with
+ * an audit event `delete` whose reason is `erasure`.
  */
 import { eq, inArray } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
@@ -11,11 +13,14 @@ import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
 import { NotFoundError } from "../errors";
+import { APPLICATION_OWNER } from "../../domain/document-kinds";
+import { dropDocumentRows, listDocuments, readDocumentBytes, removeDocumentFiles } from "../documents/store.server";
 
 /**
  * Everything held about the acting user, as plain JSON-ready data: account (without the password
  * hash), applications, placements, enrolments, attendance, survey responses and action plans, and
- * the audit events about their applications.
+ * the audit events about their applications and documents. Uploaded documents come with their
+ * content (base64), so the download is complete.
  */
 export function exportPersonalData(actor: Actor) {
   const d = db();
@@ -37,17 +42,37 @@ export function exportPersonalData(actor: Actor) {
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
     applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
     certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),
-    auditEvents: d
-      .select()
-      .from(t.auditEvents)
-      .where(inArray(t.auditEvents.entityId, some))
-      .all()
-      .filter((e) => e.entityType === "application"),
+    documents: listDocuments(APPLICATION_OWNER, ids).map(({ storageKey: _key, ...doc }) => ({
+      ...doc,
+      contentBase64: readDocumentBytes({ storageKey: _key, ...doc })?.toString("base64") ?? null,
+    })),
+    auditEvents: [
+      ...d
+        .select()
+        .from(t.auditEvents)
+        .where(inArray(t.auditEvents.entityId, some))
+        .all()
+        .filter((e) => e.entityType === "application"),
+      ...d
+        .select()
+        .from(t.auditEvents)
+        .where(eq(t.auditEvents.entityType, "document"))
+        .all()
+        .filter((e) => ids.includes(Number(e.details?.applicationId))),
+    ],
   };
 }
 
 function erase(actor: Actor, applicationIds: number[]) {
-  immediate(db(), (tx) => {
+  const fileKeys = immediate(db(), (tx) => {
+    const docs = listDocuments(APPLICATION_OWNER, applicationIds, tx);
+    for (const doc of docs) {
+      recordAudit(
+        actor,
+        { entityType: "document", entityId: doc.id, action: "delete", reason: "erasure", details: { applicationId: doc.ownerId, kind: doc.kind } },
+        tx,
+      );
+    }
     for (const id of applicationIds) {
       tx.update(t.applications)
         .set({ dietaryNeeds: "", accessibilityNeeds: "", sensitiveConsentAt: null, updatedAt: new Date().toISOString() })
@@ -64,7 +89,9 @@ function erase(actor: Actor, applicationIds: number[]) {
         tx,
       );
     }
+    return dropDocumentRows(tx, docs);
   });
+  removeDocumentFiles(fileKeys);
 }
 
 /** The acting user erases the health data of all their applications and withdraws the consent. */
