@@ -26,6 +26,7 @@ import { log } from "./app/log.server";
 import { seedDemoIfEmpty } from "./db/seed";
 import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
+import { startMailWorker, stopMailWorker } from "./app/mail.server";
 import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
 import { bodyLimit, lastResort, sameOriginOnly } from "./server/guards";
 import { redactPath } from "./server/redact";
@@ -54,6 +55,7 @@ const demo = env.seedDemo ? await seedDemoIfEmpty(db()) : null;
 startOfferExpiry(); // placement offers past their reply-by date expire: once now, then every 15 minutes
 startReminderJob(); // survey reminders: once now, then every few minutes (sends each reminder once)
 const stopBackups = startBackupSchedule(env, db); // BACKUP_INTERVAL_HOURS > 0: every N hours
+startMailWorker(); // queued mail (announcements, resent failures) goes out via SMTP: now, then every minute
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(buildPath)) as ServerBuild;
@@ -167,6 +169,7 @@ function shutdown(signal: string) {
   closing = true;
   log.info({ signal }, "shutting down");
   stopBackups();
+  stopMailWorker();
   // Stop accepting; idle keep-alive sockets close now, busy ones after their answer.
   server.close(() => {
     closeDb();
