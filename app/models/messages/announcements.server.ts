@@ -22,7 +22,7 @@ export type Recipient = { userId: number; email: string; locale: string; name: s
 
 /**
  * The people a group reaches, one per person, ordered by id; disabled accounts left out.
- * NotFoundError for an unknown edition, or a visit outside the edition.
+ * NotFoundError for an unknown edition; FieldErrors (visitId) for a visit outside the edition.
  */
 export function recipientsOf(group: GroupInput, tx: Db = db()): Recipient[] {
   const edition = tx.select({ id: t.editions.id }).from(t.editions).where(eq(t.editions.id, group.editionId)).get();
@@ -36,7 +36,7 @@ export function recipientsOf(group: GroupInput, tx: Db = db()): Recipient[] {
       .from(t.exchangeVisits)
       .where(and(eq(t.exchangeVisits.id, group.visitId ?? -1), eq(t.exchangeVisits.editionId, group.editionId)))
       .get();
-    if (!visit) throw new NotFoundError("visit");
+    if (!visit) throw FieldErrors.one("visitId", "messages.errors.visitNotInEdition");
     query = tx
       .selectDistinct({ userId: t.users.id, email: t.users.email, locale: t.users.locale, name: t.users.displayName })
       .from(t.placements)
@@ -191,4 +191,23 @@ export function listAnnouncements(actor: Actor, limit = 50) {
     const tally = tallies.find((x) => x.id === r.id);
     return { ...r, sent: Number(tally?.sent ?? 0), failed: Number(tally?.failed ?? 0) };
   });
+}
+
+/** Organizer: what the announcement form offers: editions (newest first) and their visits. */
+export function announcementChoices(actor: Actor) {
+  requireOrganizer(actor);
+  const editions = db().select({ id: t.editions.id, name: t.editions.name }).from(t.editions).orderBy(desc(t.editions.startsOn)).all();
+  const visits = db()
+    .select({
+      id: t.exchangeVisits.id,
+      editionId: t.exchangeVisits.editionId,
+      title: t.exchangeVisits.title,
+      site: t.hostSites.name,
+      arrivalOn: t.exchangeVisits.arrivalOn,
+    })
+    .from(t.exchangeVisits)
+    .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
+    .orderBy(asc(t.exchangeVisits.arrivalOn), asc(t.exchangeVisits.id))
+    .all();
+  return { editions, visits };
 }
