@@ -22,6 +22,7 @@ import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPilots } from "./seed/pilots";
+import { seedMessages } from "./seed/messages";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -119,5 +120,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedQuestions(tx, editions.yunnan, organizers[0]);
   // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
   seedPilots(tx, today, organizers[0]);
+  // Changed e-mail templates, a sent announcement and a failed message in the outbox (issue 15, item 5).
+  seedMessages(tx, editions.online.id, organizers[0], new Date(now.getTime() - 3 * 86_400_000).toISOString());
   return { password: DEMO_PASSWORD, accounts };
 }
