@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return guard(async () => {
     const which = form.get("resend");
     const n = resendFailed(actor, which === "all" ? "all" : idParam(String(which ?? ""), "message"));
-    await kickMailWorker();
+    void kickMailWorker(); // delivery after commit: the page shows it queued, then sent or failed
     return redirect(`/admin/outbox?resent=${n}`);
   });
 }

@@ -229,6 +229,7 @@ describe("announcements", () => {
     rejectPrefix = "";
     const resent = await call(outboxAction, "/admin/outbox", { cookie, form: { resend: String(outbox.mails[0].id) } });
     expect(resent.status).toBe(302);
+    await kickMailWorker();
     expect(arrivedFor("reject-dara@example.kh")).toHaveLength(1);
     const row = db().select().from(t.outbox).where(eq(t.outbox.toAddress, "reject-dara@example.kh")).get()!;
     expect(row.sentAt).toBeTruthy();
