@@ -12,7 +12,10 @@ import { guard, idParam, readForm } from "~/utils/http.server";
 import { maskSecretLinks, OUTBOX_MASK } from "~/utils/secret-links";
 import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: links out never carry this page's address, and the page's own
+// resend forms keep their Origin header (with no-referrer Chromium sends `Origin: null`, which the
+// cross-site guard refuses with 403).
+export const meta: MetaFunction = () => [{ name: "referrer", content: "same-origin" }];
 export const handle = pageTitle("admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
