@@ -28,6 +28,7 @@ import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
 import { startDocumentRetention } from "./app/models/documents/retention.server";
 import { MAX_DOCUMENT_BYTES } from "./app/domain/document-kinds";
+import { startMailWorker, stopMailWorker } from "./app/mail.server";
 import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
 import { bodyLimit, lastResort, sameOriginOnly } from "./server/guards";
 import { redactPath } from "./server/redact";
@@ -57,6 +58,7 @@ startOfferExpiry(); // placement offers past their reply-by date expire: once no
 startReminderJob(); // survey reminders: once now, then every few minutes (sends each reminder once)
 startDocumentRetention(); // participants' documents past retention: once now, then daily
 const stopBackups = startBackupSchedule(env, db); // BACKUP_INTERVAL_HOURS > 0: every N hours
+startMailWorker(); // queued mail (announcements, resent failures) goes out via SMTP: now, then every minute
 
 const buildPath = path.resolve("build/index.js");
 const build = (await import(buildPath)) as ServerBuild;
@@ -173,6 +175,7 @@ function shutdown(signal: string) {
   closing = true;
   log.info({ signal }, "shutting down");
   stopBackups();
+  stopMailWorker();
   // Stop accepting; idle keep-alive sockets close now, busy ones after their answer.
   server.close(() => {
     closeDb();

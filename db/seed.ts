@@ -23,6 +23,7 @@ import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPilots } from "./seed/pilots";
 import { seedDocuments } from "./seed/documents";
+import { seedMessages } from "./seed/messages";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -122,5 +123,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedPilots(tx, today, organizers[0]);
   // Documents of a few accepted participants of the open edition; others still lack theirs (issue 15).
   seedDocuments(tx, editions.yunnan.id);
+  // Changed e-mail templates, a sent announcement and a failed message in the outbox (issue 15, item 5).
+  seedMessages(tx, editions.online.id, organizers[0], new Date(now.getTime() - 3 * 86_400_000).toISOString());
   return { password: DEMO_PASSWORD, accounts };
 }

@@ -1,17 +1,21 @@
 // Organizer: the mail the app has sent (or, with no SMTP server set, only recorded), newest first.
 // Secret links (reset, claim, invitation, survey, feed) are masked before the text leaves the
 // server: an organizer reading a live reset link could take the account over (issue 13, finding 5).
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { remixI18n } from "~/i18n.server";
-import { listOutbox } from "~/models/accounts.server";
+import { DELIVERY_STATES, kickMailWorker, type DeliveryState } from "~/mail.server";
+import { listOutboxMessages, resendFailed } from "~/models/messages.server";
 import { requireActor } from "~/session.server";
-import { guard } from "~/utils/http.server";
+import { guard, idParam, readForm } from "~/utils/http.server";
 import { maskSecretLinks, OUTBOX_MASK } from "~/utils/secret-links";
 import { pageTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ name: "referrer", content: "no-referrer" }];
+// same-origin, not no-referrer: links out never carry this page's address, and the page's own
+// resend forms keep their Origin header (with no-referrer Chromium sends `Origin: null`, which the
+// cross-site guard refuses with 403).
+export const meta: MetaFunction = () => [{ name: "referrer", content: "same-origin" }];
 export const handle = pageTitle("admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,18 +32,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeZone: actor.timeZone || "UTC",
       timeZoneName: "short",
     });
-    const mails = listOutbox(actor).map((m) => ({
+    const raw = new URL(request.url).searchParams.get("state");
+    const state = DELIVERY_STATES.includes(raw as DeliveryState) ? (raw as DeliveryState) : null;
+    const { messages, counts } = listOutboxMessages(actor, { state });
+    const mails = messages.map((m) => ({
       id: m.id,
       to: m.toAddress,
       subject: m.subject,
       text: maskSecretLinks(m.text, OUTBOX_MASK),
       at: m.createdAt,
       when: fmt.format(new Date(m.createdAt)),
-      transport: m.transport,
-      sent: !!m.sentAt,
+      state: m.state,
+      attempts: m.attempts,
       error: m.error,
     }));
-    return json({ mails });
+    return json({ mails, counts, state });
+  });
+}
+
+/** Resend one failed message (`id`) or all failed ones (`all`): back in the queue, then delivered. */
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  return guard(async () => {
+    const which = form.get("resend");
+    const n = resendFailed(actor, which === "all" ? "all" : idParam(String(which ?? ""), "message"));
+    void kickMailWorker(); // delivery after commit: the page shows it queued, then sent or failed
+    return redirect(`/admin/outbox?resent=${n}`);
   });
 }
 
@@ -63,12 +82,42 @@ function Linkified({ text }: { text: string }) {
 
 export default function Outbox() {
   const { t } = useTranslation();
-  const { mails } = useLoaderData<typeof loader>();
+  const { mails, counts, state } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const resent = params.get("resent");
   return (
     <>
       <h1>{t("admin.outbox.title")}</h1>
       <p className="muted">{t("admin.outbox.lead")}</p>
       <p className="muted">{t("admin.outbox.secretsHidden")}</p>
+      {resent !== null ? (
+        <p className="alert alert-ok" role="status">
+          {t("messages.outbox.resent", { count: Number(resent) || 0 })}
+        </p>
+      ) : null}
+      <nav aria-label={t("messages.outbox.filter")}>
+        <ul className="pill-list">
+          <li>
+            <Link to="/admin/outbox" aria-current={state ? undefined : "page"}>
+              {t("messages.outbox.all")}
+            </Link>
+          </li>
+          {DELIVERY_STATES.map((s) => (
+            <li key={s}>
+              <Link to={`/admin/outbox?state=${s}`} aria-current={state === s ? "page" : undefined}>
+                {t(`messages.states.${s}`)} ({counts[s]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {counts.failed > 0 ? (
+        <Form method="post" className="actions">
+          <button type="submit" name="resend" value="all">
+            {t("messages.outbox.resendAll", { count: counts.failed })}
+          </button>
+        </Form>
+      ) : null}
       {mails.length === 0 ? <p>{t("common.noneYet")}</p> : null}
       <div className="stack">
         {mails.map((m) => (
@@ -83,15 +132,19 @@ export default function Outbox() {
               </dd>
               <dt>{t("common.status")}</dt>
               <dd>
-                {m.error
-                  ? t("admin.outbox.failed", { error: m.error })
-                  : m.transport === "log"
-                    ? t("admin.outbox.recorded")
-                    : m.sent
-                      ? t("admin.outbox.sent")
-                      : t("admin.outbox.sending")}
+                <span className={`badge badge-${m.state}`}>{t(`messages.states.${m.state}`)}</span>
+                {m.error ? <span> {t("admin.outbox.failed", { error: m.error })}</span> : null}
               </dd>
+              <dt>{t("messages.outbox.attempts")}</dt>
+              <dd>{m.attempts}</dd>
             </dl>
+            {m.state === "failed" ? (
+              <Form method="post" className="actions">
+                <button type="submit" name="resend" value={m.id} className="btn-secondary btn-small">
+                  {t("messages.outbox.resend")}
+                </button>
+              </Form>
+            ) : null}
             <Linkified text={m.text} />
           </article>
         ))}

@@ -130,17 +130,36 @@ export const rateLimits = sqliteTable("rate_limits", {
   expire: integer("expire"),
 });
 
-/** Every mail the app sends; with no SMTP server set, organizers read it on the outbox page. */
-export const outbox = sqliteTable("outbox", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  toAddress: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  text: text("text").notNull(),
-  createdAt: text("created_at").notNull().default(now),
-  sentAt: text("sent_at"),
-  transport: text("transport", { enum: ["log", "smtp"] }).notNull(),
-  error: text("error"),
-});
+/**
+ * Every mail the app sends; with no SMTP server set, organizers read it on the outbox page.
+ * Delivery state (app/mail.server.ts `deliveryState`): sent when `sent_at` is set, failed when
+ * `error` is set, recorded for `transport = log`, otherwise queued. `claimed_at` marks a row a
+ * sender is working on, so the immediate send and the delivery worker never both send it.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    /** The HTML alternative (variables HTML-escaped), when the message was rendered from a template. */
+    html: text("html"),
+    /** The template kind (app/domain/mail-templates.ts) or `announcement`; null for older rows. */
+    kind: text("kind"),
+    announcementId: integer("announcement_id"),
+    createdAt: text("created_at").notNull().default(now),
+    sentAt: text("sent_at"),
+    transport: text("transport", { enum: ["log", "smtp"] }).notNull(),
+    /** The SMTP error of the last failed attempt. */
+    error: text("error"),
+    /** SMTP delivery attempts made so far. */
+    attempts: integer("attempts").notNull().default(0),
+    lastAttemptAt: text("last_attempt_at"),
+    claimedAt: text("claimed_at"),
+  },
+  (t) => [index("outbox_announcement").on(t.announcementId)],
+);
 
 /**
  * Wrong self check-in codes, one row each (issue 12, item 20): the limit of 10 in 10 minutes per

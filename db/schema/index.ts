@@ -8,3 +8,4 @@ export * from "./attendance";
 export * from "./secretariat";
 export * from "./pilots";
 export * from "./documents";
+export * from "./messages";

@@ -11,6 +11,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, immediate, preparedQuery, t } from "../../db.server";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import { isMemberCountry } from "../../domain/countries";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -145,12 +146,7 @@ export async function requestPasswordReset(input: { email: string; ip: string | 
     .insert(t.passwordResetTokens)
     .values({ tokenHash, userId: user.id, purpose: "reset", expiresAt: new Date(Date.now() + RESET_TTL_MIN * 60_000).toISOString() })
     .run();
-  const tr = translatorFor(user.locale);
-  await sendMail({
-    to: user.email,
-    subject: tr("mail.reset.subject"),
-    text: tr("mail.reset.body", { link: `${getEnv().appUrl}/reset/${token}`, minutes: RESET_TTL_MIN }),
-  });
+  await sendMail(composeMail("reset", user.email, user.locale, { link: `${getEnv().appUrl}/reset/${token}`, minutes: RESET_TTL_MIN }));
 }
 
 /** A usable token row (unused, unexpired) or NotFoundError. */
@@ -245,11 +241,9 @@ export async function inviteToRole(actor: Actor, input: InvitationInput) {
     .get().id;
   recordAudit(actor, { entityType: "invitation", entityId: id, action: "invite", toState: input.role, details: { countryCode: input.countryCode ?? null } });
   const tr = translatorFor(actor.locale);
-  await sendMail({
-    to: email,
-    subject: tr("mail.invite.subject"),
-    text: tr("mail.invite.body", { role: tr(`roles.${input.role}`), link: `${getEnv().appUrl}/invite/${token}`, days: INVITE_TTL_DAYS }),
-  });
+  await sendMail(
+    composeMail("invite", email, actor.locale, { role: tr(`roles.${input.role}`), link: `${getEnv().appUrl}/invite/${token}`, days: INVITE_TTL_DAYS }),
+  );
   return { id, token };
 }
 

@@ -15,6 +15,7 @@ import { getEnv } from "../../env.server";
 import type { ApplicationInput } from "../../forms/application";
 import { translatorFor } from "../../i18n.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
@@ -124,15 +125,13 @@ export async function notifyStatusChange(applicationId: number): Promise<void> {
   if (!row) throw new NotFoundError("application");
   const tr = translatorFor(row.user.locale);
   const status = tr(`statuses.${row.app.status}`);
-  await sendMail({
-    to: row.user.email,
-    subject: tr("mail.status.subject", { edition: row.editionName, status }),
-    text: tr("mail.status.body", {
+  await sendMail(
+    composeMail("status", row.user.email, row.user.locale, {
       name: row.user.displayName,
       edition: row.editionName,
       status,
       reason: row.app.statusReason ? `${tr("common.reason")}: ${row.app.statusReason}\n` : "",
       link: `${getEnv().appUrl}/me/applications/${row.app.id}`,
     }),
-  });
+  );
 }

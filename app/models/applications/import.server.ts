@@ -20,8 +20,8 @@ import { headerKey, restoreCell } from "../../domain/csv";
 import { displayName, latinName } from "../../domain/names";
 import { nominationDraftSchema } from "../../forms/application";
 import { getEnv } from "../../env.server";
-import { translatorFor } from "../../i18n.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import { log } from "../../log.server";
 import type { Actor } from "../actor";
 import { issueClaimToken, normalizeEmail } from "../accounts/accounts.server";
@@ -249,14 +249,9 @@ export async function confirmImport(actor: Actor, hash: string, lng = "en") {
     tx.delete(t.importUploads).where(sqlEq(t.importUploads.hash, hash)).run();
     return { created, already: rows.filter((r) => r.already).length };
   });
-  const tr = translatorFor(lng);
   for (const c of done.created) {
     try {
-      await sendMail({
-        to: c.email,
-        subject: tr("mail.claim.subject", { edition: edition.name }),
-        text: tr("mail.claim.body", { name: c.name, edition: edition.name, days: 14, link: `${getEnv().appUrl}/claim/${c.token}` }),
-      });
+      await sendMail(composeMail("claim", c.email, lng, { name: c.name, edition: edition.name, days: 14, link: `${getEnv().appUrl}/claim/${c.token}` }));
     } catch (e) {
       log.error({ error: e instanceof Error ? e.message : String(e) }, "import claim mail failed");
     }

@@ -9,8 +9,8 @@ import { formatDate } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
 import type { ApplicationInput } from "../../forms/application";
 import { getEnv } from "../../env.server";
-import { translatorFor } from "../../i18n.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import type { Actor } from "../actor";
 import { requireFocalPoint } from "../actor";
 import { issueClaimToken, normalizeEmail } from "../accounts/accounts.server";
@@ -102,11 +102,6 @@ export async function nominate(
   if (result.already) return { id: result.id, already: true };
 
   const token = issueClaimToken(result.userId);
-  const tr = translatorFor(nomineeLocale);
-  await sendMail({
-    to: email,
-    subject: tr("mail.claim.subject", { edition: edition.name }),
-    text: tr("mail.claim.body", { name, edition: edition.name, days: CLAIM_DAYS, link: `${getEnv().appUrl}/claim/${token}` }),
-  });
+  await sendMail(composeMail("claim", email, nomineeLocale, { name, edition: edition.name, days: CLAIM_DAYS, link: `${getEnv().appUrl}/claim/${token}` }));
   return { id: result.id, already: false };
 }

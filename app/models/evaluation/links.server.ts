@@ -7,8 +7,8 @@ import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db as defaultDb, immediate, t, type Db } from "../../db.server";
 import { getEnv } from "../../env.server";
-import { translatorFor } from "../../i18n.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import { addDays, formatDate } from "../../domain/dates";
 import { localText } from "../../domain/evaluation/text";
 import type { Actor } from "../actor";
@@ -71,18 +71,15 @@ export function markLinkUsed(tx: Db, tokenHash: string, now = new Date()) {
 
 export type ReminderKind = "opened" | "closing" | "resent";
 
+const SURVEY_KINDS = { opened: "surveyOpened", closing: "surveyClosing", resent: "surveyResent" } as const;
+
 /** The mail of a survey link in the recipient's language. */
-export function linkMail(stay: Stay, survey: EditionSurvey, kind: ReminderKind, token: string, closesOn: string) {
-  const tr = translatorFor(stay.locale);
+export function linkMail(stay: Stay, survey: EditionSurvey, kind: ReminderKind, token: string, closesOn: string, tx: Db = defaultDb()) {
   const title = localText(currentTemplate(survey.templateFamily).title, stay.locale);
   const url = `${getEnv().appUrl}/s/${token}`;
   // The closing day in the recipient's language and calendar (never the raw YYYY-MM-DD).
   const params = { name: stay.name, title, url, closesOn: formatDate(closesOn, stay.locale, "long"), months: survey.monthsAfter };
-  return {
-    to: stay.email,
-    subject: tr(`evaluation.mail.${kind}.subject`, params) as string,
-    text: [tr(`evaluation.mail.${kind}.body`, params), "", url, "", tr("evaluation.mail.footer", params)].join("\n"),
-  };
+  return composeMail(SURVEY_KINDS[kind], stay.email, stay.locale, params, tx);
 }
 
 /** Organizer: sends a participant a fresh link for a survey (the old one stops working). */
@@ -109,7 +106,7 @@ export async function resendLink(actor: Actor, surveyId: number, applicationId: 
     const token = issueLink(tx, surveyId, applicationId, periodFor(survey.stage, timing.today), timing.window.closesOn, now);
     recordAudit(actor, { entityType: "survey_link", entityId: surveyId, action: "resend", details: { applicationId } }, tx);
     // sendMail writes its outbox row synchronously, so the row is part of this transaction.
-    return { delivered: sendMail(linkMail(stay, survey, "resent", token, timing.window.closesOn)) };
+    return { delivered: sendMail(linkMail(stay, survey, "resent", token, timing.window.closesOn, tx)) };
   });
   await pending.delivered;
 }

@@ -50,7 +50,7 @@ export async function runReminders(now = new Date()): Promise<number> {
         const token = issueLink(tx, survey.id, stay.applicationId, period, timing.window.closesOn, now);
         // sendMail writes its outbox row synchronously (before its first await), so that row is
         // committed together with the reminders_sent row; delivery (SMTP) happens after commit.
-        pending.push(sendInTx(linkMail(stay, survey, kind, token, timing.window.closesOn), inserted.id));
+        pending.push(sendInTx(linkMail(stay, survey, kind, token, timing.window.closesOn, tx), inserted.id));
       });
     }
   }

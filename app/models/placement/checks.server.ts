@@ -11,9 +11,9 @@ import { pickField } from "../../domain/local-text";
 import { countryName } from "../../domain/countries";
 import { hardRuleFailures, type Reason } from "../../domain/placement";
 import { getEnv } from "../../env.server";
-import { translatorFor } from "../../i18n.server";
 import { log } from "../../log.server";
 import { sendMail } from "../../mail.server";
+import { composeMail } from "../messages/templates.server";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
@@ -100,7 +100,6 @@ export async function mailParticipant(row: Pick<Loaded, "p" | "app" | "visit" | 
   try {
     const user = db().select({ email: t.users.email, locale: t.users.locale }).from(t.users).where(eq(t.users.id, row.app.userId)).get();
     if (!user) return;
-    const tr = translatorFor(user.locale);
     const lng = user.locale;
     const params = {
       name: personOf(row.app).name,
@@ -114,7 +113,7 @@ export async function mailParticipant(row: Pick<Loaded, "p" | "app" | "visit" | 
       link: `${getEnv().appUrl}/me/placements/${row.p.id}`,
       ...extra,
     };
-    await sendMail({ to: user.email, subject: tr(`placement.mail.${kind}.subject`, params), text: tr(`placement.mail.${kind}.body`, params) });
+    await sendMail(composeMail(kind === "offer" ? "offer" : "placementCancelled", user.email, user.locale, params));
   } catch (e) {
     log.error({ placementId: row.p.id, error: e instanceof Error ? e.message : String(e) }, "placement mail failed");
   }
