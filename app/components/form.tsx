@@ -6,7 +6,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
-import { timeZoneDisplayName } from "~/domain/intl";
 
 /**
  * Error params as the reader writes them (issue 12 item 18): every `YYYY-MM-DD` date in a param,
@@ -24,17 +23,7 @@ export function readableParams(params: Record<string, unknown>, lng: string): Re
         : Array.isArray(v)
           ? v.map(fix)
           : v;
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === "count" ? v : k === "zone" ? zoneText(v, lng) : fix(v)]));
-}
-
-/** A `zone` param (an IANA ID) by its name in the reader's language; anything else unchanged. */
-function zoneText(v: unknown, lng: string): unknown {
-  if (typeof v !== "string" || !v.includes("/")) return v;
-  try {
-    return timeZoneDisplayName(v, lng);
-  } catch {
-    return v;
-  }
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === "count" || k === "zone" ? v : fix(v)]));
 }
 
 /** Translates an error key, which may carry params as "key|{json}". */
