@@ -167,7 +167,9 @@ export default function ReviewApplication() {
           ) : null}
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
-            <p className="muted">{t("privacy.organizerEraseText")}</p>
+            <p className="muted">
+              {t("privacy.organizerEraseText")} {t("visa.privacy.eraseNote")}
+            </p>
             <Form method="post">
               <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">
                 {t("privacy.erase")}

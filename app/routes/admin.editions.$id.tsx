@@ -81,6 +81,9 @@ export default function EditEdition() {
           <li>
             <Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link>
           </li>
+          <li>
+            <Link to={`/admin/editions/${data.id}/visa-letters`}>{t("visa.overview.nav")}</Link>
+          </li>
         </ul>
       </nav>
       <EditionForm

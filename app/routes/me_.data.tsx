@@ -46,7 +46,9 @@ export default function MyData() {
         </a>
       </p>
       <h2>{t("privacy.eraseTitle")}</h2>
-      <p>{t("privacy.eraseText")}</p>
+      <p>
+        {t("privacy.eraseText")} {t("visa.privacy.eraseNote")}
+      </p>
       <Form method="post" className="stack">
         {data?.error ? (
           <p className="alert alert-error" role="alert">

@@ -7,3 +7,4 @@ export * from "./evaluation";
 export * from "./attendance";
 export * from "./secretariat";
 export * from "./pilots";
+export * from "./visa";
