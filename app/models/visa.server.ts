@@ -5,4 +5,5 @@
  */
 export * from "./visa/passports.server";
 export * from "./visa/letters.server";
+export * from "./visa/overview.server";
 export * from "./visa/view.server";

@@ -157,7 +157,7 @@ export type BulkRow = {
 };
 
 type EditionRef = { id: number; ordinal: number; timeZone: string; name: string };
-function editionRef(editionId: number): EditionRef {
+export function editionRef(editionId: number): EditionRef {
   const e = Number.isInteger(editionId)
     ? (db().$client.prepare("select id, ordinal, time_zone as timeZone, name from editions where id = ?").get(editionId) as EditionRef | undefined)
     : undefined;
@@ -165,7 +165,7 @@ function editionRef(editionId: number): EditionRef {
   return e;
 }
 
-type Person = {
+export type Person = {
   id: number;
   given_name: string;
   family_name: string;
@@ -174,7 +174,7 @@ type Person = {
   name_order: "given_first" | "family_first";
   nationality: string | null;
 };
-const nameOf = (p: Person) => {
+export const nameOf = (p: Person) => {
   const n = {
     givenName: p.given_name,
     familyName: p.family_name,
@@ -184,7 +184,7 @@ const nameOf = (p: Person) => {
   };
   return { name: displayName(n), latin: latinName(n) };
 };
-function acceptedOf(editionId: number): Person[] {
+export function acceptedOf(editionId: number): Person[] {
   return db()
     .$client.prepare(
       `select id, given_name, family_name, given_name_latin, family_name_latin, name_order, nationality from applications
@@ -224,50 +224,6 @@ export function issueMissingLetters(actor: Actor, editionId: number, now = new D
     }
     return rows;
   });
-}
-
-export type OverviewRow = {
-  applicationId: number;
-  name: string;
-  latin: string;
-  nationality: string | null;
-  hasPassport: boolean;
-  hostCountry: string | null;
-  letter: { id: number; number: string } | null;
-  revoked: { id: number; number: string } | null;
-};
-
-/**
- * Organizer: the edition's accepted participants, one row per host country of their accepted
- * placements (one row without a country when they have none), with their valid letter or latest
- * revoked one, and whether passport data is held (never the data itself).
- */
-export function lettersOverview(actor: Actor, editionId: number): { edition: { id: number; name: string }; rows: OverviewRow[] } {
-  requireOrganizer(actor);
-  const edition = editionRef(editionId);
-  const raw = db().$client;
-  const rows: OverviewRow[] = [];
-  for (const p of acceptedOf(edition.id)) {
-    const base = { applicationId: p.id, ...nameOf(p), nationality: p.nationality, hasPassport: !!passportOf(p.id) };
-    const countries = [...placesByCountry(p.id).keys()];
-    const letters = raw
-      .prepare("select id, number, host_country as hostCountry, revoked_at as revokedAt from visa_letters where application_id = ? order by id desc")
-      .all(p.id) as { id: number; number: string; hostCountry: string; revokedAt: string | null }[];
-    // A valid letter for a country no longer visited is still listed, so it can be revoked.
-    for (const l of letters) if (!l.revokedAt && !countries.includes(l.hostCountry)) countries.push(l.hostCountry);
-    if (!countries.length) rows.push({ ...base, hostCountry: null, letter: null, revoked: null });
-    for (const c of countries) {
-      const valid = letters.find((l) => l.hostCountry === c && !l.revokedAt);
-      const revoked = letters.find((l) => l.hostCountry === c && l.revokedAt);
-      rows.push({
-        ...base,
-        hostCountry: c,
-        letter: valid ? { id: valid.id, number: valid.number } : null,
-        revoked: !valid && revoked ? { id: revoked.id, number: revoked.number } : null,
-      });
-    }
-  }
-  return { edition: { id: edition.id, name: edition.name }, rows };
 }
 
 /** Organizer: a letter by id; NotFoundError for anyone else or an unknown id. */
