@@ -59,7 +59,8 @@ export default function EditionVisaLetters() {
   const { t } = useTranslation();
   const report = result && "report" in result ? result.report : null;
   const formErrors = result && "status" in result ? (result.error?.[""] ?? undefined) : undefined;
-  const missing = rows.filter((r) => !r.letter).length;
+  // Rows without a placement can never get a letter: they are not counted as missing.
+  const missing = rows.filter((r) => !r.letter && r.hostCountry).length;
   return (
     <section className="card">
       <p>
