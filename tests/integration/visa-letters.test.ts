@@ -9,6 +9,7 @@ import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
 import { exportPersonalData, eraseSensitiveDataFor } from "~/models/accounts.server";
 import { issueLetter, revokeLetter, saveOwnPassport } from "~/models/visa.server";
+import { loader as adminAppLoader } from "~/routes/admin.applications.$id";
 import { loader as focalAppLoader } from "~/routes/focal.applications.$id";
 import { loader as hostVisitLoader } from "~/routes/host.visits.$visitId._index";
 import { action as bulkAction, loader as bulkLoader } from "~/routes/admin.editions.$id_.visa-letters";
@@ -106,6 +107,14 @@ describe("passport details", () => {
     expect(row.consentAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const ev = audits("passport", "update").find((e) => e.entityId === sokha.app.id)!;
     expect(JSON.stringify(ev)).not.toContain("N01234567");
+    // Organizers see them on the application's review page.
+    const admin = await (await call(adminAppLoader, `/admin/applications/${sokha.app.id}`, { params: { id: String(sokha.app.id) }, cookie: orgCookie })).json();
+    expect(admin.passport).toMatchObject({
+      passportName: "CHAN SOKHA",
+      passportNumber: "N01234567",
+      issuingCountry: "Cambodia",
+      expiresOn: "January 31, 2035",
+    });
   });
 
   it("are not shown to another participant, the focal point of the country or the host (404 or absent)", async () => {

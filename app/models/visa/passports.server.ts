@@ -7,6 +7,8 @@
  * would otherwise state a passport the programme no longer holds.
  */
 import { db, immediate } from "../../db.server";
+import { countryName } from "../../domain/countries";
+import { formatDate } from "../../domain/dates";
 import type { PassportInput } from "../../forms/passport";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -135,4 +137,16 @@ export function eraseOwnPassport(actor: Actor, applicationId: number, now = new 
 export function passportForOrganizer(actor: Actor, applicationId: number): Passport | null {
   requireOrganizer(actor);
   return passportOf(applicationId);
+}
+
+/** A passport as an organizer's page shows it, dates and country in `lng`; null stays null. */
+export function passportView(p: Passport | null, lng: string) {
+  if (!p) return null;
+  return {
+    passportName: p.passportName,
+    passportNumber: p.passportNumber,
+    issuingCountry: p.issuingCountry ? countryName(p.issuingCountry, lng) : "",
+    expiresOn: p.expiresOn ? formatDate(p.expiresOn, lng, "long") : "",
+    consentOn: formatDate(p.consentAt.slice(0, 10), lng, "long"),
+  };
 }
