@@ -17,6 +17,7 @@ import * as t from "./schema";
 import { seedApplicant, type People } from "./seed/applications";
 import { seedCertificates } from "./seed/certificates";
 import { seedQuestions } from "./seed/questions";
+import { seedVisaLetters } from "./seed/visa-letters";
 import { seedAttendance, seedOpenFollowUp, seedVisitDayAttendance } from "./seed/attendance";
 import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
@@ -119,6 +120,8 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedCertificates(tx, editions.online, organizers[0], now);
   // Two optional questions of its own on the open edition's form (issue 15).
   seedQuestions(tx, editions.yunnan, organizers[0]);
+  // Passport details and visa invitation letters of its placed participants (issue 15).
+  seedVisaLetters(tx, editions.yunnan, organizers[0], today);
   // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
   seedPilots(tx, today, organizers[0]);
   // Documents of a few accepted participants of the open edition; others still lack theirs (issue 15).

@@ -19,6 +19,7 @@ export const AUDIT_RECORD_TYPES = [
   "indicator",
   "interpreter",
   "invitation",
+  "passport",
   "pilot_exchange_rate",
   "pilot_project",
   "pilot_village",
@@ -30,6 +31,7 @@ export const AUDIT_RECORD_TYPES = [
   "training_enrolment",
   "training_session",
   "venue",
+  "visa_letter",
 ] as const;
 
 export const AUDIT_ACTIONS = [

@@ -22,6 +22,7 @@ import { CustomAnswers } from "~/components/review/CustomAnswers";
 import { translatorFor } from "~/i18n.server";
 import { answersForApplication } from "~/models/applications/questions.server";
 import { participantCheckInCode, revokeCheckInToken } from "~/models/tracking.server";
+import { passportForOrganizer, passportView } from "~/models/visa.server";
 import { applicationDocuments } from "~/models/documents.server";
 import { DocumentTable } from "~/components/documents/DocumentTable";
 
@@ -47,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editionEnded: r.editionEnded,
       trail: r.trail,
       checkInCode: r.application.status === "accepted" ? participantCheckInCode(r.application.id) : null,
+      // Passport details for visa letters (issue 15 item 3): organizers only, as this page is.
+      passport: passportView(passportForOrganizer(actor, r.application.id), lng),
       documents: applicationDocuments(actor, r.application.id),
       lng,
       timeZone: actor.timeZone,
@@ -168,6 +171,29 @@ export default function ReviewApplication() {
               </Form>
             </section>
           ) : null}
+          <section className="card" aria-labelledby="passport-h">
+            <h2 id="passport-h">{t("visa.admin.title")}</h2>
+            {data.passport ? (
+              <>
+                <dl className="facts">
+                  <dt>{t("visa.letter.facts.passportName")}</dt>
+                  <dd>{data.passport.passportName}</dd>
+                  <dt>{t("visa.letter.facts.passportNumber")}</dt>
+                  <dd translate="no">{data.passport.passportNumber}</dd>
+                  <dt>{t("visa.letter.facts.issuingCountry")}</dt>
+                  <dd>{data.passport.issuingCountry || "—"}</dd>
+                  <dt>{t("visa.letter.facts.passportExpiry")}</dt>
+                  <dd>{data.passport.expiresOn || "—"}</dd>
+                </dl>
+                <p className="muted">{t("visa.passport.consentGiven", { date: data.passport.consentOn })}</p>
+              </>
+            ) : (
+              <p className="muted">{t("visa.admin.none")}</p>
+            )}
+            <p>
+              <Link to={`/admin/editions/${data.edition.id}/visa-letters`}>{t("visa.overview.nav")}</Link>
+            </p>
+          </section>
           <section className="card" aria-labelledby="docs-h">
             <h2 id="docs-h">{t("documents.admin.title")}</h2>
             <DocumentTable documents={data.documents} />
@@ -175,7 +201,7 @@ export default function ReviewApplication() {
           <section className="card" aria-labelledby="erase-h">
             <h2 id="erase-h">{t("privacy.organizerErase")}</h2>
             <p className="muted">
-              {t("privacy.organizerEraseText")} {t("privacy.organizerEraseDocuments")}
+              {t("privacy.organizerEraseText")} {t("visa.privacy.eraseNote")} {t("privacy.organizerEraseDocuments")}
             </p>
             <Form method="post">
               <button type="submit" name="intent" value="erase_sensitive" className="btn-danger">

@@ -83,6 +83,7 @@ export default function EditEdition() {
             <Link to={`/admin/editions/${data.id}/questions`}>{t("secretariat.questions.nav")}</Link>
           </li>
           <li>
+            <Link to={`/admin/editions/${data.id}/visa-letters`}>{t("visa.overview.nav")}</Link>
             <Link to={`/admin/editions/${data.id}/documents`}>{t("documents.admin.gapsLink")}</Link>
           </li>
         </ul>

@@ -49,7 +49,7 @@ export default function MyData() {
       </p>
       <h2>{t("privacy.eraseTitle")}</h2>
       <p>
-        {t("privacy.eraseText")} {t("privacy.eraseDocuments")}
+        {t("privacy.eraseText")} {t("visa.privacy.eraseNote")} {t("privacy.eraseDocuments")}
       </p>
       <Form method="post" className="stack">
         {data?.error ? (

@@ -9,3 +9,4 @@ export * from "./secretariat";
 export * from "./pilots";
 export * from "./documents";
 export * from "./messages";
+export * from "./visa";

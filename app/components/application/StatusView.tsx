@@ -34,6 +34,9 @@ export type StatusViewData = {
   canWithdraw: boolean;
 };
 
+/** Statuses in which the participant may give passport details for a visa letter (app/models/visa/passports.server.ts). */
+const PASSPORT_STATUSES = ["draft", "submitted", "endorsed", "accepted", "waitlisted"];
+
 export function StatusView({ data, notice, lastResult }: { data: StatusViewData; notice?: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const { application: a, edition } = data;
@@ -68,6 +71,11 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
             <Link className="btn" to={`/apply/${edition.id}`}>
               {t("apply.status.continue")}
             </Link>
+          </p>
+        ) : null}
+        {PASSPORT_STATUSES.includes(a.status) ? (
+          <p>
+            <Link to={`/me/passport/${a.id}`}>{t("visa.passport.link")}</Link>
           </p>
         ) : null}
       </div>

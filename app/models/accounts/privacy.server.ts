@@ -1,7 +1,8 @@
 /**
  * Personal data, per person (docs/design.md "Sensitive data"): a person can download everything VLX
  * holds about them, and can erase their sensitive data (dietary and accessibility needs, i.e.
- * health data, with the consent that allowed it); an organizer can erase it for a person, e.g. on
+ * health data, with the consent that allowed it, and passport details for visa letters, which also
+ * revokes the letters that state them); an organizer can erase it for a person, e.g. on
  * request by mail. Erasure keeps the application itself (the programme's record of who took part)
  * and writes an audit event without the erased values. Erasure also deletes the person's uploaded
  * documents (passport scan, badge photo, consent form: rows and files, issue 15 item 2), each with
@@ -13,6 +14,7 @@ import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
 import { NotFoundError } from "../errors";
+import { erasePassports } from "../visa/passports.server";
 import { APPLICATION_OWNER } from "../../domain/document-kinds";
 import { dropDocumentRows, listDocuments, readDocumentBytes, removeDocumentFiles } from "../documents/store.server";
 
@@ -42,6 +44,9 @@ export function exportPersonalData(actor: Actor) {
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
     applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
     certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),
+    // Passport details given for visa letters (issue 15 item 3) and the letters that state them.
+    passports: d.select().from(t.applicationPassports).where(inArray(t.applicationPassports.applicationId, some)).all(),
+    visaLetters: d.select().from(t.visaLetters).where(inArray(t.visaLetters.applicationId, some)).all(),
     documents: listDocuments(APPLICATION_OWNER, ids).map(({ storageKey: _key, ...doc }) => ({
       ...doc,
       contentBase64: readDocumentBytes({ storageKey: _key, ...doc })?.toString("base64") ?? null,
@@ -89,12 +94,13 @@ function erase(actor: Actor, applicationIds: number[]) {
         tx,
       );
     }
+    erasePassports(actor, applicationIds);
     return dropDocumentRows(tx, docs);
   });
   removeDocumentFiles(fileKeys);
 }
 
-/** The acting user erases the health data of all their applications and withdraws the consent. */
+/** The acting user erases the health data and passport details of all their applications and withdraws the consents. */
 export function eraseOwnSensitiveData(actor: Actor): number {
   const ids = db()
     .select({ id: t.applications.id })
@@ -106,7 +112,7 @@ export function eraseOwnSensitiveData(actor: Actor): number {
   return ids.length;
 }
 
-/** Organizer only: erases the health data of every application of the person who made `applicationId`. */
+/** Organizer only: erases the health data and passport details of every application of the person who made `applicationId`. */
 export function eraseSensitiveDataFor(actor: Actor, applicationId: number): number {
   requireOrganizer(actor);
   const app = db().select({ userId: t.applications.userId }).from(t.applications).where(eq(t.applications.id, applicationId)).get();

@@ -5,7 +5,8 @@
  * page (offset paging over the primary key), and the same rows as a CSV file.
  *
  * The "subject" of an event is the person the record is about: the applicant of an application,
- * and of the application behind a placement, attendance record or certificate, or named by
+ * and of the application behind a placement, attendance record, certificate, passport or visa
+ * letter, or named by
  * `details.applicationId` (training enrolments). Events about no one person (an edition, a host
  * site) have no subject.
  */
@@ -28,6 +29,8 @@ const SUBJECT_APPLICATION = `CASE e.entity_type
   WHEN 'placement' THEN (SELECT application_id FROM placements WHERE id = e.entity_id)
   WHEN 'attendance' THEN (SELECT application_id FROM attendance_records WHERE id = e.entity_id)
   WHEN 'certificate' THEN (SELECT application_id FROM certificates WHERE id = e.entity_id)
+  WHEN 'passport' THEN e.entity_id
+  WHEN 'visa_letter' THEN (SELECT application_id FROM visa_letters WHERE id = e.entity_id)
   ELSE CASE WHEN json_valid(e.details) THEN json_extract(e.details, '$.applicationId') END
 END`;
 
