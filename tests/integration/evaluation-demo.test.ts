@@ -26,4 +26,17 @@ describe("evaluation CSV of the demo's past edition", () => {
     const groups = new Set(["Economic development", "Social progress", "Environment and ecological protection", "Learning and satisfaction"]);
     for (const r of records) expect(groups, `${r.indicator_code} / ${r.subgroup}`).toContain(r.group);
   });
+
+  it("has an anonymous survey with answers: the template is anonymous, each respondent marked once, answers without anyone's id", async () => {
+    await seedDemoIfEmpty(db());
+    const tpl = db().select().from(t.surveyTemplates).where(eq(t.surveyTemplates.family, "demo-anonymous-feedback")).get()!;
+    expect(tpl.anonymous).toBe(true);
+    const survey = db().select().from(t.editionSurveys).where(eq(t.editionSurveys.templateFamily, tpl.family)).get()!;
+    const answers = db().select().from(t.anonymousResponses).where(eq(t.anonymousResponses.surveyId, survey.id)).all();
+    const marks = db().select().from(t.surveyAnswered).where(eq(t.surveyAnswered.surveyId, survey.id)).all();
+    expect(answers.length).toBeGreaterThan(5);
+    expect(marks).toHaveLength(answers.length);
+    expect(new Set(marks.map((m) => m.userId)).size).toBe(marks.length);
+    for (const a of answers) expect(a.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 });

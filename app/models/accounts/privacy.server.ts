@@ -15,7 +15,7 @@ import { NotFoundError } from "../errors";
 /**
  * Everything held about the acting user, as plain JSON-ready data: account (without the password
  * hash), applications, placements, enrolments, attendance, survey responses and action plans, and
- * the audit events about their applications.
+ * the audit events about their applications; for anonymous surveys only which ones they answered.
  */
 export function exportPersonalData(actor: Actor) {
   const d = db();
@@ -34,6 +34,12 @@ export function exportPersonalData(actor: Actor) {
     trainingEnrolments: d.select().from(t.trainingEnrolments).where(inArray(t.trainingEnrolments.applicationId, some)).all(),
     attendance: d.select().from(t.attendanceRecords).where(inArray(t.attendanceRecords.applicationId, some)).all(),
     surveyResponses: d.select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, actor.id)).all(),
+    // Anonymous surveys: only that they answered; the answers themselves are not linked to anyone.
+    anonymousSurveysAnswered: d
+      .select({ surveyId: t.surveyAnswered.surveyId, period: t.surveyAnswered.period })
+      .from(t.surveyAnswered)
+      .where(eq(t.surveyAnswered.userId, actor.id))
+      .all(),
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
     applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
     certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),
