@@ -74,7 +74,7 @@ export default function EvaluationHome() {
         </li>
       </ul>
       <h2>{t("evaluation.admin.editions")}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.admin.editions")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.admin.editions")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.admin.editions")}</caption>
           <thead>

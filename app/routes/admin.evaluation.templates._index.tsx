@@ -68,7 +68,7 @@ export default function Templates() {
       </p>
       <h1>{t("evaluation.templates.title")}</h1>
       <p>{t("evaluation.templates.lead")}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.templates.title")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.templates.title")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.templates.title")}</caption>
           <thead>

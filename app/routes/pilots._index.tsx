@@ -145,7 +145,13 @@ export default function PilotOverview() {
               ) : null}
             </p>
             {projects.length ? (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}>
+              <div
+                className="table-wrap"
+                data-scroll-hint={t("common.scrollHint")}
+                tabIndex={0}
+                role="region"
+                aria-label={t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}
+              >
                 <table>
                   <caption className="visually-hidden">{t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}</caption>
                   <thead>

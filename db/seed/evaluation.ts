@@ -1,6 +1,6 @@
 /**
  * Demo evaluation: the starter indicators and templates, and a past in-person edition (the 9th,
- * in Guangxi, that ended about five months ago) whose evaluation tells a true story: accepted
+ * in Guangxi and Yunnan: its name says both, as its visits are in both), that ended about five months ago) whose evaluation tells a true story: accepted
  * participants (demo leaders who also applied to later editions) placed at Longji (Guangxi) and
  * Hebian (Yunnan), a baseline before the visit, daily pulses during it, the end-of-visit survey
  * with action plans on the departure day, and a 3-month follow-up answered by most, with action
@@ -58,7 +58,7 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
   const editionId = tx
     .insert(t.editions)
     .values({
-      name: "9th Village Leaders Exchange — Guangxi",
+      name: "9th Village Leaders Exchange — Guangxi and Yunnan",
       ordinal: 9,
       mode: "in_person",
       hostCountries: ["CN"],

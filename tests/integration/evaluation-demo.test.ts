@@ -39,4 +39,23 @@ describe("evaluation CSV of the demo's past edition", () => {
     expect(new Set(marks.map((m) => m.userId)).size).toBe(marks.length);
     for (const a of answers) expect(a.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it("names, for the 9th edition, every province its visits are in (one story: Guangxi and Yunnan)", async () => {
+    await seedDemoIfEmpty(db());
+    const edition = db()
+      .select()
+      .from(t.editions)
+      .all()
+      .find((e) => e.ordinal === 9)!;
+    const provinces = db()
+      .select({ province: t.hostSites.province })
+      .from(t.exchangeVisits)
+      .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
+      .where(eq(t.exchangeVisits.editionId, edition.id))
+      .all()
+      .map((r) => r.province);
+    expect(new Set(provinces)).toEqual(new Set(["Guangxi", "Yunnan"]));
+    for (const p of provinces) expect(edition.name).toContain(p);
+    expect(edition.description).toContain("Yunnan");
+  });
 });
