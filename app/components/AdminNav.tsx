@@ -1,6 +1,6 @@
 /**
  * The organizer's sub-menu: on every /admin page (admin.tsx) and, for organizers, on the pilot
- * pages (pilots.tsx), which the menu links to, so it does not vanish there (new-user findings).
+ * overview (/pilots), which the menu links to, so it does not vanish there (new-user findings).
  */
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

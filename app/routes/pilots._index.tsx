@@ -5,6 +5,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/AdminNav";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Money } from "~/components/pilots/Money";
 import { pilotOptions } from "~/components/pilots/options";
@@ -60,6 +61,8 @@ export default function PilotOverview() {
   const [params] = useSearchParams();
   return (
     <>
+      {/* The organizer's menu links here: it stays in view, as on every /admin page (new-user findings). */}
+      {isOrganizer ? <AdminNav /> : null}
       <h1>{t("pilots.overview.title")}</h1>
       <p>{t("pilots.overview.lead")}</p>
       {params.get("saved") ? (
