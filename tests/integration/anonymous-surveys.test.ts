@@ -192,7 +192,7 @@ describe("anonymous surveys", () => {
     // Free text: listed without attributes, sorted.
     expect(anon.questions.find((q: { key: string }) => q.key === "q3").texts).toHaveLength(7);
     // Tracking: the rate and the participants table know who answered (not what).
-    expect(data.rates.find((r: { surveyId: number }) => r.surveyId === surveyId)).toMatchObject({ submitted: 7 });
+    expect(data.rates.find((r: { surveyId: number }) => r.surveyId === surveyId)).toMatchObject({ asked: 7, submitted: 7, drafts: 0, rate: 100 });
     const cell = data.participants[0].surveys.find((s: { surveyId: number }) => s.surveyId === surveyId);
     expect(cell.status).toBe("submitted");
 

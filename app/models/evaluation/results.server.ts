@@ -62,8 +62,10 @@ function rates(surveys: EditionSurvey[], stays: Stay[], responses: Response[], a
       } else asked++;
     }
     const mine = responses.filter((r) => r.surveyId === s.id);
-    const submitted = mine.filter((r) => r.status === "submitted").length + answered.filter((a) => a.surveyId === s.id).length;
-    return { surveyId: s.id, stage: s.stage, monthsAfter: s.monthsAfter, asked, submitted, drafts: mine.length - submitted, rate: rate(submitted, asked) };
+    const named = mine.filter((r) => r.status === "submitted").length;
+    // Anonymous surveys: answers counted from the "has answered" marks; they keep no drafts.
+    const submitted = named + answered.filter((a) => a.surveyId === s.id).length;
+    return { surveyId: s.id, stage: s.stage, monthsAfter: s.monthsAfter, asked, submitted, drafts: mine.length - named, rate: rate(submitted, asked) };
   });
 }
 
