@@ -121,3 +121,13 @@ export function languageCover(participants: readonly CoverParticipant[], visits:
     uncoveredParticipants,
   };
 }
+
+/**
+ * How a visit's status is shown: the life cycle (docs/design.md "Life cycles": planned ->
+ * cancelled) has no later state, so a planned visit whose departure date is before `today` (the
+ * site's date, `todayIn(site zone)`) is shown as "ended": a reading of its dates, not a stored
+ * state. A visit is still on during its departure day.
+ */
+export function shownVisitStatus(status: string, departureOn: string, today: string): string {
+  return status === "planned" && departureOn < today ? "ended" : status;
+}

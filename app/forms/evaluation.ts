@@ -36,6 +36,8 @@ export const templateSchema = z.object({
   titleEn: text(200),
   titleVi: optionalText(200),
   tr: translationsField({ title: 200 }),
+  /** Answers kept without the person (issue 15 item 9); fixed once the template has answers. */
+  anonymous: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
 export const questionSchema = z.object({

@@ -14,3 +14,5 @@ export * from "./evaluation/results.server";
 export * from "./evaluation/surveys.server";
 export * from "./evaluation/templates.server";
 export * from "./evaluation/view.server";
+export * from "./evaluation/anonymous.server";
+export * from "./evaluation/anonymous-results.server";

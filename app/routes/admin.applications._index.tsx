@@ -183,7 +183,7 @@ export default function ReviewList() {
       {bulk?.results ? <BulkResults results={bulk.results} /> : null}
       {data.items.length > 0 ? (
         <Form method="post" action={`/admin/applications${location.search}`} aria-label={t("review.bulk.legend")}>
-          <div className="table-wrap">
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("admin.applications.title")}>
             <table>
               <caption className="visually-hidden">{t("admin.applications.title")}</caption>
               <thead>

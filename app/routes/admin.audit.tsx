@@ -153,7 +153,7 @@ export default function AuditLog() {
         </p>
       ) : null}
       {data.items.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("audit.title")}>
           <table>
             <caption className="visually-hidden">{t("audit.title")}</caption>
             <thead>

@@ -6,6 +6,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdjustmentsSection } from "~/components/evaluation/AdjustmentsSection";
+import { AnonymousSection } from "~/components/evaluation/AnonymousSection";
 import { ParticipantsSection } from "~/components/evaluation/ParticipantsSection";
 import { PulseSection } from "~/components/evaluation/PulseSection";
 import { RatesSection } from "~/components/evaluation/RatesSection";
@@ -109,6 +110,7 @@ export default function EditionEvaluation() {
           <RatesSection data={data} />
           <ResultsSection data={data} />
           <PulseSection data={data} />
+          <AnonymousSection data={data} editionId={data.edition.id} />
           <ParticipantsSection data={data} />
         </>
       ) : null}

@@ -241,7 +241,7 @@ export default function PlacementBoard() {
         {d.people.length === 0 ? (
           <p className="muted">{t("placement.people.none")}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="people-h">
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-labelledby="people-h">
             <table>
               <thead>
                 <tr>

@@ -55,7 +55,7 @@ export default function EditionVisits() {
       <section className="card" aria-labelledby="visits-h">
         <h2 id="visits-h">{t("hosts.overview.allVisits")}</h2>
         {d.visits.length ? (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("hosts.overview.allVisits")}>
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("hosts.overview.allVisits")}>
             <table>
               <caption className="visually-hidden">{t("hosts.overview.allVisits")}</caption>
               <thead>
@@ -102,7 +102,7 @@ export default function EditionVisits() {
                       ) : null}
                     </td>
                     <td>
-                      <StatusBadge kind="visit" status={v.status} />
+                      <StatusBadge kind="visit" status={v.shownStatus} />
                       {v.past ? (
                         <>
                           {" "}
@@ -123,7 +123,7 @@ export default function EditionVisits() {
       <div className="grid grid-2 overview-grid">
         <section className="card" aria-labelledby="host-h">
           <h2 id="host-h">{t("hosts.overview.byHost")}</h2>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("hosts.overview.byHost")}>
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("hosts.overview.byHost")}>
             <table>
               <caption className="visually-hidden">{t("hosts.overview.byHost")}</caption>
               <thead>
@@ -156,7 +156,7 @@ export default function EditionVisits() {
         <section className="card" aria-labelledby="send-h">
           <h2 id="send-h">{t("hosts.overview.bySending")}</h2>
           <p className="hint">{t("hosts.overview.bySendingHint")}</p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("hosts.overview.bySending")}>
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("hosts.overview.bySending")}>
             <table>
               <caption className="visually-hidden">{t("hosts.overview.bySending")}</caption>
               <thead>

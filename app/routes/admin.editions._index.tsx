@@ -52,7 +52,7 @@ export default function Editions() {
       {editions.length === 0 ? (
         <p>{t("common.noneYet")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("admin.editions.title")}>
           <table>
             <caption className="visually-hidden">{t("admin.editions.title")}</caption>
             <thead>

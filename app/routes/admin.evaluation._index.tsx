@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       .select({
         editionId: schema.editionSurveys.editionId,
         surveys: sql<number>`count(distinct ${schema.editionSurveys.id})`,
-        answers: sql<number>`count(${schema.surveyResponses.id}) filter (where ${schema.surveyResponses.status} = 'submitted')`,
+        answers: sql<number>`count(${schema.surveyResponses.id}) filter (where ${schema.surveyResponses.status} = 'submitted') + coalesce(sum((select count(*) from anonymous_responses a where a.survey_id = ${schema.editionSurveys.id})) filter (where ${schema.surveyResponses.id} is null), 0)`,
       })
       .from(schema.editionSurveys)
       .leftJoin(schema.surveyResponses, sql`${schema.surveyResponses.surveyId} = ${schema.editionSurveys.id}`)
@@ -74,7 +74,7 @@ export default function EvaluationHome() {
         </li>
       </ul>
       <h2>{t("evaluation.admin.editions")}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.admin.editions")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.admin.editions")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.admin.editions")}</caption>
           <thead>

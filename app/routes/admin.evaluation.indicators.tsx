@@ -93,7 +93,7 @@ export default function Indicators() {
       {INDICATOR_GROUPS.map((g) => (
         <section key={g} aria-labelledby={`g-${g}`}>
           <h2 id={`g-${g}`}>{t(`evaluation.groups.${g}`)}</h2>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t(`evaluation.groups.${g}`)}>
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t(`evaluation.groups.${g}`)}>
             <table>
               <caption className="visually-hidden">{t(`evaluation.groups.${g}`)}</caption>
               <thead>

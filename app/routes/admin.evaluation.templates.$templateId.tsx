@@ -16,9 +16,18 @@ import { localText } from "~/domain/evaluation/text";
 import { questionSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
-import { indicatorsById, listIndicators, editTemplate, getTemplate, templateVersions } from "~/models/evaluation.server";
+import {
+  indicatorsById,
+  listIndicators,
+  editTemplate,
+  familyAnswerCount,
+  getTemplate,
+  setTemplateAnonymous,
+  templateVersions,
+} from "~/models/evaluation.server";
+import { RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
-import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((_t, d) => d.title);
@@ -38,6 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       stage: tpl.stage,
       version: tpl.version,
       superseded: !!tpl.supersededAt,
+      anonymous: tpl.anonymous,
+      // Anonymity is fixed once the family has answers (they were collected under the current rule).
+      anonymityLocked: familyAnswerCount(tpl.family) > 0,
       questions: tpl.questions.map((q) => ({
         key: q.key,
         prompt: localText(q.prompt, lng),
@@ -54,6 +66,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const form = await readForm(request);
+  if (form.get("intent") === "anonymous") {
+    return guard(() => {
+      const id = idParam(params.templateId, "template");
+      try {
+        setTemplateAnonymous(actor, id, form.get("anonymous") === "true");
+      } catch (e) {
+        if (e instanceof RuleError) return json({ anonymityError: messageKey(e.key, e.params) }, { status: 409 });
+        throw e;
+      }
+      return redirect(`/admin/evaluation/templates/${id}?anonymity=1`);
+    });
+  }
   return guard(() => {
     requireOrganizer(actor);
     const id = idParam(params.templateId, "template");
@@ -78,7 +102,7 @@ export default function TemplatePage() {
   const [params] = useSearchParams();
   const [form, fields] = useAppForm<Record<"intent" | "promptEn" | "promptVi" | "indicatorId" | "type" | "required", string>>({
     id: `question-${data.id}`,
-    lastResult,
+    lastResult: lastResult && "anonymityError" in lastResult ? undefined : lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: questionSchema }) as never,
     shouldRevalidate: "onInput",
   });
@@ -97,6 +121,11 @@ export default function TemplatePage() {
         </p>
       ) : null}
       {data.superseded ? <p className="alert alert-warn">{t("evaluation.templates.supersededNote")}</p> : null}
+      <AnonymitySection
+        data={data}
+        error={lastResult && "anonymityError" in lastResult ? String(lastResult.anonymityError) : undefined}
+        saved={!!params.get("anonymity")}
+      />
       <h2>{t("evaluation.templates.questions")}</h2>
       {data.questions.length === 0 ? <p>{t("common.noneYet")}</p> : null}
       <ol className="stack">
@@ -174,5 +203,48 @@ export default function TemplatePage() {
         ))}
       </ul>
     </>
+  );
+}
+
+/** The template's anonymity: what it means, and the switch (refused, with the reason, once answered). */
+function AnonymitySection({
+  data,
+  error,
+  saved,
+}: {
+  data: { anonymous: boolean; anonymityLocked: boolean; superseded: boolean };
+  error?: string;
+  saved: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="anonymity-title">
+      <h2 id="anonymity-title">{t("evaluation.anonymous.templateHeading")}</h2>
+      {saved ? (
+        <p className="alert alert-ok" role="status">
+          {t("evaluation.anonymous.switched")}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {t(error.split("|")[0])}
+        </p>
+      ) : null}
+      <p>
+        {data.anonymous ? <span className="badge">{t("evaluation.anonymous.badge")}</span> : null}{" "}
+        {t(data.anonymous ? "evaluation.anonymous.isAnonymous" : "evaluation.anonymous.isNamed")}
+      </p>
+      {data.anonymityLocked ? (
+        <p className="hint">{t("evaluation.anonymous.lockedNote")}</p>
+      ) : !data.superseded ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="anonymous" />
+          <input type="hidden" name="anonymous" value={data.anonymous ? "false" : "true"} />
+          <button type="submit" className="btn-secondary">
+            {t(data.anonymous ? "evaluation.anonymous.makeNamed" : "evaluation.anonymous.makeAnonymous")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
   );
 }

@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         version: x.version,
         questions: x.questions.length,
         responses: x.responses,
+        anonymous: x.anonymous,
         followUpMonths: x.followUpMonths,
       })),
     });
@@ -67,7 +68,7 @@ export default function Templates() {
       </p>
       <h1>{t("evaluation.templates.title")}</h1>
       <p>{t("evaluation.templates.lead")}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.templates.title")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.templates.title")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.templates.title")}</caption>
           <thead>
@@ -84,6 +85,7 @@ export default function Templates() {
               <tr key={x.id}>
                 <td>
                   <Link to={`/admin/evaluation/templates/${x.id}`}>{x.title}</Link>
+                  {x.anonymous ? <span className="badge"> {t("evaluation.anonymous.badge")}</span> : null}
                 </td>
                 <td>{stageLabel(t, x.stage, x.followUpMonths)}</td>
                 <td>v{x.version}</td>
@@ -112,6 +114,11 @@ export default function Templates() {
             errors={form.allErrors}
             formId={form.id}
           />
+          <label className="check">
+            <input type="checkbox" name="anonymous" defaultChecked={(form.initialValue as { anonymous?: string } | undefined)?.anonymous === "on"} />{" "}
+            {t("evaluation.anonymous.createLabel")}
+          </label>
+          <p className="hint">{t("evaluation.anonymous.createHint")}</p>
           <div className="actions">
             <button type="submit">{t("evaluation.templates.create")}</button>
           </div>

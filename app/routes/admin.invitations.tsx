@@ -97,7 +97,7 @@ export default function Invitations() {
       {invitations.length === 0 ? (
         <p>{t("common.noneYet")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("admin.invitations.list")}>
           <table>
             <caption className="visually-hidden">{t("admin.invitations.list")}</caption>
             <thead>

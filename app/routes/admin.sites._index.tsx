@@ -78,7 +78,7 @@ export default function AdminSites() {
       </div>
       <p role="status">{t("common.results", { count: sites.length })}</p>
       {sites.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("hosts.admin.sitesTitle")}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("hosts.admin.sitesTitle")}>
           <table>
             <caption className="visually-hidden">{t("hosts.admin.sitesTitle")}</caption>
             <thead>

@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       checked,
       already,
       counts: s.counts,
+      pending: s.pending,
       people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
     });
   });
@@ -76,6 +77,9 @@ export default function VisitDayAttendance() {
       </nav>
       {data.open ? null : <p className="alert alert-warn">{t("tracking.list.opensOn", { date: data.opensOn })}</p>}
       {data.correction ? <p className="alert alert-warn">{t("tracking.list.correctionHint")}</p> : null}
+      {data.pending.offered + data.pending.proposed > 0 ? (
+        <p className="alert alert-warn">{t("tracking.list.pendingSeats", { offered: data.pending.offered, proposed: data.pending.proposed })}</p>
+      ) : null}
       <CheckInList
         people={data.people}
         open={data.open}

@@ -112,7 +112,7 @@ export default function FocalHome() {
           {s.applications.length === 0 ? (
             <p>{t("common.noneYet")}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("focal.home.applications")}>
               <table>
                 <caption className="visually-hidden">{t("focal.home.applications")}</caption>
                 <thead>

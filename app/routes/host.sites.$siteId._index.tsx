@@ -7,7 +7,7 @@ import { VisitTable } from "~/components/hosts/VisitTable";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { timeZoneDisplayName } from "~/domain/intl";
-import { isMonth, monthOf } from "~/domain/visits";
+import { isMonth, monthOf, shownVisitStatus } from "~/domain/visits";
 import { DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { remixI18n } from "~/i18n.server";
 import { getSite, listSiteVisits, siteMonthHolidays } from "~/models/hosts.server";
@@ -40,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       countryLabel: countryName(site.countryCode, lng),
       zoneLabel: timeZoneDisplayName(site.timeZone, lng),
       coordinators: coordinators.map((c) => ({ id: c.id, displayName: c.displayName })),
-      visits,
+      // A planned visit whose dates are over reads "Ended" (a display of its dates, not a state).
+      visits: visits.map((v) => ({ ...v, shownStatus: shownVisitStatus(v.status, v.departureOn, today) })),
       month,
       view,
       today,

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
 import { ParticipantTable } from "~/components/hosts/ParticipantTable";
-import { formatDate } from "~/domain/dates";
+import { formatDate, todayIn } from "~/domain/dates";
+import { shownVisitStatus } from "~/domain/visits";
 import { getVisit, listWhoIsComing } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const participants = listWhoIsComing(actor, visit.id);
     return json({
       visit,
+      shownStatus: shownVisitStatus(visit.status, visit.departureOn, todayIn(site.timeZone)),
       site: { id: site.id, name: site.name, nameLatin: site.nameLatin, countryCode: site.countryCode },
       edition: { id: edition.id, name: edition.name },
       participants,
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function VisitPage() {
-  const { visit, site, edition, participants } = useLoaderData<typeof loader>();
+  const { visit, shownStatus, site, edition, participants } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [params] = useSearchParams();
@@ -49,7 +51,7 @@ export default function VisitPage() {
       </p>
       <h1>{title}</h1>
       <p>
-        <StatusBadge kind="visit" status={visit.status} />
+        <StatusBadge kind="visit" status={shownStatus} />
       </p>
       {visit.status === "cancelled" ? (
         <p className="alert alert-warn">{t("hosts.visit.cancelledBecause", { reason: visit.cancelReason ?? "" })}</p>

@@ -5,6 +5,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AdminNav } from "~/components/AdminNav";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Money } from "~/components/pilots/Money";
 import { pilotOptions } from "~/components/pilots/options";
@@ -60,6 +61,8 @@ export default function PilotOverview() {
   const [params] = useSearchParams();
   return (
     <>
+      {/* The organizer's menu links here: it stays in view, as on every /admin page (new-user findings). */}
+      {isOrganizer ? <AdminNav /> : null}
       <h1>{t("pilots.overview.title")}</h1>
       <p>{t("pilots.overview.lead")}</p>
       {params.get("saved") ? (
@@ -145,7 +148,13 @@ export default function PilotOverview() {
               ) : null}
             </p>
             {projects.length ? (
-              <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}>
+              <div
+                className="table-wrap"
+                data-scroll-hint={t("common.scrollHint")}
+                tabIndex={0}
+                role="region"
+                aria-label={t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}
+              >
                 <table>
                   <caption className="visually-hidden">{t("pilots.overview.projectsOf", { village: v.nameLatin || v.name })}</caption>
                   <thead>

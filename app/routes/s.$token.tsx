@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = resolveLink(params.token ?? "");
   if (!link.ok) return dead(link.reason);
   const ctx = surveyContext(link.surveyId, link.applicationId, new Date(), { period: link.period });
-  if (ctx.response?.status === "submitted") return dead("used");
+  if (ctx.answered) return dead("used");
   // Speak the participant's language on first opening (a cookie, so the switcher still works).
   const chosen = await lngCookie.parse(request.headers.get("Cookie"));
   const lng = await remixI18n.getLocale(request);
@@ -45,7 +45,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   return answerAction(
     form,
-    { surveyId: link.surveyId, applicationId: link.applicationId, period: link.period, language: lng, onSubmit: (tx) => markLinkUsed(tx, link.tokenHash) },
+    {
+      surveyId: link.surveyId,
+      applicationId: link.applicationId,
+      period: link.period,
+      language: lng,
+      onSubmit: (tx, _id, anonymous) => markLinkUsed(tx, link.tokenHash, new Date(), anonymous),
+    },
     (status) => (status === "submitted" ? `/s/${token}?done=1` : `/s/${token}?saved=1`),
   );
 }

@@ -77,6 +77,11 @@ export const surveyTemplates = sqliteTable(
     stage: text("stage", { enum: SURVEY_STAGES }).notNull(),
     title: text("title", { mode: "json" }).$type<LocalText>().notNull(),
     questions: text("questions", { mode: "json" }).$type<SurveyQuestion[]>().notNull().default([]),
+    /**
+     * Anonymous (issue 15 item 9): answers go to anonymous_responses, never linked to a person.
+     * Shared by every version of the family; fixed once the family has answers.
+     */
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(now),
     supersededAt: text("superseded_at"),
@@ -133,6 +138,59 @@ export const surveyResponses = sqliteTable(
     submittedAt: text("submitted_at"),
   },
   (t) => [uniqueIndex("survey_responses_once").on(t.surveyId, t.userId, t.stage, t.period), index("survey_responses_application").on(t.applicationId)],
+);
+
+/**
+ * An answer to an anonymous survey (issue 15 item 9). No person, application, link or response
+ * reference, and no instant: only the day it was given and the disaggregation attributes
+ * (edition, country, gender, role). The id is random (not a sequence), so the row order cannot
+ * be matched against the order of survey_answered rows.
+ */
+export const anonymousResponses = sqliteTable(
+  "anonymous_responses",
+  {
+    id: integer("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => editionSurveys.id, { onDelete: "cascade" }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    templateId: integer("template_id")
+      .notNull()
+      .references(() => surveyTemplates.id),
+    stage: text("stage", { enum: SURVEY_STAGES }).notNull(),
+    /** The local day for pulses, '' otherwise (as survey_responses.period). */
+    period: text("period").notNull().default(""),
+    /** ISO 3166-1 alpha-2 nationality of the respondent, '' when unknown. */
+    country: text("country").notNull().default(""),
+    gender: text("gender").notNull().default("undisclosed"),
+    role: text("role").notNull().default("other"),
+    answers: text("answers", { mode: "json" }).$type<Record<string, AnswerValue>>().notNull().default({}),
+    /** Date-only (the respondent's local day), never an instant. */
+    submittedOn: text("submitted_on").notNull(),
+  },
+  (t) => [index("anonymous_responses_survey").on(t.surveyId)],
+);
+
+/**
+ * That a person has answered an anonymous survey (per period): so each answers once and reminders
+ * and tracking know who has answered. Deliberately carries no time and no reference to the answer;
+ * its id is random like anonymous_responses'.
+ */
+export const surveyAnswered = sqliteTable(
+  "survey_answered",
+  {
+    id: integer("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => editionSurveys.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    period: text("period").notNull().default(""),
+  },
+  (t) => [uniqueIndex("survey_answered_once").on(t.surveyId, t.userId, t.period)],
 );
 
 /** An action a participant plans to apply at home (written in the end-of-visit survey). */

@@ -356,17 +356,17 @@ export const VISIT_TITLES: Record<string, LocalText> = {
 /** The 9th edition (db/seed/evaluation.ts): name and description. */
 export const NINTH_EDITION: { name: LocalText; description: LocalText } = {
   name: {
-    vi: "Chương trình Trao đổi Lãnh đạo thôn bản, đợt 9 — Quảng Tây",
-    th: "โครงการแลกเปลี่ยนผู้นำหมู่บ้าน รุ่นที่ 9 — กวางสี",
-    km: "កម្មវិធីផ្លាស់ប្ដូរបទពិសោធន៍អ្នកដឹកនាំភូមិ ជំនាន់ទី 9 — ក្វាងស៊ី",
-    lo: "ໂຄງການແລກປ່ຽນຜູ້ນຳບ້ານ ຮຸ່ນທີ 9 — ກວາງຊີ",
-    my: "ကျေးရွာခေါင်းဆောင်များ ဖလှယ်ရေးအစီအစဉ် ၉ ကြိမ်မြောက် — ကွမ်ရှီ",
-    id: "Pertukaran Pemimpin Desa Angkatan ke-9 — Guangxi",
-    ms: "Pertukaran Pemimpin Kampung Siri ke-9 — Guangxi",
-    fil: "Ika-9 na edisyon ng Palitan ng mga Lider ng Nayon — Guangxi",
-    zh: "第九届10+3村官交流项目——广西",
-    ja: "第9回 村落リーダー交流 — 広西",
-    ko: "제9회 마을 지도자 교류 — 광시",
+    vi: "Chương trình Trao đổi Lãnh đạo thôn bản, đợt 9 — Quảng Tây và Vân Nam",
+    th: "โครงการแลกเปลี่ยนผู้นำหมู่บ้าน รุ่นที่ 9 — กวางสีและยูนนาน",
+    km: "កម្មវិធីផ្លាស់ប្ដូរបទពិសោធន៍អ្នកដឹកនាំភូមិ ជំនាន់ទី 9 — ក្វាងស៊ី និងយូណាន",
+    lo: "ໂຄງການແລກປ່ຽນຜູ້ນຳບ້ານ ຮຸ່ນທີ 9 — ກວາງຊີ ແລະ ຢຸນນານ",
+    my: "ကျေးရွာခေါင်းဆောင်များ ဖလှယ်ရေးအစီအစဉ် ၉ ကြိမ်မြောက် — ကွမ်ရှီနှင့် ယူနန်",
+    id: "Pertukaran Pemimpin Desa Angkatan ke-9 — Guangxi dan Yunnan",
+    ms: "Pertukaran Pemimpin Kampung Siri ke-9 — Guangxi dan Yunnan",
+    fil: "Ika-9 na edisyon ng Palitan ng mga Lider ng Nayon — Guangxi at Yunnan",
+    zh: "第九届10+3村官交流项目——广西和云南",
+    ja: "第9回 村落リーダー交流 — 広西・雲南",
+    ko: "제9회 마을 지도자 교류 — 광시·윈난",
   },
   description: {
     vi: "Một tuần ở Quảng Tây: diễn đàn khai mạc tại Nam Ninh, sau đó ở lại các thôn trên ruộng bậc thang Long Tích và, với một nhóm, tại bản người Dao Hà Biên (Vân Nam) làm homestay. Được đánh giá bằng khảo sát ban đầu, khảo sát nhanh hằng ngày, khảo sát cuối chuyến thăm kèm kế hoạch hành động và khảo sát theo dõi sau 3, 6 và 12 tháng.",

@@ -1,10 +1,10 @@
 /**
  * Demo evaluation: the starter indicators and templates, and a past in-person edition (the 9th,
- * in Guangxi, that ended about five months ago) whose evaluation tells a true story: accepted
+ * in Guangxi and Yunnan: its name says both, as its visits are in both), that ended about five months ago) whose evaluation tells a true story: accepted
  * participants (demo leaders who also applied to later editions) placed at Longji (Guangxi) and
  * Hebian (Yunnan), a baseline before the visit, daily pulses during it, the end-of-visit survey
  * with action plans on the departure day, and a 3-month follow-up answered by most, with action
- * progress. Clean water and women in decision bodies rise, more in some countries and for women
+ * progress, and anonymous feedback on the programme one month after (evaluation-anonymous.ts). Clean water and women in decision bodies rise, more in some countries and for women
  * leaders; a dip in day-2 pulses led to a plan adjustment (done), and an open one is carried over
  * to the next edition. Deterministic (its own seeded PRNG).
  */
@@ -18,6 +18,7 @@ import type { Db } from "../client";
 import * as t from "../schema";
 import type { AnswerValue } from "../schema/evaluation";
 import { prng, type Rng } from "./util";
+import { seedAnonymousFeedback } from "./evaluation-anonymous";
 
 type Ctx = { organizers: number[]; focalByCountry: Record<string, number>; nextEditionId: number };
 
@@ -57,7 +58,7 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
   const editionId = tx
     .insert(t.editions)
     .values({
-      name: "9th Village Leaders Exchange — Guangxi",
+      name: "9th Village Leaders Exchange — Guangxi and Yunnan",
       ordinal: 9,
       mode: "in_person",
       hostCountries: ["CN"],
@@ -162,6 +163,8 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
       userId: p.u.id,
       cc: p.a.nationality!,
       female: p.a.gender === "female",
+      gender: p.a.gender ?? "undisclosed",
+      role: p.a.positionKind ?? "other",
       vi: p.u.locale === "vi",
       group: g,
       arrivalOn: addDays(startsOn, groups[g].days[0]),
@@ -321,6 +324,9 @@ export function seedEvaluation(tx: Db, today: string, ctx: Ctx) {
         .run();
     });
   }
+
+  // Anonymous feedback one month after the visit (issue 15 item 9).
+  seedAnonymousFeedback(tx, editionId, participants, rng, at(addDays(startsOn, -50), 1));
 
   // Plan adjustments: one done during the visit, one open (carried over to the next edition).
   const ind = (code: string) => tx.select({ id: t.indicators.id }).from(t.indicators).where(eq(t.indicators.code, code)).get()!.id;

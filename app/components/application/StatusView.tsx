@@ -32,6 +32,8 @@ export type StatusViewData = {
   trail: HistoryEvent[];
   canEdit: boolean;
   canWithdraw: boolean;
+  /** For an accepted application: the offer waiting for an answer, else the accepted place. */
+  placement?: { id: number; status: "offered" | "accepted"; replyBy: string } | null;
 };
 
 /** Statuses in which the participant may give passport details for a visa letter (app/models/visa/passports.server.ts). */
@@ -60,7 +62,18 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
         <p>
           {t("common.status")}: <StatusBadge status={a.status} />
         </p>
-        <p>{t(`apply.next.${a.status}`)}</p>
+        {data.placement ? (
+          <p>
+            {data.placement.status === "offered"
+              ? data.placement.replyBy
+                ? t("apply.next.offerWaiting", { date: data.placement.replyBy })
+                : t("apply.next.offerWaitingNoDate")
+              : t("apply.next.placed")}{" "}
+            <Link to={`/me/placements/${data.placement.id}`}>{t(data.placement.status === "offered" ? "apply.next.seeOffer" : "apply.next.seePlacement")}</Link>
+          </p>
+        ) : (
+          <p>{t(`apply.next.${a.status}`)}</p>
+        )}
         {a.statusReason ? (
           <p>
             <strong>{t("common.reason")}:</strong> {a.statusReason}

@@ -29,7 +29,8 @@ export function ChangeChart(props: {
   unit?: string;
 }) {
   const id = useId().replace(/:/g, "");
-  const lng = useTranslation().i18n.language;
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
   const fmt = (v: number | null) => formatNumber(v, lng, 1);
   // A percentage goes through Intl (its sign and spacing differ by language); other units follow the figure.
   const withUnit = (v: number | null) => (props.unit === "%" ? formatPercent(v, lng, 1) : v === null ? "–" : `${fmt(v)}${props.unit ?? ""}`);
@@ -82,7 +83,7 @@ export function ChangeChart(props: {
           );
         })}
       </svg>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={props.title}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={props.title}>
         <table className="chart-table">
           <caption className="visually-hidden">{props.title}</caption>
           <thead>

@@ -3,6 +3,7 @@
  * with an aria-label that states every value, so a screen reader hears the data; the table
  * beside each chart (ChartWithTable) holds the same figures. Bars may be stacked segments.
  */
+import { useTranslation } from "react-i18next";
 export type Segment = { key: string; label: string; value: number };
 export type Bar = { label: string; segments: Segment[]; /** Text after the bar (e.g. "82 %"); default the total. */ display?: string };
 
@@ -66,12 +67,13 @@ export function BarChart({ title, bars, max, legend }: { title: string; bars: Ba
 
 /** A chart and its table side by side (stacked on a phone). */
 export function ChartWithTable({ id, title, chart, children }: { id: string; title: string; chart: React.ReactNode; children: React.ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section className="card dash-section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       <div className="chart-pair">
         <div>{chart}</div>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={title}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={title}>
           {children}
         </div>
       </div>

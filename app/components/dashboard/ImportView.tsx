@@ -49,7 +49,7 @@ export function ImportView(p: ImportViewProps) {
               ? t("tracking.import.rowsWithErrors", { count: preview.errorCount, total: preview.rows.length })
               : t("tracking.import.allValid", { count: preview.rows.length })}
           </p>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tracking.import.preview")}>
+          <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("tracking.import.preview")}>
             <table>
               <caption className="visually-hidden">{t("tracking.import.preview")}</caption>
               <thead>
@@ -131,7 +131,7 @@ export function ImportView(p: ImportViewProps) {
       <details className="card">
         <summary>{t("tracking.import.columns")}</summary>
         <p className="hint">{t("tracking.import.columnsHint")}</p>
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tracking.import.columns")}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("tracking.import.columns")}>
           <table>
             <caption className="visually-hidden">{t("tracking.import.columns")}</caption>
             <thead>

@@ -8,7 +8,7 @@ export function ParticipantsSection({ data }: Props) {
   return (
     <section aria-labelledby="participants-title" id="participants">
       <h2 id="participants-title">{t("evaluation.edition.participants")}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants-title">
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-labelledby="participants-title">
         <table aria-labelledby="participants-title">
           <thead>
             <tr>

@@ -10,7 +10,7 @@ export function PulseSection({ data }: Props) {
       {data.pulse.days.length === 0 ? (
         <p>{t("evaluation.edition.noPulses")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.pulse")}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.edition.pulse")}>
           <table>
             <caption className="visually-hidden">{t("evaluation.edition.pulse")}</caption>
             <thead>

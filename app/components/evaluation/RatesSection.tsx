@@ -8,7 +8,7 @@ export function RatesSection({ data }: Props) {
   return (
     <section aria-labelledby="rates">
       <h2 id="rates">{t("evaluation.edition.rates")}</h2>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.rates")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.edition.rates")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.edition.rates")}</caption>
           <thead>

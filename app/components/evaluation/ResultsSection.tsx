@@ -80,7 +80,7 @@ export function ResultsSection({ data }: Props) {
       ))}
       <h3>{t("evaluation.edition.actionPlans")}</h3>
       <p>{t("evaluation.edition.actionSummary", { actions: data.actions.actions, people: data.actions.people, reported: data.actions.reported })}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.edition.actionPlans")}>
+      <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("evaluation.edition.actionPlans")}>
         <table>
           <caption className="visually-hidden">{t("evaluation.edition.actionPlans")}</caption>
           <thead>

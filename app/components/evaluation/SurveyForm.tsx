@@ -2,11 +2,12 @@
  * The survey form, for phones and without JavaScript: one block per question (radios for scales,
  * yes/no and choices, a text box for numbers), the action plan at the end of a visit, the
  * actions' progress in a follow-up; errors next to each question, every typed value kept.
- * Two buttons: submit, or save and finish later.
+ * Two buttons: submit, or save and finish later (an anonymous survey: a notice first, submit only).
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
+import { MIN_CELL } from "~/domain/evaluation/small-cells";
 import type { SurveyViewData } from "~/models/evaluation/view.server";
 
 type Values = Record<string, string | string[]>;
@@ -79,6 +80,20 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
       </div>
       <ErrorList id={errId} errors={err} />
     </fieldset>
+  );
+}
+
+/** Before the questions of an anonymous survey: what is kept and what is not (issue 15 item 9). */
+export function AnonymousNotice() {
+  const { t } = useTranslation();
+  return (
+    <section className="alert alert-ok" aria-labelledby="anonymous-notice">
+      <h2 id="anonymous-notice" style={{ marginTop: 0, fontSize: "1.1rem" }}>
+        {t("evaluation.anonymous.noticeTitle")}
+      </h2>
+      <p>{t("evaluation.anonymous.noticeBody", { min: MIN_CELL })}</p>
+      <p style={{ marginBottom: 0 }}>{t("evaluation.anonymous.noDraft")}</p>
+    </section>
   );
 }
 
@@ -183,18 +198,21 @@ export function SurveyForm({ view, errors = {}, formError }: { view: SurveyViewD
         </div>
       ) : null}
       <FormErrors errors={formError ? [formError] : undefined} />
+      {view.anonymous ? <AnonymousNotice /> : null}
       {view.questions.map((q) => (
         <Question key={q.key} q={q} values={view.values} errors={errors} />
       ))}
-      {view.stage === "end_of_visit" ? <PlanRows view={view} values={view.values} errors={errors} /> : null}
-      {view.stage === "follow_up" ? <ProgressRows view={view} values={view.values} errors={errors} /> : null}
+      {view.stage === "end_of_visit" && !view.anonymous ? <PlanRows view={view} values={view.values} errors={errors} /> : null}
+      {view.stage === "follow_up" && !view.anonymous ? <ProgressRows view={view} values={view.values} errors={errors} /> : null}
       <div className="actions">
         <button type="submit" name="intent" value="submit">
           {t("evaluation.survey.submit")}
         </button>
-        <button type="submit" name="intent" value="save" className="btn-secondary">
-          {t("evaluation.survey.saveLater")}
-        </button>
+        {view.anonymous ? null : (
+          <button type="submit" name="intent" value="save" className="btn-secondary">
+            {t("evaluation.survey.saveLater")}
+          </button>
+        )}
       </div>
     </Form>
   );

@@ -29,7 +29,7 @@ export function ParticipantTable({ participants, caption }: { participants: Part
   const lng = i18n.language;
   if (!participants.length) return <p className="muted">{t("hosts.coming.none")}</p>;
   return (
-    <div className="table-wrap coming-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <div className="table-wrap coming-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={caption}>
       <table className="coming-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

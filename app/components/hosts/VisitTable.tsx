@@ -15,6 +15,8 @@ export type VisitRow = {
   languages: string[];
   interpreterLanguages: string[];
   status: string;
+  /** The status as shown ("ended" for a planned visit whose dates are over; domain/visits.ts). */
+  shownStatus?: string;
   siteName?: string;
 };
 
@@ -26,7 +28,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
   return (
     // Below 40rem every visit is a card whose lines carry their column's name (hosts.css, shared
     // with "Who is coming"): at 360 px the host home's upcoming visits were cut off (issue 12).
-    <div className="table-wrap coming-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <div className="table-wrap coming-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={caption}>
       <table className="coming-table">
         <caption>{caption}</caption>
         <thead>
@@ -72,7 +74,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
                 ) : null}
               </td>
               <td data-label={t("common.status")}>
-                <StatusBadge kind="visit" status={v.status} />
+                <StatusBadge kind="visit" status={v.shownStatus ?? v.status} />
               </td>
             </tr>
           ))}

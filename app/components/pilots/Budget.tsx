@@ -27,7 +27,7 @@ export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit:
     <section className="card" aria-labelledby="budget-h">
       <h2 id="budget-h">{t("pilots.budget.title", { currency })}</h2>
       {lines.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.budget.title", { currency })}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("pilots.budget.title", { currency })}>
           <table>
             <caption className="visually-hidden">{t("pilots.budget.title", { currency })}</caption>
             <thead>

@@ -26,7 +26,7 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
     <section className="card" aria-labelledby="ms-h">
       <h2 id="ms-h">{t("pilots.milestones.title")}</h2>
       {milestones.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.milestones.title")}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("pilots.milestones.title")}>
           <table>
             <caption className="visually-hidden">{t("pilots.milestones.title")}</caption>
             <thead>

@@ -58,7 +58,7 @@ export function Monitoring({
       <h2 id="mon-h">{t("pilots.monitoring.title")}</h2>
       <p className="muted">{t("pilots.monitoring.lead")}</p>
       {rows.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("pilots.monitoring.title")}>
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-label={t("pilots.monitoring.title")}>
           <table>
             <caption className="visually-hidden">{t("pilots.monitoring.title")}</caption>
             <thead>

@@ -83,7 +83,7 @@ export function ProposalView({ run, names, visitName }: Props) {
       {changes.length === 0 ? (
         <p className="muted">{t("placement.proposal.noChanges")}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="diff-h">
+        <div className="table-wrap" data-scroll-hint={t("common.scrollHint")} tabIndex={0} role="region" aria-labelledby="diff-h">
           <table>
             <thead>
               <tr>

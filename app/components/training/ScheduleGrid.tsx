@@ -55,7 +55,7 @@ export function ScheduleGrid({ data, caption }: { data: GridData; caption: strin
   if (data.items.length === 0) return <p className="muted">{t("training.grid.empty")}</p>;
   return (
     <div className="sched">
-      <div className="table-wrap sched-table" role="region" aria-label={caption} tabIndex={0}>
+      <div className="table-wrap sched-table" data-scroll-hint={t("common.scrollHint")} role="region" aria-label={caption} tabIndex={0}>
         <table>
           <caption>{caption}</caption>
           <thead>

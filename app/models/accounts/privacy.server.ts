@@ -21,8 +21,8 @@ import { dropDocumentRows, listDocuments, readDocumentBytes, removeDocumentFiles
 /**
  * Everything held about the acting user, as plain JSON-ready data: account (without the password
  * hash), applications, placements, enrolments, attendance, survey responses and action plans, and
- * the audit events about their applications and documents. Uploaded documents come with their
- * content (base64), so the download is complete.
+ * the audit events about their applications and documents (uploaded documents with their content,
+ * base64, so the download is complete); for anonymous surveys only which ones they answered.
  */
 export function exportPersonalData(actor: Actor) {
   const d = db();
@@ -41,6 +41,12 @@ export function exportPersonalData(actor: Actor) {
     trainingEnrolments: d.select().from(t.trainingEnrolments).where(inArray(t.trainingEnrolments.applicationId, some)).all(),
     attendance: d.select().from(t.attendanceRecords).where(inArray(t.attendanceRecords.applicationId, some)).all(),
     surveyResponses: d.select().from(t.surveyResponses).where(eq(t.surveyResponses.userId, actor.id)).all(),
+    // Anonymous surveys: only that they answered; the answers themselves are not linked to anyone.
+    anonymousSurveysAnswered: d
+      .select({ surveyId: t.surveyAnswered.surveyId, period: t.surveyAnswered.period })
+      .from(t.surveyAnswered)
+      .where(eq(t.surveyAnswered.userId, actor.id))
+      .all(),
     actionPlans: d.select().from(t.actionPlanItems).where(inArray(t.actionPlanItems.applicationId, some)).all(),
     applicationAnswers: d.select().from(t.applicationAnswers).where(inArray(t.applicationAnswers.applicationId, some)).all(),
     certificates: d.select().from(t.certificates).where(inArray(t.certificates.applicationId, some)).all(),

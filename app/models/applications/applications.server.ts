@@ -237,5 +237,22 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
     trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)), badge: showsStatusBadge(e.action, e.toState) })),
     canEdit: canEdit(a, edition),
     canWithdraw: canWithdraw(a, edition),
+    placement: a.status === "accepted" ? currentPlacement(a.id, lng) : null,
   };
+}
+
+/**
+ * An accepted application's offer waiting for an answer, else its accepted place (latest first),
+ * so the status page says what is true now ("an offer is waiting", not "an offer will come";
+ * new-user findings). Null when neither exists. `replyBy` is formatted for `lng`.
+ */
+function currentPlacement(applicationId: number, lng: string) {
+  const rows = db()
+    .select({ id: t.placements.id, status: t.placements.status, replyBy: t.placements.replyBy })
+    .from(t.placements)
+    .where(and(eq(t.placements.applicationId, applicationId), sql`${t.placements.status} in ('offered', 'accepted')`))
+    .orderBy(desc(t.placements.id))
+    .all();
+  const p = rows.find((r) => r.status === "offered") ?? rows[0];
+  return p ? { id: p.id, status: p.status as "offered" | "accepted", replyBy: p.replyBy ? formatDate(p.replyBy, lng, "long") : "" } : null;
 }

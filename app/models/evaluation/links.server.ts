@@ -18,6 +18,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { getEditionSurvey, stayOf, surveyTiming, type EditionSurvey, type Stay } from "./surveys.server";
 import { currentTemplate } from "./templates.server";
 import { periodFor } from "../../domain/evaluation/timing";
+import { hasAnswered } from "./anonymous.server";
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -64,9 +65,16 @@ export function resolveLink(token: string, now = new Date()): LinkState {
   return { ok: true, surveyId: row.surveyId, applicationId: row.applicationId, period: row.period, tokenHash: row.tokenHash };
 }
 
-/** Marks a link used (inside the transaction that submits its response). */
-export function markLinkUsed(tx: Db, tokenHash: string, now = new Date()) {
-  tx.update(t.surveyLinks).set({ usedAt: now.toISOString() }).where(eq(t.surveyLinks.tokenHash, tokenHash)).run();
+/**
+ * Marks a link used (inside the transaction that submits its response). For an anonymous survey
+ * only the day is kept: an exact time on the person's link could be matched with the answer.
+ */
+export function markLinkUsed(tx: Db, tokenHash: string, now = new Date(), anonymous = false) {
+  const at = now.toISOString();
+  tx.update(t.surveyLinks)
+    .set({ usedAt: anonymous ? at.slice(0, 10) : at })
+    .where(eq(t.surveyLinks.tokenHash, tokenHash))
+    .run();
 }
 
 export type ReminderKind = "opened" | "closing" | "resent";
@@ -102,7 +110,7 @@ export async function resendLink(actor: Actor, surveyId: number, applicationId: 
         ),
       )
       .get();
-    if (submitted) throw new RuleError("evaluation.errors.alreadyAnswered");
+    if (submitted || hasAnswered(tx, surveyId, stay.userId, periodFor(survey.stage, timing.today))) throw new RuleError("evaluation.errors.alreadyAnswered");
     const token = issueLink(tx, surveyId, applicationId, periodFor(survey.stage, timing.today), timing.window.closesOn, now);
     recordAudit(actor, { entityType: "survey_link", entityId: surveyId, action: "resend", details: { applicationId } }, tx);
     // sendMail writes its outbox row synchronously, so the row is part of this transaction.

@@ -31,6 +31,15 @@ const responsesOf = preparedQuery((d) =>
     .prepare(),
 );
 
+// Anonymous surveys: only that the person answered (survey_answered), never the answer.
+const answeredOf = preparedQuery((d) =>
+  d
+    .select({ surveyId: t.surveyAnswered.surveyId, period: t.surveyAnswered.period })
+    .from(t.surveyAnswered)
+    .where(eq(t.surveyAnswered.userId, sql.placeholder("userId")))
+    .prepare(),
+);
+
 export function listMySurveys(actor: Pick<Actor, "id">, lng: string, now = new Date()) {
   return mySurveys(actor, lng, now, true);
 }
@@ -41,14 +50,20 @@ function mySurveys(actor: Pick<Actor, "id">, lng: string, now: Date, withTitles:
     .all({ userId: actor.id })
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   const mine = responsesOf().all({ userId: actor.id });
+  const answered = answeredOf().all({ userId: actor.id });
   return apps
     .map((a) => {
       const stay = applicationStay(a.editionId, a.id)!;
       const surveys = listEditionSurveys(a.editionId).map((s) => {
         const timing = surveyTiming(s, stay, now);
         const period = periodFor(s.stage, timing.today);
-        const response = mine.find((r) => r.surveyId === s.id && r.period === period);
-        const answeredDays = s.stage === "pulse" ? mine.filter((r) => r.surveyId === s.id && r.status === "submitted").length : 0;
+        const response =
+          mine.find((r) => r.surveyId === s.id && r.period === period) ??
+          (answered.some((r) => r.surveyId === s.id && r.period === period) ? { status: "submitted" as const } : undefined);
+        const answeredDays =
+          s.stage === "pulse"
+            ? mine.filter((r) => r.surveyId === s.id && r.status === "submitted").length + answered.filter((r) => r.surveyId === s.id).length
+            : 0;
         return {
           id: s.id,
           stage: s.stage,

@@ -13,6 +13,7 @@ import { requireOrganizer, type Actor } from "~/models/actor";
 import { getEdition } from "~/models/editions/editions.server";
 import type { SurveyStage } from "../../../db/schema/evaluation";
 import { listAdjustments } from "./adjustments.server";
+import { anonymousResults } from "./anonymous-results.server";
 import { listIndicators } from "./indicators.server";
 import { pulseMonitor } from "./results.server";
 import { resultRows, stageName } from "./results-view.server";
@@ -68,6 +69,7 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
       days: pulse.days.map((d) => ({ ...d, label: formatDate(d.day, lng) })),
       comments: pulse.comments.map((c) => ({ ...c, label: formatDate(c.day, lng) })),
     },
+    anonymous: anonymousResults(actor, edition.id, lng),
     participants: results.cells.map((c) => ({ ...c, country: countryName(c.country, lng) })),
     adjustments: listAdjustments(edition.id).map((a) => ({
       id: a.id,

@@ -10,6 +10,7 @@ import { db, immediate, t } from "../../db.server";
 import { closingSoon, periodFor } from "../../domain/evaluation/timing";
 import { log } from "../../log.server";
 import { sendMail, type Mail } from "../../mail.server";
+import { hasAnswered } from "./anonymous.server";
 import { issueLink, linkMail } from "./links.server";
 import { editionStays, surveyTiming } from "./surveys.server";
 import { ensureStarterTemplates } from "./templates.server";
@@ -39,7 +40,7 @@ export async function runReminders(now = new Date()): Promise<number> {
             ),
           )
           .get();
-        if (answered) return;
+        if (answered || hasAnswered(tx, survey.id, stay.userId, period)) return;
         const inserted = tx
           .insert(t.remindersSent)
           .values({ userId: stay.userId, surveyId: survey.id, stage: survey.stage, kind, sentAt: now.toISOString() })

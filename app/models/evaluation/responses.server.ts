@@ -12,6 +12,7 @@ import { addDays, isIsoDate } from "../../domain/dates";
 import { FieldErrors, RuleError } from "../errors";
 import { getEditionSurvey, stayOf, surveyTiming, type Stay } from "./surveys.server";
 import { currentTemplate, getTemplate } from "./templates.server";
+import { hasAnswered, writeAnonymousAnswer } from "./anonymous.server";
 
 export const MAX_ACTIONS = 5;
 const ACTION_MAX = 500;
@@ -27,6 +28,12 @@ export function surveyContext(surveyId: number, applicationId: number, now: Date
   const period = opts.period ?? periodFor(survey.stage, timing.today);
   // A pulse link for another day than today is past (or not yet) its day.
   const state = survey.stage === "pulse" && period !== timing.today ? (period < timing.today ? "closed" : "not_open") : timing.state;
+  const current = currentTemplate(survey.templateFamily, tx);
+  if (current.anonymous) {
+    // Anonymous: no draft, plan or progress is kept for the person; only whether they answered.
+    const answered = hasAnswered(tx, surveyId, stay.userId, period);
+    return { survey, stay, ...timing, state, period, response: null, template: current, plan: [], progress: [], anonymous: true, answered };
+  }
   const response =
     tx
       .select()
@@ -40,7 +47,7 @@ export function surveyContext(surveyId: number, applicationId: number, now: Date
         ),
       )
       .get() ?? null;
-  const template = response ? getTemplate(response.templateId, tx) : currentTemplate(survey.templateFamily, tx);
+  const template = response ? getTemplate(response.templateId, tx) : current;
   const plan =
     survey.stage === "end_of_visit" && response
       ? planItems(tx, [response.id])
@@ -48,7 +55,7 @@ export function surveyContext(surveyId: number, applicationId: number, now: Date
         ? planOf(tx, survey.editionId, applicationId)
         : [];
   const progress = survey.stage === "follow_up" && response ? tx.select().from(t.actionProgress).where(eq(t.actionProgress.responseId, response.id)).all() : [];
-  return { survey, stay, ...timing, state, period, response, template, plan, progress };
+  return { survey, stay, ...timing, state, period, response, template, plan, progress, anonymous: false, answered: response?.status === "submitted" };
 }
 export type SurveyContext = ReturnType<typeof surveyContext>;
 
@@ -137,21 +144,23 @@ export type SaveResult = { status: "draft" | "submitted"; responseId: number; al
  * Saves the participant's answer: "save" keeps a partial answer (types and ranges checked),
  * "submit" also asks for required answers and the action plan, then closes the response.
  * Throws FieldErrors (nothing written) for bad answers, RuleError when the stage is not open.
- * A submitted response is never changed again: a repeated submit returns `already`.
+ * A submitted response is never changed again: a repeated submit returns `already`. An anonymous
+ * survey is always answered in one go (no draft) into anonymous_responses; `responseId` is then 0.
  */
 export function saveResponse(
   surveyId: number,
   applicationId: number,
   raw: RawForm,
   intent: "save" | "submit",
-  opts: { now?: Date; period?: string; language?: string; onSubmit?: (tx: Db, responseId: number) => void } = {},
+  opts: { now?: Date; period?: string; language?: string; onSubmit?: (tx: Db, responseId: number, anonymous: boolean) => void } = {},
 ): SaveResult {
   const now = opts.now ?? new Date();
   return immediate(defaultDb(), (tx) => {
     const ctx = surveyContext(surveyId, applicationId, now, { period: opts.period }, tx);
-    if (ctx.response?.status === "submitted") return { status: "submitted", responseId: ctx.response.id, already: true };
+    if (ctx.answered) return { status: "submitted", responseId: ctx.response?.id ?? 0, already: true };
     if (ctx.state !== "open") throw new RuleError(ctx.state === "closed" ? "evaluation.errors.closed" : "evaluation.errors.notOpen");
-    const mode = intent === "submit" ? "submit" : "draft";
+    // An anonymous survey keeps no draft (a draft would be linked to the person): always a final answer.
+    const mode = intent === "submit" || ctx.anonymous ? "submit" : "draft";
     const answerRaw: RawAnswers = {};
     for (const q of ctx.template.questions) if (raw[`q_${q.key}`] !== undefined) answerRaw[q.key] = raw[`q_${q.key}`];
     const read = readAnswers(ctx.template.questions, answerRaw, mode);
@@ -163,11 +172,18 @@ export function saveResponse(
         .all()
         .map((r) => r.id),
     );
-    const plan = ctx.survey.stage === "end_of_visit" ? readPlan(raw, mode, ctx.stay.departureOn, known) : null;
-    const progress = ctx.survey.stage === "follow_up" ? readProgress(raw, mode, ctx.plan) : null;
+    // An action plan is followed up by name, so an anonymous survey asks for none.
+    const plan = ctx.survey.stage === "end_of_visit" && !ctx.anonymous ? readPlan(raw, mode, ctx.stay.departureOn, known) : null;
+    const progress = ctx.survey.stage === "follow_up" && !ctx.anonymous ? readProgress(raw, mode, ctx.plan) : null;
     Object.assign(errors, plan?.errors, progress?.errors);
     if (Object.keys(errors).length) throw new FieldErrors(errors);
 
+    if (ctx.anonymous) {
+      const input = { surveyId, templateId: ctx.template.id, stage: ctx.survey.stage, period: ctx.period, day: ctx.today, stay: ctx.stay };
+      if (!writeAnonymousAnswer(tx, input, read.answers as Record<string, AnswerValue>)) return { status: "submitted", responseId: 0, already: true };
+      opts.onSubmit?.(tx, 0, true);
+      return { status: "submitted", responseId: 0, already: false };
+    }
     const stamp = now.toISOString();
     const values = {
       answers: read.answers as Record<string, AnswerValue>,
@@ -210,7 +226,7 @@ export function saveResponse(
           .values({ ...r, responseId })
           .run();
     }
-    if (mode === "submit") opts.onSubmit?.(tx, responseId);
+    if (mode === "submit") opts.onSubmit?.(tx, responseId, false);
     return { status: values.status, responseId, already: false };
   });
 }

@@ -15,6 +15,8 @@ import { indicatorsById, type Indicator } from "./indicators.server";
 import { editionStays, listEditionSurveys, surveyTiming, type EditionSurvey, type Stay } from "./surveys.server";
 
 type Response = typeof t.surveyResponses.$inferSelect;
+/** That a person answered an anonymous survey (survey_answered): who, never what. */
+type Answered = { surveyId: number; userId: number; period: string };
 
 export type StageRate = {
   surveyId: number;
@@ -48,7 +50,7 @@ function valuesFor(responses: Response[], templates: Map<number, SurveyQuestion[
 }
 
 /** Response rates: people asked so far (their window opened; pulses: person-days so far) and answers. */
-function rates(surveys: EditionSurvey[], stays: Stay[], responses: Response[], now: Date): StageRate[] {
+function rates(surveys: EditionSurvey[], stays: Stay[], responses: Response[], answered: Answered[], now: Date): StageRate[] {
   return surveys.map((s) => {
     let asked = 0;
     for (const stay of stays) {
@@ -60,8 +62,10 @@ function rates(surveys: EditionSurvey[], stays: Stay[], responses: Response[], n
       } else asked++;
     }
     const mine = responses.filter((r) => r.surveyId === s.id);
-    const submitted = mine.filter((r) => r.status === "submitted").length;
-    return { surveyId: s.id, stage: s.stage, monthsAfter: s.monthsAfter, asked, submitted, drafts: mine.length - submitted, rate: rate(submitted, asked) };
+    const named = mine.filter((r) => r.status === "submitted").length;
+    // Anonymous surveys: answers counted from the "has answered" marks; they keep no drafts.
+    const submitted = named + answered.filter((a) => a.surveyId === s.id).length;
+    return { surveyId: s.id, stage: s.stage, monthsAfter: s.monthsAfter, asked, submitted, drafts: mine.length - named, rate: rate(submitted, asked) };
   });
 }
 
@@ -76,6 +80,18 @@ export function editionResults(actor: Actor, editionId: number, now = new Date()
         .where(
           inArray(
             t.surveyResponses.surveyId,
+            surveys.map((s) => s.id),
+          ),
+        )
+        .all()
+    : [];
+  const answered: Answered[] = surveys.length
+    ? db()
+        .select({ surveyId: t.surveyAnswered.surveyId, userId: t.surveyAnswered.userId, period: t.surveyAnswered.period })
+        .from(t.surveyAnswered)
+        .where(
+          inArray(
+            t.surveyAnswered.surveyId,
             surveys.map((s) => s.id),
           ),
         )
@@ -121,10 +137,10 @@ export function editionResults(actor: Actor, editionId: number, now = new Date()
   return {
     surveys,
     stays,
-    rates: rates(surveys, stays, responses, now),
+    rates: rates(surveys, stays, responses, answered, now),
     indicators: byIndicator,
     actions: actionProgress(surveys, responses),
-    cells: cells(surveys, stays, responses, now),
+    cells: cells(surveys, stays, responses, answered, now),
   };
 }
 
@@ -161,7 +177,7 @@ function actionProgress(surveys: EditionSurvey[], responses: Response[]) {
 }
 
 /** Each participant's state per survey (pulses: days answered), for the participants table. */
-function cells(surveys: EditionSurvey[], stays: Stay[], responses: Response[], now: Date) {
+function cells(surveys: EditionSurvey[], stays: Stay[], responses: Response[], answered: Answered[], now: Date) {
   return stays.map((stay) => ({
     applicationId: stay.applicationId,
     name: stay.name,
@@ -169,7 +185,8 @@ function cells(surveys: EditionSurvey[], stays: Stay[], responses: Response[], n
     hostSite: stay.hostSite,
     surveys: surveys.map((s) => {
       const { state, today } = surveyTiming(s, stay, now);
-      const mine = responses.filter((r) => r.surveyId === s.id && r.applicationId === stay.applicationId);
+      const mine: { period: string; status: "draft" | "submitted" }[] = responses.filter((r) => r.surveyId === s.id && r.applicationId === stay.applicationId);
+      for (const a of answered) if (a.surveyId === s.id && a.userId === stay.userId) mine.push({ period: a.period, status: "submitted" });
       const current = mine.find((r) => r.period === (s.stage === "pulse" ? today : ""));
       return {
         surveyId: s.id,

@@ -64,7 +64,14 @@ export function listTemplates() {
     .innerJoin(t.surveyTemplates, eq(t.surveyTemplates.id, t.surveyResponses.templateId))
     .groupBy(t.surveyTemplates.family)
     .all();
+  const usedAnonymously = defaultDb()
+    .select({ family: t.surveyTemplates.family, n: sql<number>`count(${t.anonymousResponses.id})` })
+    .from(t.anonymousResponses)
+    .innerJoin(t.surveyTemplates, eq(t.surveyTemplates.id, t.anonymousResponses.templateId))
+    .groupBy(t.surveyTemplates.family)
+    .all();
   const n = new Map(used.map((u) => [u.family, u.n]));
+  for (const u of usedAnonymously) n.set(u.family, (n.get(u.family) ?? 0) + u.n);
   // The months at which editions run this family as a follow-up: the same months the edition page shows.
   const months = new Map<string, number[]>();
   for (const s of defaultDb()
@@ -84,6 +91,23 @@ export function getTemplate(id: number, tx: Db = defaultDb()): Template {
   const row = tx.select().from(t.surveyTemplates).where(eq(t.surveyTemplates.id, id)).get();
   if (!row) throw new NotFoundError("template");
   return row;
+}
+
+/** Answers (named or anonymous, drafts included) given to any version of a template family. */
+export function familyAnswerCount(family: string, tx: Db = defaultDb()): number {
+  const named = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(t.surveyResponses)
+    .innerJoin(t.surveyTemplates, eq(t.surveyTemplates.id, t.surveyResponses.templateId))
+    .where(eq(t.surveyTemplates.family, family))
+    .get()!.n;
+  const anon = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(t.anonymousResponses)
+    .innerJoin(t.surveyTemplates, eq(t.surveyTemplates.id, t.anonymousResponses.templateId))
+    .where(eq(t.surveyTemplates.family, family))
+    .get()!.n;
+  return named + anon;
 }
 
 /** The current version of a family (new responses answer it). */
@@ -106,7 +130,7 @@ export function templateVersions(family: string) {
       version: t.surveyTemplates.version,
       createdAt: t.surveyTemplates.createdAt,
       supersededAt: t.surveyTemplates.supersededAt,
-      responses: sql<number>`(select count(*) from survey_responses r where r.template_id = ${t.surveyTemplates.id})`,
+      responses: sql<number>`(select count(*) from survey_responses r where r.template_id = ${t.surveyTemplates.id}) + (select count(*) from anonymous_responses a where a.template_id = ${t.surveyTemplates.id})`,
     })
     .from(t.surveyTemplates)
     .where(eq(t.surveyTemplates.family, family))
@@ -116,7 +140,11 @@ export function templateVersions(family: string) {
 
 /** Organizer: a new template family (version 1, no questions yet); returns its id. */
 /** `tr.title`: the title in other languages (issue 11); `titleVi` is kept for older callers. */
-export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleEn: string; titleVi?: string; tr?: Translations<"title"> }): number {
+/** `anonymous`: answers are kept without the person (anonymous.server.ts). */
+export function createTemplate(
+  actor: Actor,
+  input: { stage: SurveyStage; titleEn: string; titleVi?: string; tr?: Translations<"title">; anonymous?: boolean },
+): number {
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     const title: LocalText = { en: input.titleEn.trim() };
@@ -129,10 +157,10 @@ export function createTemplate(actor: Actor, input: { stage: SurveyStage; titleE
     const family = `${input.stage.replace(/_/g, "-")}-${n + 1}-${Date.now().toString(36)}`;
     const id = tx
       .insert(t.surveyTemplates)
-      .values({ family, version: 1, stage: input.stage, title, questions: [], createdBy: actor.id })
+      .values({ family, version: 1, stage: input.stage, title, questions: [], anonymous: !!input.anonymous, createdBy: actor.id })
       .returning({ id: t.surveyTemplates.id })
       .get().id;
-    recordAudit(actor, { entityType: "survey_template", entityId: id, action: "create", toState: "v1" }, tx);
+    recordAudit(actor, { entityType: "survey_template", entityId: id, action: "create", toState: "v1", details: { anonymous: !!input.anonymous } }, tx);
     return id;
   });
 }
@@ -187,7 +215,13 @@ export function editTemplate(actor: Actor, templateId: number, edit: TemplateEdi
         .select({ n: sql<number>`count(*)` })
         .from(t.surveyResponses)
         .where(eq(t.surveyResponses.templateId, tpl.id))
-        .get()!.n > 0;
+        .get()!.n +
+        tx
+          .select({ n: sql<number>`count(*)` })
+          .from(t.anonymousResponses)
+          .where(eq(t.anonymousResponses.templateId, tpl.id))
+          .get()!.n >
+      0;
     if (!used) {
       tx.update(t.surveyTemplates).set({ questions }).where(eq(t.surveyTemplates.id, tpl.id)).run();
       recordAudit(actor, { entityType: "survey_template", entityId: tpl.id, action: `question_${edit.kind}` }, tx);
@@ -197,7 +231,7 @@ export function editTemplate(actor: Actor, templateId: number, edit: TemplateEdi
     tx.update(t.surveyTemplates).set({ supersededAt: now }).where(eq(t.surveyTemplates.id, tpl.id)).run();
     const id = tx
       .insert(t.surveyTemplates)
-      .values({ family: tpl.family, version: tpl.version + 1, stage: tpl.stage, title: tpl.title, questions, createdBy: actor.id })
+      .values({ family: tpl.family, version: tpl.version + 1, stage: tpl.stage, title: tpl.title, questions, anonymous: tpl.anonymous, createdBy: actor.id })
       .returning({ id: t.surveyTemplates.id })
       .get().id;
     recordAudit(

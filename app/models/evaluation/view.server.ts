@@ -39,7 +39,7 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
     saved[`progress_${p.actionId}_note`] = p.note;
   }
   const values = posted ?? saved;
-  const actionRows = ctx.survey.stage === "end_of_visit" ? Math.min(MAX_ACTIONS, Math.max(3, planRows.length + 1)) : 0;
+  const actionRows = ctx.survey.stage === "end_of_visit" && !ctx.anonymous ? Math.min(MAX_ACTIONS, Math.max(3, planRows.length + 1)) : 0;
   return {
     surveyId: ctx.survey.id,
     stage: ctx.survey.stage,
@@ -52,7 +52,9 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
     period: ctx.period,
     periodLabel: ctx.period ? formatDate(ctx.period, lng, "long") : "",
     departureOn: ctx.stay.departureOn,
-    status: ctx.response?.status ?? null,
+    status: ctx.answered ? ("submitted" as const) : (ctx.response?.status ?? null),
+    /** Anonymous survey: the page says so (and what is kept) before the questions; no draft. */
+    anonymous: ctx.anonymous,
     questions: ctx.template.questions.map((q) => ({
       key: q.key,
       type: q.type,
@@ -81,7 +83,7 @@ export type SurveyViewData = ReturnType<typeof surveyView>;
  */
 export function answerAction(
   form: FormData,
-  target: { surveyId: number; applicationId: number; period?: string; language: string; onSubmit?: (tx: Db, id: number) => void },
+  target: { surveyId: number; applicationId: number; period?: string; language: string; onSubmit?: (tx: Db, id: number, anonymous: boolean) => void },
   done: (status: "draft" | "submitted") => string,
 ) {
   const raw = rawFromForm(form);

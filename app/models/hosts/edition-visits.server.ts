@@ -4,6 +4,7 @@
  * participants per host country and per sending country, and the language cover (is each
  * language of an accepted participant spoken or interpreted at some visit).
  */
+import { shownVisitStatus } from "../../domain/visits";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, t } from "../../db.server";
 import { todayIn } from "../../domain/dates";
@@ -90,7 +91,7 @@ export function editionVisitsOverview(actor: Actor, editionId: number) {
   const today = todayIn(edition.timeZone);
   return {
     edition,
-    visits: visits.map((v) => ({ ...v, past: v.departureOn < today })),
+    visits: visits.map((v) => ({ ...v, past: v.departureOn < today, shownStatus: shownVisitStatus(v.status, v.departureOn, today) })),
     totals: {
       visits: planned.length,
       seats: planned.reduce((s, v) => s + v.capacity, 0),

@@ -13,7 +13,7 @@
  * reason (audited, issue 12 item 7), after it; only expected participants can be recorded (the session's
  * audience, the visit's accepted placements). Out-of-scope lists are NotFoundError (404).
  */
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import crypto from "node:crypto";
 import { checkInCode, verifyCheckInCode, WINDOW_SECONDS, windowAt } from "../../domain/checkin-code";
@@ -128,7 +128,16 @@ export function visitDaySheet(actor: Actor, visitId: number, date: string, q = "
   // A past day stays open for corrections by those who keep the visit's list (organizers, and the
   // site's host coordinators, who give a reason).
   const correction = today > date && !actor.isOrganizer;
-  return { visit, site, date, today, open: today >= date, correction, people: shown, counts: counts(all) };
+  // Seats held by offers not yet answered and by unsent proposals count as "seats taken" on the
+  // visit, but only an accepted place makes someone expected: the page says so (new-user findings).
+  const pending = { offered: 0, proposed: 0 };
+  for (const p of db()
+    .select({ status: t.placements.status })
+    .from(t.placements)
+    .where(and(eq(t.placements.visitId, visit.id), inArray(t.placements.status, ["offered", "proposed"])))
+    .all())
+    pending[p.status as "offered" | "proposed"] += 1;
+  return { visit, site, date, today, open: today >= date, correction, people: shown, counts: counts(all), pending };
 }
 
 /**
