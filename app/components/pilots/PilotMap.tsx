@@ -3,9 +3,9 @@
  * path data and projected points, no geography in the browser): a figure with an accessible
  * name and summary, a legend, and beside it tables with the same content (every village, host
  * site and participants' count, including those that cannot be placed). The viewBox scales to
- * the column: it fits a 360 px phone.
+ * the column: it fits a 360 px phone. Project titles are plain text here: the village cards
+ * below the map link them (one link per project on the page).
  */
-import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { countryName } from "~/domain/country-names";
@@ -72,30 +72,30 @@ export function PilotMap({ data }: { data: PilotMapData }) {
                 d={c.d}
                 fill={c.focus ? "#fdf6dc" : c.member ? "#f4efe1" : "#e5e7eb"}
                 stroke={c.member ? "#6b7280" : "#9ca3af"}
-                strokeWidth={c.focus ? 1.5 : 0.75}
+                strokeWidth={c.focus ? 1 : 0.5}
               />
             ))}
             {data.tiny.map((c) => (
-              <circle key={c.code} cx={c.x} cy={c.y} r={4} fill="#f4efe1" stroke="#6b7280" strokeWidth={1.5} />
+              <circle key={c.code} cx={c.x} cy={c.y} r={3} fill="#f4efe1" stroke="#6b7280" strokeWidth={1} />
             ))}
             {data.participants.map((p) =>
               p.x === null || p.y === null ? null : (
                 <g key={p.countryCode}>
                   <title>{t("pilots.map.participantsOf", { count: p.count, country: countryName(p.countryCode, lng) })}</title>
                   <circle cx={p.x} cy={p.y} r={p.r} fill={PEOPLE_COLOUR} fillOpacity={0.35} stroke={PEOPLE_COLOUR} strokeWidth={1.5} />
-                  <text x={p.x} y={p.y + 4} textAnchor="middle" fontSize="11" fontWeight="700" fill="#431407">
+                  <text x={p.x} y={p.y + 3} textAnchor="middle" fontSize="8.5" fontWeight="700" fill="#431407">
                     {p.count}
                   </text>
                 </g>
               ),
             )}
             {placedSites.map((s) => (
-              <rect key={`s${s.id}`} x={s.x! - 5} y={s.y! - 5} width={10} height={10} fill={SITE_COLOUR} stroke="#fff" strokeWidth={1.5} data-mark="site">
+              <rect key={`s${s.id}`} x={s.x! - 4.5} y={s.y! - 4.5} width={9} height={9} fill={SITE_COLOUR} stroke="#fff" strokeWidth={1.25} data-mark="site">
                 <title>{s.name}</title>
               </rect>
             ))}
             {placedVillages.map((v) => (
-              <circle key={`v${v.id}`} cx={v.x!} cy={v.y!} r={7} fill={COMPONENT_COLOURS[v.colour]} stroke="#fff" strokeWidth={2} data-mark="village">
+              <circle key={`v${v.id}`} cx={v.x!} cy={v.y!} r={6} fill={COMPONENT_COLOURS[v.colour]} stroke="#fff" strokeWidth={1.5} data-mark="village">
                 <title>{v.name}</title>
               </circle>
             ))}
@@ -144,8 +144,7 @@ export function PilotMap({ data }: { data: PilotMapData }) {
                         <ul className="plain-list">
                           {v.projects.map((p) => (
                             <li key={p.id}>
-                              <Link to={`/pilots/projects/${p.id}`}>{p.title}</Link> · {componentLabel(t, p.component, p.componentOther)} ·{" "}
-                              <PilotStatusBadge status={p.status} />
+                              {p.title} · {componentLabel(t, p.component, p.componentOther)} · <PilotStatusBadge status={p.status} />
                             </li>
                           ))}
                         </ul>

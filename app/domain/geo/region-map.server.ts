@@ -5,18 +5,18 @@
  * plane. d3-geo's Lambert azimuthal equal-area projection centred on the frame (areas true, so
  * no country looks bigger than it is), fitted to the member countries, or to one of them when the
  * map is filtered to a country. Coordinates are SVG user units of a `width` × `height` viewBox
- * (the page scales it), rounded to whole units (path data) or tenths (points) to keep the markup
+ * (the page scales it), rounded to whole units (path data; tenths for a framed country) or tenths (points) to keep the markup
  * small. No database, no Remix.
  */
-import { geoArea, geoAzimuthalEqualArea, geoBounds, geoPath } from "d3-geo";
-import type { Feature, FeatureCollection, Geometry, Polygon } from "geojson";
+import { geoAzimuthalEqualArea, geoBounds, geoPath } from "d3-geo";
+import type { FeatureCollection, Geometry } from "geojson";
 import { contextOutlines, memberOutline, memberOutlines, type CountryFeature, type Scale } from "./atlas.server";
 
 /** Width of the map's viewBox in user units; the height follows the framed countries' shape. */
-export const MAP_WIDTH = 800;
-const PAD = 12;
+export const MAP_WIDTH = 400;
+const PAD = 6;
 /** Margin around one framed country, so its neighbours show where it lies. */
-const FOCUS_PAD = 70;
+const FOCUS_PAD = 35;
 /** A framed area narrower than this (degrees of longitude) is drawn at 1:50 million. */
 const DETAIL_SPAN_DEG = 15;
 
@@ -30,7 +30,7 @@ export type RegionMap = {
   tiny: { code: string; x: number; y: number }[];
   /** Projects [x, y] of a point, or null when it falls outside the frame. */
   project: (p: MapPoint) => [number, number] | null;
-  /** A point inside the member country for a country-wide figure (centre of its largest part). */
+  /** Where a country-wide figure of the member country goes (COUNTRY_ANCHORS), or null off the frame. */
   anchor: (code: string) => [number, number] | null;
 };
 
@@ -40,13 +40,26 @@ function outline(code: string, scale: Scale): CountryFeature | null {
   return memberOutline(code, scale) ?? memberOutline(code, "50m");
 }
 
-/** The largest polygon of a (multi)polygon feature, by spherical area. */
-function largestPart(f: CountryFeature): Feature<Polygon> {
-  const g = f.geometry;
-  const parts: Polygon[] = g.type === "MultiPolygon" ? g.coordinates.map((c) => ({ type: "Polygon", coordinates: c })) : g.type === "Polygon" ? [g] : [];
-  const best = parts.map((p) => ({ p, a: geoArea(p) })).sort((a, b) => b.a - a.a)[0]?.p ?? { type: "Polygon", coordinates: [] };
-  return { type: "Feature", properties: {}, geometry: best };
-}
+/**
+ * Where a country-wide figure goes: a point inland in each member country's main part (decimal
+ * degrees), chosen so that neighbours' circles stay apart at the region's scale (the centre of
+ * the largest part put Brunei's, Malaysia's and Indonesia's all on Borneo).
+ */
+export const COUNTRY_ANCHORS: Record<string, MapPoint> = {
+  BN: { lat: 4.5, lon: 114.75 },
+  KH: { lat: 13.3, lon: 103.6 },
+  ID: { lat: -7.3, lon: 110.4 },
+  LA: { lat: 15.6, lon: 106.2 },
+  MY: { lat: 4.6, lon: 102.2 },
+  MM: { lat: 22.5, lon: 95.9 },
+  PH: { lat: 16.5, lon: 121.0 },
+  SG: { lat: 1.36, lon: 103.82 },
+  TH: { lat: 15.5, lon: 100.5 },
+  VN: { lat: 21.3, lon: 105.6 },
+  CN: { lat: 33.0, lon: 112.0 },
+  JP: { lat: 36.5, lon: 138.5 },
+  KR: { lat: 36.5, lon: 127.8 },
+};
 
 /**
  * The drawn region. `focus`: member country codes to frame (all members when empty). Throws
@@ -77,13 +90,14 @@ export function drawRegion(focus: string[] = []): RegionMap {
     [0, 0],
     [MAP_WIDTH, height],
   ]);
-  const path = geoPath(projection).digits(0);
+  // Whole units suffice for the coarse outlines; tenths keep a framed country's detail.
+  const path = geoPath(projection).digits(scale === "50m" ? 1 : 0);
   const countries: DrawnCountry[] = [
     ...contextOutlines(scale).map((f) => ({ code: null, d: path(f) ?? "", member: false })),
     ...all.map((m) => ({ code: m.code, d: path(m.feature) ?? "", member: true })),
   ].filter((c) => c.d !== "");
   const tiny = all
-    .filter((m) => geoPath(projection).area(m.feature) < 20)
+    .filter((m) => geoPath(projection).area(m.feature) < 5)
     .flatMap((m) => {
       const c = geoPath(projection).centroid(m.feature);
       return Number.isFinite(c[0]) ? [{ code: m.code, x: round1(c[0]), y: round1(c[1]) }] : [];
@@ -93,11 +107,6 @@ export function drawRegion(focus: string[] = []): RegionMap {
     const xy = projection([p.lon, p.lat]);
     return xy && inside(xy) ? [round1(xy[0]), round1(xy[1])] : null;
   };
-  const anchor = (code: string): [number, number] | null => {
-    const f = outline(code, scale);
-    if (!f) return null;
-    const c = geoPath(projection).centroid(largestPart(f));
-    return Number.isFinite(c[0]) && inside(c) ? [round1(c[0]), round1(c[1])] : null;
-  };
+  const anchor = (code: string): [number, number] | null => (COUNTRY_ANCHORS[code] ? project(COUNTRY_ANCHORS[code]) : null);
   return { width: MAP_WIDTH, height, countries, tiny, project, anchor };
 }

@@ -8,7 +8,7 @@
  * - host sites at their coordinates (organizers: every site; focal points: their countries';
  *   others none); a site without coordinates is listed, not drawn;
  * - participants' home places as counts only, never a person's location: accepted applications
- *   per country (drawn at a point inside the country, their home provinces are free text with
+ *   per country (drawn at a point inland in the country, their home provinces are free text with
  *   no coordinates) and per province in the table (organizers: all; focal points: their
  *   countries'; others none).
  * Framed on the filtered country, or a focal point's only country; otherwise the whole region.
@@ -22,9 +22,9 @@ import { listPilots, type PilotFilters } from "./views.server";
 
 export type MarkKind = "village" | "site" | "participants";
 
-/** Radius (user units) of a participants' mark: area grows with the count, within 7..20. */
+/** Radius (user units) of a participants' mark: area grows with the count, within 5..10. */
 function participantRadius(count: number, most: number): number {
-  return Math.round((7 + 13 * Math.sqrt(count / Math.max(most, 1))) * 10) / 10;
+  return Math.round((5 + 5 * Math.sqrt(count / Math.max(most, 1))) * 10) / 10;
 }
 
 function num(text: string | null): number | null {
