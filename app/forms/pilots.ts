@@ -9,7 +9,7 @@ import * as z from "zod";
 import { isIsoDate } from "~/domain/dates";
 import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
 import { memberTimeZones as countryTimeZones } from "~/domain/member-zones";
-import { insideCountry } from "~/domain/pilots/geo";
+import { insideCountry } from "~/domain/pilots/geo.server";
 import { isRate } from "~/domain/pilots/money";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "~/domain/pilots/vocabulary";

@@ -1,7 +1,8 @@
 // The pilot overview (issue 16): every pilot village the reader may see (organizers all, a focal
 // point their country, a local lead or proposer their own) with its projects, filtered by
-// country, component and status, with milestones late and budget use. Coordinates are listed
-// as text (the map is not built yet). Organizers also see the action plans not yet proposed.
+// country, component and status, with milestones late and budget use, and the map of the same
+// villages with host sites and participants' counts (drawn on the server with its tables,
+// app/models/pilots/map.server.ts). Organizers also see the action plans not yet proposed.
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +13,8 @@ import { pilotOptions } from "~/components/pilots/options";
 import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatPercent } from "~/domain/format";
 import { remixI18n } from "~/i18n.server";
-import { listPilots, listProposableItems } from "~/models/pilots.server";
+import { PilotMap } from "~/components/pilots/PilotMap";
+import { listPilots, listProposableItems, pilotMap } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows,
       filters: { country: filters.country ?? "", component: filters.component ?? "", status: filters.status ?? "" },
       countries: memberCountries(lng),
+      map: pilotMap(actor, filters),
       isOrganizer: actor.isOrganizer,
       proposable: actor.isOrganizer
         ? listProposableItems(actor).map((i) => ({
@@ -53,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PilotOverview() {
-  const { rows, filters, countries, isOrganizer, proposable } = useLoaderData<typeof loader>();
+  const { rows, filters, countries, map, isOrganizer, proposable } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const o = pilotOptions(t);
@@ -125,6 +128,7 @@ export default function PilotOverview() {
           {t("pilots.overview.csv")}
         </a>
       </p>
+      <PilotMap data={map} />
       {rows.length ? (
         rows.map(({ village: v, projects, country }) => (
           <section key={v.id} className="card" aria-labelledby={`v-${v.id}`}>

@@ -3,7 +3,7 @@
  * (a Yao homestay village and a Dai village in Xishuangbanna, a tea cooperative on Jingmai
  * Mountain in Pu'er, the Longji terraces in Guangxi) and two pending ones (Laos, Thailand).
  * Visits lie inside the edition's week; their seats (32) roughly match the accepted participants.
- * No placements: the placement engine makes those.
+ * No placements: the placement engine makes those. Coordinates are approximate (for the pilot map).
  */
 import { addDays } from "../../app/domain/dates";
 import type { Db } from "../client";
@@ -25,6 +25,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "CN",
     province: "Yunnan",
     district: "Mengla County, Xishuangbanna",
+    latitude: "21.6300",
+    longitude: "101.4700",
     timeZone: "Asia/Shanghai",
     description:
       "A Yao village of 59 households in the rainforest of Mengla County. Since 2015 the villagers, with China " +
@@ -54,6 +56,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "CN",
     province: "Yunnan",
     district: "Menghan Town, Jinghong, Xishuangbanna",
+    latitude: "21.8600",
+    longitude: "100.9300",
     timeZone: "Asia/Shanghai",
     description:
       "A Dai village of stilt houses around a Theravada temple on the Lancang (Mekong) river. Families run " +
@@ -82,6 +86,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "CN",
     province: "Yunnan",
     district: "Huimin Town, Lancang County, Pu'er",
+    latitude: "22.1900",
+    longitude: "100.0300",
     timeZone: "Asia/Shanghai",
     description:
       "Blang and Dai villages among the old tea forests of Jingmai Mountain (UNESCO World Heritage since 2023). " +
@@ -107,6 +113,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "CN",
     province: "Guangxi",
     district: "Longsheng County, Guilin",
+    latitude: "25.7600",
+    longitude: "110.1200",
     timeZone: "Asia/Shanghai",
     description:
       "Zhuang and Yao villages on the Longji rice terraces. Terrace farming is kept alive by sharing tourism " +
@@ -132,6 +140,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "LA",
     province: "Luang Namtha",
     district: "Namtha",
+    latitude: "20.9900",
+    longitude: "101.4400",
     timeZone: "Asia/Vientiane",
     description: "A Khmu village on the edge of the Nam Ha protected area, running forest treks with village guides.",
     themes: ["rural_tourism", "eco_agriculture"],
@@ -151,6 +161,8 @@ export const HOST_SITES: Record<string, SiteSeed> = {
     countryCode: "TH",
     province: "Chiang Mai",
     district: "Mae On",
+    latitude: "18.8650",
+    longitude: "99.3510",
     timeZone: "Asia/Bangkok",
     description: "A hill village known for its community homestays, tea (miang) and coffee, and a village-run micro hydropower plant.",
     themes: ["rural_tourism", "cooperatives", "eco_agriculture"],

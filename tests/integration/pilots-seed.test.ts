@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import { canMovePilot } from "~/domain/pilots/lifecycle";
-import { insideCountry } from "~/domain/pilots/geo";
+import { insideCountry } from "~/domain/pilots/geo.server";
 import { currencyOf } from "~/domain/pilots/money.server";
 import { loadActor } from "~/models/accounts/accounts.server";
 import { listPilots } from "~/models/pilots.server";

@@ -1,7 +1,7 @@
 // Pure pilot modules: money in minor units (Intl's digits per currency), the life cycle's steps,
 // coordinates inside a member country, milestone and budget progress.
 import { describe, expect, it } from "vitest";
-import { insideCountry } from "~/domain/pilots/geo";
+import { insideCountry } from "~/domain/pilots/geo.server";
 import { canMovePilot, PILOT_TRANSITIONS } from "~/domain/pilots/lifecycle";
 import { displayDigits, formatMoney, minorDigits, minorToInput, parseAmount, toUsd } from "~/domain/pilots/money";
 import { currencyOf } from "~/domain/pilots/money.server";

@@ -1,0 +1,220 @@
+/**
+ * The pilot map as SVG elements drawn from the loader's data (app/models/pilots/map.server.ts:
+ * path data and projected points, no geography in the browser): a figure with an accessible
+ * name and summary, a legend, and beside it tables with the same content (every village, host
+ * site and participants' count, including those that cannot be placed). The viewBox scales to
+ * the column: it fits a 360 px phone. Project titles are plain text here: the village cards
+ * below the map link them (one link per project on the page).
+ */
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { countryName } from "~/domain/country-names";
+import type { PilotMapData } from "~/models/pilots/map.server";
+import { componentLabel, PilotStatusBadge } from "./bits";
+
+/** Village colours by component (contrast ≥ 3:1 against the land colour), "mixed" for several. */
+export const COMPONENT_COLOURS: Record<string, string> = {
+  infrastructure: "#0b5d3b",
+  public_service: "#1d4ed8",
+  skills_training: "#a4161a",
+  technology_upgrade: "#7a4b00",
+  other: "#5b21b6",
+  mixed: "#1f2937",
+  none: "#6b7280",
+};
+const SITE_COLOUR = "#0e7490";
+const PEOPLE_COLOUR = "#c2410c";
+
+function Swatch({ kind, colour }: { kind: "village" | "site" | "participants"; colour: string }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+      {kind === "village" ? <circle cx="9" cy="9" r="6" fill={colour} stroke="#fff" strokeWidth="2" /> : null}
+      {kind === "site" ? <rect x="3" y="3" width="12" height="12" fill={colour} stroke="#fff" strokeWidth="2" /> : null}
+      {kind === "participants" ? <circle cx="9" cy="9" r="7" fill={colour} fillOpacity="0.35" stroke={colour} strokeWidth="1.5" /> : null}
+    </svg>
+  );
+}
+
+function legendComponents(t: TFunction, data: PilotMapData) {
+  const used = new Set(data.villages.filter((v) => v.x !== null).map((v) => v.colour));
+  return Object.keys(COMPONENT_COLOURS)
+    .filter((k) => used.has(k))
+    .map((k) => ({ key: k, label: k === "mixed" ? t("pilots.map.mixed") : k === "none" ? t("pilots.map.noProject") : t(`pilots.component.${k}`) }));
+}
+
+export function PilotMap({ data }: { data: PilotMapData }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const placedVillages = data.villages.filter((v) => v.x !== null && v.y !== null);
+  const placedSites = data.sites.filter((s) => s.x !== null && s.y !== null);
+  const people = data.participants.reduce((n, p) => n + p.count, 0);
+  const where = data.focus.length ? data.focus.map((c) => countryName(c, lng)).join(", ") : t("pilots.map.region");
+  const summary = t("pilots.map.summary", {
+    where,
+    villages: placedVillages.length,
+    sites: placedSites.length,
+    people,
+    countries: data.participants.length,
+  });
+  const notPlaced = t("pilots.map.notPlaced");
+  return (
+    <section className="card" aria-labelledby="map-h">
+      <h2 id="map-h">{t("pilots.map.title")}</h2>
+      <div className="map-pair">
+        <figure className="pilot-map">
+          <svg viewBox={`0 0 ${data.width} ${data.height}`} width="100%" role="img" aria-labelledby="map-title map-desc" preserveAspectRatio="xMidYMid meet">
+            <title id="map-title">{t("pilots.map.name", { where })}</title>
+            <desc id="map-desc">{summary}</desc>
+            <rect width={data.width} height={data.height} fill="#dbeafe" />
+            {data.countries.map((c, i) => (
+              <path
+                key={c.code ?? `ctx-${i}`}
+                d={c.d}
+                fill={c.focus ? "#fdf6dc" : c.member ? "#f4efe1" : "#e5e7eb"}
+                stroke={c.member ? "#6b7280" : "#9ca3af"}
+                strokeWidth={c.focus ? 1 : 0.5}
+              />
+            ))}
+            {data.tiny.map((c) => (
+              <circle key={c.code} cx={c.x} cy={c.y} r={3} fill="#f4efe1" stroke="#6b7280" strokeWidth={1} />
+            ))}
+            {data.participants.map((p) =>
+              p.x === null || p.y === null ? null : (
+                <g key={p.countryCode}>
+                  <title>{t("pilots.map.participantsOf", { count: p.count, country: countryName(p.countryCode, lng) })}</title>
+                  <circle cx={p.x} cy={p.y} r={p.r} fill={PEOPLE_COLOUR} fillOpacity={0.35} stroke={PEOPLE_COLOUR} strokeWidth={1.5} />
+                  <text x={p.x} y={p.y + 3} textAnchor="middle" fontSize="8.5" fontWeight="700" fill="#431407">
+                    {p.count}
+                  </text>
+                </g>
+              ),
+            )}
+            {placedSites.map((s) => (
+              <rect key={`s${s.id}`} x={s.x! - 4.5} y={s.y! - 4.5} width={9} height={9} fill={SITE_COLOUR} stroke="#fff" strokeWidth={1.25} data-mark="site">
+                <title>{s.name}</title>
+              </rect>
+            ))}
+            {placedVillages.map((v) => (
+              <circle key={`v${v.id}`} cx={v.x!} cy={v.y!} r={6} fill={COMPONENT_COLOURS[v.colour]} stroke="#fff" strokeWidth={1.5} data-mark="village">
+                <title>{v.name}</title>
+              </circle>
+            ))}
+          </svg>
+          <figcaption>
+            <ul className="map-legend">
+              {legendComponents(t, data).map((l) => (
+                <li key={l.key}>
+                  <Swatch kind="village" colour={COMPONENT_COLOURS[l.key]} /> {t("pilots.map.villageOf", { component: l.label })}
+                </li>
+              ))}
+              <li>
+                <Swatch kind="site" colour={SITE_COLOUR} /> {t("pilots.map.site")}
+              </li>
+              <li>
+                <Swatch kind="participants" colour={PEOPLE_COLOUR} /> {t("pilots.map.participants")}
+              </li>
+            </ul>
+            <p className="muted">{t("pilots.map.source")}</p>
+          </figcaption>
+        </figure>
+        <div className="stack">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-villages">
+            <table>
+              <caption id="map-villages">{t("pilots.map.villagesTable")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("pilots.map.village")}</th>
+                  <th scope="col">{t("pilots.map.place")}</th>
+                  <th scope="col">{t("pilots.map.projects")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.villages.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row">
+                      {v.name}
+                      {v.x === null ? <div className="muted">{notPlaced}</div> : null}
+                    </th>
+                    <td>
+                      {v.province}, {countryName(v.countryCode, lng)}
+                      {v.latitude && v.longitude ? <div className="muted">{t("pilots.village.coordinates", { lat: v.latitude, lon: v.longitude })}</div> : null}
+                    </td>
+                    <td>
+                      {v.projects.length ? (
+                        <ul className="plain-list">
+                          {v.projects.map((p) => (
+                            <li key={p.id}>
+                              {p.title} · {componentLabel(t, p.component, p.componentOther)} · <PilotStatusBadge status={p.status} />
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">{t("pilots.overview.noProjects")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.sites.length ? (
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-sites">
+              <table>
+                <caption id="map-sites">{t("pilots.map.sitesTable")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("pilots.map.site")}</th>
+                    <th scope="col">{t("pilots.map.place")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.sites.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">
+                        {s.name}
+                        {s.x === null ? <div className="muted">{notPlaced}</div> : null}
+                      </th>
+                      <td>{[s.province, countryName(s.countryCode, lng)].filter(Boolean).join(", ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {data.participants.length ? (
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-people">
+              <table>
+                <caption id="map-people">{t("pilots.map.participantsTable")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("pilots.map.place")}</th>
+                    <th scope="col" className="num">
+                      {t("pilots.map.count")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.participants.flatMap((p) => [
+                    <tr key={p.countryCode}>
+                      <th scope="row">{countryName(p.countryCode, lng)}</th>
+                      <td className="num">
+                        <strong>{p.count}</strong>
+                      </td>
+                    </tr>,
+                    ...p.provinces.map((r) => (
+                      <tr key={`${p.countryCode}-${r.province}`}>
+                        <td className="indent">{r.province || t("pilots.map.provinceUnknown")}</td>
+                        <td className="num">{r.count}</td>
+                      </tr>
+                    )),
+                  ])}
+                </tbody>
+              </table>
+              <p className="muted">{t("pilots.map.participantsNote")}</p>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}
