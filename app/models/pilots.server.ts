@@ -12,3 +12,5 @@ export * from "./pilots/views.server";
 export * from "./pilots/monitoring.server";
 export * from "./pilots/report.server";
 export * from "./pilots/project-page.server";
+export * from "./pilots/adjustments.server";
+export * from "./pilots/visits.server";

@@ -1,10 +1,15 @@
 // One pilot project (issue 16): facts, people, the action plan it came from, status, milestones,
-// budget, indicator monitoring and its history. Readers in scope (organizers, the country's focal point, the local
-// lead, the proposer) see it; only organizers get the forms (status step, milestones, budget,
-// exchange rate, indicator values). Everyone else: 404.
+// budget, indicator monitoring, ex post measures, monitoring visits, plan adjustments and its
+// history. Readers in scope (organizers, the country's focal point, the local lead, the proposer)
+// see it; only organizers get the plan forms (status step, milestones, budget, exchange rate,
+// indicator values, plan page); organizers and the local lead record monitoring visits and tick
+// their agreed actions. Everyone else: 404.
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Budget } from "~/components/pilots/Budget";
+import { ExPost } from "~/components/pilots/ExPost";
+import { PlanAdjustments } from "~/components/pilots/PlanAdjustments";
+import { Visits } from "~/components/pilots/Visits";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
@@ -27,6 +32,7 @@ export default function PilotProject() {
   const lng = i18n.language;
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
+  const adjust = { agreed: d.planAgreed, choices: d.evidenceChoices };
   const lead = [d.people.leadName, p.localLeadName]
     .filter(Boolean)
     .filter((x, i, a) => a.indexOf(x) === i)
@@ -79,9 +85,12 @@ export default function PilotProject() {
         </dl>
       </section>
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
-      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
+      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} adjust={adjust} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
-      <Budget budget={d.budget} canEdit={d.canEdit} data={data} />
+      {d.expost ? <ExPost expost={d.expost} /> : null}
+      <Visits projectId={p.id} visits={d.visits} canWrite={d.canWriteVisits} today={d.today} />
+      <Budget budget={d.budget} canEdit={d.canEdit} data={data} adjust={adjust} />
+      <PlanAdjustments projectId={p.id} adjustments={d.adjustments} canEdit={d.canEdit} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">
           <h2 id="trail-h">{t("pilots.trail.title")}</h2>

@@ -14,11 +14,25 @@ import { ErrorList, FormErrors, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { isLate } from "~/domain/pilots/progress";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
+import { AdjustmentFields, type EvidenceChoices } from "./AdjustmentFields";
 import { replyFor } from "./reply";
 
 type Milestone = { id: number; title: string; dueOn: string; doneOn: string | null };
 
-export function Milestones({ milestones, today, canEdit, data }: { milestones: Milestone[]; today: string; canEdit: boolean; data: unknown }) {
+/** `adjust`: once the plan is agreed, adding a milestone is a plan adjustment and asks why (AdjustmentFields). */
+export function Milestones({
+  milestones,
+  today,
+  canEdit,
+  data,
+  adjust,
+}: {
+  milestones: Milestone[];
+  today: string;
+  canEdit: boolean;
+  data: unknown;
+  adjust: { agreed: boolean; choices: EvidenceChoices };
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [form, fields] = useServerForm({ id: "milestone", lastResult: replyFor(data, "milestone") });
@@ -96,6 +110,7 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
           <input type="hidden" name="intent" value="milestone" />
           <TextField field={fields.title} label={t("pilots.milestones.what")} required />
           <TextField field={fields.dueOn} type="date" label={t("pilots.milestones.dueOn")} required />
+          <AdjustmentFields fields={fields} choices={adjust.choices} agreed={adjust.agreed} compact />
           <div className="actions">
             <button type="submit">{t("pilots.milestones.add")}</button>
           </div>

@@ -9,8 +9,60 @@ import { countryName } from "../../domain/country-names";
 import { localText } from "../../domain/evaluation/text";
 import { formatChange, formatNumber, formatPercent } from "../../domain/format";
 import { displayDigits, formatMoney, minorToInput, toUsd } from "../../domain/pilots/money";
+import { formatDate } from "../../domain/dates";
+import type { PilotPlanChange } from "../../../db/schema/pilots";
+import { db, t } from "../../db.server";
+import { asc, eq } from "drizzle-orm";
 import type { Actor } from "../actor";
+import { planIsAgreed } from "./adjustments.server";
 import { getProjectView } from "./views.server";
+import { listVisits } from "./visits.server";
+
+/** A plan change's before and after as the page writes them (dates and amounts in `lng`). */
+function changeText(c: PilotPlanChange, currency: string, lng: string) {
+  const side = (x: string | null) => {
+    if (x === null) return null;
+    if (c.kind === "budget_add" || c.kind === "budget_planned") return formatMoney(Number(x), currency, lng);
+    if (c.kind === "dates") {
+      const [a, b] = x.split("/");
+      return `${formatDate(a, lng) || "–"} – ${formatDate(b, lng) || "–"}`;
+    }
+    if (c.kind === "objectives") return x;
+    return formatDate(x, lng);
+  };
+  return { kind: c.kind, subject: c.subject, from: side(c.from), to: side(c.to) };
+}
+
+/**
+ * What a plan adjustment's evidence may point at, as form options: the project's monitoring
+ * visits (newest first) and indicator values. No scope check (callers pass a project in scope).
+ */
+export function evidenceChoices(actor: Actor, project: Parameters<typeof listVisits>[1], lng: string) {
+  return {
+    visits: listVisits(actor, project).map((x) => ({ value: String(x.id), label: `${formatDate(x.visitedOn, lng)} · ${x.visitors}` })),
+    values: indicatorValueLabels(project.id, lng).map((x) => ({ value: String(x.id), label: x.label })),
+  };
+}
+
+/**
+ * The project's indicator values as evidence a plan adjustment may cite: id and a label
+ * ("name (code) · stage · date · value"), newest first. No scope check (callers pass a project in scope).
+ */
+function indicatorValueLabels(projectId: number, lng: string) {
+  return db()
+    .select({ v: t.pilotIndicatorValues, name: t.indicators.name, code: t.indicators.code })
+    .from(t.pilotIndicatorValues)
+    .innerJoin(t.indicators, eq(t.indicators.id, t.pilotIndicatorValues.indicatorId))
+    .where(eq(t.pilotIndicatorValues.projectId, projectId))
+    .orderBy(asc(t.pilotIndicatorValues.measuredOn))
+    .all()
+    .reverse()
+    .map((r) => ({
+      id: r.v.id,
+      stage: r.v.stage,
+      label: `${localText(r.name, lng)} (${r.code}) · ${formatDate(r.v.measuredOn, lng)} · ${formatNumber(r.v.value, lng)}`,
+    }));
+}
 
 /** "November 2026" for "2026-11" in `lng` (Gregorian, as the periods are). */
 export function monthLabel(period: string, lng: string): string {
@@ -62,6 +114,7 @@ export type BudgetView = ReturnType<typeof budgetView>;
  */
 export function projectPage(actor: Actor, projectId: number, lng: string, now: Date = new Date()) {
   const v = getProjectView(actor, projectId, now);
+  const values = indicatorValueLabels(projectId, lng);
   const atFormat = new Intl.DateTimeFormat(lng, {
     calendar: "gregory",
     year: "numeric",
@@ -98,5 +151,21 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
       };
     }),
     indicatorChoices: v.indicatorChoices.map((c) => ({ value: String(c.id), label: `${localText(c.name, lng)} (${c.code})` })),
+    planAgreed: planIsAgreed(v.project),
+    visits: v.visits.map((x) => ({ ...x, visitedText: formatDate(x.visitedOn, lng, "long") })),
+    adjustments: v.adjustments.map((a) => ({
+      id: a.id,
+      at: a.createdAt,
+      atText: atFormat.format(new Date(a.createdAt)),
+      by: a.by,
+      why: a.why,
+      changes: a.what.map((c) => changeText(c, v.project.currency, lng)),
+      evidence: {
+        visits: a.evidence.visitIds.map((id) => ({ id, on: v.visits.find((x) => x.id === id)?.visitedOn ?? null })),
+        values: a.evidence.indicatorValueIds.map((id) => values.find((x) => x.id === id)?.label ?? `#${id}`),
+        note: a.evidence.note,
+      },
+    })),
+    evidenceChoices: v.canEdit ? evidenceChoices(actor, v.project, lng) : { visits: [], values: [] },
   };
 }
