@@ -22,6 +22,7 @@ import { seedEditions } from "./seed/editions";
 import { seedEvaluation } from "./seed/evaluation";
 import { seedHosts } from "./seed/hosts";
 import { seedPilots } from "./seed/pilots";
+import { seedPilotMonitoring } from "./seed/pilot-monitoring";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -119,5 +120,6 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedQuestions(tx, editions.yunnan, organizers[0]);
   // Pilot villages and projects (issue 16), some led by alumni of the evaluated edition.
   seedPilots(tx, today, organizers[0]);
+  seedPilotMonitoring(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }
