@@ -6,7 +6,6 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
-import { ExpostBadge } from "~/components/pilots/ExPost";
 import { Money } from "~/components/pilots/Money";
 import { formatDate } from "~/domain/dates";
 import { pilotOptions } from "~/components/pilots/options";
@@ -137,7 +136,8 @@ export default function PilotOverview() {
             {expostDue.map(({ p, m, village }) => (
               <li key={`${p.id}-${m.months}`}>
                 <Link to={`/pilots/projects/${p.id}#expost-h`}>{p.title}</Link> ({village}) · {t("pilots.expost.measure", { months: m.months })}:{" "}
-                {t("pilots.expost.dueOn", { date: formatDate(m.dueOn, lng) })} <ExpostBadge m={m} />
+                {t("pilots.expost.dueOn", { date: formatDate(m.dueOn, lng) })}{" "}
+                <span className={`badge badge-${m.state === "overdue" ? "rejected" : "waitlisted"}`}>{t(`pilots.expost.state.${m.state}`)}</span>
               </li>
             ))}
           </ul>

@@ -15,7 +15,6 @@ import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
-import { formatDate } from "~/domain/dates";
 import { projectAction, projectLoader } from "~/models/pilots/project-route.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -28,15 +27,9 @@ export const action = projectAction;
 export default function PilotProject() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
-  const adjust = { agreed: d.planAgreed, choices: d.evidenceChoices };
-  const lead = [d.people.leadName, p.localLeadName]
-    .filter(Boolean)
-    .filter((x, i, a) => a.indexOf(x) === i)
-    .join(" · ");
   return (
     <>
       <p>
@@ -60,20 +53,12 @@ export default function PilotProject() {
       <section className="card" aria-labelledby="facts-h">
         <h2 id="facts-h">{t("pilots.project.facts")}</h2>
         <dl className="facts">
-          <dt>{t("pilots.project.objectives")}</dt>
-          <dd style={{ whiteSpace: "pre-line" }}>{p.objectives}</dd>
-          <dt>{t("pilots.project.plan")}</dt>
-          <dd>
-            {p.startsOn || p.endsOn ? t("pilots.project.planDates", { from: formatDate(p.startsOn, lng) || "–", to: formatDate(p.endsOn, lng) || "–" }) : "–"}
-          </dd>
-          <dt>{t("pilots.project.localLead")}</dt>
-          <dd>{lead || "–"}</dd>
-          <dt>{t("pilots.project.organizer")}</dt>
-          <dd>{d.people.organizerName ?? "–"}</dd>
-          <dt>{t("pilots.village.localPartner")}</dt>
-          <dd>{v.localPartner || "–"}</dd>
-          <dt>{t("pilots.project.currency")}</dt>
-          <dd>{p.currency}</dd>
+          {d.facts.map(([k, x]) => [
+            <dt key={k}>{k}</dt>,
+            <dd key={`${k}-v`} className="pre-line">
+              {x}
+            </dd>,
+          ])}
           {d.origin ? (
             <>
               <dt>{t("pilots.project.origin")}</dt>
@@ -85,11 +70,11 @@ export default function PilotProject() {
         </dl>
       </section>
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
-      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} adjust={adjust} />
+      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
       {d.expost ? <ExPost expost={d.expost} /> : null}
-      <Visits projectId={p.id} visits={d.visits} canWrite={d.canWriteVisits} today={d.today} />
-      <Budget budget={d.budget} canEdit={d.canEdit} data={data} adjust={adjust} />
+      <Visits projectId={p.id} visits={d.visits} canWrite={d.canWriteVisits} />
+      <Budget budget={d.budget} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
       <PlanAdjustments projectId={p.id} adjustments={d.adjustments} canEdit={d.canEdit} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">
@@ -99,23 +84,12 @@ export default function PilotProject() {
               {d.trail.map((e) => (
                 <li key={e.id}>
                   <p>
-                    <strong>{t(`pilots.trail.${e.action}`, { defaultValue: e.action })}</strong>
-                    {e.action === "status" || e.action === "create" || e.action === "propose" ? (
-                      <>
-                        {": "}
-                        {e.fromState ? t(`pilots.status.${e.fromState}`, { defaultValue: e.fromState }) : "–"} →{" "}
-                        {e.toState ? t(`pilots.status.${e.toState}`, { defaultValue: e.toState }) : "–"}
-                      </>
-                    ) : null}
+                    <strong>{e.label}</strong>
                   </p>
                   <p className="muted">
                     <time dateTime={e.at}>{e.atText}</time> · {e.actorName ?? "–"}
                   </p>
-                  {e.reason ? (
-                    <p>
-                      {t("common.reason")}: {e.reason}
-                    </p>
-                  ) : null}
+                  {e.reasonText ? <p>{e.reasonText}</p> : null}
                 </li>
               ))}
             </ol>
