@@ -25,6 +25,7 @@ import { seedHosts } from "./seed/hosts";
 import { seedPilots } from "./seed/pilots";
 import { seedDocuments } from "./seed/documents";
 import { seedMessages } from "./seed/messages";
+import { seedPilotMonitoring } from "./seed/pilot-monitoring";
 import { seedPlacements } from "./seed/placements";
 import { seedEnrolments, seedTrainings } from "./seed/trainings";
 import { MAINLAND } from "./seed/people-mainland";
@@ -128,5 +129,6 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   seedDocuments(tx, editions.yunnan.id);
   // Changed e-mail templates, a sent announcement and a failed message in the outbox (issue 15, item 5).
   seedMessages(tx, editions.online.id, organizers[0], new Date(now.getTime() - 3 * 86_400_000).toISOString());
+  seedPilotMonitoring(tx, today, organizers[0]);
   return { password: DEMO_PASSWORD, accounts };
 }

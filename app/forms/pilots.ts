@@ -161,3 +161,87 @@ export const indicatorValueSchema = z.object({
     .transform(Number),
   note: optText(1000),
 });
+
+/**
+ * The reason and evidence of a plan adjustment, typed with any change to a project's plan (the
+ * edit form, a milestone, a budget line, the plan page). All optional here: the use case requires
+ * `why` once the plan is agreed (app/models/pilots/adjustments.server.ts).
+ */
+export const adjustmentFields = {
+  why: optText(2000),
+  evidenceVisitId: z.coerce.number().int().positive().optional(),
+  evidenceValueIds: z.preprocess(toArray, z.array(z.coerce.number().int().positive()).max(50)),
+  evidenceNote: optText(2000),
+};
+
+/** The edit form of a project: the project form with the reason of a plan change. */
+export const projectEditSchema = z
+  .object({
+    ...projectFields,
+    villageId: z.coerce.number().int().positive(),
+    localLeadName: optText(200),
+    localLeadEmail: z.string().trim().max(254).pipe(z.email()).optional(),
+    actionPlanItemId: z.coerce.number().int().positive().optional(),
+    ...adjustmentFields,
+  })
+  .superRefine(checkProject);
+
+export const milestoneAdjustSchema = milestoneSchema.extend(adjustmentFields);
+export const budgetLineAdjustSchema = budgetLineSchema.extend(adjustmentFields);
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** The plan page: every milestone's planned date (or removal) and every line's planned amount, with the reason. */
+export const planSchema = z.object({
+  milestones: z.preprocess(toArray, z.array(z.object({ id: z.coerce.number().int().positive(), dueOn: date, remove: checkbox })).max(200)),
+  lines: z.preprocess(toArray, z.array(z.object({ id: z.coerce.number().int().positive(), planned: amountField })).max(500)),
+  ...adjustmentFields,
+});
+
+/** A row of agreed actions the form left blank (no text typed): dropped, or removed when stored. */
+const blankRow = (r: unknown) => {
+  if (!r || typeof r !== "object") return true;
+  const o = r as Record<string, unknown>;
+  return !o.action && !o.owner && !o.dueOn;
+};
+
+/**
+ * A monitoring visit report with its agreed actions. The form shows a few empty action rows
+ * (no JavaScript needed to add one); rows left blank are ignored, a row partly filled needs its
+ * action, owner and due date.
+ */
+export const visitSchema = z.object({
+  visitedOn: date,
+  visitors: z.string().trim().min(1).max(500),
+  findings: z.string().trim().min(1).max(8000),
+  issues: optText(8000),
+  actions: z.preprocess(
+    (v) => toArray(v).map((r) => r ?? {}),
+    z
+      .array(
+        z.object({
+          id: z.coerce.number().int().positive().optional(),
+          action: optText(1000),
+          owner: optText(200),
+          dueOn: optDate,
+          done: checkbox,
+        }),
+      )
+      .max(30)
+      .superRefine((rows, ctx) =>
+        rows.forEach((r, i) => {
+          if (blankRow(r)) return;
+          for (const k of ["action", "owner", "dueOn"] as const) if (!r[k]) ctx.addIssue({ code: "custom", path: [i, k], message: "errors.required" });
+        }),
+      )
+      .transform((rows) => rows.filter((r) => !blankRow(r)).map((r) => ({ id: r.id, action: r.action!, owner: r.owner!, dueOn: r.dueOn!, done: r.done }))),
+  ),
+});
+export type VisitFormInput = z.output<typeof visitSchema>;
+
+/** Ticking an agreed action done (or reopening it) from the project page. */
+export const actionDoneSchema = z.object({
+  intent: z.literal("actionDone"),
+  actionId: z.coerce.number().int().positive(),
+  done: checkbox,
+});

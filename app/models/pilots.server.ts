@@ -14,3 +14,5 @@ export * from "./pilots/report.server";
 export * from "./pilots/project-page.server";
 export * from "./pilots/map.server";
 export * from "./pilots/strand.server";
+export * from "./pilots/adjustments.server";
+export * from "./pilots/visits.server";

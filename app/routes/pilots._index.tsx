@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/AdminNav";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Money } from "~/components/pilots/Money";
+import { formatDate } from "~/domain/dates";
 import { pilotOptions } from "~/components/pilots/options";
 import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatPercent } from "~/domain/format";
@@ -62,6 +63,12 @@ export default function PilotOverview() {
   const o = pilotOptions(t);
   const projectCount = rows.reduce((n, r) => n + r.projects.length, 0);
   const [params] = useSearchParams();
+  // Ex post measures due within a month or overdue (app/domain/pilots/expost.ts), over every project shown.
+  const expostDue = rows.flatMap(({ projects, village }) =>
+    projects.flatMap((p) =>
+      (p.expost?.measures ?? []).filter((m) => m.state === "due" || m.state === "overdue").map((m) => ({ p, m, village: village.nameLatin || village.name })),
+    ),
+  );
   return (
     <>
       {/* The organizer's menu links here: it stays in view, as on every /admin page (new-user findings). */}
@@ -129,6 +136,20 @@ export default function PilotOverview() {
         </a>
       </p>
       <PilotMap data={map} />
+      {expostDue.length ? (
+        <section className="card" aria-labelledby="expost-due-h">
+          <h2 id="expost-due-h">{t("pilots.expost.dueTitle")}</h2>
+          <ul className="stack">
+            {expostDue.map(({ p, m, village }) => (
+              <li key={`${p.id}-${m.months}`}>
+                <Link to={`/pilots/projects/${p.id}#expost-h`}>{p.title}</Link> ({village}) · {t("pilots.expost.measure", { months: m.months })}:{" "}
+                {t("pilots.expost.dueOn", { date: formatDate(m.dueOn, lng) })}{" "}
+                <span className={`badge badge-${m.state === "overdue" ? "rejected" : "waitlisted"}`}>{t(`pilots.expost.state.${m.state}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {rows.length ? (
         rows.map(({ village: v, projects, country }) => (
           <section key={v.id} className="card" aria-labelledby={`v-${v.id}`}>

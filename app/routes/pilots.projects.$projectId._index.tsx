@@ -1,16 +1,20 @@
 // One pilot project (issue 16): facts, people, the action plan it came from, status, milestones,
-// budget, indicator monitoring and its history. Readers in scope (organizers, the country's focal point, the local
-// lead, the proposer) see it; only organizers get the forms (status step, milestones, budget,
-// exchange rate, indicator values). Everyone else: 404.
+// budget, indicator monitoring, ex post measures, monitoring visits, plan adjustments and its
+// history. Readers in scope (organizers, the country's focal point, the local lead, the proposer)
+// see it; only organizers get the plan forms (status step, milestones, budget, exchange rate,
+// indicator values, plan page); organizers and the local lead record monitoring visits and tick
+// their agreed actions. Everyone else: 404.
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Budget } from "~/components/pilots/Budget";
+import { ExPost } from "~/components/pilots/ExPost";
+import { PlanAdjustments } from "~/components/pilots/PlanAdjustments";
+import { Visits } from "~/components/pilots/Visits";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
 import { replyFor } from "~/components/pilots/reply";
 import { StatusSection } from "~/components/pilots/StatusSection";
-import { formatDate } from "~/domain/dates";
 import { projectAction, projectLoader } from "~/models/pilots/project-route.server";
 import { pageTitle } from "~/utils/page-title";
 
@@ -23,14 +27,9 @@ export const action = projectAction;
 export default function PilotProject() {
   const d = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const { project: p, village: v } = d;
-  const lead = [d.people.leadName, p.localLeadName]
-    .filter(Boolean)
-    .filter((x, i, a) => a.indexOf(x) === i)
-    .join(" · ");
   return (
     <>
       <p>
@@ -54,20 +53,12 @@ export default function PilotProject() {
       <section className="card" aria-labelledby="facts-h">
         <h2 id="facts-h">{t("pilots.project.facts")}</h2>
         <dl className="facts">
-          <dt>{t("pilots.project.objectives")}</dt>
-          <dd style={{ whiteSpace: "pre-line" }}>{p.objectives}</dd>
-          <dt>{t("pilots.project.plan")}</dt>
-          <dd>
-            {p.startsOn || p.endsOn ? t("pilots.project.planDates", { from: formatDate(p.startsOn, lng) || "–", to: formatDate(p.endsOn, lng) || "–" }) : "–"}
-          </dd>
-          <dt>{t("pilots.project.localLead")}</dt>
-          <dd>{lead || "–"}</dd>
-          <dt>{t("pilots.project.organizer")}</dt>
-          <dd>{d.people.organizerName ?? "–"}</dd>
-          <dt>{t("pilots.village.localPartner")}</dt>
-          <dd>{v.localPartner || "–"}</dd>
-          <dt>{t("pilots.project.currency")}</dt>
-          <dd>{p.currency}</dd>
+          {d.facts.map(([k, x]) => [
+            <dt key={k}>{k}</dt>,
+            <dd key={`${k}-v`} className="pre-line">
+              {x}
+            </dd>,
+          ])}
           {d.origin ? (
             <>
               <dt>{t("pilots.project.origin")}</dt>
@@ -79,9 +70,12 @@ export default function PilotProject() {
         </dl>
       </section>
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
-      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} />
+      <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
-      <Budget budget={d.budget} canEdit={d.canEdit} data={data} />
+      {d.expost ? <ExPost expost={d.expost} /> : null}
+      <Visits projectId={p.id} visits={d.visits} canWrite={d.canWriteVisits} />
+      <Budget budget={d.budget} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
+      <PlanAdjustments projectId={p.id} adjustments={d.adjustments} canEdit={d.canEdit} />
       {d.canEdit ? (
         <section className="card" aria-labelledby="trail-h">
           <h2 id="trail-h">{t("pilots.trail.title")}</h2>
@@ -90,23 +84,12 @@ export default function PilotProject() {
               {d.trail.map((e) => (
                 <li key={e.id}>
                   <p>
-                    <strong>{t(`pilots.trail.${e.action}`, { defaultValue: e.action })}</strong>
-                    {e.action === "status" || e.action === "create" || e.action === "propose" ? (
-                      <>
-                        {": "}
-                        {e.fromState ? t(`pilots.status.${e.fromState}`, { defaultValue: e.fromState }) : "–"} →{" "}
-                        {e.toState ? t(`pilots.status.${e.toState}`, { defaultValue: e.toState }) : "–"}
-                      </>
-                    ) : null}
+                    <strong>{e.label}</strong>
                   </p>
                   <p className="muted">
                     <time dateTime={e.at}>{e.atText}</time> · {e.actorName ?? "–"}
                   </p>
-                  {e.reason ? (
-                    <p>
-                      {t("common.reason")}: {e.reason}
-                    </p>
-                  ) : null}
+                  {e.reasonText ? <p>{e.reasonText}</p> : null}
                 </li>
               ))}
             </ol>

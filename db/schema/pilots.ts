@@ -162,3 +162,84 @@ export const pilotIndicatorValues = sqliteTable(
   },
   (t) => [uniqueIndex("pilot_indicator_values_once").on(t.projectId, t.indicatorId, t.stage, t.measuredOn)],
 );
+
+/**
+ * A monitoring visit to a pilot project (issue 16 item 3): the dated report of who went to the
+ * village, what they found, the issues and the actions agreed there (pilotVisitActions). Written
+ * by an organizer or the project's local lead; editable by its author or an organizer.
+ * Photos and other files are documents attached by the documents module to the entity
+ * ("pilot_monitoring_visit", id): no file column here on purpose.
+ */
+export const pilotMonitoringVisits = sqliteTable(
+  "pilot_monitoring_visits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => pilotProjects.id, { onDelete: "cascade" }),
+    /** Date-only, in the village's time zone; never after the village's today when written. */
+    visitedOn: text("visited_on").notNull(),
+    /** Who visited (names and roles, as written). */
+    visitors: text("visitors").notNull(),
+    findings: text("findings").notNull(),
+    issues: text("issues").notNull().default(""),
+    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: text("created_at").notNull().default(now),
+    updatedAt: text("updated_at").notNull().default(now),
+  },
+  (t) => [index("pilot_monitoring_visits_project").on(t.projectId, t.visitedOn)],
+);
+
+/** An action agreed at a monitoring visit: what, who owns it, by when; ticked done later. */
+export const pilotVisitActions = sqliteTable(
+  "pilot_visit_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    visitId: integer("visit_id")
+      .notNull()
+      .references(() => pilotMonitoringVisits.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    action: text("action").notNull(),
+    owner: text("owner").notNull(),
+    /** Date-only. */
+    dueOn: text("due_on").notNull(),
+    /** Date-only, village time: when it was ticked done (null while open). */
+    doneOn: text("done_on"),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("pilot_visit_actions_visit").on(t.visitId, t.position)],
+);
+
+/** One change of a project's plan inside a plan adjustment (what it was, what it became). */
+export type PilotPlanChange = {
+  kind: "objectives" | "dates" | "milestone_add" | "milestone_date" | "milestone_remove" | "budget_add" | "budget_planned";
+  /** The milestone's or budget line's title/item; empty for objectives and dates. */
+  subject: string;
+  from: string | null;
+  to: string | null;
+};
+
+/** Evidence a pilot plan adjustment rests on (the evaluation's AdjustmentEvidence, for a project). */
+export type PilotAdjustmentEvidence = { visitIds: number[]; indicatorValueIds: number[]; note: string };
+
+/**
+ * A plan adjustment of a pilot project (the evaluation's "plan adjustment", for a project): the
+ * changes to its agreed plan (milestones, planned budget, objectives, dates) made in one step,
+ * why, and the evidence. Written in the same transaction as the change, once the plan is agreed
+ * (from "approved" on); changes while a project is only proposed are drafting, not adjustments.
+ */
+export const pilotPlanAdjustments = sqliteTable(
+  "pilot_plan_adjustments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => pilotProjects.id, { onDelete: "cascade" }),
+    what: text("what", { mode: "json" }).$type<PilotPlanChange[]>().notNull(),
+    why: text("why").notNull(),
+    evidence: text("evidence", { mode: "json" }).$type<PilotAdjustmentEvidence>().notNull().default({ visitIds: [], indicatorValueIds: [], note: "" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [index("pilot_plan_adjustments_project").on(t.projectId, t.createdAt)],
+);

@@ -129,11 +129,14 @@ describe("organizer: pilot programmes on a phone", () => {
     // A milestone and a budget line (riel are typed whole: decimals are refused).
     await field(page, "title").fill("Seed bank built");
     await field(page, "dueOn").fill("2027-04-30");
+    // The plan is agreed (approved before): each change is a plan adjustment and says why.
+    await page.locator("#milestone-why").fill("The seed store must be ready before planting.");
     await page.getByRole("button", { name: "Add a milestone" }).last().click();
     await expect.poll(() => page.getByRole("cell", { name: "Seed bank built", exact: true }).count()).toBe(1);
     await field(page, "period").fill("2027-02");
     await field(page, "item").fill("Seed store materials");
     await field(page, "planned").fill("8,200,000.50");
+    await page.locator("#budget-why").fill("Materials quoted by the commune.");
     await page.getByRole("button", { name: "Add a budget line" }).last().click();
     await expect.poll(() => errorOf(page, "planned").textContent()).toBe("KHR amounts are whole, without decimals.");
     expect(await field(page, "item").inputValue()).toBe("Seed store materials");

@@ -117,7 +117,7 @@ describe("project page", () => {
     const ok = await call(projectPage.action, url(), {
       cookie: orgCookie,
       params: params(),
-      form: { intent: "budget", period: "2026-03", item: "Gravel", planned: "12,500,000" },
+      form: { intent: "budget", period: "2026-03", item: "Gravel", planned: "12,500,000", why: "Quote from the district" },
     });
     expect(ok.status).toBe(302);
     expect(

@@ -90,4 +90,27 @@ describe("demo pilots", () => {
     );
     expect(stages).toEqual(new Set(["baseline", "periodic", "final", "ex_post"]));
   });
+
+  it("demo monitoring: visits with agreed actions (one written by an alumnus lead) and plan adjustments resting on a visit", () => {
+    const visits = db().select().from(t.pilotMonitoringVisits).all();
+    expect(visits.length).toBeGreaterThanOrEqual(3);
+    const actions = db().select().from(t.pilotVisitActions).all();
+    expect(actions.some((a) => a.doneOn) && actions.some((a) => !a.doneOn)).toBe(true);
+    const leads = new Set(
+      db()
+        .select()
+        .from(t.pilotProjects)
+        .all()
+        .map((p) => p.localLeadUserId),
+    );
+    expect(visits.some((v) => leads.has(v.authorUserId))).toBe(true);
+    const adjustments = db().select().from(t.pilotPlanAdjustments).all();
+    expect(adjustments.length).toBeGreaterThanOrEqual(2);
+    expect(adjustments.every((a) => a.why && a.evidence.visitIds.every((id) => visits.some((v) => v.id === id && v.projectId === a.projectId)))).toBe(true);
+    // Each adjustment's "to" of a milestone date is the plan as stored.
+    const ms = db().select().from(t.pilotMilestones).all();
+    for (const a of adjustments)
+      for (const c of a.what.filter((x) => x.kind === "milestone_date"))
+        expect(ms.find((m) => m.projectId === a.projectId && m.title === c.subject)?.dueOn).toBe(c.to);
+  });
 });

@@ -120,24 +120,27 @@ describe("pilot projects and their life cycle", () => {
   });
 });
 
+/** The project is in progress here: its plan is agreed, so each change says why (plan adjustments). */
+const WHY = "Survey after the rains showed a longer route";
+
 describe("milestones and budget", () => {
   it("milestones: before the start refused, reached on a date not in the future, late counted", () => {
-    expect(() => addMilestone(organizer, projectId, { title: "Survey", dueOn: "2026-09-01" })).toThrow(FieldErrors);
-    const survey = addMilestone(organizer, projectId, { title: "Route survey done", dueOn: "2026-10-15" });
-    addMilestone(organizer, projectId, { title: "Culverts laid", dueOn: "2026-11-30" });
-    addMilestone(organizer, projectId, { title: "Gravel surface", dueOn: "2027-03-31" });
+    expect(() => addMilestone(organizer, projectId, { title: "Survey", dueOn: "2026-09-01", why: WHY })).toThrow(FieldErrors);
+    const survey = addMilestone(organizer, projectId, { title: "Route survey done", dueOn: "2026-10-15", why: WHY });
+    addMilestone(organizer, projectId, { title: "Culverts laid", dueOn: "2026-11-30", why: WHY });
+    addMilestone(organizer, projectId, { title: "Gravel surface", dueOn: "2027-03-31", why: WHY });
     expect(() => completeMilestone(organizer, projectId, survey, "2026-12-06", TODAY)).toThrow(FieldErrors);
     completeMilestone(organizer, projectId, survey, "2026-10-20", TODAY);
     expect(getProjectView(organizer, projectId, TODAY).progress).toEqual({ total: 3, done: 1, late: 1 });
   });
 
   it("amounts are kept in minor units with the currency's digits; bad amounts are field errors", () => {
-    const line = addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "85,000,000" });
-    addBudgetLine(organizer, projectId, { period: "2026-11", item: "Labour", planned: "12000000" });
-    expect(() => addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "1" })).toThrow(FieldErrors);
+    const line = addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "85,000,000", why: WHY });
+    addBudgetLine(organizer, projectId, { period: "2026-11", item: "Labour", planned: "12000000", why: WHY });
+    expect(() => addBudgetLine(organizer, projectId, { period: "2026-10", item: "Gravel and culverts", planned: "1", why: WHY })).toThrow(FieldErrors);
     // LAK has no minor digits: a fraction is refused, saying kip are whole.
     try {
-      addBudgetLine(organizer, projectId, { period: "2026-12", item: "Tools", planned: "100.50" });
+      addBudgetLine(organizer, projectId, { period: "2026-12", item: "Tools", planned: "100.50", why: WHY });
       expect.unreachable();
     } catch (e) {
       expect((e as FieldErrors).fields.planned[0]).toMatch(/^pilots\.errors\.amountWhole\|/);

@@ -10,14 +10,17 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, TextField } from "~/components/form";
+import { ErrorList, FormErrors, TextAreaField, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import type { BudgetView } from "~/models/pilots/project-page.server";
 import { replyFor } from "./reply";
 
-/** `budget`: the amounts and months as the server wrote them (models/pilots/project-page.server.ts). */
-export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit: boolean; data: unknown }) {
+/**
+ * `budget`: the amounts and months as the server wrote them (models/pilots/project-page.server.ts).
+ * `planAgreed`: once the plan is agreed, a new line is a plan adjustment and asks why.
+ */
+export function Budget({ budget, canEdit, data, planAgreed }: { budget: BudgetView; canEdit: boolean; data: unknown; planAgreed: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const { lines, periods, currency, rate, digits } = budget;
@@ -139,6 +142,7 @@ export function Budget({ budget, canEdit, data }: { budget: BudgetView; canEdit:
               hint={digits === 0 ? t("pilots.budget.amountHintWhole", { currency }) : t("pilots.budget.amountHintDecimals", { currency, digits })}
               required
             />
+            {planAgreed ? <TextAreaField field={lineFields.why} label={t("pilots.adjustments.why")} rows={2} required /> : null}
             <div className="actions">
               <button type="submit">{t("pilots.budget.add")}</button>
             </div>

@@ -10,7 +10,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors, TextField } from "~/components/form";
+import { ErrorList, FormErrors, TextAreaField, TextField } from "~/components/form";
 import { formatDate } from "~/domain/dates";
 import { isLate } from "~/domain/pilots/progress";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
@@ -18,7 +18,20 @@ import { replyFor } from "./reply";
 
 type Milestone = { id: number; title: string; dueOn: string; doneOn: string | null };
 
-export function Milestones({ milestones, today, canEdit, data }: { milestones: Milestone[]; today: string; canEdit: boolean; data: unknown }) {
+/** `adjust`: once the plan is agreed, adding a milestone is a plan adjustment and asks why (its evidence is given on the plan page). */
+export function Milestones({
+  milestones,
+  today,
+  canEdit,
+  data,
+  planAgreed,
+}: {
+  milestones: Milestone[];
+  today: string;
+  canEdit: boolean;
+  data: unknown;
+  planAgreed: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [form, fields] = useServerForm({ id: "milestone", lastResult: replyFor(data, "milestone") });
@@ -96,6 +109,7 @@ export function Milestones({ milestones, today, canEdit, data }: { milestones: M
           <input type="hidden" name="intent" value="milestone" />
           <TextField field={fields.title} label={t("pilots.milestones.what")} required />
           <TextField field={fields.dueOn} type="date" label={t("pilots.milestones.dueOn")} required />
+          {planAgreed ? <TextAreaField field={fields.why} label={t("pilots.adjustments.why")} rows={2} required /> : null}
           <div className="actions">
             <button type="submit">{t("pilots.milestones.add")}</button>
           </div>

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
 import type { FormReply } from "~/utils/http.server";
+import { AdjustmentFields, type EvidenceChoices } from "./AdjustmentFields";
 import { pilotOptions } from "./options";
 
 export function ProjectForm({
@@ -17,7 +18,10 @@ export function ProjectForm({
   submitLabel,
   mode,
   villages = [],
+  adjust,
 }: {
+  /** On the edit form of an agreed plan: the reason and evidence of a change of objectives or dates. */
+  adjust?: { agreed: boolean; choices: EvidenceChoices };
   lastResult?: FormReply;
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
@@ -47,6 +51,7 @@ export function ProjectForm({
           <TextField field={f.endsOn} type="date" label={t("pilots.project.endsOn")} />
         </div>
       </fieldset>
+      {adjust ? <AdjustmentFields fields={f} choices={adjust.choices} agreed={adjust.agreed} /> : null}
       {mode === "organizer" ? (
         <fieldset>
           <legend>{t("pilots.project.sectionWhere")}</legend>

@@ -10,6 +10,7 @@ import { parseAmount } from "../../domain/pilots/money";
 import { requireOrganizer, type Actor } from "../actor";
 import { recordAudit } from "../audit.server";
 import { FieldErrors, messageKey, NotFoundError } from "../errors";
+import { recordPlanChanges, type AdjustmentFields } from "./adjustments.server";
 
 function project(tx: Db, id: number) {
   const row = tx.select().from(t.pilotProjects).where(eq(t.pilotProjects.id, id)).get();
@@ -24,12 +25,16 @@ function amount(field: string, text: string, currency: string): number {
   return r.minor;
 }
 
-/** Organizer: adds a milestone with its planned date; returns its id. */
-export function addMilestone(actor: Actor, projectId: number, input: { title: string; dueOn: string }): number {
+/**
+ * Organizer: adds a milestone with its planned date; returns its id. Once the plan is agreed this
+ * is a plan adjustment: `why` is required (adjustments.server.ts), else a field error and nothing written.
+ */
+export function addMilestone(actor: Actor, projectId: number, input: { title: string; dueOn: string } & AdjustmentFields): number {
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     const p = project(tx, projectId);
     if (p.startsOn && input.dueOn < p.startsOn) throw FieldErrors.one("dueOn", "pilots.errors.beforeStart");
+    recordPlanChanges(tx, actor, p, [{ kind: "milestone_add", subject: input.title, from: null, to: input.dueOn }], input);
     const id = tx.insert(t.pilotMilestones).values({ projectId, title: input.title, dueOn: input.dueOn }).returning({ id: t.pilotMilestones.id }).get().id;
     recordAudit(
       actor,
@@ -71,8 +76,11 @@ export function completeMilestone(actor: Actor, projectId: number, milestoneId: 
   });
 }
 
-/** Organizer: adds a budget line (month, item, planned amount typed in major units); returns its id. */
-export function addBudgetLine(actor: Actor, projectId: number, input: { period: string; item: string; planned: string }): number {
+/**
+ * Organizer: adds a budget line (month, item, planned amount typed in major units); returns its id.
+ * Once the plan is agreed this is a plan adjustment and needs `why` (as addMilestone).
+ */
+export function addBudgetLine(actor: Actor, projectId: number, input: { period: string; item: string; planned: string } & AdjustmentFields): number {
   requireOrganizer(actor);
   return immediate(defaultDb(), (tx) => {
     const p = project(tx, projectId);
@@ -83,6 +91,7 @@ export function addBudgetLine(actor: Actor, projectId: number, input: { period: 
       .where(and(eq(t.pilotBudgetLines.projectId, projectId), eq(t.pilotBudgetLines.period, input.period), eq(t.pilotBudgetLines.item, input.item)))
       .get();
     if (dup) throw FieldErrors.one("item", "pilots.errors.lineExists");
+    recordPlanChanges(tx, actor, p, [{ kind: "budget_add", subject: `${input.period} · ${input.item}`, from: null, to: String(plannedMinor) }], input);
     const id = tx
       .insert(t.pilotBudgetLines)
       .values({ projectId, period: input.period, item: input.item, plannedMinor })

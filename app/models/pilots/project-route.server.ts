@@ -2,12 +2,22 @@
  * The pilot project page's loader and action (app/routes/pilots.projects.$projectId._index.tsx),
  * kept in a `.server` module so the page's script carries none of the modules they use (issue 14
  * script budget: every module a route imports for its loader stays in the browser bundle, as code
- * or as an empty stub). GET: the page for a reader in scope (404 otherwise); POST (organizers
- * only): the forms by `intent` (status, milestone, milestoneDone, budget, actual, indicator, rate),
- * each answering a redirect with `?saved=` or HTTP 400 with the errors by field and the typed values.
+ * or as an empty stub). GET: the page for a reader in scope (404 otherwise); POST: the forms by
+ * `intent` (organizers: status, milestone, milestoneDone, budget, actual, indicator, rate; whoever
+ * may write the project's monitoring visits, i.e. also its local lead: actionDone), each answering
+ * a redirect with `?saved=` or HTTP 400 with the errors by field and the typed values.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { actualSchema, budgetLineSchema, indicatorValueSchema, milestoneDoneSchema, milestoneSchema, rateSchema, statusSchema } from "~/forms/pilots.server";
+import {
+  actionDoneSchema,
+  actualSchema,
+  budgetLineAdjustSchema,
+  indicatorValueSchema,
+  milestoneAdjustSchema,
+  milestoneDoneSchema,
+  rateSchema,
+  statusSchema,
+} from "~/forms/pilots.server";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { requireActor } from "~/session.server";
@@ -17,6 +27,7 @@ import { recordIndicatorValue } from "./monitoring.server";
 import { changeProjectStatus } from "./projects.server";
 import { projectPage } from "./project-page.server";
 import { projectInScope } from "./scope.server";
+import { canWriteVisits, setVisitActionDone } from "./visits.server";
 
 export async function projectLoader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -28,21 +39,29 @@ export async function projectLoader({ request, params }: LoaderFunctionArgs) {
 
 export async function projectAction({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const id = await guard(() => {
-    requireOrganizer(actor);
-    return projectInScope(actor, idParam(params.projectId, "pilot project")).project.id;
-  });
   const form = await readForm(request);
+  const intent = form.get("intent");
+  const id = await guard(() => {
+    const { project } = projectInScope(actor, idParam(params.projectId, "pilot project"));
+    if (intent === "actionDone" ? !canWriteVisits(actor, project) : !actor.isOrganizer) requireOrganizer(actor);
+    return project.id;
+  });
   const back = (what: string) => redirect(`/pilots/projects/${id}?saved=${what}`);
-  switch (form.get("intent")) {
+  switch (intent) {
+    case "actionDone":
+      return handleForm(
+        form,
+        actionDoneSchema,
+        (v) => (setVisitActionDone(actor, id, v.actionId, v.done), redirect(`/pilots/projects/${id}?saved=visit#visits-h`)),
+      );
     case "status":
       return handleForm(form, statusSchema, (v) => (changeProjectStatus(actor, id, v.to, v.reason), back("status")));
     case "milestone":
-      return handleForm(form, milestoneSchema, (v) => (addMilestone(actor, id, v), back("milestone")));
+      return handleForm(form, milestoneAdjustSchema, (v) => (addMilestone(actor, id, v), back("milestone")));
     case "milestoneDone":
       return handleForm(form, milestoneDoneSchema, (v) => (completeMilestone(actor, id, v.milestoneId, v.doneOn), back("milestone")));
     case "budget":
-      return handleForm(form, budgetLineSchema, (v) => (addBudgetLine(actor, id, v), back("budget")));
+      return handleForm(form, budgetLineAdjustSchema, (v) => (addBudgetLine(actor, id, v), back("budget")));
     case "actual":
       return handleForm(form, actualSchema, (v) => (recordActual(actor, id, v.lineId, v.actual), back("budget")));
     case "indicator":

@@ -13,6 +13,7 @@ import type { PilotStatus } from "../../../db/schema/pilots";
 import { requireOrganizer, type Actor } from "../actor";
 import { recordAudit } from "../audit.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
+import { recordPlanChanges, type AdjustmentFields } from "./adjustments.server";
 
 /** A submitted action plan item with the user who wrote it; null when missing or still a draft. */
 export function submittedActionItem(tx: Db, itemId: number) {
@@ -97,11 +98,16 @@ export function createProject(actor: Actor, input: ProjectInput): number {
   });
 }
 
+/** A project's planned period as one value of a plan change ("start/end", either side may be empty). */
+const period = (startsOn: string | null, endsOn: string | null) => `${startsOn ?? ""}/${endsOn ?? ""}`;
+
 /**
  * Organizer: edits a project's description, plan dates and people. The village may change only
  * to one with the same currency (the amounts stay meaningful); the action plan link is kept.
+ * A change of the objectives or the dates of an agreed plan is a plan adjustment and needs `why`
+ * (adjustments.server.ts): without it a field error and nothing written.
  */
-export function updateProject(actor: Actor, id: number, input: ProjectInput): void {
+export function updateProject(actor: Actor, id: number, input: ProjectInput & AdjustmentFields): void {
   requireOrganizer(actor);
   immediate(defaultDb(), (tx) => {
     const row = tx.select().from(t.pilotProjects).where(eq(t.pilotProjects.id, id)).get();
@@ -122,6 +128,13 @@ export function updateProject(actor: Actor, id: number, input: ProjectInput): vo
     };
     const changed = Object.keys(next).filter((k) => next[k as keyof typeof next] !== row[k as keyof typeof row]);
     if (!changed.length) return;
+    const plan = [
+      ...(next.objectives !== row.objectives ? [{ kind: "objectives" as const, subject: "", from: row.objectives, to: next.objectives }] : []),
+      ...(next.startsOn !== row.startsOn || next.endsOn !== row.endsOn
+        ? [{ kind: "dates" as const, subject: "", from: period(row.startsOn, row.endsOn), to: period(next.startsOn, next.endsOn) }]
+        : []),
+    ];
+    recordPlanChanges(tx, actor, row, plan, input);
     tx.update(t.pilotProjects)
       .set({ ...next, updatedAt: new Date().toISOString() })
       .where(eq(t.pilotProjects.id, id))

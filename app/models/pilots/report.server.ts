@@ -45,6 +45,16 @@ const HEADERS = [
   "usd_rate_on",
   "planned_usd",
   "actual_usd",
+  "monitoring_visits",
+  "last_visit_on",
+  "open_agreed_actions",
+  "plan_adjustments",
+  "last_adjustment_at",
+  "completed_on",
+  "expost_12_due_on",
+  "expost_12_state",
+  "expost_24_due_on",
+  "expost_24_state",
 ];
 
 /** The CSV text (with BOM) of the projects `actor` may see, filtered as the overview. */
@@ -86,6 +96,16 @@ export function pilotReportCsv(actor: Actor, filters: PilotFilters, lng = "en", 
         r?.rateOn ?? "",
         r ? usd(p.plannedMinor, p.currency, r.rate) : "",
         r ? usd(p.actualMinor, p.currency, r.rate) : "",
+        p.visits.visits,
+        p.visits.lastVisitOn ?? "",
+        p.visits.openActions,
+        p.adjustments.length,
+        p.adjustments.length ? [...p.adjustments].sort().pop()! : "",
+        p.expost?.completedOn ?? "",
+        p.expost?.measures[0].dueOn ?? "",
+        p.expost?.measures[0].state ?? "",
+        p.expost?.measures[1].dueOn ?? "",
+        p.expost?.measures[1].state ?? "",
       ].map((c) => (typeof c === "string" ? neutraliseCell(c) : c));
     }),
   );

@@ -17,6 +17,9 @@ import { canSeeProject, hasPilotAccess, projectInScope } from "./scope.server";
 import { NotFoundError } from "../errors";
 import { latestRate } from "./plan.server";
 import { monitoringIndicators, monitoringTable } from "./monitoring.server";
+import { listPlanAdjustments } from "./adjustments.server";
+import { expostOf } from "./expost.server";
+import { canWriteVisits, listVisits, visitSummaries } from "./visits.server";
 
 export type PilotFilters = { country: string | null; component: PilotComponent | null; status: PilotStatus | null };
 
@@ -37,6 +40,19 @@ export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new 
   const ids = projects.map((p) => p.id);
   const milestones = ids.length ? db().select().from(t.pilotMilestones).where(inArray(t.pilotMilestones.projectId, ids)).all() : [];
   const lines = ids.length ? db().select().from(t.pilotBudgetLines).where(inArray(t.pilotBudgetLines.projectId, ids)).all() : [];
+  const zoneOf = new Map(villages.map((v) => [v.id, v.timeZone]));
+  const expost = expostOf(
+    projects.map((p) => ({ ...p, timeZone: zoneOf.get(p.villageId)! })),
+    now,
+  );
+  const visits = visitSummaries(ids);
+  const adjustments = ids.length
+    ? db()
+        .select({ projectId: t.pilotPlanAdjustments.projectId, at: t.pilotPlanAdjustments.createdAt })
+        .from(t.pilotPlanAdjustments)
+        .where(inArray(t.pilotPlanAdjustments.projectId, ids))
+        .all()
+    : [];
   const projectFilter = filters.component || filters.status;
   return villages
     .filter((v) => !filters.country || v.countryCode === filters.country)
@@ -65,6 +81,9 @@ export function listPilots(actor: Actor, filters: PilotFilters, now: Date = new 
             used: b.used,
             fromActionPlan: p.actionPlanItemId !== null,
             localLeadName: p.localLeadName,
+            visits: visits.get(p.id)!,
+            adjustments: adjustments.filter((a) => a.projectId === p.id).map((a) => a.at),
+            expost: expost.get(p.id) ?? null,
           };
         });
       const villageVisible = actor.isOrganizer || actor.focalPointCountries.includes(v.countryCode) || visible.length > 0;
@@ -130,6 +149,10 @@ export function getProjectView(actor: Actor, projectId: number, now: Date = new 
     totals: budgetTotals(lines),
     rate: latestRate(project.currency),
     monitoring: monitoringTable(projectId),
+    visits: listVisits(actor, project),
+    adjustments: listPlanAdjustments(projectId),
+    expost: expostOf([{ ...project, timeZone: village.timeZone }], now).get(projectId) ?? null,
+    canWriteVisits: canWriteVisits(actor, project),
     indicatorChoices: actor.isOrganizer ? monitoringIndicators().map((i) => ({ id: i.id, code: i.code, name: i.name, type: i.type, unit: i.unit })) : [],
     trail: actor.isOrganizer ? auditTrail("pilot_project", projectId) : [],
     canEdit: actor.isOrganizer,
