@@ -73,7 +73,7 @@ export default function EditionVisaLetters() {
         <div className="alert alert-ok" role="status">
           <p>
             {t("visa.overview.reportSummary", {
-              count: report.filter((r) => r.outcome === "issued").length,
+              issued: report.filter((r) => r.outcome === "issued").length,
               refused: report.filter((r) => r.outcome === "noPassport" || r.outcome === "noPlacement").length,
             })}
           </p>
@@ -109,7 +109,7 @@ export default function EditionVisaLetters() {
       <div className="actions">
         <Form method="post">
           <button type="submit" name="intent" value="generate_all" disabled={missing === 0 || undefined}>
-            {t("visa.overview.generateAll", { count: missing })}
+            {t("visa.overview.generateAll", { missing })}
           </button>
         </Form>
         <Link className="btn btn-secondary" to={`/admin/editions/${edition.id}/visa-letters/print`}>

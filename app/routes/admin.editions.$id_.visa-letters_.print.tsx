@@ -30,7 +30,7 @@ export default function PrintAllVisaLetters() {
         <p>
           <Link to={`/admin/editions/${editionId}/visa-letters`}>{t("visa.letter.back")}</Link>
         </p>
-        <h1>{t("visa.print.heading", { edition: editionName, count: letters.length })}</h1>
+        <h1>{t("visa.print.heading", { edition: editionName, letters: letters.length })}</h1>
         <p className="muted">{t("visa.letter.printHint")}</p>
       </div>
       {letters.length ? letters.map((l) => <VisaLetterView key={l.id} l={l} />) : <p className="muted">{t("visa.print.none")}</p>}
