@@ -29,6 +29,9 @@ export function AdminNav() {
             <NavLink to="/admin/invitations">{t("admin.nav.invitations")}</NavLink>
           </li>
           <li>
+            <NavLink to="/admin/messages">{t("messages.nav")}</NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">{t("admin.nav.outbox")}</NavLink>
           </li>
           <li>
