@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createCookie } from "@remix-run/node";
-import { createInstance, type TFunction } from "i18next";
+import { createInstance, type i18n as I18nInstance, type TFunction } from "i18next";
 import { chooseLanguage, matchLanguage, type SupportedLng } from "./domain/languages";
 import i18n, { supportedLngs } from "./i18n";
 import { getSavedLocale } from "./session.server";
@@ -70,19 +70,35 @@ export async function explicitLocale(request: Request): Promise<SupportedLng | n
 /** Kept under its old name for the routes: `remixI18n.getLocale(request)`. */
 export const remixI18n = { getLocale };
 
+const instances = new Map<string, I18nInstance>();
+
+/**
+ * The i18next instance for `lng` (an unsupported tag gives English): one per language, made on first
+ * use, shared by translatorFor and by server-rendered markup (renderToStaticMarkup inside an
+ * I18nextProvider). The translations never change while the process runs.
+ */
+export function i18nFor(lng: string): I18nInstance {
+  const language = matchLanguage(lng) ?? "en";
+  let inst = instances.get(language);
+  if (!inst) {
+    inst = createInstance();
+    void inst.init({ ...i18n, lng: language, resources: getResources(), initImmediate: false });
+    instances.set(language, inst);
+  }
+  return inst;
+}
+
 const translators = new Map<string, TFunction>();
 
 /**
  * A synchronous translator for `lng` (mail, CSV headers, server-rendered text outside React).
- * One i18next instance per language, made on first use: mail loops and per-row labels call this
- * often, and the translations never change while the process runs.
+ * Mail loops and per-row labels call this often, so the bound function is kept per language.
  */
 export function translatorFor(lng: string): TFunction {
   const language = matchLanguage(lng) ?? "en";
   let tr = translators.get(language);
   if (!tr) {
-    const inst = createInstance();
-    inst.init({ ...i18n, lng: language, resources: getResources(), initImmediate: false });
+    const inst = i18nFor(language);
     tr = inst.t.bind(inst);
     translators.set(language, tr);
   }

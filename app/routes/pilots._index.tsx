@@ -14,7 +14,7 @@ import { pilotOptions } from "~/components/pilots/options";
 import { countryName, isMemberCountry, memberCountries } from "~/domain/country-names";
 import { formatPercent } from "~/domain/format";
 import { remixI18n } from "~/i18n.server";
-import { PilotMap } from "~/components/pilots/PilotMap";
+import { renderPilotMap } from "~/components/pilots/PilotMap.server";
 import { listPilots, listProposableItems, pilotMap } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows,
       filters: { country: filters.country ?? "", component: filters.component ?? "", status: filters.status ?? "" },
       countries: memberCountries(lng),
-      map: pilotMap(actor, filters),
+      mapHtml: renderPilotMap(pilotMap(actor, filters), lng),
       isOrganizer: actor.isOrganizer,
       proposable: actor.isOrganizer
         ? listProposableItems(actor).map((i) => ({
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PilotOverview() {
-  const { rows, filters, countries, map, isOrganizer, proposable } = useLoaderData<typeof loader>();
+  const { rows, filters, countries, mapHtml, isOrganizer, proposable } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const o = pilotOptions(t);
@@ -135,7 +135,8 @@ export default function PilotOverview() {
           {t("pilots.overview.csv")}
         </a>
       </p>
-      <PilotMap data={map} />
+      {/* Server-drawn SVG and tables (renderPilotMap): markup only, no script. */}
+      <div dangerouslySetInnerHTML={{ __html: mapHtml }} />
       {expostDue.length ? (
         <section className="card" aria-labelledby="expost-due-h">
           <h2 id="expost-due-h">{t("pilots.expost.dueTitle")}</h2>

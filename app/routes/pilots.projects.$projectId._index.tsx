@@ -7,9 +7,6 @@
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Budget } from "~/components/pilots/Budget";
-import { ExPost } from "~/components/pilots/ExPost";
-import { PlanAdjustments } from "~/components/pilots/PlanAdjustments";
-import { Visits } from "~/components/pilots/Visits";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Milestones } from "~/components/pilots/Milestones";
 import { Monitoring } from "~/components/pilots/Monitoring";
@@ -72,32 +69,10 @@ export default function PilotProject() {
       {d.canEdit ? <StatusSection nextSteps={d.nextSteps} lastResult={replyFor(data, "status")} /> : null}
       <Milestones milestones={d.milestones} today={d.today} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
       <Monitoring rows={d.monitoring} choices={d.indicatorChoices} canEdit={d.canEdit} data={data} />
-      {d.expost ? <ExPost expost={d.expost} /> : null}
-      <Visits projectId={p.id} visits={d.visits} canWrite={d.canWriteVisits} />
+      {/* Ex post and monitoring visits, then plan adjustments and history: server-made HTML, no script. */}
+      <div dangerouslySetInnerHTML={{ __html: d.visitsHtml }} />
       <Budget budget={d.budget} canEdit={d.canEdit} data={data} planAgreed={d.planAgreed} />
-      <PlanAdjustments projectId={p.id} adjustments={d.adjustments} canEdit={d.canEdit} />
-      {d.canEdit ? (
-        <section className="card" aria-labelledby="trail-h">
-          <h2 id="trail-h">{t("pilots.trail.title")}</h2>
-          {d.trail.length ? (
-            <ol className="timeline">
-              {d.trail.map((e) => (
-                <li key={e.id}>
-                  <p>
-                    <strong>{e.label}</strong>
-                  </p>
-                  <p className="muted">
-                    <time dateTime={e.at}>{e.atText}</time> · {e.actorName ?? "–"}
-                  </p>
-                  {e.reasonText ? <p>{e.reasonText}</p> : null}
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="muted">{t("common.noneYet")}</p>
-          )}
-        </section>
-      ) : null}
+      <div dangerouslySetInnerHTML={{ __html: d.adjustmentsHtml }} />
     </>
   );
 }

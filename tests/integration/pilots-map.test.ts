@@ -52,9 +52,9 @@ beforeAll(async () => {
   p1 = createProject(organizer, { villageId: a, title: "Road to the upper hamlet", component: "infrastructure", objectives: "Access", startsOn: "2026-06-01" });
   changeProjectStatus(organizer, p1, "approved");
   changeProjectStatus(organizer, p1, "in_progress");
-  addMilestone(organizer, p1, { title: "Survey done", dueOn: "2026-09-01" });
-  addMilestone(organizer, p1, { title: "Road open", dueOn: "2027-06-01" });
-  const line = addBudgetLine(organizer, p1, { period: "2026-07", item: "Gravel", planned: "1,000,000" });
+  addMilestone(organizer, p1, { title: "Survey done", dueOn: "2026-09-01", why: "Plan agreed at the village meeting" });
+  addMilestone(organizer, p1, { title: "Road open", dueOn: "2027-06-01", why: "Plan agreed at the village meeting" });
+  const line = addBudgetLine(organizer, p1, { period: "2026-07", item: "Gravel", planned: "1,000,000", why: "Plan agreed at the village meeting" });
   recordActual(organizer, p1, line, "800,000");
   setExchangeRate(organizer, p1, { rate: "21000", rateOn: "2027-01-10" });
   const water = ensureStarterIndicators()["ENV-CLEAN-WATER"];
@@ -74,7 +74,7 @@ beforeAll(async () => {
   });
   p2 = createProject(organizer, { villageId: b, title: "Chicken vaccination", component: "technology_upgrade", objectives: "Healthy flocks" });
   changeProjectStatus(organizer, p2, "approved");
-  addBudgetLine(organizer, p2, { period: "2027-02", item: "Vaccines", planned: "4000000" });
+  addBudgetLine(organizer, p2, { period: "2027-02", item: "Vaccines", planned: "4000000", why: "Plan agreed at the village meeting" });
 
   // C: Lao village without coordinates; P3 skills training completed at the end of 2025.
   const c = createVillage(organizer, {
@@ -110,10 +110,21 @@ beforeAll(async () => {
 });
 
 type MapJson = ReturnType<typeof pilotMap>;
+/**
+ * The overview page as `cookie`'s person sees it: the loader's status and body (the map goes out as
+ * server-made HTML), and the map's data from the same use case with the same filters.
+ */
 async function mapAs(cookie: string, query = ""): Promise<{ status: number; map: MapJson; text: string }> {
   const res = await call(overview.loader, `/pilots${query}`, { cookie });
   const text = res.status === 200 ? await res.text() : "";
-  return { status: res.status, map: text ? (JSON.parse(text).map as MapJson) : (null as never), text };
+  if (!text) return { status: res.status, map: null as never, text };
+  const q = new URL(`http://vlx.test/pilots${query}`).searchParams;
+  const actor = [organizer, focalKh, leader][[orgCookie, focalCookie, leaderCookie].indexOf(cookie)];
+  const map = pilotMap(actor, { country: q.get("country"), component: q.get("component"), status: q.get("status") } as Parameters<typeof pilotMap>[1]);
+  // The page draws exactly the placed villages of that data.
+  const html = JSON.parse(text).mapHtml as string;
+  expect(html.split('data-mark="village"').length - 1).toBe(map.villages.filter((v) => v.x !== null).length);
+  return { status: res.status, map, text };
 }
 
 describe("pilot map", () => {

@@ -26,6 +26,7 @@ import { addBudgetLine, addMilestone, completeMilestone, recordActual, setExchan
 import { recordIndicatorValue } from "./monitoring.server";
 import { changeProjectStatus } from "./projects.server";
 import { projectPage } from "./project-page.server";
+import { renderProjectRecords } from "~/components/pilots/project-records.server";
 import { projectInScope } from "./scope.server";
 import { canWriteVisits, setVisitActionDone } from "./visits.server";
 
@@ -33,7 +34,10 @@ export async function projectLoader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    return json(projectPage(actor, idParam(params.projectId, "pilot project"), lng));
+    // The read-only records go out as server-made HTML (project-records.server.tsx: script budget).
+    const full = projectPage(actor, idParam(params.projectId, "pilot project"), lng);
+    const { visits: _v, adjustments: _a, expost: _e, trail: _t, ...page } = full;
+    return json({ ...page, ...renderProjectRecords(full, lng) });
   });
 }
 

@@ -5,9 +5,13 @@
  * site and participants' count, including those that cannot be placed). The viewBox scales to
  * the column: it fits a 360 px phone. Project titles are plain text here: the village cards
  * below the map link them (one link per project on the page).
+ *
+ * Drawn on the server only (renderPilotMap gives the markup as a string): the map and its tables
+ * need no script, and shipping them would put /pilots over its 100 kB script budget (issue 14).
  */
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { staticMarkup } from "~/utils/static-markup.server";
 import { countryName } from "~/domain/country-names";
 import type { PilotMapData } from "~/models/pilots/map.server";
 import { componentLabel, PilotStatusBadge } from "./bits";
@@ -42,7 +46,12 @@ function legendComponents(t: TFunction, data: PilotMapData) {
     .map((k) => ({ key: k, label: k === "mixed" ? t("pilots.map.mixed") : k === "none" ? t("pilots.map.noProject") : t(`pilots.component.${k}`) }));
 }
 
-export function PilotMap({ data }: { data: PilotMapData }) {
+/** The map section's HTML in language `lng` (a supported tag, else English). */
+export function renderPilotMap(data: PilotMapData, lng: string): string {
+  return staticMarkup(<PilotMap data={data} />, lng);
+}
+
+function PilotMap({ data }: { data: PilotMapData }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const placedVillages = data.villages.filter((v) => v.x !== null && v.y !== null);

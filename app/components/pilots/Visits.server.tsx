@@ -5,9 +5,8 @@
  * and the local lead) and an edit link for the report's author or an organizer. The words are
  * written by the server in the reader's language (project-page.server.ts: the page's script
  * budget, issue 14). Photos will be listed from the documents module (`attachments`). Plain
- * forms: works without JavaScript.
+ * forms: works without JavaScript. Rendered on the server only (staticMarkup): plain links and forms.
  */
-import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type Action = { id: number; action: string; doneOn: string | null; line: string; badge: string; stateText: string; toggle: string };
@@ -20,9 +19,9 @@ export function Visits({ projectId, visits, canWrite }: { projectId: number; vis
       <h2 id="visits-h">{t("pilots.visits.title")}</h2>
       {canWrite ? (
         <p>
-          <Link className="btn" to={`/pilots/projects/${projectId}/visits/new`}>
+          <a className="btn" href={`/pilots/projects/${projectId}/visits/new`}>
             {t("pilots.visits.new")}
-          </Link>
+          </a>
         </p>
       ) : null}
       {visits.length ? (
@@ -46,22 +45,22 @@ export function Visits({ projectId, visits, canWrite }: { projectId: number; vis
                   <li key={a.id}>
                     {a.action} · {a.line} <span className={`badge badge-${a.badge}`}>{a.stateText}</span>
                     {canWrite ? (
-                      <Form method="post" className="actions">
+                      <form method="post" action={`/pilots/projects/${projectId}?index`} className="actions">
                         <input type="hidden" name="intent" value="actionDone" />
                         <input type="hidden" name="actionId" value={a.id} />
                         <input type="hidden" name="done" value={String(!a.doneOn)} />
                         <button type="submit" className="btn-small btn-secondary" aria-label={`${a.toggle}: ${a.action}`}>
                           {a.toggle}
                         </button>
-                      </Form>
+                      </form>
                     ) : null}
                   </li>
                 ))}
               </ul>
               {v.canEdit ? (
-                <Link to={`/pilots/projects/${projectId}/visits/${v.id}/edit`} aria-label={`${t("pilots.visits.edit")}: ${v.visitedText}`}>
+                <a href={`/pilots/projects/${projectId}/visits/${v.id}/edit`} aria-label={`${t("pilots.visits.edit")}: ${v.visitedText}`}>
                   {t("pilots.visits.edit")}
-                </Link>
+                </a>
               ) : null}
             </li>
           ))}

@@ -4,7 +4,6 @@
  * written by the server in the reader's language (project-page.server.ts). Organizers get a link
  * to the plan page.
  */
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type Adjustment = {
@@ -25,9 +24,9 @@ export function PlanAdjustments({ projectId, adjustments, canEdit }: { projectId
       <p className="muted">{t("pilots.adjustments.lead")}</p>
       {canEdit ? (
         <p>
-          <Link className="btn btn-secondary" to={`/pilots/projects/${projectId}/plan`}>
+          <a className="btn btn-secondary" href={`/pilots/projects/${projectId}/plan`}>
             {t("pilots.adjustments.adjust")}
-          </Link>
+          </a>
         </p>
       ) : null}
       {adjustments.length ? (
