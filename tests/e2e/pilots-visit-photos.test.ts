@@ -70,4 +70,28 @@ describe("monitoring visit photos", () => {
     await expectPageFits(page, "pilot-visit-photos-03-project-page");
     await context.close();
   });
+
+  it("with JavaScript, an organizer adds a photo to a demo visit from its edit page", async () => {
+    const sqlite = new Database(server.dbPath, { readonly: true });
+    const visit = sqlite
+      .prepare(
+        `select v.id, v.project_id as projectId from pilot_monitoring_visits v join pilot_projects p on p.id = v.project_id
+         where p.title = 'Chicken vaccination and improved coops' order by v.id limit 1`,
+      )
+      .get() as { id: number; projectId: number };
+    sqlite.close();
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "en" });
+    await page.goto(`${server.url}/pilots/projects/${visit.projectId}/visits/${visit.id}/edit`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Edit the monitoring visit");
+    await field(page, "photos[0].file").setInputFiles({ name: "vaccines.png", mimeType: "image/png", buffer: demoScenePng("coop") });
+    await field(page, "photos[0].caption").fill("Vaccine cool box at the coop");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL((u) => u.searchParams.get("saved") === "visit");
+    const photo = page.getByRole("img", { name: "Vaccine cool box at the coop" });
+    await expect.poll(() => photo.count()).toBe(1);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
+    await context.close();
+  });
 });
