@@ -27,7 +27,7 @@ import { seedDemoIfEmpty } from "./db/seed";
 import { startOfferExpiry } from "./app/models/placement/offers.server";
 import { startReminderJob } from "./app/models/evaluation/reminders.server";
 import { startDocumentRetention } from "./app/models/documents/retention.server";
-import { MAX_DOCUMENT_BYTES } from "./app/domain/document-kinds";
+import { MAX_DOCUMENT_BYTES, VISIT_FORM_MAX_BYTES } from "./app/domain/document-kinds";
 import { startMailWorker, stopMailWorker } from "./app/mail.server";
 import { databaseFileProblem, readiness, rememberDatabaseFile, startupProblem } from "./server/db-file";
 import { bodyLimit, lastResort, sameOriginOnly } from "./server/guards";
@@ -139,7 +139,15 @@ app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 // takes files up to MAX_DOCUMENT_BYTES; its route refuses a larger file with a translated message
 // while reading it (stopping at the kind's limit), so its body limit sits well above that; a body
 // past even this one is sent back to the page, which says the file was too large.
-app.use(bodyLimit(2 * 1024 * 1024, [{ path: "/me/documents", maxBytes: 3 * MAX_DOCUMENT_BYTES, tooLargeRedirect: "/me/documents?tooLarge=1" }]));
+// The monitoring visit form (issue 16 item 3, new and edit) carries up to VISIT_PHOTO_SLOTS photos
+// the same way (its route drops a file past the photo limit and says so next to the field).
+const VISIT_FORM_PATH = /^\/pilots\/projects\/\d+\/visits\/(new|\d+\/edit)$/;
+app.use(
+  bodyLimit(2 * 1024 * 1024, [
+    { path: "/me/documents", maxBytes: 3 * MAX_DOCUMENT_BYTES, tooLargeRedirect: "/me/documents?tooLarge=1" },
+    { path: VISIT_FORM_PATH, maxBytes: 2 * VISIT_FORM_MAX_BYTES, tooLargeRedirect: (p) => `${p}?tooLarge=1` },
+  ]),
+);
 const remix = createRequestHandler({
   build,
   mode: env.production ? "production" : "development",

@@ -36,16 +36,22 @@ export function sameOriginOnly(appUrl: string): express.RequestHandler {
   };
 }
 
-/** A path (exact, without query) with its own body limit in bytes, and where to send a refused browser. */
-export type BodyLimitOverride = { path: string; maxBytes: number; tooLargeRedirect?: string };
+/**
+ * A path (exact, without query; or a pattern the whole path must match, for pages with ids) with its
+ * own body limit in bytes, and where to send a refused browser (a fixed URL, or one made from the path).
+ */
+export type BodyLimitOverride = { path: string | RegExp; maxBytes: number; tooLargeRedirect?: string | ((path: string) => string) };
+
+const matches = (o: BodyLimitOverride, path: string) => (typeof o.path === "string" ? o.path === path : o.path.test(path));
 
 /** 413 (or the override's 303) for any body past the limit, declared or streamed. */
 export function bodyLimit(defaultMaxBytes: number, overrides: BodyLimitOverride[] = []): express.RequestHandler {
   return (req, res, next) => {
     if (SAFE.has(req.method)) return next();
-    const override = overrides.find((o) => o.path === req.path);
+    const override = overrides.find((o) => matches(o, req.path));
     const maxBytes = override?.maxBytes ?? defaultMaxBytes;
-    const redirectTo = override?.tooLargeRedirect;
+    const to = override?.tooLargeRedirect;
+    const redirectTo = typeof to === "function" ? to(req.path) : to;
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) {
       tooLarge(res, maxBytes, redirectTo);

@@ -14,6 +14,7 @@ export const APPLICATION_OWNER = "application";
 export const PDF = "application/pdf";
 export const JPEG = "image/jpeg";
 export const PNG = "image/png";
+export const WEBP = "image/webp";
 
 export type DocumentKindSpec = {
   /** MIME types accepted, as detected from the content. */
@@ -50,17 +51,32 @@ export function requiredDocumentKinds(mode: "in_person" | "online" | "hybrid"): 
   return mode === "online" ? ["consent_form"] : [...DOCUMENT_KIND_CODES];
 }
 
+/**
+ * Photos of a pilot monitoring visit (issue 16 item 3, docs/design.md "monitoring visit"): owner
+ * type and kind in the documents store (owner id: the visit), the types accepted (by content) and
+ * the size limit, the badge photo's (2 MB). At most VISIT_PHOTOS_MAX photos per visit, and
+ * VISIT_PHOTO_SLOTS file fields per form post (the form works without JavaScript: fixed slots).
+ */
+export const PILOT_VISIT_OWNER = "pilot_monitoring_visit";
+export const VISIT_PHOTO_KIND = "photo";
+export const VISIT_PHOTO_RULE = { types: [JPEG, PNG, WEBP], maxBytes: DOCUMENT_KINDS.badge_photo.maxBytes } as const;
+export const VISIT_PHOTOS_MAX = 6;
+export const VISIT_PHOTO_SLOTS = 3;
+/** The largest body a visit form may send (all slots full, plus the text fields), in bytes. */
+export const VISIT_FORM_MAX_BYTES = VISIT_PHOTO_SLOTS * VISIT_PHOTO_RULE.maxBytes + MB;
+
 /** File name extension for a detected type, for download names. */
 export function extensionOf(contentType: string): string {
   if (contentType === PDF) return "pdf";
   if (contentType === JPEG) return "jpg";
   if (contentType === PNG) return "png";
+  if (contentType === WEBP) return "webp";
   return "bin";
 }
 
 /** Images are shown inline; anything else is downloaded (`Content-Disposition: attachment`). */
 export function isInlineType(contentType: string): boolean {
-  return contentType === JPEG || contentType === PNG;
+  return contentType === JPEG || contentType === PNG || contentType === WEBP;
 }
 
 /**

@@ -13,6 +13,7 @@ import { insideCountry } from "~/domain/pilots/geo.server";
 import { isRate } from "~/domain/pilots/money";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { PILOT_COMPONENTS, PILOT_STAGES, PILOT_STATUSES } from "~/domain/pilots/vocabulary";
+import { VISIT_PHOTO_SLOTS } from "~/domain/document-kinds";
 import { toArray } from "./to-array";
 
 const optText = (max: number) => z.string().trim().max(max).optional();
@@ -236,8 +237,13 @@ export const visitSchema = z.object({
       )
       .transform((rows) => rows.filter((r) => !blankRow(r)).map((r) => ({ id: r.id, action: r.action!, owner: r.owner!, dueOn: r.dueOn!, done: r.done }))),
   ),
+  /** The captions typed next to the photo slots (the files themselves are read by the route). */
+  photos: z.preprocess((v) => Array.from(toArray(v), (r) => r ?? {}), z.array(z.object({ caption: optText(200) })).max(VISIT_PHOTO_SLOTS)),
 });
 export type VisitFormInput = z.output<typeof visitSchema>;
+
+/** Removing a photo of a monitoring visit from the project page. */
+export const photoRemoveSchema = z.object({ intent: z.literal("photoRemove"), photoId: z.coerce.number().int().positive() });
 
 /** Ticking an agreed action done (or reopening it) from the project page. */
 export const actionDoneSchema = z.object({

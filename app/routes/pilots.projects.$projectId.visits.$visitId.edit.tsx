@@ -11,7 +11,7 @@ export const loader = editVisitLoader;
 export const action = editVisitAction;
 
 export default function EditVisit() {
-  const { project, today, defaults } = useLoaderData<typeof loader>();
+  const { project, today, defaults, photos } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -20,7 +20,7 @@ export default function EditVisit() {
         <Link to={`/pilots/projects/${project.id}`}>← {project.title}</Link>
       </p>
       <h1>{t("pilots.visits.editTitle")}</h1>
-      <VisitForm lastResult={lastResult} defaultValue={defaults} today={today} submitLabel={t("common.save")} />
+      <VisitForm lastResult={lastResult} defaultValue={defaults} today={today} submitLabel={t("common.save")} photos={photos} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ export const loader = newVisitLoader;
 export const action = newVisitAction;
 
 export default function NewVisit() {
-  const { project, today } = useLoaderData<typeof loader>();
+  const { project, today, photos } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -20,7 +20,7 @@ export default function NewVisit() {
         <Link to={`/pilots/projects/${project.id}`}>← {project.title}</Link>
       </p>
       <h1>{t("pilots.visits.newTitle")}</h1>
-      <VisitForm lastResult={lastResult} defaultValue={{ visitedOn: today, actions: [] }} today={today} submitLabel={t("pilots.visits.save")} />
+      <VisitForm lastResult={lastResult} defaultValue={{ visitedOn: today, actions: [] }} today={today} submitLabel={t("pilots.visits.save")} photos={photos} />
     </section>
   );
 }

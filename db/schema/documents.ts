@@ -5,7 +5,9 @@
  * display text only. `owner_type` + `owner_id` say whose file it is (`application` for a
  * participant's documents; other areas, such as pilot monitoring photos, may add their own owner
  * types), `kind` what it is (app/domain/document-kinds.ts for participants). `content_type` is the
- * MIME type detected from the bytes, `byte_size` in bytes, `sha256` hex of the content.
+ * MIME type detected from the bytes, `byte_size` in bytes, `sha256` hex of the content. `caption`
+ * is what the uploader says the file shows (a pilot visit photo's alt text), display text, "" when
+ * none was given.
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -22,6 +24,7 @@ export const documents = sqliteTable(
     kind: text("kind").notNull(),
     storageKey: text("storage_key").notNull(),
     originalName: text("original_name").notNull().default(""),
+    caption: text("caption").notNull().default(""),
     contentType: text("content_type").notNull(),
     byteSize: integer("byte_size").notNull(),
     sha256: text("sha256").notNull(),

@@ -1,6 +1,6 @@
 /**
  * Demo monitoring of the pilot projects (issue 16 item 3): monitoring visit reports with agreed
- * actions (some done, some open, one late) and plan adjustments that rest on them, with their
+ * actions (some done, some open, one late), a few with photos, and plan adjustments that rest on them, with their
  * audit events. The stored plan (db/seed/pilots.ts) is the plan after these adjustments: each
  * adjustment's "to" is what the project shows now. Dates are relative to `today`; names
  * illustrative.
@@ -11,6 +11,7 @@ import { minorDigits } from "../../app/domain/pilots/money";
 import type { Db } from "../client";
 import * as t from "../schema";
 import type { PilotPlanChange } from "../schema/pilots";
+import { seedVisitPhoto, type DemoScene } from "./visit-photos";
 
 type VisitSeed = {
   /** Days from today. */
@@ -22,6 +23,8 @@ type VisitSeed = {
   issues: string;
   /** Action, owner, due (days from today), done (days from today) or null. */
   actions: [string, string, number, number | null][];
+  /** Photos taken at the visit: what they show (drawn at seed time) and the caption (alt text). */
+  photos?: [DemoScene, string][];
 };
 type AdjustmentSeed = {
   on: number;
@@ -42,6 +45,7 @@ const MONITORING: Record<string, { visits: VisitSeed[]; adjustments?: Adjustment
         visitors: "Local lead with the village water committee and the district water engineer",
         findings: "The spring intake is protected and the tank walls are up. Pipe trenches are dug for 1.8 km of the 3.4 km route.",
         issues: "The trench crosses a rice field whose owner has not yet agreed; pipe delivery is two weeks late.",
+        photos: [["tank", "The new water tank at the spring, walls up, roof on, the first pipe leaving it"]],
         actions: [
           ["Agree the pipe route with the field owner at a village meeting", "Village head", -35, -33],
           ["Ask the supplier for a firm delivery date", "District water engineer", -40, -41],
@@ -72,6 +76,7 @@ const MONITORING: Record<string, { visits: VisitSeed[]; adjustments?: Adjustment
       {
         on: -50,
         visitors: "Commune veterinarian and the programme organizer",
+        photos: [["coop", "One of the improved chicken coops with a raised floor"]],
         findings: "First vaccination round reached 74 of 80 households; 62 raised coops built.",
         issues: "Six households were away for the harvest; the cold box lost charge on the second day.",
         actions: [
@@ -88,6 +93,10 @@ const MONITORING: Record<string, { visits: VisitSeed[]; adjustments?: Adjustment
         visitors: "Township engineer, village administrator and the programme organizer",
         findings: "Road bed ready for the whole 1.2 km; 420 m concreted. Monsoon flood water stood on the low section for a week.",
         issues: "The side drains on the low section were washed out; the drain size in the design is too small for the flood.",
+        photos: [
+          ["road", "The concreted section of the village road with its side drains"],
+          ["road", ""],
+        ],
         actions: [
           ["Redesign the drains of the low section for the flood level", "Township engineer", -10, -12],
           ["Hold work until the water goes down", "Village administrator", -5, null],
@@ -139,6 +148,7 @@ export function seedPilotMonitoring(tx: Db, today: string, organizerId: number):
           .run();
       });
       audit(stamp(v.on + 1, 9), author, "visit_add", { visitId: id, visitedOn: addDays(today, v.on), actions: v.actions.length });
+      for (const [scene, caption] of v.photos ?? []) seedVisitPhoto(tx, id, scene, caption, author);
       return id;
     });
     const unit = 10 ** minorDigits(p.currency);

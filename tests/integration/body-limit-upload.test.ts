@@ -13,7 +13,13 @@ let base: string;
 
 beforeAll(async () => {
   const app = express();
-  app.use(bodyLimit(LIMIT, [{ path: "/upload", maxBytes: 4 * LIMIT, tooLargeRedirect: "/upload?tooLarge=1" }]));
+  app.use(
+    bodyLimit(LIMIT, [
+      { path: "/upload", maxBytes: 4 * LIMIT, tooLargeRedirect: "/upload?tooLarge=1" },
+      // Pages with ids (the monitoring visit form): a pattern, and the way back made from the path.
+      { path: /^\/visits\/\d+\/edit$/, maxBytes: 4 * LIMIT, tooLargeRedirect: (p) => `${p}?tooLarge=1` },
+    ]),
+  );
   const count: express.RequestHandler = (req, res, next) => {
     let n = 0;
     req.on("data", (c: Buffer) => (n += c.length));
@@ -23,6 +29,8 @@ beforeAll(async () => {
   };
   app.post("/form", count);
   app.post("/upload", count);
+  app.post("/visits/:id/edit", count);
+  app.post("/visits/:id/other", count);
   app.use(lastResort(() => {}));
   server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -45,5 +53,15 @@ describe("a route with its own body limit", () => {
     const res = await post("/upload", 6 * LIMIT);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/upload?tooLarge=1");
+  });
+});
+
+describe("a pattern of paths with its own body limit", () => {
+  it("takes a larger body on matching paths only, and sends a body past it back to the same page", async () => {
+    expect((await post("/visits/7/edit", 2 * LIMIT)).status).toBe(200);
+    expect((await post("/visits/7/other", 2 * LIMIT)).status).toBe(413);
+    const res = await post("/visits/7/edit", 6 * LIMIT);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/visits/7/edit?tooLarge=1");
   });
 });

@@ -5,7 +5,7 @@
  * one, coordinates checked against the country's outline, and the strand's counts, late
  * milestones, budget conversion with the rate's date, and indicator values due.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
@@ -16,6 +16,7 @@ import {
   changeProjectStatus,
   createProject,
   createVillage,
+  listPilots,
   pilotMap,
   pilotStrand,
   recordActual,
@@ -241,8 +242,27 @@ describe("the dashboard's pilot strand", () => {
     expect(khr.plannedUsdCents).toBeNull();
     expect(s.usdTotal).toEqual({ plannedCents: 4762, actualCents: 3810, unconverted: ["KHR"] });
 
+    // P3 was completed today (the audited step): its planned end (31 December 2025) plus 12 months
+    // has passed, but the ex post rule counts from the completion date, so nothing ex post is due.
     const due = Object.fromEntries(s.due.map((d) => [d.id, d.stages]));
-    expect(due).toEqual({ [p1]: ["periodic"], [p2]: ["baseline"], [p3]: ["final", "ex_post_12"] });
+    expect(due).toEqual({ [p1]: ["periodic"], [p2]: ["baseline"], [p3]: ["final"] });
+  });
+
+  it("lists an ex post measure once the overview's ex post schedule (from the completion date) says it is due", () => {
+    const completed = and(eq(t.auditEvents.entityType, "pilot_project"), eq(t.auditEvents.entityId, p3), eq(t.auditEvents.toState, "completed"));
+    const stageOf = () => pilotStrand(organizer, NOW).due.find((d) => d.id === p3)?.stages;
+    const overview = () =>
+      listPilots(organizer, { country: null, component: null, status: null }, NOW)
+        .flatMap((r) => r.projects)
+        .find((p) => p.id === p3)!;
+    // Completed on 1 June 2026 (village date): the 12-month measure falls on 1 June 2027, not yet due.
+    db().update(t.auditEvents).set({ at: "2026-06-01T03:00:00.000Z" }).where(completed).run();
+    expect(stageOf()).toEqual(["final"]);
+    expect(overview().expost?.measures[0]).toMatchObject({ dueOn: "2027-06-01", state: "upcoming" });
+    // Completed on 1 March 2026: 1 March 2027 has passed; the dashboard and the overview agree.
+    db().update(t.auditEvents).set({ at: "2026-03-01T03:00:00.000Z" }).where(completed).run();
+    expect(stageOf()).toEqual(["final", "ex_post_12"]);
+    expect(overview().expost?.measures[0]).toMatchObject({ dueOn: "2027-03-01", state: "overdue" });
   });
 
   it("the organizer dashboard carries the strand; others get 404", async () => {

@@ -4,6 +4,9 @@
  * follows the life cycle, a late milestone, budgets in the country's currency, rates for reports,
  * and projects linked to alumni's action plans (proposed by an organizer and by the alumnus).
  */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import { canMovePilot } from "~/domain/pilots/lifecycle";
@@ -11,6 +14,8 @@ import { insideCountry } from "~/domain/pilots/geo.server";
 import { currencyOf } from "~/domain/pilots/money.server";
 import { loadActor } from "~/models/accounts/accounts.server";
 import { listPilots } from "~/models/pilots.server";
+import { documentsDir } from "~/models/documents.server";
+import { PILOT_VISIT_OWNER } from "~/domain/document-kinds";
 import { PILOT_STATUSES } from "../../db/schema/pilots";
 import { seedDemoIfEmpty } from "../../db/seed";
 
@@ -104,6 +109,12 @@ describe("demo pilots", () => {
         .map((p) => p.localLeadUserId),
     );
     expect(visits.some((v) => leads.has(v.authorUserId))).toBe(true);
+    // At least two visits carry a photo: real PNG files in the documents folder, with alt text or none.
+    const photos = db().select().from(t.documents).where(eq(t.documents.ownerType, PILOT_VISIT_OWNER)).all();
+    expect(new Set(photos.map((p) => p.ownerId)).size).toBeGreaterThanOrEqual(2);
+    expect(photos.every((p) => visits.some((v) => v.id === p.ownerId) && p.contentType === "image/png")).toBe(true);
+    for (const p of photos) expect(fs.readFileSync(path.join(documentsDir(), p.storageKey)).subarray(1, 4).toString()).toBe("PNG");
+    expect(photos.some((p) => p.caption) && photos.some((p) => !p.caption)).toBe(true);
     const adjustments = db().select().from(t.pilotPlanAdjustments).all();
     expect(adjustments.length).toBeGreaterThanOrEqual(2);
     expect(adjustments.every((a) => a.why && a.evidence.visitIds.every((id) => visits.some((v) => v.id === id && v.projectId === a.projectId)))).toBe(true);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { COUNTRY_ANCHORS, drawRegion } from "~/domain/geo/region-map.server";
 import { stagesDue } from "~/domain/pilots/due";
+import { expostSchedule } from "~/domain/pilots/expost";
 import { insideCountry } from "~/domain/pilots/geo.server";
 import { MEMBER_COUNTRY_CODES } from "~/domain/country-names";
 
@@ -83,21 +84,34 @@ describe("coordinates inside the country's outline", () => {
 });
 
 describe("indicator values due", () => {
-  const none = { baseline: [], periodic: [], final: [], ex_post: [] };
-  it("baseline before work, a periodic value every quarter while running, final and ex post after the end", () => {
-    expect(stagesDue({ status: "proposed", startsOn: null, endsOn: null }, none, "2027-03-15")).toEqual([]);
-    expect(stagesDue({ status: "approved", startsOn: "2027-05-01", endsOn: null }, none, "2027-03-15")).toEqual(["baseline"]);
-    const running = { status: "in_progress" as const, startsOn: "2026-06-01", endsOn: null };
+  const none = { baseline: [], periodic: [], final: [] };
+  it("baseline before work, a periodic value every quarter while running, final after the end", () => {
+    expect(stagesDue({ status: "proposed", startsOn: null }, none, "2027-03-15")).toEqual([]);
+    expect(stagesDue({ status: "approved", startsOn: "2027-05-01" }, none, "2027-03-15")).toEqual(["baseline"]);
+    const running = { status: "in_progress" as const, startsOn: "2026-06-01" };
     expect(stagesDue(running, { ...none, baseline: ["2026-05-20"], periodic: ["2026-10-01"] }, "2027-03-15")).toEqual(["periodic"]);
     expect(stagesDue(running, { ...none, baseline: ["2026-05-20"], periodic: ["2027-01-10"] }, "2027-03-15")).toEqual([]);
     // Just started: no periodic value owed yet.
     expect(stagesDue({ ...running, startsOn: "2027-02-01" }, { ...none, baseline: ["2027-01-20"] }, "2027-03-15")).toEqual([]);
-    const done = { status: "completed" as const, startsOn: "2025-01-01", endsOn: "2025-12-31" };
+    const done = { status: "completed" as const, startsOn: "2025-01-01" };
     expect(stagesDue(done, none, "2026-06-01")).toEqual(["final"]);
-    expect(stagesDue(done, { ...none, final: ["2025-12-31"] }, "2026-12-31")).toEqual(["ex_post_12"]);
-    expect(stagesDue(done, { ...none, final: ["2025-12-31"], ex_post: ["2027-01-15"] }, "2027-06-01")).toEqual([]);
-    expect(stagesDue(done, { ...none, final: ["2025-12-31"], ex_post: ["2027-01-15"] }, "2028-01-01")).toEqual(["ex_post_24"]);
-    // 29 February ends: the anniversary is 28 February.
-    expect(stagesDue({ ...done, endsOn: "2028-02-29" }, { ...none, final: ["2028-02-29"] }, "2029-02-28")).toEqual(["ex_post_12"]);
+  });
+
+  it("ex post measures come from the ex post schedule (completion date, village zone): due or overdue ones only", () => {
+    const done = { status: "completed" as const, startsOn: "2025-01-01" };
+    const finalDone = { baseline: [], periodic: [], final: ["2026-03-01"] };
+    const zone = "Asia/Vientiane";
+    // Completed 1 March 2026 (planned end 31 December 2025 does not matter any more).
+    const at = (today: string, values: string[] = []) => stagesDue(done, finalDone, today, expostSchedule("2026-03-01", values, today, zone));
+    expect(at("2026-12-31")).toEqual([]); // the planned end's anniversary is not the rule
+    expect(at("2027-02-01")).toEqual(["ex_post_12"]); // within DUE_SOON_DAYS of 1 March 2027
+    expect(at("2027-06-01")).toEqual(["ex_post_12"]); // overdue
+    expect(at("2027-06-01", ["2027-03-10"])).toEqual([]);
+    expect(at("2028-03-02", ["2027-03-10"])).toEqual(["ex_post_24"]);
+    expect(at("2028-03-02", ["2027-03-10", "2028-03-01"])).toEqual([]);
+    // Not completed: no ex post measure, whatever is passed.
+    expect(
+      stagesDue({ status: "in_progress", startsOn: "2025-01-01" }, { ...finalDone, baseline: ["2025-01-01"], periodic: ["2027-01-01"] }, "2027-03-15", null),
+    ).toEqual([]);
   });
 });

@@ -4,13 +4,16 @@
  * open), with a tick button per action for those who may write the project's visits (organizers
  * and the local lead) and an edit link for the report's author or an organizer. The words are
  * written by the server in the reader's language (project-page.server.ts: the page's script
- * budget, issue 14). Photos will be listed from the documents module (`attachments`). Plain
+ * budget, issue 14). Photos are thumbnails linking to the full photo (served in scope by
+ * /pilots/projects/:id/photos/:photoId), with the author's caption or "Photo N of the visit on
+ * <date>" as alt text, and a remove button for those who may remove them. Plain
  * forms: works without JavaScript. Rendered on the server only (staticMarkup): plain links and forms.
  */
 import { useTranslation } from "react-i18next";
 
 type Action = { id: number; action: string; doneOn: string | null; line: string; badge: string; stateText: string; toggle: string };
-type Visit = { id: number; visitedOn: string; visitedText: string; facts: string[][]; actions: Action[]; canEdit: boolean };
+type Photo = { id: number; href: string; alt: string; canRemove: boolean };
+type Visit = { id: number; visitedOn: string; visitedText: string; facts: string[][]; actions: Action[]; canEdit: boolean; photos: Photo[] };
 
 export function Visits({ projectId, visits, canWrite }: { projectId: number; visits: Visit[]; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -39,6 +42,29 @@ export function Visits({ projectId, visits, canWrite }: { projectId: number; vis
                   </dd>,
                 ])}
               </dl>
+              {v.photos.length ? (
+                <>
+                  <h4>{t("pilots.visits.photos")}</h4>
+                  <ul className="photo-list">
+                    {v.photos.map((p) => (
+                      <li key={p.id} className="stack">
+                        <a href={p.href}>
+                          <img src={p.href} alt={p.alt} width={160} height={120} loading="lazy" />
+                        </a>
+                        {p.canRemove ? (
+                          <form method="post" action={`/pilots/projects/${projectId}?index`}>
+                            <input type="hidden" name="intent" value="photoRemove" />
+                            <input type="hidden" name="photoId" value={p.id} />
+                            <button type="submit" className="btn-small btn-secondary" aria-label={`${t("pilots.visits.removePhoto")}: ${p.alt}`}>
+                              {t("pilots.visits.removePhoto")}
+                            </button>
+                          </form>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
               <h4>{t("pilots.visits.actions")}</h4>
               <ul className="stack">
                 {v.actions.map((a) => (

@@ -6,28 +6,31 @@
  *   measured in the last `PERIODIC_DAYS` days: the programme monitors each running project at
  *   least once a quarter;
  * - final: completed and no final value;
- * - ex post at 12 and 24 months: completed, `endsOn` plus 12 (24) months reached, and no ex post
- *   value measured on or after that day.
+ * - ex post at 12 and 24 months: the project's ex post schedule (app/domain/pilots/expost.ts, from
+ *   the completion date in the village's zone, the one rule the overview and the project page also
+ *   use) says the measure is "due" or "overdue".
  * Pure: no database.
  */
 import { addDays } from "../dates";
+import type { ExpostMeasure } from "./expost";
 import type { PilotStatus } from "./vocabulary";
 
 export const PERIODIC_DAYS = 92;
 export type DueStage = "baseline" | "periodic" | "final" | "ex_post_12" | "ex_post_24";
 
 /** Dates (YYYY-MM-DD) of a project's values by stage, any order. */
-export type StageDates = { baseline: string[]; periodic: string[]; final: string[]; ex_post: string[] };
+export type StageDates = { baseline: string[]; periodic: string[]; final: string[] };
 
-/** The same day `years` later (29 February → 28 February), on date-only text. */
-function yearsAfter(date: string, years: number): string {
-  const [y, m, d] = date.split("-");
-  const day = m === "02" && d === "29" ? "28" : d;
-  return `${String(Number(y) + years).padStart(4, "0")}-${m}-${day}`;
-}
-
-/** The stages due for a project on `today`, in the order above. */
-export function stagesDue(p: { status: PilotStatus; startsOn: string | null; endsOn: string | null }, values: StageDates, today: string): DueStage[] {
+/**
+ * The stages due for a project on `today`, in the order above. `expost` is the project's ex post
+ * schedule (expostSchedule; empty or null for a project not completed).
+ */
+export function stagesDue(
+  p: { status: PilotStatus; startsOn: string | null },
+  values: StageDates,
+  today: string,
+  expost: readonly ExpostMeasure[] | null = null,
+): DueStage[] {
   const due: DueStage[] = [];
   if ((p.status === "approved" || p.status === "in_progress") && values.baseline.length === 0) due.push("baseline");
   if (p.status === "in_progress") {
@@ -38,15 +41,7 @@ export function stagesDue(p: { status: PilotStatus; startsOn: string | null; end
   }
   if (p.status === "completed") {
     if (values.final.length === 0) due.push("final");
-    if (p.endsOn) {
-      for (const [years, stage] of [
-        [1, "ex_post_12"],
-        [2, "ex_post_24"],
-      ] as const) {
-        const from = yearsAfter(p.endsOn, years);
-        if (from <= today && !values.ex_post.some((d) => d >= from)) due.push(stage);
-      }
-    }
+    for (const m of expost ?? []) if (m.state === "due" || m.state === "overdue") due.push(m.months === 12 ? "ex_post_12" : "ex_post_24");
   }
   return due;
 }

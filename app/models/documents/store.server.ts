@@ -70,6 +70,8 @@ export type StoreInput = {
   contentType: string;
   /** Display text only (sanitize first: app/domain/document-kinds.ts sanitizeDisplayName). */
   originalName: string;
+  /** What the file shows, as the uploader says (display text; a photo's alt text); "" by default. */
+  caption?: string;
   uploadedBy: number | null;
   /** Replace the owner's existing files of this kind (one file per kind). */
   replace?: boolean;
@@ -96,7 +98,7 @@ export function writeDocumentFile(bytes: Uint8Array): string {
   return storageKey;
 }
 
-export type DocumentRowInput = Pick<StoreInput, "owner" | "kind" | "bytes" | "contentType" | "originalName" | "uploadedBy">;
+export type DocumentRowInput = Pick<StoreInput, "owner" | "kind" | "bytes" | "contentType" | "originalName" | "caption" | "uploadedBy">;
 
 /** Inserts the row of a file written by `writeDocumentFile`, inside the caller's transaction. */
 export function insertDocumentRow(tx: Db, storageKey: string, input: DocumentRowInput): StoredDocument {
@@ -108,6 +110,7 @@ export function insertDocumentRow(tx: Db, storageKey: string, input: DocumentRow
       kind: input.kind,
       storageKey,
       originalName: input.originalName,
+      caption: input.caption ?? "",
       contentType: input.contentType,
       byteSize: input.bytes.byteLength,
       sha256: crypto.createHash("sha256").update(input.bytes).digest("hex"),

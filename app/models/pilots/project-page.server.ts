@@ -201,6 +201,13 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
           ? tr("pilots.visits.doneOn", { date: formatDate(a.doneOn, lng) })
           : tr(a.dueOn < v.today ? "pilots.milestones.late" : "pilots.visits.open"),
       })),
+      // Alt text: the author's caption, else which photo of which visit it is.
+      photos: x.photos.map((p, i) => ({
+        id: p.id,
+        href: `/pilots/projects/${v.project.id}/photos/${p.id}`,
+        alt: p.caption || tr("pilots.visits.photoAlt", { n: i + 1, date: formatDate(x.visitedOn, lng, "long") }),
+        canRemove: p.canRemove,
+      })),
     })),
     adjustments: v.adjustments.map((a) => ({
       id: a.id,

@@ -4,7 +4,8 @@
  * script budget: every module a route imports for its loader stays in the browser bundle, as code
  * or as an empty stub). GET: the page for a reader in scope (404 otherwise); POST: the forms by
  * `intent` (organizers: status, milestone, milestoneDone, budget, actual, indicator, rate; whoever
- * may write the project's monitoring visits, i.e. also its local lead: actionDone), each answering
+ * may write the project's monitoring visits, i.e. also its local lead: actionDone; the visit's
+ * author, the photo's uploader or an organizer, checked by the use case: photoRemove), each answering
  * a redirect with `?saved=` or HTTP 400 with the errors by field and the typed values.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -15,6 +16,7 @@ import {
   indicatorValueSchema,
   milestoneAdjustSchema,
   milestoneDoneSchema,
+  photoRemoveSchema,
   rateSchema,
   statusSchema,
 } from "~/forms/pilots.server";
@@ -28,6 +30,7 @@ import { changeProjectStatus } from "./projects.server";
 import { projectPage } from "./project-page.server";
 import { renderProjectRecords } from "~/components/pilots/project-records.server";
 import { projectInScope } from "./scope.server";
+import { removeVisitPhoto } from "./visit-photos.server";
 import { canWriteVisits, setVisitActionDone } from "./visits.server";
 
 export async function projectLoader({ request, params }: LoaderFunctionArgs) {
@@ -47,6 +50,7 @@ export async function projectAction({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const id = await guard(() => {
     const { project } = projectInScope(actor, idParam(params.projectId, "pilot project"));
+    if (intent === "photoRemove") return project.id; // removeVisitPhoto checks who may (404 otherwise)
     if (intent === "actionDone" ? !canWriteVisits(actor, project) : !actor.isOrganizer) requireOrganizer(actor);
     return project.id;
   });
@@ -57,6 +61,12 @@ export async function projectAction({ request, params }: ActionFunctionArgs) {
         form,
         actionDoneSchema,
         (v) => (setVisitActionDone(actor, id, v.actionId, v.done), redirect(`/pilots/projects/${id}?saved=visit#visits-h`)),
+      );
+    case "photoRemove":
+      return handleForm(
+        form,
+        photoRemoveSchema,
+        (v) => (removeVisitPhoto(actor, id, v.photoId), redirect(`/pilots/projects/${id}?saved=photoRemoved#visits-h`)),
       );
     case "status":
       return handleForm(form, statusSchema, (v) => (changeProjectStatus(actor, id, v.to, v.reason), back("status")));

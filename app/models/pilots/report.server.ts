@@ -3,7 +3,8 @@
  * overview's scope and filters), with its village and place, status, milestones (total, reached,
  * late), planned and actual spending in the project's currency (major units, as typed) and, for
  * reports, in US dollars at the latest stored rate with that rate and its date in their own
- * columns (empty when no rate). Machine-readable headers (snake_case, as the other exports);
+ * columns (empty when no rate), monitoring visits (count, last date, open agreed actions, photos:
+ * the photos themselves are served only on the project page, in scope). Machine-readable headers (snake_case, as the other exports);
  * UTF-8 with a BOM; formula-looking cells neutralised (app/domain/csv.ts).
  */
 import { stringify } from "csv-stringify/sync";
@@ -48,6 +49,7 @@ const HEADERS = [
   "monitoring_visits",
   "last_visit_on",
   "open_agreed_actions",
+  "visit_photos",
   "plan_adjustments",
   "last_adjustment_at",
   "completed_on",
@@ -99,6 +101,7 @@ export function pilotReportCsv(actor: Actor, filters: PilotFilters, lng = "en", 
         p.visits.visits,
         p.visits.lastVisitOn ?? "",
         p.visits.openActions,
+        p.visits.photos,
         p.adjustments.length,
         p.adjustments.length ? [...p.adjustments].sort().pop()! : "",
         p.expost?.completedOn ?? "",

@@ -3,10 +3,11 @@
  * status and component, milestones late, budget use per currency (planned and actual in the
  * currency, and in US dollars at the latest stored rate with its date; a currency without a rate
  * is shown unconverted and left out of the dollar total), and the projects owing indicator
- * values (app/domain/pilots/due.ts). Figures come from the overview (views.server.ts), so the
+ * values (app/domain/pilots/due.ts; ex post measures from the overview's ex post schedule,
+ * app/domain/pilots/expost.ts, so the dashboard and the overview name the same measures). Figures come from the overview (views.server.ts), so the
  * dashboard and the filtered overview it links to agree. Organizers only (NotFoundError otherwise).
  */
-import { inArray } from "drizzle-orm";
+import { and, inArray, ne } from "drizzle-orm";
 import { db, t } from "../../db.server";
 import { todayIn } from "../../domain/dates";
 import { stagesDue, type StageDates } from "../../domain/pilots/due";
@@ -70,14 +71,14 @@ export function pilotStrand(actor: Actor, now: Date = new Date()) {
     ? db()
         .select({ projectId: t.pilotIndicatorValues.projectId, stage: t.pilotIndicatorValues.stage, on: t.pilotIndicatorValues.measuredOn })
         .from(t.pilotIndicatorValues)
-        .where(inArray(t.pilotIndicatorValues.projectId, ids))
+        .where(and(inArray(t.pilotIndicatorValues.projectId, ids), ne(t.pilotIndicatorValues.stage, "ex_post")))
         .all()
     : [];
   const due = projects
     .map((p) => {
-      const dates: StageDates = { baseline: [], periodic: [], final: [], ex_post: [] };
-      for (const v of values) if (v.projectId === p.id) dates[v.stage].push(v.on);
-      const stages = stagesDue(p, dates, todayIn(p.village.timeZone, now));
+      const dates: StageDates = { baseline: [], periodic: [], final: [] };
+      for (const v of values) if (v.projectId === p.id && v.stage !== "ex_post") dates[v.stage].push(v.on);
+      const stages = stagesDue(p, dates, todayIn(p.village.timeZone, now), p.expost?.measures);
       return { id: p.id, title: p.title, village: p.village.nameLatin || p.village.name, countryCode: p.village.countryCode, status: p.status, stages };
     })
     .filter((p) => p.stages.length > 0);

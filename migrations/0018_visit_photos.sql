@@ -1,0 +1,1 @@
+ALTER TABLE `documents` ADD `caption` text DEFAULT '' NOT NULL;
