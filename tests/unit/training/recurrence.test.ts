@@ -1,6 +1,6 @@
 // Issue 15, item 8: the local days of a repeating session, from the rrule library.
 import { describe, expect, it } from "vitest";
-import { MAX_OCCURRENCES, occurrenceDates, recurrenceText } from "~/domain/training/recurrence";
+import { MAX_OCCURRENCES, occurrenceDates, parseRecurrence, recurrenceText } from "~/domain/training/recurrence";
 
 describe("recurrence", () => {
   it("every day from the start day to the last day, inclusive", () => {
@@ -25,5 +25,20 @@ describe("recurrence", () => {
     expect(recurrenceText({ start: "2031-03-03", until: "2031-03-14", repeat: "weekly", weekdays: ["MO", "FR"] })).toBe(
       "DTSTART:20310303T000000Z\nRRULE:FREQ=WEEKLY;UNTIL=20310314T000000Z;BYDAY=MO,FR",
     );
+  });
+});
+
+describe("recurrence by count, and reading a stored rule", () => {
+  it("gives the first `count` days", () => {
+    expect(occurrenceDates({ start: "2031-03-03", count: 3, repeat: "weekly", weekdays: ["TU", "TH"] })).toEqual(["2031-03-04", "2031-03-06", "2031-03-11"]);
+    expect(occurrenceDates({ start: "2031-03-30", count: 2, repeat: "daily" })).toEqual(["2031-03-30", "2031-03-31"]);
+  });
+
+  it("reads back the repeat and the weekdays, Monday first", () => {
+    expect(parseRecurrence(recurrenceText({ start: "2031-03-03", until: "2031-03-14", repeat: "weekly", weekdays: ["FR", "MO"] }))).toEqual({
+      repeat: "weekly",
+      weekdays: ["MO", "FR"],
+    });
+    expect(parseRecurrence(recurrenceText({ start: "2031-03-03", count: 4, repeat: "daily" }))).toEqual({ repeat: "daily", weekdays: [] });
   });
 });
