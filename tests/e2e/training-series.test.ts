@@ -130,4 +130,35 @@ describe("recurring training sessions", () => {
     await expectPageFits(page, "series-schedule-360-nojs");
     await ctx.close();
   });
+
+  it("with JavaScript: a daily series for a number of sessions, then this and all following cancelled", async () => {
+    const ctx = await newContext(browser, { width: 1280 });
+    const page = await ctx.newPage();
+    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
+    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings/new?visitId=${fx.visitId}`);
+    await page.getByLabel("Title").fill("Night market walk");
+    await page.getByLabel("Who attends").selectOption("visit");
+    await page.getByLabel("Exchange visit").selectOption(String(fx.visitId));
+    await page.getByLabel("Venue", { exact: true }).selectOption({ label: "Hebian village committee hall (China Standard Time)" });
+    await page.getByLabel("Start date").fill(plusDays(fx.arrival, 1).toISOString().slice(0, 10));
+    await page.getByLabel("Start time").fill("20:00");
+    await page.getByLabel("End time").fill("20:30");
+    await page.getByLabel("Repeats", { exact: true }).selectOption("daily");
+    await page.getByLabel("Ends", { exact: true }).selectOption("count");
+    await page.getByLabel("Number of sessions").fill("2");
+    await page.getByRole("button", { name: "Save the session" }).click();
+    await Promise.race([page.waitForURL(/\/admin\/trainings\/\d+/), page.getByText("Please read the warnings").waitFor()]);
+    if (!/\/admin\/trainings\/\d+/.test(page.url())) {
+      await page.getByLabel("Save anyway (I have read the warnings)").check();
+      await page.getByRole("button", { name: "Save the session" }).click();
+      await page.waitForURL(/\/admin\/trainings\/\d+/);
+    }
+    await expect.poll(() => page.getByRole("heading", { name: "Part of a series: 2 sessions" }).count()).toBe(1);
+    await page.getByLabel("Reason for cancelling").fill("Market closed this week");
+    await page.getByRole("button", { name: "Cancel this and all following sessions (2)" }).click();
+    const days = page.locator(".series-days li");
+    await expect.poll(() => days.filter({ hasText: "Cancelled" }).count()).toBe(2);
+    await expectPageFits(page, "series-following-cancelled-js");
+    await ctx.close();
+  });
 });
