@@ -8,7 +8,6 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, SelectField, TextField, useErrorText, type FieldMetadata } from "~/components/form";
 import { formatDate } from "~/domain/dates";
-import { MAX_OCCURRENCES } from "~/domain/training/repeat";
 
 type Text = FieldMetadata<string | undefined>;
 type List = FieldMetadata<string[] | undefined>;
@@ -43,13 +42,16 @@ function OccurrenceErrors({ entries, id }: { entries?: string[]; id: string }) {
 export function RepeatFields({
   fields,
   weekdays,
+  maxCount,
   occurrenceErrors,
 }: {
   fields: { repeat: Text; weekdays: List; repeatEnd: Text; until: Text; count: Text };
   weekdays: { value: string; label: string }[];
+  /** The most sessions a series may have, written with the page language's digits by the loader. */
+  maxCount: string;
   occurrenceErrors?: string[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <fieldset className="stack repeat-fields" aria-describedby={occurrenceErrors?.length ? "repeat-occurrences" : undefined}>
       <legend>{t("training.series.legend")}</legend>
@@ -73,7 +75,7 @@ export function RepeatFields({
           type="number"
           inputMode="numeric"
           label={t("training.series.count")}
-          hint={t("training.series.countHint", { max: new Intl.NumberFormat(i18n.language).format(MAX_OCCURRENCES) })}
+          hint={t("training.series.countHint", { max: maxCount })}
         />
       </div>
     </fieldset>

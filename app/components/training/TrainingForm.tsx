@@ -30,6 +30,8 @@ export type TrainingFormChoices = {
   zones: { value: string; label: string }[];
   /** Weekday checkboxes of the repeat choice, Monday first, named by Intl in the page's language. */
   weekdays: { value: string; label: string }[];
+  /** MAX_OCCURRENCES in the page language's digits (formatted by the loader, not during hydration). */
+  repeatMax: string;
 };
 
 export function TrainingForm({
@@ -135,6 +137,7 @@ export function TrainingForm({
             count: fields.count as Text,
           }}
           weekdays={choices.weekdays}
+          maxCount={choices.repeatMax}
           occurrenceErrors={(form.allErrors as Record<string, string[]> | undefined)?.occurrences}
         />
       ) : null}

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { listFormat, timeZoneChoices, timeZoneDisplayName, weekdayNames } from "~/domain/intl";
-import { WEEKDAYS } from "~/domain/training/repeat";
+import { MAX_OCCURRENCES, WEEKDAYS } from "~/domain/training/repeat";
 import { db } from "~/db.server";
 import { seriesSummaries, type SeriesSummary } from "~/models/training/series.server";
 import { utcToLocal } from "~/domain/training";
@@ -40,6 +40,7 @@ export function formChoices(
     })),
     zones: timeZoneChoices(ZONES, lng),
     weekdays: weekdayChoices(lng),
+    repeatMax: new Intl.NumberFormat(lng).format(MAX_OCCURRENCES),
   };
 }
 
