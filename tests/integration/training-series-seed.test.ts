@@ -1,10 +1,11 @@
 // The demo's recurring series (issue 15, item 8): a daily morning briefing across the Hebian
 // visit, one session per day sharing a series, each passing the same conflict checks as a save.
-import { eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import { utcToLocal } from "~/domain/training";
 import * as editRoute from "~/routes/admin.trainings.$trainingId";
+import * as itineraryRoute from "~/routes/me_.itinerary";
 import { seedDemoIfEmpty } from "../../db/seed";
 import { call, cookieFor, createUser } from "../support/factories";
 
@@ -40,5 +41,32 @@ describe("demo recurring series", () => {
       const res = await call(editRoute.action, `/admin/trainings/${r.id}`, { cookie, params: { trainingId: String(r.id) }, form });
       expect(res.status, res.status === 400 ? JSON.stringify(await res.json()) : "").toBe(302);
     }
+  });
+
+  it("a participant placed on the visit sees each briefing in their itinerary, saying it repeats", async () => {
+    const briefing = db().select().from(t.trainingSessions).where(isNotNull(t.trainingSessions.seriesId)).get()!;
+    // The demo places people by the engine only on demand: place an accepted participant here.
+    const app = db()
+      .select({ id: t.applications.id, userId: t.applications.userId })
+      .from(t.applications)
+      .where(and(eq(t.applications.editionId, briefing.editionId), eq(t.applications.status, "accepted"), isNotNull(t.applications.userId)))
+      .get()!;
+    if (
+      !db()
+        .select()
+        .from(t.placements)
+        .where(and(eq(t.placements.applicationId, app.id), eq(t.placements.status, "accepted")))
+        .get()
+    )
+      db().insert(t.placements).values({ visitId: briefing.visitId!, applicationId: app.id, status: "accepted" }).run();
+    const placed = { userId: app.userId };
+    const res = await call(itineraryRoute.loader, "/me/itinerary", { cookie: await cookieFor(placed!.userId!) });
+    const d = (await res.json()) as { plans: { days: { entries: { kind: string; id?: number; series?: string | null }[] }[] }[] };
+    const entries = d.plans.flatMap((p) => p.days.flatMap((day) => day.entries)).filter((e) => e.kind === "training");
+    const series = entries.filter((e) => e.series);
+    expect(series.length).toBeGreaterThanOrEqual(3);
+    // In the person's own saved language: one text for the whole series.
+    expect(new Set(series.map((e) => e.series)).size).toBe(1);
+    expect(entries.some((e) => e.series === null)).toBe(true);
   });
 });

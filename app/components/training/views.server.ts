@@ -111,14 +111,24 @@ export function valuesFromQuery(url: URL, defaults: Record<string, string>) {
 export function gridFor(rows: TrainingListRow[], from: string, to: string, lng: string, t: TFunction, hrefFor: (id: number) => string) {
   const grid = toGridData(rows, from, to, lng, hrefFor, t("training.grid.online") as string);
   // Occurrences of a series say how it repeats (issue 15, item 8).
+  const texts = seriesTexts(rows, lng, t);
+  if (!texts.size) return grid;
+  return { ...grid, items: grid.items.map((it) => ({ ...it, series: texts.get(it.id) ?? null })) };
+}
+
+/** Per training id of `rows` that is an occurrence of a series: how the series repeats (seriesText). */
+export function seriesTexts(rows: { id: number; seriesId: number | null }[], lng: string, t: TFunction): Map<number, string> {
   const summaries = seriesSummaries(
     db(),
     rows.map((r) => r.seriesId),
   );
-  if (!summaries.size) return grid;
-  const texts = new Map([...summaries].map(([id, s]) => [id, seriesText(s, lng, t)]));
-  const seriesOf = new Map(rows.map((r) => [r.id, r.seriesId]));
-  return { ...grid, items: grid.items.map((it) => ({ ...it, series: texts.get(seriesOf.get(it.id) ?? -1) ?? null })) };
+  const bySeries = new Map([...summaries].map(([id, s]) => [id, seriesText(s, lng, t)]));
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const text = r.seriesId === null ? undefined : bySeries.get(r.seriesId);
+    if (text) out.set(r.id, text);
+  }
+  return out;
 }
 
 /**
