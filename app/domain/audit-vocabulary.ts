@@ -29,6 +29,7 @@ export const AUDIT_RECORD_TYPES = [
   "survey_template",
   "trainer",
   "training_enrolment",
+  "training_series",
   "training_session",
   "venue",
   "visa_letter",

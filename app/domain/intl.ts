@@ -89,3 +89,13 @@ export function timeZoneChoices(zones: readonly string[], locale: string): { val
   const c = collator(locale);
   return zones.map((z) => ({ value: z, label: timeZoneChoiceLabel(z, locale) })).sort((a, b) => c.compare(a.label, b.label));
 }
+
+/**
+ * The seven weekday names in `locale`, Monday first (ISO 8601), from Intl ("Mon" or "Monday"),
+ * never written by hand. Gregorian calendar; the day is read in UTC, so no zone moves it.
+ */
+export function weekdayNames(locale: string, width: "short" | "long" = "long"): string[] {
+  const f = dateTimeFormat(locale, { weekday: width, timeZone: "UTC", calendar: "gregory" });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}

@@ -11,6 +11,7 @@ import { isoDate } from "./edition";
 import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../db/schema/training";
+import { MAX_OCCURRENCES, REPEATS, WEEKDAYS } from "~/domain/training/repeat";
 
 export const localTime = z
   .string()
@@ -51,16 +52,40 @@ export const trainingSchema = z
     confirmWarnings: checkbox,
     /** The updatedAt the form was loaded with: a stale edit is refused instead of overwriting. */
     version: z.string().max(40).optional(),
+    /**
+     * New trainings only (issue 15, item 8): repeat daily or on chosen weekdays, ending on a
+     * venue-local day (`until`, inclusive) or after `count` sessions. Whether the days lie inside
+     * the visit is checked by the model (app/models/training/series.server.ts).
+     */
+    repeat: z.preprocess((v) => (v === "" || v === undefined || v === null ? "none" : v), z.enum(REPEATS)),
+    weekdays: z.preprocess(toArray, z.array(z.enum(WEEKDAYS)).max(7)),
+    repeatEnd: z.preprocess((v) => (v === "" || v === undefined || v === null ? "until" : v), z.enum(["until", "count"])),
+    until: isoDate.optional(),
+    count: z.coerce
+      .number()
+      .int()
+      .min(1, { error: `training.series.errors.countRange|${JSON.stringify({ max: MAX_OCCURRENCES })}` })
+      .max(MAX_OCCURRENCES, { error: `training.series.errors.countRange|${JSON.stringify({ max: MAX_OCCURRENCES })}` })
+      .optional(),
   })
   .refine((v) => v.type !== "online" || !!v.onlineUrl, { path: ["onlineUrl"], error: "training.errors.onlineUrlNeeded" })
   .refine((v) => v.type === "online" || !!v.venueId || !!v.onlineUrl, { path: ["venueId"], error: "training.errors.venueNeeded" })
-  .refine((v) => v.audience !== "visit" || !!v.visitId, { path: ["visitId"], error: "training.errors.visitNeeded" });
+  .refine((v) => v.audience !== "visit" || !!v.visitId, { path: ["visitId"], error: "training.errors.visitNeeded" })
+  .refine((v) => v.repeat !== "weekly" || v.weekdays.length > 0, { path: ["weekdays"], error: "training.series.errors.noWeekday" })
+  .refine((v) => v.repeat === "none" || v.repeatEnd !== "until" || !!v.until, { path: ["until"], error: "training.series.errors.untilNeeded" })
+  .refine((v) => v.repeat === "none" || v.repeatEnd !== "count" || v.count !== undefined, { path: ["count"], error: "training.series.errors.countNeeded" })
+  .refine((v) => v.repeat === "none" || v.repeatEnd !== "until" || !v.until || v.until >= v.startDate, {
+    path: ["until"],
+    error: "training.series.errors.untilBeforeStart",
+  });
 
 export type TrainingInput = z.output<typeof trainingSchema>;
 
 export const trainingStatusSchema = z.object({
   to: z.enum(["scheduled", "held", "cancelled"]),
   reason: z.string().trim().max(2000).optional(),
+  /** Cancelling an occurrence of a series: it alone (default) or it and all following ones. */
+  scope: z.enum(["one", "following"]).optional(),
 });
 
 export const freeSlotSchema = z

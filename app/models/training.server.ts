@@ -12,3 +12,4 @@ export * from "./training/messages.server";
 export * from "./training/resources.server";
 export * from "./training/save.server";
 export * from "./training/trainings.server";
+export * from "./training/series.server";

@@ -1,5 +1,6 @@
 // /admin/editions/:id/trainings/new: the organizer schedules a training session. A slot picked on
 // the free-slot page arrives as query parameters and fills the form (works without JavaScript).
+// A session may repeat (issue 15, item 8): then the whole series is made, or nothing.
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { TrainingForm } from "~/components/training/TrainingForm";
 import { formChoices, valuesFromQuery } from "~/components/training/views.server";
 import { trainingSchema } from "~/forms/training";
 import { remixI18n } from "~/i18n.server";
-import { saveTraining, editionForOrganizer } from "~/models/training.server";
+import { createTrainingSeries, saveTraining, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -33,6 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const edition = await guard(() => editionForOrganizer(actor, Number(params.id)));
   const form = await readForm(request);
   return handleForm(form, trainingSchema, (v) => {
+    if (v.repeat !== "none") {
+      const { firstId } = createTrainingSeries(actor, { editionId: edition.id }, v, { locale: lng });
+      return redirect(`/admin/trainings/${firstId}?saved=1`);
+    }
     const id = saveTraining(actor, { editionId: edition.id }, v, { locale: lng });
     return redirect(`/admin/trainings/${id}?saved=1`);
   });

@@ -6,13 +6,22 @@ import { useTranslation } from "react-i18next";
 import { AuditTrail } from "~/components/review/AuditTrail";
 import { StatusForms } from "~/components/training/StatusForms";
 import { TrainingForm } from "~/components/training/TrainingForm";
-import { formChoices, formValues } from "~/components/training/views.server";
+import { formChoices, formValues, seriesText } from "~/components/training/views.server";
+import { formatDate } from "~/domain/dates";
 import { formatForViewer } from "~/domain/training";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
-import { remixI18n } from "~/i18n.server";
+import { remixI18n, translatorFor } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
 import { auditTrail } from "~/models/audit.server";
-import { listEnrolments, getTrainingForEdit, saveTraining, changeTrainingStatus, trainingInScope } from "~/models/training.server";
+import {
+  listEnrolments,
+  getTrainingForEdit,
+  saveTraining,
+  changeTrainingStatus,
+  trainingInScope,
+  seriesOfTraining,
+  cancelFollowingOccurrences,
+} from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -25,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => {
     requireOrganizer(actor);
     const { training, edition, trainerIds, interpreterIds } = getTrainingForEdit(actor, Number(params.trainingId));
+    const series = seriesOfTraining(actor, training.id);
     return json({
       training: {
         id: training.id,
@@ -41,6 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       choices: formChoices(actor, edition.id, lng, { venueId: training.venueId, trainerIds, interpreterIds }),
       values: formValues(training, trainerIds, interpreterIds),
       enrolments: listEnrolments(actor, training.id),
+      series: series
+        ? {
+            total: series.summary.total,
+            following: series.following,
+            text: seriesText(series.summary, lng, translatorFor(lng)),
+            occurrences: series.occurrences.map((o) => ({ ...o, label: formatDate(o.date, lng) })),
+          }
+        : null,
       audit: auditTrail("training_session", training.id),
     });
   });
@@ -57,7 +75,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "status") {
     return handleForm(form, trainingStatusSchema, (v) => {
-      changeTrainingStatus(actor, id, v.to, v.reason);
+      if (v.to === "cancelled" && v.scope === "following") cancelFollowingOccurrences(actor, id, v.reason);
+      else changeTrainingStatus(actor, id, v.to, v.reason);
       return redirect(`/admin/trainings/${id}?saved=1`);
     });
   }
@@ -99,7 +118,26 @@ export default function EditTraining() {
         </p>
       ) : null}
       {d.training.cancelReason ? <p className="alert alert-warn">{t("training.cancelledBecause", { reason: d.training.cancelReason })}</p> : null}
-      <StatusForms status={d.training.status} started={d.training.started} errors={statusErrors} reasonErrors={reasonErrors} />
+      {d.series ? (
+        <section className="card" aria-labelledby="series-h">
+          <h2 id="series-h">{t("training.series.partOf", { count: d.series.total })}</h2>
+          <p>{d.series.text}</p>
+          <ol className="pill-list series-days">
+            {d.series.occurrences.map((o) => (
+              <li key={o.id}>
+                {o.current ? <strong aria-current="page">{o.label}</strong> : <Link to={`/admin/trainings/${o.id}`}>{o.label}</Link>}
+                {o.status !== "scheduled" ? (
+                  <>
+                    {" "}
+                    <span className={`badge badge-${o.status}`}>{t(`training.status.${o.status}`)}</span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <StatusForms status={d.training.status} started={d.training.started} errors={statusErrors} reasonErrors={reasonErrors} following={d.series?.following} />
       {editable ? (
         <section className="card">
           <h2>{t("training.form.editTitle")}</h2>

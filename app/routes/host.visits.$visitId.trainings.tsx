@@ -7,12 +7,23 @@ import { useTranslation } from "react-i18next";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
 import { trainingLinks } from "~/components/training/styles";
 import { TrainingForm } from "~/components/training/TrainingForm";
-import { formChoices, formValues, gridFor, valuesFromQuery } from "~/components/training/views.server";
+import { formChoices, formValues, gridFor, seriesText, valuesFromQuery } from "~/components/training/views.server";
 import { formatDate } from "~/domain/dates";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n, translatorFor } from "~/i18n.server";
 import { FeedCard } from "~/components/training/FeedCard";
-import { feedUrl, rotateVisitFeed, visitFeedState, getTrainingForEdit, listTrainingRows, saveTraining, changeTrainingStatus } from "~/models/training.server";
+import {
+  feedUrl,
+  rotateVisitFeed,
+  visitFeedState,
+  getTrainingForEdit,
+  listTrainingRows,
+  saveTraining,
+  changeTrainingStatus,
+  createTrainingSeries,
+  cancelFollowingOccurrences,
+  seriesOfTraining,
+} from "~/models/training.server";
 import { visitInScope } from "~/models/hosts.server";
 import { db } from "~/db.server";
 import { NotFoundError } from "~/models/errors";
@@ -41,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { visit, site } = visitInScope(actor, visitId);
     const rows = listTrainingRows(db(), { visitId });
     const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
+    const series = edit ? seriesOfTraining(actor, edit.training.id) : null;
     return json({
       visit: {
         id: visit.id,
@@ -57,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             status: edit.training.status,
             started: Date.parse(edit.training.startsAt) <= Date.now(),
             values: formValues(edit.training, edit.trainerIds, edit.interpreterIds),
+            series: series ? { total: series.summary.total, following: series.following, text: seriesText(series.summary, lng, t) } : null,
           }
         : null,
       newValues: valuesFromQuery(url, { startDate: visit.arrivalOn, endDate: visit.arrivalOn, audience: "visit", timeZone: site.timeZone }),
@@ -88,11 +101,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "status") {
     if (!edit) throw new Response("Not found", { status: 404 });
     return handleForm(form, trainingStatusSchema, (v) => {
-      changeTrainingStatus(actor, edit.training.id, v.to, v.reason);
+      if (v.to === "cancelled" && v.scope === "following") cancelFollowingOccurrences(actor, edit.training.id, v.reason);
+      else changeTrainingStatus(actor, edit.training.id, v.to, v.reason);
       return redirect(`${back}?saved=1`);
     });
   }
   return handleForm(form, trainingSchema, (v) => {
+    if (!edit && v.repeat !== "none") {
+      createTrainingSeries(actor, { editionId, fixedVisitId: visitId }, v, { locale: lng });
+      return redirect(`${back}?saved=1`);
+    }
     saveTraining(actor, edit ? { trainingId: edit.training.id, fixedVisitId: visitId } : { editionId, fixedVisitId: visitId }, v, { locale: lng });
     return redirect(`${back}?saved=1`);
   });
@@ -132,7 +150,12 @@ export default function HostVisitTrainings() {
               <p>
                 <Link to={`/host/visits/${d.visit.id}/trainings`}>{t("training.host.newInstead")}</Link>
               </p>
-              <StatusForms status={d.edit.status} started={d.edit.started} errors={statusErrors} />
+              {d.edit.series ? (
+                <p className="muted">
+                  {t("training.series.partOf", { count: d.edit.series.total })} · {d.edit.series.text}
+                </p>
+              ) : null}
+              <StatusForms status={d.edit.status} started={d.edit.started} errors={statusErrors} following={d.edit.series?.following} />
             </>
           ) : null}
           {!d.edit || d.edit.status === "draft" || d.edit.status === "scheduled" ? (

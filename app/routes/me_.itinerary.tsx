@@ -14,7 +14,8 @@ import { timeZoneDisplayName } from "~/domain/intl";
 import { pickField, type Shown } from "~/domain/local-text";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
-import { remixI18n } from "~/i18n.server";
+import { remixI18n, translatorFor } from "~/i18n.server";
+import { seriesTexts } from "~/components/training/views.server";
 import { feedUrl, participantFeedState, rotateParticipantFeed, getItinerary } from "~/models/training.server";
 import { FeedCard } from "~/components/training/FeedCard";
 import { CheckInPass } from "~/components/dashboard/CheckInPass";
@@ -46,6 +47,8 @@ type Entry =
       interpreters: string;
       enrolment: string | null;
       position: number | null;
+      /** How its series repeats (issue 15, item 8), or null for a one-off session. */
+      series: string | null;
     };
 
 const rank = (e: Entry) => (e.kind === "arrival" ? 0 : e.kind === "training" ? 1 : 2);
@@ -54,6 +57,7 @@ const rankKey = (e: Entry) => (e.kind === "training" ? e.sort : e.key);
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
+  const t = translatorFor(lng);
   const { homeZone, plans } = getItinerary(actor);
   const passes = await Promise.all(plans.map((p) => myCheckInPass(actor, { applicationId: p.applicationId })));
   return json({
@@ -67,6 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title, place });
         entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title, place });
       }
+      const series = seriesTexts(p.trainings, lng, t);
       for (const r of p.trainings) {
         const s = utcToLocal(r.startsAt, r.timeZone);
         const e = utcToLocal(r.endsAt, r.timeZone);
@@ -89,6 +94,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           interpreters: r.interpreters.join(", "),
           enrolment: r.enrolment,
           position: r.position,
+          series: series.get(r.id) ?? null,
         });
       }
       const days = [...new Set(entries.map((e) => e.date))].sort();
@@ -152,6 +158,7 @@ export default function Itinerary() {
                           <LocalText value={e.title} />
                         </Link>{" "}
                         · {t(`training.types.${e.type}`)}
+                        {e.series ? <span className="muted"> · {e.series}</span> : null}
                         {e.status === "cancelled" ? (
                           <>
                             {" "}

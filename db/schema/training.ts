@@ -73,6 +73,21 @@ export type TrainingSessionStatus = (typeof TRAINING_STATUSES)[number];
 export const TRAINING_AUDIENCES = ["visit", "edition", "enrol"] as const;
 export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number];
 
+/**
+ * A repeating training (issue 15, item 8): its occurrences are ordinary training sessions that
+ * share `series_id`, each checked, changed and cancelled on its own. `rule` is the RFC 5545
+ * RRULE the occurrences were made from (DTSTART as the first local day), kept for display and audit.
+ */
+export const trainingSeries = sqliteTable("training_series", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  editionId: integer("edition_id")
+    .notNull()
+    .references(() => editions.id),
+  rule: text("rule").notNull(),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: text("created_at").notNull().default(now),
+});
+
 export const trainingSessions = sqliteTable(
   "training_sessions",
   {
@@ -101,6 +116,8 @@ export const trainingSessions = sqliteTable(
     audience: text("audience", { enum: TRAINING_AUDIENCES }).notNull(),
     status: text("status", { enum: TRAINING_STATUSES }).notNull().default("draft"),
     cancelReason: text("cancel_reason"),
+    /** The series this session is one occurrence of; null for a one-off session. */
+    seriesId: integer("series_id").references(() => trainingSeries.id),
     /** Edit counter: the iCalendar SEQUENCE. */
     revision: integer("revision").notNull().default(0),
     createdBy: integer("created_by").references(() => users.id),
@@ -111,6 +128,7 @@ export const trainingSessions = sqliteTable(
     index("training_sessions_edition_start").on(t.editionId, t.startsAt),
     index("training_sessions_visit").on(t.visitId),
     index("training_sessions_venue").on(t.venueId),
+    index("training_sessions_series").on(t.seriesId, t.startsAt),
   ],
 );
 

@@ -215,6 +215,19 @@ export const SESSION_DESCRIPTIONS: Record<string, LocalText> = {
     ja: "ベトナム語、タイ語、クメール語への通訳付きのオンライン研修。",
     ko: "베트남어, 태국어, 크메르어 통역이 제공되는 온라인 세션.",
   },
+  "Every morning of the visit in the village hall: the day's plan, practical notes from the host families, and five Chinese phrases for the homestay.": {
+    vi: "Mỗi sáng của chuyến thăm tại nhà văn hóa thôn: kế hoạch trong ngày, lưu ý thực tế từ các gia đình chủ nhà và năm câu tiếng Trung dùng khi ở homestay.",
+    th: "ทุกเช้าระหว่างการศึกษาดูงาน ที่ศาลากลางหมู่บ้าน: แผนของวัน ข้อแนะนำจากครอบครัวเจ้าบ้าน และวลีภาษาจีนห้าวลีสำหรับโฮมสเตย์",
+    km: "រៀងរាល់ព្រឹកនៃទស្សនកិច្ច នៅសាលាភូមិ៖ ផែនការប្រចាំថ្ងៃ ការណែនាំជាក់ស្ដែងពីគ្រួសារម្ចាស់ផ្ទះ និងឃ្លាភាសាចិនប្រាំសម្រាប់ការស្នាក់នៅផ្ទះអ្នកភូមិ។",
+    lo: "ທຸກເຊົ້າຂອງທັດສະນະສຶກສາ ຢູ່ຫ້ອງການບ້ານ: ແຜນຂອງມື້, ຄຳແນະນຳຈາກຄອບຄົວເຈົ້າພາບ ແລະ ປະໂຫຍກພາສາຈີນຫ້າປະໂຫຍກສຳລັບໂຮມສະເຕ.",
+    my: "ခရီး၏ နံနက်တိုင်း ကျေးရွာခန်းမတွင်- ယနေ့အစီအစဉ်၊ အိမ်ရှင်မိသားစုများ၏ လက်တွေ့မှတ်ချက်များနှင့် အိမ်ရှင်တည်းခိုရေးအတွက် တရုတ်စကားစု ငါးခု။",
+    id: "Setiap pagi selama kunjungan di balai desa: rencana hari itu, catatan praktis dari keluarga tuan rumah, dan lima ungkapan bahasa Tionghoa untuk homestay.",
+    ms: "Setiap pagi sepanjang lawatan di dewan kampung: rancangan hari itu, nota praktikal daripada keluarga angkat, dan lima frasa bahasa Cina untuk inap desa.",
+    fil: "Tuwing umaga ng pagbisita sa bulwagan ng nayon: ang plano ng araw, praktikal na paalala mula sa mga pamilyang host, at limang pariralang Tsino para sa homestay.",
+    zh: "访问期间每天早上在村委会会堂：当天安排、接待家庭的实用提示，以及五句寄宿用的中文短语。",
+    ja: "訪問中の毎朝、村の集会所で：その日の予定、受け入れ家庭からの実用的な注意、ホームステイで使える中国語フレーズ5つ。",
+    ko: "방문 기간 매일 아침 마을회관에서: 그날의 계획, 호스트 가정의 실용적인 안내, 홈스테이에서 쓸 중국어 표현 다섯 가지.",
+  },
 };
 
 /** Host site descriptions and accessibility notes (db/seed/hosts.ts), by site key. */

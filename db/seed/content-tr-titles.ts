@@ -269,6 +269,19 @@ export const SESSION_TITLES: Record<string, LocalText> = {
     ja: "閉会セッション：各村のアクションプラン",
     ko: "폐막 세션: 마을별 실행 계획",
   },
+  "Morning briefing: the day's programme and useful Chinese phrases": {
+    vi: "Giao ban buổi sáng: chương trình trong ngày và những câu tiếng Trung hữu ích",
+    th: "ประชุมชี้แจงยามเช้า: กำหนดการของวันและวลีภาษาจีนที่ใช้ได้จริง",
+    km: "កិច្ចប្រជុំពេលព្រឹក៖ កម្មវិធីប្រចាំថ្ងៃ និងឃ្លាភាសាចិនដែលមានប្រយោជន៍",
+    lo: "ກອງປະຊຸມຕອນເຊົ້າ: ກຳນົດການຂອງມື້ ແລະ ປະໂຫຍກພາສາຈີນທີ່ເປັນປະໂຫຍດ",
+    my: "နံနက်ပိုင်း အစည်းအဝေး- ယနေ့အစီအစဉ်နှင့် အသုံးဝင်သော တရုတ်စကားစုများ",
+    id: "Pengarahan pagi: acara hari ini dan ungkapan bahasa Tionghoa yang berguna",
+    ms: "Taklimat pagi: atur cara hari ini dan frasa bahasa Cina yang berguna",
+    fil: "Pulong sa umaga: ang programa ng araw at mga kapaki-pakinabang na pariralang Tsino",
+    zh: "晨间简会：当天日程与实用中文短语",
+    ja: "朝のブリーフィング：その日の予定と役立つ中国語フレーズ",
+    ko: "아침 브리핑: 그날의 일정과 유용한 중국어 표현",
+  },
 };
 
 /** Exchange visit titles of the Yunnan and 9th editions (db/seed/hosts.ts, evaluation.ts), by English title. */

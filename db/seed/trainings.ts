@@ -3,11 +3,13 @@
  * forum and lectures in Kunming, field visits and workshops at the four visits' villages, an
  * online session open to enrolment, and a closing workshop in Jinghong — with trainers and
  * interpreters working zh↔en, zh↔vi and zh↔th. No interpreter, trainer or venue is booked
- * twice. Dates are relative to the edition's first day; deterministic.
+ * twice. A daily morning briefing at the Hebian visit is a recurring series (issue 15, item 8).
+ * Dates are relative to the edition's first day; deterministic.
  */
 import { eq, sql } from "drizzle-orm";
 import { addDays } from "../../app/domain/dates";
 import { localToUtc } from "../../app/domain/training";
+import { occurrenceDates, recurrenceText } from "../../app/domain/training/recurrence";
 import type { Db } from "../client";
 import * as t from "../schema";
 import { SESSION_TITLES } from "./content-tr-titles";
@@ -286,7 +288,26 @@ const SESSIONS: SessionSeed[] = [
   },
 ];
 
-/** Inserts venues, trainers, interpreters and the week of sessions of `edition`. */
+/**
+ * A recurring series (issue 15, item 8): a short briefing every morning of the Hebian visit, at
+ * 07:30 before the day's sessions, so no venue, trainer, interpreter or participant is double-booked.
+ */
+const BRIEFING: Omit<SessionSeed, "day"> = {
+  title: "Morning briefing: the day's programme and useful Chinese phrases",
+  type: "lecture",
+  from: "07:30",
+  to: "08:00",
+  venue: "hebian",
+  visit: "hebian",
+  audience: "visit",
+  language: "zh",
+  trainers: ["deng"],
+  interpreters: ["lina", "hai"],
+  description:
+    "Every morning of the visit in the village hall: the day's plan, practical notes from the host families, and five Chinese phrases for the homestay.",
+};
+
+/** Inserts venues, trainers, interpreters, the week of sessions of `edition` and one recurring series. */
 export function seedTrainings(tx: Db, edition: { id: number; startsOn: string }, siteIds: Record<string, number>) {
   const visits = tx
     .select({ id: t.exchangeVisits.id, hostSiteId: t.exchangeVisits.hostSiteId })
@@ -318,8 +339,7 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
       .returning({ id: t.interpreters.id })
       .get().id;
   }
-  for (const s of SESSIONS) {
-    const date = addDays(edition.startsOn, s.day);
+  const insertSession = (s: Omit<SessionSeed, "day">, date: string, seriesId: number | null = null) => {
     const id = tx
       .insert(t.trainingSessions)
       .values({
@@ -339,6 +359,7 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
         capacity: s.capacity ?? null,
         audience: s.audience,
         status: s.status ?? "scheduled",
+        seriesId,
       })
       .returning({ id: t.trainingSessions.id })
       .get().id;
@@ -350,6 +371,23 @@ export function seedTrainings(tx: Db, edition: { id: number; startsOn: string },
       tx.insert(t.trainingSessionInterpreters)
         .values(s.interpreters.map((k) => ({ trainingSessionId: id, interpreterId: interpreterIds[k] })))
         .run();
+  };
+  for (const s of SESSIONS) insertSession(s, addDays(edition.startsOn, s.day));
+
+  // The recurring series: every morning of the Hebian visit from the day after arrival.
+  const hebian = tx
+    .select()
+    .from(t.exchangeVisits)
+    .where(eq(t.exchangeVisits.id, visitBySite.hebian ?? -1))
+    .get();
+  if (hebian) {
+    const rule = { start: addDays(hebian.arrivalOn, 1), until: hebian.departureOn, repeat: "daily" as const };
+    const seriesId = tx
+      .insert(t.trainingSeries)
+      .values({ editionId: edition.id, rule: recurrenceText(rule) })
+      .returning({ id: t.trainingSeries.id })
+      .get().id;
+    for (const date of occurrenceDates(rule)) insertSession(BRIEFING, date, seriesId);
   }
 }
 

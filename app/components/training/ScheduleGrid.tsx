@@ -34,6 +34,7 @@ export function TrainingCard({ it, showVenue, t }: { it: GridItem; showVenue?: s
       <span className="sched-meta">
         {t(`training.types.${it.type}`)} · {it.language}
         {showVenue ? ` · ${showVenue}` : ""}
+        {it.series ? ` · ${it.series}` : ""}
         {it.interpreters ? ` · ${t("training.grid.interpreters")}: ${it.interpreters}` : ""}
         {it.status !== "scheduled" ? (
           <>

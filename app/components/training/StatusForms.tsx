@@ -2,12 +2,26 @@
  * Status changes of a training: schedule, mark held, cancel with a reason (works without JS).
  * `started`: whether the session has begun (server's clock); "Mark as held" is offered only then
  * (issue 12: it was offered for future sessions; changeTrainingStatus refuses those too).
+ * `following`: for an occurrence of a series, how many draft or scheduled occurrences from this
+ * one on; above one, a second button cancels them all (issue 15, item 8).
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
 
-export function StatusForms({ status, started, errors, reasonErrors }: { status: string; started: boolean; errors?: string[]; reasonErrors?: string[] }) {
+export function StatusForms({
+  status,
+  started,
+  errors,
+  reasonErrors,
+  following,
+}: {
+  status: string;
+  started: boolean;
+  errors?: string[];
+  reasonErrors?: string[];
+  following?: number;
+}) {
   const { t } = useTranslation();
   const next = (status === "draft" ? ["scheduled", "cancelled"] : status === "scheduled" ? ["held", "cancelled"] : []).filter((to) => to !== "held" || started);
   if (!next.length) return null;
@@ -41,9 +55,14 @@ export function StatusForms({ status, started, errors, reasonErrors }: { status:
           <ErrorList id="cancel-reason-error" errors={reasonErrors} />
         </div>
         <div className="actions">
-          <button type="submit" className="btn-danger">
-            {t("training.statusForm.to.cancelled")}
+          <button type="submit" className="btn-danger" name="scope" value="one">
+            {following ? t("training.series.cancelOne") : t("training.statusForm.to.cancelled")}
           </button>
+          {following && following > 1 ? (
+            <button type="submit" className="btn-danger" name="scope" value="following">
+              {t("training.series.cancelFollowing", { count: following })}
+            </button>
+          ) : null}
         </div>
       </Form>
     </section>

@@ -10,6 +10,7 @@ import { useAppForm } from "~/forms/use-app-form";
 import { parseWithZod } from "~/forms/parse";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RepeatFields } from "./RepeatFields";
 import { CheckboxGroup, ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { languageName, LANGUAGES } from "~/domain/vocabulary";
 import { trainingSchema } from "~/forms/training";
@@ -27,6 +28,10 @@ export type TrainingFormChoices = {
   interpreters: { id: number; label: string }[];
   /** Zones to choose from, labelled in the page's language by the loader (timeZoneChoices). */
   zones: { value: string; label: string }[];
+  /** Weekday checkboxes of the repeat choice, Monday first, named by Intl in the page's language. */
+  weekdays: { value: string; label: string }[];
+  /** MAX_OCCURRENCES in the page language's digits (formatted by the loader, not during hydration). */
+  repeatMax: string;
 };
 
 export function TrainingForm({
@@ -122,6 +127,20 @@ export function TrainingForm({
         <TextField field={fields.endDate as Text} type="date" label={t("training.form.endDate")} hint={t("training.form.endDateHint")} />
         <TextField field={fields.endTime as Text} type="time" label={t("training.form.endTime")} hint={t("training.form.timeHint")} required />
       </div>
+      {isNew ? (
+        <RepeatFields
+          fields={{
+            repeat: fields.repeat as Text,
+            weekdays: fields.weekdays as List,
+            repeatEnd: fields.repeatEnd as Text,
+            until: fields.until as Text,
+            count: fields.count as Text,
+          }}
+          weekdays={choices.weekdays}
+          maxCount={choices.repeatMax}
+          occurrenceErrors={(form.allErrors as Record<string, string[]> | undefined)?.occurrences}
+        />
+      ) : null}
       <TextField field={fields.onlineUrl as Text} type="url" label={t("training.form.onlineUrl")} hint={t("training.form.onlineUrlHint")} />
       <CheckboxGroup
         field={fields.trainerIds as List}

@@ -41,6 +41,8 @@ export type GridItem = {
   trainers: string;
   interpreters: string;
   visitTitle: string | null;
+  /** How its series repeats ("Repeats: Mon, Wed until 14 Mar 2031"), made by the loader; else absent. */
+  series?: string | null;
 };
 
 export type GridData = {

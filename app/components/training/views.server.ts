@@ -2,7 +2,10 @@
 import type { TFunction } from "i18next";
 import { countryTimeZones, MEMBER_COUNTRY_CODES } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
-import { timeZoneChoices, timeZoneDisplayName } from "~/domain/intl";
+import { listFormat, timeZoneChoices, timeZoneDisplayName, weekdayNames } from "~/domain/intl";
+import { MAX_OCCURRENCES, WEEKDAYS } from "~/domain/training/repeat";
+import { db } from "~/db.server";
+import { seriesSummaries, type SeriesSummary } from "~/models/training/series.server";
 import { utcToLocal } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import type { Actor } from "~/models/actor";
@@ -36,6 +39,8 @@ export function formChoices(
       label: `${x.name} (${x.languagePairs.map((p) => `${p.from}${p.oneWay ? "→" : "↔"}${p.to}`).join(", ")})`,
     })),
     zones: timeZoneChoices(ZONES, lng),
+    weekdays: weekdayChoices(lng),
+    repeatMax: new Intl.NumberFormat(lng).format(MAX_OCCURRENCES),
   };
 }
 
@@ -82,7 +87,15 @@ const QUERY_FIELDS = [
 
 /** A new form's values from the query string (a slot picked on the free-slot page), with defaults. */
 export function valuesFromQuery(url: URL, defaults: Record<string, string>) {
-  const v: Record<string, unknown> = { type: "lecture", audience: "edition", deliveryLanguage: "en", status: "scheduled", ...defaults };
+  const v: Record<string, unknown> = {
+    type: "lecture",
+    audience: "edition",
+    deliveryLanguage: "en",
+    status: "scheduled",
+    repeat: "none",
+    repeatEnd: "until",
+    ...defaults,
+  };
   for (const k of QUERY_FIELDS) {
     const x = url.searchParams.get(k);
     if (x) v[k] = x.slice(0, 200);
@@ -96,5 +109,42 @@ export function valuesFromQuery(url: URL, defaults: Record<string, string>) {
 }
 
 export function gridFor(rows: TrainingListRow[], from: string, to: string, lng: string, t: TFunction, hrefFor: (id: number) => string) {
-  return toGridData(rows, from, to, lng, hrefFor, t("training.grid.online") as string);
+  const grid = toGridData(rows, from, to, lng, hrefFor, t("training.grid.online") as string);
+  // Occurrences of a series say how it repeats (issue 15, item 8).
+  const texts = seriesTexts(rows, lng, t);
+  if (!texts.size) return grid;
+  return { ...grid, items: grid.items.map((it) => ({ ...it, series: texts.get(it.id) ?? null })) };
+}
+
+/** Per training id of `rows` that is an occurrence of a series: how the series repeats (seriesText). */
+export function seriesTexts(rows: { id: number; seriesId: number | null }[], lng: string, t: TFunction): Map<number, string> {
+  const summaries = seriesSummaries(
+    db(),
+    rows.map((r) => r.seriesId),
+  );
+  const bySeries = new Map([...summaries].map(([id, s]) => [id, seriesText(s, lng, t)]));
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const text = r.seriesId === null ? undefined : bySeries.get(r.seriesId);
+    if (text) out.set(r.id, text);
+  }
+  return out;
+}
+
+/**
+ * How a series repeats, in `lng`: "Repeats daily until 14 Mar 2031" or "Repeats: Mon, Wed until
+ * 14 Mar 2031". Weekday names and the list come from Intl, the date from formatDate.
+ */
+export function seriesText(s: SeriesSummary, lng: string, t: TFunction): string {
+  const date = formatDate(s.lastDate, lng);
+  if (s.repeat === "daily") return t("training.series.repeatsDaily", { date }) as string;
+  const names = weekdayNames(lng, "short");
+  const days = listFormat(lng, { type: "unit", style: "short" }).format(s.weekdays.map((d) => names[WEEKDAYS.indexOf(d)]!));
+  return t("training.series.repeatsWeekly", { days, date }) as string;
+}
+
+/** The weekday checkboxes of the repeat choice, Monday first, named by Intl in `lng`. */
+export function weekdayChoices(lng: string): { value: string; label: string }[] {
+  const names = weekdayNames(lng, "long");
+  return WEEKDAYS.map((value, i) => ({ value, label: names[i]! }));
 }

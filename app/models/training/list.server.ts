@@ -29,6 +29,8 @@ export type TrainingListRow = {
   capacity: number | null;
   updatedAt: string;
   revision: number;
+  /** The series it is one occurrence of (issue 15, item 8), or null. */
+  seriesId: number | null;
   description: string;
   trainers: string[];
   interpreters: string[];
@@ -65,6 +67,7 @@ export function listTrainingRows(tx: Db, where: { editionId?: number; visitId?: 
       capacity: t.trainingSessions.capacity,
       updatedAt: t.trainingSessions.updatedAt,
       revision: t.trainingSessions.revision,
+      seriesId: t.trainingSessions.seriesId,
       description: t.trainingSessions.description,
       enrolled: sql<number>`(select count(*) from training_enrolments e where e.training_session_id = "training_sessions"."id" and e.status = 'enrolled')`,
     })
