@@ -8,6 +8,7 @@ import { remixI18n } from "~/i18n.server";
 import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalText";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => (d.editionName ? t("tracking.dashboard.titleEdition", { edition: d.editionName }) : t("tracking.dashboard.title")));
@@ -25,7 +26,13 @@ export default function Dashboard() {
   const { t } = useTranslation();
   return (
     <>
-      <h1>{data.editionName ? t("tracking.dashboard.titleEdition", { edition: data.editionName }) : t("tracking.dashboard.title")}</h1>
+      <h1>
+        {data.editionName ? (
+          <LocalTextIn i18nKey="tracking.dashboard.titleEdition" name="edition" value={{ text: data.editionName, lang: data.editionLang }} />
+        ) : (
+          t("tracking.dashboard.title")
+        )}
+      </h1>
       <DashboardView data={data} />
     </>
   );
