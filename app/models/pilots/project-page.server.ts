@@ -7,6 +7,7 @@
  */
 import { countryName } from "../../domain/country-names";
 import { localText } from "../../domain/evaluation/text";
+import { pickField } from "../../domain/local-text";
 import { formatChange, formatNumber, formatPercent } from "../../domain/format";
 import { displayDigits, formatMoney, minorToInput, toUsd } from "../../domain/pilots/money";
 import type { Actor } from "../actor";
@@ -74,6 +75,10 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
   });
   return {
     ...v,
+    // The origin's edition named for the reader (issue 11 item 8); its translations stay here.
+    origin: v.origin
+      ? (({ editionTranslations, ...o }) => ({ ...o, editionName: pickField(o.editionName, editionTranslations, "name", lng).text }))(v.origin)
+      : null,
     country: countryName(v.village.countryCode, lng),
     budget: budgetView(v, lng),
     trail: v.trail.map((e) => ({ ...e, atText: atFormat.format(new Date(e.at)) })),
