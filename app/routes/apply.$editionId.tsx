@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
 import { applyAction, applyLoader } from "~/models/applications/apply-page.server";
+import { LocalTextIn } from "~/components/i18n/LocalText";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));
@@ -25,7 +26,9 @@ export default function Apply() {
       <p>
         <Link to="/me">{t("apply.backToList")}</Link>
       </p>
-      <h1>{t("apply.title", { edition: edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="apply.title" name="edition" value={{ text: edition.name, lang: edition.lang }} />
+      </h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? (
         <p className="alert alert-ok" role="status">

@@ -3,6 +3,7 @@
  * stands, what happens next, the reason given, the audit trail, a summary of the answers and the
  * withdraw form (a required confirmation box, so it works without JavaScript).
  */
+import { LocalTextIn } from "~/components/i18n/LocalText";
 import { langOfText } from "~/domain/script-lang";
 import type { SubmissionResult } from "@conform-to/react";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
@@ -28,7 +29,7 @@ export type StatusViewData = {
     hostCountries: string[];
     availability: string;
   };
-  edition: { id: number; name: string; dates: string };
+  edition: { id: number; name: string; lang?: string; dates: string };
   trail: HistoryEvent[];
   canEdit: boolean;
   canWithdraw: boolean;
@@ -47,7 +48,9 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       <p>
         <Link to="/me">{t("apply.backToList")}</Link>
       </p>
-      <h1>{t("apply.status.title", { edition: edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="apply.status.title" name="edition" value={{ text: edition.name, lang: edition.lang }} />
+      </h1>
       {notice ? (
         <p className="alert alert-ok" role="status">
           {t(`apply.status.notice.${notice}`)}

@@ -7,7 +7,7 @@
  */
 import { countryName } from "../../domain/country-names";
 import { localText } from "../../domain/evaluation/text";
-import { pickField } from "../../domain/local-text";
+import { pickField, pickText } from "../../domain/local-text";
 import { formatChange, formatNumber, formatPercent } from "../../domain/format";
 import { displayDigits, formatMoney, minorToInput, toUsd } from "../../domain/pilots/money";
 import type { Actor } from "../actor";
@@ -91,6 +91,7 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
           id: r.indicator.id,
           code: r.indicator.code,
           name: localText(r.indicator.name, lng),
+          nameLang: pickText(r.indicator.name, lng).lang,
           type: r.indicator.type,
           direction: r.indicator.direction,
         },
