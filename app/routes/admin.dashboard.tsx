@@ -8,7 +8,7 @@ import { remixI18n } from "~/i18n.server";
 import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => (d.editionName ? t("tracking.dashboard.titleEdition", { edition: d.editionName }) : t("tracking.dashboard.title")));

@@ -13,7 +13,7 @@ import { FieldErrors } from "~/models/errors";
 import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

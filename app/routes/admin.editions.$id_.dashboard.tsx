@@ -12,7 +12,7 @@ import { dashboardViewData, issueCertificatesForEdition, parseTrackingFilters } 
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("tracking.dashboard.titleEdition", { edition: d.editionName }));

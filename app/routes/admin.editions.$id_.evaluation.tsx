@@ -21,7 +21,7 @@ import { NotFoundError, RuleError } from "~/models/errors";
 import { recordAdjustment, setAdjustmentStatus, evaluationPage, resendLink, setupEvaluation } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;

@@ -17,7 +17,7 @@ import { addQuestion, listQuestions, moveQuestion, removeQuestion, restoreQuesti
 import { getEdition } from "~/models/editions.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("secretariat.questions.title", { edition: d?.editionName ?? "" }));

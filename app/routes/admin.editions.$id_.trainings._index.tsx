@@ -13,7 +13,7 @@ import { remixI18n, translatorFor } from "~/i18n.server";
 import { listEditionTrainings, trainingFormOptions } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField, shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

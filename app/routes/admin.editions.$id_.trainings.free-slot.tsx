@@ -16,7 +16,7 @@ import { db } from "~/db.server";
 import { proposeSlots, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

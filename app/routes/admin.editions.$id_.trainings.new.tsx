@@ -10,7 +10,7 @@ import { remixI18n } from "~/i18n.server";
 import { saveTraining, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

@@ -29,7 +29,7 @@ import {
 } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

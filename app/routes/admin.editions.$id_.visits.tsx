@@ -10,7 +10,7 @@ import { formatDate } from "~/domain/dates";
 import { editionVisitsOverview } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
 

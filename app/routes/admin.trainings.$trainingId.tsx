@@ -15,7 +15,7 @@ import { auditTrail } from "~/models/audit.server";
 import { listEnrolments, getTrainingForEdit, saveTraining, changeTrainingStatus, trainingInScope } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField, shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

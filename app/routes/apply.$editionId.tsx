@@ -5,7 +5,6 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { ApplicationForm } from "~/components/application/ApplicationForm";
 import { applyAction, applyLoader } from "~/models/applications/apply-page.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("apply.title", { edition: d.edition.name }));
@@ -20,6 +19,7 @@ export default function Apply() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { edition } = data;
+  const headingParts = t("apply.title", { edition: "\uE000" }).split("\uE000");
   const windowNote = edition.state === "closed" ? t("errors.windowClosed") : t("errors.windowNotOpen", { date: edition.window.from });
   return (
     <section>
@@ -27,7 +27,10 @@ export default function Apply() {
         <Link to="/me">{t("apply.backToList")}</Link>
       </p>
       <h1>
-        <LocalTextIn i18nKey="apply.title" name="edition" value={{ text: edition.name, lang: edition.lang }} />
+        {/* The edition's name in its own language inside the sentence (inline: this page's script budget is full). */}
+        {headingParts[0]}
+        <span lang={edition.lang}>{edition.name}</span>
+        {headingParts[1]}
       </h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? (

@@ -7,7 +7,7 @@ import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { currentCheckInCode } from "~/models/tracking.server";

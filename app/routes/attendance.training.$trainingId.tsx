@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { formatDate } from "~/domain/dates";
 import { pickField } from "~/domain/local-text";
 import { timeZoneDisplayName } from "~/domain/intl";

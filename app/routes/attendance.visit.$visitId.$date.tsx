@@ -7,7 +7,7 @@ import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { addDays, formatDate } from "~/domain/dates";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, visitDaySheet } from "~/models/tracking.server";

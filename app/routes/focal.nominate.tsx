@@ -16,7 +16,7 @@ import { NotFoundError } from "~/models/errors";
 import { focalCountry, nominate } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 

@@ -5,7 +5,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { formatDate } from "~/domain/dates";
 import { cancelVisitSchema } from "~/forms/visit";
 import { cancelVisit, getVisit, visitInScope, listWhoIsComing, visitShownTexts } from "~/models/hosts.server";

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { VisitForm } from "~/components/hosts/VisitForm";
 import { visitSchema } from "~/forms/visit";
 import { getVisit, updateVisit, visitInScope, visitShownTexts } from "~/models/hosts.server";

@@ -4,7 +4,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
 import { trainingLinks } from "~/components/training/styles";
 import { TrainingForm } from "~/components/training/TrainingForm";

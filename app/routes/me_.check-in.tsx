@@ -11,7 +11,7 @@ import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
-import { LocalTextIn } from "~/components/i18n/LocalText";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 import { retryAfterHeaders } from "~/utils/headers";
 
