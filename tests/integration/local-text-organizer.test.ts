@@ -18,6 +18,7 @@ import { loader as editionTrainingsLoader } from "~/routes/admin.editions.$id_.t
 import { loader as editionVisitsLoader } from "~/routes/admin.editions.$id_.visits";
 import { loader as indicatorsLoader } from "~/routes/admin.evaluation.indicators";
 import { loader as templatesLoader } from "~/routes/admin.evaluation.templates._index";
+import { loader as templateLoader } from "~/routes/admin.evaluation.templates.$templateId";
 import { loader as applicationsLoader } from "~/routes/admin.applications._index";
 import { loader as trainingAttendanceLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as codeLoader } from "~/routes/attendance.code.$trainingId";
@@ -186,6 +187,11 @@ describe("the organizer's lists", () => {
     const tpls = await json(await call(templatesLoader, "/admin/evaluation/templates", { cookie }));
     expect(tpls.templates.length).toBeGreaterThan(0);
     for (const x of tpls.templates) expect(x.title.lang).toBe("km");
+    const one = tpls.templates[0];
+    const tpl = await json(await call(templateLoader, `/admin/evaluation/templates/${one.id}`, { cookie, params: { templateId: String(one.id) } }));
+    expect(tpl).toMatchObject({ title: one.title.text, titleLang: "km" });
+    expect(tpl.questions.length).toBeGreaterThan(0);
+    for (const q of tpl.questions) expect(q.promptLang).toBe("km");
   });
 
   it("show an English edition name, marked lang=en, where the reader's language has none", async () => {
