@@ -80,3 +80,9 @@ export function cleanTranslations<F extends string>(input: unknown, fields: read
   }
   return out;
 }
+
+/** A named row's `name` for a reader of `lng` as `{ name, lang }` (lists and choices of editions). */
+export function shownName(row: { name: string; translations: Translations<"name"> | null | undefined }, lng: string): { name: string; lang: string } {
+  const s = pickField(row.name, row.translations, "name", lng);
+  return { name: s.text, lang: s.lang };
+}

@@ -19,6 +19,7 @@ import { kickMailWorker } from "~/mail.server";
 import { announcementChoices, listAnnouncements, previewAnnouncement, sendAnnouncement } from "~/models/messages.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
 import { ANNOUNCEMENT_GROUPS } from "../../db/schema/messages";
@@ -29,9 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const choices = announcementChoices(actor);
-    const sent = listAnnouncements(actor).map((a) => ({
+    const choices = announcementChoices(actor, lng);
+    const sent = listAnnouncements(actor).map(({ editionTranslations, ...a }) => ({
       ...a,
+      ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(pickField(a.editionName ?? "", editionTranslations, "name", lng)),
       country: a.countryCode ? countryName(a.countryCode, lng) : "",
       on: formatDate(a.createdAt.slice(0, 10), lng),
     }));
@@ -215,7 +217,7 @@ export default function Announcements() {
                 <tr key={a.id}>
                   <td style={{ overflowWrap: "anywhere" }}>{a.subject}</td>
                   <td>
-                    {a.editionName} · {t(`messages.groups.${a.groupType}`)}
+                    <span lang={a.editionLang}>{a.editionName}</span> · {t(`messages.groups.${a.groupType}`)}
                     {a.country ? ` · ${a.country}` : ""}
                     {a.status ? ` · ${t(`statuses.${a.status}`)}` : ""}
                   </td>

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getApplicationForReview(actor, idParam(params.id, "application"));
+    const r = getApplicationForReview(actor, idParam(params.id, "application"), lng);
     return json({
       answers: answersForApplication(r.application.id, lng, yesNo(lng)),
       app: describeApplication(r.application, lng, true),
@@ -99,7 +99,7 @@ export default function ReviewApplication() {
       </p>
       <h1 lang={langOfText(data.app.name)}>{data.app.name || t("admin.applications.unnamed")}</h1>
       <p>
-        <StatusBadge status={data.app.status} /> · {data.edition.name}
+        <StatusBadge status={data.app.status} /> · <span lang={data.edition.lang}>{data.edition.name}</span>
         {data.nominatedBy ? <> · {t("admin.app.nominatedBy", { name: data.nominatedBy.displayName })}</> : null}
       </p>
       {done ? (

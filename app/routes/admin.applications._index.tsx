@@ -20,6 +20,7 @@ import { listApplicationsForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("admin.applications.title");
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filters,
       ...result,
       items: result.items.map((a) => ({ ...a, submittedOn: a.submittedAt ? formatDate(a.submittedAt.slice(0, 10), lng) : "" })),
-      editions: listEditions().map((e) => ({ id: e.id, name: e.name })),
+      editions: listEditions().map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng).text })),
       countries: memberCountries(lng),
     });
   });
@@ -215,7 +216,9 @@ export default function ReviewList() {
                       {a.latin && a.latin !== a.name ? <div className="muted">{a.latin}</div> : null}
                     </td>
                     <td>{a.countryName}</td>
-                    <td className="wrap-anywhere">{a.editionName}</td>
+                    <td className="wrap-anywhere" lang={a.editionLang}>
+                      {a.editionName}
+                    </td>
                     <td>
                       <StatusBadge status={a.status} />
                     </td>

@@ -11,6 +11,7 @@ import { pilotStrand } from "~/models/pilots.server";
 import { dashboardViewData, parseTrackingFilters } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => (d.editionName ? t("tracking.dashboard.titleEdition", { edition: d.editionName }) : t("tracking.dashboard.title")));
@@ -28,7 +29,13 @@ export default function Dashboard() {
   const { t } = useTranslation();
   return (
     <>
-      <h1>{data.editionName ? t("tracking.dashboard.titleEdition", { edition: data.editionName }) : t("tracking.dashboard.title")}</h1>
+      <h1>
+        {data.editionName ? (
+          <LocalTextIn i18nKey="tracking.dashboard.titleEdition" name="edition" value={{ text: data.editionName, lang: data.editionLang }} />
+        ) : (
+          t("tracking.dashboard.title")
+        )}
+      </h1>
       <DashboardView data={data} />
       <PilotStrand data={data.pilots} />
     </>

@@ -13,6 +13,8 @@ import { FieldErrors } from "~/models/errors";
 import { memberTimeZones } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("admin.editions.edit", { name: d.name }));
@@ -39,7 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tr: e.translations,
       ...Object.fromEntries(Object.entries(quotas).map(([c, q]) => [`quota_${c}`, String(q)])),
     };
-    return json({ id: e.id, name: e.name, defaultValue, countries: memberCountries(lng), timeZones: timeZoneChoices(memberTimeZones(e.timeZone), lng) });
+    // The heading names the edition in the reader's language; the form edits English and translations.
+    return json({
+      id: e.id,
+      ...shownName(e, lng),
+      defaultValue,
+      countries: memberCountries(lng),
+      timeZones: timeZoneChoices(memberTimeZones(e.timeZone), lng),
+    });
   });
 }
 
@@ -71,7 +80,9 @@ export default function EditEdition() {
       <p>
         <Link to="/admin/editions">{t("common.back")}</Link>
       </p>
-      <h1>{t("admin.editions.edit", { name: data.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="admin.editions.edit" name="name" value={{ text: data.name, lang: data.lang }} />
+      </h1>
       <nav aria-label={t("admin.editionNav.label")} className="no-print">
         <ul className="pill-list">
           {(["visits", "placement", "trainings", "dashboard", "evaluation"] as const).map((k) => (

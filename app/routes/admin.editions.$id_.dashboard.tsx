@@ -12,6 +12,7 @@ import { dashboardViewData, issueCertificatesForEdition, parseTrackingFilters } 
 import { NotFoundError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("tracking.dashboard.titleEdition", { edition: d.editionName }));
@@ -49,10 +50,14 @@ export default function EditionDashboard() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${data.filters.edition}`}>← {data.editionName}</Link> ·{" "}
-        <Link to="/admin/dashboard">{t("tracking.dashboard.acrossEditions")}</Link>
+        <Link to={`/admin/editions/${data.filters.edition}`}>
+          ← <span lang={data.editionLang}>{data.editionName}</span>
+        </Link>{" "}
+        · <Link to="/admin/dashboard">{t("tracking.dashboard.acrossEditions")}</Link>
       </p>
-      <h1>{t("tracking.dashboard.titleEdition", { edition: data.editionName })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="tracking.dashboard.titleEdition" name="edition" value={{ text: data.editionName, lang: data.editionLang }} />
+      </h1>
       <section className="card no-print" id="certificates" aria-labelledby="certs-h">
         <h2 id="certs-h">{t("secretariat.certificates.bulkTitle")}</h2>
         {issued !== null ? (

@@ -10,13 +10,15 @@ import { langOfText } from "~/domain/script-lang";
 import { editionDocumentGaps } from "~/models/documents.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam } from "~/utils/http.server";
+import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("documents.admin.gapsTitle");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return guard(() => json(editionDocumentGaps(actor, idParam(params.id, "edition"))));
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => json(editionDocumentGaps(actor, idParam(params.id, "edition"), lng)));
 }
 
 export default function DocumentGaps() {
@@ -31,7 +33,9 @@ export default function DocumentGaps() {
   return (
     <section>
       <p>
-        <Link to={`/admin/editions/${data.edition.id}`}>{data.edition.name}</Link>
+        <Link to={`/admin/editions/${data.edition.id}`} lang={data.edition.lang}>
+          {data.edition.name}
+        </Link>
       </p>
       <h1>{t("documents.admin.gapsTitle")}</h1>
       <p>{t("documents.admin.gapsLead", { kinds: kinds(data.required) })}</p>

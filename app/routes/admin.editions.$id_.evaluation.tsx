@@ -22,6 +22,7 @@ import { NotFoundError, RuleError } from "~/models/errors";
 import { recordAdjustment, setAdjustmentStatus, evaluationPage, resendLink, setupEvaluation } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
@@ -87,7 +88,9 @@ export default function EditionEvaluation() {
       <p>
         <Link to="/admin/evaluation">{t("evaluation.admin.title")}</Link>
       </p>
-      <h1>{t("evaluation.edition.title", { name: data.edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="evaluation.edition.title" name="name" value={{ text: data.edition.name, lang: data.edition.lang }} />
+      </h1>
       <p className="muted">{data.edition.dates}</p>
       {params.get("setup") ? (
         <p className="alert alert-ok" role="status">

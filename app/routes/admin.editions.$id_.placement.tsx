@@ -20,8 +20,10 @@ import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
 import { runBoardEngine, saveProposal, getBoard, acceptFromWaitlist, assignParticipant, publishOffers } from "~/models/placement.server";
+import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = placementLinks;
@@ -29,7 +31,8 @@ export const handle = pageTitle((t, d) => t("placement.board.title", { edition: 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return guard(() => json(getBoard(actor, idParam(params.id, "edition"))));
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => json(getBoard(actor, idParam(params.id, "edition"), new Date(), lng)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -82,6 +85,8 @@ export default function PlacementBoard() {
   const done = params.get("done");
   const run = actionData && "run" in actionData ? actionData.run : undefined;
   const visitName = Object.fromEntries(d.visits.map((v) => [v.id, v.title || v.siteNameLatin || v.siteName]));
+  // The language of each name above: the title's (organizer-written), absent for a site's name.
+  const visitLang = Object.fromEntries(d.visits.map((v) => [v.id, v.title ? v.titleLang : undefined]));
 
   const [runForm] = useAppForm({ id: "run", lastResult: replyFor(actionData, ["run", "save"]), shouldRevalidate: "onInput" });
   const [assignForm, assignFields] = useAppForm<{ intent: string; applicationId: string; visitId: string; reason?: string }, unknown>({
@@ -107,7 +112,9 @@ export default function PlacementBoard() {
         <Link to={`/admin/editions/${d.edition.id}`}>← {t("placement.board.back")}</Link> ·{" "}
         <Link to={`/admin/editions/${d.edition.id}/visits`}>{t("placement.board.visitsOverview")}</Link>
       </p>
-      <h1>{t("placement.board.title", { edition: d.edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="placement.board.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+      </h1>
       <p className="muted">{t("placement.board.intro")}</p>
       <p>{t("placement.board.counts", d.totals)}</p>
       {done ? (
@@ -211,7 +218,7 @@ export default function PlacementBoard() {
         {d.suggestions.length === 0 ? <p className="muted">{t("placement.waitlist.none")}</p> : null}
         {d.suggestions.map((s) => (
           <div key={s.visitId} className="pl-suggest">
-            <h3>{visitName[s.visitId]}</h3>
+            <h3 lang={visitLang[s.visitId]}>{visitName[s.visitId]}</h3>
             <p className="muted">{t("placement.waitlist.free", { count: s.free, freed: s.freed })}</p>
             {s.candidates.length === 0 ? (
               <p className="muted">{t("placement.waitlist.noCandidates")}</p>
@@ -269,7 +276,9 @@ export default function PlacementBoard() {
                     <td>
                       {p.placement ? (
                         <>
-                          <Link to={`/admin/placements/${p.placement.id}`}>{visitName[p.placement.visitId]}</Link>{" "}
+                          <Link to={`/admin/placements/${p.placement.id}`} lang={visitLang[p.placement.visitId]}>
+                            {visitName[p.placement.visitId]}
+                          </Link>{" "}
                           <PlacementBadge status={p.placement.status} />
                           {p.placement.locked ? (
                             <>

@@ -17,6 +17,7 @@ import { addQuestion, listQuestions, moveQuestion, removeQuestion, restoreQuesti
 import { getEdition } from "~/models/editions.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("secretariat.questions.title", { edition: d?.editionName ?? "" }));
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       editionId: id,
       editionName: pickField(edition.name, edition.translations, "name", lng).text,
+      editionLang: pickField(edition.name, edition.translations, "name", lng).lang,
       questions: questions.map((q) => ({
         id: q.id,
         kind: q.v.kind,
@@ -151,9 +153,13 @@ export default function EditionQuestions() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${data.editionId}`}>← {data.editionName}</Link>
+        <Link to={`/admin/editions/${data.editionId}`}>
+          ← <span lang={data.editionLang}>{data.editionName}</span>
+        </Link>
       </p>
-      <h1>{t("secretariat.questions.title", { edition: data.editionName })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="secretariat.questions.title" name="edition" value={{ text: data.editionName, lang: data.editionLang }} />
+      </h1>
       <p className="muted">{t("secretariat.questions.lead")}</p>
       {done ? (
         <p className="alert alert-ok" role="status">

@@ -13,6 +13,8 @@ import { remixI18n, translatorFor } from "~/i18n.server";
 import { listEditionTrainings, trainingFormOptions } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { pickField, shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
@@ -32,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const from = visit?.arrivalOn ?? edition.startsOn;
     const to = visit?.departureOn ?? edition.endsOn;
     return json({
-      edition: { id: edition.id, name: edition.name, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
-      visits: visits.map((v) => ({ id: v.id, label: v.title || v.siteName })),
+      edition: { id: edition.id, ...shownName(edition, lng), dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
+      visits: visits.map((v) => ({ id: v.id, label: pickField(v.title, v.translations, "title", lng).text || v.siteName })),
       visitId: visit?.id ?? null,
       grid: gridFor(rows, from, to, lng, t, (id) => `/admin/trainings/${id}`),
       counts: { total: rows.length, draft: rows.filter((r) => r.status === "draft").length, cancelled: rows.filter((r) => r.status === "cancelled").length },
@@ -48,9 +50,13 @@ export default function EditionTrainings() {
   return (
     <>
       <p className="no-print">
-        <Link to={base}>← {d.edition.name}</Link>
+        <Link to={base}>
+          ← <span lang={d.edition.lang}>{d.edition.name}</span>
+        </Link>
       </p>
-      <h1>{t("training.list.title", { edition: d.edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="training.list.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+      </h1>
       <p className="muted">
         {d.edition.dates} · {trainingCounts(t, d.counts)}
       </p>

@@ -16,6 +16,8 @@ import { db } from "~/db.server";
 import { proposeSlots, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
@@ -70,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
       }
     }
-    return json({ edition: { id: edition.id, name: edition.name }, choices, values, errors, result });
+    return json({ edition: { id: edition.id, ...shownName(edition, lng) }, choices, values, errors, result });
   });
 }
 
@@ -98,7 +100,9 @@ export default function FreeSlot() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>
+          ← <LocalTextIn i18nKey="training.list.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+        </Link>
       </p>
       <h1>{t("training.slot.title")}</h1>
       <p className="muted">{t("training.slot.lead")}</p>

@@ -11,6 +11,8 @@ import { remixI18n } from "~/i18n.server";
 import { createTrainingSeries, saveTraining, editionForOrganizer } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("training.form.newTitle");
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(() => {
     const edition = editionForOrganizer(actor, Number(params.id));
     return json({
-      edition: { id: edition.id, name: edition.name },
+      edition: { id: edition.id, ...shownName(edition, lng) },
       choices: formChoices(actor, edition.id, lng),
       values: valuesFromQuery(new URL(request.url), { startDate: edition.startsOn }),
     });
@@ -50,7 +52,9 @@ export default function NewTraining() {
   return (
     <section className="card">
       <p>
-        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>
+          ← <LocalTextIn i18nKey="training.list.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+        </Link>
       </p>
       <h1>{t("training.form.newTitle")}</h1>
       <TrainingForm lastResult={lastResult} defaultValue={d.values} choices={d.choices} isNew submitLabel={t("training.form.create")} />

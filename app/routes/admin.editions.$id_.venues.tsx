@@ -29,6 +29,8 @@ import {
 } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("training.resources.title");
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const edition = editionForOrganizer(actor, Number(params.id));
     const r = listResources(actor);
     return json({
-      edition: { id: edition.id, name: edition.name },
+      edition: { id: edition.id, ...shownName(edition, lng) },
       ...r,
       // Countries without a holiday source for the edition's years (KH, LA, MM lists end in 2028).
       countries: memberCountries(lng).map((c) => ({
@@ -123,7 +125,9 @@ export default function Resources() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>
+          ← <LocalTextIn i18nKey="training.list.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+        </Link>
       </p>
       <h1>{t("training.resources.title")}</h1>
 

@@ -10,6 +10,8 @@ import { formatDate } from "~/domain/dates";
 import { editionVisitsOverview } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = hostsLinks;
@@ -17,7 +19,8 @@ export const handle = pageTitle((t, d) => t("hosts.overview.title", { edition: d
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return guard(() => json(editionVisitsOverview(actor, Number(params.id))));
+  const lng = await remixI18n.getLocale(request);
+  return guard(() => json(editionVisitsOverview(actor, Number(params.id), lng)));
 }
 
 export default function EditionVisits() {
@@ -29,9 +32,13 @@ export default function EditionVisits() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${d.edition.id}`}>← {d.edition.name}</Link>
+        <Link to={`/admin/editions/${d.edition.id}`}>
+          ← <span lang={d.edition.lang}>{d.edition.name}</span>
+        </Link>
       </p>
-      <h1>{t("hosts.overview.title", { edition: d.edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="hosts.overview.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+      </h1>
 
       <section className="card" aria-labelledby="totals-h">
         <h2 id="totals-h">{t("hosts.overview.totals")}</h2>
@@ -79,7 +86,7 @@ export default function EditionVisits() {
                   <tr key={v.id}>
                     <td>{countryName(v.countryCode, lng)}</td>
                     <td>
-                      <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
+                      <Link to={`/host/visits/${v.id}`}>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</Link>
                       <div className="muted">
                         {v.siteName}
                         {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}

@@ -9,6 +9,7 @@ import { requireOrganizer } from "~/models/actor";
 import { listEditions, windowState } from "~/models/editions.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("admin.editions.title");
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requireOrganizer(actor);
     const editions = listEditions().map((e) => ({
       id: e.id,
-      name: e.name,
+      ...shownName(e, lng),
       ordinal: e.ordinal,
       mode: e.mode,
       hosts: e.hostCountries.map((c) => countryName(c, lng)).join(", "),
@@ -68,7 +69,9 @@ export default function Editions() {
               {editions.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <Link to={`/admin/editions/${e.id}`}>{e.name}</Link>
+                    <Link to={`/admin/editions/${e.id}`} lang={e.lang}>
+                      {e.name}
+                    </Link>
                     <span className="muted"> (#{e.ordinal})</span>
                   </td>
                   <td>{t(`modes.${e.mode}`)}</td>

@@ -13,6 +13,7 @@ import { listEditions } from "~/models/editions.server";
 import { listIndicators, ensureStarterTemplates, listTemplates } from "~/models/evaluation.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         const c = counts.find((x) => x.editionId === e.id);
         return {
           id: e.id,
-          name: e.name,
+          ...shownName(e, lng),
           dates: `${formatDate(e.startsOn, lng)} – ${formatDate(e.endsOn, lng)}`,
           surveys: c?.surveys ?? 0,
           answers: c?.answers ?? 0,
@@ -89,7 +90,9 @@ export default function EvaluationHome() {
             {data.editions.map((e) => (
               <tr key={e.id}>
                 <td>
-                  <Link to={`/admin/editions/${e.id}/evaluation`}>{e.name}</Link>
+                  <Link to={`/admin/editions/${e.id}/evaluation`} lang={e.lang}>
+                    {e.name}
+                  </Link>
                   <br />
                   <span className="muted">{e.dates}</span>
                 </td>

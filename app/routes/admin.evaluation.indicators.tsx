@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 // Organizer: the indicator library: every indicator by group, with type, direction and the
 // disaggregations it supports; add one, archive or restore one.
 import { TranslationsFieldset } from "~/components/i18n/TranslationsFieldset";
@@ -10,7 +11,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { CheckboxGroup, FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { evaluationLinks } from "~/components/evaluation/styles";
-import { localText } from "~/domain/evaluation/text";
 import { indicatorSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
@@ -18,6 +18,8 @@ import { createIndicator, ensureStarterIndicators, listIndicators, setIndicatorA
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { DIRECTIONS, DISAGGREGATIONS, INDICATOR_GROUPS, INDICATOR_TYPES } from "../../db/schema/evaluation";
+import { LocalText } from "~/components/i18n/LocalText";
+import { pickText } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = evaluationLinks;
@@ -36,11 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       indicators: listIndicators({ includeArchived: true }).map((i) => ({
         id: i.id,
         code: i.code,
-        name: localText(i.name, lng),
+        // Each text in the reader's language, else English, else the first given, with its lang.
+        name: pickText(i.name, lng),
         group: i.group,
         type: i.type,
-        unit: localText(i.unit, lng),
-        options: i.options.map((o) => localText(o.label, lng)),
+        unit: pickText(i.unit, lng),
+        options: i.options.map((o) => pickText(o.label, lng)),
         direction: i.direction,
         disaggregations: i.disaggregations,
         archived: !!i.archivedAt,
@@ -110,14 +113,30 @@ export default function Indicators() {
                   .map((i) => (
                     <tr key={i.id}>
                       <td>
-                        {i.name} {i.archived ? <span className="badge badge-draft">{t("evaluation.indicators.archived")}</span> : null}
+                        <LocalText value={i.name} /> {i.archived ? <span className="badge badge-draft">{t("evaluation.indicators.archived")}</span> : null}
                         <br />
                         <code className="muted">{i.code}</code>
-                        {i.options.length ? <span className="muted"> · {i.options.join(", ")}</span> : null}
+                        {i.options.length ? (
+                          <span className="muted">
+                            {" "}
+                            ·{" "}
+                            {i.options.map((o, n) => (
+                              <Fragment key={n}>
+                                {n ? ", " : ""}
+                                <LocalText value={o} />
+                              </Fragment>
+                            ))}
+                          </span>
+                        ) : null}
                       </td>
                       <td>
                         {t(`evaluation.types.${i.type}`)}
-                        {i.unit ? ` (${i.unit})` : ""}
+                        {i.unit.text ? (
+                          <>
+                            {" "}
+                            (<LocalText value={i.unit} />)
+                          </>
+                        ) : null}
                       </td>
                       <td>{t(`evaluation.directions.${i.direction}`)}</td>
                       <td>

@@ -28,6 +28,7 @@ import {
 import { RuleError } from "~/models/errors";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, messageKey, readForm } from "~/utils/http.server";
+import { pickText } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((_t, d) => d.title);
@@ -44,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       id: tpl.id,
       title: localText(tpl.title, lng),
+      // The language each shown text is in (issue 11 item 8), for its lang attribute.
+      titleLang: pickText(tpl.title, lng).lang,
       stage: tpl.stage,
       version: tpl.version,
       superseded: !!tpl.supersededAt,
@@ -53,9 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       questions: tpl.questions.map((q) => ({
         key: q.key,
         prompt: localText(q.prompt, lng),
+        promptLang: pickText(q.prompt, lng).lang,
         type: q.type,
         required: !!q.required,
         indicator: q.indicatorId ? `${inds.get(q.indicatorId)?.code ?? ""} · ${localText(inds.get(q.indicatorId)?.name, lng)}` : "",
+        indicatorLang: q.indicatorId ? pickText(inds.get(q.indicatorId)?.name, lng).lang : undefined,
       })),
       versions: templateVersions(tpl.family).map((v) => ({ ...v, createdAt: formatDate(v.createdAt.slice(0, 10), lng) })),
       indicators: listIndicators().map((i) => ({ value: String(i.id), label: `${localText(i.name, lng)} (${i.code})` })),
@@ -112,7 +117,7 @@ export default function TemplatePage() {
         <Link to="/admin/evaluation/templates">{t("evaluation.templates.title")}</Link>
       </p>
       <h1>
-        {data.title} <span className="muted">v{data.version}</span>
+        <span lang={data.titleLang}>{data.title}</span> <span className="muted">v{data.version}</span>
       </h1>
       <p className="muted">{stageLabel(t, data.stage, 0)}</p>
       {params.get("changed") ? (
@@ -131,12 +136,17 @@ export default function TemplatePage() {
       <ol className="stack">
         {data.questions.map((q) => (
           <li key={q.key}>
-            {q.prompt}
+            <span lang={q.promptLang}>{q.prompt}</span>
             <br />
             <span className="muted">
               {t(`evaluation.types.${q.type}`)}
               {q.required ? ` · ${t("common.required")}` : ""}
-              {q.indicator ? ` · ${q.indicator}` : ""}
+              {q.indicator ? (
+                <>
+                  {" "}
+                  · <span lang={q.indicatorLang}>{q.indicator}</span>
+                </>
+              ) : null}
             </span>
             {!data.superseded ? (
               <Form method="post" style={{ display: "inline" }}>

@@ -9,7 +9,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { stageLabel } from "~/components/evaluation/SurveyHeader";
-import { localText } from "~/domain/evaluation/text";
 import { templateSchema } from "~/forms/evaluation";
 import { remixI18n } from "~/i18n.server";
 import { requireOrganizer } from "~/models/actor";
@@ -17,6 +16,7 @@ import { createTemplate, ensureStarterTemplates, listTemplates } from "~/models/
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { SURVEY_STAGES } from "../../db/schema/evaluation";
+import { pickText } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("evaluation.templates.title");
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return json({
       templates: listTemplates().map((x) => ({
         id: x.id,
-        title: localText(x.title, lng),
+        title: pickText(x.title, lng),
         stage: x.stage,
         version: x.version,
         questions: x.questions.length,
@@ -84,7 +84,9 @@ export default function Templates() {
             {templates.map((x) => (
               <tr key={x.id}>
                 <td>
-                  <Link to={`/admin/evaluation/templates/${x.id}`}>{x.title}</Link>
+                  <Link to={`/admin/evaluation/templates/${x.id}`} lang={x.title.lang}>
+                    {x.title.text}
+                  </Link>
                   {x.anonymous ? <span className="badge"> {t("evaluation.anonymous.badge")}</span> : null}
                 </td>
                 <td>{stageLabel(t, x.stage, x.followUpMonths)}</td>

@@ -19,6 +19,7 @@ import { remixI18n } from "~/i18n.server";
 import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = placementLinks;
@@ -28,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getPlacementForOrganizer(actor, idParam(params.placementId, "placement"));
+    const r = getPlacementForOrganizer(actor, idParam(params.placementId, "placement"), lng);
+    const title = pickField(r.visit.title, r.visit.translations, "title", lng);
     return json({
       id: r.placement.id,
       status: r.placement.status,
@@ -41,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       latin: r.person.latin,
       country: r.app.nationality,
       visit: {
-        title: r.visit.title || r.site.nameLatin || r.site.name,
+        title: title.text || r.site.nameLatin || r.site.name,
+        titleLang: title.text ? title.lang : undefined,
         site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
         countryCode: r.site.countryCode,
         timeZone: timeZoneDisplayName(r.site.timeZone, lng),
@@ -130,7 +133,9 @@ export default function PlacementPage() {
       {other ? <FormErrors errors={other.error?.[""] ?? undefined} /> : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="facts-h">
-          <h2 id="facts-h">{d.visit.title}</h2>
+          <h2 id="facts-h" lang={d.visit.titleLang}>
+            {d.visit.title}
+          </h2>
           <dl className="pl-kv">
             <dt>{t("placement.manage.at")}</dt>
             <dd>

@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         lastCheckedOn: site.lastCheckedOn,
       },
       coordinators,
-      upcoming: upcomingVisitsWithParticipants(site.id),
+      upcoming: upcomingVisitsWithParticipants(site.id, undefined, undefined, lng),
       trail: auditTrail("host_site", site.id),
       timeZone: actor.timeZone,
     });
@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   const siteId = Number(params.siteId);
   await guard(() => {
     requireOrganizer(actor);
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   return handleForm(form, vettingSchema, (v) => {
-    const r = vetSite(actor, siteId, v);
+    const r = vetSite(actor, siteId, v, new Date(), lng);
     if (!r.done) {
       return json({
         confirm: true as const,
@@ -152,8 +153,8 @@ export default function VetSite() {
           <ul className="stack">
             {confirm.affected.map((v) => (
               <li key={v.id}>
-                <strong>{v.title || t("hosts.visit.untitled", { id: v.id })}</strong> · {v.editionName} · {formatDate(v.arrivalOn, lng)} –{" "}
-                {formatDate(v.departureOn, lng)}
+                <strong>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</strong> ·{" "}
+                <span lang={v.editionLang}>{v.editionName}</span> · {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
                 {v.participants.length ? (
                   <ul>
                     {v.participants.map((p) => (
@@ -260,8 +261,9 @@ export default function VetSite() {
           <ul>
             {upcoming.map((v) => (
               <li key={v.id}>
-                <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link> · {v.editionName} · {formatDate(v.arrivalOn, lng)}{" "}
-                – {formatDate(v.departureOn, lng)} · {t("hosts.visit.seatsOf", { taken: v.participants.length, capacity: v.capacity })}
+                <Link to={`/host/visits/${v.id}`}>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</Link> ·{" "}
+                <span lang={v.editionLang}>{v.editionName}</span> · {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)} ·{" "}
+                {t("hosts.visit.seatsOf", { taken: v.participants.length, capacity: v.capacity })}
               </li>
             ))}
           </ul>

@@ -24,6 +24,8 @@ import {
 } from "~/models/training.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { pickField, shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((_t, d) => d.training.title);
@@ -38,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       training: {
         id: training.id,
-        title: training.title,
+        // Named in the reader's language on the page; the form below edits English and translations.
+        ...(({ text, lang }) => ({ title: text, titleLang: lang }))(pickField(training.title, training.translations, "title", lng)),
         status: training.status,
         // Only a session that has begun can be marked held (the use case refuses earlier ones).
         started: Date.parse(training.startsAt) <= Date.now(),
@@ -47,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         capacity: training.capacity,
         when: formatForViewer(training.startsAt, training.endsAt, training.timeZone, actor.timeZone, { locale: lng }),
       },
-      edition: { id: edition.id, name: edition.name },
+      edition: { id: edition.id, ...shownName(edition, lng) },
       choices: formChoices(actor, edition.id, lng, { venueId: training.venueId, trainerIds, interpreterIds }),
       values: formValues(training, trainerIds, interpreterIds),
       enrolments: listEnrolments(actor, training.id),
@@ -100,9 +103,11 @@ export default function EditTraining() {
   return (
     <>
       <p>
-        <Link to={`/admin/editions/${d.edition.id}/trainings`}>← {t("training.list.title", { edition: d.edition.name })}</Link>
+        <Link to={`/admin/editions/${d.edition.id}/trainings`}>
+          ← <LocalTextIn i18nKey="training.list.title" name="edition" value={{ text: d.edition.name, lang: d.edition.lang }} />
+        </Link>
       </p>
-      <h1>{d.training.title}</h1>
+      <h1 lang={d.training.titleLang}>{d.training.title}</h1>
       <p>
         <span className={`badge badge-${d.training.status}`}>{t(`training.status.${d.training.status}`)}</span> {d.training.when.venue}
         {d.training.when.viewer ? (

@@ -19,13 +19,19 @@ export default function Apply() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { edition } = data;
+  const headingParts = t("apply.title", { edition: "\uE000" }).split("\uE000");
   const windowNote = edition.state === "closed" ? t("errors.windowClosed") : t("errors.windowNotOpen", { date: edition.window.from });
   return (
     <section>
       <p>
         <Link to="/me">{t("apply.backToList")}</Link>
       </p>
-      <h1>{t("apply.title", { edition: edition.name })}</h1>
+      <h1>
+        {/* The edition's name in its own language inside the sentence (inline: this page's script budget is full). */}
+        {headingParts[0]}
+        <span lang={edition.lang}>{edition.name}</span>
+        {headingParts[1]}
+      </h1>
       <p className="muted">{t("apply.window", edition.window)}</p>
       {params.get("saved") && !lastResult ? (
         <p className="alert alert-ok" role="status">

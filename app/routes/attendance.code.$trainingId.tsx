@@ -7,6 +7,9 @@ import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { dashboardLinks } from "~/components/dashboard/styles";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { pickField } from "~/domain/local-text";
+import { remixI18n } from "~/i18n.server";
 import { currentCheckInCode } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
@@ -18,9 +21,14 @@ export const links = dashboardLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const c = currentCheckInCode(actor, Number(params.trainingId));
-    return json({ trainingId: c.training.id, title: c.training.title, code: c.code, rotatesAt: c.rotatesAt }, { headers: { "Cache-Control": "no-store" } });
+    const title = pickField(c.training.title, c.training.translations, "title", lng);
+    return json(
+      { trainingId: c.training.id, title: title.text, titleLang: title.lang, code: c.code, rotatesAt: c.rotatesAt },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   });
 }
 
@@ -36,7 +44,9 @@ export default function CheckInCode() {
   }, [revalidator]);
   return (
     <section>
-      <h1>{t("tracking.code.title", { title: data.title })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="tracking.code.title" name="title" value={{ text: data.title, lang: data.titleLang }} />
+      </h1>
       <p>{t("tracking.code.instructions")}</p>
       <p className="code-display" aria-label={t("tracking.code.label", { code: data.code.split("").join(" ") })}>
         {data.code.slice(0, 3)} {data.code.slice(3)}

@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { formatDate } from "~/domain/dates";
+import { pickField } from "~/domain/local-text";
 import { timeZoneDisplayName } from "~/domain/intl";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, trainingSheet } from "~/models/tracking.server";
@@ -26,11 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const already = search.get("already") === "1";
   return guard(() => {
     const s = trainingSheet(actor, Number(params.trainingId), q);
+    const title = pickField(s.training.title, s.training.translations, "title", lng);
     const fmt = new Intl.DateTimeFormat(lng, { calendar: "gregory", timeZone: s.training.timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
     return json({
       training: {
         id: s.training.id,
-        title: s.training.title,
+        title: title.text,
+        titleLang: title.lang,
         status: s.training.status,
         when: `${formatDate(s.days.from, lng, "long")}, ${fmt.format(new Date(s.training.startsAt))} – ${fmt.format(new Date(s.training.endsAt))}`,
         zone: timeZoneDisplayName(s.training.timeZone, lng, Date.parse(s.training.startsAt)),
@@ -61,7 +65,9 @@ export default function TrainingAttendance() {
   const { t } = useTranslation();
   return (
     <section>
-      <h1>{t("tracking.list.titleTraining", { title: data.training.title })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="tracking.list.titleTraining" name="title" value={{ text: data.training.title, lang: data.training.titleLang }} />
+      </h1>
       <p className="muted">
         {data.training.when} ({data.training.zone})
       </p>

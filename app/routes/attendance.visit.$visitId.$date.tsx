@@ -7,6 +7,7 @@ import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { addDays, formatDate } from "~/domain/dates";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, visitDaySheet } from "~/models/tracking.server";
@@ -32,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The visit's title in the reader's language (issue 11 item 8), else the site's name.
       visit: {
         id: s.visit.id,
-        title: s.visit.title ? pickField(s.visit.title, s.visit.translations, "title", lng).text : s.site.nameLatin || s.site.name,
+        ...(s.visit.title
+          ? (({ text, lang }) => ({ title: text, titleLang: lang }))(pickField(s.visit.title, s.visit.translations, "title", lng))
+          : { title: s.site.nameLatin || s.site.name, titleLang: null }),
         site: s.site.name,
       },
       date: s.date,
@@ -66,7 +69,14 @@ export default function VisitDayAttendance() {
   const { t } = useTranslation();
   return (
     <section>
-      <h1>{t("tracking.list.titleVisit", { visit: data.visit.title, date: data.dateLabel })}</h1>
+      <h1>
+        <LocalTextIn
+          i18nKey="tracking.list.titleVisit"
+          name="visit"
+          value={{ text: data.visit.title, lang: data.visit.titleLang ?? undefined }}
+          values={{ date: data.dateLabel }}
+        />
+      </h1>
       <p className="muted">{data.visit.site}</p>
       <nav className="actions" aria-label={t("tracking.list.days")}>
         {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev.date}`}>← {data.prev.label}</Link> : null}

@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/review/StatusBadge";
 import { memberCountryName as countryName } from "~/domain/country-names";
+import { shownName } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { listEditions, windowState } from "~/models/editions.server";
 import { focalCountry, listCountryApplications } from "~/models/applications.server";
@@ -31,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       country,
       countryName: countryName(country, lng),
       countries: actor.focalPointCountries.map((c) => ({ code: c, name: countryName(c, lng) })),
-      editions: editions.map((e) => ({ id: e.id, name: e.name, open: windowState(e) === "open" })),
+      // Edition names in the reader's language (an <option> is marked with its own lang).
+      editions: editions.map((e) => ({ id: e.id, ...shownName(e, lng), open: windowState(e) === "open" })),
       editionId: chosen?.id ?? null,
       summary,
     });
@@ -57,7 +59,7 @@ export default function FocalHome() {
             <label htmlFor="f-edition">{t("common.edition")}</label>
             <select id="f-edition" name="edition" defaultValue={data.editionId ?? ""}>
               {data.editions.map((e) => (
-                <option key={e.id} value={e.id}>
+                <option key={e.id} value={e.id} lang={e.lang}>
                   {e.name}
                 </option>
               ))}
@@ -83,7 +85,9 @@ export default function FocalHome() {
       {s ? (
         <>
           <section className="card" aria-labelledby="quota-h">
-            <h2 id="quota-h">{s.edition.name}</h2>
+            <h2 id="quota-h" lang={s.edition.lang}>
+              {s.edition.name}
+            </h2>
             <p className="quota">
               <strong>{s.quota === null ? t("focal.quota.none", { used: s.used }) : t("focal.quota.used", { used: s.used, quota: s.quota })}</strong>
             </p>

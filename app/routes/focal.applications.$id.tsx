@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const r = getCountryApplication(actor, idParam(params.id, "application"));
+    const r = getCountryApplication(actor, idParam(params.id, "application"), lng);
     return json({
       answers: answersForApplication(r.application.id, lng, yesNo(lng)),
       app: describeApplication(r.application, lng, false),
@@ -93,7 +93,7 @@ export default function FocalApplication() {
       </p>
       <h1 lang={langOfText(data.app.name)}>{data.app.name || t("focal.home.unnamed")}</h1>
       <p>
-        <StatusBadge status={data.app.status} /> · {data.edition.name}
+        <StatusBadge status={data.app.status} /> · <span lang={data.edition.lang}>{data.edition.name}</span>
       </p>
       {done ? (
         <p className="alert alert-ok" role="status">

@@ -16,6 +16,8 @@ import { NotFoundError } from "~/models/errors";
 import { focalCountry, nominate } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { badRequest, guard, handleForm, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle((t, d) => t("focal.nominate.title", { edition: d.edition.name }));
@@ -33,12 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return guard(() => {
     const country = focalCountry(actor, url.searchParams.get("country"));
     const edition = getEdition(editionParam(url));
+    const name = pickField(edition.name, edition.translations, "name", lng);
     return json({
       country,
       countryName: countryName(country, lng),
       edition: {
         id: edition.id,
-        name: edition.name,
+        name: name.text,
+        lang: name.lang,
         themes: edition.themes,
         state: windowState(edition),
         window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
@@ -78,7 +82,9 @@ export default function Nominate() {
       <p>
         <Link to={`/focal?edition=${edition.id}&country=${data.country}`}>{t("focal.app.back")}</Link>
       </p>
-      <h1>{t("focal.nominate.title", { edition: edition.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="focal.nominate.title" name="edition" value={{ text: edition.name, lang: edition.lang }} />
+      </h1>
       <p>{t("focal.nominate.lead", { country: data.countryName })}</p>
       {edition.state !== "open" ? (
         <p className="alert alert-warn">{t(edition.state === "closed" ? "focal.nominate.closed" : "focal.nominate.notOpen", edition.window)}</p>

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       province: s.province,
       vettingStatus: s.vettingStatus,
     }));
-    const visits = listUpcomingVisits(actor).map((v) => ({
+    const visits = listUpcomingVisits(actor, lng).map((v) => ({
       ...v,
       ...attendanceDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn, lng),
       siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName,
@@ -83,7 +83,7 @@ export default function HostHome() {
           <ul className="stack">
             {visits.map((v) => (
               <li key={v.id}>
-                {v.title || v.siteName}:{" "}
+                {v.title ? <span lang={v.titleLang}>{v.title}</span> : v.siteName}:{" "}
                 <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t(ATTENDANCE_KEY[v.attendanceKind], { date: v.attendanceDate })}</Link>
                 {" · "}
                 <a href={`/host/exports/${v.id}.csv`} download>

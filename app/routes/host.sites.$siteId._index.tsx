@@ -8,6 +8,7 @@ import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { timeZoneDisplayName } from "~/domain/intl";
 import { isMonth, monthOf, shownVisitStatus } from "~/domain/visits";
+import { pickField } from "~/domain/local-text";
 import { DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { remixI18n } from "~/i18n.server";
 import { getSite, listSiteVisits, siteMonthHolidays } from "~/models/hosts.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return guard(() => {
     const { site, coordinators } = getSite(actor, Number(params.siteId));
-    const visits = listSiteVisits(actor, site.id);
+    const visits = listSiteVisits(actor, site.id, lng);
     const today = todayIn(site.timeZone);
     const asked = url.searchParams.get("month");
     // Without a chosen month the calendar opens on the month of the next (or current) visit, not an
@@ -34,9 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .sort()[0];
     const month = isMonth(asked) ? asked : monthOf(next ?? today);
     const view = url.searchParams.get("view") === "list" ? "list" : "calendar";
+    // Organizer-written text in the reader's language; the other translations stay on the server.
+    const { translations, ...plain } = site;
+    const description = pickField(site.description, translations, "description", lng);
+    const accessibility = pickField(site.accessibility, translations, "accessibility", lng);
     return json({
       // Vetting notes are the organizers' own working notes.
-      site: actor.isOrganizer ? site : { ...site, vettingNotes: "" },
+      site: { ...plain, vettingNotes: actor.isOrganizer ? site.vettingNotes : "", description: description.text, accessibility: accessibility.text },
+      descriptionLang: description.lang,
+      accessibilityLang: accessibility.lang,
       countryLabel: countryName(site.countryCode, lng),
       zoneLabel: timeZoneDisplayName(site.timeZone, lng),
       coordinators: coordinators.map((c) => ({ id: c.id, displayName: c.displayName })),
@@ -177,7 +184,7 @@ export default function SitePage() {
           <dt>{t("hosts.site.dietary")}</dt>
           <dd>{site.dietaryAbilities.length ? site.dietaryAbilities.map((x) => (known.has(x) ? t(`hosts.dietary.${x}`) : x)).join(", ") : t("common.none")}</dd>
           <dt>{t("hosts.site.accessibility")}</dt>
-          <dd>{site.accessibility || t("common.none")}</dd>
+          <dd>{site.accessibility ? <span lang={d.accessibilityLang}>{site.accessibility}</span> : t("common.none")}</dd>
           <dt>{t("hosts.site.contacts")}</dt>
           <dd>
             <ul>
@@ -207,7 +214,9 @@ export default function SitePage() {
         {site.description ? (
           <>
             <h3>{t("hosts.site.description")}</h3>
-            <p style={{ whiteSpace: "pre-wrap" }}>{site.description}</p>
+            <p style={{ whiteSpace: "pre-wrap" }} lang={d.descriptionLang}>
+              {site.description}
+            </p>
           </>
         ) : null}
       </section>

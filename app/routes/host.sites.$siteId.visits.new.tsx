@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
 import { visitSchema } from "~/forms/visit";
 import { getSite, siteInScope, createVisit, editionsForSite } from "~/models/hosts.server";
+import { pickField } from "~/domain/local-text";
+import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -12,9 +14,16 @@ export const handle = pageTitle((t, d) => t("hosts.visit.newTitle", { site: d.si
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { site } = getSite(actor, Number(params.siteId));
-    const editions = editionsForSite(site).map((e) => ({ id: e.id, name: e.name, startsOn: e.startsOn, endsOn: e.endsOn }));
+    // Edition names in the reader's language (a <select> option cannot mark a language of its own).
+    const editions = editionsForSite(site).map((e) => ({
+      id: e.id,
+      name: pickField(e.name, e.translations, "name", lng).text,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+    }));
     return json({
       site: {
         id: site.id,

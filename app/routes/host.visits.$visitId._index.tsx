@@ -5,7 +5,8 @@ import { LanguageText, StatusBadge, ThemeList } from "~/components/hosts/bits";
 import { ParticipantTable } from "~/components/hosts/ParticipantTable";
 import { formatDate, todayIn } from "~/domain/dates";
 import { shownVisitStatus } from "~/domain/visits";
-import { getVisit, listWhoIsComing } from "~/models/hosts.server";
+import { remixI18n } from "~/i18n.server";
+import { getVisit, listWhoIsComing, visitShownTexts } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -14,21 +15,26 @@ export const handle = pageTitle((t, d) => d.visit.title || t("hosts.visit.untitl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { visit, site, edition } = getVisit(actor, Number(params.visitId));
     const participants = listWhoIsComing(actor, visit.id);
+    // Organizer-written text in the reader's language; the translations stay on the server.
+    const { translations: _tr, ...plain } = visit;
+    const shown = visitShownTexts(visit, edition, lng);
     return json({
-      visit,
+      visit: { ...plain, title: shown.title.text, notes: shown.notes.text },
+      shown,
       shownStatus: shownVisitStatus(visit.status, visit.departureOn, todayIn(site.timeZone)),
       site: { id: site.id, name: site.name, nameLatin: site.nameLatin, countryCode: site.countryCode },
-      edition: { id: edition.id, name: edition.name },
+      edition: { id: edition.id, name: shown.editionName.text },
       participants,
     });
   });
 }
 
 export default function VisitPage() {
-  const { visit, shownStatus, site, edition, participants } = useLoaderData<typeof loader>();
+  const { visit, shownStatus, site, shown, participants } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [params] = useSearchParams();
@@ -49,7 +55,7 @@ export default function VisitPage() {
       <p>
         <Link to={`/host/sites/${site.id}`}>← {site.name}</Link>
       </p>
-      <h1>{title}</h1>
+      <h1 lang={visit.title ? shown.title.lang : undefined}>{title}</h1>
       <p>
         <StatusBadge kind="visit" status={shownStatus} />
       </p>
@@ -75,7 +81,7 @@ export default function VisitPage() {
         <h2 id="facts-h">{t("hosts.visit.details")}</h2>
         <dl className="facts">
           <dt>{t("common.edition")}</dt>
-          <dd>{edition.name}</dd>
+          <dd lang={shown.editionName.lang}>{shown.editionName.text}</dd>
           <dt>{t("hosts.visit.dates")}</dt>
           <dd>
             {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")}
@@ -99,7 +105,9 @@ export default function VisitPage() {
           <dt>{t("hosts.visit.homestay")}</dt>
           <dd>{visit.homestay ? t("common.yes") : t("common.no")}</dd>
           <dt>{t("hosts.visit.notes")}</dt>
-          <dd style={{ whiteSpace: "pre-wrap" }}>{visit.notes || t("common.none")}</dd>
+          <dd style={{ whiteSpace: "pre-wrap" }} lang={visit.notes ? shown.notes.lang : undefined}>
+            {visit.notes || t("common.none")}
+          </dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="coming-h">

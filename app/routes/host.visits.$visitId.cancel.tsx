@@ -5,9 +5,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextAreaField } from "~/components/form";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { formatDate } from "~/domain/dates";
 import { cancelVisitSchema } from "~/forms/visit";
-import { cancelVisit, getVisit, visitInScope, listWhoIsComing } from "~/models/hosts.server";
+import { cancelVisit, getVisit, visitInScope, listWhoIsComing, visitShownTexts } from "~/models/hosts.server";
+import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -16,11 +18,13 @@ export const handle = pageTitle((t, d) => t("hosts.visit.cancelTitle", { title: 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
-    const { visit } = getVisit(actor, Number(params.visitId));
+    const { visit, edition } = getVisit(actor, Number(params.visitId));
+    const shown = visitShownTexts(visit, edition, lng).title;
     const participants = listWhoIsComing(actor, visit.id).map((p) => ({ placementId: p.placementId, name: p.name, nameLatin: p.nameLatin, status: p.status }));
     return json({
-      visit: { id: visit.id, title: visit.title, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status },
+      visit: { id: visit.id, title: shown.text, titleLang: shown.lang, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status },
       participants,
       // Only organizers cancel offered or accepted placements (docs/design.md).
       mayCancel: actor.isOrganizer || participants.length === 0,
@@ -52,9 +56,11 @@ export default function CancelVisit() {
   return (
     <section className="card">
       <p>
-        <Link to={`/host/visits/${visit.id}`}>← {title}</Link>
+        <Link to={`/host/visits/${visit.id}`}>← {visit.title ? <span lang={visit.titleLang}>{title}</span> : title}</Link>
       </p>
-      <h1>{t("hosts.visit.cancelTitle", { title })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="hosts.visit.cancelTitle" name="title" value={{ text: title, lang: visit.title ? visit.titleLang : undefined }} />
+      </h1>
       <p>
         {formatDate(visit.arrivalOn, i18n.language)} – {formatDate(visit.departureOn, i18n.language)}
       </p>

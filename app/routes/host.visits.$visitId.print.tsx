@@ -5,7 +5,7 @@ import { ParticipantTable } from "~/components/hosts/ParticipantTable";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
-import { getVisit, listWhoIsComing } from "~/models/hosts.server";
+import { getVisit, listWhoIsComing, visitShownTexts } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -17,10 +17,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { visit, site, edition } = getVisit(actor, Number(params.visitId));
+    const shown = visitShownTexts(visit, edition, lng);
     return json({
-      visit: { id: visit.id, title: visit.title, arrivalOn: visit.arrivalOn, departureOn: visit.departureOn, status: visit.status, capacity: visit.capacity },
+      visit: {
+        id: visit.id,
+        title: shown.title.text,
+        titleLang: shown.title.lang,
+        arrivalOn: visit.arrivalOn,
+        departureOn: visit.departureOn,
+        status: visit.status,
+        capacity: visit.capacity,
+      },
       site: { id: site.id, name: site.name, nameLatin: site.nameLatin, province: site.province, country: countryName(site.countryCode, lng) },
-      edition: { name: edition.name },
+      edition: { name: shown.editionName.text, lang: shown.editionName.lang },
       participants: listWhoIsComing(actor, visit.id),
       printedOn: new Date().toISOString().slice(0, 10),
     });
@@ -31,7 +40,8 @@ export default function PrintVisit() {
   const { visit, site, edition, participants, printedOn } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const title = visit.title || t("hosts.visit.untitled", { id: visit.id });
+  const title = visit.title ? <span lang={visit.titleLang}>{visit.title}</span> : t("hosts.visit.untitled", { id: visit.id });
+  const caption = visit.title || t("hosts.visit.untitled", { id: visit.id });
   return (
     <article className="print-sheet">
       <p className="no-print">
@@ -42,7 +52,8 @@ export default function PrintVisit() {
       </h1>
       <p>
         {site.name}
-        {site.nameLatin && site.nameLatin !== site.name ? ` (${site.nameLatin})` : ""}, {site.province}, {site.country} · {edition.name}
+        {site.nameLatin && site.nameLatin !== site.name ? ` (${site.nameLatin})` : ""}, {site.province}, {site.country} ·{" "}
+        <span lang={edition.lang}>{edition.name}</span>
         <br />
         {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")} ·{" "}
         {t("hosts.coming.summary", {
@@ -51,7 +62,7 @@ export default function PrintVisit() {
           capacity: visit.capacity,
         })}
       </p>
-      <ParticipantTable participants={participants} caption={t("hosts.coming.caption", { visit: title })} />
+      <ParticipantTable participants={participants} caption={t("hosts.coming.caption", { visit: caption })} />
       <p className="muted">
         {t("hosts.coming.printedOn", { date: formatDate(printedOn, lng) })} · {t("hosts.coming.confidential")}
       </p>

@@ -4,11 +4,13 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { ScheduleGrid } from "~/components/training/ScheduleGrid";
 import { trainingLinks } from "~/components/training/styles";
 import { TrainingForm } from "~/components/training/TrainingForm";
 import { formChoices, formValues, gridFor, seriesText, valuesFromQuery } from "~/components/training/views.server";
 import { formatDate } from "~/domain/dates";
+import { pickField } from "~/domain/local-text";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n, translatorFor } from "~/i18n.server";
 import { FeedCard } from "~/components/training/FeedCard";
@@ -53,10 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rows = listTrainingRows(db(), { visitId });
     const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
     const series = edit ? seriesOfTraining(actor, edit.training.id) : null;
+    const title = pickField(visit.title, visit.translations, "title", lng);
     return json({
       visit: {
         id: visit.id,
-        title: visit.title || site.nameLatin || site.name,
+        title: title.text || site.nameLatin || site.name,
+        titleLang: title.text ? title.lang : undefined,
         dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`,
         status: visit.status,
       },
@@ -65,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edit: edit
         ? {
             id: edit.training.id,
-            title: edit.training.title,
+            title: pickField(edit.training.title, edit.training.translations, "title", lng).text,
             status: edit.training.status,
             started: Date.parse(edit.training.startsAt) <= Date.now(),
             values: formValues(edit.training, edit.trainerIds, edit.interpreterIds),
@@ -129,9 +133,13 @@ export default function HostVisitTrainings() {
   return (
     <>
       <p className="no-print">
-        <Link to={`/host/visits/${d.visit.id}`}>← {d.visit.title}</Link>
+        <Link to={`/host/visits/${d.visit.id}`}>
+          ← <span lang={d.visit.titleLang}>{d.visit.title}</span>
+        </Link>
       </p>
-      <h1>{t("training.host.title", { visit: d.visit.title })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="training.host.title" name="visit" value={{ text: d.visit.title, lang: d.visit.titleLang }} />
+      </h1>
       <p className="muted">{d.visit.dates}</p>
       {params.get("saved") ? (
         <p className="alert alert-ok" role="status">

@@ -11,6 +11,7 @@ import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { messageKey, readForm } from "~/utils/http.server";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pageTitle } from "~/utils/page-title";
 import { retryAfterHeaders } from "~/utils/headers";
 
@@ -22,7 +23,13 @@ export const links = dashboardLinks;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireActor(request);
   const url = new URL(request.url);
-  return json({ done: url.searchParams.get("done"), status: url.searchParams.get("status") });
+  // `doneLang`: the language the session's title is in (a short code, else none).
+  const doneLang = url.searchParams.get("doneLang");
+  return json({
+    done: url.searchParams.get("done"),
+    doneLang: doneLang && /^[a-z]{2,3}$/.test(doneLang) ? doneLang : undefined,
+    status: url.searchParams.get("status"),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,8 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const r = selfCheckIn(actor, parsed.data.code);
     // The session's title in the reader's language (issue 11 item 8).
-    const title = pickField(r.training.title, r.training.translations, "title", lng).text;
-    return redirect(`/me/check-in?done=${encodeURIComponent(title)}&status=${r.status}`);
+    const title = pickField(r.training.title, r.training.translations, "title", lng);
+    return redirect(`/me/check-in?done=${encodeURIComponent(title.text)}&doneLang=${title.lang}&status=${r.status}`);
   } catch (e) {
     if (e instanceof RuleError) return json({ error: messageKey(e.key, e.params), code }, { status: 409 });
     if (e instanceof RateLimitError) {
@@ -57,7 +64,12 @@ export default function SelfCheckIn() {
       <h1>{t("tracking.self.title")}</h1>
       {data.done ? (
         <p className="alert alert-ok" role="status">
-          {t("tracking.self.done", { title: data.done, status: t(`tracking.status.${data.status ?? "present"}`) })}
+          <LocalTextIn
+            i18nKey="tracking.self.done"
+            name="title"
+            value={{ text: data.done, lang: data.doneLang }}
+            values={{ status: t(`tracking.status.${data.status ?? "present"}`) }}
+          />
         </p>
       ) : null}
       <Form method="post" className="stack" noValidate>

@@ -9,6 +9,7 @@ import { formatDate } from "~/domain/dates";
 import { remixI18n } from "~/i18n.server";
 import { listMyActionItems } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("pilots.me.title");
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Written on the server: a browser without the language's Intl data (Chromium: km, lo, my)
     // would write it in English and no longer match the server's page.
     targetOn: i.targetOn ? formatDate(i.targetOn, lng) : null,
-    editionName: i.editionName,
+    ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(pickField(i.editionName, i.editionTranslations, "name", lng)),
     projectId: i.projectId,
     projectTitle: i.projectTitle,
     projectStatus: i.projectStatus,
@@ -54,7 +55,7 @@ export default function MyPilots() {
                 <strong>{i.action}</strong>
               </p>
               <p className="muted">
-                {i.editionName}
+                <span lang={i.editionLang}>{i.editionName}</span>
                 {i.targetOn ? <> · {t("pilots.me.target", { date: i.targetOn })}</> : null}
               </p>
               {i.projectId && i.projectStatus ? (

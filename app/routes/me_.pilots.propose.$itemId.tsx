@@ -8,17 +8,20 @@ import { proposalSchema } from "~/forms/pilots.server";
 import { getMyActionItem, proposeFromAction } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { pickField } from "~/domain/local-text";
+import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("pilots.proposal.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const item = getMyActionItem(actor, idParam(params.itemId, "action plan item"));
     if (item.projectId) throw redirect(`/pilots/projects/${item.projectId}`);
     return json({
-      item: { id: item.id, action: item.action, editionName: item.editionName },
+      item: { id: item.id, action: item.action, editionName: pickField(item.editionName, item.editionTranslations, "name", lng).text },
       defaults: { title: item.action.slice(0, 200), objectives: item.action, villageName: item.village, province: item.province, district: item.district },
     });
   });

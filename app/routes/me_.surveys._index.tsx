@@ -47,7 +47,7 @@ export default function MySurveys() {
       {editions.length === 0 ? <p>{t("evaluation.me.none")}</p> : null}
       {editions.map((e) => (
         <section key={e.applicationId} className="card" aria-labelledby={`ed-${e.editionId}`}>
-          <h2 id={`ed-${e.editionId}`} style={{ marginTop: 0 }}>
+          <h2 id={`ed-${e.editionId}`} style={{ marginTop: 0 }} lang={e.editionLang}>
             {e.editionName}
           </h2>
           <ul className="survey-list">
@@ -55,7 +55,7 @@ export default function MySurveys() {
               const label = stageLabel(t, s.stage, s.monthsAfter);
               return (
                 <li key={s.id}>
-                  <strong>{label}</strong>: {s.title}
+                  <strong>{label}</strong>: <span lang={s.titleLang}>{s.title}</span>
                   <br />
                   <span className="muted">{t("evaluation.me.window", { from: s.opensOn, to: s.closesOn })}</span>
                   <br />

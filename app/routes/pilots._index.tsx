@@ -18,6 +18,7 @@ import { renderPilotMap } from "~/components/pilots/PilotMap.server";
 import { listPilots, listProposableItems, pilotMap } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 import { PILOT_COMPONENTS, PILOT_STATUSES, type PilotComponent, type PilotStatus } from "~/domain/pilots/vocabulary";
 
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             id: i.id,
             action: i.action,
             authorName: i.authorName,
-            editionName: i.editionName,
+            ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(pickField(i.editionName, i.editionTranslations, "name", lng)),
             country: i.country ? countryName(i.country, lng) : "",
           }))
         : [],
@@ -257,7 +258,7 @@ export default function PilotOverview() {
                 {proposable.map((i) => (
                   <li key={i.id}>
                     <strong>{i.action}</strong> · {i.authorName}
-                    {i.country ? `, ${i.country}` : ""} · {i.editionName} ·{" "}
+                    {i.country ? `, ${i.country}` : ""} · <span lang={i.editionLang}>{i.editionName}</span> ·{" "}
                     <Link to={`/pilots/projects/new?fromAction=${i.id}`}>
                       {t("pilots.overview.proposeThis")}
                       <span className="visually-hidden">: {i.action}</span>

@@ -11,6 +11,7 @@ import { requireOrganizer } from "~/models/actor";
 import { createProject, getProposableItem, listVillageChoices } from "~/models/pilots.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
+import { pickField } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("pilots.project.newTitle");
@@ -30,7 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const village = url.searchParams.get("village");
     return json({
       villages,
-      item: item ? { id: item.id, action: item.action, authorName: item.authorName, editionName: item.editionName } : null,
+      item: item
+        ? {
+            id: item.id,
+            action: item.action,
+            authorName: item.authorName,
+            editionName: pickField(item.editionName, item.editionTranslations, "name", lng).text,
+          }
+        : null,
       defaults: {
         villageId: village && villages.some((v) => v.value === village) ? village : "",
         title: item?.action.slice(0, 200) ?? "",

@@ -28,7 +28,7 @@ export type StatusViewData = {
     hostCountries: string[];
     availability: string;
   };
-  edition: { id: number; name: string; dates: string };
+  edition: { id: number; name: string; lang?: string; dates: string };
   trail: HistoryEvent[];
   canEdit: boolean;
   canWithdraw: boolean;
@@ -42,6 +42,7 @@ const PASSPORT_STATUSES = ["draft", "submitted", "endorsed", "accepted", "waitli
 export function StatusView({ data, notice, lastResult }: { data: StatusViewData; notice?: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const { application: a, edition } = data;
+  const headingParts = t("apply.status.title", { edition: "\uE000" }).split("\uE000");
   const [form, fields] = useServerForm<{ confirm: string }>({
     id: `withdraw-${a.id}`,
     lastResult,
@@ -52,7 +53,12 @@ export function StatusView({ data, notice, lastResult }: { data: StatusViewData;
       <p>
         <Link to="/me">{t("apply.backToList")}</Link>
       </p>
-      <h1>{t("apply.status.title", { edition: edition.name })}</h1>
+      <h1>
+        {/* The edition's name in its own language inside the sentence (inline: this page's script budget is full). */}
+        {headingParts[0]}
+        <span lang={edition.lang}>{edition.name}</span>
+        {headingParts[1]}
+      </h1>
       {notice ? (
         <p className="alert alert-ok" role="status">
           {t(`apply.status.notice.${notice}`)}

@@ -36,6 +36,7 @@ export type DashboardViewData = {
     byEdition: {
       editionId: number;
       editionName: string;
+      editionLang?: string;
       participants: number;
       female: number;
       male: number;
@@ -46,6 +47,7 @@ export type DashboardViewData = {
     sessions: {
       id: number;
       title: string;
+      titleLang?: string;
       localStart: string;
       expected: number;
       present: number;
@@ -58,6 +60,8 @@ export type DashboardViewData = {
     visits: {
       id: number;
       label: string;
+      /** Language of the visit's title in `label` (absent when the label is the site's name). */
+      labelLang?: string;
       capacity: number;
       accepted: number;
       offered: number;
@@ -237,7 +241,9 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
               {d.byEdition.map((e) => (
                 <tr key={e.editionId}>
                   <th scope="row">
-                    <Link to={`/admin/editions/${e.editionId}/dashboard`}>{e.editionName}</Link>
+                    <Link to={`/admin/editions/${e.editionId}/dashboard`} lang={e.editionLang}>
+                      {e.editionName}
+                    </Link>
                   </th>
                   <td className="num">{e.participants}</td>
                   <td className="num">{e.female}</td>
@@ -420,7 +426,9 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
             <tbody>
               {d.visits.map((v) => (
                 <tr key={v.id}>
-                  <th scope="row">{v.label}</th>
+                  <th scope="row" lang={v.labelLang}>
+                    {v.label}
+                  </th>
                   <td className="num">{v.accepted}</td>
                   <td className="num">{v.offered}</td>
                   <td className="num">{v.capacity}</td>
@@ -485,7 +493,10 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
               {d.sessions.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <Link to={`/attendance/training/${s.id}`}>{s.title}</Link> <span className="muted">{s.localStart}</span>
+                    <Link to={`/attendance/training/${s.id}`} lang={s.titleLang}>
+                      {s.title}
+                    </Link>{" "}
+                    <span className="muted">{s.localStart}</span>
                   </th>
                   <td className="num">{s.present}</td>
                   <td className="num">{s.late}</td>

@@ -44,7 +44,7 @@ export function ResultsSection({ data }: Props) {
       {data.charts.length === 0 ? <p>{t("evaluation.edition.noResults")}</p> : null}
       {data.charts.map((c) => (
         <article key={c.id} className="card" aria-labelledby={`ind-${c.id}`}>
-          <h3 id={`ind-${c.id}`} style={{ marginTop: 0 }}>
+          <h3 id={`ind-${c.id}`} style={{ marginTop: 0 }} lang={c.nameLang}>
             {c.name}
           </h3>
           <p className="muted">

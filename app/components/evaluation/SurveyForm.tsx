@@ -28,7 +28,7 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
     return (
       <div className="survey-q">
         <label htmlFor={id}>
-          {q.prompt}
+          <span lang={q.promptLang}>{q.prompt}</span>
           {req}
         </label>
         {q.type === "text" ? (
@@ -45,7 +45,7 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
               aria-invalid={invalid}
               aria-describedby={described}
             />{" "}
-            {q.type === "percentage" ? "%" : q.unit}
+            {q.type === "percentage" ? "%" : <span lang={q.unitLang}>{q.unit}</span>}
           </span>
         )}
         <ErrorList id={errId} errors={err} />
@@ -66,7 +66,7 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
   return (
     <fieldset className="survey-q" aria-invalid={invalid} aria-describedby={described}>
       <legend>
-        {q.prompt}
+        <span lang={q.promptLang}>{q.prompt}</span>
         {req}
       </legend>
       {multi ? <p className="hint">{t("evaluation.survey.chooseAll")}</p> : null}
@@ -74,7 +74,7 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
         {options.map((o) => (
           <label key={o.value}>
             <input type={multi ? "checkbox" : "radio"} name={name} value={o.value} defaultChecked={chosen.has(o.value)} />
-            {o.label}
+            <span lang={"lang" in o ? (o.lang as string) : undefined}>{o.label}</span>
           </label>
         ))}
       </div>
@@ -140,7 +140,7 @@ function PlanRows({ view, values, errors }: { view: SurveyViewData; values: Valu
                 {view.indicators.map((ind) => (
                   <label key={ind.id}>
                     <input type="checkbox" name={`action_${i}_indicators`} value={String(ind.id)} defaultChecked={chosen.has(String(ind.id))} />
-                    {ind.name}
+                    <span lang={ind.lang}>{ind.name}</span>
                   </label>
                 ))}
               </div>

@@ -15,14 +15,20 @@ export function stageLabel(t: (k: string, o?: Record<string, unknown>) => string
   return t("evaluation.stages.follow_up_n", { months: list.sort((a, b) => a - b).join(", "), count: list.length > 1 ? list.length : list[0] });
 }
 
-export function SurveyHeader({ view }: { view: Pick<SurveyViewData, "stage" | "monthsAfter" | "title" | "opensOn" | "closesOn" | "periodLabel"> }) {
+export function SurveyHeader({
+  view,
+}: {
+  view: Pick<SurveyViewData, "stage" | "monthsAfter" | "title" | "titleLang" | "opensOn" | "closesOn" | "periodLabel">;
+}) {
   const { t } = useTranslation();
   return (
     <header>
       <p className="muted" style={{ margin: 0 }}>
         {stageLabel(t, view.stage, view.monthsAfter)}
       </p>
-      <h1 style={{ marginTop: ".2rem" }}>{view.title}</h1>
+      <h1 style={{ marginTop: ".2rem" }} lang={view.titleLang}>
+        {view.title}
+      </h1>
       <p className="muted">
         {view.periodLabel ? t("evaluation.survey.forDay", { day: view.periodLabel }) : t("evaluation.me.window", { from: view.opensOn, to: view.closesOn })}
       </p>

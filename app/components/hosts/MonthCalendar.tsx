@@ -8,7 +8,16 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
 import { monthGrid, shiftMonth, visitOnDay } from "~/domain/visits";
 
-export type CalendarVisit = { id: number; title: string; arrivalOn: string; departureOn: string; status: string; capacity: number; editionName: string };
+export type CalendarVisit = {
+  id: number;
+  title: string;
+  titleLang?: string;
+  arrivalOn: string;
+  departureOn: string;
+  status: string;
+  capacity: number;
+  editionName: string;
+};
 
 function monthTitle(month: string, lng: string) {
   const [y, m] = month.split("-").map(Number);
@@ -95,7 +104,7 @@ export function MonthCalendar({
                       <ul className="cal-visits">
                         {here.map((v) => (
                           <li key={v.id} className={v.status === "cancelled" ? "is-cancelled" : undefined}>
-                            <Link to={visitHref(v.id)}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
+                            <Link to={visitHref(v.id)}>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</Link>
                             {v.arrivalOn === d.date ? ` · ${t("hosts.calendar.arrival")}` : ""}
                             {v.departureOn === d.date ? ` · ${t("hosts.calendar.departure")}` : ""}
                             {v.status === "cancelled" ? ` · ${t("hosts.status.visit.cancelled")}` : ""}

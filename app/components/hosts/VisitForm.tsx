@@ -14,7 +14,7 @@ import { hostOptions, prefilledLabels, type Option } from "./options";
 
 type Text = FieldMetadata<string | undefined>;
 type List = FieldMetadata<string[] | undefined>;
-export type EditionChoice = { id: number; name: string; startsOn: string; endsOn: string };
+export type EditionChoice = { id: number; name: string; lang?: string; startsOn: string; endsOn: string };
 
 export function VisitForm({
   lastResult,
@@ -57,7 +57,8 @@ export function VisitForm({
       {fixedEdition ? (
         <p>
           <input type="hidden" name={fields.editionId.name} value={fixedEdition.id} />
-          <strong>{t("common.edition")}:</strong> {fixedEdition.name} ({formatDate(fixedEdition.startsOn, lng)} – {formatDate(fixedEdition.endsOn, lng)})
+          <strong>{t("common.edition")}:</strong> <span lang={fixedEdition.lang}>{fixedEdition.name}</span> ({formatDate(fixedEdition.startsOn, lng)} –{" "}
+          {formatDate(fixedEdition.endsOn, lng)})
         </p>
       ) : (
         <SelectField

@@ -7,7 +7,10 @@ import { StatusBadge, useLanguageNames } from "./bits";
 export type VisitRow = {
   id: number;
   title: string;
+  /** Language of `title` and `editionName` as shown (organizer-written text, issue 11 item 8). */
+  titleLang?: string;
   editionName: string;
+  editionLang?: string;
   arrivalOn: string;
   departureOn: string;
   capacity: number;
@@ -48,7 +51,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
           {visits.map((v) => (
             <tr key={v.id}>
               <td className="wrap-anywhere">
-                <Link to={`/host/visits/${v.id}`}>{v.title || t("hosts.visit.untitled", { id: v.id })}</Link>
+                <Link to={`/host/visits/${v.id}`}>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</Link>
               </td>
               {showSite ? (
                 <td data-label={t("hosts.site.site")} className="wrap-anywhere">
@@ -58,7 +61,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
               <td data-label={t("hosts.visit.dates")}>
                 {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
               </td>
-              <td data-label={t("common.edition")} className="wrap-anywhere">
+              <td data-label={t("common.edition")} className="wrap-anywhere" lang={v.editionLang}>
                 {v.editionName}
               </td>
               <td className="num" data-label={t("hosts.visit.seats")}>

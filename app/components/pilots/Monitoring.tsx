@@ -19,7 +19,7 @@ import { replyFor } from "./reply";
 type Point = { value: number; on: string; text: string | null } | null;
 /** An indicator's row; its name, values and change are already written in the reader's language (by the server). */
 type Row = {
-  indicator: { id: number; code: string; name: string; type: string; direction: string };
+  indicator: { id: number; code: string; name: string; nameLang?: string; type: string; direction: string };
   baseline: Point;
   periodic: Point;
   final: Point;
@@ -80,7 +80,7 @@ export function Monitoring({
                 return (
                   <tr key={r.indicator.id}>
                     <th scope="row">
-                      {r.indicator.name}
+                      <span lang={r.indicator.nameLang}>{r.indicator.name}</span>
                       <div className="muted">{r.indicator.code}</div>
                     </th>
                     <td className="num">{show(r, r.baseline)}</td>

@@ -17,7 +17,9 @@ export function VisitCards({ visits }: { visits: VisitView[] }) {
     <div className="pl-visits">
       {visits.map((v) => (
         <article key={v.id} className="card pl-visit" aria-labelledby={`visit-${v.id}`}>
-          <h3 id={`visit-${v.id}`}>{v.title || v.siteNameLatin || v.siteName}</h3>
+          <h3 id={`visit-${v.id}`} lang={v.title ? v.titleLang : undefined}>
+            {v.title || v.siteNameLatin || v.siteName}
+          </h3>
           <p className="muted">
             {v.siteName}
             {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""} · {countryName(v.countryCode, lng)}

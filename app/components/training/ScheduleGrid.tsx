@@ -30,7 +30,9 @@ export function TrainingCard({ it, showVenue, t }: { it: GridItem; showVenue?: s
         {it.start}–{it.end}
         {it.endDay ? ` (+1)` : ""} <span className="muted">{it.zone}</span>
       </span>{" "}
-      <a href={it.href}>{it.title}</a>
+      <a href={it.href} lang={it.titleLang}>
+        {it.title}
+      </a>
       <span className="sched-meta">
         {t(`training.types.${it.type}`)} · {it.language}
         {showVenue ? ` · ${showVenue}` : ""}

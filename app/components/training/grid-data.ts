@@ -11,6 +11,8 @@ import { collator as sharedCollator } from "../../domain/intl";
 export type GridRow = {
   id: number;
   title: string;
+  /** Language `title` is in, when picked for the reader (issue 11 item 8). */
+  titleLang?: string;
   type: string;
   status: string;
   startsAt: string;
@@ -27,6 +29,7 @@ export type GridRow = {
 export type GridItem = {
   id: number;
   title: string;
+  titleLang?: string;
   type: string;
   status: string;
   href: string;
@@ -74,6 +77,7 @@ export function toGridData(rows: GridRow[], from: string, to: string, lng: strin
     return {
       id: r.id,
       title: r.title,
+      ...(r.titleLang ? { titleLang: r.titleLang } : {}),
       type: r.type,
       status: r.status,
       href: hrefFor(r.id),

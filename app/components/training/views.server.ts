@@ -7,6 +7,7 @@ import { MAX_OCCURRENCES, WEEKDAYS } from "~/domain/training/repeat";
 import { db } from "~/db.server";
 import { seriesSummaries, type SeriesSummary } from "~/models/training/series.server";
 import { utcToLocal } from "~/domain/training";
+import { pickField } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import type { Actor } from "~/models/actor";
 import type { TrainingListRow } from "~/models/training/list.server";
@@ -28,7 +29,10 @@ export function formChoices(
   const live = <T extends { id: number; retiredAt: string | null }>(rows: T[], kept: (number | null | undefined)[]) =>
     rows.filter((r) => r.retiredAt === null || kept.includes(r.id));
   return {
-    visits: o.visits.map((v) => ({ id: v.id, label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})` })),
+    visits: o.visits.map((v) => ({
+      id: v.id,
+      label: `${pickField(v.title, v.translations, "title", lng).text || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})`,
+    })),
     venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${timeZoneDisplayName(v.timeZone, lng)})` })),
     trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({
       id: x.id,
@@ -108,8 +112,13 @@ export function valuesFromQuery(url: URL, defaults: Record<string, string>) {
   return v;
 }
 
+/** The schedule grid of `rows` for a reader of `lng`: session titles in their language (else English, else the first given). */
 export function gridFor(rows: TrainingListRow[], from: string, to: string, lng: string, t: TFunction, hrefFor: (id: number) => string) {
-  const grid = toGridData(rows, from, to, lng, hrefFor, t("training.grid.online") as string);
+  const shown = rows.map((r) => {
+    const title = pickField(r.title, r.translations, "title", lng);
+    return { ...r, title: title.text, titleLang: title.lang };
+  });
+  const grid = toGridData(shown, from, to, lng, hrefFor, t("training.grid.online") as string);
   // Occurrences of a series say how it repeats (issue 15, item 8).
   const texts = seriesTexts(rows, lng, t);
   if (!texts.size) return grid;

@@ -232,6 +232,7 @@ export function applicationStatusView(actor: Actor, id: number, lng: string): St
     edition: {
       id: edition.id,
       name: pickField(edition.name, edition.translations, "name", lng).text,
+      lang: pickField(edition.name, edition.translations, "name", lng).lang,
       dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}`,
     },
     trail: auditTrail(APPLICATION_ENTITY, a.id).map((e) => ({ ...e, when: when.format(new Date(e.at)), badge: showsStatusBadge(e.action, e.toState) })),

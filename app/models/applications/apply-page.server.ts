@@ -44,6 +44,7 @@ export async function applyLoader({ request, params }: LoaderFunctionArgs) {
     const info = {
       id: edition.id,
       name: pickField(edition.name, edition.translations, "name", lng).text,
+      lang: pickField(edition.name, edition.translations, "name", lng).lang,
       themes: edition.themes,
       window: { from: formatDate(edition.applicationsOpenOn, lng), to: formatDate(edition.applicationsCloseOn, lng) },
       state,

@@ -9,6 +9,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { allowedActions, nextStatus, QUOTA_STATUSES } from "../../domain/application-lifecycle";
+import { pickField } from "../../domain/local-text";
 import { sortKey } from "../../domain/names";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/schema/programme";
 import type { Actor } from "../actor";
@@ -79,7 +80,7 @@ export function listCountryApplications(actor: Actor, editionId: number, country
     }))
     .sort((a, b) => collator.compare(a.sort, b.sort) || a.id - b.id);
   return {
-    edition: { id: edition.id, name: edition.name },
+    edition: editionShown(edition, locale),
     country,
     quota: quotaOf(db(), editionId, country),
     used: quotaUsed(db(), editionId, country),
@@ -88,11 +89,17 @@ export function listCountryApplications(actor: Actor, editionId: number, country
   };
 }
 
+/** An edition's id and name for a reader of `locale` (`lang`: the language the name is in; issue 11 item 8). */
+function editionShown(edition: ReturnType<typeof getEdition>, locale: string) {
+  const name = pickField(edition.name, edition.translations, "name", locale);
+  return { id: edition.id, name: name.text, lang: name.lang };
+}
+
 /**
  * Focal point: one application of their country, with the quota and the actions they may take.
  * Dietary and accessibility needs (health data) are left out: the focal point does not need them.
  */
-export function getCountryApplication(actor: Actor, id: number) {
+export function getCountryApplication(actor: Actor, id: number, locale = "en") {
   requireFocalPoint(actor);
   const app = loadApplication(db(), id);
   if (!app || !app.nationality || !actor.focalPointCountries.includes(app.nationality)) throw new NotFoundError("application");
@@ -101,7 +108,7 @@ export function getCountryApplication(actor: Actor, id: number) {
   const { dietaryNeeds: _d, accessibilityNeeds: _a, sensitiveConsentAt: _s, ...shown } = app;
   return {
     application: { ...shown, ...nameOf(app), email: user?.email ?? "" },
-    edition: { id: edition.id, name: edition.name },
+    edition: editionShown(edition, locale),
     quota: quotaOf(db(), app.editionId, app.nationality),
     used: quotaUsed(db(), app.editionId, app.nationality),
     actions: allowedActions(app.status, "focal_point").filter((a) => a === "endorse" || a === "return"),

@@ -15,6 +15,7 @@ import { countryName, countryTimeZones, MEMBER_COUNTRY_CODES } from "../../domai
 import { allowedActions } from "../../domain/application-lifecycle";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "../../../db/schema/programme";
 import { formatDate, todayIn } from "../../domain/dates";
+import { pickField, shownName } from "../../domain/local-text";
 import { displayName, displaySortKey, foldForSearch, latinName } from "../../domain/names";
 import { languageName } from "../../domain/vocabulary";
 import type { ReviewFilters, ReviewSort } from "../../forms/review";
@@ -99,6 +100,7 @@ export function listApplicationsForReview(
       themes: t.applications.themes,
       editionId: t.applications.editionId,
       editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
       submittedAt: t.applications.submittedAt,
     })
     .from(t.applications)
@@ -107,7 +109,14 @@ export function listApplicationsForReview(
     .orderBy(asc(t.applications.id))
     .all();
   const collator = sharedCollator(locale);
-  const named = rows.map((r) => ({ ...r, ...nameOf(r), sort: displaySortKey(r), countryName: r.nationality ? countryName(r.nationality, locale) : "" }));
+  // Edition names as the reader sees them (issue 11 item 8): in `locale`, else English, else the first given.
+  const named = rows.map(({ editionTranslations, ...r }) => ({
+    ...r,
+    ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(pickField(r.editionName, editionTranslations, "name", locale)),
+    ...nameOf(r),
+    sort: displaySortKey(r),
+    countryName: r.nationality ? countryName(r.nationality, locale) : "",
+  }));
   // Any column, either way; ties always fall back to the name, then the id, so pages are stable.
   const byName = (a: (typeof named)[number], b: (typeof named)[number]) => collator.compare(a.sort, b.sort) || a.id - b.id;
   const column: Record<ReviewSort, (a: (typeof named)[number], b: (typeof named)[number]) => number> = {
@@ -134,13 +143,14 @@ export function listApplicationsForReview(
     gender: r.gender,
     themes: r.themes,
     editionName: r.editionName,
+    editionLang: r.editionLang,
     submittedAt: r.submittedAt,
   }));
   return { items, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE };
 }
 
-/** Organizer: every field of one application, its edition, who nominated it, and its audit trail. */
-export function getApplicationForReview(actor: Actor, id: number) {
+/** Organizer: every field of one application, its edition (name for a reader of `locale`), who nominated it, and its audit trail. */
+export function getApplicationForReview(actor: Actor, id: number, locale = "en") {
   requireOrganizer(actor);
   const app = loadApplication(db(), id);
   if (!app) throw new NotFoundError("application");
@@ -151,7 +161,7 @@ export function getApplicationForReview(actor: Actor, id: number) {
     : undefined;
   return {
     application: { ...app, ...nameOf(app), email: user?.email ?? "" },
-    edition: { id: edition.id, name: edition.name },
+    edition: { id: edition.id, ...shownName(edition, locale) },
     nominatedBy: nominator ?? null,
     quota: app.nationality ? (getQuotas(app.editionId)[app.nationality] ?? null) : null,
     actions: organizerDecisions(app.status, editionEnded(edition)),

@@ -16,6 +16,7 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
 import { APPLICATION_OWNER, DOCUMENT_KINDS, isDocumentKind, requiredDocumentKinds, sanitizeDisplayName, type DocumentKind } from "../../domain/document-kinds";
 import { todayIn } from "../../domain/dates";
+import { shownName } from "../../domain/local-text";
 import { displayName } from "../../domain/names";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -214,9 +215,13 @@ export function applicationDocuments(actor: Actor, applicationId: number): Docum
  * uploaded (app/domain/document-kinds.ts requiredDocumentKinds), sorted by country then name;
  * participants with everything are left out. `total` counts all accepted participants.
  */
-export function editionDocumentGaps(actor: Actor, editionId: number) {
+export function editionDocumentGaps(actor: Actor, editionId: number, lng = "en") {
   requireOrganizer(actor);
-  const edition = db().select({ id: t.editions.id, name: t.editions.name, mode: t.editions.mode }).from(t.editions).where(eq(t.editions.id, editionId)).get();
+  const edition = db()
+    .select({ id: t.editions.id, name: t.editions.name, translations: t.editions.translations, mode: t.editions.mode })
+    .from(t.editions)
+    .where(eq(t.editions.id, editionId))
+    .get();
   if (!edition) throw new NotFoundError("edition");
   const required = requiredDocumentKinds(edition.mode);
   const apps = db()
@@ -235,5 +240,6 @@ export function editionDocumentGaps(actor: Actor, editionId: number) {
     })
     .filter((r) => r.missing.length > 0)
     .sort((x, y) => (x.country ?? "").localeCompare(y.country ?? "") || x.name.localeCompare(y.name));
-  return { edition: { id: edition.id, name: edition.name }, required, total: apps.length, missing };
+  // The edition's name for a reader of `lng` (`lang`: the language it is in; issue 11 item 8).
+  return { edition: { id: edition.id, ...shownName(edition, lng) }, required, total: apps.length, missing };
 }

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { preparedQuery, t } from "../../db.server";
 import { periodFor } from "../../domain/evaluation/timing";
 import { localText } from "../../domain/evaluation/text";
-import { pickField } from "../../domain/local-text";
+import { pickField, pickText } from "../../domain/local-text";
 import type { Actor } from "../actor";
 import { applicationStay, listEditionSurveys, surveyTiming } from "./surveys.server";
 import { currentTemplate } from "./templates.server";
@@ -69,6 +69,7 @@ function mySurveys(actor: Pick<Actor, "id">, lng: string, now: Date, withTitles:
           stage: s.stage,
           monthsAfter: s.monthsAfter,
           title: withTitles ? localText(currentTemplate(s.templateFamily).title, lng) : "",
+          titleLang: withTitles ? pickText(currentTemplate(s.templateFamily).title, lng).lang : "en",
           opensOn: timing.window.opensOn,
           closesOn: timing.window.closesOn,
           state: timing.state,
@@ -77,7 +78,8 @@ function mySurveys(actor: Pick<Actor, "id">, lng: string, now: Date, withTitles:
         };
       });
       // The edition name in the reader's language (else English), issue 11 item 8.
-      return { applicationId: a.id, editionId: a.editionId, editionName: pickField(a.editionName, a.editionTranslations, "name", lng).text, surveys };
+      const name = pickField(a.editionName, a.editionTranslations, "name", lng);
+      return { applicationId: a.id, editionId: a.editionId, editionName: name.text, editionLang: name.lang, surveys };
     })
     .filter((e) => e.surveys.length > 0);
 }

@@ -9,6 +9,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { localText } from "~/domain/evaluation/text";
+import { shownName } from "~/domain/local-text";
 import { requireOrganizer, type Actor } from "~/models/actor";
 import { getEdition } from "~/models/editions/editions.server";
 import type { SurveyStage } from "../../../db/schema/evaluation";
@@ -39,6 +40,7 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
       id,
       code: mine[0].code,
       name: mine[0].indicator,
+      nameLang: mine[0].indicatorLang,
       group: mine[0].group,
       unit: mine[0].unit,
       direction: mine[0].direction,
@@ -52,7 +54,7 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
   const templates = listTemplates();
   const indicators = listIndicators();
   return {
-    edition: { id: edition.id, name: edition.name, dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
+    edition: { id: edition.id, ...shownName(edition, lng), dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
     surveys: results.surveys.map((s) => ({ id: s.id, stage: s.stage, label: surveyLabels[s.id] })),
     followUps: results.surveys.filter((s) => s.stage === "follow_up").map((s) => s.monthsAfter),
     setup: (["baseline", "pulse", "end_of_visit", "follow_up"] as SurveyStage[]).map((stage) => ({

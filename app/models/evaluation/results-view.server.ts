@@ -5,6 +5,7 @@
 import { countryName } from "../../domain/countries";
 import { round, type Change, type Dimension } from "../../domain/evaluation/change";
 import { localText } from "../../domain/evaluation/text";
+import { pickText } from "../../domain/local-text";
 import { translatorFor } from "../../i18n.server";
 import type { Actor } from "../actor";
 import { editionResults } from "./results.server";
@@ -13,6 +14,8 @@ export type ResultRow = {
   indicatorId: number;
   code: string;
   indicator: string;
+  /** Language `indicator` is in (issue 11 item 8: the reader's, else English, else the first given). */
+  indicatorLang: string;
   group: string;
   unit: string;
   direction: string;
@@ -47,6 +50,7 @@ export function resultRows(actor: Actor, editionId: number, lng: string, now = n
       indicatorId: r.indicator.id,
       code: r.indicator.code,
       indicator: localText(r.indicator.name, lng),
+      indicatorLang: pickText(r.indicator.name, lng).lang,
       group: tr(`evaluation.groups.${r.indicator.group}`),
       unit,
       direction: tr(`evaluation.directions.${r.indicator.direction}`),

@@ -6,6 +6,7 @@
 import { json, redirect } from "@remix-run/node";
 import { answerToRaw } from "../../domain/evaluation/answers";
 import { localText } from "../../domain/evaluation/text";
+import { pickText } from "../../domain/local-text";
 import { formatDate } from "../../domain/dates";
 import { listIndicators } from "./indicators.server";
 import { MAX_ACTIONS, saveResponse, type SurveyContext } from "./responses.server";
@@ -45,6 +46,8 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
     stage: ctx.survey.stage,
     monthsAfter: ctx.survey.monthsAfter,
     title: localText(ctx.template.title, lng),
+    // The language of each organizer-written text as shown (issue 11 item 8), for its lang attribute.
+    titleLang: pickText(ctx.template.title, lng).lang,
     version: ctx.template.version,
     state: ctx.state,
     opensOn: formatDate(ctx.window.opensOn, lng),
@@ -60,8 +63,10 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
       type: q.type,
       required: !!q.required,
       prompt: localText(q.prompt, lng),
+      promptLang: pickText(q.prompt, lng).lang,
       unit: localText(q.unit, lng),
-      options: (q.options ?? []).map((o) => ({ value: o.value, label: localText(o.label, lng) })),
+      unitLang: pickText(q.unit, lng).lang,
+      options: (q.options ?? []).map((o) => ({ value: o.value, label: localText(o.label, lng), lang: pickText(o.label, lng).lang })),
     })),
     values,
     actionRows,
@@ -69,7 +74,7 @@ export function surveyView(ctx: SurveyContext, lng: string, posted?: FormValues)
       ctx.survey.stage === "end_of_visit"
         ? listIndicators()
             .filter((i) => i.group !== "learning")
-            .map((i) => ({ id: i.id, name: localText(i.name, lng) }))
+            .map((i) => ({ id: i.id, name: localText(i.name, lng), lang: pickText(i.name, lng).lang }))
         : [],
     plan:
       ctx.survey.stage === "follow_up" ? ctx.plan.map((p) => ({ id: p.id, action: p.action, targetOn: p.targetOn ? formatDate(p.targetOn, lng) : "" })) : [],

@@ -8,13 +8,18 @@ import { shownVisitStatus } from "../../domain/visits";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, t } from "../../db.server";
 import { todayIn } from "../../domain/dates";
+import { pickField, shownName } from "../../domain/local-text";
 import { displayName } from "../../domain/names";
 import { languageCover } from "../../domain/visits";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { NotFoundError } from "../errors";
 
-export function editionVisitsOverview(actor: Actor, editionId: number) {
+/**
+ * The overview for a reader of `lng`: the edition's name and the visit titles in their language
+ * (else English, else the first given), with the language each is in (`lang`, `titleLang`).
+ */
+export function editionVisitsOverview(actor: Actor, editionId: number, lng = "en") {
   requireOrganizer(actor);
   const edition = Number.isInteger(editionId) ? db().select().from(t.editions).where(eq(t.editions.id, editionId)).get() : undefined;
   if (!edition) throw new NotFoundError("edition");
@@ -23,6 +28,7 @@ export function editionVisitsOverview(actor: Actor, editionId: number) {
     .select({
       id: t.exchangeVisits.id,
       title: t.exchangeVisits.title,
+      translations: t.exchangeVisits.translations,
       siteId: t.hostSites.id,
       siteName: t.hostSites.name,
       siteNameLatin: t.hostSites.nameLatin,
@@ -90,8 +96,11 @@ export function editionVisitsOverview(actor: Actor, editionId: number) {
   // A visit whose departure day is behind us (edition zone) is marked past (issue 12, item 20).
   const today = todayIn(edition.timeZone);
   return {
-    edition,
-    visits: visits.map((v) => ({ ...v, past: v.departureOn < today, shownStatus: shownVisitStatus(v.status, v.departureOn, today) })),
+    edition: { id: edition.id, ...shownName(edition, lng) },
+    visits: visits.map(({ translations, ...v }) => {
+      const title = pickField(v.title, translations, "title", lng);
+      return { ...v, title: title.text, titleLang: title.lang, past: v.departureOn < today, shownStatus: shownVisitStatus(v.status, v.departureOn, today) };
+    }),
     totals: {
       visits: planned.length,
       seats: planned.reduce((s, v) => s + v.capacity, 0),

@@ -16,6 +16,7 @@ import { FieldErrors } from "../errors";
 import { normalizeEmail } from "../accounts/accounts.server";
 import { SEAT_HOLDING } from "../../../db/schema/hosts";
 import { siteInScope, type HostSite } from "./sites.server";
+import { localizeVisitRow } from "./visits.server";
 
 export type SiteFilters = { status?: string | null; country?: string | null; q?: string | null };
 
@@ -50,7 +51,7 @@ export function listSitesForAdmin(actor: Actor, filters: SiteFilters = {}) {
  * Upcoming (departure today or later in the site's zone), non-cancelled visits of a site with
  * the participants holding a seat (placements proposed, offered or accepted).
  */
-export function upcomingVisitsWithParticipants(siteId: number, tx: Db = db(), now = new Date()) {
+export function upcomingVisitsWithParticipants(siteId: number, tx: Db = db(), now = new Date(), lng = "en") {
   const site = tx.select().from(t.hostSites).where(eq(t.hostSites.id, siteId)).get();
   if (!site) return [];
   const today = todayIn(site.timeZone, now);
@@ -62,32 +63,37 @@ export function upcomingVisitsWithParticipants(siteId: number, tx: Db = db(), no
       departureOn: t.exchangeVisits.departureOn,
       capacity: t.exchangeVisits.capacity,
       editionName: t.editions.name,
+      visitTranslations: t.exchangeVisits.translations,
+      editionTranslations: t.editions.translations,
     })
     .from(t.exchangeVisits)
     .innerJoin(t.editions, eq(t.editions.id, t.exchangeVisits.editionId))
     .where(and(eq(t.exchangeVisits.hostSiteId, siteId), eq(t.exchangeVisits.status, "planned"), sql`${t.exchangeVisits.departureOn} >= ${today}`))
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .all();
-  return visits.map((v) => ({
-    ...v,
-    participants: tx
-      .select({
-        placementId: t.placements.id,
-        status: t.placements.status,
-        givenName: t.applications.givenName,
-        familyName: t.applications.familyName,
-        givenNameLatin: t.applications.givenNameLatin,
-        familyNameLatin: t.applications.familyNameLatin,
-        nameOrder: t.applications.nameOrder,
-        country: t.applications.nationality,
-      })
-      .from(t.placements)
-      .innerJoin(t.applications, eq(t.applications.id, t.placements.applicationId))
-      .where(and(eq(t.placements.visitId, v.id), inArray(t.placements.status, SEAT_HOLDING)))
-      .orderBy(asc(t.placements.id))
-      .all()
-      .map((p) => ({ placementId: p.placementId, status: p.status, country: p.country, name: displayName(p), nameLatin: latinName(p) })),
-  }));
+  // Titles and edition names for a reader of `lng` (issue 11 item 8), translations left on the server.
+  return visits
+    .map((row) => localizeVisitRow(row, lng))
+    .map((v) => ({
+      ...v,
+      participants: tx
+        .select({
+          placementId: t.placements.id,
+          status: t.placements.status,
+          givenName: t.applications.givenName,
+          familyName: t.applications.familyName,
+          givenNameLatin: t.applications.givenNameLatin,
+          familyNameLatin: t.applications.familyNameLatin,
+          nameOrder: t.applications.nameOrder,
+          country: t.applications.nationality,
+        })
+        .from(t.placements)
+        .innerJoin(t.applications, eq(t.applications.id, t.placements.applicationId))
+        .where(and(eq(t.placements.visitId, v.id), inArray(t.placements.status, SEAT_HOLDING)))
+        .orderBy(asc(t.placements.id))
+        .all()
+        .map((p) => ({ placementId: p.placementId, status: p.status, country: p.country, name: displayName(p), nameLatin: latinName(p) })),
+    }));
 }
 
 export type VetResult = { done: true } | { done: false; affected: ReturnType<typeof upcomingVisitsWithParticipants> };
@@ -98,12 +104,12 @@ export type VetResult = { done: true } | { done: false; affected: ReturnType<typ
  * with `confirm: "yes"`; without it, nothing is written and the affected visits and
  * participants are returned for the confirmation step.
  */
-export function vetSite(actor: Actor, siteId: number, input: VettingInput, now = new Date()): VetResult {
+export function vetSite(actor: Actor, siteId: number, input: VettingInput, now = new Date(), lng = "en"): VetResult {
   requireOrganizer(actor);
   return immediate(db(), (tx) => {
     const before = siteInScope(actor, siteId, tx);
     if (input.vettingStatus === "suspended" && before.vettingStatus !== "suspended" && input.confirm !== "yes") {
-      const affected = upcomingVisitsWithParticipants(siteId, tx, now);
+      const affected = upcomingVisitsWithParticipants(siteId, tx, now, lng);
       if (affected.length) return { done: false, affected };
     }
     const lastCheckedOn = input.lastCheckedOn || todayIn(before.timeZone, now);

@@ -15,6 +15,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { formatDate, todayIn } from "../../domain/dates";
 import { formatInterval } from "../../domain/training/display";
+import { pickField, type Translations } from "../../domain/local-text";
 import { displayName } from "../../domain/names";
 import { checkBeds, type BedVisit } from "../../domain/visits";
 import type { VisitInput } from "../../forms/visit";
@@ -259,10 +260,26 @@ const visitColumns = {
   homestay: t.exchangeVisits.homestay,
   status: t.exchangeVisits.status,
   seatsTaken: sql<number>`(select count(*) from placements p where p.visit_id = "exchange_visits"."id" and p.status in ('proposed','offered','accepted'))`,
+  visitTranslations: t.exchangeVisits.translations,
+  editionTranslations: t.editions.translations,
 };
 
-/** A site's visits (all editions), by arrival. Scope checked. */
-export function listSiteVisits(actor: Actor, siteId: number) {
+/**
+ * A visit row for a reader of `lng` (issue 11 item 8): `title` and `editionName` in their language,
+ * else English, else the first given, with `titleLang`/`editionLang` for the `lang` attribute; the
+ * translations themselves stay on the server.
+ */
+export function localizeVisitRow<
+  R extends { title: string; editionName: string; visitTranslations: Visit["translations"]; editionTranslations: Translations<"name"> },
+>(row: R, lng: string) {
+  const { visitTranslations, editionTranslations, ...rest } = row;
+  const title = pickField(row.title, visitTranslations, "title", lng);
+  const edition = pickField(row.editionName, editionTranslations, "name", lng);
+  return { ...rest, title: title.text, titleLang: title.lang, editionName: edition.text, editionLang: edition.lang };
+}
+
+/** A site's visits (all editions), by arrival, titles for a reader of `lng`. Scope checked. */
+export function listSiteVisits(actor: Actor, siteId: number, lng = "en") {
   siteInScope(actor, siteId);
   return db()
     .select(visitColumns)
@@ -270,11 +287,12 @@ export function listSiteVisits(actor: Actor, siteId: number) {
     .innerJoin(t.editions, eq(t.editions.id, t.exchangeVisits.editionId))
     .where(eq(t.exchangeVisits.hostSiteId, siteId))
     .orderBy(asc(t.exchangeVisits.arrivalOn))
-    .all();
+    .all()
+    .map((r) => localizeVisitRow(r, lng));
 }
 
-/** Planned visits at the actor's sites whose departure is today or later (site zone). */
-export function listUpcomingVisits(actor: Actor, now = new Date()) {
+/** Planned visits at the actor's sites whose departure is today or later (site zone), for a reader of `lng`. */
+export function listUpcomingVisits(actor: Actor, lng = "en", now = new Date()) {
   requireHostArea(actor);
   const ids = scopedSiteIds(actor);
   if (!ids.length) return [];
@@ -286,7 +304,8 @@ export function listUpcomingVisits(actor: Actor, now = new Date()) {
     .where(and(inArray(t.exchangeVisits.hostSiteId, ids), eq(t.exchangeVisits.status, "planned")))
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .all()
-    .filter((v) => v.departureOn >= todayIn(v.timeZone, now));
+    .filter((v) => v.departureOn >= todayIn(v.timeZone, now))
+    .map((r) => localizeVisitRow(r, lng));
 }
 
 /** One visit in scope with its site and edition. */
@@ -294,6 +313,22 @@ export function getVisit(actor: Actor, visitId: number) {
   const { visit, site } = visitInScope(actor, visitId);
   const edition = db().select().from(t.editions).where(eq(t.editions.id, visit.editionId)).get()!;
   return { visit, site, edition };
+}
+
+/**
+ * A visit's organizer-written texts (title, notes) and its edition's name for a reader of `lng`,
+ * each `{ text, lang }` (issue 11 item 8: their language, else English, else the first given).
+ */
+export function visitShownTexts(
+  visit: Pick<Visit, "title" | "notes" | "translations">,
+  edition: { name: string; translations: Translations<"name"> },
+  lng: string,
+) {
+  return {
+    title: pickField(visit.title, visit.translations, "title", lng),
+    notes: pickField(visit.notes, visit.translations, "notes", lng),
+    editionName: pickField(edition.name, edition.translations, "name", lng),
+  };
 }
 
 /** Editions a visit can be scheduled in at `site`: hosted in its country, not online, not over. */

@@ -161,6 +161,7 @@ export function listAnnouncements(actor: Actor, limit = 50) {
       subject: t.announcements.subject,
       groupType: t.announcements.groupType,
       editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
       countryCode: t.announcements.countryCode,
       visitId: t.announcements.visitId,
       status: t.announcements.status,
@@ -193,21 +194,28 @@ export function listAnnouncements(actor: Actor, limit = 50) {
   });
 }
 
-/** Organizer: what the announcement form offers: editions (newest first) and their visits. */
-export function announcementChoices(actor: Actor) {
+/** Organizer: what the announcement form offers: editions (newest first) and their visits, named for a reader of `lng`. */
+export function announcementChoices(actor: Actor, lng = "en") {
   requireOrganizer(actor);
-  const editions = db().select({ id: t.editions.id, name: t.editions.name }).from(t.editions).orderBy(desc(t.editions.startsOn)).all();
+  const editions = db()
+    .select({ id: t.editions.id, name: t.editions.name, translations: t.editions.translations })
+    .from(t.editions)
+    .orderBy(desc(t.editions.startsOn))
+    .all()
+    .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng).text }));
   const visits = db()
     .select({
       id: t.exchangeVisits.id,
       editionId: t.exchangeVisits.editionId,
       title: t.exchangeVisits.title,
+      translations: t.exchangeVisits.translations,
       site: t.hostSites.name,
       arrivalOn: t.exchangeVisits.arrivalOn,
     })
     .from(t.exchangeVisits)
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
     .orderBy(asc(t.exchangeVisits.arrivalOn), asc(t.exchangeVisits.id))
-    .all();
+    .all()
+    .map(({ translations, ...v }) => ({ ...v, title: pickField(v.title, translations, "title", lng).text }));
   return { editions, visits };
 }

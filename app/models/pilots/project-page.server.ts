@@ -7,6 +7,7 @@
  */
 import { countryName } from "../../domain/country-names";
 import { localText } from "../../domain/evaluation/text";
+import { pickField, pickText } from "../../domain/local-text";
 import { formatChange, formatNumber, formatPercent } from "../../domain/format";
 import { displayDigits, formatMoney, minorToInput, toUsd } from "../../domain/pilots/money";
 import { formatDate } from "../../domain/dates";
@@ -132,6 +133,10 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
   });
   return {
     ...v,
+    // The origin's edition named for the reader (issue 11 item 8); its translations stay here.
+    origin: v.origin
+      ? (({ editionTranslations, ...o }) => ({ ...o, editionName: pickField(o.editionName, editionTranslations, "name", lng).text }))(v.origin)
+      : null,
     country: countryName(v.village.countryCode, lng),
     /** The project's facts as label and text pairs, in the reader's language. */
     facts: [
@@ -168,6 +173,7 @@ export function projectPage(actor: Actor, projectId: number, lng: string, now: D
           id: r.indicator.id,
           code: r.indicator.code,
           name: localText(r.indicator.name, lng),
+          nameLang: pickText(r.indicator.name, lng).lang,
           type: r.indicator.type,
           direction: r.indicator.direction,
         },

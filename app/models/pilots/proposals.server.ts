@@ -23,6 +23,7 @@ function itemsQuery() {
       action: t.actionPlanItems.action,
       targetOn: t.actionPlanItems.targetOn,
       editionName: t.editions.name,
+      editionTranslations: t.editions.translations,
       editionStartsOn: t.editions.startsOn,
       userId: t.applications.userId,
       authorName: t.users.displayName,

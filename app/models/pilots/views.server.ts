@@ -112,6 +112,7 @@ export function getProjectView(actor: Actor, projectId: number, now: Date = new 
           action: t.actionPlanItems.action,
           targetOn: t.actionPlanItems.targetOn,
           editionName: t.editions.name,
+          editionTranslations: t.editions.translations,
           authorName: t.users.displayName,
         })
         .from(t.actionPlanItems)

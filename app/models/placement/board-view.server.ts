@@ -6,6 +6,7 @@
  * applicants who fit them.
  */
 import { addDays, todayIn } from "../../domain/dates";
+import { pickField, shownName } from "../../domain/local-text";
 import { hardRuleFailures, rankOf } from "../../domain/placement";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -55,8 +56,12 @@ export function waitlistSuggestions(data: BoardData, limit = 5): WaitlistSuggest
   return out;
 }
 
-/** Organizer: the whole board of an edition (expires due offers first). NotFound for others. */
-export function getBoard(actor: Actor, editionId: number, now: Date = new Date()) {
+/**
+ * Organizer: the whole board of an edition (expires due offers first). NotFound for others. The
+ * edition's name and visit titles are for a reader of `lng` (their language, else English, else
+ * the first given; `lang`/`titleLang` say which).
+ */
+export function getBoard(actor: Actor, editionId: number, now: Date = new Date(), lng = "en") {
   requireOrganizer(actor);
   const expired = expireOffers(now);
   const data = loadBoardData(editionId);
@@ -81,9 +86,11 @@ export function getBoard(actor: Actor, editionId: number, now: Date = new Date()
         if (h.gender === "female" || h.gender === "male") byGender[h.gender] += 1;
         else byGender.other += 1;
       }
+      const title = pickField(visit.title, visit.translations, "title", lng);
       return {
         id: visit.id,
-        title: visit.title,
+        title: title.text,
+        titleLang: title.lang,
         siteName: site.name,
         siteNameLatin: site.nameLatin,
         countryCode: site.countryCode,
@@ -143,7 +150,7 @@ export function getBoard(actor: Actor, editionId: number, now: Date = new Date()
   }));
 
   return {
-    edition: { id: data.edition.id, name: data.edition.name, timeZone: data.edition.timeZone },
+    edition: { id: data.edition.id, ...shownName(data.edition, lng), timeZone: data.edition.timeZone },
     expired,
     visits,
     people,

@@ -14,6 +14,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
 import { isIsoDate, todayIn } from "../../domain/dates";
+import { pickField } from "../../domain/local-text";
 import { hardRuleFailures } from "../../domain/placement";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -253,8 +254,11 @@ export async function acceptFromWaitlist(actor: Actor, applicationId: number, vi
   return assignParticipant(actor, { applicationId, visitId, lock: true });
 }
 
-/** Organizer: one placement with its participant, visit, the rules it breaks, the visits it could move to, and its audit trail. */
-export function getPlacementForOrganizer(actor: Actor, placementId: number) {
+/**
+ * Organizer: one placement with its participant, visit, the rules it breaks, the visits it could
+ * move to (titles for a reader of `lng`), and its audit trail.
+ */
+export function getPlacementForOrganizer(actor: Actor, placementId: number, lng = "en") {
   const row = requirePlacement(db(), actor, placementId);
   const participant = toParticipant(row.app);
   const visits = db()
@@ -275,7 +279,7 @@ export function getPlacementForOrganizer(actor: Actor, placementId: number) {
       .filter((v) => v.visit.id !== row.visit.id)
       .map((v) => ({
         id: v.visit.id,
-        title: v.visit.title,
+        title: pickField(v.visit.title, v.visit.translations, "title", lng).text,
         siteName: v.site.nameLatin || v.site.name,
         countryCode: v.site.countryCode,
         arrivalOn: v.visit.arrivalOn,

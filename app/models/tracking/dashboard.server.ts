@@ -8,7 +8,9 @@
  * same row sets the CSV exports stream (app/models/tracking/exports.server.ts), so the dashboard and the
  * files always agree. Organizers only (NotFoundError otherwise).
  */
-import { db } from "../../db.server";
+import { inArray } from "drizzle-orm";
+import { db, t } from "../../db.server";
+import { pickField } from "../../domain/local-text";
 import { countryName, memberCountries } from "../../domain/countries";
 import { todayIn, daysBetween } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
@@ -296,15 +298,47 @@ export type Dashboard = ReturnType<typeof getDashboard>;
 export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: string, fixedEdition: boolean, now = new Date()) {
   const d = getDashboard(actor, filters, now);
   const editions = db().$client.prepare("select id, name from editions order by starts_on desc, id desc").all() as { id: number; name: string }[];
-  const editionName = new Map(editions.map((e) => [e.id, e.name]));
+  // Organizer-written names and titles in the reader's language (issue 11 item 8), with their lang.
+  const editionTr = new Map(
+    db()
+      .select({ id: t.editions.id, tr: t.editions.translations })
+      .from(t.editions)
+      .all()
+      .map((e) => [e.id, e.tr]),
+  );
+  const editionShown = new Map(editions.map((e) => [e.id, pickField(e.name, editionTr.get(e.id), "name", lng)]));
+  const editionName = new Map([...editionShown].map(([id, s]) => [id, s.text]));
   const visits = db()
     .$client.prepare(
       `select v.id, v.title, v.arrival_on, hs.name_latin, hs.name from exchange_visits v join host_sites hs on hs.id = v.host_site_id
               ${filters.edition !== undefined ? "where v.edition_id = ?" : ""} order by v.arrival_on, v.id`,
     )
     .all(...(filters.edition !== undefined ? [filters.edition] : [])) as { id: number; title: string; arrival_on: string; name_latin: string; name: string }[];
+  const visitIds = [...new Set([...visits.map((v) => v.id), ...d.visits.map((v) => v.id)])];
+  const visitTr = new Map(
+    visitIds.length
+      ? db()
+          .select({ id: t.exchangeVisits.id, tr: t.exchangeVisits.translations })
+          .from(t.exchangeVisits)
+          .where(inArray(t.exchangeVisits.id, visitIds))
+          .all()
+          .map((v) => [v.id, v.tr])
+      : [],
+  );
+  const sessionIds = d.sessions.map((s) => s.id);
+  const sessionTr = new Map(
+    sessionIds.length
+      ? db()
+          .select({ id: t.trainingSessions.id, tr: t.trainingSessions.translations })
+          .from(t.trainingSessions)
+          .where(inArray(t.trainingSessions.id, sessionIds))
+          .all()
+          .map((s) => [s.id, s.tr])
+      : [],
+  );
+  const visitTitle = (v: { id: number; title: string }) => (v.title ? pickField(v.title, visitTr.get(v.id), "title", lng) : null);
   const visitLabel = (v: { id: number; title: string; arrival_on: string; site_name?: string; name_latin?: string; name?: string }) =>
-    `${v.title || v.name_latin || v.site_name || v.name || `#${v.id}`} (${v.arrival_on})`;
+    `${visitTitle(v)?.text || v.name_latin || v.site_name || v.name || `#${v.id}`} (${v.arrival_on})`;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries({
     edition: filters.edition,
@@ -320,9 +354,16 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
     dashboard: {
       ...d,
       byCountry: d.byCountry.map((c) => ({ ...c, countryName: c.country ? countryName(c.country, lng) : "?" })),
-      byEdition: d.byEdition.map((e) => ({ ...e, editionName: editionName.get(e.editionId) ?? `#${e.editionId}` })),
-      sessions: d.sessions.map((s) => ({ ...s, localStart: localDateTime(s.starts_at, s.time_zone, lng) })),
-      visits: d.visits.map((v) => ({ ...v, label: visitLabel(v) })),
+      byEdition: d.byEdition.map((e) => ({
+        ...e,
+        editionName: editionName.get(e.editionId) ?? `#${e.editionId}`,
+        editionLang: editionShown.get(e.editionId)?.lang,
+      })),
+      sessions: d.sessions.map((s) => {
+        const title = pickField(s.title, sessionTr.get(s.id), "title", lng);
+        return { ...s, title: title.text, titleLang: title.lang, localStart: localDateTime(s.starts_at, s.time_zone, lng) };
+      }),
+      visits: d.visits.map((v) => ({ ...v, label: visitLabel(v), labelLang: visitTitle(v)?.lang })),
       lowest: d.lowest.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
     },
     filters: d.filters,
@@ -334,6 +375,7 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
     exportQuery: q ? `?${q}` : "",
     fixedEdition,
     editionName: filters.edition !== undefined ? (editionName.get(filters.edition) ?? "") : "",
+    editionLang: filters.edition !== undefined ? editionShown.get(filters.edition)?.lang : undefined,
   };
 }
 

@@ -48,6 +48,7 @@ export function trainingFormOptions(actor: Actor, editionId: number, tx: Db = db
     .select({
       id: t.exchangeVisits.id,
       title: t.exchangeVisits.title,
+      translations: t.exchangeVisits.translations,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
       hostSiteId: t.exchangeVisits.hostSiteId,

@@ -1,0 +1,122 @@
+// Programme content in the reader's language in Chromium (issue 11 item 8), on the demo data: a
+// demo host coordinator reading in Khmer sees their site's description and their visit's title in
+// Khmer, marked lang="km"; an organizer reading in Khmer sees a training session's title on its
+// attendance page in Khmer, and a session without a Khmer title in English, marked lang="en".
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+
+const PASSWORD = "vlx-demo-2026";
+let server: TestServer;
+let browser: Browser;
+let fx: {
+  hostEmail: string;
+  siteId: number;
+  siteDescriptionKm: string;
+  visitId: number;
+  visitTitleKm: string;
+  trainingKm: { id: number; title: string };
+  trainingEn: { id: number; title: string };
+};
+
+type Tr = Record<string, Record<string, string>>;
+
+/** Demo records that carry Khmer translations; one training session loses its Khmer title here. */
+function fixtures(dbPath: string) {
+  const sqlite = new Database(dbPath);
+  sqlite.pragma("busy_timeout = 5000");
+  try {
+    const site = sqlite
+      .prepare(
+        `select s.id, s.translations, u.email from host_sites s
+           join host_site_coordinators c on c.host_site_id = s.id join users u on u.id = c.user_id
+         where s.description <> '' and json_extract(s.translations, '$.description.km') is not null
+           and exists (select 1 from exchange_visits v where v.host_site_id = s.id and v.title <> '' and v.status = 'planned'
+                       and json_extract(v.translations, '$.title.km') is not null)
+         order by s.id limit 1`,
+      )
+      .get() as { id: number; translations: string; email: string };
+    const visit = sqlite
+      .prepare(
+        `select id, translations from exchange_visits where host_site_id = ? and title <> '' and status = 'planned'
+           and json_extract(translations, '$.title.km') is not null order by arrival_on limit 1`,
+      )
+      .get(site.id) as { id: number; translations: string };
+    const sessions = sqlite
+      .prepare(
+        `select id, title, translations from training_sessions where status in ('scheduled', 'held')
+           and json_extract(translations, '$.title.km') is not null order by id limit 2`,
+      )
+      .all() as { id: number; title: string; translations: string }[];
+    // The second session keeps only its other languages: a Khmer reader gets the English title.
+    sqlite.prepare(`update training_sessions set translations = json_remove(translations, '$.title.km') where id = ?`).run(sessions[1].id);
+    return {
+      hostEmail: site.email,
+      siteId: site.id,
+      siteDescriptionKm: (JSON.parse(site.translations) as Tr).description.km,
+      visitId: visit.id,
+      visitTitleKm: (JSON.parse(visit.translations) as Tr).title.km,
+      trainingKm: { id: sessions[0].id, title: (JSON.parse(sessions[0].translations) as Tr).title.km },
+      trainingEn: { id: sessions[1].id, title: sessions[1].title },
+    };
+  } finally {
+    sqlite.close();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  fx = fixtures(server.dbPath);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The trimmed text of the first element matching `selector`, or null while it is not painted. */
+const textOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent({ timeout: 1000 })
+    .then((s) => s?.trim() ?? null)
+    .catch(() => null);
+
+describe("organizer-written text in the reader's language", () => {
+  it("a Khmer host coordinator sees the site description and visit title in Khmer, marked lang=km", async () => {
+    const context = await newContext(browser, { javaScript: true, width: 360 });
+    const page = await context.newPage();
+    await logInAs(page, server.url, fx.hostEmail, PASSWORD, { lng: "km" });
+
+    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=list`);
+    await expect.poll(() => textOf(page, 'p[lang="km"]')).toBe(fx.siteDescriptionKm);
+    await expect.poll(() => page.locator(`a[href="/host/visits/${fx.visitId}"] span[lang="km"]`).first().textContent()).toBe(fx.visitTitleKm);
+    expect(await page.locator("html").getAttribute("lang")).toBe("km");
+    await expectPageFits(page, "local-text-01-site-km");
+
+    await page.goto(`${server.url}/host/visits/${fx.visitId}`);
+    await expect.poll(() => textOf(page, 'h1[lang="km"]')).toBe(fx.visitTitleKm);
+    await expectPageFits(page, "local-text-02-visit-km");
+    await context.close();
+  });
+
+  it("a Khmer organizer sees a session title in Khmer, and one without Khmer in English marked lang=en", async () => {
+    const context = await newContext(browser, { javaScript: false, width: 360 });
+    const page = await context.newPage();
+    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "km" });
+
+    await page.goto(`${server.url}/attendance/training/${fx.trainingKm.id}`);
+    await expect.poll(() => textOf(page, 'h1 span[lang="km"]')).toBe(fx.trainingKm.title);
+    await expectPageFits(page, "local-text-03-training-km");
+
+    await page.goto(`${server.url}/attendance/training/${fx.trainingEn.id}`);
+    await expect.poll(() => textOf(page, 'h1 span[lang="en"]')).toBe(fx.trainingEn.title);
+    // The sentence around it stays Khmer (the page's language).
+    expect(await page.locator("h1").textContent()).toMatch(/[\u1780-\u17FF]/);
+    await expectPageFits(page, "local-text-04-training-en-fallback");
+    await context.close();
+  });
+});
