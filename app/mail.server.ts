@@ -29,9 +29,8 @@ function getTransporter(): Transporter | null {
 /** One message. `html` is the HTML alternative; `kind` the template kind (or `announcement`). */
 export type Mail = { to: string; subject: string; text: string; html?: string | null; kind?: string | null; announcementId?: number | null };
 
-/** Delivery state of an outbox row, as organizers see it. */
-export type DeliveryState = "queued" | "sent" | "failed" | "recorded";
-export const DELIVERY_STATES: readonly DeliveryState[] = ["queued", "sent", "failed", "recorded"];
+import { DELIVERY_STATES, type DeliveryState } from "./domain/delivery-states";
+export { DELIVERY_STATES, type DeliveryState };
 
 type OutboxRow = typeof t.outbox.$inferSelect;
 

@@ -66,6 +66,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+// The hint names template variables in mustache syntax: handed to i18next as values so they show as
+// written (left unresolved, the browser's i18next blanks them while the server's keeps them).
+const MUSTACHE_NAMES = { name: "{{name}}", edition: "{{edition}}" };
+
 export default function Announcements() {
   const { t } = useTranslation();
   const { editions, visits, countries, sent, requestKey } = useLoaderData<typeof loader>();
@@ -140,7 +144,13 @@ export default function Announcements() {
             />
           </fieldset>
           <TextField field={fields.subject} label={t("messages.announcements.subject")} required />
-          <TextAreaField field={fields.body} label={t("messages.announcements.body")} hint={t("messages.announcements.bodyHint")} rows={8} required />
+          <TextAreaField
+            field={fields.body}
+            label={t("messages.announcements.body")}
+            hint={t("messages.announcements.bodyHint", MUSTACHE_NAMES)}
+            rows={8}
+            required
+          />
           <TranslationsFieldset
             field="subject"
             label={t("messages.announcements.subject")}

@@ -50,6 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+// The hint shows mustache section syntax: handed to i18next as values so it shows as written (left
+// unresolved, the browser's i18next blanks it while the server's keeps it).
+const SECTION_SYNTAX = { "#reason": "{{#reason}}", "/reason": "{{/reason}}" };
+
 export default function EditTemplate() {
   const { t } = useTranslation();
   const { kind, lng, vars, current, fallback } = useLoaderData<typeof loader>();
@@ -135,7 +139,7 @@ export default function EditTemplate() {
               </Fragment>
             ))}
           </dl>
-          <p className="hint">{t("messages.edit.sectionsHint")}</p>
+          <p className="hint">{t("messages.edit.sectionsHint", SECTION_SYNTAX)}</p>
         </aside>
       </div>
       {previewed ? (

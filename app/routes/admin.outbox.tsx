@@ -5,7 +5,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { remixI18n } from "~/i18n.server";
-import { DELIVERY_STATES, kickMailWorker, type DeliveryState } from "~/mail.server";
+import { DELIVERY_STATES, type DeliveryState } from "~/domain/delivery-states";
+import { kickMailWorker } from "~/mail.server";
 import { listOutboxMessages, resendFailed } from "~/models/messages.server";
 import { requireActor } from "~/session.server";
 import { guard, idParam, readForm } from "~/utils/http.server";

@@ -2,7 +2,6 @@
 // confirmation step before suspending a site that has upcoming visits, and assign coordinators.
 import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useAppForm } from "~/forms/use-app-form";
-import { parseWithZod } from "~/forms/parse";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -115,14 +114,11 @@ export default function VetSite() {
     id: "vet",
     lastResult: replyFor(data, "vet"),
     defaultValue: { vettingStatus: site.vettingStatus, vettingNotes: site.vettingNotes, lastCheckedOn: "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: vettingSchema }),
-    shouldRevalidate: "onInput",
+    // Checked on the server only: the schemas live in a .server module (empty in the browser).
   });
   const [coForm, coFields] = useAppForm({
     id: "coordinator",
     lastResult: replyFor(data, "addCoordinator"),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: addCoordinatorSchema }),
-    shouldRevalidate: "onInput",
   });
 
   return (

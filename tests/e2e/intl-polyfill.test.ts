@@ -6,9 +6,9 @@
 // with the language's month or country names from Node's own Intl and no English month name.
 // English and Thai pages, which this browser formats by itself, must not download the polyfill.
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { launchBrowser, logInAs, newContext, screenshot, startServer, waitForHydration, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const MEMBERS = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "CN", "JP", "KR"];
@@ -52,22 +52,6 @@ function nodeMonthNames(lng: string): string[] {
     for (const part of new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).formatToParts(d)) if (part.type === "month") names.add(part.value);
   }
   return [...names];
-}
-
-/**
- * Resolves once React has finished hydrating the document (or re-rendering it after a mismatch):
- * the root's state is no longer dehydrated and no render is pending. React 18's own fields, read
- * from the test so the page carries no extra script for it.
- */
-async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => {
-    const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
-    if (!key) return false;
-    const root = (document as unknown as Record<string, { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } }; callbackNode?: unknown } }>)[
-      key
-    ].stateNode;
-    return root?.current?.memoizedState?.isDehydrated === false && root.callbackNode === null;
-  });
 }
 
 type Reading = { server: string; hydrated: string; polyfillFiles: string[]; consoleErrors: string[] };

@@ -205,3 +205,19 @@ export async function expectPageFits(page: Page, name: string) {
   expect(overflow, `horizontal overflow on ${name}`).toBeLessThanOrEqual(0);
   await screenshot(page, name);
 }
+
+/**
+ * Resolves once React has finished hydrating the document (or re-rendering it after a mismatch):
+ * the root's state is no longer dehydrated and no render is pending. React 18's own fields, read
+ * from the test so the page carries no extra script for it.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const key = Object.keys(document).find((k) => k.startsWith("__reactContainer$"));
+    if (!key) return false;
+    const root = (document as unknown as Record<string, { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } }; callbackNode?: unknown } }>)[
+      key
+    ].stateNode;
+    return root?.current?.memoizedState?.isDehydrated === false && root.callbackNode === null;
+  });
+}

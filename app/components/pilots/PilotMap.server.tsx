@@ -90,7 +90,7 @@ function PilotMap({ data }: { data: PilotMapData }) {
             {data.participants.map((p) =>
               p.x === null || p.y === null ? null : (
                 <g key={p.countryCode}>
-                  <title>{t("pilots.map.participantsOf", { count: p.count, country: countryName(p.countryCode, lng) })}</title>
+                  <title>{t("pilots.map.participantsOf", { n: p.count, country: countryName(p.countryCode, lng) })}</title>
                   <circle cx={p.x} cy={p.y} r={p.r} fill={PEOPLE_COLOUR} fillOpacity={0.35} stroke={PEOPLE_COLOUR} strokeWidth={1.5} />
                   <text x={p.x} y={p.y + 3} textAnchor="middle" fontSize="8.5" fontWeight="700" fill="#431407">
                     {p.count}

@@ -177,7 +177,7 @@ export function PilotStrand({ data }: { data: PilotStrandData }) {
               {data.late.map((p) => (
                 <li key={p.id}>
                   <Link to={`/pilots/projects/${p.id}`}>{p.title}</Link> · {p.village}, {countryName(p.countryCode, lng)} ·{" "}
-                  {t("pilots.strand.lateCount", { count: p.late })}
+                  {t("pilots.strand.lateCount", { n: p.late })}
                 </li>
               ))}
             </ul>
