@@ -87,6 +87,16 @@ describe("audit log", () => {
     expect(asActor.items.map((e) => e.action).sort()).toEqual(["update", "waitlist"]);
     expect((await get(`?person=BOUNMY.AUDIT%40example&as=actor&from=2031-03-01&to=2031-03-31`)).total).toBe(2);
     expect((await get(`?person=bounmy&as=subject&from=2031-03-01&to=2031-03-31`)).total).toBe(0);
+    // Several words, without diacritics or in another case (a new user's "nguyen thi anh" found nothing).
+    const viet = await createUser({ name: "Nguyễn Thị Ánh Audit", email: "anh.audit@example.org", roles: [{ role: "organizer" }] });
+    eventAt("2031-04-03T08:00:00.000Z", viet.id, { entityType: "edition", entityId: 78, action: "update" });
+    for (const q of ["nguyen thi anh", "NGUYỄN  thị", "Nguyễn Thị Ánh"]) {
+      expect(
+        (await get(`?person=${encodeURIComponent(q)}&as=actor&from=2031-04-01&to=2031-04-30`)).items.map((e) => e.actor),
+        q,
+      ).toEqual(["Nguyễn Thị Ánh Audit"]);
+    }
+    expect((await get(`?person=${encodeURIComponent("nguyen van")}&as=actor&from=2031-04-01&to=2031-04-30`)).total).toBe(0);
 
     // Inclusive UTC days: 23:59:59.999 belongs to the 1st, midnight to the 2nd.
     expect((await get(`?from=2031-03-01&to=2031-03-01`)).items.map((e) => e.action)).toEqual(["accept"]);

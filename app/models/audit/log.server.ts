@@ -13,6 +13,7 @@
 import { db } from "../../db.server";
 import { changedFields, changePart, type ChangePart } from "../../domain/audit-change";
 import { addDays, formatDate } from "../../domain/dates";
+import { foldForSearch } from "../../domain/names";
 import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES } from "../../domain/audit-vocabulary";
 import type { AuditFilters } from "../../forms/audit";
 import { translatorFor } from "../../i18n.server";
@@ -40,6 +41,26 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * FROM … WHERE … over audit_events `e` with the actor `au` and subject `su` joined, for `f`;
  * with `people` false, over audit_events alone (only for filters without a person).
  */
+/**
+ * Ids of the people a "person" filter names: folded for search (foldForSearch: case, diacritics and
+ * spaces, so "nguyen thi anh" finds "Nguyễn Thị Ánh") against display names and the native and
+ * Latin names of their applications, or a part of their e-mail address. Folding is done here, in
+ * JavaScript, because SQLite's LIKE folds ASCII case only.
+ */
+function peopleMatching(text: string): number[] {
+  const folded = foldForSearch(text);
+  const like = `%${likeEscape(folded)}%`;
+  const ids = new Set<number>();
+  for (const u of db().$client.prepare("SELECT id, display_name AS name, email FROM users").all() as { id: number; name: string; email: string }[]) {
+    if (foldForSearch(u.name).includes(folded) || u.email.toLowerCase().includes(text.trim().toLowerCase())) ids.add(u.id);
+  }
+  const byApplication = db().$client.prepare("SELECT DISTINCT user_id AS id FROM applications WHERE search_name LIKE ? ESCAPE '\\'").all(like) as {
+    id: number;
+  }[];
+  for (const r of byApplication) ids.add(r.id);
+  return [...ids];
+}
+
 function fromWhere(f: AuditFilters, people = true): { sql: string; params: SqlParams } {
   const where: string[] = [];
   const params: SqlParams = {};
@@ -65,8 +86,8 @@ function fromWhere(f: AuditFilters, people = true): { sql: string; params: SqlPa
     params.toAt = `${addDays(f.to, 1)}T00:00:00.000Z`;
   }
   if (f.person) {
-    params.person = `%${likeEscape(f.person)}%`;
-    const match = (u: string) => `(${u}.display_name LIKE @person ESCAPE '\\' OR ${u}.email LIKE @person ESCAPE '\\')`;
+    params.personIds = JSON.stringify(peopleMatching(f.person));
+    const match = (u: string) => `${u}.id IN (SELECT value FROM json_each(@personIds))`;
     where.push(f.as === "actor" ? match("au") : f.as === "subject" ? match("su") : `(${match("au")} OR ${match("su")})`);
   }
   if (!people) return { sql: `FROM audit_events e ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`, params };
