@@ -10,7 +10,7 @@ import { countryName } from "~/domain/countries";
 import { bulkLettersSchema } from "~/forms/passport";
 import { remixI18n } from "~/i18n.server";
 import { NotFoundError } from "~/models/errors";
-import { issueLetter, issueMissingLetters, lettersOverview, type BulkRow } from "~/models/visa.server";
+import { bulkSummary, issueLetter, issueMissingLetters, lettersOverview, overviewCounts, type BulkRow } from "~/models/visa.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const country = (c: string | null) => (c ? countryName(c, lng) : "");
     return json({
       edition: o.edition,
+      counts: overviewCounts(o.rows),
       rows: o.rows.map((r) => ({ ...r, hostCountryName: country(r.hostCountry), nationalityName: country(r.nationality) })),
     });
   });
@@ -48,19 +49,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...r,
         hostCountryName: r.hostCountry ? countryName(r.hostCountry, lng) : "",
       }));
-      return json({ report });
+      return json({ report, summary: bulkSummary(report) });
     });
   });
 }
 
 export default function EditionVisaLetters() {
-  const { edition, rows } = useLoaderData<typeof loader>();
+  const { edition, counts, rows } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const report = result && "report" in result ? result.report : null;
   const formErrors = result && "status" in result ? (result.error?.[""] ?? undefined) : undefined;
-  // Rows without a placement can never get a letter: they are not counted as missing.
-  const missing = rows.filter((r) => !r.letter && r.hostCountry).length;
+  const summary = result && "summary" in result ? result.summary : null;
+  // Only letters that can be issued now: no placement or no passport details are not counted.
+  const missing = counts.issuable;
   return (
     <section className="card">
       <p>
@@ -69,14 +71,9 @@ export default function EditionVisaLetters() {
       <h1>{t("visa.overview.title")}</h1>
       <p>{t("visa.overview.lead")}</p>
       <FormErrors errors={formErrors ?? undefined} />
-      {report ? (
+      {report && summary ? (
         <div className="alert alert-ok" role="status">
-          <p>
-            {t("visa.overview.reportSummary", {
-              issued: report.filter((r) => r.outcome === "issued").length,
-              refused: report.filter((r) => r.outcome === "noPassport" || r.outcome === "noPlacement").length,
-            })}
-          </p>
+          <p>{t("visa.overview.reportSummary", summary)}</p>
           <div className="table-wrap">
             <table>
               <caption>{t("visa.overview.reportCaption")}</caption>
@@ -116,6 +113,7 @@ export default function EditionVisaLetters() {
           {t("visa.overview.printAll")}
         </Link>
       </div>
+      {counts.waitingPassport ? <p>{t("visa.overview.waitingPassport", { waiting: counts.waitingPassport })}</p> : null}
       {rows.length ? (
         <div className="table-wrap">
           <table>

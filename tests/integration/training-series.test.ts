@@ -267,6 +267,24 @@ describe("one occurrence alone, or this and all following", () => {
     expect(items.filter((i) => weekly.ids.includes(i.id)).map((i) => i.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
   });
 
+  it("cancelling the last occurrence alone leaves the series' own last day in its text", async () => {
+    // Tue and Thu, 8–10 Jul: two sessions; the Thursday is cancelled alone.
+    const res = await create(
+      form({ title: "Evening clinic", weekdays: ["TU", "TH"], startDate: "2031-07-08", until: "2031-07-10", startTime: "20:00", endTime: "21:00" }),
+    );
+    expect(res.status).toBe(302);
+    const [tue, thu] = inSeries(row(idFrom(res)).seriesId!).map((r) => r.id) as [number, number];
+    expect((await edit(thu, { intent: "status", to: "cancelled", reason: "Storm", scope: "one" })).status).toBe(302);
+    expect([row(tue).status, row(thu).status]).toEqual(["scheduled", "cancelled"]);
+    const page = await call(editRoute.loader, `/admin/trainings/${tue}`, { cookie: cOrg, params: { trainingId: String(tue) } });
+    const d = await page.json();
+    expect(d.series.text).toBe("Repeats: Tue, Thu until Jul 10, 2031");
+    expect(d.series.total).toBe(2);
+    const list = await call(listRoute.loader, `/admin/editions/${edition.id}/trainings`, { cookie: cOrg, params: { id: String(edition.id) } });
+    const items = (await list.json()).grid.items as { id: number; series: string | null }[];
+    expect(items.find((i) => i.id === tue)!.series).toBe("Repeats: Tue, Thu until Jul 10, 2031");
+  });
+
   it("a one-off session offers no 'this and all following'", async () => {
     const id = db().select().from(t.trainingSessions).where(eq(t.trainingSessions.title, "Tuesday clinic")).get()!.id;
     const res = await edit(id, { intent: "status", to: "cancelled", reason: "x", scope: "following" });

@@ -266,22 +266,31 @@ describe("bulk generation", () => {
     const extra = await makeParticipant(editionId, { nationality: "VN", givenNameLatin: "Lan", familyNameLatin: "Tran" });
     place(visitId, extra.app.id, "accepted");
     saveOwnPassport(extra.user, extra.app.id, { ...PASSPORT, passportName: "TRAN LAN", passportNumber: "C7654321", issuingCountry: "VN" });
+    const overview = async () =>
+      (await call(bulkLoader, `/admin/editions/${editionId}/visa-letters`, { params: { id: String(editionId) }, cookie: orgCookie })).json();
+    // The button counts only the letter that can be issued now (Lan); Dara waits for passport
+    // details; Vanna (not placed) and Sokha (holds one) are not counted.
+    expect((await overview()).counts).toEqual({ issuable: 1, waitingPassport: 1 });
     const res = await call(bulkAction, `/admin/editions/${editionId}/visa-letters`, {
       params: { id: String(editionId) },
       cookie: orgCookie,
       form: { intent: "generate_all" },
     });
     expect(res.status).toBe(200);
-    const { report } = await res.json();
+    const { report, summary } = await res.json();
     const by = (id: number) => report.filter((r: { applicationId: number }) => r.applicationId === id).map((r: { outcome: string }) => r.outcome);
     expect(by(extra.app.id)).toEqual(["issued"]);
     expect(by(sokha.app.id)).toEqual(["already"]);
     expect(by(noPassport.app.id)).toEqual(["noPassport"]);
-    expect(by(notPlaced.app.id)).toEqual(["noPlacement"]);
+    // Without an accepted placement one is no candidate: not listed, not refused.
+    expect(by(notPlaced.app.id)).toEqual([]);
+    expect(report).toHaveLength(3);
+    expect(summary).toEqual({ issued: 1, already: 1, refused: 1 });
     expect(db().select().from(t.visaLetters).where(eq(t.visaLetters.applicationId, noPassport.app.id)).all()).toHaveLength(0);
     expect(db().select().from(t.visaLetters).where(eq(t.visaLetters.applicationId, notPlaced.app.id)).all()).toHaveLength(0);
     // The overview then shows who still misses what.
-    const o = await (await call(bulkLoader, `/admin/editions/${editionId}/visa-letters`, { params: { id: String(editionId) }, cookie: orgCookie })).json();
+    const o = await overview();
+    expect(o.counts).toEqual({ issuable: 0, waitingPassport: 1 });
     const row = o.rows.find((r: { applicationId: number }) => r.applicationId === noPassport.app.id);
     expect(row).toMatchObject({ hasPassport: false, hostCountry: "TH", letter: null });
     expect(o.rows.find((r: { applicationId: number }) => r.applicationId === notPlaced.app.id)).toMatchObject({ hasPassport: true, hostCountry: null });
@@ -290,6 +299,17 @@ describe("bulk generation", () => {
       await call(printLoader, `/admin/editions/${editionId}/visa-letters/print`, { params: { id: String(editionId) }, cookie: orgCookie })
     ).json();
     expect(p.letters.map((l: { facts: { value: string }[] }) => l.facts[2].value).sort()).toEqual(["CHAN SOKHA", "TRAN LAN"]);
+  });
+
+  it("a second submit issues nothing and reports the letters held as already issued, not refused", async () => {
+    const res = await call(bulkAction, `/admin/editions/${editionId}/visa-letters`, {
+      params: { id: String(editionId) },
+      cookie: orgCookie,
+      form: { intent: "generate_all" },
+    });
+    const { report, summary } = await res.json();
+    expect(summary).toEqual({ issued: 0, already: 2, refused: 1 });
+    expect(report.map((r: { outcome: string }) => r.outcome).sort()).toEqual(["already", "already", "noPassport"]);
   });
 
   it("a single issue for a participant of another edition is not found", async () => {

@@ -204,7 +204,10 @@ export function cancelFollowingOccurrences(actor: Actor, trainingId: number, rea
 export type SeriesSummary = {
   repeat: "daily" | "weekly";
   weekdays: Weekday[];
-  /** Venue-local day of the last occurrence that is not cancelled (or of the last one). */
+  /**
+   * Venue-local day of the series' last occurrence, cancelled ones included: the series still
+   * runs until then (its "until"), and a cancelled last day is listed as such beside the text.
+   */
   lastDate: string;
   /** Occurrences, cancelled ones included. */
   total: number;
@@ -230,8 +233,7 @@ export function seriesSummaries(tx: Db, seriesIds: (number | null)[]): Map<numbe
   for (const s of rules) {
     const mine = sessions.filter((x) => x.seriesId === s.id);
     if (!mine.length) continue;
-    const live = mine.filter((x) => x.status !== "cancelled");
-    const last = (live.length ? live : mine).at(-1)!;
+    const last = mine.at(-1)!;
     out.set(s.id, { ...parseRecurrence(s.rule), lastDate: utcToLocal(last.startsAt, last.timeZone).date, total: mine.length });
   }
   return out;

@@ -197,7 +197,8 @@ export function acceptedOf(editionId: number): Person[] {
  * Organizer: issues every missing letter of an edition in one transaction: for each accepted
  * participant and each country of their accepted placements, unless a valid letter exists.
  * Returns one row per participant and country saying what happened (issued, already held) or why
- * it was refused (no passport data; no accepted placement: one row with `hostCountry` null).
+ * it was refused (no passport data). Participants without an accepted placement are no
+ * candidates for a letter and get no row (a repeated submit would otherwise bury its result).
  */
 export function issueMissingLetters(actor: Actor, editionId: number, now = new Date()): BulkRow[] {
   requireOrganizer(actor);
@@ -207,7 +208,6 @@ export function issueMissingLetters(actor: Actor, editionId: number, now = new D
     for (const p of acceptedOf(edition.id)) {
       const who = { applicationId: p.id, ...nameOf(p) };
       const countries = [...placesByCountry(p.id).keys()];
-      if (!countries.length) rows.push({ ...who, hostCountry: null, outcome: "noPlacement", number: null, letterId: null });
       for (const c of countries) {
         const existing = validLetterOf(p.id, c);
         if (existing) {
@@ -224,6 +224,16 @@ export function issueMissingLetters(actor: Actor, editionId: number, now = new D
     }
     return rows;
   });
+}
+
+/** The counts of a bulk result: letters issued now, letters already held, letters refused. */
+export function bulkSummary(rows: BulkRow[]): { issued: number; already: number; refused: number } {
+  const n = (f: (r: BulkRow) => boolean) => rows.filter(f).length;
+  return {
+    issued: n((r) => r.outcome === "issued"),
+    already: n((r) => r.outcome === "already"),
+    refused: n((r) => r.outcome !== "issued" && r.outcome !== "already"),
+  };
 }
 
 /** Organizer: a letter by id; NotFoundError for anyone else or an unknown id. */

@@ -51,3 +51,12 @@ export function lettersOverview(actor: Actor, editionId: number): { edition: { i
   }
   return { edition: { id: edition.id, name: edition.name }, rows };
 }
+
+/**
+ * Counts of overview rows: letters that can be issued now (placed, passport details given, no
+ * valid letter: what "issue all missing letters" does) and letters waiting for passport details.
+ */
+export function overviewCounts(rows: OverviewRow[]): { issuable: number; waitingPassport: number } {
+  const open = rows.filter((r) => r.hostCountry && !r.letter);
+  return { issuable: open.filter((r) => r.hasPassport).length, waitingPassport: open.filter((r) => !r.hasPassport).length };
+}
