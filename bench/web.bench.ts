@@ -13,7 +13,12 @@
  *    VLX, ...; one discarded warm-up round each) for: the public home page `/`, a participant's
  *    `/me` and `/me/itinerary`, an organizer's review list `/admin/applications`, and a form POST
  *    (the applicant's draft save, `POST /apply/:id` intent=save, which writes and redirects);
- * 5. prints a Markdown table of medians over the rounds: req/s, p50 and p99 latency (ms), server
+ * 5. as a control, saves the <body> of each measured VLX page (scripts removed) and has the minimal
+ *    app render exactly that markup with React (route /markup/:name, bench/web-baseline/app/
+ *    markup.server.ts) after its one query: what React's server rendering of the same elements and
+ *    text costs by itself, without VLX's loaders, layout, i18n or routes; measured in the same
+ *    interleaved rounds (baseline, control, VLX);
+ * 6. prints a Markdown table of medians over the rounds: req/s, p50 and p99 latency (ms), server
  *    CPU per request (ms, from /proc), the ratio of VLX's req/s to the minimal route's, and the
  *    same ratio from CPU per request (minimal / VLX: what the req/s ratio is on a quiet machine,
  *    where both servers are CPU bound; it moves far less with other load than req/s does), with
@@ -169,9 +174,27 @@ const median = (xs: number[]) => {
 };
 const load = () => execSync("uptime").toString().trim();
 
+/** The file name (without .html) under which a target's markup is saved for the control route. */
+const slug = (t: Target) =>
+  t.path
+    .replace(/[^a-z0-9]+/gi, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase() || "home";
+
+/** Saves the inside of a page's <body>, its scripts removed, for the control route. */
+function saveMarkup(dir: string, name: string, html: string) {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
+  if (!body) throw new Error(`${name}: no <body> to save for the control`);
+  fs.writeFileSync(path.join(dir, `${name}.html`), body.replace(/<script\b[\s\S]*?<\/script>/gi, ""));
+}
+
+const markupBytes = (dir: string, name: string) => fs.statSync(path.join(dir, `${name}.html`)).size;
+
 async function main() {
   buildAll();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "vlx-bench-web-"));
+  const markupDir = path.join(tmp, "markup");
+  fs.mkdirSync(markupDir);
   const [vlxPort, basePort] = await Promise.all([freePort(), freePort()]);
   const vlxBase = `http://localhost:${vlxPort}`;
   const baseUrl = `http://localhost:${basePort}/`;
@@ -198,7 +221,7 @@ async function main() {
         "baseline",
         ["server.mjs"],
         BASELINE_DIR,
-        { NODE_ENV: "production", PORT: String(basePort), BASELINE_DB: path.join(tmp, "baseline.sqlite") },
+        { NODE_ENV: "production", PORT: String(basePort), BASELINE_DB: path.join(tmp, "baseline.sqlite"), MARKUP_DIR: markupDir },
         "baseline serving",
       ),
     ]);
@@ -240,32 +263,46 @@ async function main() {
         headers: { ...(t.cookie ? { cookie: t.cookie } : {}), ...(t.body ? { "content-type": "application/x-www-form-urlencoded", origin: vlxBase } : {}) },
         body: t.body,
       });
-      if (!t.expect(res, await res.text())) throw new Error(`${t.name}: unexpected answer ${res.status} ${res.headers.get("location") ?? ""}`);
+      const text = await res.text();
+      if (!t.expect(res, text)) throw new Error(`${t.name}: unexpected answer ${res.status} ${res.headers.get("location") ?? ""}`);
+      if ((t.method ?? "GET") === "GET") saveMarkup(markupDir, slug(t), text);
     }
 
     const loadBefore = load();
     console.log(`${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per side (after one warm-up round), medians; node ${process.version}`);
     console.log(`uptime before: ${loadBefore}`);
     const rows: string[] = [];
+    const controlRows: string[] = [];
+    const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
     for (const t of targets) {
+      const isGet = (t.method ?? "GET") === "GET";
       const a: Round[] = [];
       const b: Round[] = [];
+      const c: Round[] = [];
       for (let i = 0; i <= ROUNDS; i++) {
         const ra = await round(base, baseUrl, null, 200);
+        const rc = isGet ? await round(base, `${baseUrl}markup/${slug(t)}`, null, 200) : null;
         const rb = await round(vlx, vlxBase + t.path, t, t.method === "POST" ? 302 : 200);
         if (i > 0) {
           a.push(ra);
           b.push(rb);
+          if (rc) c.push(rc);
         }
       }
       const m = (rs: Round[], k: keyof Round) => median(rs.map((r) => r[k]));
       const ratio = m(b, "rps") / m(a, "rps");
       const cpuRatio = m(a, "cpuPerReq") / m(b, "cpuPerReq");
-      const row = `| ${t.name} | ${m(b, "rps").toFixed(0)} | ${m(b, "p50").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${m(b, "cpuPerReq").toFixed(2)} | ${m(a, "rps").toFixed(0)} | ${m(a, "p50").toFixed(0)} | ${m(a, "p99").toFixed(0)} | ${m(a, "cpuPerReq").toFixed(2)} | ${(ratio * 100).toFixed(0)}% | ${(cpuRatio * 100).toFixed(0)}% |`;
+      const row = `| ${t.name} | ${m(b, "rps").toFixed(0)} | ${m(b, "p50").toFixed(0)} | ${m(b, "p99").toFixed(0)} | ${m(b, "cpuPerReq").toFixed(2)} | ${m(a, "rps").toFixed(0)} | ${m(a, "p50").toFixed(0)} | ${m(a, "p99").toFixed(0)} | ${m(a, "cpuPerReq").toFixed(2)} | ${pct(ratio)} | ${pct(cpuRatio)} |`;
       rows.push(row);
       console.log(
-        `${t.name}: ${m(b, "rps").toFixed(0)} req/s vs ${m(a, "rps").toFixed(0)} (${(ratio * 100).toFixed(0)}%); CPU ${m(b, "cpuPerReq").toFixed(2)} vs ${m(a, "cpuPerReq").toFixed(2)} ms/req`,
+        `${t.name}: ${m(b, "rps").toFixed(0)} req/s vs ${m(a, "rps").toFixed(0)} (${pct(ratio)}); CPU ${m(b, "cpuPerReq").toFixed(2)} vs ${m(a, "cpuPerReq").toFixed(2)} ms/req`,
       );
+      if (c.length) {
+        controlRows.push(
+          `| ${t.name} | ${(markupBytes(markupDir, slug(t)) / 1024).toFixed(1)} | ${m(c, "rps").toFixed(0)} | ${m(c, "cpuPerReq").toFixed(2)} | ${pct(m(c, "rps") / m(a, "rps"))} | ${pct(m(a, "cpuPerReq") / m(c, "cpuPerReq"))} | ${pct(m(c, "cpuPerReq") / m(b, "cpuPerReq"))} |`,
+        );
+        console.log(`  control (minimal app rendering the same markup): ${m(c, "rps").toFixed(0)} req/s, CPU ${m(c, "cpuPerReq").toFixed(2)} ms/req`);
+      }
     }
     console.log("");
     console.log(
@@ -274,6 +311,13 @@ async function main() {
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of rows) console.log(r);
     console.log("");
+    if (controlRows.length) {
+      console.log("Control: the minimal app rendering each VLX page's own markup (its body, scripts removed) after its one query.");
+      console.log("| target | markup KB | control req/s | CPU ms/req | req/s control / minimal | CPU minimal / control | control's share of VLX's CPU |");
+      console.log("|---|---:|---:|---:|---:|---:|---:|");
+      for (const r of controlRows) console.log(r);
+      console.log("");
+    }
     console.log(`uptime before: ${loadBefore}`);
     console.log(`uptime after:  ${load()}`);
   } finally {
