@@ -99,20 +99,26 @@ export function listApplicationsForReview(
       gender: t.applications.gender,
       themes: t.applications.themes,
       editionId: t.applications.editionId,
-      editionName: t.editions.name,
-      editionTranslations: t.editions.translations,
       submittedAt: t.applications.submittedAt,
     })
     .from(t.applications)
-    .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(asc(t.applications.id))
     .all();
   const collator = sharedCollator(locale);
-  // Edition names as the reader sees them (issue 11 item 8): in `locale`, else English, else the first given.
-  const named = rows.map(({ editionTranslations, ...r }) => ({
+  // Edition names as the reader sees them (issue 11 item 8): in `locale`, else English, else the
+  // first given. Picked once per edition: an edition's translations are kilobytes of JSON, and
+  // joining them onto every application row made reading them most of the page's query time.
+  const editionNames = new Map(
+    db()
+      .select({ id: t.editions.id, name: t.editions.name, translations: t.editions.translations })
+      .from(t.editions)
+      .all()
+      .map((e) => [e.id, pickField(e.name, e.translations, "name", locale)] as const),
+  );
+  const named = rows.map((r) => ({
     ...r,
-    ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(pickField(r.editionName, editionTranslations, "name", locale)),
+    ...(({ text, lang }) => ({ editionName: text, editionLang: lang }))(editionNames.get(r.editionId)!),
     ...nameOf(r),
     sort: displaySortKey(r),
     countryName: r.nationality ? countryName(r.nationality, locale) : "",
