@@ -115,11 +115,17 @@ describe("checking in by code", () => {
     expect(auditCount()).toBe(before);
   });
 
-  it("revoking refuses the old token and short code (audited); the new ones work", () => {
+  it("revoking refuses the old token and short code (audited); the new ones work", async () => {
     const old = checkInTokenFor(anh.app.id, DURING);
+    const oldPass = (await myCheckInPass(anh.user, { applicationId: anh.app.id }, DURING))!;
+    expect((await myCheckInPass(anh.user, { applicationId: anh.app.id }, DURING))!.svg).toBe(oldPass.svg);
     expect(() => revokeCheckInToken(host, anh.app.id)).toThrow(NotFoundError);
     const fresh = revokeCheckInToken(organizer, anh.app.id, DURING);
     expect(fresh.code).not.toBe(old.code);
+    // The pass shows the new token's QR code, never a drawing kept for the revoked one.
+    const newPass = (await myCheckInPass(anh.user, { applicationId: anh.app.id }, DURING))!;
+    expect(newPass.token).not.toBe(oldPass.token);
+    expect(newPass.svg).not.toBe(oldPass.svg);
     const trail = db()
       .select()
       .from(t.auditEvents)

@@ -86,8 +86,26 @@ export async function myCheckInPass(actor: Pick<Actor, "id">, which: { applicati
   if (!app) return null;
   const row = tokenRow(db(), app.id) ?? immediate(db(), (tx) => ensureRow(tx, app, now));
   const token = signCheckInToken(checkInTokenKey(), row.applicationId, row.serial);
-  const svg = await QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { token, code: formatShortCode(row.code), svg };
+  return { token, code: formatShortCode(row.code), svg: await qrSvg(token) };
+}
+
+// A token's QR drawing depends on the token alone, and drawing it was a third of the itinerary
+// page's server time (issue 13): kept per token, at most QR_CACHE_MAX (cleared when full, like
+// app/domain/intl.ts). A revoked token is never asked again: its successor has a new serial.
+const QR_CACHE_MAX = 1000;
+const qrDrawings = new Map<string, Promise<string>>();
+
+/** The QR code of `token` as an SVG string (error correction M, 2-module margin), drawn once per token. */
+function qrSvg(token: string): Promise<string> {
+  let svg = qrDrawings.get(token);
+  if (!svg) {
+    if (qrDrawings.size >= QR_CACHE_MAX) qrDrawings.clear();
+    svg = QRCode.toString(token, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+    // A failed drawing is not kept, so the next view tries again.
+    svg.catch(() => qrDrawings.delete(token));
+    qrDrawings.set(token, svg);
+  }
+  return svg;
 }
 
 /** The short code of an application's current token (as shown), or null when none was issued yet; no scope check. */
