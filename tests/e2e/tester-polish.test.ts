@@ -1,9 +1,10 @@
-// A fresh-clone tester's layout reports, in Chromium: the placement details (a participant's
-// offer and the organizer's placement page) at 360 px with a long host site name.
+// A fresh-clone tester's reports, in Chromium: the placement details (a participant's offer and
+// the organizer's placement page) at 360 px with a long host site name; Burmese digits on
+// /me/surveys.
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, waitForHydration, type TestServer } from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const LONG_SITE = "Ban Pa Miang Community-Based Agro-Tourism Homestay and Learning Centre for Sustainable Upland Farming";
@@ -79,5 +80,36 @@ describe("placement details at 360 px (tester item 2)", () => {
     expect(await ddWidth(org, LONG_SITE.slice(0, 20))).toBeGreaterThanOrEqual(0.6 * 360);
     await screenshot(org, "tester-placement-360-my");
     await org.context().close();
+  });
+});
+
+describe("numbers on Burmese /me/surveys (tester item 3)", () => {
+  it("every number the page writes (dates, follow-up months, pulse days) is in Burmese digits, also after hydration", async () => {
+    // The demo participant with the most answered surveys (pulses give "N days answered").
+    const email = write(
+      (db) =>
+        (
+          db
+            .prepare(
+              `select u.email from survey_responses r join users u on u.id = r.user_id
+               group by u.id order by count(*) desc, u.id limit 1`,
+            )
+            .get() as { email: string }
+        ).email,
+    );
+    const p = await signedIn(email, "my");
+    await p.goto(`${server.url}/me/surveys`);
+    await waitForHydration(p);
+    // The page's own text: organizers' texts (edition and survey titles, marked with their lang)
+    // are what they typed, so they are left out.
+    const own = await p.locator("main").evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("[lang]").forEach((el) => el.remove());
+      return copy.innerText;
+    });
+    expect(own).toMatch(/[\u1040-\u1049]/);
+    expect(own.match(/[0-9]+/g) ?? []).toEqual([]);
+    await screenshot(p, "tester-surveys-my");
+    await p.context().close();
   });
 });
