@@ -87,9 +87,12 @@ function PilotMap({ data }: { data: PilotMapData }) {
             {data.tiny.map((c) => (
               <circle key={c.code} cx={c.x} cy={c.y} r={3} fill="#f4efe1" stroke="#6b7280" strokeWidth={1} />
             ))}
+            {/* Layers, bottom to top: land, participant bubbles (see-through, outlined), host
+                sites, pilot villages. A bubble sits on its country's anchor, where villages often
+                are too: drawn under them, and only 35% opaque, it never hides a village dot. */}
             {data.participants.map((p) =>
               p.x === null || p.y === null ? null : (
-                <g key={p.countryCode}>
+                <g key={p.countryCode} data-mark="participants">
                   <title>{t("pilots.map.participantsOf", { n: p.count, country: countryName(p.countryCode, lng) })}</title>
                   <circle cx={p.x} cy={p.y} r={p.r} fill={PEOPLE_COLOUR} fillOpacity={0.35} stroke={PEOPLE_COLOUR} strokeWidth={1.5} />
                   <text x={p.x} y={p.y + 3} textAnchor="middle" fontSize="8.5" fontWeight="700" fill="#431407">
