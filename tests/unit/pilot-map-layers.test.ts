@@ -63,3 +63,14 @@ describe("pilot map layers", () => {
     expect(dot).toMatch(/stroke="#fff"/);
   });
 });
+
+describe("pilot map numbers (tester item 3: the same pattern elsewhere)", () => {
+  it("writes the bubbles' and the table's counts in the reader's digits", () => {
+    const my = renderPilotMap(data, "my");
+    const bubble = /<g data-mark="participants">[\s\S]*?<text[^>]*>([^<]*)<\/text>/.exec(my)![1];
+    expect(bubble).toBe("၆");
+    expect(my).toContain('<td class="num">၆</td>');
+    expect(my).not.toContain("<strong>6</strong>");
+    expect(renderPilotMap(data, "en")).toContain("<strong>6</strong>");
+  });
+});
