@@ -5,7 +5,8 @@
  * pages (issue 14); the server keeps real i18next and renders every page, so this only has to
  * reproduce, identically for hydration, the features VLX uses:
  * - nested keys separated by "." in one namespace ("translation"),
- * - `{{name}}` interpolation without escaping (React escapes),
+ * - `{{name}}` interpolation without escaping (React escapes), numbers written the language's way
+ *   (interpolationValue, as the server's `interpolation.format` does),
  * - plurals by `count` with the language's CLDR category (`key_one`, `key_other`, and `key_zero`
  *   when count is 0 and such a key exists), as i18next v21+ does with Intl.PluralRules,
  * - `defaultValue` (or a string second argument) for a missing key, else the key itself,
@@ -13,6 +14,8 @@
  * Translations come from /locales/<lng>, already merged over English by the server (the same
  * fallback as i18next's `fallbackLng: "en"`).
  */
+import { interpolationValue } from "./domain/interpolation";
+
 type Tree = { [k: string]: string | Tree };
 type TOptions = { count?: number; defaultValue?: string; [k: string]: unknown };
 type Listener = (...args: unknown[]) => void;
@@ -86,7 +89,7 @@ export function createBrowserI18n(lng: string, resources: Tree) {
     const text = found ?? o.defaultValue ?? (Array.isArray(key) ? key[key.length - 1] : key);
     return text.replace(/\{\{\s*([^}\s]+)\s*\}\}/g, (_m, name: string) => {
       const v = o[name];
-      return v === undefined || v === null ? "" : String(v);
+      return v === undefined || v === null ? "" : String(interpolationValue(v, l));
     });
   }
 

@@ -4,6 +4,7 @@
  * app/locales/<lng>/<area>.json, merged by app/i18n.server.ts. The twelve languages and their
  * tag matching live in app/domain/languages.ts.
  */
+import { interpolationValue } from "./domain/interpolation";
 import { NATIVE_NAMES, SUPPORTED_LNGS, type SupportedLng } from "./domain/languages";
 
 export const supportedLngs = SUPPORTED_LNGS;
@@ -17,7 +18,16 @@ export default {
   fallbackLng: "en",
   defaultNS: "translation",
   ns: ["translation"],
-  interpolation: { escapeValue: false }, // React escapes output already
+  interpolation: {
+    escapeValue: false, // React escapes output already
+    // Every interpolated number as the page's language writes it (Burmese digits in `my`), the
+    // same as the browser's translator does; replaces i18next's `{{x, number}}` formatters, which
+    // no translation uses.
+    alwaysFormat: true,
+    // i18next types the result as a string, but passes a missing value (undefined) on to its own
+    // missing-variable handling: only numbers are turned into text here.
+    format: (value: unknown, _format: string | undefined, lng: string | undefined) => interpolationValue(value, lng ?? "en") as string,
+  },
   react: { useSuspense: false },
 };
 

@@ -51,3 +51,26 @@ export function formatDate(date: string | null | undefined, locale = "en", style
 export function dateRangesOverlap(a: { from: string; to: string }, b: { from: string; to: string }): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
+
+/**
+ * An instant (UTC ISO text, e.g. an attendance mark's time) as the date and time on the clock of
+ * IANA zone `timeZone` (the venue's), in `locale`'s words and digits, followed by the zone's short
+ * name ("Jul 6, 2031, 10:00 AM GMT+7"; "၂၀၃၁ ဇူ ၆ GMT+၇ ၁၀:၀၀" in my), so a reader in another zone never mistakes
+ * it for their own clock. Gregorian calendar (never Buddhist-era years in th). Text that is not an
+ * instant comes back unchanged; an unknown zone throws RangeError like Intl.
+ * Make the text in loaders: the browser's ICU may word it differently from the server's.
+ */
+export function formatInstantIn(instant: string, timeZone: string, locale = "en"): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  return dateTimeFormat(locale, {
+    calendar: "gregory",
+    timeZone,
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  }).format(ms);
+}

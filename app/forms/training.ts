@@ -11,7 +11,7 @@ import { isoDate } from "./edition";
 import { toArray } from "./to-array";
 import { translationsField } from "./translations";
 import { TRAINING_AUDIENCES, TRAINING_TYPES } from "../../db/schema/training";
-import { MAX_OCCURRENCES, REPEATS, WEEKDAYS } from "~/domain/training/repeat";
+import { MAX_OCCURRENCES, REPEATS, WEEKDAYS, weekdayOf } from "~/domain/training/repeat";
 
 export const localTime = z
   .string()
@@ -72,6 +72,12 @@ export const trainingSchema = z
   .refine((v) => v.type === "online" || !!v.venueId || !!v.onlineUrl, { path: ["venueId"], error: "training.errors.venueNeeded" })
   .refine((v) => v.audience !== "visit" || !!v.visitId, { path: ["visitId"], error: "training.errors.visitNeeded" })
   .refine((v) => v.repeat !== "weekly" || v.weekdays.length > 0, { path: ["weekdays"], error: "training.series.errors.noWeekday" })
+  // The start date is the series' first session (RFC 5545: DTSTART is the first occurrence). A
+  // start on a day not chosen used to move the series silently to the first chosen day after it.
+  .refine((v) => v.repeat !== "weekly" || v.weekdays.length === 0 || v.weekdays.includes(weekdayOf(v.startDate)), {
+    path: ["weekdays"],
+    error: "training.series.errors.startNotChosen",
+  })
   .refine((v) => v.repeat === "none" || v.repeatEnd !== "until" || !!v.until, { path: ["until"], error: "training.series.errors.untilNeeded" })
   .refine((v) => v.repeat === "none" || v.repeatEnd !== "count" || v.count !== undefined, { path: ["count"], error: "training.series.errors.countNeeded" })
   .refine((v) => v.repeat === "none" || v.repeatEnd !== "until" || !v.until || v.until >= v.startDate, {

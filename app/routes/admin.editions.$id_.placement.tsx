@@ -16,6 +16,7 @@ import { placementLinks } from "~/components/placement/styles";
 import { VisitCards } from "~/components/placement/VisitCards";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
+import { formatNumber } from "~/domain/format";
 import { languageName } from "~/domain/vocabulary";
 import { assignSchema, boardSchema, publishSchema } from "~/forms/placement";
 import { useAppForm } from "~/forms/use-app-form";
@@ -186,7 +187,10 @@ export default function PlacementBoard() {
             label={t("placement.manual.visit")}
             required
             placeholder={t("placement.manual.choose")}
-            options={d.visits.map((v) => ({ value: String(v.id), label: `${visitName[v.id]} (${v.taken}/${v.capacity})` }))}
+            options={d.visits.map((v) => ({
+              value: String(v.id),
+              label: `${visitName[v.id]} (${formatNumber(v.taken, i18n.language)}/${formatNumber(v.capacity, i18n.language)})`,
+            }))}
           />
           <TextAreaField field={assignFields.reason} label={t("placement.manual.reason")} hint={t("placement.manual.reasonHint")} rows={2} />
           <div className="actions">

@@ -13,6 +13,7 @@ import { guard } from "~/utils/http.server";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
+import { formatNumber } from "~/domain/format";
 
 export const links = hostsLinks;
 export const handle = pageTitle((t, d) => t("hosts.overview.title", { edition: d.edition.name }));
@@ -46,9 +47,9 @@ export default function EditionVisits() {
           <dt>{t("hosts.overview.visits")}</dt>
           <dd>{d.totals.visits}</dd>
           <dt>{t("hosts.overview.seats")}</dt>
-          <dd>{d.totals.seats}</dd>
+          <dd>{formatNumber(d.totals.seats, lng, 0)}</dd>
           <dt>{t("hosts.overview.seatsTaken")}</dt>
-          <dd>{d.totals.taken}</dd>
+          <dd>{formatNumber(d.totals.taken, lng, 0)}</dd>
           <dt>{t("hosts.overview.acceptedParticipants")}</dt>
           <dd>{d.totals.accepted}</dd>
           <dt>{t("hosts.overview.placedParticipants")}</dt>
@@ -95,7 +96,7 @@ export default function EditionVisits() {
                     <td>
                       {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
                     </td>
-                    <td className="num">{v.capacity}</td>
+                    <td className="num">{formatNumber(v.capacity, lng, 0)}</td>
                     <td className="num">{v.seatsTaken}</td>
                     <td>
                       <ThemeList themes={v.themes} />
@@ -152,8 +153,8 @@ export default function EditionVisits() {
                   <tr key={r.countryCode}>
                     <td>{countryName(r.countryCode, lng)}</td>
                     <td className="num">{r.visits}</td>
-                    <td className="num">{r.seats}</td>
-                    <td className="num">{r.taken}</td>
+                    <td className="num">{formatNumber(r.seats, lng, 0)}</td>
+                    <td className="num">{formatNumber(r.taken, lng, 0)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -101,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TemplatePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -119,7 +119,7 @@ export default function TemplatePage() {
       <h1>
         <span lang={data.titleLang}>{data.title}</span> <span className="muted">v{data.version}</span>
       </h1>
-      <p className="muted">{stageLabel(t, data.stage, 0)}</p>
+      <p className="muted">{stageLabel(t, data.stage, 0, i18n.language)}</p>
       {params.get("changed") ? (
         <p className="alert alert-ok" role="status">
           {t("evaluation.templates.changed")}

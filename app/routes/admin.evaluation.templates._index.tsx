@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Templates() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { templates } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useAppForm({
@@ -89,7 +89,7 @@ export default function Templates() {
                   </Link>
                   {x.anonymous ? <span className="badge"> {t("evaluation.anonymous.badge")}</span> : null}
                 </td>
-                <td>{stageLabel(t, x.stage, x.followUpMonths)}</td>
+                <td>{stageLabel(t, x.stage, x.followUpMonths, i18n.language)}</td>
                 <td>v{x.version}</td>
                 <td>{x.questions}</td>
                 <td>{x.responses}</td>
@@ -105,7 +105,7 @@ export default function Templates() {
           <SelectField
             field={fields.stage}
             label={t("evaluation.templates.stage")}
-            options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, []) }))}
+            options={SURVEY_STAGES.map((s) => ({ value: s, label: stageLabel(t, s, [], i18n.language) }))}
             required
           />
           <TextField field={fields.titleEn} label={t("evaluation.templates.titleEn")} required />

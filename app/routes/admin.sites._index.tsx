@@ -11,6 +11,7 @@ import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
 import { pageTitle } from "~/utils/page-title";
+import { formatNumber } from "~/domain/format";
 
 export const links = hostsLinks;
 export const handle = pageTitle("hosts.admin.sitesTitle");
@@ -108,7 +109,7 @@ export default function AdminSites() {
                   <td>
                     {s.province}, {s.country}
                   </td>
-                  <td className="num">{s.beds}</td>
+                  <td className="num">{formatNumber(s.beds, i18n.language, 0)}</td>
                   <td className="num">{s.visits}</td>
                   <td className="num">{s.coordinators}</td>
                   <td>

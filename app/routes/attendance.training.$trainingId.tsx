@@ -7,7 +7,7 @@ import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
-import { formatDate } from "~/domain/dates";
+import { formatDate, formatInstantIn } from "~/domain/dates";
 import { pickField } from "~/domain/local-text";
 import { timeZoneDisplayName } from "~/domain/intl";
 import { remixI18n } from "~/i18n.server";
@@ -47,7 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       checked,
       already,
       counts: s.counts,
-      people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
+      // Each mark's time on the venue's clock with its zone, in the reader's language (not UTC).
+      people: s.people.map((p) => ({
+        ...p,
+        countryName: p.country ? countryName(p.country, lng) : "",
+        recordedAtText: p.recordedAt ? formatInstantIn(p.recordedAt, s.training.timeZone, lng) : null,
+      })),
       isOrganizer: actor.isOrganizer,
     });
   });

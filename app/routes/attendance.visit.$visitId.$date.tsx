@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { CheckInList } from "~/components/dashboard/CheckInList";
 import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
-import { addDays, formatDate } from "~/domain/dates";
+import { addDays, formatDate, formatInstantIn } from "~/domain/dates";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { pickField } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
@@ -52,7 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       already,
       counts: s.counts,
       pending: s.pending,
-      people: s.people.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
+      // Each mark's time on the host site's clock with its zone, in the reader's language (not UTC).
+      people: s.people.map((p) => ({
+        ...p,
+        countryName: p.country ? countryName(p.country, lng) : "",
+        recordedAtText: p.recordedAt ? formatInstantIn(p.recordedAt, s.site.timeZone, lng) : null,
+      })),
     });
   });
 }

@@ -15,6 +15,7 @@ import { getSite, listSiteVisits, siteMonthHolidays } from "~/models/hosts.serve
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { formatNumber } from "~/domain/format";
 
 export const handle = pageTitle((_t, d) => d.site.name);
 
@@ -180,7 +181,7 @@ export default function SitePage() {
           <dt>{t("hosts.site.accommodation")}</dt>
           <dd>{site.accommodation.map((a) => t(`hosts.accommodation.${a}`)).join(", ")}</dd>
           <dt>{t("hosts.site.beds")}</dt>
-          <dd>{site.beds}</dd>
+          <dd>{formatNumber(site.beds, lng, 0)}</dd>
           <dt>{t("hosts.site.dietary")}</dt>
           <dd>{site.dietaryAbilities.length ? site.dietaryAbilities.map((x) => (known.has(x) ? t(`hosts.dietary.${x}`) : x)).join(", ") : t("common.none")}</dd>
           <dt>{t("hosts.site.accessibility")}</dt>

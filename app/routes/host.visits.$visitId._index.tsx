@@ -10,6 +10,7 @@ import { getVisit, listWhoIsComing, visitShownTexts } from "~/models/hosts.serve
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { formatNumber } from "~/domain/format";
 
 export const handle = pageTitle((t, d) => d.visit.title || t("hosts.visit.untitled", { id: d.visit.id }));
 
@@ -87,7 +88,7 @@ export default function VisitPage() {
             {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")}
           </dd>
           <dt>{t("hosts.visit.capacity")}</dt>
-          <dd>{visit.capacity}</dd>
+          <dd>{formatNumber(visit.capacity, lng, 0)}</dd>
           <dt>{t("hosts.visit.perCountryCap")}</dt>
           <dd>{visit.perCountryCap}</dd>
           <dt>{t("hosts.visit.themes")}</dt>

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MySurveys() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { editions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
@@ -52,7 +52,7 @@ export default function MySurveys() {
           </h2>
           <ul className="survey-list">
             {e.surveys.map((s) => {
-              const label = stageLabel(t, s.stage, s.monthsAfter);
+              const label = stageLabel(t, s.stage, s.monthsAfter, i18n.language);
               return (
                 <li key={s.id}>
                   <strong>{label}</strong>: <span lang={s.titleLang}>{s.title}</span>

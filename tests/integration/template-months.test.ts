@@ -9,11 +9,13 @@ const tr = (k: string, o?: Record<string, unknown>) => (o ? `${k}:${String(o.mon
 
 describe("follow-up stage labels", () => {
   it("a template without months says plain Follow-up, never 0 months", () => {
-    expect(stageLabel(tr, "follow_up", 0)).toBe("evaluation.stages.follow_up");
-    expect(stageLabel(tr, "follow_up", [])).toBe("evaluation.stages.follow_up");
-    expect(stageLabel(tr, "follow_up", 3)).toBe("evaluation.stages.follow_up_n:3");
-    expect(stageLabel(tr, "follow_up", [12, 3, 6])).toBe("evaluation.stages.follow_up_n:3, 6, 12");
-    expect(stageLabel(tr, "baseline", 0)).toBe("evaluation.stages.baseline");
+    expect(stageLabel(tr, "follow_up", 0, "en")).toBe("evaluation.stages.follow_up");
+    expect(stageLabel(tr, "follow_up", [], "en")).toBe("evaluation.stages.follow_up");
+    expect(stageLabel(tr, "follow_up", 3, "en")).toBe("evaluation.stages.follow_up_n:3");
+    expect(stageLabel(tr, "follow_up", [12, 3, 6], "en")).toBe("evaluation.stages.follow_up_n:3, 6, 12");
+    expect(stageLabel(tr, "baseline", 0, "en")).toBe("evaluation.stages.baseline");
+    // The months in the page's digits (a tester saw Latin digits in Burmese).
+    expect(stageLabel(tr, "follow_up", [12, 3, 6], "my")).toBe("evaluation.stages.follow_up_n:၃, ၆, ၁၂");
   });
 
   it("the template list carries the months editions use the follow-up template at", () => {
@@ -41,6 +43,6 @@ describe("follow-up stage labels", () => {
     db().insert(t.editionSurveys).values({ editionId: ed, stage: "follow_up", monthsAfter: 3, templateFamily: tpl.family }).run();
     const row = listTemplates().find((x) => x.family === "fu-test")!;
     expect(row.followUpMonths).toEqual([3]);
-    expect(stageLabel(tr, row.stage, row.followUpMonths)).toBe("evaluation.stages.follow_up_n:3");
+    expect(stageLabel(tr, row.stage, row.followUpMonths, "en")).toBe("evaluation.stages.follow_up_n:3");
   });
 });

@@ -6,6 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
 import type { Actor } from "~/models/actor";
+import { FieldErrors } from "~/models/errors";
 import * as newRoute from "~/routes/admin.editions.$id_.trainings.new";
 import * as listRoute from "~/routes/admin.editions.$id_.trainings._index";
 import * as editRoute from "~/routes/admin.trainings.$trainingId";
@@ -185,7 +186,10 @@ describe("bad repeat input: 400 next to the field, values kept, nothing written"
     ["no count", { repeatEnd: "count", until: "" }, "count", "training.series.errors.countNeeded"],
     ["count above the cap", { repeatEnd: "count", count: "63" }, "count", "training.series.errors.countRange"],
     ["count running past the visit", { repeatEnd: "count", count: "4" }, "count", "training.series.errors.countOutside"],
-    ["weekdays that never fall in the range", { weekdays: ["SU"], until: "2031-07-11" }, "weekdays", "training.series.errors.noDates"],
+    // A tester's report: a weekly series starting on a day not chosen started silently on the
+    // first chosen day after it. The start date is the first session (2031-07-07 is a Monday).
+    ["a start date whose weekday is not chosen", { weekdays: ["TU", "TH"] }, "weekdays", "training.series.errors.startNotChosen"],
+    ["weekdays that never fall in the range", { weekdays: ["SU"], until: "2031-07-11" }, "weekdays", "training.series.errors.startNotChosen"],
   ];
   for (const [name, over, field, key] of cases)
     it(name, async () => {
@@ -195,6 +199,44 @@ describe("bad repeat input: 400 next to the field, values kept, nothing written"
       expect(r.initialValue!.title).toBe(`Bad: ${name}`);
       expect([sessions(), seriesCount()]).toEqual([n, s]);
     });
+
+  it("a start date whose weekday is not chosen keeps every typed value, also on the host's page", async () => {
+    const [n, s] = [sessions(), seriesCount()];
+    const typed = form({ title: "Tue/Thu clinic", weekdays: ["TU", "TH"], startTime: "20:00", endTime: "21:00" });
+    const r = await refused(await create(typed));
+    expect(r.error!.weekdays).toEqual(["training.series.errors.startNotChosen"]);
+    expect(r.initialValue).toMatchObject({ title: "Tue/Thu clinic", weekdays: ["TU", "TH"], startDate: "2031-07-07", until: "2031-07-11", startTime: "20:00" });
+    const host = await refused(await hostPost(visit.id, typed));
+    expect(host.error!.weekdays).toEqual(["training.series.errors.startNotChosen"]);
+    expect([sessions(), seriesCount()]).toEqual([n, s]);
+  });
+
+  it("the form's schema says so too (the browser's check, before any request)", async () => {
+    const { trainingSchema } = await import("~/forms/training");
+    const { weekdayOf } = await import("~/domain/training/repeat");
+    expect(["2031-07-07", "2031-07-08", "2031-07-13", "2024-02-29"].map(weekdayOf)).toEqual(["MO", "TU", "SU", "TH"]);
+    const bad = trainingSchema.safeParse(form({ weekdays: ["TU", "TH"] }));
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["weekdays", "training.series.errors.startNotChosen"]]);
+    expect(trainingSchema.safeParse(form({ weekdays: ["TU", "MO"] })).success).toBe(true);
+    expect(trainingSchema.safeParse(form({ repeat: "daily", weekdays: ["TU"] })).success).toBe(true);
+  });
+
+  it("the use case refuses it too, for a caller that skips the form's schema", async () => {
+    const { createTrainingSeries } = await import("~/models/training/series.server");
+    const { trainingSchema } = await import("~/forms/training");
+    const input = trainingSchema.parse(form({ title: "Direct", weekdays: ["MO", "WE"] }));
+    const [n, s] = [sessions(), seriesCount()];
+    let error: unknown;
+    try {
+      createTrainingSeries(organizer, { editionId: edition.id }, { ...input, weekdays: ["TU", "TH"] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FieldErrors);
+    expect((error as FieldErrors).fields).toEqual({ weekdays: ["training.series.errors.startNotChosen"] });
+    expect([sessions(), seriesCount()]).toEqual([n, s]);
+  });
 
   it("more days than the cap (a programme-wide series over a long edition)", async () => {
     const long = makeEdition({ name: "Long edition", ordinal: 98, startsOn: "2032-01-01", endsOn: "2032-06-30" });

@@ -102,7 +102,7 @@ export function ChangeChart(props: {
                 <td>{withUnit(r.before)}</td>
                 <td>{withUnit(r.after)}</td>
                 <td>{r.before === null || r.after === null ? "–" : formatChange(r.after - r.before, lng, 1)}</td>
-                <td>{r.n}</td>
+                <td>{formatNumber(r.n, lng, 0)}</td>
               </tr>
             ))}
           </tbody>

@@ -22,6 +22,8 @@ export type CheckInPerson = {
   note: string;
   method: string | null;
   recordedAt: string | null;
+  /** recordedAt as the venue's date and time with its zone, in the reader's language (made in the loader: formatInstantIn). */
+  recordedAtText: string | null;
   recordedBy: string | null;
 };
 
@@ -86,7 +88,7 @@ function Row({ person, open, correction, q, queue }: { person: CheckInPerson; op
           <p className="hint">
             {t(person.method === "self" ? "tracking.list.selfRecorded" : "tracking.list.recorded", {
               by: person.recordedBy ?? "",
-              at: person.recordedAt.slice(11, 16) + " UTC",
+              at: person.recordedAtText ?? person.recordedAt,
             })}
           </p>
         ) : null}

@@ -7,7 +7,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { formatPercent, formatPercentRange } from "~/domain/format";
+import { formatPercent, formatPercentRange, formatNumber } from "~/domain/format";
 import { BarChart, ChartWithTable } from "./BarChart";
 
 type Option = { value: string; label: string };
@@ -281,7 +281,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
             {d.funnel.map((s) => (
               <tr key={s.status}>
                 <th scope="row">{t(`statuses.${s.status}`)}</th>
-                <td className="num">{s.count}</td>
+                <td className="num">{formatNumber(s.count, lng, 0)}</td>
               </tr>
             ))}
           </tbody>
@@ -371,7 +371,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
             {d.byPosition.map((p) => (
               <tr key={p.kind}>
                 <th scope="row">{t(`positions.${p.kind}`)}</th>
-                <td className="num">{p.count}</td>
+                <td className="num">{formatNumber(p.count, lng, 0)}</td>
               </tr>
             ))}
           </tbody>
@@ -431,7 +431,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
                   </th>
                   <td className="num">{v.accepted}</td>
                   <td className="num">{v.offered}</td>
-                  <td className="num">{v.capacity}</td>
+                  <td className="num">{formatNumber(v.capacity, lng, 0)}</td>
                   <td className="num">
                     {pct(v.day_rate)}{" "}
                     <span className="muted">
@@ -537,7 +537,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
             {d.buckets.map((b) => (
               <tr key={b.bucket}>
                 <th scope="row">{bucketLabel(t, b.bucket, lng)}</th>
-                <td className="num">{b.count}</td>
+                <td className="num">{formatNumber(b.count, lng, 0)}</td>
               </tr>
             ))}
           </tbody>

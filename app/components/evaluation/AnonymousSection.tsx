@@ -6,6 +6,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { MIN_CELL } from "~/domain/evaluation/small-cells";
+import { formatNumber } from "~/domain/format";
 import { fmt, type SectionProps as Props } from "./sections";
 
 type Cell = { n: number | null; value: number | null; suppressed: boolean };
@@ -21,7 +22,7 @@ function Figures({ c, unit }: { c: Cell; unit: string }) {
     );
   return (
     <>
-      <td>{c.n}</td>
+      <td>{formatNumber(c.n, i18n.language, 0)}</td>
       <td>
         {fmt(c.value, i18n.language)}
         {c.value !== null && unit ? ` ${unit}` : ""}

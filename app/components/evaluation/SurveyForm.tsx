@@ -8,6 +8,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/form";
 import { MIN_CELL } from "~/domain/evaluation/small-cells";
+import { formatNumber } from "~/domain/format";
 import type { SurveyViewData } from "~/models/evaluation/view.server";
 
 type Values = Record<string, string | string[]>;
@@ -15,7 +16,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
 function Question({ q, values, errors }: { q: SurveyViewData["questions"][number]; values: Values; errors: Record<string, string[]> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = `q_${q.key}`;
   const id = `f-${q.key}`;
   const err = errors[name];
@@ -54,7 +55,7 @@ function Question({ q, values, errors }: { q: SurveyViewData["questions"][number
   }
   const options =
     q.type === "scale"
-      ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))
+      ? [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: formatNumber(n, i18n.language) }))
       : q.type === "yes_no"
         ? [
             { value: "yes", label: t("common.yes") },

@@ -15,6 +15,7 @@ import { staticMarkup } from "~/utils/static-markup.server";
 import { countryName } from "~/domain/country-names";
 import type { PilotMapData } from "~/models/pilots/map.server";
 import { componentLabel, PilotStatusBadge } from "./bits";
+import { formatNumber } from "~/domain/format";
 
 /** Village colours by component (contrast ≥ 3:1 against the land colour), "mixed" for several. */
 export const COMPONENT_COLOURS: Record<string, string> = {
@@ -87,13 +88,16 @@ function PilotMap({ data }: { data: PilotMapData }) {
             {data.tiny.map((c) => (
               <circle key={c.code} cx={c.x} cy={c.y} r={3} fill="#f4efe1" stroke="#6b7280" strokeWidth={1} />
             ))}
+            {/* Layers, bottom to top: land, participant bubbles (see-through, outlined), host
+                sites, pilot villages. A bubble sits on its country's anchor, where villages often
+                are too: drawn under them, and only 35% opaque, it never hides a village dot. */}
             {data.participants.map((p) =>
               p.x === null || p.y === null ? null : (
-                <g key={p.countryCode}>
+                <g key={p.countryCode} data-mark="participants">
                   <title>{t("pilots.map.participantsOf", { n: p.count, country: countryName(p.countryCode, lng) })}</title>
                   <circle cx={p.x} cy={p.y} r={p.r} fill={PEOPLE_COLOUR} fillOpacity={0.35} stroke={PEOPLE_COLOUR} strokeWidth={1.5} />
                   <text x={p.x} y={p.y + 3} textAnchor="middle" fontSize="8.5" fontWeight="700" fill="#431407">
-                    {p.count}
+                    {formatNumber(p.count, lng, 0)}
                   </text>
                 </g>
               ),
@@ -207,13 +211,13 @@ function PilotMap({ data }: { data: PilotMapData }) {
                     <tr key={p.countryCode}>
                       <th scope="row">{countryName(p.countryCode, lng)}</th>
                       <td className="num">
-                        <strong>{p.count}</strong>
+                        <strong>{formatNumber(p.count, lng, 0)}</strong>
                       </td>
                     </tr>,
                     ...p.provinces.map((r) => (
                       <tr key={`${p.countryCode}-${r.province}`}>
                         <td className="indent">{r.province || t("pilots.map.provinceUnknown")}</td>
-                        <td className="num">{r.count}</td>
+                        <td className="num">{formatNumber(r.count, lng, 0)}</td>
                       </tr>
                     )),
                   ])}

@@ -10,6 +10,7 @@ import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { addDays, daysBetween } from "../../domain/dates";
 import { utcToLocal } from "../../domain/training";
 import { MAX_OCCURRENCES, occurrenceDates, parseRecurrence, recurrenceText, type Recurrence, type Weekday } from "../../domain/training/recurrence";
+import { weekdayOf } from "../../domain/training/repeat";
 import { db, immediate, t, type Db } from "../../db.server";
 import type { TrainingInput } from "../../forms/training";
 import type { Actor } from "../actor";
@@ -33,7 +34,8 @@ class RepeatedSubmit {
  * (a new session: `editionId`, and `fixedVisitId` on host pages).
  *
  * Refused with FieldErrors (400, nothing written): an end beyond the visit's (or edition's) last
- * day (`until`/`count`), more than MAX_OCCURRENCES days (`until`), no day at all (`weekdays`),
+ * day (`until`/`count`), more than MAX_OCCURRENCES days (`until`), a weekly start date whose
+ * weekday is not chosen (`weekdays`: the start date is the first session), no day at all (`weekdays`),
  * plain input errors as for one session, and any occurrence that conflicts: the form-level
  * message `training.series.errors.conflicts` and, under `occurrences`, one entry per refused day
  * (`training.series.conflictOn|{date, reasons}`, reasons being the single-session messages).
@@ -70,6 +72,10 @@ function createIn(tx: Db, actor: Actor, target: { editionId: number; fixedVisitI
       ? { from: visit.arrivalOn, to: visit.departureOn }
       : { from: edition.startsOn, to: edition.endsOn };
 
+  // The form schema refuses this too; kept here for any caller that skips it, since rrule would
+  // otherwise start the series silently on the first chosen day after the start date.
+  if (input.repeat === "weekly" && !input.weekdays.includes(weekdayOf(input.startDate)))
+    throw new FieldErrors({ weekdays: ["training.series.errors.startNotChosen"] });
   if (input.repeatEnd === "until" && input.until! > bounds.to) throw new FieldErrors({ until: [param("training.series.errors.untilOutside", bounds)] });
   const rule: Recurrence = {
     start: input.startDate,
