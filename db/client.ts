@@ -13,6 +13,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { foldForSearch } from "../app/domain/names";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,6 +36,7 @@ export function openDatabase(file: string): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   hashLegacyFeedTokens(sqlite);
+  foldUserSearchNames(sqlite);
   return db;
 }
 
@@ -95,6 +97,25 @@ export function hashLegacyFeedTokens(sqlite: Database.Database): number {
   sqlite.exec("VACUUM");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return rows.length;
+}
+
+/**
+ * Fills `users.search_name` (the display name folded for search, as userNameColumns in
+ * app/domain/names.ts writes it) where it is null: the rows written before migration
+ * users_search_name added the column. A migration is SQL and cannot fold diacritics (SQLite has no
+ * Unicode folding), so this step runs at every open right after the migrations; it is a no-op once
+ * done, and reads and writes in one BEGIN IMMEDIATE transaction so two processes starting at once
+ * cannot interleave with a name written meanwhile. Returns the number of rows filled.
+ */
+export function foldUserSearchNames(sqlite: Database.Database): number {
+  return sqlite
+    .transaction(() => {
+      const rows = sqlite.prepare("SELECT id, display_name AS name FROM users WHERE search_name IS NULL").all() as { id: number; name: string }[];
+      const update = sqlite.prepare("UPDATE users SET search_name = ? WHERE id = ?");
+      for (const r of rows) update.run(foldForSearch(r.name), r.id);
+      return rows.length;
+    })
+    .immediate();
 }
 
 /**

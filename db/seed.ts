@@ -34,6 +34,7 @@ import { PLUS_THREE } from "./seed/people-plus3";
 import { FOCAL_POINTS, HOST_COORDINATORS, ORGANIZERS, type StaffSeed } from "./seed/staff";
 import { COUNTRY_LANGUAGE, countryLanguage, prng } from "./seed/util";
 import { defaultTimeZone } from "../app/domain/countries";
+import { userNameColumns } from "../app/domain/names";
 
 /** The demo logins printed at start; `language` is the account's saved language (i18next code). */
 export type DemoInfo = { password: string; accounts: { role: string; email: string; language: string }[] };
@@ -67,7 +68,7 @@ function seedAll(tx: Db, passwordHash: string, now: Date): DemoInfo {
   const addStaff = (s: StaffSeed, grant: { role: "organizer" | "focal_point" | "host_coordinator"; countryCode?: string }) => {
     const id = tx
       .insert(t.users)
-      .values({ email: s.email, passwordHash, displayName: s.name, locale: s.locale ?? "en", timeZone: defaultTimeZone(s.cc) })
+      .values({ email: s.email, passwordHash, ...userNameColumns(s.name), locale: s.locale ?? "en", timeZone: defaultTimeZone(s.cc) })
       .returning({ id: t.users.id })
       .get().id;
     tx.insert(t.roleGrants)

@@ -32,7 +32,16 @@ export function normalizeCode(input: string): string | null {
   return formatCode(s);
 }
 
-/** The printed number: the edition's ordinal and a running number, "VLX-10-0007". */
+/**
+ * The printed number of an issued document: "VLX", the edition's ordinal, then the kind's letter
+ * ("" for certificates, "V" for visa letters) and the running number within the edition, at least
+ * four digits: "VLX-10-0007", "VLX-10-V0007".
+ */
+export function documentNumber(editionOrdinal: number, seq: number, kind: "" | "V" = ""): string {
+  return `VLX-${editionOrdinal}-${kind}${String(seq).padStart(4, "0")}`;
+}
+
+/** A certificate's printed number: the edition's ordinal and a running number, "VLX-10-0007". */
 export function certificateNumber(editionOrdinal: number, seq: number): string {
-  return `VLX-${editionOrdinal}-${String(seq).padStart(4, "0")}`;
+  return documentNumber(editionOrdinal, seq);
 }

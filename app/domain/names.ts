@@ -55,6 +55,15 @@ export function searchText(n: PersonName): string {
   return foldForSearch(`${displayName(n)} ${latinName(n)}`);
 }
 
+/**
+ * The name columns of a user account: the display name as given and its folded search form
+ * (users.search_name, which the audit log's person filter matches with SQL LIKE). Every write of
+ * a user's name goes through this, so the two never disagree.
+ */
+export function userNameColumns(name: string): { displayName: string; searchName: string } {
+  return { displayName: name, searchName: foldForSearch(name) };
+}
+
 /** Sort key pair for Intl.Collator: family name first when there is one, then given name. */
 export function sortKey(n: PersonName): string {
   const fam = n.familyNameLatin || n.familyName || "";

@@ -2,6 +2,7 @@
  * Visa invitation letters (issue 15, item 3): which language a letter is written in besides
  * English, its printed number, and the loose check of a passport number. Pure.
  */
+import { documentNumber } from "./certificate-code";
 
 /**
  * The interface locale of each host country's official language, the letter's second language
@@ -37,7 +38,7 @@ export function letterLanguage(hostCountry: string): string | null {
 
 /** The printed number: the edition's ordinal, V for visa, a running number: "VLX-10-V0007". */
 export function visaLetterNumber(editionOrdinal: number, seq: number): string {
-  return `VLX-${editionOrdinal}-V${String(seq).padStart(4, "0")}`;
+  return documentNumber(editionOrdinal, seq, "V");
 }
 
 /**

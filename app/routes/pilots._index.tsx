@@ -7,6 +7,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/components/AdminNav";
+import { LinkList } from "~/components/LinkList";
 import { componentLabel, PilotStatusBadge } from "~/components/pilots/bits";
 import { Money } from "~/components/pilots/Money";
 import { formatDate } from "~/domain/dates";
@@ -141,15 +142,21 @@ export default function PilotOverview() {
       {expostDue.length ? (
         <section className="card" aria-labelledby="expost-due-h">
           <h2 id="expost-due-h">{t("pilots.expost.dueTitle")}</h2>
-          <ul className="stack">
-            {expostDue.map(({ p, m, village }) => (
-              <li key={`${p.id}-${m.months}`}>
-                <Link to={`/pilots/projects/${p.id}#expost-h`}>{p.title}</Link> ({village}) · {t("pilots.expost.measure", { months: m.months })}:{" "}
-                {t("pilots.expost.dueOn", { date: formatDate(m.dueOn, lng) })}{" "}
-                <span className={`badge badge-${m.state === "overdue" ? "rejected" : "waitlisted"}`}>{t(`pilots.expost.state.${m.state}`)}</span>
-              </li>
-            ))}
-          </ul>
+          <LinkList
+            className="stack"
+            items={expostDue.map(({ p, m, village }) => ({
+              key: `${p.id}-${m.months}`,
+              to: `/pilots/projects/${p.id}#expost-h`,
+              label: p.title,
+              after: (
+                <>
+                  {" "}
+                  ({village}) · {t("pilots.expost.measure", { months: m.months })}: {t("pilots.expost.dueOn", { date: formatDate(m.dueOn, lng) })}{" "}
+                  <span className={`badge badge-${m.state === "overdue" ? "rejected" : "waitlisted"}`}>{t(`pilots.expost.state.${m.state}`)}</span>
+                </>
+              ),
+            }))}
+          />
         </section>
       ) : null}
       {rows.length ? (

@@ -17,6 +17,12 @@ export const users = sqliteTable(
     /** Null until the person sets one (a nominee who has not claimed the account yet). */
     passwordHash: text("password_hash"),
     displayName: text("display_name").notNull(),
+    /**
+     * The display name folded for search (foldForSearch: case, diacritics and spaces), written with
+     * it (userNameColumns in app/domain/names.ts). Null only on a row written before the column
+     * existed, until the next start-up fills it (foldUserSearchNames in db/client.ts).
+     */
+    searchName: text("search_name"),
     /** Preferred UI and mail language (i18next code). */
     locale: text("locale").notNull().default("en"),
     /** Home IANA time zone, for showing instants in the viewer's own zone. */

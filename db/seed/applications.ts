@@ -8,7 +8,7 @@
 import type { ApplicationAction } from "../../app/domain/application-lifecycle";
 import { defaultNameOrder, defaultTimeZone } from "../../app/domain/countries";
 import { addDays, daysBetween } from "../../app/domain/dates";
-import { displayName, searchText, type PersonName } from "../../app/domain/names";
+import { displayName, searchText, userNameColumns, type PersonName } from "../../app/domain/names";
 import type { Db } from "../client";
 import type { ApplicationStatus, LanguageSkill } from "../schema/programme";
 import * as t from "../schema";
@@ -106,7 +106,7 @@ export function seedApplicant(tx: Db, p: PersonSeed, edition: SeededEdition, tod
     .values({
       email,
       passwordHash: ctx.passwordHash,
-      displayName: displayName(name),
+      ...userNameColumns(displayName(name)),
       locale: countryLanguage(p.cc),
       timeZone: p.tz ?? defaultTimeZone(p.cc),
     })

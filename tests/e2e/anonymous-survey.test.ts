@@ -3,16 +3,13 @@
 // questions, and answers (no "save for later"); the organizer sees the anonymous results of the
 // demo's past edition with small groups hidden and the page saying so. axe and no sideways scroll.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const PARTICIPANT = "sari.id@vlx.demo";
 const today = todayIn("Asia/Shanghai");
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { pastEditionId: number; surveyId: number };
 
 /** An edition whose visit (Sari placed) leaves today, with an anonymous end-of-visit survey. */
@@ -62,23 +59,16 @@ function fixtures(dbPath: string) {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 describe("anonymous survey", () => {
   it("the participant sees the notice first and answers without JavaScript; the stored answer names nobody", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, PARTICIPANT, PASSWORD);
-    await page.goto(`${server.url}/me/surveys`);
+    await demo.logIn(page, PARTICIPANT);
+    await page.goto(`${demo.url}/me/surveys`);
     const card = page.locator("section.card", { hasText: "E2E anonymous edition" });
     await card.getByRole("link", { name: /Answer now: End of visit/ }).click();
     await page.waitForURL(/\/me\/surveys\/\d+/);
@@ -101,7 +91,7 @@ describe("anonymous survey", () => {
     await expect.poll(() => card.getByText("Answered").count()).toBe(1);
     await ctx.close();
 
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     try {
       const rows = sqlite.prepare("select * from anonymous_responses where survey_id = ?").all(fx.surveyId) as Record<string, unknown>[];
       expect(rows).toHaveLength(1);
@@ -116,10 +106,10 @@ describe("anonymous survey", () => {
   });
 
   it("the organizer sees anonymous results with small groups hidden, and the page says so", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.pastEditionId}/evaluation`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.pastEditionId}/evaluation`);
     await expect.poll(() => page.getByRole("heading", { name: "Anonymous surveys" }).count()).toBe(1);
     await expect.poll(() => page.getByText(/A figure about fewer than 3 respondents is hidden/).count()).toBe(1);
     const table = page.getByRole("table", { name: /How useful was the exchange/ });
@@ -128,7 +118,7 @@ describe("anonymous survey", () => {
     expect(await table.locator("tr", { hasText: "Everyone" }).locator("td").first().innerText()).toMatch(/^\d+$/);
     expect(await table.locator("tr", { hasText: "Viet Nam" }).locator("td").first().innerText()).toBe("hidden (fewer than 3)");
     await expectPageFits(page, "anonymous-survey-results");
-    const csv = await page.request.get(`${server.url}/admin/editions/${fx.pastEditionId}/evaluation-anonymous.csv`);
+    const csv = await page.request.get(`${demo.url}/admin/editions/${fx.pastEditionId}/evaluation-anonymous.csv`);
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain("hidden (fewer than 3)");
     await ctx.close();

@@ -2,13 +2,12 @@
 // draft, fails a submit (every typed value, in Burmese/Thai script, is kept and errors show next to
 // the fields), submits, sees the status page and withdraws. Every page: axe, 360 px, screenshots.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let editionId: number;
 let themeValue: string;
 
@@ -50,15 +49,8 @@ function openEdition(dbPath: string): { id: number; theme: string } {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ id: editionId, theme: themeValue } = openEdition(server.dbPath));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  ({ id: editionId, theme: themeValue } = openEdition(demo.server.dbPath));
 });
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
@@ -66,7 +58,7 @@ const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const errorOf = (page: Page, name: string) => page.locator(".field", { has: page.locator(`[name="${name}"]`) }).locator(".field-errors");
 
 async function signUp(page: Page, name: string, email: string) {
-  await page.goto(`${server.url}/signup`);
+  await page.goto(`${demo.url}/signup`);
   await expectAccessible(page, "signup");
   await field(page, "displayName").fill(name);
   await field(page, "email").fill(email);
@@ -151,11 +143,11 @@ describe.each([
   { label: "nojs", javaScript: false },
 ])("a new leader applies ($label)", ({ label, javaScript }) => {
   it("signs up, saves a draft, fails a submit keeping every value, submits, withdraws", async () => {
-    const context = await newContext(browser, { javaScript });
+    const context = await newContext(demo.browser, { javaScript });
     const page = await context.newPage();
     await signUp(page, `Aung Kyaw ${label}`, `aung.kyaw.${label}.${Date.now()}@example.org`);
 
-    await page.goto(`${server.url}/apply/${editionId}`);
+    await page.goto(`${demo.url}/apply/${editionId}`);
     await expectAccessible(page, `${label} form`);
     await screenshot(page, `apply-${label}-form-empty`);
 
@@ -163,7 +155,7 @@ describe.each([
     await fillPartial(page);
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.waitForURL((u) => u.searchParams.get("saved") === "1");
-    await page.goto(`${server.url}/apply/${editionId}`);
+    await page.goto(`${demo.url}/apply/${editionId}`);
     await expectPartialKept(page);
     // Choose the first country again as second choice and drop a level: both refused on submit.
     await field(page, "preferredHostCountries[1]").selectOption("TH");
@@ -184,7 +176,7 @@ describe.each([
     await expectAccessible(page, `${label} status`);
     await screenshot(page, `apply-${label}-status`);
 
-    await page.goto(`${server.url}/me`);
+    await page.goto(`${demo.url}/me`);
     await expect.poll(() => page.locator(".badge").first().textContent()).toBe("Submitted");
     await expectAccessible(page, `${label} my applications`);
     await screenshot(page, `apply-${label}-me`);
@@ -201,10 +193,10 @@ describe.each([
 
 describe("scope in the browser", () => {
   it("another leader's status page is 404", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
     await signUp(page, "Someone else", `someone.${Date.now()}@example.org`);
-    const res = await page.goto(`${server.url}/me/applications/1`);
+    const res = await page.goto(`${demo.url}/me/applications/1`);
     // Application 1 belongs to a demo leader (or does not exist): either way 404.
     expect(res?.status()).toBe(404);
     await expectAccessible(page, "404");

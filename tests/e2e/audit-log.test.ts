@@ -2,31 +2,20 @@
 // audit log from the organizer menu, finds the acceptance by record type, number and action, with
 // JavaScript off gets a field error (400) for a "from" after a "to" with the typed dates kept, and
 // downloads the filtered events as CSV. A village leader gets 404. Every page passes axe.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { describe, expect, it } from "vitest";
+import { expectPageFits, logInAs, newContext, withDemoServer } from "../support/e2e";
 import { DEMO_PASSWORD } from "../../db/seed";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 describe("audit log", () => {
   it("lists an organizer's decision, filters it, refuses a reversed date range and exports CSV", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
+    await logInAs(org, demo.url, "organizer@vlx.demo", DEMO_PASSWORD);
 
     // Accept one endorsed application, as on the review page.
-    await org.goto(`${server.url}/admin/applications?status=endorsed`);
+    await org.goto(`${demo.url}/admin/applications?status=endorsed`);
     const first = org.locator("tbody tr").first().getByRole("link");
     await first.click();
     await org.waitForURL(/\/admin\/applications\/\d+$/);
@@ -35,7 +24,7 @@ describe("audit log", () => {
     await org.waitForURL(/\?done=accept$/);
 
     // The audit log, from the organizer menu.
-    await org.goto(`${server.url}/admin`);
+    await org.goto(`${demo.url}/admin`);
     await org.getByRole("navigation", { name: "Organizer pages" }).getByRole("link", { name: "Audit log" }).click();
     await org.waitForURL(/\/admin\/audit$/);
     await expect.poll(() => org.locator("tbody tr").count()).toBeGreaterThan(0);
@@ -58,7 +47,7 @@ describe("audit log", () => {
     // The CSV link carries the same filters.
     const href = await org.getByRole("link", { name: "Download these events (CSV)" }).getAttribute("href");
     expect(href).toContain(`record=${appId}`);
-    const csv = await org.request.get(`${server.url}${href}`);
+    const csv = await org.request.get(`${demo.url}${href}`);
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text.split("\r\n")[0]).toContain("event_id,at_utc,actor_name");
@@ -66,10 +55,10 @@ describe("audit log", () => {
     await ctx.close();
 
     // Without JavaScript: a reversed range answers 400 with the error next to "To" and the dates kept.
-    const noJs = await newContext(browser, { javaScript: false });
+    const noJs = await newContext(demo.browser, { javaScript: false });
     const page = await noJs.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
-    await page.goto(`${server.url}/admin/audit`);
+    await logInAs(page, demo.url, "organizer@vlx.demo", DEMO_PASSWORD);
+    await page.goto(`${demo.url}/admin/audit`);
     await page.getByLabel("From (UTC)").fill("2031-03-10");
     await page.getByLabel("To (UTC)").fill("2031-03-01");
     const [response] = await Promise.all([
@@ -84,10 +73,10 @@ describe("audit log", () => {
     await noJs.close();
 
     // Anyone else: 404.
-    const leaderCtx = await newContext(browser);
+    const leaderCtx = await newContext(demo.browser);
     const leader = await leaderCtx.newPage();
-    await logInAs(leader, server.url, "sari.id@vlx.demo", DEMO_PASSWORD);
-    const res = await leader.goto(`${server.url}/admin/audit`);
+    await logInAs(leader, demo.url, "sari.id@vlx.demo", DEMO_PASSWORD);
+    const res = await leader.goto(`${demo.url}/admin/audit`);
     expect(res?.status()).toBe(404);
     await leaderCtx.close();
   });

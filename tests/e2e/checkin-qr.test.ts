@@ -3,15 +3,12 @@
 // code") and the person shows present; a code revoked by an organizer is refused with its message;
 // without JavaScript the same field works as a plain form; axe at 360 px throughout.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const HOST = "host.xishuangbanna@vlx.demo";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: ReturnType<typeof fixtures>;
 
 /** A visit at Hebian running today with two accepted participants placed (a, b) and one accepted participant not placed (c). */
@@ -49,7 +46,7 @@ function fixtures(dbPath: string) {
 }
 
 function statusOf(applicationId: number): string | null {
-  const db = new Database(server.dbPath, { readonly: true });
+  const db = new Database(demo.server.dbPath, { readonly: true });
   db.pragma("busy_timeout = 5000");
   try {
     const r = db
@@ -63,10 +60,10 @@ function statusOf(applicationId: number): string | null {
 
 /** The participant's short code as their itinerary shows it (with its QR code). */
 async function codeFromItinerary(email: string, javaScript = true): Promise<string> {
-  const ctx = await newContext(browser, { width: 360, javaScript });
+  const ctx = await newContext(demo.browser, { width: 360, javaScript });
   const page = await ctx.newPage();
-  await logInAs(page, server.url, email, PASSWORD);
-  await page.goto(`${server.url}/me/itinerary`);
+  await demo.logIn(page, email);
+  await page.goto(`${demo.url}/me/itinerary`);
   const code = (await page.getByTestId("checkin-short-code").first().textContent())!.trim();
   expect(await page.locator(".checkin-qr svg").count()).toBeGreaterThan(0);
   await expectAccessible(page, "itinerary with check-in pass");
@@ -75,18 +72,11 @@ async function codeFromItinerary(email: string, javaScript = true): Promise<stri
   return code;
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const listUrl = () => `${server.url}/attendance/visit/${fx.visitId}/${fx.today}`;
+const listUrl = () => `${demo.url}/attendance/visit/${fx.visitId}/${fx.today}`;
 
 describe("QR check-in", () => {
   it("QR scan via the typed code: the host types a participant's short code and the person shows present", async () => {
@@ -94,9 +84,9 @@ describe("QR check-in", () => {
     const code = await codeFromItinerary(fx.a.email);
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, HOST, PASSWORD);
+    await demo.logIn(page, HOST);
     await page.goto(listUrl());
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(2);
     await expectAccessible(page, "check-in list with the code field");
@@ -118,9 +108,9 @@ describe("QR check-in", () => {
 
   it("a revoked code is refused with its message; the typed value stays", async () => {
     const old = await codeFromItinerary(fx.b.email);
-    const org = await (await newContext(browser, { width: 360 })).newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
-    await org.goto(`${server.url}/admin/applications/${fx.b.id}`);
+    const org = await (await newContext(demo.browser, { width: 360 })).newPage();
+    await demo.logIn(org, "organizer@vlx.demo");
+    await org.goto(`${demo.url}/admin/applications/${fx.b.id}`);
     expect((await org.getByTestId("admin-checkin-code").textContent())?.trim()).toBe(old);
     await org.getByRole("button", { name: "Revoke and issue a new code" }).click();
     await org.waitForURL((u) => u.search.includes("done=revoke_checkin"));
@@ -130,9 +120,9 @@ describe("QR check-in", () => {
     expect(await shownCode()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await org.context().close();
 
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, HOST, PASSWORD);
+    await demo.logIn(page, HOST);
     await page.goto(listUrl());
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(2);
     await page.getByRole("textbox", { name: "Check-in code" }).fill(old);
@@ -146,9 +136,9 @@ describe("QR check-in", () => {
   });
 
   it("works without JavaScript: a plain form, 400 with the message and the typed value, then present", async () => {
-    const ctx = await newContext(browser, { width: 360, javaScript: false });
+    const ctx = await newContext(demo.browser, { width: 360, javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, HOST, PASSWORD);
+    await demo.logIn(page, HOST);
     await page.goto(listUrl());
     // Someone not on this day's list.
     const outsider = await codeFromItinerary(fx.c.email, false);

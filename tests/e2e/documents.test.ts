@@ -4,30 +4,18 @@
 // application page, opens it (served as a PDF with nosniff), and sees who lacks documents on the
 // edition's page. The participant's export names the document. axe and no sideways scroll on each page.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed";
 import { demoPdf } from "../../db/seed/documents";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { expectPageFits, logInAs, newContext, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 const PARTICIPANT = "sari.id@vlx.demo";
 const EXE = Buffer.concat([Buffer.from("4d5a90000300000004000000ffff0000b8000000", "hex"), Buffer.alloc(300, 0)]);
 
 function applicationOf(email: string): { id: number; editionId: number } {
-  const sqlite = new Database(server.dbPath, { readonly: true, fileMustExist: true });
+  const sqlite = new Database(demo.server.dbPath, { readonly: true, fileMustExist: true });
   try {
     return sqlite
       .prepare("select a.id, a.edition_id as editionId from applications a join users u on u.id = a.user_id where u.email = ? and a.status = 'accepted'")
@@ -39,10 +27,10 @@ function applicationOf(email: string): { id: number; editionId: number } {
 
 describe("documents", () => {
   it("a participant uploads without JavaScript at 360 px; a renamed program is refused; the organizer sees and opens it", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, PARTICIPANT, DEMO_PASSWORD);
-    await page.goto(`${server.url}/me`);
+    await logInAs(page, demo.url, PARTICIPANT, DEMO_PASSWORD);
+    await page.goto(`${demo.url}/me`);
     await page.getByRole("link", { name: "My documents" }).click();
     await page.waitForURL((u) => u.pathname === "/me/documents");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My documents");
@@ -67,21 +55,21 @@ describe("documents", () => {
     await context.close();
 
     // The organizer: the application page lists it, the link serves the PDF, the gaps page lists people.
-    const org = await newContext(browser, { javaScript: false });
+    const org = await newContext(demo.browser, { javaScript: false });
     const opage = await org.newPage();
-    await logInAs(opage, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
-    await opage.goto(`${server.url}/admin/applications/${app.id}`);
+    await logInAs(opage, demo.url, "organizer@vlx.demo", DEMO_PASSWORD);
+    await opage.goto(`${demo.url}/admin/applications/${app.id}`);
     const docs = opage.locator("section", { has: opage.getByRole("heading", { level: 2, name: "Documents" }) });
     await expect.poll(() => docs.getByRole("link", { name: "paspor-sari.pdf" }).count()).toBe(1);
     await expectPageFits(opage, "documents-04-organizer-application");
     const href = await docs.getByRole("link", { name: "paspor-sari.pdf" }).getAttribute("href");
-    const file = await opage.request.get(`${server.url}${href}`);
+    const file = await opage.request.get(`${demo.url}${href}`);
     expect(file.status()).toBe(200);
     expect(file.headers()["content-type"]).toBe("application/pdf");
     expect(file.headers()["x-content-type-options"]).toBe("nosniff");
     expect(Buffer.from(await file.body()).equals(pdf)).toBe(true);
 
-    await opage.goto(`${server.url}/admin/editions/${app.editionId}`);
+    await opage.goto(`${demo.url}/admin/editions/${app.editionId}`);
     await opage.getByRole("link", { name: "Missing documents" }).click();
     await opage.waitForURL((u) => u.pathname.endsWith("/documents"));
     await expect.poll(() => opage.getByRole("heading", { level: 1 }).textContent()).toBe("Missing documents");

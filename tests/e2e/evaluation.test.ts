@@ -4,15 +4,13 @@
 // change on the edition's evaluation page (chart and table) and the demo's past edition tells its
 // story. Every page: axe scan and a screenshot under test-results/.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const PARTICIPANT = "sari.id@vlx.demo";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; visitId: number; pastEditionId: number };
 const today = todayIn("Asia/Shanghai");
 
@@ -64,19 +62,12 @@ function departToday(dbPath: string) {
   sqlite.close();
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 async function openSurvey(page: Page, stageText: RegExp) {
-  await page.goto(`${server.url}/me/surveys`);
+  await page.goto(`${demo.url}/me/surveys`);
   const card = page.locator("section.card", { hasText: "E2E evaluation edition" });
   await card.getByRole("link", { name: stageText }).click();
   await page.waitForURL(/\/me\/surveys\/\d+/);
@@ -84,11 +75,11 @@ async function openSurvey(page: Page, stageText: RegExp) {
 
 describe("evaluation on a phone without JavaScript", () => {
   it("a participant answers the baseline (a refused answer first) and the end-of-visit survey", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, PARTICIPANT, PASSWORD);
+    await demo.logIn(page, PARTICIPANT);
     // The status page (/me) links here too; it is shared with other areas, so go straight in.
-    await page.goto(`${server.url}/me/surveys`);
+    await page.goto(`${demo.url}/me/surveys`);
     await page.waitForURL(/\/me\/surveys$/);
     await expectAccessible(page, "my surveys");
     await screenshot(page, "evaluation-my-surveys");
@@ -124,7 +115,7 @@ describe("evaluation on a phone without JavaScript", () => {
     await screenshot(page, "evaluation-baseline-done");
 
     // The visit happens; on the departure day the end-of-visit survey opens.
-    departToday(server.dbPath);
+    departToday(demo.server.dbPath);
     await openSurvey(page, /Answer now: End of visit/);
     await page.locator('input[name="q_confidence"][value="5"]').check();
     await page.locator('input[name="q_usefulness"][value="5"]').check();
@@ -142,10 +133,10 @@ describe("evaluation on a phone without JavaScript", () => {
   });
 
   it("the organizer sees the change (chart and table) and the demo edition's story", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/evaluation`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/evaluation`);
     const conf = page.locator("article", { has: page.getByRole("heading", { name: "Confidence to apply what was learned" }) });
     await expect.poll(() => conf.count()).toBe(1);
     const row = conf.locator("tbody tr", { hasText: "End of visit" });
@@ -154,7 +145,7 @@ describe("evaluation on a phone without JavaScript", () => {
     await expectAccessible(page, "edition evaluation");
     await screenshot(page, "evaluation-organizer-change");
 
-    await page.goto(`${server.url}/admin/editions/${fx.pastEditionId}/evaluation?by=gender`);
+    await page.goto(`${demo.url}/admin/editions/${fx.pastEditionId}/evaluation?by=gender`);
     const women = page.locator("article", { has: page.getByRole("heading", { name: "Women in village decision bodies" }) });
     await expect.poll(() => women.locator("tbody tr").count()).toBe(2);
     await expect.poll(() => page.getByText(/Carried over|From day 3/).count()).toBeGreaterThan(0);
@@ -162,14 +153,14 @@ describe("evaluation on a phone without JavaScript", () => {
     await screenshot(page, "evaluation-past-edition-by-gender");
     await women.screenshot({ path: "test-results/evaluation-chart-women-by-gender.png" });
     // The same page on a desktop screen, charts beside their tables.
-    const wide = await newContext(browser, { javaScript: false, width: 1200 });
+    const wide = await newContext(demo.browser, { javaScript: false, width: 1200 });
     const desk = await wide.newPage();
-    await logInAs(desk, server.url, "organizer@vlx.demo", PASSWORD);
-    await desk.goto(`${server.url}/admin/editions/${fx.pastEditionId}/evaluation`);
+    await demo.logIn(desk, "organizer@vlx.demo");
+    await desk.goto(`${demo.url}/admin/editions/${fx.pastEditionId}/evaluation`);
     await desk.locator("article").first().waitFor();
     await screenshot(desk, "evaluation-past-edition-desktop");
     await wide.close();
-    const csv = await page.request.get(`${server.url}/admin/editions/${fx.pastEditionId}/evaluation.csv`);
+    const csv = await page.request.get(`${demo.url}/admin/editions/${fx.pastEditionId}/evaluation.csv`);
     expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
     const body = await csv.body();
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -179,11 +170,11 @@ describe("evaluation on a phone without JavaScript", () => {
       ["/admin/evaluation/indicators", "evaluation-indicators"],
       ["/admin/evaluation/templates", "evaluation-templates"],
     ] as const) {
-      await page.goto(server.url + path);
+      await page.goto(demo.url + path);
       await expectAccessible(page, path);
       await screenshot(page, name);
     }
-    await page.goto(`${server.url}/s/not-a-valid-link-0000000000000000`);
+    await page.goto(`${demo.url}/s/not-a-valid-link-0000000000000000`);
     await expect.poll(() => page.getByRole("heading", { name: "This link does not work" }).count()).toBe(1);
     await expectAccessible(page, "dead link");
     await ctx.close();

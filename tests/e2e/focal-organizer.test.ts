@@ -4,24 +4,13 @@
 // sets a password and submits; the focal point endorses; the organizer finds the application by a
 // name typed without diacritics (with JavaScript off: the filters are a plain GET form) and
 // accepts it, with the audit trail on the page. Every page visited passes axe.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, lastMailText, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expectAccessible, lastMailText, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const NOMINEE = "lo.thi.xuyen@example.vn";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 /** The page fits 360 px: nothing wider than the viewport (tables scroll inside .table-wrap). */
 async function expectNoHorizontalScroll(page: Page) {
@@ -38,12 +27,12 @@ async function check(page: Page, name: string) {
 
 describe("nominate → claim → submit → endorse → accept", () => {
   it("runs through the whole nomination with every page accessible at 360 px", async () => {
-    const focalCtx = await newContext(browser);
+    const focalCtx = await newContext(demo.browser);
     const focal = await focalCtx.newPage();
-    await logInAs(focal, server.url, "focal.vn@vlx.demo", PASSWORD);
+    await demo.logIn(focal, "focal.vn@vlx.demo");
 
     // The focal point's home: the open edition, the quota, the country's applications.
-    await focal.goto(`${server.url}/focal`);
+    await focal.goto(`${demo.url}/focal`);
     await expect.poll(() => focal.locator(".quota").textContent()).toMatch(/Places taken: \d+ of \d+/);
     await check(focal, "focal-home");
 
@@ -85,37 +74,37 @@ describe("nominate → claim → submit → endorse → accept", () => {
     // The organizer sees the mail on the outbox page (JavaScript off), its claim link masked
     // (issue 13: an organizer must not be able to take the account over); the leader has the
     // live link in their own mail (read from the stored copy).
-    const orgCtx = await newContext(browser, { javaScript: false });
+    const orgCtx = await newContext(demo.browser, { javaScript: false });
     const org = await orgCtx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await demo.logIn(org, "organizer@vlx.demo");
     if (process.env.E2E_TRACE) console.log("organizer logged in", org.url());
-    await org.goto(`${server.url}/admin/outbox`);
+    await org.goto(`${demo.url}/admin/outbox`);
     const mail = org.locator("article.mail", { hasText: NOMINEE }).first();
     await expect.poll(() => mail.textContent()).toMatch(/\/claim\/•+/);
     expect(await mail.locator('a[href*="/claim/"]').count()).toBe(0);
     await check(org, "admin-outbox");
-    const claimLink = /https?:\/\/\S+\/claim\/[\w-]+/.exec(lastMailText(server, NOMINEE) ?? "")?.[0];
+    const claimLink = /https?:\/\/\S+\/claim\/[\w-]+/.exec(lastMailText(demo.server, NOMINEE) ?? "")?.[0];
     expect(claimLink).toMatch(/\/claim\/[\w-]+$/);
     expect(await mail.textContent()).not.toContain(claimLink!.split("/claim/")[1]);
 
     // The leader claims the account, then checks and submits the application.
-    const leaderCtx = await newContext(browser);
+    const leaderCtx = await newContext(demo.browser);
     const leader = await leaderCtx.newPage();
     // ?lng=en: a language picked on the claim page becomes the account's (else Vietnamese, her country's).
-    await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, server.url)}?lng=en`);
+    await leader.goto(`${claimLink!.replace(/^https?:\/\/[^/]+/, demo.url)}?lng=en`);
     await check(leader, "leader-claim");
     await leader.locator('input[name="password"]').fill("xuyen-secret-2030");
     await leader.locator('input[name="passwordConfirm"]').fill("xuyen-secret-2030");
     await leader.getByRole("button", { name: "Set password and continue" }).click();
     await leader.waitForURL((u) => !u.pathname.startsWith("/claim"));
-    await leader.goto(`${server.url}/apply/${editionId}`);
+    await leader.goto(`${demo.url}/apply/${editionId}`);
     await expect.poll(() => leader.locator('[name="givenName"]').inputValue()).toBe("Thị Xuyến");
     await check(leader, "leader-apply");
     await leader.getByRole("button", { name: "Submit application" }).click();
     await leader.waitForURL(/\/me\/applications\/\d+/);
 
     // The focal point endorses.
-    await focal.goto(`${server.url}/focal/applications/${appId}`);
+    await focal.goto(`${demo.url}/focal/applications/${appId}`);
     await expect.poll(() => focal.locator(".badge").first().textContent()).toBe("Submitted");
     await check(focal, "focal-application");
     await focal.getByRole("button", { name: "Endorse" }).click();
@@ -123,7 +112,7 @@ describe("nominate → claim → submit → endorse → accept", () => {
     await expect.poll(() => focal.locator(".badge").first().textContent()).toBe("Endorsed");
 
     // The organizer searches without diacritics and accepts.
-    await org.goto(`${server.url}/admin/applications`);
+    await org.goto(`${demo.url}/admin/applications`);
     await check(org, "admin-applications");
     await org.locator("#f-q").fill("lo thi xuyen");
     await org.getByRole("button", { name: "Filter" }).click();
@@ -153,17 +142,17 @@ describe("nominate → claim → submit → endorse → accept", () => {
       [`/admin/editions/${editionId}`, "admin-edition-edit"],
       ["/admin/invitations", "admin-invitations"],
     ] as const) {
-      await org.goto(`${server.url}${path}`);
+      await org.goto(`${demo.url}${path}`);
       await check(org, name);
     }
 
     // Scope in the browser: the Thai focal point cannot open this Vietnamese application.
-    const thCtx = await newContext(browser);
+    const thCtx = await newContext(demo.browser);
     const th = await thCtx.newPage();
-    await logInAs(th, server.url, "focal.th@vlx.demo", PASSWORD);
-    const res = await th.goto(`${server.url}/focal/applications/${appId}`);
+    await demo.logIn(th, "focal.th@vlx.demo");
+    const res = await th.goto(`${demo.url}/focal/applications/${appId}`);
     expect(res?.status()).toBe(404);
-    const admin = await th.goto(`${server.url}/admin/applications`);
+    const admin = await th.goto(`${demo.url}/admin/applications`);
     expect(admin?.status()).toBe(404);
 
     await Promise.all([focalCtx.close(), orgCtx.close(), leaderCtx.close(), thCtx.close()]);

@@ -5,14 +5,13 @@
 // Every page: axe scan and a screenshot under test-results/.
 import Database from "better-sqlite3";
 import { hash } from "@node-rs/argon2";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { DEMO_PASSWORD } from "../../db/seed";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { hostEmail: string; siteId: number; editionId: number; startsOn: string; endsOn: string };
 
 /**
@@ -31,7 +30,7 @@ async function fixtures(dbPath: string) {
       )
       .get() as { id: number; email: string } | undefined;
     if (!host) {
-      const passwordHash = await hash(PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+      const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
       const id = Number(
         sqlite.prepare("insert into users (email, password_hash, display_name) values (?, ?, ?)").run("host.e2e@vlx.demo", passwordHash, "E2E Host")
           .lastInsertRowid,
@@ -85,14 +84,7 @@ async function fixtures(dbPath: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = await fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  fx = await fixtures(demo.server.dbPath);
 });
 
 /**
@@ -127,11 +119,11 @@ async function expectNoSideScroll(page: Page) {
 
 describe("host coordinator on a phone", () => {
   it("edits the profile and schedules a visit", async () => {
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logInAs(page, server.url, fx.hostEmail, PASSWORD);
+    await logInAs(page, demo.url, fx.hostEmail, DEMO_PASSWORD);
 
-    await page.goto(`${server.url}/host`);
+    await page.goto(`${demo.url}/host`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Host sites");
     await expect.poll(() => page.getByRole("link", { name: "翁基古寨" }).count()).toBe(1);
     await expectAccessible(page, "host home");
@@ -140,7 +132,7 @@ describe("host coordinator on a phone", () => {
 
     // The site page: calendar of the edition's month with links to move between months.
     const month = fx.startsOn.slice(0, 7);
-    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=calendar&month=${month}`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}?view=calendar&month=${month}`);
     await expectAccessible(page, "site calendar");
     await expectNoSideScroll(page);
     await screenshot(page, "hosts-02-site-calendar");
@@ -148,7 +140,7 @@ describe("host coordinator on a phone", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("month")).not.toBe(month);
 
     // Edit the profile.
-    await page.goto(`${server.url}/host/sites/${fx.siteId}/edit`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}/edit`);
     await expectAccessible(page, "edit profile");
     await screenshot(page, "hosts-03-edit");
     await field(page, "description").fill("布朗族古寨，普洱茶林。Ancient Blang village in the tea forest.");
@@ -189,15 +181,15 @@ describe("host coordinator on a phone", () => {
     await screenshot(page, "hosts-06-visit");
     const visitPath = new URL(page.url()).pathname;
 
-    await page.goto(`${server.url}${visitPath}/print`);
+    await page.goto(`${demo.url}${visitPath}/print`);
     await expectAccessible(page, "print page");
     await screenshot(page, "hosts-07-print");
 
     // The calendar of the visit's month shows it; the list view too.
-    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=calendar&month=${arrival.slice(0, 7)}`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}?view=calendar&month=${arrival.slice(0, 7)}`);
     await expect.poll(() => page.getByRole("link", { name: /Tea and cooperative days/ }).count()).toBeGreaterThan(0);
     await screenshot(page, "hosts-08-calendar-with-visit");
-    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=list`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}?view=list`);
     await expect.poll(() => page.getByRole("link", { name: /Tea and cooperative days/ }).count()).toBe(1);
     await expectAccessible(page, "site list view");
     await expectNoSideScroll(page);
@@ -206,11 +198,11 @@ describe("host coordinator on a phone", () => {
   });
 
   it("without JavaScript, failed submits show the errors and keep every typed value", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, fx.hostEmail, PASSWORD);
+    await logInAs(page, demo.url, fx.hostEmail, DEMO_PASSWORD);
 
-    await page.goto(`${server.url}/host/sites/${fx.siteId}/edit`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}/edit`);
     await field(page, "nameLatin").fill("");
     await field(page, "latitude").fill("95.5");
     await field(page, "description").fill("ບ້ານນາລານ — ทดสอบ — 测试 — Thử nghiệm");
@@ -222,7 +214,7 @@ describe("host coordinator on a phone", () => {
     await expectAccessible(page, "edit profile with errors (no JS)");
     await screenshot(page, "hosts-13-edit-errors-nojs");
 
-    await page.goto(`${server.url}/host/sites/${fx.siteId}/visits/new`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}/visits/new`);
     await page.getByLabel(/^Edition/).selectOption(String(fx.editionId));
     await field(page, "title").fill("Ngày thử");
     await field(page, "arrivalOn").fill(addDays(fx.startsOn, 3));
@@ -241,10 +233,10 @@ describe("host coordinator on a phone", () => {
   });
 
   it("the calendar month links work without JavaScript", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, fx.hostEmail, PASSWORD);
-    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=calendar&month=2031-01`);
+    await logInAs(page, demo.url, fx.hostEmail, DEMO_PASSWORD);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}?view=calendar&month=2031-01`);
     await page.getByRole("link", { name: /Next month/ }).click();
     await page.waitForURL((u) => u.searchParams.get("month") === "2031-02");
     expect(await page.locator("#cal-title").textContent()).toContain("February 2031");
@@ -256,7 +248,7 @@ describe("a demo host coordinator's own visit", () => {
   it("lists who is coming (names, food needs), and another site's visit is 404", async () => {
     // Read-only on the demo data: the first demo visit with a participant who consented to share a
     // food need, its coordinator, and a visit at a site that coordinator does not keep.
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     type Row = { visitId: number; siteId: number; siteName: string; email: string; userId: number };
     let own: Row, coming: { givenName: string; dietary: string; consented: number }[], otherVisitId: number;
     try {
@@ -287,11 +279,11 @@ describe("a demo host coordinator's own visit", () => {
     }
     expect(coming.length).toBeGreaterThan(1);
 
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logInAs(page, server.url, own.email, PASSWORD);
+    await logInAs(page, demo.url, own.email, DEMO_PASSWORD);
     // From the host home through the site to the visit, by links.
-    await page.goto(`${server.url}/host`);
+    await page.goto(`${demo.url}/host`);
     await Promise.all([page.waitForURL(new RegExp(`/host/sites/${own.siteId}$`)), page.getByRole("link", { name: own.siteName, exact: true }).first().click()]);
     await Promise.all([page.waitForURL(new RegExp(`/host/visits/${own.visitId}$`)), page.locator(`a[href="/host/visits/${own.visitId}"]`).first().click()]);
     const table = page.getByRole("region", { name: /^Participants of / });
@@ -310,7 +302,7 @@ describe("a demo host coordinator's own visit", () => {
 
     // Another site's visit (and its printable list) is not found, not forbidden: nothing leaks.
     for (const path of [`/host/visits/${otherVisitId}`, `/host/visits/${otherVisitId}/print`]) {
-      const res = await page.goto(`${server.url}${path}`);
+      const res = await page.goto(`${demo.url}${path}`);
       expect(res!.status(), path).toBe(404);
     }
     await context.close();
@@ -319,17 +311,17 @@ describe("a demo host coordinator's own visit", () => {
 
 describe("organizer", () => {
   it("vets sites and sees the edition overview", async () => {
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/sites`);
+    await logInAs(page, demo.url, "organizer@vlx.demo", DEMO_PASSWORD);
+    await page.goto(`${demo.url}/admin/sites`);
     await expectAccessible(page, "admin sites");
     await expectNoSideScroll(page);
     await screenshot(page, "hosts-10-admin-sites");
-    await page.goto(`${server.url}/admin/sites/${fx.siteId}`);
+    await page.goto(`${demo.url}/admin/sites/${fx.siteId}`);
     await expectAccessible(page, "vetting page");
     await screenshot(page, "hosts-11-vetting");
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/visits`);
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/visits`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Exchange visits of");
     await expectAccessible(page, "edition overview");
     await expectNoSideScroll(page);

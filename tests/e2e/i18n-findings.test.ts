@@ -3,29 +3,18 @@
 // page answers an empty code with the project's Lao message, not Chromium's own English "Please
 // fill out this field" bubble (the form is noValidate; `required` stays for assistive technology).
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SUPPORTED_LNGS } from "~/domain/languages";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, logInAs, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 describe("language findings at 360 px", () => {
   it("the switcher's button text stays on one line in all twelve languages", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const page = await ctx.newPage();
     for (const lng of SUPPORTED_LNGS) {
-      await page.goto(`${server.url}/login?lng=${lng}`);
+      await page.goto(`${demo.url}/login?lng=${lng}`);
       const button = page.locator(".lang-switch button");
       await expect.poll(() => button.count()).toBe(1);
       // The lines the button's text is laid out on: a range over the whole text has one box per
@@ -45,10 +34,10 @@ describe("language findings at 360 px", () => {
   it("an empty check-in code gets the translated Lao message next to the field, not the browser's bubble", async () => {
     const lo = JSON.parse(fs.readFileSync("app/locales/lo/tracking.json", "utf8")) as { tracking: { errors: { codeFormat: string } } };
     for (const javaScript of [true, false]) {
-      const ctx = await newContext(browser, { javaScript });
+      const ctx = await newContext(demo.browser, { javaScript });
       const page = await ctx.newPage();
-      await logInAs(page, server.url, "bounmy.phommachanh@vlx.demo", "vlx-demo-2026", { lng: null });
-      await page.goto(`${server.url}/me/check-in`);
+      await logInAs(page, demo.url, "bounmy.phommachanh@vlx.demo", "vlx-demo-2026", { lng: null });
+      await page.goto(`${demo.url}/me/check-in`);
       const form = page.locator("form:has(#code)");
       expect(await form.evaluate((f) => (f as HTMLFormElement).noValidate)).toBe(true);
       expect(await page.locator("#code").getAttribute("required")).not.toBeNull();

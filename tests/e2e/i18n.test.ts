@@ -6,15 +6,14 @@
 // Screenshots go to test-results/i18n-<lng>-*.png.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import Database from "better-sqlite3";
 import { addDays, todayIn } from "~/domain/dates";
 import { NATIVE_NAMES } from "~/domain/languages";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, logInAs, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let edition: { id: number; theme: string };
 
 /** The demo edition open for applications today (the demo always has one; its first theme). */
@@ -33,16 +32,9 @@ function openEdition(dbPath: string): { id: number; theme: string } {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  edition = openEdition(server.dbPath);
+beforeAll(() => {
+  edition = openEdition(demo.server.dbPath);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 type Tree = { [k: string]: string | Tree };
 const flat = (o: Tree, p = ""): [string, string][] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [[p + k, v] as [string, string]] : flat(v, `${p}${k}.`)));
@@ -118,9 +110,9 @@ describe("the applicant's pages in km, lo, my and th", () => {
   for (const lng of ["km", "lo", "my", "th"]) {
     for (const javaScript of [true, false]) {
       it(`${lng}, JavaScript ${javaScript ? "on" : "off"}: sign-up and the first page, in the language and its script`, async () => {
-        const ctx = await newContext(browser, { javaScript });
+        const ctx = await newContext(demo.browser, { javaScript });
         const page = await ctx.newPage();
-        await page.goto(`${server.url}/signup?lng=${lng}`);
+        await page.goto(`${demo.url}/signup?lng=${lng}`);
         expect(await page.locator("html").getAttribute("lang")).toBe(lng);
         expect(await page.title()).toMatch(SCRIPT[lng]);
         expect(await page.locator("h1").innerText()).toMatch(SCRIPT[lng]);
@@ -129,9 +121,9 @@ describe("the applicant's pages in km, lo, my and th", () => {
         await screenshot(page, `i18n-${lng}-signup-js-${javaScript ? "on" : "off"}`);
 
         // The cookie remembers ?lng= for the next page; the account is made in that language.
-        await page.goto(`${server.url}/login`);
+        await page.goto(`${demo.url}/login`);
         expect(await page.locator("html").getAttribute("lang")).toBe(lng);
-        await page.goto(`${server.url}/signup`);
+        await page.goto(`${demo.url}/signup`);
         await page.locator('input[name="displayName"]').fill("ສົມພອນ ພົມມະຈັນ");
         await page.locator('input[name="email"]').fill(`i18n-${lng}-${javaScript ? "js" : "nojs"}@example.org`);
         await page.locator('input[name="password"]').fill("a-long-password");
@@ -145,7 +137,7 @@ describe("the applicant's pages in km, lo, my and th", () => {
 
         // Apply: the whole form in the language; a submitted application's status page.
         const js = javaScript ? "on" : "off";
-        await page.goto(`${server.url}/apply/${edition.id}`);
+        await page.goto(`${demo.url}/apply/${edition.id}`);
         expect(await page.locator("h1").innerText()).toMatch(SCRIPT[lng]);
         await expectNoEnglish(page, lng);
         await expectAccessible(page, `apply ${lng}`);
@@ -174,13 +166,13 @@ describe("the applicant's pages in km, lo, my and th", () => {
     for (const javaScript of [true, false]) {
       it(`${lng}, JavaScript ${javaScript ? "on" : "off"}: the participant's itinerary, a training and the surveys, in the saved language`, async () => {
         const js = javaScript ? "on" : "off";
-        const ctx = await newContext(browser, { javaScript });
+        const ctx = await newContext(demo.browser, { javaScript });
         const page = await ctx.newPage();
         // lng: null keeps the account's saved language (the helper otherwise saves English).
-        await logInAs(page, server.url, DEMO[lng], "vlx-demo-2026", { lng: null });
+        await logInAs(page, demo.url, DEMO[lng], "vlx-demo-2026", { lng: null });
         // A training page's heading is its title, programme content (English where the organizers gave no translation).
         const visit = async (url: string, name: string, heading: "h1" | "main" = "h1") => {
-          await page.goto(`${server.url}${url}`);
+          await page.goto(`${demo.url}${url}`);
           expect(await page.locator("html").getAttribute("lang")).toBe(lng);
           expect(await page.locator(heading).first().innerText()).toMatch(SCRIPT[lng]);
           await expectNoEnglish(page, lng);
@@ -203,18 +195,18 @@ describe("the applicant's pages in km, lo, my and th", () => {
   }
 
   it("a Latin-only page fetches no script font; a Khmer page fetches the Khmer subset only", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const page = await ctx.newPage();
     const fonts: string[] = [];
     page.on("request", (r) => r.url().endsWith(".woff2") && fonts.push(r.url()));
-    await page.goto(`${server.url}/login?lng=en`);
+    await page.goto(`${demo.url}/login?lng=en`);
     await page.waitForLoadState("networkidle");
     // The switcher lists every language in its own script, so only the English page without it counts:
     // its Khmer/Lao/Burmese/Thai option labels are the only non-Latin text, inside a closed <select>.
     const nonSwitcherFonts = fonts.filter((u) => !/khmer|lao|myanmar|thai/.test(u));
     expect(nonSwitcherFonts).toEqual([]);
     fonts.length = 0;
-    await page.goto(`${server.url}/login?lng=km`);
+    await page.goto(`${demo.url}/login?lng=km`);
     await page.waitForLoadState("networkidle");
     expect(fonts.some((u) => /noto-sans-khmer-khmer/.test(u))).toBe(true);
     expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans Khmer"', "ក"))).toBe(true);

@@ -6,24 +6,20 @@
 // with the language's month or country names from Node's own Intl and no English month name.
 // English and Thai pages, which this browser formats by itself, must not download the polyfill.
 import Database from "better-sqlite3";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logInAs, newContext, screenshot, startServer, waitForHydration, type TestServer } from "../support/e2e";
+import type { BrowserContext } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newContext, screenshot, waitForHydration, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const MEMBERS = ["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "CN", "JP", "KR"];
 const ENGLISH_MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 /** Files of the on-demand polyfill (entry's dynamic import and everything it loads). */
 const POLYFILL_FILE = /\/build\/_shared\/(intl-polyfill|polyfill-force|tz-data|collation|collator|(en|vi|th|km|lo|my|id|ms|fil|zh|ja|ko)-)[\w-]*\.js$/;
 
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let ids: { nalanSite: number; project: number; application: number };
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const db = new Database(server.dbPath, { readonly: true });
+beforeAll(() => {
+  const db = new Database(demo.server.dbPath, { readonly: true });
   try {
     const nalan = db
       .prepare(
@@ -36,11 +32,6 @@ beforeAll(async () => {
   } finally {
     db.close();
   }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Month names (long, standalone and in a date) of `lng` as Node's full ICU writes them. */
@@ -58,10 +49,10 @@ type Reading = { server: string; hydrated: string; polyfillFiles: string[]; cons
 
 /** The page's <main> text as the server sent it and after hydration, in the signed-in context. */
 async function readBoth(context: BrowserContext, path: string, shot?: string): Promise<Reading> {
-  const noJs = await newContext(browser, { javaScript: false });
+  const noJs = await newContext(demo.browser, { javaScript: false });
   await noJs.addCookies(await context.cookies());
   const plain = await noJs.newPage();
-  await plain.goto(`${server.url}${path}`);
+  await plain.goto(`${demo.url}${path}`);
   const serverText = await plain.locator("main").innerText();
   await noJs.close();
 
@@ -76,7 +67,7 @@ async function readBoth(context: BrowserContext, path: string, shot?: string): P
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${demo.url}${path}`);
   await waitForHydration(page);
   const hydrated = await page.locator("main").innerText();
   if (shot) await screenshot(page, shot);
@@ -111,9 +102,9 @@ function nodeCountryName(code: string, lng: string): string {
 
 describe("pages formatted in the browser keep the server's Khmer, Lao and Burmese", () => {
   it("Khmer: an organizer's pilot project, application history and host site pages", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(demo.browser);
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "km" });
+    await demo.logIn(page, "organizer@vlx.demo", { lng: "km" });
     await page.close();
     for (const [path, shot] of [
       [`/pilots/projects/${ids.project}`, "intl-km-pilot-project"],
@@ -130,9 +121,9 @@ describe("pages formatted in the browser keep the server's Khmer, Lao and Burmes
   });
 
   it("Lao: a host coordinator's site calendar (month and weekday names)", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(demo.browser);
     const page = await context.newPage();
-    await logInAs(page, server.url, "host.nalan@vlx.demo", PASSWORD, { lng: "lo" });
+    await demo.logIn(page, "host.nalan@vlx.demo", { lng: "lo" });
     await page.close();
     const month = new Date().toISOString().slice(0, 7);
     const path = `/host/sites/${ids.nalanSite}?view=calendar&month=${month}`;
@@ -147,9 +138,9 @@ describe("pages formatted in the browser keep the server's Khmer, Lao and Burmes
   });
 
   it("Burmese: the pilot overview and the new village form (countries and languages sorted in the browser)", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(demo.browser);
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "my" });
+    await demo.logIn(page, "organizer@vlx.demo", { lng: "my" });
     await page.close();
     const overview = await readBoth(context, "/pilots", "intl-my-pilots");
     expectServerText(overview, "/pilots");
@@ -160,7 +151,7 @@ describe("pages formatted in the browser keep the server's Khmer, Lao and Burmes
     const form = await readBoth(context, "/pilots/villages/new", "intl-my-village-form");
     expectServerText(form, "/pilots/villages/new");
     const check = await context.newPage();
-    await check.goto(`${server.url}/pilots/villages/new`);
+    await check.goto(`${demo.url}/pilots/villages/new`);
     await waitForHydration(check);
     const shown = await check.locator('select[name="countryCode"] option').allTextContents();
     const expected = MEMBERS.map((c) => nodeCountryName(c, "my")).sort(new Intl.Collator("my").compare);
@@ -172,9 +163,9 @@ describe("pages formatted in the browser keep the server's Khmer, Lao and Burmes
 
   it("English and Thai pages never download the polyfill", async () => {
     for (const lng of ["en", "th"]) {
-      const context = await newContext(browser);
+      const context = await newContext(demo.browser);
       const page = await context.newPage();
-      await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng });
+      await demo.logIn(page, "organizer@vlx.demo", { lng });
       await page.close();
       const r = await readBoth(context, `/pilots/projects/${ids.project}`);
       expect(r.consoleErrors, lng).toEqual([]);

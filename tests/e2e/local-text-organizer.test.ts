@@ -3,13 +3,11 @@
 // Khmer, marked lang="km"; an organizer reading in Khmer sees a training session's title on its
 // attendance page in Khmer, and a session without a Khmer title in English, marked lang="en".
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: {
   hostEmail: string;
   siteId: number;
@@ -65,15 +63,8 @@ function fixtures(dbPath: string) {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 /** The trimmed text of the first element matching `selector`, or null while it is not painted. */
@@ -87,32 +78,32 @@ const textOf = (page: Page, selector: string) =>
 
 describe("organizer-written text in the reader's language", () => {
   it("a Khmer host coordinator sees the site description and visit title in Khmer, marked lang=km", async () => {
-    const context = await newContext(browser, { javaScript: true, width: 360 });
+    const context = await newContext(demo.browser, { javaScript: true, width: 360 });
     const page = await context.newPage();
-    await logInAs(page, server.url, fx.hostEmail, PASSWORD, { lng: "km" });
+    await demo.logIn(page, fx.hostEmail, { lng: "km" });
 
-    await page.goto(`${server.url}/host/sites/${fx.siteId}?view=list`);
+    await page.goto(`${demo.url}/host/sites/${fx.siteId}?view=list`);
     await expect.poll(() => textOf(page, 'p[lang="km"]')).toBe(fx.siteDescriptionKm);
     await expect.poll(() => page.locator(`a[href="/host/visits/${fx.visitId}"] span[lang="km"]`).first().textContent()).toBe(fx.visitTitleKm);
     expect(await page.locator("html").getAttribute("lang")).toBe("km");
     await expectPageFits(page, "local-text-01-site-km");
 
-    await page.goto(`${server.url}/host/visits/${fx.visitId}`);
+    await page.goto(`${demo.url}/host/visits/${fx.visitId}`);
     await expect.poll(() => textOf(page, 'h1[lang="km"]')).toBe(fx.visitTitleKm);
     await expectPageFits(page, "local-text-02-visit-km");
     await context.close();
   });
 
   it("a Khmer organizer sees a session title in Khmer, and one without Khmer in English marked lang=en", async () => {
-    const context = await newContext(browser, { javaScript: false, width: 360 });
+    const context = await newContext(demo.browser, { javaScript: false, width: 360 });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "km" });
+    await demo.logIn(page, "organizer@vlx.demo", { lng: "km" });
 
-    await page.goto(`${server.url}/attendance/training/${fx.trainingKm.id}`);
+    await page.goto(`${demo.url}/attendance/training/${fx.trainingKm.id}`);
     await expect.poll(() => textOf(page, 'h1 span[lang="km"]')).toBe(fx.trainingKm.title);
     await expectPageFits(page, "local-text-03-training-km");
 
-    await page.goto(`${server.url}/attendance/training/${fx.trainingEn.id}`);
+    await page.goto(`${demo.url}/attendance/training/${fx.trainingEn.id}`);
     await expect.poll(() => textOf(page, 'h1 span[lang="en"]')).toBe(fx.trainingEn.title);
     // The sentence around it stays Khmer (the page's language).
     expect(await page.locator("h1").textContent()).toMatch(/[\u1780-\u17FF]/);

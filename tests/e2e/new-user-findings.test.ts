@@ -3,19 +3,14 @@
 // keeps the width to be read at 360 px; /pilots keeps the organizer's sub-menu; the training
 // filter's "Show" button keeps its own width at 1366 px. axe on each page.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; hostEmail: string };
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const sqlite = new Database(server.dbPath, { readonly: true });
+beforeAll(() => {
+  const sqlite = new Database(demo.server.dbPath, { readonly: true });
   try {
     // The edition with the most training sessions, and the coordinator of a site with an upcoming visit.
     const ed = sqlite.prepare("select edition_id as id from training_sessions group by edition_id order by count(*) desc limit 1").get() as { id: number };
@@ -31,17 +26,12 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("new-user findings", () => {
   it("a wide table at 360 px says it scrolls sideways, and its region is focusable with a label", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/applications`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/applications`);
     const wrap = page.locator(".table-wrap").first();
     await expect.poll(() => wrap.count()).toBe(1);
     expect(await wrap.getAttribute("tabindex")).toBe("0");
@@ -53,7 +43,7 @@ describe("new-user findings", () => {
     await screenshot(page, "findings-table-hint-360");
 
     // /pilots keeps the organizer's sub-menu, as the /admin pages do.
-    await page.goto(`${server.url}/pilots`);
+    await page.goto(`${demo.url}/pilots`);
     const nav = page.getByRole("navigation", { name: "Organizer pages" });
     await expect.poll(() => nav.count()).toBe(1);
     expect(await nav.getByRole("link", { name: "Editions" }).count()).toBe(1);
@@ -62,10 +52,10 @@ describe("new-user findings", () => {
   });
 
   it("the host home's visit caption is readable at 360 px (not squeezed to a word per line)", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, fx.hostEmail, PASSWORD);
-    await page.goto(`${server.url}/host`);
+    await demo.logIn(page, fx.hostEmail);
+    await page.goto(`${demo.url}/host`);
     const caption = page.locator(".coming-table caption").first();
     await expect.poll(() => caption.count()).toBe(1);
     const box = (await caption.boundingBox())!;
@@ -76,10 +66,10 @@ describe("new-user findings", () => {
   });
 
   it("the training filter's Show button keeps its own width at 1366 px", async () => {
-    const ctx = await newContext(browser, { javaScript: false, width: 1366 });
+    const ctx = await newContext(demo.browser, { javaScript: false, width: 1366 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings`);
     const show = page.getByRole("button", { name: "Show", exact: true });
     await expect.poll(() => show.count()).toBe(1);
     expect((await show.boundingBox())!.width).toBeLessThan(200);

@@ -4,22 +4,12 @@
 // logs no stack trace (the server's output is read).
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expectAccessible, logInAs, newContext, screenshot, withDemoServer } from "../support/e2e";
 import { DEMO_PASSWORD } from "../../db/seed";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 type Tree = { [k: string]: string | Tree };
 const flat = (o: Tree, p = ""): [string, string][] =>
@@ -74,7 +64,7 @@ describe("pages that are not errors", () => {
       ["/login", "Log in · VLX"],
       ["/login?lng=km", null],
     ] as const) {
-      const html = await (await fetch(`${server.url}${url}`)).text();
+      const html = await (await fetch(`${demo.url}${url}`)).text();
       const got = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
       if (title) expect(got).toBe(title);
       for (const lng of ["en", "km"]) expect(got).not.toContain(common(lng, "errorPage.server.title"));
@@ -87,11 +77,11 @@ describe("the 404 page", () => {
     const js = javaScript ? "js" : "nojs";
 
     it(`signed out, by Accept-Language (km) and ?lng= (th), JavaScript ${js}`, async () => {
-      const ctx = await newContext(browser, { javaScript });
+      const ctx = await newContext(demo.browser, { javaScript });
       const page = await ctx.newPage();
       // A browser set to Khmer (the helper's context is en-US; its header is replaced on the way out).
       await page.route("**/*", (route) => route.continue({ headers: { ...route.request().headers(), "accept-language": "km-KH,km;q=0.9" } }));
-      const res = await page.goto(`${server.url}/no-such-page`);
+      const res = await page.goto(`${demo.url}/no-such-page`);
       expect(res?.status()).toBe(404);
       await expectNotFoundPage(page, "km");
       // Signed out: the header offers log in and sign up.
@@ -103,7 +93,7 @@ describe("the 404 page", () => {
       ).toBe(1);
       await screenshot(page, `not-found-km-signed-out-${js}`);
 
-      const th = await page.goto(`${server.url}/some/deeper/missing/page?lng=th`);
+      const th = await page.goto(`${demo.url}/some/deeper/missing/page?lng=th`);
       expect(th?.status()).toBe(404);
       await expectNotFoundPage(page, "th");
       await screenshot(page, `not-found-th-signed-out-${js}`);
@@ -111,11 +101,11 @@ describe("the 404 page", () => {
     });
 
     it(`signed in (km saved; th chosen), shows the user's menu, JavaScript ${js}`, async () => {
-      const ctx = await newContext(browser, { javaScript });
+      const ctx = await newContext(demo.browser, { javaScript });
       const page = await ctx.newPage();
       // The Cambodian demo village leader keeps her saved language, Khmer.
-      await logInAs(page, server.url, "sophal.chea@vlx.demo", DEMO_PASSWORD, { lng: null });
-      const res = await page.goto(`${server.url}/no-such-page`);
+      await logInAs(page, demo.url, "sophal.chea@vlx.demo", DEMO_PASSWORD, { lng: null });
+      const res = await page.goto(`${demo.url}/no-such-page`);
       expect(res?.status()).toBe(404);
       await expectNotFoundPage(page, "km");
       const nav = page.getByRole("navigation");
@@ -127,10 +117,10 @@ describe("the 404 page", () => {
     });
 
     it(`a loader's 404 (an organizer opening a missing application), signed in, in Thai, JavaScript ${js}`, async () => {
-      const ctx = await newContext(browser, { javaScript });
+      const ctx = await newContext(demo.browser, { javaScript });
       const page = await ctx.newPage();
-      await logInAs(page, server.url, "organizer@vlx.demo", DEMO_PASSWORD, { lng: "th" });
-      const res = await page.goto(`${server.url}/admin/applications/999999`);
+      await logInAs(page, demo.url, "organizer@vlx.demo", DEMO_PASSWORD, { lng: "th" });
+      const res = await page.goto(`${demo.url}/admin/applications/999999`);
       expect(res?.status()).toBe(404);
       await expectNotFoundPage(page, "th");
       expect(
@@ -148,18 +138,18 @@ describe("the 404 page", () => {
   it("a 404 logs no stack trace", async () => {
     // Everything the server printed since its start-up banner: the pages above (unmatched URLs and
     // an organizer's loader 404, JavaScript on and off) and these requests.
-    const before = server.output().indexOf("VLX is serving");
+    const before = demo.server.output().indexOf("VLX is serving");
     for (const p of ["/no-such-page", "/no-such-page?_data=routes%2F%24", "/x.png"]) {
-      const res = await fetch(`${server.url}${p}`);
+      const res = await fetch(`${demo.url}${p}`);
       expect(res.status, p).toBe(404);
       await res.arrayBuffer();
     }
-    const post = await fetch(`${server.url}/no-such-page`, { method: "POST", headers: { Origin: server.url }, body: new URLSearchParams({ a: "b" }) });
+    const post = await fetch(`${demo.url}/no-such-page`, { method: "POST", headers: { Origin: demo.url }, body: new URLSearchParams({ a: "b" }) });
     expect(post.status).toBe(404);
     // One more round trip, so whatever the server printed while answering the ones before has arrived
     // (the test server logs from "warn" up: a 4xx logs nothing there, and never a stack).
-    await fetch(`${server.url}/healthz`);
-    const out = server.output().slice(before);
+    await fetch(`${demo.url}/healthz`);
+    const out = demo.server.output().slice(before);
     expect(out).not.toMatch(/^\s+at /m);
     expect(out).not.toContain("No route matches");
     expect(out).not.toMatch(/"level":50/); // nothing logged as an error

@@ -3,22 +3,12 @@
 // been cached. The page now hands every script it loads, the polyfill's included, to the service
 // worker (app/offline/register.ts): after one visit online, the Khmer itinerary opened offline
 // reads the same after hydration as it did online.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logInAs, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 const ENGLISH_MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Resolves once React has hydrated the document (React 18's root fields, as in intl-polyfill.test.ts). */
 async function waitForHydration(page: Page) {
@@ -34,10 +24,10 @@ async function waitForHydration(page: Page) {
 
 describe("offline pages keep their language's formats", () => {
   it("the Khmer itinerary opened offline hydrates with Khmer dates: the polyfill chunks were cached on the first visit", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "sophal.chea@vlx.demo", "vlx-demo-2026", { lng: null });
-    await page.goto(`${server.url}/me/itinerary`);
+    await logInAs(page, demo.url, "sophal.chea@vlx.demo", "vlx-demo-2026", { lng: null });
+    await page.goto(`${demo.url}/me/itinerary`);
     await waitForHydration(page);
     const online = await page.locator("main").innerText();
     expect(online).not.toMatch(ENGLISH_MONTHS);

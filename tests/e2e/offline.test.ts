@@ -6,14 +6,13 @@
 // Background Sync sends the queue from the service worker with no page open; a session that
 // expired meanwhile keeps the marks until the host logs in again.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
+import { DEMO_PASSWORD } from "../../db/seed";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: Fixture;
 
 /** A visit at Hebian (coordinated by host.xishuangbanna) running today with up to five accepted participants placed. */
@@ -46,7 +45,7 @@ type Fixture = ReturnType<typeof fixtures>;
 
 /** Attendance rows of the visit day, and the audit events of device marks (by client id). */
 function stored(f: Fixture = fx) {
-  const db = new Database(server.dbPath, { readonly: true });
+  const db = new Database(demo.server.dbPath, { readonly: true });
   db.pragma("busy_timeout = 5000");
   try {
     const rows = db
@@ -66,24 +65,17 @@ function stored(f: Fixture = fx) {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 describe("attendance without a connection", () => {
   it("marks taken offline survive a reload and reach the server exactly once", async () => {
     expect(fx.people.length).toBeGreaterThanOrEqual(3);
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
-    const listUrl = `${server.url}/attendance/visit/${fx.visitId}/${fx.today}`;
+    await demo.logIn(page, "host.xishuangbanna@vlx.demo");
+    const listUrl = `${demo.url}/attendance/visit/${fx.visitId}/${fx.today}`;
     await page.goto(listUrl);
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(fx.people.length);
     // The worker controls the page and holds the page and its scripts.
@@ -144,10 +136,10 @@ describe("attendance without a connection", () => {
 
 /** A host's phone: a new context logged in as the host, on the visit day's list, controlled by the service worker. */
 async function hostOnList(f: Fixture) {
-  const ctx = await newContext(browser, { width: 360 });
+  const ctx = await newContext(demo.browser, { width: 360 });
   const page = await ctx.newPage();
-  await logInAs(page, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
-  await page.goto(`${server.url}/attendance/visit/${f.visitId}/${f.today}`);
+  await demo.logIn(page, "host.xishuangbanna@vlx.demo");
+  await page.goto(`${demo.url}/attendance/visit/${f.visitId}/${f.today}`);
   await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(f.people.length);
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 60_000 }).toBe(true);
   await expect.poll(() => page.evaluate(async () => !!(await caches.match(location.href))), { timeout: 60_000 }).toBe(true);
@@ -160,7 +152,7 @@ const rowOf = (page: Page, applicationId: number) =>
 
 describe("two devices marking the same person", () => {
   it("the later mark by device time wins although the older one, taken offline, arrives last; both are audited", async () => {
-    const f = fixtures(server.dbPath);
+    const f = fixtures(demo.server.dbPath);
     const person = f.people[0];
     const a = await hostOnList(f);
     const b = await hostOnList(f);
@@ -200,7 +192,7 @@ describe("two devices marking the same person", () => {
 
 describe("sending the queue later", () => {
   it("Background Sync: the service worker sends the marks when the connection returns, with no page open", async () => {
-    const f = fixtures(server.dbPath);
+    const f = fixtures(demo.server.dbPath);
     const { ctx, page } = await hostOnList(f);
     await ctx.setOffline(true);
     for (const id of f.people.slice(0, 2)) {
@@ -213,7 +205,7 @@ describe("sending the queue later", () => {
       return reg.sync.getTags();
     });
     expect(tags).toContain("vlx-marks");
-    const origin = new URL(server.url).origin;
+    const origin = new URL(demo.url).origin;
     const cdp = await ctx.newCDPSession(page);
     const registrationId = new Promise<string>((resolve) => {
       cdp.on("ServiceWorker.workerRegistrationUpdated", (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
@@ -239,7 +231,7 @@ describe("sending the queue later", () => {
           .map((x) => ({ id: x, status: "late" })),
       );
     // Opened again, the list has nothing waiting and shows the server's marks.
-    await page.goto(`${server.url}/attendance/visit/${f.visitId}/${f.today}`);
+    await page.goto(`${demo.url}/attendance/visit/${f.visitId}/${f.today}`);
     await expect.poll(() => page.locator(".checkin-list > li").count()).toBe(f.people.length);
     expect(await page.getByTestId("waiting-marks").count()).toBe(0);
     expect(stored(f).events).toHaveLength(2);
@@ -247,7 +239,7 @@ describe("sending the queue later", () => {
   });
 
   it("a session that expired meanwhile: the marks stay on the device, the page asks to log in again, then sends them", async () => {
-    const f = fixtures(server.dbPath);
+    const f = fixtures(demo.server.dbPath);
     const { ctx, page } = await hostOnList(f);
     await ctx.setOffline(true);
     const marked = f.people.slice(0, 2);
@@ -269,7 +261,7 @@ describe("sending the queue later", () => {
     await alert.getByRole("link", { name: "Log in again" }).click();
     await page.waitForURL((u) => u.pathname === "/login");
     await page.getByLabel("E-mail address").fill("host.xishuangbanna@vlx.demo");
-    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL((u) => u.pathname === `/attendance/visit/${f.visitId}/${f.today}`);
     await expect.poll(() => stored(f).rows, { timeout: 60_000 }).toEqual([...marked].sort((x, y) => x - y).map((x) => ({ id: x, status: "excused" })));
@@ -281,12 +273,12 @@ describe("sending the queue later", () => {
 
 describe("installable", () => {
   it("Chromium finds no installability error (manifest with PNG icons, service worker)", async () => {
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.url}/`);
     await expect.poll(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.active), { timeout: 60_000 }).toBe(true);
     for (const size of [192, 512]) {
-      const res = await page.request.get(`${server.url}/icons/icon-maskable-${size}.png`);
+      const res = await page.request.get(`${demo.url}/icons/icon-maskable-${size}.png`);
       expect(res.headers()["content-type"]).toBe("image/png");
     }
     const cdp = await ctx.newCDPSession(page);

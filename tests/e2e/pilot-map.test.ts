@@ -4,33 +4,21 @@
 // scroll sideways; a focal point's map is framed on their country with their villages only; the
 // organizer dashboard's pilot strand links to the filtered overview. Screenshots of the map go
 // to test-results/ for a person to look at.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 const marks = (page: Page, kind: "village" | "site") => page.locator(`figure.pilot-map svg [data-mark="${kind}"]`).count();
 
 describe("pilot map", () => {
   for (const width of [360, 1366]) {
     it(`organizer at ${width} px: the region with six villages and six host sites, tables beside it`, async () => {
-      const context = await newContext(browser, { javaScript: false, width });
+      const context = await newContext(demo.browser, { javaScript: false, width });
       const page = await context.newPage();
-      await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-      await page.goto(`${server.url}/pilots`);
+      await demo.logIn(page, "organizer@vlx.demo");
+      await page.goto(`${demo.url}/pilots`);
       const map = page.getByRole("img", { name: /Map of pilot villages, host sites and participants: the 13 member countries/ });
       await expect.poll(() => map.count()).toBe(1);
       expect(await marks(page, "village")).toBe(6);
@@ -49,10 +37,10 @@ describe("pilot map", () => {
   }
 
   it("a focal point's map is framed on their country, with their villages only", async () => {
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logInAs(page, server.url, "focal.kh@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/pilots`);
+    await demo.logIn(page, "focal.kh@vlx.demo");
+    await page.goto(`${demo.url}/pilots`);
     await expect.poll(() => page.getByRole("img", { name: /Map of pilot villages.*: Cambodia/ }).count()).toBe(1);
     expect(await marks(page, "village")).toBe(2);
     expect(await page.getByRole("table", { name: "Pilot villages on the map" }).locator("tbody tr").count()).toBe(2);
@@ -65,10 +53,10 @@ describe("pilot map", () => {
 
 describe("organizer dashboard: the pilot strand", () => {
   it("shows the strand with its figures and links to the filtered overview", async () => {
-    const context = await newContext(browser, { javaScript: false, width: 1366 });
+    const context = await newContext(demo.browser, { javaScript: false, width: 1366 });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/dashboard`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/dashboard`);
     await expect.poll(() => page.getByRole("heading", { level: 2, name: "Pilot projects by status and component" }).count()).toBe(1);
     await expect.poll(() => page.getByRole("heading", { level: 2, name: "Pilot budget use" }).count()).toBe(1);
     await expectPageFits(page, "pilot-strand-1366");
@@ -79,10 +67,10 @@ describe("organizer dashboard: the pilot strand", () => {
   });
 
   it("fits a 360 px phone", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/dashboard`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/dashboard`);
     await expect.poll(() => page.getByRole("heading", { level: 2, name: "Indicator values due" }).count()).toBe(1);
     await expectPageFits(page, "pilot-strand-360");
     await context.close();

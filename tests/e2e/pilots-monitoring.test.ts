@@ -4,31 +4,19 @@
 // the project page, and an agreed action is ticked done. An organizer adjusts the plan of a demo
 // project: without a reason the change is refused, with one it appears in the plan adjustments
 // timeline with the visit it rests on. axe and the 360 px fit on every page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const errorOf = (page: Page, name: string) => page.locator(".field", { has: page.locator(`[name="${name}"]`) }).locator(".field-errors");
 
 describe("pilot monitoring", () => {
   it("the local lead records a monitoring visit without JavaScript at 360 px", async () => {
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     const lead = sqlite
       .prepare(
         `select u.email, p.id from pilot_projects p join users u on u.id = p.local_lead_user_id
@@ -36,10 +24,10 @@ describe("pilot monitoring", () => {
       )
       .get() as { email: string; id: number };
     sqlite.close();
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, lead.email, PASSWORD, { lng: "en" });
-    await page.goto(`${server.url}/pilots/projects/${lead.id}`);
+    await demo.logIn(page, lead.email, { lng: "en" });
+    await page.goto(`${demo.url}/pilots/projects/${lead.id}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Gravity-fed water supply for the upper hamlet");
     expect(await page.getByRole("heading", { level: 2, name: "Monitoring visits" }).count()).toBe(1);
     await page.getByRole("link", { name: "Record a monitoring visit" }).click();
@@ -75,10 +63,10 @@ describe("pilot monitoring", () => {
   });
 
   it("an organizer adjusts the plan with a reason and sees the timeline (no JavaScript)", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "en" });
-    await page.goto(`${server.url}/pilots?country=KH`);
+    await demo.logIn(page, "organizer@vlx.demo", { lng: "en" });
+    await page.goto(`${demo.url}/pilots?country=KH`);
     await page.getByRole("link", { name: "Chicken vaccination and improved coops" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Chicken vaccination and improved coops");
     await page.getByRole("link", { name: "Adjust the plan" }).click();

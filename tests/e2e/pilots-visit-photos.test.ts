@@ -4,32 +4,20 @@
 // photo and its caption is saved, and the photo shows on the project page under the visit (loaded
 // through the in-scope photo route) with the caption as its alt text. axe and the 360 px fit on
 // every page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { demoScenePng } from "../../db/seed/visit-photos";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const errorOf = (page: Page, name: string) => page.locator(".field", { has: page.locator(`[name="${name}"]`) }).locator(".field-errors");
 
 describe("monitoring visit photos", () => {
   it("the local lead adds a visit with a photo without JavaScript at 360 px; it shows on the project page", async () => {
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     const lead = sqlite
       .prepare(
         `select u.email, p.id from pilot_projects p join users u on u.id = p.local_lead_user_id
@@ -37,10 +25,10 @@ describe("monitoring visit photos", () => {
       )
       .get() as { email: string; id: number };
     sqlite.close();
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, lead.email, PASSWORD, { lng: "en" });
-    await page.goto(`${server.url}/pilots/projects/${lead.id}/visits/new`);
+    await demo.logIn(page, lead.email, { lng: "en" });
+    await page.goto(`${demo.url}/pilots/projects/${lead.id}/visits/new`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("New monitoring visit");
     expect(await page.getByRole("group", { name: "Photos" }).count()).toBe(1);
     await expectPageFits(page, "pilot-visit-photos-01-form");
@@ -72,7 +60,7 @@ describe("monitoring visit photos", () => {
   });
 
   it("with JavaScript, an organizer adds a photo to a demo visit from its edit page", async () => {
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     const visit = sqlite
       .prepare(
         `select v.id, v.project_id as projectId from pilot_monitoring_visits v join pilot_projects p on p.id = v.project_id
@@ -80,10 +68,10 @@ describe("monitoring visit photos", () => {
       )
       .get() as { id: number; projectId: number };
     sqlite.close();
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD, { lng: "en" });
-    await page.goto(`${server.url}/pilots/projects/${visit.projectId}/visits/${visit.id}/edit`);
+    await demo.logIn(page, "organizer@vlx.demo", { lng: "en" });
+    await page.goto(`${demo.url}/pilots/projects/${visit.projectId}/visits/${visit.id}/edit`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Edit the monitoring visit");
     await field(page, "photos[0].file").setInputFiles({ name: "vaccines.png", mimeType: "image/png", buffer: demoScenePng("coop") });
     await field(page, "photos[0].caption").fill("Vaccine cool box at the coop");

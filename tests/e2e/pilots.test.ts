@@ -5,32 +5,12 @@
 // an indicator value (an impossible percentage refused first).
 // An alumnus proposes an item of their action plan; the organizer opens the edit pages.
 // JavaScript off for the forms (they must work without it), on for a second look; axe on every page.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login?lng=en`);
-  await page.locator('[name="email"]').fill(email);
-  await page.locator('[name="password"]').fill(PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
+const demo = withDemoServer();
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 const errorOf = (page: Page, name: string) => page.locator(".field", { has: page.locator(`[name="${name}"]`) }).locator(".field-errors");
@@ -51,11 +31,11 @@ async function expectNoSideScroll(page: Page) {
 
 describe("organizer: pilot programmes on a phone", () => {
   it("overview, new village and project, status steps, milestone and budget (no JavaScript)", async () => {
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logIn(page, "organizer@vlx.demo");
+    await demo.logIn(page, "organizer@vlx.demo");
 
-    await page.goto(`${server.url}/pilots`);
+    await page.goto(`${demo.url}/pilots`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Pilot programmes");
     expect(await page.getByRole("heading", { level: 2, name: /Ban Xiengda|Phum Svay At|Aye Chan Thar/ }).count()).toBe(3);
     expect(await page.locator("section.card h2").count()).toBeGreaterThanOrEqual(7); // six villages + action plans
@@ -71,7 +51,7 @@ describe("organizer: pilot programmes on a phone", () => {
     expect(await page.getByRole("link", { name: "All-weather village road (2.1 km)" }).count()).toBe(0);
 
     // A new village: coordinates of Laos typed for Cambodia are refused, values kept.
-    await page.goto(`${server.url}/pilots/villages/new`);
+    await page.goto(`${demo.url}/pilots/villages/new`);
     await expectAccessible(page, "new village");
     await field(page, "name").fill("ភូមិព្រៃក្រឡាញ់");
     await field(page, "nameLatin").fill("Phum Prey Kralanh");
@@ -163,10 +143,10 @@ describe("organizer: pilot programmes on a phone", () => {
   });
 
   it("the demo project pages with JavaScript: conversion with its rate and date, late milestones", async () => {
-    const context = await newContext(browser, { javaScript: true });
+    const context = await newContext(demo.browser, { javaScript: true });
     const page = await context.newPage();
-    await logIn(page, "organizer@vlx.demo");
-    await page.goto(`${server.url}/pilots?country=LA`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/pilots?country=LA`);
     await page.getByRole("link", { name: "Gravity-fed water supply for the upper hamlet" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Gravity-fed water supply for the upper hamlet");
     await expect.poll(() => page.getByText(/per US dollar on/).count()).toBe(1);
@@ -196,7 +176,7 @@ describe("organizer: pilot programmes on a phone", () => {
 
   it("an alumnus proposes an item of their action plan; the organizer's edit pages (no JavaScript)", async () => {
     // A demo alumnus of the evaluated edition with a submitted action plan item not yet a pilot.
-    const sqlite = new Database(server.dbPath, { readonly: true });
+    const sqlite = new Database(demo.server.dbPath, { readonly: true });
     const alumnus = sqlite
       .prepare(
         `select u.email from action_plan_items i join survey_responses r on r.id = i.response_id and r.status = 'submitted'
@@ -206,10 +186,10 @@ describe("organizer: pilot programmes on a phone", () => {
       )
       .get() as { email: string };
     sqlite.close();
-    const context = await newContext(browser, { javaScript: false });
+    const context = await newContext(demo.browser, { javaScript: false });
     const page = await context.newPage();
-    await logInAs(page, server.url, alumnus.email, PASSWORD);
-    await page.goto(`${server.url}/me/pilots`);
+    await demo.logIn(page, alumnus.email);
+    await page.goto(`${demo.url}/me/pilots`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("My action plans and pilots");
     await expectAccessible(page, "my action plans");
     await expectNoSideScroll(page);
@@ -236,10 +216,10 @@ describe("organizer: pilot programmes on a phone", () => {
     await context.close();
 
     // The organizer's edit pages.
-    const org = await newContext(browser, { javaScript: false });
+    const org = await newContext(demo.browser, { javaScript: false });
     const op = await org.newPage();
-    await logIn(op, "organizer@vlx.demo");
-    await op.goto(`${server.url}/pilots?country=KH`);
+    await demo.logIn(op, "organizer@vlx.demo");
+    await op.goto(`${demo.url}/pilots?country=KH`);
     await op
       .getByRole("link", { name: /^Edit\b.*Phum/ })
       .first()
@@ -247,7 +227,7 @@ describe("organizer: pilot programmes on a phone", () => {
     await expect.poll(() => op.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Edit pilot village/);
     await expectAccessible(op, "edit village");
     await expectNoSideScroll(op);
-    await op.goto(`${server.url}/pilots?country=KH`);
+    await op.goto(`${demo.url}/pilots?country=KH`);
     await op.getByRole("link", { name: "Chicken vaccination and improved coops" }).click();
     await op.getByRole("link", { name: "Edit", exact: true }).click();
     await expect.poll(() => op.getByRole("heading", { level: 1 }).textContent()).toBe("Edit pilot project");

@@ -5,18 +5,16 @@
 // themselves) sees her coming. Every page: axe scan and a screenshot under test-results/
 // (placement-*.png).
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let editionId: number;
 
 function query<T>(sql: string, ...args: unknown[]): T {
-  const db = new Database(server.dbPath, { readonly: true });
+  const db = new Database(demo.server.dbPath, { readonly: true });
   try {
     return db.prepare(sql).get(...args) as T;
   } finally {
@@ -39,25 +37,18 @@ async function check(page: Page, name: string) {
   expect(overflow, `${name} fits 360 px`).toEqual([]);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+beforeAll(() => {
   editionId = query<{ id: number }>("select id from editions where mode <> 'online' and ends_on >= ? order by starts_on limit 1", todayIn("Asia/Shanghai")).id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe("placement board → offers → accept", () => {
   it("an organizer runs the engine, saves, moves a participant and sends offers; the participant accepts", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await demo.logIn(org, "organizer@vlx.demo");
 
     // The board, reached from the edition page.
-    await org.goto(`${server.url}/admin/editions/${editionId}`);
+    await org.goto(`${demo.url}/admin/editions/${editionId}`);
     await Promise.all([
       org.waitForURL(new RegExp(`/admin/editions/${editionId}/placement$`)),
       org.getByRole("navigation", { name: "This edition" }).getByRole("link", { name: "Placement board" }).click(),
@@ -104,10 +95,10 @@ describe("placement board → offers → accept", () => {
     expect(await org.locator(".badge-proposed").count()).toBe(0);
 
     // The participant accepts her offer from "My applications".
-    const pctx = await newContext(browser);
+    const pctx = await newContext(demo.browser);
     const me = await pctx.newPage();
-    await logInAs(me, server.url, "sari.id@vlx.demo", PASSWORD);
-    await me.goto(`${server.url}/me`);
+    await demo.logIn(me, "sari.id@vlx.demo");
+    await me.goto(`${demo.url}/me`);
     await check(me, "me");
     await Promise.all([
       me.waitForURL(/\/me\/placements\/\d+$/),
@@ -136,10 +127,10 @@ describe("placement board → offers → accept", () => {
        join users u on u.id = c.user_id where v.id = ? order by u.id limit 1`,
       visit.visit_id,
     );
-    const hctx = await newContext(browser);
+    const hctx = await newContext(demo.browser);
     const hostPage = await hctx.newPage();
-    await logInAs(hostPage, server.url, host.email, PASSWORD);
-    const res = await hostPage.goto(`${server.url}/host/visits/${visit.visit_id}`);
+    await demo.logIn(hostPage, host.email);
+    const res = await hostPage.goto(`${demo.url}/host/visits/${visit.visit_id}`);
     expect(res!.status()).toBe(200);
     const sari = hostPage.getByRole("region", { name: /^Participants of / }).locator("tbody tr", { hasText: "Sari" });
     await expect.poll(() => sari.count()).toBe(1);
@@ -152,10 +143,10 @@ describe("placement board → offers → accept", () => {
   });
 
   it("works without JavaScript: the board runs the engine and shows the proposal", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
-    await org.goto(`${server.url}/admin/editions/${editionId}/placement`);
+    await demo.logIn(org, "organizer@vlx.demo");
+    await org.goto(`${demo.url}/admin/editions/${editionId}/placement`);
     await org.getByRole("button", { name: "Run the engine" }).click();
     await org.waitForLoadState();
     expect(await org.locator("#proposal-h").textContent()).toContain("optimal mode");

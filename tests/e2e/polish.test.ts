@@ -2,27 +2,16 @@
 // 103-letter one-word name at 360 px (item 2), the host home's upcoming visits at 360 px (item 3)
 // and the organizer's training grid at 1366 px (item 4).
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const LONG = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepfleg";
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 /** Runs `sql` on the server's database beside it (WAL lets both write; waits for its lock). */
 function write<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(server.dbPath, { fileMustExist: true });
+  const db = new Database(demo.server.dbPath, { fileMustExist: true });
   db.pragma("busy_timeout = 10000");
   try {
     return fn(db);
@@ -35,9 +24,9 @@ function write<T>(fn: (db: Database.Database) => T): T {
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function page(email: string, width = 360) {
-  const ctx = await newContext(browser, { width });
+  const ctx = await newContext(demo.browser, { width });
   const p = await ctx.newPage();
-  await logInAs(p, server.url, email, PASSWORD);
+  await demo.logIn(p, email);
   return p;
 }
 
@@ -47,7 +36,7 @@ describe("layout fixes", () => {
       (db) => (db.prepare("select application_id as id from certificates where revoked_at is null order by id limit 1").get() as { id: number }).id,
     );
     const p = await page("organizer@vlx.demo");
-    await p.goto(`${server.url}/admin/certificates/${id}`);
+    await p.goto(`${demo.url}/admin/certificates/${id}`);
     await expect.poll(() => p.locator(".certificate .signatures div").count()).toBe(2);
     const rights = await p.locator(".certificate .signatures div").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
     for (const r of rights) expect(r).toBeLessThanOrEqual(360);
@@ -69,14 +58,14 @@ describe("layout fixes", () => {
       return a.id;
     });
     const p = await page("organizer@vlx.demo");
-    await p.goto(`${server.url}/admin`);
+    await p.goto(`${demo.url}/admin`);
     await expect.poll(() => p.getByTestId("signed-in-roles").innerText()).toContain(LONG.slice(0, 20));
     expect(await overflow(p)).toBeLessThanOrEqual(0);
-    await p.goto(`${server.url}/admin/applications/${appId}`);
+    await p.goto(`${demo.url}/admin/applications/${appId}`);
     await expect.poll(() => p.locator("main").innerText()).toContain(LONG.slice(0, 20));
     expect(await overflow(p)).toBeLessThanOrEqual(0);
     // In the list the name's cell wraps too (the table may scroll, but not for the name).
-    await p.goto(`${server.url}/admin/applications?q=${LONG.slice(0, 30).toLowerCase()}`);
+    await p.goto(`${demo.url}/admin/applications?q=${LONG.slice(0, 30).toLowerCase()}`);
     const cell = p.locator(`td:has(a[href="/admin/applications/${appId}"])`);
     await expect.poll(() => cell.count()).toBe(1);
     expect((await cell.boundingBox())!.width).toBeLessThan(360);
@@ -85,7 +74,7 @@ describe("layout fixes", () => {
 
   it("the host home's upcoming visits are readable at 360 px without sideways scrolling", async () => {
     const p = await page("host.xishuangbanna@vlx.demo");
-    await p.goto(`${server.url}/host`);
+    await p.goto(`${demo.url}/host`);
     const region = p.locator('section[aria-labelledby="upcoming"]');
     await expect.poll(() => region.locator("tbody tr").count()).toBeGreaterThan(0);
     const cells = await region.locator("tbody td").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
@@ -102,7 +91,7 @@ describe("layout fixes", () => {
     const editionId = write(
       (db) => (db.prepare("select edition_id as id from training_sessions group by edition_id order by count(*) desc limit 1").get() as { id: number }).id,
     );
-    await p.goto(`${server.url}/admin/editions/${editionId}/trainings`);
+    await p.goto(`${demo.url}/admin/editions/${editionId}/trainings`);
     const grid = p.locator(".sched-table");
     await expect.poll(() => grid.isVisible()).toBe(true);
     const clipped = await grid.evaluate((e) => e.scrollWidth - e.clientWidth);

@@ -4,29 +4,18 @@
 // the second was refused because it awaits the focal point's endorsement; an empty decision is refused
 // next to the field; a reject without a reason answers 400 and changes nothing.
 // Every page passes axe.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { describe, expect, it } from "vitest";
+import { expectPageFits, logInAs, newContext, withDemoServer } from "../support/e2e";
 import { DEMO_PASSWORD } from "../../db/seed";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 describe("review at scale", () => {
   it("sorts by a column and decides on ticked rows, listing each refusal, without JavaScript", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const org = await ctx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", DEMO_PASSWORD);
-    await org.goto(`${server.url}/admin/applications`);
+    await logInAs(org, demo.url, "organizer@vlx.demo", DEMO_PASSWORD);
+    await org.goto(`${demo.url}/admin/applications`);
 
     // Sort by status (life-cycle order) from the column header, then the other way.
     await org.getByRole("link", { name: "Status", exact: true }).click();

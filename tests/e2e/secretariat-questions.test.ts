@@ -4,13 +4,12 @@
 // is refused with the error under it, and the organizer's review page shows the answers. Axe on
 // every page.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, logInAs, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let editionId: number;
 
 /** An edition whose application window is open today (the demo has one). */
@@ -29,25 +28,18 @@ function openEdition(dbPath: string): number {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  editionId = openEdition(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  editionId = openEdition(demo.server.dbPath);
 });
 
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 
 describe("custom application questions (no JavaScript, 360 px)", () => {
   it("organizer adds them, a leader answers them, the review page shows the answers", async () => {
-    const orgCtx = await newContext(browser, { width: 360, javaScript: false });
+    const orgCtx = await newContext(demo.browser, { width: 360, javaScript: false });
     const org = await orgCtx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", "vlx-demo-2026");
-    await org.goto(`${server.url}/admin/editions/${editionId}`);
+    await logInAs(org, demo.url, "organizer@vlx.demo", "vlx-demo-2026");
+    await org.goto(`${demo.url}/admin/editions/${editionId}`);
     await org.getByRole("link", { name: "Application questions" }).click();
     await org.waitForURL((u) => u.pathname.endsWith("/questions"));
     const before = await org.locator(".question-list > li").count(); // the demo's own questions
@@ -84,16 +76,16 @@ describe("custom application questions (no JavaScript, 360 px)", () => {
     await screenshot(org, "secretariat-questions-360");
 
     // A new leader answers them with the rest of the form.
-    const leadCtx = await newContext(browser, { width: 360, javaScript: false });
+    const leadCtx = await newContext(demo.browser, { width: 360, javaScript: false });
     const lead = await leadCtx.newPage();
-    await lead.goto(`${server.url}/signup`);
+    await lead.goto(`${demo.url}/signup`);
     await field(lead, "displayName").fill("Ni Ni");
     await field(lead, "email").fill(`ni.ni.${Date.now()}@example.org`);
     await field(lead, "password").fill("a long enough password");
     await field(lead, "passwordConfirm").fill("a long enough password");
     await lead.getByRole("button", { name: "Create account" }).click();
     await lead.waitForURL((u) => u.pathname === "/me");
-    await lead.goto(`${server.url}/apply/${editionId}`);
+    await lead.goto(`${demo.url}/apply/${editionId}`);
     await lead
       .getByRole("group", { name: /How will you travel to the host country/ })
       .getByLabel("Plane")
@@ -135,14 +127,14 @@ describe("custom application questions (no JavaScript, 360 px)", () => {
 
     // The organizer's review page shows them.
     const appId = (() => {
-      const sqlite = new Database(server.dbPath, { readonly: true });
+      const sqlite = new Database(demo.server.dbPath, { readonly: true });
       try {
         return (sqlite.prepare("select id from applications where given_name = 'နီနီ'").get() as { id: number }).id;
       } finally {
         sqlite.close();
       }
     })();
-    await org.goto(`${server.url}/admin/applications/${appId}`);
+    await org.goto(`${demo.url}/admin/applications/${appId}`);
     const answers = org.locator(".custom-answers");
     await expect.poll(() => answers.textContent()).toContain("How will you travel to the host country?Plane");
     expect(await answers.textContent()).toContain("Do you need a visa?Yes");

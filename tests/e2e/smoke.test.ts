@@ -1,26 +1,15 @@
 // The server as a person meets it: security headers, hydration under the CSP, the language
 // switcher with and without JavaScript, sign-up and log-in, the 404 page, and a request log that
 // holds no personal data.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { expectAccessible, launchBrowser, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = withDemoServer();
 
 describe("the app in Chromium", () => {
   it("sends a CSP with a per-request nonce that every inline script carries", async () => {
-    const a = await fetch(`${server.url}/login`);
-    const b = await fetch(`${server.url}/login`);
+    const a = await fetch(`${demo.url}/login`);
+    const b = await fetch(`${demo.url}/login`);
     const nonceA = /'nonce-([^']+)'/.exec(a.headers.get("content-security-policy") ?? "")?.[1];
     const nonceB = /'nonce-([^']+)'/.exec(b.headers.get("content-security-policy") ?? "")?.[1];
     expect(nonceA).toBeTruthy();
@@ -33,12 +22,12 @@ describe("the app in Chromium", () => {
   });
 
   it("hydrates without CSP violations or console errors", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.url}/`);
     await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);
@@ -49,14 +38,14 @@ describe("the app in Chromium", () => {
 
   for (const javaScript of [true, false]) {
     it(`switches the language to Vietnamese and remembers it (JavaScript ${javaScript ? "on" : "off"})`, async () => {
-      const ctx = await newContext(browser, { javaScript });
+      const ctx = await newContext(demo.browser, { javaScript });
       const page = await ctx.newPage();
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${demo.url}/login`);
       await page.getByLabel("Language").selectOption("vi");
       await page.getByRole("button", { name: "Change" }).click();
       await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("vi");
       expect(new URL(page.url()).pathname).toBe("/login");
-      await page.goto(`${server.url}/signup`);
+      await page.goto(`${demo.url}/signup`);
       expect(await page.locator("html").getAttribute("lang")).toBe("vi");
       await expectAccessible(page, "signup in Vietnamese");
       await ctx.close();
@@ -64,9 +53,9 @@ describe("the app in Chromium", () => {
   }
 
   it("signs up and logs in without JavaScript, and the log holds no e-mail address", async () => {
-    const ctx = await newContext(browser, { javaScript: false });
+    const ctx = await newContext(demo.browser, { javaScript: false });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/signup`);
+    await page.goto(`${demo.url}/signup`);
     await expectAccessible(page, "signup");
     await page.getByLabel("Your name").fill("ສົມພອນ ພົມມະຈັນ");
     await page.getByLabel("E-mail address").fill("smoke.leader@example.org");
@@ -83,17 +72,17 @@ describe("the app in Chromium", () => {
     await page.waitForURL((u) => u.pathname === "/me");
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL((u) => u.pathname === "/");
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${demo.url}/login`);
     await page.getByLabel("E-mail address").fill("Smoke.Leader@example.org");
     await page.locator('input[name="password"]').fill("a-long-password");
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL((u) => u.pathname === "/me");
-    expect(server.output()).not.toContain("smoke.leader");
+    expect(demo.server.output()).not.toContain("smoke.leader");
     await ctx.close();
   });
 
   it("refuses a request body far larger than any form with 413, before reading it", async () => {
-    const res = await fetch(`${server.url}/signup`, {
+    const res = await fetch(`${demo.url}/signup`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "displayName=" + "x".repeat(3 * 1024 * 1024),
@@ -102,9 +91,9 @@ describe("the app in Chromium", () => {
   });
 
   it("answers an unknown page with a 404 page", async () => {
-    const ctx = await newContext(browser);
+    const ctx = await newContext(demo.browser);
     const page = await ctx.newPage();
-    const res = await page.goto(`${server.url}/no-such-page`);
+    const res = await page.goto(`${demo.url}/no-such-page`);
     expect(res?.status()).toBe(404);
     await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
     await expectAccessible(page, "404");

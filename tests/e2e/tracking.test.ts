@@ -3,15 +3,13 @@
 // dashboard changes accordingly, and certificates of a Khmer and a Burmese participant render
 // (screenshots under test-results/ to look at). Axe scans on every page.
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, formatDate, todayIn } from "~/domain/dates";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const TITLE = "E2E field workshop: homestay bookkeeping";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; visitId: number; trainingId: number; today: string; khmer: number; burmese: number };
 
 /** A visit at Hebian (coordinated by host.xishuangbanna) running today, three accepted participants, a session that just ended. */
@@ -60,19 +58,12 @@ function fixtures(dbPath: string) {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 async function sessionRow(page: Page) {
-  await page.goto(`${server.url}/admin/editions/${fx.editionId}/dashboard?visit=${fx.visitId}`);
+  await page.goto(`${demo.url}/admin/editions/${fx.editionId}/dashboard?visit=${fx.visitId}`);
   const row = page.locator("#sessions + .chart-pair tr", { hasText: TITLE });
   const cells = await row.locator("td").allTextContents();
   return { present: Number(cells[0]), late: Number(cells[1]), unrecorded: Number(cells[4]) };
@@ -80,24 +71,24 @@ async function sessionRow(page: Page) {
 
 describe("attendance on a phone changes the dashboard", () => {
   it("host takes attendance (JS on and off); organizer sees it", async () => {
-    const orgCtx = await newContext(browser, { width: 1200 });
+    const orgCtx = await newContext(demo.browser, { width: 1200 });
     const org = await orgCtx.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
+    await demo.logIn(org, "organizer@vlx.demo");
     const before = await sessionRow(org);
     expect(before).toEqual({ present: 0, late: 0, unrecorded: 3 });
     await expectAccessible(org, "edition dashboard");
     await screenshot(org, "tracking-dashboard-before");
 
-    const hostCtx = await newContext(browser, { width: 360 });
+    const hostCtx = await newContext(demo.browser, { width: 360 });
     const host = await hostCtx.newPage();
-    await logInAs(host, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
-    await host.goto(`${server.url}/host`);
+    await demo.logIn(host, "host.xishuangbanna@vlx.demo");
+    await host.goto(`${demo.url}/host`);
     // The date is written as the reader writes it (issue 12 item 9), not as ISO text.
     await host
       .getByRole("link", { name: `Take attendance for today (${formatDate(fx.today, "en")})` })
       .first()
       .waitFor();
-    await host.goto(`${server.url}/attendance/training/${fx.trainingId}`);
+    await host.goto(`${demo.url}/attendance/training/${fx.trainingId}`);
     await expect.poll(() => host.locator(".checkin-list > li").count()).toBe(3);
     const first = host.locator(".checkin-list > li").first();
     await first.getByRole("button", { name: "Present" }).click();
@@ -113,7 +104,7 @@ describe("attendance on a phone changes the dashboard", () => {
     expect(await host.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(host, "training check-in list");
     await screenshot(host, "tracking-checkin-360");
-    await host.goto(`${server.url}/attendance/code/${fx.trainingId}`);
+    await host.goto(`${demo.url}/attendance/code/${fx.trainingId}`);
     await expect.poll(async () => (await host.locator(".code-display").textContent())?.replace(/\s/g, "")).toMatch(/^\d{6}$/);
     await expectAccessible(host, "check-in code");
     await screenshot(host, "tracking-code-360");
@@ -126,20 +117,20 @@ describe("attendance on a phone changes the dashboard", () => {
     await screenshot(org, "tracking-dashboard-after");
 
     // Without JavaScript: the visit day's list, a plain POST and redirect.
-    const noJs = await newContext(browser, { width: 360, javaScript: false });
+    const noJs = await newContext(demo.browser, { width: 360, javaScript: false });
     const page = await noJs.newPage();
-    await logInAs(page, server.url, "host.xishuangbanna@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/attendance/visit/${fx.visitId}/${fx.today}`);
+    await demo.logIn(page, "host.xishuangbanna@vlx.demo");
+    await page.goto(`${demo.url}/attendance/visit/${fx.visitId}/${fx.today}`);
     const row = page.locator(".checkin-list > li").first();
     await row.getByRole("button", { name: "Absent" }).click();
     await page.waitForLoadState("load");
     await expect.poll(() => page.locator(".checkin-list > li").first().locator(".att-badge").textContent()).toBe("Absent");
     await expectAccessible(page, "visit day check-in list (no JS)");
     // Another day is refused on the server, whatever the page shows.
-    await page.goto(`${server.url}/attendance/visit/${fx.visitId}/${addDays(fx.today, 1)}`);
+    await page.goto(`${demo.url}/attendance/visit/${fx.visitId}/${addDays(fx.today, 1)}`);
     await expect.poll(() => page.locator(".alert-warn").textContent()).toContain("Check-in opens on");
     const dayRow = await (async () => {
-      await org.goto(`${server.url}/admin/editions/${fx.editionId}/dashboard?visit=${fx.visitId}`);
+      await org.goto(`${demo.url}/admin/editions/${fx.editionId}/dashboard?visit=${fx.visitId}`);
       return org.locator("#visits + .chart-pair tr", { hasText: "E2E homestay week" }).locator("td").nth(3).textContent();
     })();
     expect(dayRow).toContain("(0/6)"); // yesterday and today × 3 participants, one absent so far
@@ -149,14 +140,14 @@ describe("attendance on a phone changes the dashboard", () => {
   });
 
   it("renders certificates with Khmer and Burmese names", async () => {
-    const ctx = await newContext(browser, { width: 1280 });
+    const ctx = await newContext(demo.browser, { width: 1280 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
+    await demo.logIn(page, "organizer@vlx.demo");
     for (const [id, name] of [
       [fx.khmer, "khmer"],
       [fx.burmese, "burmese"],
     ] as const) {
-      await page.goto(`${server.url}/admin/certificates/${id}`);
+      await page.goto(`${demo.url}/admin/certificates/${id}`);
       // Issue 15: the organizer issues it first (number, issue date, verification QR).
       // (The demo issued those who had completed already; the fixture just made these two complete.)
       const issue = page.getByRole("button", { name: "Issue certificate" });
@@ -172,19 +163,19 @@ describe("attendance on a phone changes the dashboard", () => {
     }
     // Issue 15: anyone can check the certificate at its address (no login, no JavaScript, 360 px);
     // after the organizer revokes it (no JavaScript) the same address says so.
-    await page.goto(`${server.url}/admin/certificates/${fx.khmer}`);
-    const verifyUrl = (await page.locator(".certificate .verify-url").textContent())!.replace(/^https?:\/\/[^/]+/, server.url);
-    const publicCtx = await newContext(browser, { width: 360, javaScript: false });
+    await page.goto(`${demo.url}/admin/certificates/${fx.khmer}`);
+    const verifyUrl = (await page.locator(".certificate .verify-url").textContent())!.replace(/^https?:\/\/[^/]+/, demo.url);
+    const publicCtx = await newContext(demo.browser, { width: 360, javaScript: false });
     const pub = await publicCtx.newPage();
     await pub.goto(verifyUrl);
     await expect.poll(() => pub.locator(".alert").first().textContent()).toBe("Valid certificate");
     expect(await pub.locator("dl.facts").textContent()).toMatch(/[\u1780-\u17FF]/);
     await expectAccessible(pub, "certificate verification (360 px, no JS)");
     await screenshot(pub, "secretariat-verify-360");
-    const orgNoJs = await newContext(browser, { width: 360, javaScript: false });
+    const orgNoJs = await newContext(demo.browser, { width: 360, javaScript: false });
     const org = await orgNoJs.newPage();
-    await logInAs(org, server.url, "organizer@vlx.demo", PASSWORD);
-    await org.goto(`${server.url}/admin/certificates/${fx.khmer}`);
+    await demo.logIn(org, "organizer@vlx.demo");
+    await org.goto(`${demo.url}/admin/certificates/${fx.khmer}`);
     await org.getByRole("button", { name: "Revoke" }).click();
     await org.waitForLoadState("load");
     await expect.poll(() => org.locator(".field-errors").first().textContent()).toContain("Give the reason");
@@ -194,12 +185,12 @@ describe("attendance on a phone changes the dashboard", () => {
     await expectAccessible(org, "revoked certificate (organizer, 360 px, no JS)");
     await pub.goto(verifyUrl);
     await expect.poll(() => pub.locator(".alert").first().textContent()).toBe("This certificate has been revoked.");
-    await pub.goto(`${server.url}/verify?code=nonsense`);
+    await pub.goto(`${demo.url}/verify?code=nonsense`);
     await expect.poll(() => pub.locator(".field-errors").textContent()).toContain("This is not a verification code");
     await expectAccessible(pub, "verify form with an error (360 px, no JS)");
     await publicCtx.close();
     await orgNoJs.close();
-    await page.goto(`${server.url}/admin/dashboard`);
+    await page.goto(`${demo.url}/admin/dashboard`);
     await expectAccessible(page, "dashboard across editions");
     await screenshot(page, "tracking-dashboard-all");
     await ctx.close();

@@ -5,14 +5,11 @@
 // first one's page, cancels the second alone, and finds the series on the schedule. Every page:
 // axe scan, no sideways scroll, a screenshot under test-results/.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
 const TITLE = "Evening homestay circle — ວົງສົນທະນາ";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; visitId: number; arrival: string; departure: string };
 
 function fixtures(dbPath: string) {
@@ -37,23 +34,16 @@ const plusDays = (date: string, n: number) => {
 const weekday = (date: Date) => date.toLocaleDateString("en", { weekday: "long", timeZone: "UTC" });
 const medium = (date: Date) => date.toLocaleDateString("en", { dateStyle: "medium", timeZone: "UTC" });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 describe("recurring training sessions", () => {
   it("without JavaScript at 360 px: a weekly series on two chosen days, its occurrences, one cancelled alone", async () => {
-    const ctx = await newContext(browser, { width: 360, javaScript: false });
+    const ctx = await newContext(demo.browser, { width: 360, javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings/new?visitId=${fx.visitId}`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings/new?visitId=${fx.visitId}`);
     await page.getByLabel("Title").fill(TITLE);
     await page.getByLabel("Type").selectOption("workshop");
     await page.getByLabel("Who attends").selectOption("visit");
@@ -118,7 +108,7 @@ describe("recurring training sessions", () => {
     await expectPageFits(page, "series-occurrence-cancelled-360-nojs");
 
     // The schedule shows both, the second as cancelled, each saying how the series repeats.
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings?visit=${fx.visitId}`);
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings?visit=${fx.visitId}`);
     const cards = page.locator(".sched-list .sched-item").filter({ hasText: TITLE });
     await expect.poll(() => cards.count()).toBe(2);
     const repeats = `Repeats: ${[first, second]
@@ -132,10 +122,10 @@ describe("recurring training sessions", () => {
   });
 
   it("with JavaScript: a daily series for a number of sessions, then this and all following cancelled", async () => {
-    const ctx = await newContext(browser, { width: 1280 });
+    const ctx = await newContext(demo.browser, { width: 1280 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings/new?visitId=${fx.visitId}`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings/new?visitId=${fx.visitId}`);
     await page.getByLabel("Title").fill("Night market walk");
     await page.getByLabel("Who attends").selectOption("visit");
     await page.getByLabel("Exchange visit").selectOption(String(fx.visitId));

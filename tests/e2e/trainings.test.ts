@@ -4,13 +4,10 @@
 // itinerary on a 360 px phone, with and without JavaScript, and downloads the calendar feed.
 // Every page: axe scan and a screenshot under test-results/.
 import Database from "better-sqlite3";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, type TestServer } from "../support/e2e";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, newContext, screenshot, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; visitId: number; day: string; participantEmail: string };
 
 /** The Hebian visit of the demo edition, and an accepted placement on it for Sari (made here if the demo has none). */
@@ -39,23 +36,16 @@ function fixtures(dbPath: string) {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 describe("training sessions", () => {
   it("an organizer schedules a session: a clash first (refused, values kept), then saved", async () => {
-    const ctx = await newContext(browser, { width: 1280 });
+    const ctx = await newContext(demo.browser, { width: 1280 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/trainings`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings`);
     await expect.poll(() => page.getByRole("table").count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await screenshot(page, "trainings-grid-desktop");
@@ -97,10 +87,10 @@ describe("training sessions", () => {
   });
 
   it("the participant sees it in their itinerary on a phone and downloads the feed", async () => {
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, fx.participantEmail, PASSWORD);
-    await page.goto(`${server.url}/me/itinerary`);
+    await demo.logIn(page, fx.participantEmail);
+    await page.goto(`${demo.url}/me/itinerary`);
     await expect.poll(() => page.getByRole("link", { name: "Village finance clinic — ກອງທຶນບ້ານ" }).count()).toBe(1);
     expect(await page.getByText(/14:00–15:30 GMT\+8/).count()).toBeGreaterThan(0);
     // Sari's home zone (Asia/Jakarta) is an hour behind: her own time is shown beside.
@@ -116,7 +106,7 @@ describe("training sessions", () => {
     await page.getByRole("button", { name: "Make the private address" }).first().click();
     await expect.poll(() => page.locator(".feed-url").count()).toBe(1);
     const feedUrl = (await page.locator(".feed-url").first().textContent())!.trim();
-    expect(feedUrl.startsWith(`${server.url}/feeds/`), "built from APP_URL").toBe(true);
+    expect(feedUrl.startsWith(`${demo.url}/feeds/`), "built from APP_URL").toBe(true);
     await expectAccessible(page, "itinerary with a new feed URL");
     const res = await page.request.get(feedUrl);
     expect(res.status()).toBe(200);
@@ -127,10 +117,10 @@ describe("training sessions", () => {
     await ctx.close();
 
     // Without JavaScript: the itinerary and the organizer's grid as a per-day list at 360 px.
-    const noJs = await newContext(browser, { width: 360, javaScript: false });
+    const noJs = await newContext(demo.browser, { width: 360, javaScript: false });
     const p2 = await noJs.newPage();
-    await logInAs(p2, server.url, "organizer@vlx.demo", PASSWORD);
-    await p2.goto(`${server.url}/admin/editions/${fx.editionId}/trainings?visit=${fx.visitId}`);
+    await demo.logIn(p2, "organizer@vlx.demo");
+    await p2.goto(`${demo.url}/admin/editions/${fx.editionId}/trainings?visit=${fx.visitId}`);
     expect(await p2.locator(".sched-list").getByText("Village finance clinic — ກອງທຶນບ້ານ").count()).toBe(1);
     await expectAccessible(p2, "grid without JS at 360 px");
     await screenshot(p2, "trainings-grid-360-nojs");

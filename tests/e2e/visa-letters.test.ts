@@ -8,14 +8,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "~/domain/dates";
-import { expectAccessible, expectPageFits, launchBrowser, logInAs, newContext, startServer, type TestServer } from "../support/e2e";
+import { expectAccessible, expectPageFits, newContext, withDemoServer } from "../support/e2e";
 
-const PASSWORD = "vlx-demo-2026";
-let server: TestServer;
-let browser: Browser;
+const demo = withDemoServer();
 let fx: { editionId: number; applicationId: number; email: string };
 
 /** Two visits of the open edition, in Cambodia and Myanmar, both accepted by one participant without passport data. */
@@ -55,7 +53,7 @@ function fixtures(dbPath: string) {
 
 /** The participant's valid letters by host country, read from the server's database. */
 function lettersOf(applicationId: number): Record<string, number> {
-  const db = new Database(server.dbPath, { readonly: true });
+  const db = new Database(demo.server.dbPath, { readonly: true });
   try {
     const rows = db.prepare("select id, host_country from visa_letters where application_id = ? and revoked_at is null").all(applicationId) as {
       id: number;
@@ -67,15 +65,8 @@ function lettersOf(applicationId: number): Record<string, number> {
   }
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fx = fixtures(server.dbPath);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  fx = fixtures(demo.server.dbPath);
 });
 
 /** Prints the page to an A4 PDF (print media), returns its text; renders page 1 to PNG for a person to look at. */
@@ -104,10 +95,10 @@ async function printToPdf(page: Page, name: string): Promise<string> {
 
 describe("visa invitation letters", () => {
   it("participant gives passport details on a phone without JavaScript, consent required", async () => {
-    const ctx = await newContext(browser, { width: 360, javaScript: false });
+    const ctx = await newContext(demo.browser, { width: 360, javaScript: false });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, fx.email, PASSWORD);
-    await page.goto(`${server.url}/me/applications/${fx.applicationId}`);
+    await demo.logIn(page, fx.email);
+    await page.goto(`${demo.url}/me/applications/${fx.applicationId}`);
     await page.getByRole("link", { name: "Passport details for the visa invitation letter" }).click();
     await page.getByLabel("Name as in the passport").fill("SOMCHAI TESTPASSPORT");
     await page.getByLabel("Passport number").fill("aa 1234567");
@@ -124,10 +115,10 @@ describe("visa invitation letters", () => {
   });
 
   it("organizer issues every missing letter, opens and prints the Khmer and Burmese ones; the code verifies", async () => {
-    const ctx = await newContext(browser, { width: 360 });
+    const ctx = await newContext(demo.browser, { width: 360 });
     const page = await ctx.newPage();
-    await logInAs(page, server.url, "organizer@vlx.demo", PASSWORD);
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}`);
+    await demo.logIn(page, "organizer@vlx.demo");
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}`);
     await page.getByRole("link", { name: "Visa letters" }).click();
     await page.waitForURL((u) => u.pathname.endsWith("/visa-letters"));
     await page.getByRole("button", { name: /Issue all missing letters/ }).click();
@@ -144,7 +135,7 @@ describe("visa invitation letters", () => {
     await page.locator(`a[href='/admin/visa-letters/${letters.KH}']`).first().click();
     let code = "";
     for (const cc of ["KH", "MM"] as const) {
-      if (cc === "MM") await page.goto(`${server.url}/admin/visa-letters/${letters.MM}`);
+      if (cc === "MM") await page.goto(`${demo.url}/admin/visa-letters/${letters.MM}`);
       await page.waitForURL((u) => u.pathname === `/admin/visa-letters/${letters[cc]}`);
       await expect.poll(() => page.locator(`section.visa-block[lang='${cc === "KH" ? "km" : "my"}']`).count()).toBe(1);
       await expect.poll(() => page.getByText("AA1234567").count()).toBeGreaterThanOrEqual(1);
@@ -156,14 +147,14 @@ describe("visa invitation letters", () => {
       code = (await page.locator(".visa-facts tr", { hasText: "Verification code" }).locator("td").innerText()).trim();
     }
 
-    await page.goto(`${server.url}/admin/editions/${fx.editionId}/visa-letters/print`);
+    await page.goto(`${demo.url}/admin/editions/${fx.editionId}/visa-letters/print`);
     await expect.poll(() => page.locator("article.visa-letter").count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(page, "visa print all");
     await ctx.close();
 
-    const pub = await newContext(browser, { width: 360 });
+    const pub = await newContext(demo.browser, { width: 360 });
     const v = await pub.newPage();
-    await v.goto(`${server.url}/verify/${code}?lng=en`);
+    await v.goto(`${demo.url}/verify/${code}?lng=en`);
     await expect.poll(() => v.getByText("Valid visa invitation letter").count()).toBe(1);
     expect(await v.locator("body").innerText()).not.toContain("AA1234567");
     await expectPageFits(v, "visa-verify");

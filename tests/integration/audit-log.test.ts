@@ -2,8 +2,10 @@
 // by person (who did it, whom it concerns), record, action and UTC dates, 50 a page, as CSV;
 // bad filters answer 400 with the typed values kept; anyone but an organizer gets 404.
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, t } from "~/db.server";
+import { userNameColumns } from "~/domain/names";
 import { recordAudit } from "~/models/audit.server";
 import { listAuditEvents } from "~/models/audit/log.server";
 import { NotFoundError } from "~/models/errors";
@@ -106,6 +108,28 @@ describe("audit log", () => {
     const vetting = await get(`?type=host_site&record=5`);
     expect(vetting.items).toHaveLength(1);
     expect(vetting.items[0].actor).toBeNull();
+  });
+
+  it("matches people on users.search_name, the folded name written with every name change", async () => {
+    const org = await createUser({ roles: [{ role: "organizer" }] });
+    const cookie = await cookieFor(org.id);
+    const get = async (person: string) => {
+      const r = await call(auditLoader, `/admin/audit?person=${encodeURIComponent(person)}&as=actor&from=2031-05-01&to=2031-05-31`, { cookie });
+      return ((await r.json()) as { items: { actor: string | null }[] }).items.map((e) => e.actor);
+    };
+    const who = await createUser({ name: "Trần Văn Bình Rename", email: "binh.rename@example.org" });
+    eventAt("2031-05-03T08:00:00.000Z", who.id, { entityType: "edition", entityId: 79, action: "update" });
+    expect(await get("tran van binh")).toEqual(["Trần Văn Bình Rename"]);
+
+    // A name change writes both columns (userNameColumns): the new name is found, the old one no longer.
+    db().update(t.users).set(userNameColumns("Lê Thị Hoa Rename")).where(eq(t.users.id, who.id)).run();
+    expect(await get("le thi hoa")).toEqual(["Lê Thị Hoa Rename"]);
+    expect(await get("tran van binh")).toEqual([]);
+
+    // The filter reads the column, not the display name: a stale column would hide the person.
+    db().update(t.users).set({ searchName: "zz stale column" }).where(eq(t.users.id, who.id)).run();
+    expect(await get("le thi hoa")).toEqual([]);
+    expect(await get("zz stale")).toEqual(["Lê Thị Hoa Rename"]);
   });
 
   it("finds events by the person they concern: placements and certificates of an application count", async () => {

@@ -119,6 +119,12 @@ describe("demo seed", () => {
     ).toHaveLength(1);
   });
 
+  it("folds every seeded user's display name into users.search_name (the audit log's person filter)", () => {
+    const users = db().select({ name: t.users.displayName, searchName: t.users.searchName }).from(t.users).all();
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.filter((u) => u.searchName !== foldForSearch(u.name))).toEqual([]);
+  });
+
   it("gives every application an audit trail that follows the life cycle to its status", () => {
     const grants = db().select().from(t.roleGrants).all();
     const organizers = new Set(grants.filter((g) => g.role === "organizer").map((g) => g.userId));

@@ -11,7 +11,8 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed";
 
 export type TestServer = { url: string; port: number; pid: number; dbPath: string; stop: () => Promise<void>; output: () => string };
 
@@ -186,6 +187,54 @@ export async function logInAs(page: Page, baseUrl: string, email: string, passwo
     const res = await page.request.post(`${baseUrl}/language`, { form: { lng, redirectTo: "/" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
     expect(res.status(), `saving language ${lng}`).toBe(302);
   }
+}
+
+/** The demo server and browser of a test file, from withDemoServer. */
+export type DemoServer = {
+  /** The running server (its database path, its output). */
+  readonly server: TestServer;
+  /** The server's base URL, "http://127.0.0.1:<port>". */
+  readonly url: string;
+  /** The Chromium shared by the file's tests (each test opens its own context). */
+  readonly browser: Browser;
+  /** logInAs on this server with a demo account's address and the demo password (DEMO_PASSWORD). */
+  logIn(page: Page, email: string, opts?: { lng?: string | null }): Promise<void>;
+};
+
+/**
+ * The setup most end-to-end files share: registers a beforeAll that starts the built server on the
+ * demo data (startServer with `env`) and launches Chromium, and an afterAll that closes both.
+ * Call it at the top of the file (a later beforeAll may then read `demo.server.dbPath` for
+ * fixtures); the getters throw when read before the hook ran (at import time), instead of handing
+ * out undefined.
+ */
+export function withDemoServer(env: Record<string, string> = {}): DemoServer {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet: read it inside a test or a hook registered after withDemoServer()`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, "The demo server");
+    },
+    get url() {
+      return started(server, "The demo server").url;
+    },
+    get browser() {
+      return started(browser, "The browser");
+    },
+    logIn: (page, email, opts) => logInAs(page, started(server, "The demo server").url, email, DEMO_PASSWORD, opts),
+  };
 }
 
 /** Saves a screenshot under test-results/ for a person to look at. */

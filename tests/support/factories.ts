@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db, t } from "~/db.server";
 import { hashPassword, loadActor } from "~/models/accounts/accounts.server";
 import type { Actor } from "~/models/actor";
+import { userNameColumns } from "~/domain/names";
 import { sessionStorage } from "~/session.server";
 import type { Role } from "../../db/schema/accounts";
 
@@ -22,7 +23,7 @@ export async function createUser(
   const email = (opts.email ?? `user${counter}-${Date.now()}@example.org`).toLowerCase();
   const id = db()
     .insert(t.users)
-    .values({ email, passwordHash: cachedHash, displayName: opts.name ?? `User ${counter}`, locale: opts.locale ?? "en" })
+    .values({ email, passwordHash: cachedHash, ...userNameColumns(opts.name ?? `User ${counter}`), locale: opts.locale ?? "en" })
     .returning({ id: t.users.id })
     .get().id;
   for (const r of opts.roles ?? []) {

@@ -4,9 +4,15 @@
  * empty gap in the browser, and the difference makes React redraw the page (a new user saw
  * "Milestones late: {{n}}" on the dashboard: the call passed `count`). Calls that spread an object
  * (`{ ...values }`) or pass no options are not checked here; i18n.test.ts checks the locales.
+ * Errors translated later (`new RuleError(key, params)`, messageKey…) are checked the same way.
+ *
+ * The calls are found with the TypeScript compiler's parser, not a pattern over the text, so a
+ * call written over several lines, or whose options hold nested calls and objects
+ * (`{ date: formatDate(d, { … }) }`), is checked like a one-line one.
  */
 import fs from "node:fs";
 import path from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 function flatten(o: Record<string, unknown>, prefix = "", out = new Map<string, string>()) {
@@ -37,29 +43,73 @@ function variablesOf(key: string): Set<string> | null {
   return new Set(names);
 }
 
-// t("key", { a: 1, b }) or tr("key", {...}) with a flat options object on one or several lines.
-const CALL = /\bt[r]?\(\s*"([\w.]+)"\s*,\s*\{([^{}]*)\}\s*\)/g;
+/**
+ * Functions whose first argument is a translation key and second its options: `t(…)`, `tr(…)` (a
+ * translator from translatorFor), and the messages translated later: `new RuleError(key, params)`,
+ * messageKey (app/models/errors.ts), `param` (training series errors) and `withParams` (survey
+ * answers).
+ */
+const TRANSLATING = new Set(["t", "tr", "RuleError", "messageKey", "param", "withParams"]);
+const isTranslationCall = (node: ts.Node): node is ts.CallExpression | ts.NewExpression =>
+  (ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && TRANSLATING.has(node.expression.text);
+
+type Call = { line: number; key: string; given: Set<string> | null };
+
+/**
+ * The translation calls in `source` with a literal key and a literal options object: the key and
+ * the option names given (null when the object spreads another, so its names are unknown).
+ */
+function translationCalls(fileName: string, source: string): Call[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const calls: Call[] = [];
+  const visit = (node: ts.Node) => {
+    if (isTranslationCall(node) && node.arguments && node.arguments.length >= 2) {
+      const [key, options] = node.arguments;
+      if ((ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) && ts.isObjectLiteralExpression(options)) {
+        const spreads = options.properties.some((p) => ts.isSpreadAssignment(p));
+        const names = options.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
+        calls.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, key: key.text, given: spreads ? null : new Set(names) });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return calls;
+}
+
+/** "file:line key lacks a, b" for each call of `source` that does not give a variable its English text uses. */
+function problemsIn(fileName: string, source: string): string[] {
+  return translationCalls(fileName, source).flatMap(({ line, key, given }) => {
+    const needed = given && variablesOf(key);
+    const missing = needed ? [...needed].filter((n) => !given.has(n)) : [];
+    return missing.length ? [`${fileName}:${line} ${key} lacks ${missing.join(", ")}`] : [];
+  });
+}
 
 describe("translation calls", () => {
   it("give every variable their English text uses", () => {
-    const problems: string[] = [];
-    for (const file of sourceFiles("app")) {
-      const src = fs.readFileSync(file, "utf8");
-      for (const m of src.matchAll(CALL)) {
-        const [, key, args] = m;
-        if (args.includes("...")) continue;
-        const needed = variablesOf(key);
-        if (!needed) continue;
-        const given = new Set(
-          args
-            .split(",")
-            .map((p) => p.trim().split(":")[0].trim().replace(/^"|"$/g, ""))
-            .filter(Boolean),
-        );
-        const missing = [...needed].filter((n) => !given.has(n));
-        if (missing.length) problems.push(`${file}:${src.slice(0, m.index).split("\n").length} ${key} lacks ${missing.join(", ")}`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(sourceFiles("app").flatMap((file) => problemsIn(file, fs.readFileSync(file, "utf8")))).toEqual([]);
+  });
+
+  it("are found on one line and over several, with nested options, and a missing variable is named", () => {
+    const source = [
+      'const a = t("pilots.strand.lateCount", { count: 2 });',
+      "const b = t(",
+      '  "pilots.strand.lateCount",',
+      "  {",
+      "    count: late.length,",
+      "  },",
+      ");",
+      'const c = tr("pilots.strand.lateCount", { n: f(x, { y: 1 }), extra });',
+      'const d = t("pilots.strand.lateCount", { ...values });',
+      'throw new RuleError("pilots.strand.lateCount", {',
+      "  late,",
+      "});",
+    ].join("\n");
+    expect(problemsIn("x.tsx", source)).toEqual([
+      "x.tsx:1 pilots.strand.lateCount lacks n",
+      "x.tsx:2 pilots.strand.lateCount lacks n",
+      "x.tsx:10 pilots.strand.lateCount lacks n",
+    ]);
   });
 });

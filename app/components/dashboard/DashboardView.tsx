@@ -8,6 +8,7 @@ import { Form, Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { formatPercent, formatPercentRange, formatNumber } from "~/domain/format";
+import { LinkList } from "../LinkList";
 import { BarChart, ChartWithTable } from "./BarChart";
 
 type Option = { value: string; label: string };
@@ -193,15 +194,15 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
       <section className="card" aria-labelledby="exports">
         <h2 id="exports">{t("tracking.dashboard.exports")}</h2>
         <p className="muted">{t("tracking.dashboard.exportsHint")}</p>
-        <ul className="export-links">
-          {(["applications", "participants", "placements", "sessions", "attendance"] as const).map((k) => (
-            <li key={k}>
-              <a href={`/admin/exports/${k}.csv${data.exportQuery}`} download>
-                {t(`tracking.exports.${k}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <LinkList
+          className="export-links"
+          items={(["applications", "participants", "placements", "sessions", "attendance"] as const).map((k) => ({
+            key: k,
+            to: `/admin/exports/${k}.csv${data.exportQuery}`,
+            label: t(`tracking.exports.${k}`),
+            download: true,
+          }))}
+        />
       </section>
 
       {data.fixedEdition ? null : (

@@ -10,6 +10,7 @@
  * need no script, and shipping them would put /pilots over its 100 kB script budget (issue 14).
  */
 import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { staticMarkup } from "~/utils/static-markup.server";
 import { countryName } from "~/domain/country-names";
@@ -37,6 +38,44 @@ function Swatch({ kind, colour }: { kind: "village" | "site" | "participants"; c
       {kind === "site" ? <rect x="3" y="3" width="12" height="12" fill={colour} stroke="#fff" strokeWidth="2" /> : null}
       {kind === "participants" ? <circle cx="9" cy="9" r="7" fill={colour} fillOpacity="0.35" stroke={colour} strokeWidth="1.5" /> : null}
     </svg>
+  );
+}
+
+/**
+ * One of the map's tables in a keyboard-scrollable region named by the table's caption (`id`):
+ * column headers from `columns` (`num` right-aligns a figure column), the rows as children, and an
+ * optional note under the table inside the region.
+ */
+function TableRegion({
+  id,
+  caption,
+  columns,
+  note,
+  children,
+}: {
+  id: string;
+  caption: string;
+  columns: { label: string; num?: boolean }[];
+  note?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={id}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.num ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {note ? <p className="muted">{note}</p> : null}
+    </div>
   );
 }
 
@@ -131,100 +170,72 @@ function PilotMap({ data }: { data: PilotMapData }) {
           </figcaption>
         </figure>
         <div className="stack">
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-villages">
-            <table>
-              <caption id="map-villages">{t("pilots.map.villagesTable")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("pilots.map.village")}</th>
-                  <th scope="col">{t("pilots.map.place")}</th>
-                  <th scope="col">{t("pilots.map.projects")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.villages.map((v) => (
-                  <tr key={v.id}>
-                    <th scope="row">
-                      {v.name}
-                      {v.x === null ? <div className="muted">{notPlaced}</div> : null}
-                    </th>
-                    <td>
-                      {v.province}, {countryName(v.countryCode, lng)}
-                      {v.latitude && v.longitude ? <div className="muted">{t("pilots.village.coordinates", { lat: v.latitude, lon: v.longitude })}</div> : null}
-                    </td>
-                    <td>
-                      {v.projects.length ? (
-                        <ul className="plain-list">
-                          {v.projects.map((p) => (
-                            <li key={p.id}>
-                              {p.title} · {componentLabel(t, p.component, p.componentOther)} · <PilotStatusBadge status={p.status} />
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="muted">{t("pilots.overview.noProjects")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableRegion
+            id="map-villages"
+            caption={t("pilots.map.villagesTable")}
+            columns={[{ label: t("pilots.map.village") }, { label: t("pilots.map.place") }, { label: t("pilots.map.projects") }]}
+          >
+            {data.villages.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">
+                  {v.name}
+                  {v.x === null ? <div className="muted">{notPlaced}</div> : null}
+                </th>
+                <td>
+                  {v.province}, {countryName(v.countryCode, lng)}
+                  {v.latitude && v.longitude ? <div className="muted">{t("pilots.village.coordinates", { lat: v.latitude, lon: v.longitude })}</div> : null}
+                </td>
+                <td>
+                  {v.projects.length ? (
+                    <ul className="plain-list">
+                      {v.projects.map((p) => (
+                        <li key={p.id}>
+                          {p.title} · {componentLabel(t, p.component, p.componentOther)} · <PilotStatusBadge status={p.status} />
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="muted">{t("pilots.overview.noProjects")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           {data.sites.length ? (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-sites">
-              <table>
-                <caption id="map-sites">{t("pilots.map.sitesTable")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("pilots.map.site")}</th>
-                    <th scope="col">{t("pilots.map.place")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.sites.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
-                        {s.name}
-                        {s.x === null ? <div className="muted">{notPlaced}</div> : null}
-                      </th>
-                      <td>{[s.province, countryName(s.countryCode, lng)].filter(Boolean).join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TableRegion id="map-sites" caption={t("pilots.map.sitesTable")} columns={[{ label: t("pilots.map.site") }, { label: t("pilots.map.place") }]}>
+              {data.sites.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {s.name}
+                    {s.x === null ? <div className="muted">{notPlaced}</div> : null}
+                  </th>
+                  <td>{[s.province, countryName(s.countryCode, lng)].filter(Boolean).join(", ")}</td>
+                </tr>
+              ))}
+            </TableRegion>
           ) : null}
           {data.participants.length ? (
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="map-people">
-              <table>
-                <caption id="map-people">{t("pilots.map.participantsTable")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("pilots.map.place")}</th>
-                    <th scope="col" className="num">
-                      {t("pilots.map.count")}
-                    </th>
+            <TableRegion
+              id="map-people"
+              caption={t("pilots.map.participantsTable")}
+              columns={[{ label: t("pilots.map.place") }, { label: t("pilots.map.count"), num: true }]}
+              note={t("pilots.map.participantsNote")}
+            >
+              {data.participants.flatMap((p) => [
+                <tr key={p.countryCode}>
+                  <th scope="row">{countryName(p.countryCode, lng)}</th>
+                  <td className="num">
+                    <strong>{formatNumber(p.count, lng, 0)}</strong>
+                  </td>
+                </tr>,
+                ...p.provinces.map((r) => (
+                  <tr key={`${p.countryCode}-${r.province}`}>
+                    <td className="indent">{r.province || t("pilots.map.provinceUnknown")}</td>
+                    <td className="num">{formatNumber(r.count, lng, 0)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {data.participants.flatMap((p) => [
-                    <tr key={p.countryCode}>
-                      <th scope="row">{countryName(p.countryCode, lng)}</th>
-                      <td className="num">
-                        <strong>{formatNumber(p.count, lng, 0)}</strong>
-                      </td>
-                    </tr>,
-                    ...p.provinces.map((r) => (
-                      <tr key={`${p.countryCode}-${r.province}`}>
-                        <td className="indent">{r.province || t("pilots.map.provinceUnknown")}</td>
-                        <td className="num">{formatNumber(r.count, lng, 0)}</td>
-                      </tr>
-                    )),
-                  ])}
-                </tbody>
-              </table>
-              <p className="muted">{t("pilots.map.participantsNote")}</p>
-            </div>
+                )),
+              ])}
+            </TableRegion>
           ) : null}
         </div>
       </div>

@@ -12,6 +12,7 @@ import { formatPercent } from "~/domain/format";
 import { formatDate } from "~/domain/dates";
 import { BarChart, ChartWithTable } from "~/components/dashboard/BarChart";
 import type { PilotStrandData } from "~/models/pilots/strand.server";
+import { LinkList } from "~/components/LinkList";
 import { Money } from "./Money";
 
 export function PilotStrand({ data }: { data: PilotStrandData }) {
@@ -173,14 +174,19 @@ export function PilotStrand({ data }: { data: PilotStrandData }) {
         <section className="card" aria-labelledby="pilot-late">
           <h2 id="pilot-late">{t("pilots.strand.lateTitle")}</h2>
           {data.late.length ? (
-            <ul>
-              {data.late.map((p) => (
-                <li key={p.id}>
-                  <Link to={`/pilots/projects/${p.id}`}>{p.title}</Link> · {p.village}, {countryName(p.countryCode, lng)} ·{" "}
-                  {t("pilots.strand.lateCount", { n: p.late })}
-                </li>
-              ))}
-            </ul>
+            <LinkList
+              items={data.late.map((p) => ({
+                key: p.id,
+                to: `/pilots/projects/${p.id}`,
+                label: p.title,
+                after: (
+                  <>
+                    {" "}
+                    · {p.village}, {countryName(p.countryCode, lng)} · {t("pilots.strand.lateCount", { n: p.late })}
+                  </>
+                ),
+              }))}
+            />
           ) : (
             <p className="muted">{t("pilots.strand.noneLate")}</p>
           )}
@@ -189,14 +195,19 @@ export function PilotStrand({ data }: { data: PilotStrandData }) {
           <h2 id="pilot-due">{t("pilots.strand.dueTitle")}</h2>
           <p className="muted">{t("pilots.strand.dueLead")}</p>
           {data.due.length ? (
-            <ul>
-              {data.due.map((p) => (
-                <li key={p.id}>
-                  <Link to={`/pilots/projects/${p.id}`}>{p.title}</Link> · {p.village}, {countryName(p.countryCode, lng)} ·{" "}
-                  {p.stages.map((s) => t(`pilots.strand.due.${s}`)).join(", ")}
-                </li>
-              ))}
-            </ul>
+            <LinkList
+              items={data.due.map((p) => ({
+                key: p.id,
+                to: `/pilots/projects/${p.id}`,
+                label: p.title,
+                after: (
+                  <>
+                    {" "}
+                    · {p.village}, {countryName(p.countryCode, lng)} · {p.stages.map((s) => t(`pilots.strand.due.${s}`)).join(", ")}
+                  </>
+                ),
+              }))}
+            />
           ) : (
             <p className="muted">{t("pilots.strand.noneDue")}</p>
           )}

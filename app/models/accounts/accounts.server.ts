@@ -13,6 +13,7 @@ import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
 import { composeMail } from "../messages/templates.server";
 import { isMemberCountry } from "../../domain/countries";
+import { userNameColumns } from "../../domain/names";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
@@ -102,7 +103,7 @@ export async function signUp(input: { email: string; password: string; displayNa
     }
     return tx
       .insert(t.users)
-      .values({ email, passwordHash, displayName: input.displayName.trim(), locale: input.locale ?? "en" })
+      .values({ email, passwordHash, ...userNameColumns(input.displayName.trim()), locale: input.locale ?? "en" })
       .returning({ id: t.users.id })
       .get().id;
   });

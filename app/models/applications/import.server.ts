@@ -17,7 +17,7 @@ import { db, immediate, t, type Db } from "../../db.server";
 import { isMemberCountry } from "../../domain/countries";
 import { countryDefaultLanguage } from "../../domain/languages";
 import { headerKey, restoreCell } from "../../domain/csv";
-import { displayName, latinName } from "../../domain/names";
+import { displayName, latinName, userNameColumns } from "../../domain/names";
 import { nominationDraftSchema } from "../../forms/application";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
@@ -225,7 +225,7 @@ export async function confirmImport(actor: Actor, hash: string, lng = "en") {
       const values = applicationValues(r.input);
       const userId = tx
         .insert(t.users)
-        .values({ email: r.email, passwordHash: null, displayName: r.name || r.email, locale: lng })
+        .values({ email: r.email, passwordHash: null, ...userNameColumns(r.name || r.email), locale: lng })
         .returning({ id: t.users.id })
         .get().id;
       const id = tx

@@ -6,7 +6,7 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
 import { countryDefaultLanguage } from "../../domain/languages";
 import { formatDate } from "../../domain/dates";
-import { displayName, latinName } from "../../domain/names";
+import { displayName, latinName, userNameColumns } from "../../domain/names";
 import type { ApplicationInput } from "../../forms/application";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
@@ -90,7 +90,11 @@ export async function nominate(
       if (same && existing.passwordHash === null) return { id: same.id, userId: existing.id, already: true };
       throw FieldErrors.one("email", "focal.errors.emailHasAccount");
     }
-    const userId = tx.insert(t.users).values({ email, passwordHash: null, displayName: name, locale: nomineeLocale }).returning({ id: t.users.id }).get().id;
+    const userId = tx
+      .insert(t.users)
+      .values({ email, passwordHash: null, ...userNameColumns(name), locale: nomineeLocale })
+      .returning({ id: t.users.id })
+      .get().id;
     const id = tx
       .insert(t.applications)
       .values({ ...values, editionId, userId, nominatedBy: actor.id, status: "draft" })

@@ -7,11 +7,10 @@
  * more. An organizer can revoke it with a written reason; a new one may be issued afterwards.
  * Issuing and revoking are audit events (entity "certificate").
  */
-import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
 import { db, immediate } from "../../db.server";
 import { getEnv } from "../../env.server";
-import { certificateCode, certificateNumber, normalizeCode } from "../../domain/certificate-code";
+import { certificateNumber, normalizeCode } from "../../domain/certificate-code";
 import { todayIn } from "../../domain/dates";
 import { pickField } from "../../domain/local-text";
 import { displayName, latinName } from "../../domain/names";
@@ -19,6 +18,7 @@ import type { Translations } from "../../domain/local-text";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
+import { nextDocumentSerial } from "../document-serial.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 import { DEFAULT_THRESHOLD, trackingCtes } from "./sql.server";
 
@@ -56,9 +56,7 @@ function completedIds(editionId: number, threshold: number, now: Date, applicati
 /** Writes one certificate inside the caller's immediate transaction. */
 function insertCertificate(actor: Actor, app: { id: number; editionId: number }, edition: { ordinal: number; timeZone: string }, now: Date): IssuedCertificate {
   const raw = db().$client;
-  const seq = ((raw.prepare("select max(seq) as m from certificates where edition_id = ?").get(app.editionId) as { m: number | null }).m ?? 0) + 1;
-  const number = certificateNumber(edition.ordinal, seq);
-  const code = certificateCode(randomBytes(16));
+  const { seq, number, code } = nextDocumentSerial("certificates", app.editionId, (n) => certificateNumber(edition.ordinal, n));
   const issuedOn = todayIn(edition.timeZone, now);
   const id = Number(
     raw

@@ -10,16 +10,15 @@
  * The issuing organizer signs it. Only organizers see letters; anyone else gets NotFoundError (404).
  * Issuing and revoking are audit events (entity "visa_letter").
  */
-import { randomBytes } from "node:crypto";
 import type { VisaLetterPlace } from "../../../db/schema/visa";
 import { db, immediate } from "../../db.server";
-import { certificateCode } from "../../domain/certificate-code";
 import { todayIn } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
 import { visaLetterNumber } from "../../domain/visa-letter";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
 import { recordAudit } from "../audit.server";
+import { nextDocumentSerial } from "../document-serial.server";
 import { FieldErrors, NotFoundError, RuleError } from "../errors";
 import { passportOf } from "./passports.server";
 
@@ -95,8 +94,7 @@ function insertLetter(actor: Actor, app: AppRef, hostCountry: string, now: Date)
   const places = placesByCountry(app.id).get(hostCountry);
   if (!places?.length) return "noPlacement";
   const raw = db().$client;
-  const seq = ((raw.prepare("select max(seq) as m from visa_letters where edition_id = ?").get(app.editionId) as { m: number | null }).m ?? 0) + 1;
-  const number = visaLetterNumber(app.ordinal, seq);
+  const { seq, number, code } = nextDocumentSerial("visa_letters", app.editionId, (n) => visaLetterNumber(app.ordinal, n));
   const arrivalOn = places.map((p) => p.arrivalOn).sort()[0];
   const departureOn = places
     .map((p) => p.departureOn)
@@ -114,7 +112,7 @@ function insertLetter(actor: Actor, app: AppRef, hostCountry: string, now: Date)
         hostCountry,
         seq,
         number,
-        certificateCode(randomBytes(16)),
+        code,
         todayIn(app.timeZone, now),
         now.toISOString(),
         actor.id,
