@@ -86,3 +86,12 @@ export function shownName(row: { name: string; translations: Translations<"name"
   const s = pickField(row.name, row.translations, "name", lng);
   return { name: s.text, lang: s.lang };
 }
+
+/**
+ * A visit's name for a reader of `lng`: its own title (picked like any organizer text), else the
+ * name of its host site, `site`, already picked for the reader (visits need not have a title).
+ */
+export function visitTitleShown(title: string | null | undefined, translations: Translations<"title"> | null | undefined, site: Shown, lng: string): Shown {
+  const own = pickField(title, translations, "title", lng);
+  return own.text ? own : site;
+}

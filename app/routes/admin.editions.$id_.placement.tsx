@@ -186,7 +186,7 @@ export default function PlacementBoard() {
             label={t("placement.manual.visit")}
             required
             placeholder={t("placement.manual.choose")}
-            options={d.visits.map((v) => ({ value: String(v.id), label: `${visitName[v.id]} (${v.taken}/${v.capacity})` }))}
+            options={d.visits.map((v) => ({ value: String(v.id), label: `${visitName[v.id]} (${v.taken}/${v.capacity})`, lang: visitLang[v.id] }))}
           />
           <TextAreaField field={assignFields.reason} label={t("placement.manual.reason")} hint={t("placement.manual.reasonHint")} rows={2} />
           <div className="actions">

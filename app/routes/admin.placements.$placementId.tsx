@@ -199,6 +199,7 @@ export default function PlacementPage() {
                     placeholder={t("placement.manual.choose")}
                     options={d.moveTargets.map((v) => ({
                       value: String(v.id),
+                      lang: v.lang,
                       label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)})${
                         v.rulesBroken.length
                           ? ` – ${t("placement.manage.breaks", { rules: v.rulesBroken.map((c) => t(`placement.rules.${c}`)).join(" ") })}`

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
 import { visitSchema } from "~/forms/visit";
 import { getSite, siteInScope, createVisit, editionsForSite } from "~/models/hosts.server";
-import { pickField } from "~/domain/local-text";
+import { shownName } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
@@ -17,10 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { site } = getSite(actor, Number(params.siteId));
-    // Edition names in the reader's language (a <select> option cannot mark a language of its own).
+    // Edition names in the reader's language, each option marked with the shown name's lang.
     const editions = editionsForSite(site).map((e) => ({
       id: e.id,
-      name: pickField(e.name, e.translations, "name", lng).text,
+      ...shownName(e, lng),
       startsOn: e.startsOn,
       endsOn: e.endsOn,
     }));

@@ -208,7 +208,7 @@ export function announcementChoices(actor: Actor, lng = "en") {
     .from(t.editions)
     .orderBy(desc(t.editions.startsOn))
     .all()
-    .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng).text }));
+    .map((e) => ({ id: e.id, ...shownName(e, lng) }));
   const visits = db()
     .select({
       id: t.exchangeVisits.id,
@@ -222,6 +222,9 @@ export function announcementChoices(actor: Actor, lng = "en") {
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
     .orderBy(asc(t.exchangeVisits.arrivalOn), asc(t.exchangeVisits.id))
     .all()
-    .map(({ translations, ...v }) => ({ ...v, title: pickField(v.title, translations, "title", lng).text }));
+    .map(({ translations, ...v }) => {
+      const title = pickField(v.title, translations, "title", lng);
+      return { ...v, title: title.text, lang: title.text ? title.lang : undefined };
+    });
   return { editions, visits };
 }

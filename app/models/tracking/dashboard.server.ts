@@ -368,9 +368,9 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
     },
     filters: d.filters,
     options: {
-      editions: editions.map((e) => ({ value: String(e.id), label: e.name })),
+      editions: editions.map((e) => ({ value: String(e.id), label: editionName.get(e.id) ?? e.name, lang: editionShown.get(e.id)?.lang })),
       countries: memberCountries(lng).map((c) => ({ value: c.code, label: c.name })),
-      visits: visits.map((v) => ({ value: String(v.id), label: visitLabel(v) })),
+      visits: visits.map((v) => ({ value: String(v.id), label: visitLabel(v), lang: visitTitle(v)?.lang })),
     },
     exportQuery: q ? `?${q}` : "",
     fixedEdition,
