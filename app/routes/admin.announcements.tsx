@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }));
     return json({
       ...choices,
-      visits: choices.visits.map((v) => ({ id: v.id, editionId: v.editionId, label: `${v.title || v.site} · ${formatDate(v.arrivalOn, lng)}`, lang: v.lang })),
+      visits: choices.visits.map((v) => ({ id: v.id, editionId: v.editionId, label: `${v.title} · ${formatDate(v.arrivalOn, lng)}`, lang: v.lang })),
       countries: memberCountries(lng),
       sent,
       requestKey: crypto.randomUUID(),

@@ -14,7 +14,7 @@ import { listEditionTrainings, trainingFormOptions } from "~/models/training.ser
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
-import { shownName, visitTitleShown } from "~/domain/local-text";
+import { shownName, siteNameShown, visitTitleShown } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, ...shownName(edition, lng), dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
       visits: visits.map((v) => {
-        const shown = visitTitleShown(v.title, v.translations, { text: v.siteName, lang: "en" }, lng);
+        const shown = visitTitleShown(v.title, v.translations, siteNameShown(v.site, lng), lng);
         return { id: v.id, label: shown.text, lang: shown.lang };
       }),
       visitId: visit?.id ?? null,

@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { ANNOUNCEMENT_VARS, SAMPLE_VALUES } from "../../domain/mail-templates";
-import { pickField, shownName, type Translations } from "../../domain/local-text";
+import { pickField, shownName, siteNameShown, visitTitleShown, type Translations } from "../../domain/local-text";
 import { enqueueMail } from "../../mail.server";
 import type { AnnouncementGroup } from "../../../db/schema/messages";
 import { requireOrganizer, type Actor } from "../actor";
@@ -215,16 +215,17 @@ export function announcementChoices(actor: Actor, lng = "en") {
       editionId: t.exchangeVisits.editionId,
       title: t.exchangeVisits.title,
       translations: t.exchangeVisits.translations,
-      site: t.hostSites.name,
+      siteParts: { name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, translations: t.hostSites.translations },
       arrivalOn: t.exchangeVisits.arrivalOn,
     })
     .from(t.exchangeVisits)
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
     .orderBy(asc(t.exchangeVisits.arrivalOn), asc(t.exchangeVisits.id))
     .all()
-    .map(({ translations, ...v }) => {
-      const title = pickField(v.title, translations, "title", lng);
-      return { ...v, title: title.text, lang: title.text ? title.lang : undefined };
+    .map(({ translations, siteParts, ...v }) => {
+      // The visit's title, else its site's name, in the reader's language.
+      const title = visitTitleShown(v.title, translations, siteNameShown(siteParts, lng), lng);
+      return { ...v, title: title.text, lang: title.lang };
     });
   return { editions, visits };
 }
