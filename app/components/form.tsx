@@ -205,7 +205,8 @@ export function SelectField({
   ...base
 }: Base & {
   field: FieldMetadata<string | undefined | null>;
-  options: { value: string; label: string }[];
+  /** `lang`: the language of an organizer-written label (issue 11), as LocalText marks it. */
+  options: { value: string; label: string; lang?: string }[];
   placeholder?: string;
 }) {
   const props = defined({ ...controlProps(field, base.hint ? `${field.id}-hint` : undefined), defaultValue: initialText(field) });
@@ -220,7 +221,7 @@ export function SelectField({
       <select {...props} key={field.key} aria-required={base.required || undefined}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}

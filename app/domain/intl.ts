@@ -70,6 +70,20 @@ export function timeZoneDisplayName(zone: string, locale: string, at: number = D
 }
 
 /**
+ * A zone's name for a sentence shown to a reader of `locale` (e.g. the "this local time does not
+ * exist in …" error of a daylight-saving gap): timeZoneDisplayName, e.g. "Eastern Time" or
+ * "ម៉ោងនៅទិសខាងកើត", and the IANA ID only when Intl knows no name or the zone (never throws).
+ */
+export function timeZoneNameOrId(zone: string, locale: string, at: number = Date.now()): string {
+  try {
+    return timeZoneDisplayName(zone, locale, at);
+  } catch {
+    // An unknown zone or locale: the ID is still better than nothing in an error message.
+    return zone;
+  }
+}
+
+/**
  * A zone's label in a list of zones to choose from, in the reader's language: the place's name
  * (CLDR's short generic form, "Jakarta Time", "雅加达时间") then the zone's name where it adds
  * something ("Jakarta Time · Western Indonesia Time"), so zones sharing one name (Jakarta and

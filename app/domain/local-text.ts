@@ -13,6 +13,7 @@
  * (in the order of `supportedLngs`, then any other), never an empty label.
  */
 import { supportedLngs } from "../i18n";
+import { countryDefaultLanguage } from "./languages";
 
 export type LocalText = Record<string, string>;
 export type Translations<F extends string = string> = Partial<Record<F, LocalText>>;
@@ -85,4 +86,53 @@ export function cleanTranslations<F extends string>(input: unknown, fields: read
 export function shownName(row: { name: string; translations: Translations<"name"> | null | undefined }, lng: string): { name: string; lang: string } {
   const s = pickField(row.name, row.translations, "name", lng);
   return { name: s.text, lang: s.lang };
+}
+
+/**
+ * A visit's name for a reader of `lng`: its own title (picked like any organizer text), else the
+ * name of its host site, `site`, already picked for the reader (visits need not have a title).
+ */
+export function visitTitleShown(title: string | null | undefined, translations: Translations<"title"> | null | undefined, site: Shown, lng: string): Shown {
+  const own = pickField(title, translations, "title", lng);
+  return own.text ? own : site;
+}
+
+/** What a host site's name is made of: the local-script name, the Latin one, translations. */
+export type SiteNameParts = {
+  /** The name in the local script, in the site country's language. */
+  name: string;
+  /** The name in Latin letters (as on maps); the site's "English" name. */
+  nameLatin?: string | null;
+  countryCode: string;
+  translations?: Translations<"name"> | null;
+};
+
+/** A host site's name in every language it has: `LocalText` of SiteNameParts. */
+export function siteNameText(site: SiteNameParts): LocalText {
+  const local = countryDefaultLanguage(site.countryCode);
+  return {
+    ...(local && local !== "en" && site.name.trim() ? { [local]: site.name } : {}),
+    ...(site.translations?.name ?? {}),
+    en: site.nameLatin?.trim() || site.name,
+  };
+}
+
+/**
+ * A host site's name for a reader of `lng` (issue 11): the organizers' translation in that
+ * language, else the local-script name when the reader's language is the site country's, else
+ * the Latin name (marked "en", the plain column), else the first given.
+ */
+export function siteNameShown(site: SiteNameParts, lng: string): Shown {
+  return pickText(siteNameText(site), lng);
+}
+
+/**
+ * A site's name as pages show it: the `name` picked for the reader and, when that is not the
+ * local-script name, the local one as `local` (what road signs say), else null.
+ */
+export function siteNames(site: SiteNameParts, lng: string): { name: Shown; local: Shown | null } {
+  const name = siteNameShown(site, lng);
+  const localLng = countryDefaultLanguage(site.countryCode) ?? "en";
+  const local = site.name.trim() && site.name !== name.text ? { text: site.name, lang: localLng } : null;
+  return { name, local };
 }

@@ -72,7 +72,7 @@ export const hostSiteSchemaWith = (isPhone: PhoneCheck) =>
       dietaryAbilities: z.preprocess(toArray, z.array(z.enum(DIETARY_ABILITIES))),
       dietaryOther: optText(500),
       accessibility: optText(2000),
-      tr: translationsField({ description: 4000, accessibility: 2000 }),
+      tr: translationsField({ name: 200, description: 4000, accessibility: 2000 }),
       contacts: z.preprocess(toArray, z.array(contactRow).max(20)),
     })
     .superRefine((v, ctx) => {

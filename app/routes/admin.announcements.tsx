@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }));
     return json({
       ...choices,
-      visits: choices.visits.map((v) => ({ id: v.id, editionId: v.editionId, label: `${v.title || v.site} · ${formatDate(v.arrivalOn, lng)}` })),
+      visits: choices.visits.map((v) => ({ id: v.id, editionId: v.editionId, label: `${v.title} · ${formatDate(v.arrivalOn, lng)}`, lang: v.lang })),
       countries: memberCountries(lng),
       sent,
       requestKey: crypto.randomUUID(),
@@ -112,7 +112,7 @@ export default function Announcements() {
             <SelectField
               field={fields.editionId}
               label={t("messages.announcements.edition")}
-              options={editions.map((e) => ({ value: String(e.id), label: e.name }))}
+              options={editions.map((e) => ({ value: String(e.id), label: e.name, lang: e.lang }))}
               required
             />
             <SelectField
@@ -133,7 +133,7 @@ export default function Announcements() {
               label={t("messages.announcements.visit")}
               hint={t("messages.announcements.visitHint")}
               placeholder="—"
-              options={visits.map((v) => ({ value: String(v.id), label: `${editionName.get(v.editionId) ?? ""} · ${v.label}` }))}
+              options={visits.map((v) => ({ value: String(v.id), label: `${editionName.get(v.editionId) ?? ""} · ${v.label}`, lang: v.lang }))}
             />
             <SelectField
               field={fields.status}

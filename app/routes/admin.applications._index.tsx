@@ -20,7 +20,7 @@ import { listApplicationsForReview } from "~/models/applications.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { APPLICATION_STATUSES } from "../../db/schema/programme";
-import { pickField } from "~/domain/local-text";
+import { shownName } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("admin.applications.title");
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filters,
       ...result,
       items: result.items.map((a) => ({ ...a, submittedOn: a.submittedAt ? formatDate(a.submittedAt.slice(0, 10), lng) : "" })),
-      editions: listEditions().map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng).text })),
+      editions: listEditions().map((e) => ({ id: e.id, ...shownName(e, lng) })),
       countries: memberCountries(lng),
     });
   });
@@ -147,7 +147,7 @@ export default function ReviewList() {
           name="edition"
           label={t("common.edition")}
           value={f.edition}
-          options={data.editions.map((e) => ({ value: String(e.id), label: e.name }))}
+          options={data.editions.map((e) => ({ value: String(e.id), label: e.name, lang: e.lang }))}
         />
         <FilterSelect name="country" label={t("common.country")} value={f.country} options={data.countries.map((c) => ({ value: c.code, label: c.name }))} />
         <FilterSelect

@@ -85,9 +85,9 @@ export default function PlacementBoard() {
   const busy = nav.state !== "idle";
   const done = params.get("done");
   const run = actionData && "run" in actionData ? actionData.run : undefined;
-  const visitName = Object.fromEntries(d.visits.map((v) => [v.id, v.title || v.siteNameLatin || v.siteName]));
-  // The language of each name above: the title's (organizer-written), absent for a site's name.
-  const visitLang = Object.fromEntries(d.visits.map((v) => [v.id, v.title ? v.titleLang : undefined]));
+  // Each visit's name (its title, else its site's name) and that name's language.
+  const visitName = Object.fromEntries(d.visits.map((v) => [v.id, v.title]));
+  const visitLang = Object.fromEntries(d.visits.map((v) => [v.id, v.titleLang]));
 
   const [runForm] = useAppForm({ id: "run", lastResult: replyFor(actionData, ["run", "save"]), shouldRevalidate: "onInput" });
   const [assignForm, assignFields] = useAppForm<{ intent: string; applicationId: string; visitId: string; reason?: string }, unknown>({
@@ -190,6 +190,7 @@ export default function PlacementBoard() {
             options={d.visits.map((v) => ({
               value: String(v.id),
               label: `${visitName[v.id]} (${formatNumber(v.taken, i18n.language)}/${formatNumber(v.capacity, i18n.language)})`,
+              lang: visitLang[v.id],
             }))}
           />
           <TextAreaField field={assignFields.reason} label={t("placement.manual.reason")} hint={t("placement.manual.reasonHint")} rows={2} />

@@ -14,7 +14,7 @@ import { listEditionTrainings, trainingFormOptions } from "~/models/training.ser
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
-import { pickField, shownName } from "~/domain/local-text";
+import { shownName, siteNameShown, visitTitleShown } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const links = trainingLinks;
@@ -35,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const to = visit?.departureOn ?? edition.endsOn;
     return json({
       edition: { id: edition.id, ...shownName(edition, lng), dates: `${formatDate(edition.startsOn, lng)} – ${formatDate(edition.endsOn, lng)}` },
-      visits: visits.map((v) => ({ id: v.id, label: pickField(v.title, v.translations, "title", lng).text || v.siteName })),
+      visits: visits.map((v) => {
+        const shown = visitTitleShown(v.title, v.translations, siteNameShown(v.site, lng), lng);
+        return { id: v.id, label: shown.text, lang: shown.lang };
+      }),
       visitId: visit?.id ?? null,
       grid: gridFor(rows, from, to, lng, t, (id) => `/admin/trainings/${id}`),
       counts: { total: rows.length, draft: rows.filter((r) => r.status === "draft").length, cancelled: rows.filter((r) => r.status === "cancelled").length },
@@ -77,7 +80,7 @@ export default function EditionTrainings() {
           <select id="visit-filter" name="visit" defaultValue={d.visitId ?? ""}>
             <option value="">{t("training.list.allVisits")}</option>
             {d.visits.map((v) => (
-              <option key={v.id} value={v.id}>
+              <option key={v.id} value={v.id} lang={v.lang}>
                 {v.label}
               </option>
             ))}

@@ -127,7 +127,7 @@ export default function FreeSlot() {
             <select id="fs-visit" name="visitId" defaultValue={d.values.visitId} aria-describedby="fs-visit-err">
               <option value="">{t("training.form.noVisit")}</option>
               {d.choices.visits.map((v) => (
-                <option key={v.id} value={v.id}>
+                <option key={v.id} value={v.id} lang={v.lang}>
                   {v.label}
                 </option>
               ))}

@@ -30,7 +30,7 @@ import {
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
-import { shownName } from "~/domain/local-text";
+import { shownName, siteNameShown } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
 
 export const handle = pageTitle("training.resources.title");
@@ -44,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       edition: { id: edition.id, ...shownName(edition, lng) },
       ...r,
+      // Site names in the reader's language, with their lang; the translations stay here.
+      sites: r.sites.map(({ parts, ...s }) => ({ ...s, ...(({ text, lang }) => ({ name: text, lang }))(siteNameShown(parts, lng)) })),
       // Countries without a holiday source for the edition's years (KH, LA, MM lists end in 2028).
       countries: memberCountries(lng).map((c) => ({
         code: c.code,
@@ -163,7 +165,7 @@ export default function Resources() {
               <select id="venue-hostSiteId" name="hostSiteId" defaultValue={val("venue", "hostSiteId") ?? ""}>
                 <option value="">{t("training.resources.noSite")}</option>
                 {d.sites.map((s) => (
-                  <option key={s.id} value={s.id}>
+                  <option key={s.id} value={s.id} lang={s.lang}>
                     {s.name} ({d.zoneNames[s.timeZone] ?? s.timeZone})
                   </option>
                 ))}

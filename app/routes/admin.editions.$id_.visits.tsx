@@ -14,6 +14,7 @@ import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { remixI18n } from "~/i18n.server";
 import { pageTitle } from "~/utils/page-title";
 import { formatNumber } from "~/domain/format";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const links = hostsLinks;
 export const handle = pageTitle((t, d) => t("hosts.overview.title", { edition: d.edition.name }));
@@ -89,8 +90,7 @@ export default function EditionVisits() {
                     <td>
                       <Link to={`/host/visits/${v.id}`}>{v.title ? <span lang={v.titleLang}>{v.title}</span> : t("hosts.visit.untitled", { id: v.id })}</Link>
                       <div className="muted">
-                        {v.siteName}
-                        {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}
+                        <SiteName names={v.site} localClassName="" />
                       </div>
                     </td>
                     <td>

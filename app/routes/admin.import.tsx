@@ -13,9 +13,10 @@ export const handle = pageTitle("tracking.import.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
+  const lng = await remixI18n.getLocale(request);
   return guard(() => {
     requireOrganizer(actor);
-    return importLoaderData(request, null);
+    return importLoaderData(request, null, lng);
   });
 }
 

@@ -19,8 +19,9 @@ import { remixI18n } from "~/i18n.server";
 import { cancelPlacement, getPlacementForOrganizer, movePlacement, setPlacementLock, unassignPlacement } from "~/models/placement.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
-import { pickField } from "~/domain/local-text";
+import { siteNames, visitTitleShown } from "~/domain/local-text";
 import { pageTitle } from "~/utils/page-title";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const links = placementLinks;
 export const handle = pageTitle((t, d) => t("placement.manage.title", { name: d.name }));
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const r = getPlacementForOrganizer(actor, idParam(params.placementId, "placement"), lng);
-    const title = pickField(r.visit.title, r.visit.translations, "title", lng);
+    const site = siteNames(r.site, lng);
+    const title = visitTitleShown(r.visit.title, r.visit.translations, site.name, lng);
     return json({
       id: r.placement.id,
       status: r.placement.status,
@@ -43,9 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       latin: r.person.latin,
       country: r.app.nationality,
       visit: {
-        title: title.text || r.site.nameLatin || r.site.name,
-        titleLang: title.text ? title.lang : undefined,
-        site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
+        title: title.text,
+        titleLang: title.lang,
+        site,
         countryCode: r.site.countryCode,
         timeZone: timeZoneDisplayName(r.site.timeZone, lng),
         arrivalOn: r.visit.arrivalOn,
@@ -139,7 +141,7 @@ export default function PlacementPage() {
           <dl className="pl-kv">
             <dt>{t("placement.manage.at")}</dt>
             <dd>
-              {d.visit.site} · {countryName(d.visit.countryCode, lng)}
+              <SiteName names={d.visit.site} localClassName="" /> · {countryName(d.visit.countryCode, lng)}
               <br />
               {formatDate(d.visit.arrivalOn, lng)} – {formatDate(d.visit.departureOn, lng)}
             </dd>
@@ -199,6 +201,7 @@ export default function PlacementPage() {
                     placeholder={t("placement.manual.choose")}
                     options={d.moveTargets.map((v) => ({
                       value: String(v.id),
+                      lang: v.lang,
                       label: `${v.title || v.siteName} (${formatDate(v.arrivalOn, lng)})${
                         v.rulesBroken.length
                           ? ` – ${t("placement.manage.breaks", { rules: v.rulesBroken.map((c) => t(`placement.rules.${c}`)).join(" ") })}`

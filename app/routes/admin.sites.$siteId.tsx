@@ -19,9 +19,11 @@ import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
 import { pageTitle } from "~/utils/page-title";
+import { siteNames } from "~/domain/local-text";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const links = hostsLinks;
-export const handle = pageTitle((_t, d) => d.site.name);
+export const handle = pageTitle((_t, d) => d?.site?.names.name.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -32,8 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       site: {
         id: site.id,
-        name: site.name,
-        nameLatin: site.nameLatin,
+        names: siteNames(site, lng),
         country: countryName(site.countryCode, lng),
         province: site.province,
         beds: site.beds,
@@ -127,8 +128,7 @@ export default function VetSite() {
         <Link to="/admin/sites">← {t("hosts.admin.sitesTitle")}</Link>
       </p>
       <h1>
-        {site.name}
-        {site.nameLatin && site.nameLatin !== site.name ? <span className="muted"> ({site.nameLatin})</span> : null}
+        <SiteName names={site.names} />
       </h1>
       <p>
         {site.province}, {site.country} · {t("hosts.site.bedsCount", { count: site.beds })} · <StatusBadge kind="vetting" status={site.vettingStatus} /> ·{" "}

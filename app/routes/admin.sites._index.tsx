@@ -12,6 +12,7 @@ import { guard } from "~/utils/http.server";
 import { VETTING_STATUSES } from "../../db/schema/hosts";
 import { pageTitle } from "~/utils/page-title";
 import { formatNumber } from "~/domain/format";
+import { siteNames } from "~/domain/local-text";
 
 export const links = hostsLinks;
 export const handle = pageTitle("hosts.admin.sitesTitle");
@@ -29,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       country: country && isMemberCountry(country) ? country : null,
       q: q || null,
     };
-    const sites = listSitesForAdmin(actor, filters).map((s) => ({ ...s, country: countryName(s.countryCode, lng) }));
+    // Site names in the reader's language; the other translations stay on the server.
+    const sites = listSitesForAdmin(actor, filters).map(({ translations, ...s }) => ({
+      ...s,
+      names: siteNames({ ...s, translations }, lng),
+      country: countryName(s.countryCode, lng),
+    }));
     return json({ sites, filters: { status: filters.status ?? "", country: filters.country ?? "", q }, countries: memberCountries(lng) });
   });
 }
@@ -103,8 +109,14 @@ export default function AdminSites() {
               {sites.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    <Link to={`/admin/sites/${s.id}`}>{s.name}</Link>
-                    {s.nameLatin && s.nameLatin !== s.name ? <div className="muted">{s.nameLatin}</div> : null}
+                    <Link to={`/admin/sites/${s.id}`} lang={s.names.name.lang}>
+                      {s.names.name.text}
+                    </Link>
+                    {s.names.local ? (
+                      <div className="muted" lang={s.names.local.lang}>
+                        {s.names.local.text}
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     {s.province}, {s.country}

@@ -8,12 +8,13 @@ import { dashboardLinks } from "~/components/dashboard/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { addDays, formatDate, formatInstantIn } from "~/domain/dates";
 import { LocalTextIn } from "~/components/i18n/LocalTextIn";
-import { pickField } from "~/domain/local-text";
+import { siteNames, siteNameShown, visitTitleShown } from "~/domain/local-text";
 import { remixI18n } from "~/i18n.server";
 import { checkInAction, visitDaySheet } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const handle = pageTitle((t, d) => t("tracking.list.titleVisit", { visit: d.visit.title, date: d.dateLabel }));
 export const links = dashboardLinks;
@@ -33,10 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // The visit's title in the reader's language (issue 11 item 8), else the site's name.
       visit: {
         id: s.visit.id,
-        ...(s.visit.title
-          ? (({ text, lang }) => ({ title: text, titleLang: lang }))(pickField(s.visit.title, s.visit.translations, "title", lng))
-          : { title: s.site.nameLatin || s.site.name, titleLang: null }),
-        site: s.site.name,
+        ...(({ text, lang }) => ({ title: text, titleLang: lang }))(visitTitleShown(s.visit.title, s.visit.translations, siteNameShown(s.site, lng), lng)),
+        site: siteNames(s.site, lng),
       },
       date: s.date,
       dateLabel: formatDate(s.date, lng, "long"),
@@ -82,7 +81,9 @@ export default function VisitDayAttendance() {
           values={{ date: data.dateLabel }}
         />
       </h1>
-      <p className="muted">{data.visit.site}</p>
+      <p className="muted">
+        <SiteName names={data.visit.site} />
+      </p>
       <nav className="actions" aria-label={t("tracking.list.days")}>
         {data.prev ? <Link to={`/attendance/visit/${data.visit.id}/${data.prev.date}`}>← {data.prev.label}</Link> : null}
         {data.next ? <Link to={`/attendance/visit/${data.visit.id}/${data.next.date}`}>{data.next.label} →</Link> : null}

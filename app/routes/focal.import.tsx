@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   const country = await guard(() => focalCountry(actor, new URL(request.url).searchParams.get("country")));
-  const data = await importLoaderData(request, country).json();
+  const data = await importLoaderData(request, country, lng).json();
   return json({ ...data, countryName: countryName(country, lng) });
 }
 

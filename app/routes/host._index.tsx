@@ -10,6 +10,7 @@ import { listMySites, listUpcomingVisits } from "~/models/hosts.server";
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { siteNames } from "~/domain/local-text";
 
 export const handle = pageTitle("hosts.home.title");
 
@@ -19,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return guard(() => {
     const sites = listMySites(actor).map((s) => ({
       id: s.id,
-      name: s.name,
-      nameLatin: s.nameLatin,
+      names: siteNames(s, lng),
       country: countryName(s.countryCode, lng),
       province: s.province,
       vettingStatus: s.vettingStatus,
@@ -28,7 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const visits = listUpcomingVisits(actor, lng).map((v) => ({
       ...v,
       ...attendanceDay(todayIn(v.timeZone), v.arrivalOn, v.departureOn, lng),
-      siteName: v.siteNameLatin && v.siteNameLatin !== v.siteName ? `${v.siteName} (${v.siteNameLatin})` : v.siteName,
     }));
     return json({ sites, visits, isOrganizer: actor.isOrganizer });
   });
@@ -57,9 +56,16 @@ export default function HostHome() {
           <ul className="stack">
             {sites.map((s) => (
               <li key={s.id}>
-                <Link to={`/host/sites/${s.id}`}>{s.name}</Link>
-                {s.nameLatin && s.nameLatin !== s.name ? <span> ({s.nameLatin})</span> : null} · {s.province}, {s.country}{" "}
-                <StatusBadge kind="vetting" status={s.vettingStatus} />
+                <Link to={`/host/sites/${s.id}`} lang={s.names.name.lang}>
+                  {s.names.name.text}
+                </Link>
+                {s.names.local ? (
+                  <span>
+                    {" "}
+                    (<span lang={s.names.local.lang}>{s.names.local.text}</span>)
+                  </span>
+                ) : null}{" "}
+                · {s.province}, {s.country} <StatusBadge kind="vetting" status={s.vettingStatus} />
               </li>
             ))}
           </ul>
@@ -83,7 +89,7 @@ export default function HostHome() {
           <ul className="stack">
             {visits.map((v) => (
               <li key={v.id}>
-                {v.title ? <span lang={v.titleLang}>{v.title}</span> : v.siteName}:{" "}
+                {v.title ? <span lang={v.titleLang}>{v.title}</span> : <span lang={v.site.name.lang}>{v.site.name.text}</span>}:{" "}
                 <Link to={`/attendance/visit/${v.id}/${v.attendanceDay}`}>{t(ATTENDANCE_KEY[v.attendanceKind], { date: v.attendanceDate })}</Link>
                 {" · "}
                 <a href={`/host/exports/${v.id}.csv`} download>

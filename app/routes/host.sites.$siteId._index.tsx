@@ -8,7 +8,8 @@ import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate, todayIn } from "~/domain/dates";
 import { timeZoneDisplayName } from "~/domain/intl";
 import { isMonth, monthOf, shownVisitStatus } from "~/domain/visits";
-import { pickField } from "~/domain/local-text";
+import { pickField, siteNames } from "~/domain/local-text";
+import { SiteName } from "~/components/i18n/SiteName";
 import { DIETARY_ABILITIES } from "~/forms/host-site-values";
 import { remixI18n } from "~/i18n.server";
 import { getSite, listSiteVisits, siteMonthHolidays } from "~/models/hosts.server";
@@ -17,7 +18,7 @@ import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { formatNumber } from "~/domain/format";
 
-export const handle = pageTitle((_t, d) => d.site.name);
+export const handle = pageTitle((_t, d) => d?.names?.name.text);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -43,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({
       // Vetting notes are the organizers' own working notes.
       site: { ...plain, vettingNotes: actor.isOrganizer ? site.vettingNotes : "", description: description.text, accessibility: accessibility.text },
+      names: siteNames(site, lng),
       descriptionLang: description.lang,
       accessibilityLang: accessibility.lang,
       countryLabel: countryName(site.countryCode, lng),
@@ -81,8 +83,7 @@ export default function SitePage() {
         </p>
       ) : null}
       <h1>
-        {site.name}
-        {site.nameLatin && site.nameLatin !== site.name ? <span className="muted"> ({site.nameLatin})</span> : null}
+        <SiteName names={d.names} />
       </h1>
       <p>
         <StatusBadge kind="vetting" status={site.vettingStatus} />{" "}

@@ -4,30 +4,31 @@ import { useTranslation } from "react-i18next";
 import { VisitForm } from "~/components/hosts/VisitForm";
 import { visitSchema } from "~/forms/visit";
 import { getSite, siteInScope, createVisit, editionsForSite } from "~/models/hosts.server";
-import { pickField } from "~/domain/local-text";
+import { shownName, siteNameShown } from "~/domain/local-text";
+import { LocalTextIn } from "~/components/i18n/LocalTextIn";
 import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 
-export const handle = pageTitle((t, d) => t("hosts.visit.newTitle", { site: d.site.name }));
+export const handle = pageTitle((t, d) => t("hosts.visit.newTitle", { site: d?.site?.name.text }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const lng = await remixI18n.getLocale(request);
   return guard(() => {
     const { site } = getSite(actor, Number(params.siteId));
-    // Edition names in the reader's language (a <select> option cannot mark a language of its own).
+    // Edition names in the reader's language, each option marked with the shown name's lang.
     const editions = editionsForSite(site).map((e) => ({
       id: e.id,
-      name: pickField(e.name, e.translations, "name", lng).text,
+      ...shownName(e, lng),
       startsOn: e.startsOn,
       endsOn: e.endsOn,
     }));
     return json({
       site: {
         id: site.id,
-        name: site.name,
+        name: siteNameShown(site, lng),
         vettingStatus: site.vettingStatus,
         themes: site.themes,
         languages: site.languages,
@@ -73,9 +74,13 @@ export default function NewVisit() {
   return (
     <section className="card">
       <p>
-        <Link to={`/host/sites/${site.id}`}>← {site.name}</Link>
+        <Link to={`/host/sites/${site.id}`}>
+          ← <span lang={site.name.lang}>{site.name.text}</span>
+        </Link>
       </p>
-      <h1>{t("hosts.visit.newTitle", { site: site.name })}</h1>
+      <h1>
+        <LocalTextIn i18nKey="hosts.visit.newTitle" name="site" value={site.name} />
+      </h1>
       {site.vettingStatus !== "vetted" ? (
         <p className="alert alert-warn">{t(`hosts.vetting.notVettedNote.${site.vettingStatus}`)}</p>
       ) : editions.length === 0 ? (

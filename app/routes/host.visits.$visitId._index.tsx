@@ -11,6 +11,7 @@ import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
 import { formatNumber } from "~/domain/format";
+import { siteNameShown } from "~/domain/local-text";
 
 export const handle = pageTitle((t, d) => d.visit.title || t("hosts.visit.untitled", { id: d.visit.id }));
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       visit: { ...plain, title: shown.title.text, notes: shown.notes.text },
       shown,
       shownStatus: shownVisitStatus(visit.status, visit.departureOn, todayIn(site.timeZone)),
-      site: { id: site.id, name: site.name, nameLatin: site.nameLatin, countryCode: site.countryCode },
+      site: { id: site.id, name: siteNameShown(site, lng), countryCode: site.countryCode },
       edition: { id: edition.id, name: shown.editionName.text },
       participants,
     });
@@ -54,7 +55,9 @@ export default function VisitPage() {
         </p>
       ) : null}
       <p>
-        <Link to={`/host/sites/${site.id}`}>← {site.name}</Link>
+        <Link to={`/host/sites/${site.id}`}>
+          ← <span lang={site.name.lang}>{site.name.text}</span>
+        </Link>
       </p>
       <h1 lang={visit.title ? shown.title.lang : undefined}>{title}</h1>
       <p>

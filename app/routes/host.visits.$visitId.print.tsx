@@ -9,6 +9,8 @@ import { getVisit, listWhoIsComing, visitShownTexts } from "~/models/hosts.serve
 import { requireActor } from "~/session.server";
 import { guard } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { siteNames } from "~/domain/local-text";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const handle = pageTitle("hosts.coming.title");
 
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         status: visit.status,
         capacity: visit.capacity,
       },
-      site: { id: site.id, name: site.name, nameLatin: site.nameLatin, province: site.province, country: countryName(site.countryCode, lng) },
+      site: { id: site.id, names: siteNames(site, lng), province: site.province, country: countryName(site.countryCode, lng) },
       edition: { name: shown.editionName.text, lang: shown.editionName.lang },
       participants: listWhoIsComing(actor, visit.id),
       printedOn: new Date().toISOString().slice(0, 10),
@@ -51,9 +53,7 @@ export default function PrintVisit() {
         {t("hosts.coming.title")}: {title}
       </h1>
       <p>
-        {site.name}
-        {site.nameLatin && site.nameLatin !== site.name ? ` (${site.nameLatin})` : ""}, {site.province}, {site.country} ·{" "}
-        <span lang={edition.lang}>{edition.name}</span>
+        <SiteName names={site.names} localClassName="" />, {site.province}, {site.country} · <span lang={edition.lang}>{edition.name}</span>
         <br />
         {formatDate(visit.arrivalOn, lng, "long")} – {formatDate(visit.departureOn, lng, "long")} ·{" "}
         {t("hosts.coming.summary", {

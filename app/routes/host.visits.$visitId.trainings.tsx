@@ -10,7 +10,7 @@ import { trainingLinks } from "~/components/training/styles";
 import { TrainingForm } from "~/components/training/TrainingForm";
 import { formChoices, formValues, gridFor, seriesText, valuesFromQuery } from "~/components/training/views.server";
 import { formatDate } from "~/domain/dates";
-import { pickField } from "~/domain/local-text";
+import { pickField, siteNameShown, visitTitleShown } from "~/domain/local-text";
 import { trainingSchema, trainingStatusSchema } from "~/forms/training";
 import { remixI18n, translatorFor } from "~/i18n.server";
 import { FeedCard } from "~/components/training/FeedCard";
@@ -55,12 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const rows = listTrainingRows(db(), { visitId });
     const edit = editTarget(actor, visitId, url.searchParams.get("edit"));
     const series = edit ? seriesOfTraining(actor, edit.training.id) : null;
-    const title = pickField(visit.title, visit.translations, "title", lng);
+    const title = visitTitleShown(visit.title, visit.translations, siteNameShown(site, lng), lng);
     return json({
       visit: {
         id: visit.id,
-        title: title.text || site.nameLatin || site.name,
-        titleLang: title.text ? title.lang : undefined,
+        title: title.text,
+        titleLang: title.lang,
         dates: `${formatDate(visit.arrivalOn, lng)} – ${formatDate(visit.departureOn, lng)}`,
         status: visit.status,
       },

@@ -11,7 +11,7 @@ import { trainingLinks } from "~/components/training/styles";
 import { LocalText } from "~/components/i18n/LocalText";
 import { formatDate } from "~/domain/dates";
 import { timeZoneDisplayName } from "~/domain/intl";
-import { pickField, type Shown } from "~/domain/local-text";
+import { pickField, siteNames, visitTitleShown, type Shown } from "~/domain/local-text";
 import { formatForViewer, utcToLocal, zoneLabel } from "~/domain/training";
 import { languageName } from "~/domain/vocabulary";
 import { remixI18n, translatorFor } from "~/i18n.server";
@@ -23,12 +23,13 @@ import { myCheckInPass } from "~/models/tracking.server";
 import { requireActor } from "~/session.server";
 import { guard, readForm } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const links = trainingLinks;
 export const handle = pageTitle("training.itinerary.title");
 
 type Entry =
-  | { kind: "arrival" | "departure"; key: string; date: string; title: Shown; place: string }
+  | { kind: "arrival" | "departure"; key: string; date: string; title: Shown; site: { name: Shown; local: Shown | null }; province: string }
   | {
       kind: "training";
       key: string;
@@ -66,10 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     plans: plans.map((p, i) => {
       const entries: Entry[] = [];
       for (const v of p.visits) {
-        const place = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
-        const title = pickField(v.title, v.translations, "title", lng);
-        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title, place });
-        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title, place });
+        // The site's name in the reader's language (issue 11); the visit's title, else that name.
+        const site = siteNames({ name: v.siteName, nameLatin: v.siteNameLatin, countryCode: v.countryCode, translations: v.siteTranslations }, lng);
+        const title = visitTitleShown(v.title, v.translations, site.name, lng);
+        const place = { site, province: v.province };
+        entries.push({ kind: "arrival", key: `a${v.id}`, date: v.arrivalOn, title, ...place });
+        entries.push({ kind: "departure", key: `d${v.id}`, date: v.departureOn, title, ...place });
       }
       const series = seriesTexts(p.trainings, lng, t);
       for (const r of p.trainings) {
@@ -180,7 +183,8 @@ export default function Itinerary() {
                     </li>
                   ) : (
                     <li key={e.key} className="is-allday">
-                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: <LocalText value={e.title} /> — {e.place}
+                      <strong>{t(`training.itinerary.${e.kind}`)}</strong>: <LocalText value={e.title} /> — <SiteName names={e.site} localClassName="" />,{" "}
+                      {e.province}
                     </li>
                   ),
                 )}

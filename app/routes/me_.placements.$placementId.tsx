@@ -11,7 +11,7 @@ import { placementLinks } from "~/components/placement/styles";
 import { memberCountryName as countryName } from "~/domain/country-names";
 import { formatDate } from "~/domain/dates";
 import { timeZoneDisplayName } from "~/domain/intl";
-import { pickField } from "~/domain/local-text";
+import { pickField, siteNames } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import { replySchema } from "~/forms/placement.server";
 import { serverFormProps, useServerForm } from "~/forms/server-form";
@@ -20,6 +20,7 @@ import { remixI18n } from "~/i18n.server";
 import { requireActor } from "~/session.server";
 import { guard, handleForm, idParam, readForm, type FormReply } from "~/utils/http.server";
 import { pageTitle } from "~/utils/page-title";
+import { SiteName } from "~/components/i18n/SiteName";
 
 export const links = placementLinks;
 export const handle = pageTitle("placement.offer.title");
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       replyBy: r.p.replyBy,
       editionName: pickField(r.editionName, r.editionTranslations, "name", lng).text,
       title: r.visit.title ? pickField(r.visit.title, r.visit.translations, "title", lng) : null,
-      site: r.site.nameLatin && r.site.nameLatin !== r.site.name ? `${r.site.name} (${r.site.nameLatin})` : r.site.name,
+      site: siteNames(r.site, lng),
       place: [r.site.district, r.site.province].filter(Boolean).join(", "),
       countryCode: r.site.countryCode,
       // The zone by its name in the reader's language ("Indochina Time"), not "Asia/Phnom_Penh".
@@ -97,7 +98,7 @@ export default function MyPlacement() {
         </p>
       ) : null}
       <article className="card" aria-labelledby="visit-h">
-        {d.title ? <LocalText as="h2" id="visit-h" value={d.title} /> : <h2 id="visit-h">{d.site}</h2>}
+        {d.title ? <LocalText as="h2" id="visit-h" value={d.title} /> : <LocalText as="h2" id="visit-h" value={d.site.name} />}
         <p>
           <PlacementBadge status={d.status} />
         </p>
@@ -105,7 +106,7 @@ export default function MyPlacement() {
         <dl className="pl-kv">
           <dt>{t("placement.offer.where")}</dt>
           <dd>
-            {d.site}
+            <SiteName names={d.site} localClassName="" />
             {d.place ? `, ${d.place}` : ""} · {d.shown.country}
           </dd>
           <dt>{t("placement.offer.dates")}</dt>

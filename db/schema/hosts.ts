@@ -26,8 +26,11 @@ export const hostSites = sqliteTable("host_sites", {
   latitude: text("latitude"),
   longitude: text("longitude"),
   description: text("description").notNull().default(""),
-  /** Other languages of description and accessibility (English is the plain column). */
-  translations: translations<"description" | "accessibility">(),
+  /**
+   * Other languages of description and accessibility (English is the plain column), and of the
+   * name (issue 11: the Latin name is its English, the local-script one its country's language).
+   */
+  translations: translations<"name" | "description" | "accessibility">(),
   themes: text("themes", { mode: "json" }).$type<string[]>().notNull().default([]),
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default([]),
   interpreters: text("interpreters", { mode: "json" }).$type<InterpreterCover[]>().notNull().default([]),

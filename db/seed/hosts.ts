@@ -236,6 +236,18 @@ const VISITS: VisitSeed[] = [
  * Inserts the host sites, links their coordinators (`coordinatorsBySite`: site key -> user ids)
  * and schedules the visits of `edition`. Returns the site ids by key.
  */
+/**
+ * Names of some demo sites in other readers' languages (issue 11): the local-script name is the
+ * site country's own, the Latin name the English one; these are the names a Vietnamese, Thai,
+ * Lao, Japanese or Korean reader would write (Sino-Vietnamese, Thai and Lao cognates, kana).
+ */
+const SITE_NAMES: Record<string, Record<string, string>> = {
+  hebian: { vi: "Làng Hà Biên", ja: "河辺村", ko: "허볜촌" },
+  longji: { vi: "Làng Long Tích", th: "หมู่บ้านหลงจี๋", ja: "龍脊村", ko: "룽지촌" },
+  nalan: { th: "บ้านนาลาน" },
+  maekampong: { lo: "ບ້ານແມ່ກຳປອງ", ja: "メーカンポン村" },
+};
+
 export function seedHosts(
   tx: Db,
   today: string,
@@ -249,8 +261,9 @@ export function seedHosts(
       .insert(t.hostSites)
       .values({
         ...site,
-        // Description and accessibility in the eleven other languages (issue 11, item 9).
-        translations: SITE_TEXTS[key] ?? {},
+        // Description and accessibility in the eleven other languages (issue 11, item 9), and for
+        // a few sites their name as neighbouring readers write it.
+        translations: { ...(SITE_TEXTS[key] ?? {}), ...(SITE_NAMES[key] ? { name: SITE_NAMES[key] } : {}) },
         contacts: contacts.map((c) => ({ ...c, phone: mobileNumber(site.countryCode, rng) })),
         lastCheckedOn: checkedDaysAgo === undefined ? null : addDays(today, -checkedDaysAgo),
       })

@@ -125,7 +125,9 @@ describe("host coordinator on a phone", () => {
 
     await page.goto(`${demo.url}/host`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("Host sites");
-    await expect.poll(() => page.getByRole("link", { name: "翁基古寨" }).count()).toBe(1);
+    // An English reader gets the site's Latin name, the local-script one beside it with its lang.
+    await expect.poll(() => page.getByRole("link", { name: "Wengji Guzhai" }).count()).toBe(1);
+    expect(await page.locator('main span[lang="zh"]', { hasText: "翁基古寨" }).count()).toBe(1);
     await expectAccessible(page, "host home");
     await expectNoSideScroll(page);
     await screenshot(page, "hosts-01-home");
@@ -284,7 +286,7 @@ describe("a demo host coordinator's own visit", () => {
     await logInAs(page, demo.url, own.email, DEMO_PASSWORD);
     // From the host home through the site to the visit, by links.
     await page.goto(`${demo.url}/host`);
-    await Promise.all([page.waitForURL(new RegExp(`/host/sites/${own.siteId}$`)), page.getByRole("link", { name: own.siteName, exact: true }).first().click()]);
+    await Promise.all([page.waitForURL(new RegExp(`/host/sites/${own.siteId}$`)), page.locator(`main a[href="/host/sites/${own.siteId}"]`).first().click()]);
     await Promise.all([page.waitForURL(new RegExp(`/host/visits/${own.visitId}$`)), page.locator(`a[href="/host/visits/${own.visitId}"]`).first().click()]);
     const table = page.getByRole("region", { name: /^Participants of / });
     await expect.poll(() => table.locator("tbody tr").count()).toBe(coming.length);

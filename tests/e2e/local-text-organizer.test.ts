@@ -16,6 +16,7 @@ let fx: {
   visitTitleKm: string;
   trainingKm: { id: number; title: string };
   trainingEn: { id: number; title: string };
+  editionKm: { id: number; name: string };
 };
 
 type Tr = Record<string, Record<string, string>>;
@@ -47,6 +48,9 @@ function fixtures(dbPath: string) {
            and json_extract(translations, '$.title.km') is not null order by id limit 2`,
       )
       .all() as { id: number; title: string; translations: string }[];
+    const edition = sqlite
+      .prepare(`select id, translations from editions where json_extract(translations, '$.name.km') is not null order by id limit 1`)
+      .get() as { id: number; translations: string };
     // The second session keeps only its other languages: a Khmer reader gets the English title.
     sqlite.prepare(`update training_sessions set translations = json_remove(translations, '$.title.km') where id = ?`).run(sessions[1].id);
     return {
@@ -57,6 +61,7 @@ function fixtures(dbPath: string) {
       visitTitleKm: (JSON.parse(visit.translations) as Tr).title.km,
       trainingKm: { id: sessions[0].id, title: (JSON.parse(sessions[0].translations) as Tr).title.km },
       trainingEn: { id: sessions[1].id, title: sessions[1].title },
+      editionKm: { id: edition.id, name: (JSON.parse(edition.translations) as Tr).name.km },
     };
   } finally {
     sqlite.close();
@@ -108,6 +113,10 @@ describe("organizer-written text in the reader's language", () => {
     // The sentence around it stays Khmer (the page's language).
     expect(await page.locator("h1").textContent()).toMatch(/[\u1780-\u17FF]/);
     await expectPageFits(page, "local-text-04-training-en-fallback");
+
+    // A dropdown of editions: the option shows the Khmer name and is marked lang="km".
+    await page.goto(`${demo.url}/admin/applications`);
+    await expect.poll(() => textOf(page, `select[name="edition"] option[value="${fx.editionKm.id}"][lang="km"]`)).toBe(fx.editionKm.name);
     await context.close();
   });
 });

@@ -112,7 +112,8 @@ describe("training sessions", () => {
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     const ics = await res.text();
-    expect(ics).toContain("SUMMARY:Village finance clinic");
+    // The title with its language (RFC 5545 LANGUAGE, issue 11): the participant reads English.
+    expect(ics).toContain("SUMMARY;LANGUAGE=en:Village finance clinic");
     expect(ics).toMatch(/DTSTART;TZID=Asia\/Shanghai:\d{8}T140000/);
     await ctx.close();
 

@@ -206,3 +206,75 @@ describe("visit feed", () => {
     expect((await call(hostRoute.loader, `/host/visits/${visitId}/trainings`, { cookie, params: { visitId: String(visitId) } })).status).toBe(404);
   });
 });
+
+describe("the feed's language (issue 11)", () => {
+  it("a Khmer participant's feed has the Khmer edition name, visit and session titles and fixed words, each text marked LANGUAGE", async () => {
+    const edition = makeEdition({ name: "Exchange 2031", translations: { name: { km: "ការផ្លាស់ប្ដូរ ២០៣១" } } });
+    const site = makeSite({ countryCode: "TH", name: "บ้านนาต้นจั่น", nameLatin: "Ban Na Ton Chan" });
+    const visit = makeVisit(edition.id, site.id, { title: "Homestay week", translations: { title: { km: "សប្ដាហ៍ស្នាក់នៅផ្ទះអ្នកភូមិ" } } });
+    const venue = db().insert(t.venues).values({ name: "Village hall", countryCode: "TH", timeZone: "Asia/Bangkok" }).returning().get().id;
+    const session = (title: string, date: string, translations: Record<string, Record<string, string>>) =>
+      db()
+        .insert(t.trainingSessions)
+        .values({
+          editionId: edition.id,
+          visitId: visit.id,
+          title,
+          description: "Bring boots.",
+          translations,
+          type: "workshop",
+          venueId: venue,
+          timeZone: "Asia/Bangkok",
+          audience: "visit",
+          status: "scheduled",
+          deliveryLanguage: "th",
+          startsAt: localToUtc(date, "09:00", "Asia/Bangkok"),
+          endsAt: localToUtc(date, "11:00", "Asia/Bangkok"),
+          updatedAt: "2031-06-01T00:00:00.000Z",
+        })
+        .run();
+    session("Seed saving", "2031-07-06", { title: { km: "ការរក្សាទុកគ្រាប់ពូជ" }, description: { km: "យកស្បែកជើងកវែងមក។" } });
+    // No Khmer title: the Khmer reader gets the English one, marked LANGUAGE=en.
+    session("Rice terraces walk", "2031-07-07", {});
+    const feedOf = async (locale: string) => {
+      const { user, app } = await makeParticipant(edition.id);
+      db().update(t.users).set({ locale }).where(eq(t.users.id, user.id)).run();
+      place(visit.id, app.id, "accepted");
+      const c = await cookieFor(user.id);
+      const res = await call(itinerary.action, "/me/itinerary", { cookie: c, form: { intent: "rotateFeed", applicationId: String(app.id) } });
+      const token = tokenOf((await res.json()).newFeed.url as string);
+      return (await getFeed(token)).text();
+    };
+
+    const km = await feedOf("km");
+    const comp = new ICAL.Component(ICAL.parse(km));
+    expect(comp.getFirstPropertyValue("x-wr-calname")).toContain("ការផ្លាស់ប្ដូរ ២០៣១");
+    const ev = events(km);
+    const seed = ev.find((e) => e.summary === "ការរក្សាទុកគ្រាប់ពូជ")!;
+    expect(seed.component.getFirstProperty("summary")!.getParameter("language")).toBe("km");
+    expect(seed.description).toContain("យកស្បែកជើងកវែងមក។");
+    expect(seed.description).toContain("ភាសា៖ ");
+    expect(seed.description).not.toContain("Language:");
+    expect(seed.component.getFirstProperty("description")!.getParameter("language")).toBe("km");
+    const walk = ev.find((e) => e.summary === "Rice terraces walk")!;
+    expect(walk.component.getFirstProperty("summary")!.getParameter("language")).toBe("en");
+    const arrival = ev.find((e) => e.uid.startsWith("arrival-"))!;
+    expect(arrival.summary).toBe("ថ្ងៃមកដល់៖ សប្ដាហ៍ស្នាក់នៅផ្ទះអ្នកភូមិ");
+    expect(arrival.component.getFirstProperty("summary")!.getParameter("language")).toBe("km");
+    // The site's Latin name for a Khmer reader (no Khmer name given), marked as such.
+    expect(arrival.location).toContain("Ban Na Ton Chan");
+    expect(arrival.component.getFirstProperty("location")!.getParameter("language")).toBe("en");
+    // A venue's name has no known language: no parameter rather than a wrong one.
+    expect(seed.component.getFirstProperty("location")!.getParameter("language")).toBeFalsy();
+    // Lines stay folded within 75 octets after the parameters were added.
+    for (const line of km.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+
+    const en = await feedOf("en");
+    const enEvents = events(en);
+    expect(enEvents.map((e) => e.summary)).toContain("Seed saving");
+    expect(enEvents.find((e) => e.uid.startsWith("arrival-"))!.summary).toBe("Arrival: Homestay week");
+    expect(enEvents.find((e) => e.summary === "Seed saving")!.description).toContain("Language: Thai");
+    expect(new ICAL.Component(ICAL.parse(en)).getFirstPropertyValue("x-wr-calname")).toContain("Exchange 2031");
+    expect(en).not.toMatch(/[\u1780-\u17FF]/);
+  });
+});

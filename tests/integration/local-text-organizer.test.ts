@@ -20,6 +20,11 @@ import { loader as indicatorsLoader } from "~/routes/admin.evaluation.indicators
 import { loader as templatesLoader } from "~/routes/admin.evaluation.templates._index";
 import { loader as templateLoader } from "~/routes/admin.evaluation.templates.$templateId";
 import { loader as applicationsLoader } from "~/routes/admin.applications._index";
+import { loader as announcementsLoader } from "~/routes/admin.announcements";
+import { loader as dashboardLoader } from "~/routes/admin.dashboard";
+import { loader as importLoader } from "~/routes/admin.import";
+import { loader as newTrainingLoader } from "~/routes/admin.editions.$id_.trainings.new";
+import { FilterSelect } from "~/components/FilterSelect";
 import { loader as trainingAttendanceLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as codeLoader } from "~/routes/attendance.code.$trainingId";
 import { loader as focalLoader } from "~/routes/focal._index";
@@ -204,6 +209,68 @@ describe("the organizer's lists", () => {
     const apps = await json(await call(applicationsLoader, `/admin/applications?edition=${edition.id}`, { cookie }));
     expect(apps.items.length).toBeGreaterThan(0);
     for (const a of apps.items) expect(a).toMatchObject({ editionName: "Exchange 2031", editionLang: "en" });
+  });
+});
+
+describe("dropdown options of organizer-written text", () => {
+  type Opt = { value?: string; id?: number; label?: string; name?: string; lang?: string };
+  it("carry the language of the shown edition name or visit title (lang=km, else lang=en)", async () => {
+    const { edition, visit } = await setUp();
+    // Another visit without a Khmer title: its option is the English title, marked lang=en.
+    const other = makeVisit(edition.id, makeSite({}, []).id, { title: "Rice terraces week", arrivalOn: "2031-07-20", departureOn: "2031-07-25" });
+    const organizer = await createUser({ roles: [{ role: "organizer" }], locale: "km" });
+    const cookie = await cookieFor(organizer.id);
+    const params = { id: String(edition.id) };
+    const byId = (list: Opt[], id: number) => list.find((o) => Number(o.value ?? o.id) === id)!;
+
+    const apps = await json(await call(applicationsLoader, "/admin/applications", { cookie }));
+    expect(byId(apps.editions, edition.id)).toMatchObject({ name: KM.edition, lang: "km" });
+
+    const ann = await json(await call(announcementsLoader, "/admin/announcements", { cookie }));
+    expect(byId(ann.editions, edition.id)).toMatchObject({ name: KM.edition, lang: "km" });
+    expect(byId(ann.visits, visit.id).lang).toBe("km");
+    expect(byId(ann.visits, other.id).lang).toBe("en");
+
+    const dash = await json(await call(dashboardLoader, "/admin/dashboard", { cookie }));
+    expect(byId(dash.options.editions, edition.id)).toMatchObject({ label: KM.edition, lang: "km" });
+    expect(byId(dash.options.visits, visit.id)).toMatchObject({ lang: "km" });
+    expect(byId(dash.options.visits, visit.id).label).toContain(KM.visit);
+
+    const trainings = await json(await call(editionTrainingsLoader, `/admin/editions/${edition.id}/trainings`, { cookie, params }));
+    expect(byId(trainings.visits, visit.id)).toMatchObject({ label: KM.visit, lang: "km" });
+    expect(byId(trainings.visits, other.id)).toMatchObject({ label: "Rice terraces week", lang: "en" });
+
+    const form = await json(await call(newTrainingLoader, `/admin/editions/${edition.id}/trainings/new`, { cookie, params }));
+    expect(byId(form.choices.visits, visit.id).lang).toBe("km");
+    expect(byId(form.choices.visits, visit.id).label).toContain(KM.visit);
+
+    // The import page offers editions whose application window is open.
+    db().update(t.editions).set({ applicationsOpenOn: "2020-01-01", applicationsCloseOn: "2099-01-01" }).where(eq(t.editions.id, edition.id)).run();
+    const imp = await json(await call(importLoader, "/admin/import", { cookie }));
+    expect(byId(imp.editions, edition.id)).toMatchObject({ name: KM.edition, lang: "km" });
+  });
+
+  it("render the lang on the <option>, and none where the label is the interface's own", () => {
+    const inst = createInstance();
+    void inst.init({ ...i18nConfig, lng: "km", resources: getResources(), initImmediate: false });
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nextProvider,
+        { i18n: inst },
+        createElement(FilterSelect, {
+          name: "edition",
+          label: "x",
+          options: [
+            { value: "1", label: KM.edition, lang: "km" },
+            { value: "2", label: "Exchange 2032", lang: "en" },
+            { value: "3", label: "ពិធីការ" },
+          ],
+        }),
+      ),
+    );
+    expect(html).toContain(`<option value="1" lang="km">${KM.edition}</option>`);
+    expect(html).toContain(`<option value="2" lang="en">Exchange 2032</option>`);
+    expect(html).toContain(`<option value="3">ពិធីការ</option>`);
   });
 });
 

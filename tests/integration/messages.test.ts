@@ -240,6 +240,47 @@ describe("announcements", () => {
   });
 });
 
+describe("programme content in the recipient's language (issue 11)", () => {
+  it("{{edition}} is the edition's name in each recipient's saved language, else English", async () => {
+    const { cookie } = await organizer();
+    const ed = edition();
+    db()
+      .update(t.editions)
+      .set({ name: "Village Leaders Exchange 2027", translations: { name: { km: "កម្មវិធីផ្លាស់ប្តូរមេភូមិ ២០២៧", vi: "Trao đổi trưởng thôn 2027" } } })
+      .where(eq(t.editions.id, ed))
+      .run();
+    const km = await applicant(ed, { country: "KH", locale: "km", status: "rejected", name: "Sokha", email: "sokha@example.kh" });
+    const en = await applicant(ed, { country: "PH", locale: "en", status: "rejected", name: "Maria", email: "maria@example.ph" });
+    // No Thai name: the Thai reader gets the English one.
+    const th = await applicant(ed, { country: "TH", locale: "th", status: "rejected", name: "Malai", email: "malai@example.th" });
+    for (const a of [km, en, th]) await notifyStatusChange(a.applicationId);
+    expect(arrivedFor("sokha@example.kh")[0].text).toContain("កម្មវិធីផ្លាស់ប្តូរមេភូមិ ២០២៧");
+    expect(arrivedFor("sokha@example.kh")[0].text).not.toContain("Village Leaders Exchange 2027");
+    expect(arrivedFor("maria@example.ph")[0].text).toContain("Village Leaders Exchange 2027");
+    expect(arrivedFor("maria@example.ph")[0].text).not.toContain("កម្មវិធី");
+    expect(arrivedFor("malai@example.th")[0].text).toContain("Village Leaders Exchange 2027");
+
+    // An announcement: one default text, {{edition}} filled per recipient.
+    const form = {
+      intent: "send",
+      requestKey: "announce-edition-names-1",
+      groupType: "status",
+      status: "rejected",
+      editionId: String(ed),
+      subject: "About {{edition}}",
+      body: "Dear {{name}}, news about {{edition}}.",
+    };
+    expect((await call(announceAction, "/admin/announcements", { cookie, form })).status).toBe(302);
+    await kickMailWorker();
+    await deliverQueued();
+    const about = (email: string) => arrivedFor(email).find((m) => m.subject.startsWith("About"))!;
+    expect(about("sokha@example.kh").subject).toBe("About កម្មវិធីផ្លាស់ប្តូរមេភូមិ ២០២៧");
+    expect(about("sokha@example.kh").html).toContain("news about កម្មវិធីផ្លាស់ប្តូរមេភូមិ ២០២៧.");
+    expect(about("maria@example.ph").subject).toBe("About Village Leaders Exchange 2027");
+    expect(about("malai@example.th").subject).toBe("About Village Leaders Exchange 2027");
+  });
+});
+
 describe("scope", () => {
   it("anyone but an organizer gets 404 on templates, announcements and the outbox, and nothing is written", async () => {
     const focal = await createUser({ roles: [{ role: "focal_point", countryCode: "VN" }] });

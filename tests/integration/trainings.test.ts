@@ -220,6 +220,35 @@ describe("saving a training", () => {
     });
     r = await refused(res);
     expect(r.error!.startTime![0]).toContain("training.errors.nonexistentTime");
+    // The zone is named in the reader's language, not by its IANA ID.
+    expect(r.error!.startTime![0]).toContain("Eastern Time");
+    expect(r.error!.startTime![0]).not.toContain("America/New_York");
+    const khmer = await createUser({ roles: [{ role: "organizer" }], name: "Org km", locale: "km" });
+    const km = await refused(
+      await call(newRoute.action, `/admin/editions/${online.id}/trainings/new`, {
+        cookie: await cookieFor(khmer.id),
+        params: { id: String(online.id) },
+        form: form({
+          title: "Gap km",
+          visitId: "",
+          audience: "edition",
+          venueId: "",
+          type: "online",
+          onlineUrl: "https://meet.example.org/gap-km",
+          timeZone: "America/New_York",
+          startDate: "2031-03-09",
+          startTime: "02:30",
+          endTime: "03:30",
+        }),
+      }),
+    );
+    const zone = JSON.parse(km.error!.startTime![0].split("|")[1]).zone as string;
+    expect(zone).toBe(
+      new Intl.DateTimeFormat("km", { timeZone: "America/New_York", timeZoneName: "longGeneric" })
+        .formatToParts(Date.UTC(2031, 2, 9, 12))
+        .find((p) => p.type === "timeZoneName")!.value,
+    );
+    expect(zone).toMatch(/[\u1780-\u17FF]/);
   });
 
   it("a public holiday is a warning the organizer confirms with 'save anyway'", async () => {

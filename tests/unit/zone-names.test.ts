@@ -2,7 +2,7 @@
 // shown by their CLDR names in the reader's language (app/domain/intl.ts), and zone pickers label
 // each zone so that two zones of one country stay apart (app/domain/member-zones.ts).
 import { describe, expect, it } from "vitest";
-import { timeZoneChoiceLabel, timeZoneChoices, timeZoneDisplayName } from "~/domain/intl";
+import { timeZoneChoiceLabel, timeZoneChoices, timeZoneDisplayName, timeZoneNameOrId } from "~/domain/intl";
 import { memberZoneChoices } from "~/domain/member-zones";
 import { SUPPORTED_LNGS } from "~/domain/languages";
 
@@ -23,6 +23,15 @@ describe("time zone names", () => {
 
   it("throws for an unknown zone like Intl does", () => {
     expect(() => timeZoneDisplayName("Mars/Olympus", "en")).toThrow(RangeError);
+  });
+
+  it("names the zone of a daylight-saving gap error in the reader's language, the ID only as fallback", () => {
+    const march = Date.UTC(2031, 2, 9, 12);
+    expect(timeZoneNameOrId("America/New_York", "en", march)).toBe("Eastern Time");
+    expect(timeZoneNameOrId("America/New_York", "zh", march)).toBe("北美东部时间");
+    for (const lng of SUPPORTED_LNGS) expect(timeZoneNameOrId("America/New_York", lng, march), lng).not.toContain("America/");
+    // An unknown zone does not throw inside an error message: its ID is shown.
+    expect(timeZoneNameOrId("Mars/Olympus", "km")).toBe("Mars/Olympus");
   });
 
   it("labels zone choices with the place, so one country's zones stay apart", () => {

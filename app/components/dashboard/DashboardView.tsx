@@ -11,7 +11,8 @@ import { formatPercent, formatPercentRange, formatNumber } from "~/domain/format
 import { LinkList } from "../LinkList";
 import { BarChart, ChartWithTable } from "./BarChart";
 
-type Option = { value: string; label: string };
+/** A filter choice; `lang` marks organizer-written labels (issue 11). */
+type Option = { value: string; label: string; lang?: string };
 export type DashboardViewData = {
   dashboard: {
     participants: number;
@@ -107,7 +108,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
             <select id="f-edition" name="edition" defaultValue={f.edition ?? ""}>
               <option value="">{t("tracking.dashboard.allEditions")}</option>
               {data.options.editions.map((o) => (
-                <option key={o.value} value={o.value}>
+                <option key={o.value} value={o.value} lang={o.lang}>
                   {o.label}
                 </option>
               ))}
@@ -119,7 +120,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
           <select id="f-country" name="country" defaultValue={f.country ?? ""}>
             <option value="">{t("tracking.dashboard.allCountries")}</option>
             {data.options.countries.map((o) => (
-              <option key={o.value} value={o.value}>
+              <option key={o.value} value={o.value} lang={o.lang}>
                 {o.label}
               </option>
             ))}
@@ -141,7 +142,7 @@ export function DashboardView({ data }: { data: DashboardViewData }) {
           <select id="f-visit" name="visit" defaultValue={f.visit ?? ""}>
             <option value="">{t("tracking.dashboard.allVisits")}</option>
             {data.options.visits.map((o) => (
-              <option key={o.value} value={o.value}>
+              <option key={o.value} value={o.value} lang={o.lang}>
                 {o.label}
               </option>
             ))}

@@ -15,7 +15,7 @@ type Preview = {
 export type ImportViewProps = {
   country: string | null;
   countryName?: string;
-  editions: { id: number; name: string }[];
+  editions: { id: number; name: string; lang?: string }[];
   columns: { header: string; example: string }[];
   maxRows: number;
   done: { created: number; already: number } | null;
@@ -104,7 +104,7 @@ export function ImportView(p: ImportViewProps) {
           <label htmlFor="edition">{t("tracking.import.edition")}</label>
           <select id="edition" name="edition" defaultValue={p.reply?.editionId ?? p.editions[0]?.id}>
             {p.editions.map((e) => (
-              <option key={e.id} value={e.id}>
+              <option key={e.id} value={e.id} lang={e.lang}>
                 {e.name}
               </option>
             ))}

@@ -61,6 +61,8 @@ export function SiteForm({
           <legend>{t("hosts.site.sectionPlace")}</legend>
           <TextField field={fields.name as Text} label={t("hosts.site.name")} hint={t("hosts.site.nameHint")} required />
           <TextField field={fields.nameLatin as Text} label={t("hosts.site.nameLatin")} hint={t("hosts.site.nameLatinHint")} required />
+          {/* The name in each reader's language (issue 11); the Latin name is its English. */}
+          <TranslationsFieldset field="name" label={t("hosts.site.nameTranslated")} values={tr?.name} errors={form.allErrors} formId={form.id} />
           <SelectField
             field={fields.countryCode as Text}
             label={t("common.country")}

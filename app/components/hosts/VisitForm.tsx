@@ -66,7 +66,11 @@ export function VisitForm({
           label={t("common.edition")}
           hint={t("hosts.visit.editionHint")}
           placeholder={t("hosts.visit.chooseEdition")}
-          options={(editions ?? []).map((e) => ({ value: String(e.id), label: `${e.name} (${formatDate(e.startsOn, lng)} – ${formatDate(e.endsOn, lng)})` }))}
+          options={(editions ?? []).map((e) => ({
+            value: String(e.id),
+            label: `${e.name} (${formatDate(e.startsOn, lng)} – ${formatDate(e.endsOn, lng)})`,
+            lang: e.lang,
+          }))}
           required
         />
       )}

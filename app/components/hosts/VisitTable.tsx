@@ -3,6 +3,8 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/domain/dates";
 import { StatusBadge, useLanguageNames } from "./bits";
+import { SiteName } from "~/components/i18n/SiteName";
+import type { Shown } from "~/domain/local-text";
 
 export type VisitRow = {
   id: number;
@@ -20,7 +22,8 @@ export type VisitRow = {
   status: string;
   /** The status as shown ("ended" for a planned visit whose dates are over; domain/visits.ts). */
   shownStatus?: string;
-  siteName?: string;
+  /** The site's name for the reader (`siteNames`, issue 11), shown with `showSite`. */
+  site?: { name: Shown; local: Shown | null };
 };
 
 export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; caption: string; showSite?: boolean }) {
@@ -55,7 +58,7 @@ export function VisitTable({ visits, caption, showSite }: { visits: VisitRow[]; 
               </td>
               {showSite ? (
                 <td data-label={t("hosts.site.site")} className="wrap-anywhere">
-                  {v.siteName}
+                  {v.site ? <SiteName names={v.site} /> : null}
                 </td>
               ) : null}
               <td data-label={t("hosts.visit.dates")}>

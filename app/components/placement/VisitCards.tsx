@@ -6,6 +6,7 @@ import { formatDate } from "~/domain/dates";
 import { languageName } from "~/domain/vocabulary";
 import type { Board } from "~/models/placement/board-view.server";
 import { PlacementBadge } from "./reasons";
+import { SiteName } from "~/components/i18n/SiteName";
 
 type VisitView = Board["visits"][number];
 
@@ -17,12 +18,11 @@ export function VisitCards({ visits }: { visits: VisitView[] }) {
     <div className="pl-visits">
       {visits.map((v) => (
         <article key={v.id} className="card pl-visit" aria-labelledby={`visit-${v.id}`}>
-          <h3 id={`visit-${v.id}`} lang={v.title ? v.titleLang : undefined}>
-            {v.title || v.siteNameLatin || v.siteName}
+          <h3 id={`visit-${v.id}`} lang={v.titleLang}>
+            {v.title}
           </h3>
           <p className="muted">
-            {v.siteName}
-            {v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""} · {countryName(v.countryCode, lng)}
+            <SiteName names={v.site} localClassName="" /> · {countryName(v.countryCode, lng)}
             <br />
             {formatDate(v.arrivalOn, lng)} – {formatDate(v.departureOn, lng)}
           </p>

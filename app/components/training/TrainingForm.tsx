@@ -22,7 +22,7 @@ type Text = FieldMetadata<string | undefined>;
 type List = FieldMetadata<string[] | undefined>;
 
 export type TrainingFormChoices = {
-  visits: { id: number; label: string }[];
+  visits: { id: number; label: string; lang?: string }[];
   venues: { id: number; label: string }[];
   trainers: { id: number; label: string }[];
   interpreters: { id: number; label: string }[];
@@ -99,7 +99,7 @@ export function TrainingForm({
           label={t("training.form.visit")}
           hint={t("training.form.visitHint")}
           placeholder={t("training.form.noVisit")}
-          options={choices.visits.map((v) => ({ value: String(v.id), label: v.label }))}
+          options={choices.visits.map((v) => ({ value: String(v.id), label: v.label, lang: v.lang }))}
         />
       )}
       {/* Full width: long venue names ("Hall, site, province") are not cut (issue 12, item 15). */}

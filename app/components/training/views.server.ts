@@ -7,7 +7,7 @@ import { MAX_OCCURRENCES, WEEKDAYS } from "~/domain/training/repeat";
 import { db } from "~/db.server";
 import { seriesSummaries, type SeriesSummary } from "~/models/training/series.server";
 import { utcToLocal } from "~/domain/training";
-import { pickField } from "~/domain/local-text";
+import { pickField, siteNameShown, visitTitleShown } from "~/domain/local-text";
 import { languageName } from "~/domain/vocabulary";
 import type { Actor } from "~/models/actor";
 import type { TrainingListRow } from "~/models/training/list.server";
@@ -29,10 +29,10 @@ export function formChoices(
   const live = <T extends { id: number; retiredAt: string | null }>(rows: T[], kept: (number | null | undefined)[]) =>
     rows.filter((r) => r.retiredAt === null || kept.includes(r.id));
   return {
-    visits: o.visits.map((v) => ({
-      id: v.id,
-      label: `${pickField(v.title, v.translations, "title", lng).text || v.siteName} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})`,
-    })),
+    visits: o.visits.map((v) => {
+      const shown = visitTitleShown(v.title, v.translations, siteNameShown(v.site, lng), lng);
+      return { id: v.id, label: `${shown.text} (${formatDate(v.arrivalOn, lng)} – ${formatDate(v.departureOn, lng)})`, lang: shown.lang };
+    }),
     venues: live(o.venues, [keep.venueId]).map((v) => ({ id: v.id, label: `${v.name} (${timeZoneDisplayName(v.timeZone, lng)})` })),
     trainers: live(o.trainers, keep.trainerIds ?? []).map((x) => ({
       id: x.id,

@@ -1,9 +1,20 @@
 import { TZDate } from "@date-fns/tz";
-import ical, { ICalEventStatus, ICalEventTransparency } from "ical-generator";
+import ical, { foldLines, ICalEventStatus, ICalEventTransparency } from "ical-generator";
 import { ScheduleInputError } from "./errors";
 import { addDays, assertTimeZone, daysBetween, localDateOf, parseInstant, parseLocalDate, type IsoInstant, type LocalDate } from "./local-time";
 import type { ResourceId, TrainingStatus } from "./types";
 import { buildVtimezone } from "./vtimezone";
+
+/**
+ * The languages of an item's texts (BCP 47 tags such as "km"), written as the LANGUAGE parameter
+ * of SUMMARY, DESCRIPTION and LOCATION (RFC 5545 §3.2.10). A text without one takes the feed's
+ * `language`; with neither, no parameter is written.
+ */
+export interface FeedTextLanguages {
+  summary?: string;
+  description?: string;
+  location?: string;
+}
 
 /** A timed training in a feed. Drafts are left out of feeds: they are not published yet. */
 export interface FeedTraining {
@@ -23,6 +34,7 @@ export interface FeedTraining {
   description?: string | null;
   /** Join link of an online training: written as URL. */
   onlineUrl?: string | null;
+  lang?: FeedTextLanguages;
 }
 
 /** A whole-day item (arrival, departure, a free day), written as VALUE=DATE. */
@@ -41,6 +53,7 @@ export interface FeedAllDayItem {
   cancelled?: boolean;
   location?: string | null;
   description?: string | null;
+  lang?: FeedTextLanguages;
 }
 
 export type FeedItem = FeedTraining | FeedAllDayItem;
@@ -60,11 +73,49 @@ export interface FeedOptions {
   ttlSeconds?: number;
   /** Feed URL (URL property of the calendar). */
   url?: string;
+  /**
+   * The feed's language (its reader's, e.g. "km"): the LANGUAGE parameter of every event text
+   * without a language of its own. ical-generator has no calendar-level language property.
+   */
+  language?: string;
 }
 
 // SEQUENCE must grow with every revision (RFC 5545 §3.8.7.4); seconds since 2020 stay below 2^31 until 2088.
 const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 const YEAR_MS = 366 * 86_400_000;
+
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+const TEXT_PROPERTIES = { SUMMARY: "summary", DESCRIPTION: "description", LOCATION: "location" } as const;
+
+/**
+ * Adds `;LANGUAGE=<tag>` to each event's SUMMARY, DESCRIPTION and LOCATION (RFC 5545 §3.2.10),
+ * which ical-generator cannot write: unfolds the finished text, rewrites those lines per VEVENT
+ * (found by UID) and folds again with ical-generator's own foldLines (UTF-8 safe). Tags that are
+ * not BCP 47-shaped are left out rather than written into the feed.
+ */
+function withLanguageParams(text: string, langs: Map<string, FeedTextLanguages>, fallback: string | undefined): string {
+  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+  const out: string[] = [];
+  let block: string[] | null = null;
+  for (const line of lines) {
+    if (line === "BEGIN:VEVENT") block = [];
+    if (!block) {
+      out.push(line);
+      continue;
+    }
+    block.push(line);
+    if (line !== "END:VEVENT") continue;
+    const uid = block.find((l) => l.startsWith("UID:"))?.slice(4) ?? "";
+    const own = langs.get(uid) ?? {};
+    for (const l of block) {
+      const m = /^(SUMMARY|DESCRIPTION|LOCATION):/.exec(l);
+      const tag = m ? (own[TEXT_PROPERTIES[m[1] as keyof typeof TEXT_PROPERTIES]] ?? fallback) : undefined;
+      out.push(m && tag && LANGUAGE_TAG.test(tag) ? `${m[1]};LANGUAGE=${tag}${l.slice(m[1].length)}` : l);
+    }
+    block = null;
+  }
+  return foldLines(out.join("\r\n"));
+}
 
 /** RFC 5545 §3.3.11 TEXT escaping, for the calendar-level fields ical-generator writes raw. */
 function escapeText(text: string): string {
@@ -164,6 +215,7 @@ function prepare(items: readonly FeedItem[], domain: string): Prepared[] {
  *   DTSTAMP = LAST-MODIFIED = updatedAt; SEQUENCE from `revision` or updatedAt seconds since 2020.
  * - Lines are CRLF and folded at 75 octets without splitting a UTF-8 sequence (ical-generator's
  *   foldLines counts encoded bytes per code point; covered by tests for Thai, Burmese, Khmer, CJK).
+ * - Texts carry their language (LANGUAGE parameter) when the items or `options.language` give one.
  * - Output depends only on the input: no clock reads, no process-TZ getters (TZDate carries the zone).
  *
  * @returns the feed text (UTF-8 when written; serve as `text/calendar; charset=utf-8`)
@@ -238,7 +290,9 @@ export function buildICalendarFeed(items: readonly FeedItem[], options: FeedOpti
       });
     }
   }
-  return calendar.toString();
+  const text = calendar.toString();
+  const langs = new Map(prepared.filter((p) => p.item.lang).map((p) => [p.uid, p.item.lang!]));
+  return options.language || langs.size ? withLanguageParams(text, langs, options.language) : text;
 }
 
 /**

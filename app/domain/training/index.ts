@@ -41,4 +41,13 @@ export { BOOKABLE_RESOURCES, buildScheduleIndex, overlappingRefs, resourceKey, t
 export { checkConflicts, checkConflictsLinear, hasBlockingConflict } from "./conflicts";
 export { findFreeSlots, type FreeSlot, type FreeSlotRequest } from "./free-slots";
 export { buildVtimezone } from "./vtimezone";
-export { buildICalendarFeed, buildParticipantFeed, buildVisitFeed, type FeedAllDayItem, type FeedItem, type FeedOptions, type FeedTraining } from "./ical-feed";
+export {
+  buildICalendarFeed,
+  buildParticipantFeed,
+  buildVisitFeed,
+  type FeedAllDayItem,
+  type FeedItem,
+  type FeedOptions,
+  type FeedTextLanguages,
+  type FeedTraining,
+} from "./ical-feed";

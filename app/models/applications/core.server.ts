@@ -9,6 +9,7 @@ import { releaseSeats } from "./release.server";
 import { and, eq } from "drizzle-orm";
 import { defaultNameOrder } from "../../domain/countries";
 import { searchText } from "../../domain/names";
+import { shownName } from "../../domain/local-text";
 import { db, t, type Db } from "../../db.server";
 import { nextStatus, TRANSITIONS, type ActingRole, type ApplicationAction } from "../../domain/application-lifecycle";
 import { getEnv } from "../../env.server";
@@ -116,7 +117,7 @@ export function transitionApplication(
  */
 export async function notifyStatusChange(applicationId: number): Promise<void> {
   const row = db()
-    .select({ app: t.applications, user: t.users, editionName: t.editions.name })
+    .select({ app: t.applications, user: t.users, editionName: t.editions.name, editionTranslations: t.editions.translations })
     .from(t.applications)
     .innerJoin(t.users, eq(t.users.id, t.applications.userId))
     .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
@@ -128,7 +129,8 @@ export async function notifyStatusChange(applicationId: number): Promise<void> {
   await sendMail(
     composeMail("status", row.user.email, row.user.locale, {
       name: row.user.displayName,
-      edition: row.editionName,
+      // The organizers' name of the edition in the applicant's language (issue 11), else English.
+      edition: shownName({ name: row.editionName, translations: row.editionTranslations }, row.user.locale).name,
       status,
       reason: row.app.statusReason ? `${tr("common.reason")}: ${row.app.statusReason}\n` : "",
       link: `${getEnv().appUrl}/me/applications/${row.app.id}`,

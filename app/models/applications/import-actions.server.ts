@@ -7,14 +7,18 @@
 import { json, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { messageKey } from "../../utils/http.server";
 import type { Actor } from "../actor";
+import { shownName } from "../../domain/local-text";
 import { listOpenEditions } from "../editions/editions.server";
 import { NotFoundError, RuleError } from "../errors";
 import { confirmImport, IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, previewImport, templateCsv } from "./import.server";
 
-/** The import page's data (JSON): open editions, the documented columns, the "done" notice. */
-export function importLoaderData(request: Request, country: string | null) {
+/**
+ * The import page's data (JSON): open editions (names in the reader's language `lng` with their
+ * `lang`, issue 11), the documented columns, the "done" notice.
+ */
+export function importLoaderData(request: Request, country: string | null, lng = "en") {
   const url = new URL(request.url);
-  const editions = listOpenEditions().map((e) => ({ id: e.id, name: e.name }));
+  const editions = listOpenEditions().map((e) => ({ id: e.id, ...shownName(e, lng) }));
   return json({
     country,
     editions,

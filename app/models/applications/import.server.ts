@@ -18,6 +18,7 @@ import { isMemberCountry } from "../../domain/countries";
 import { countryDefaultLanguage } from "../../domain/languages";
 import { headerKey, restoreCell } from "../../domain/csv";
 import { displayName, latinName, userNameColumns } from "../../domain/names";
+import { shownName } from "../../domain/local-text";
 import { nominationDraftSchema } from "../../forms/application";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
@@ -251,7 +252,9 @@ export async function confirmImport(actor: Actor, hash: string, lng = "en") {
   });
   for (const c of done.created) {
     try {
-      await sendMail(composeMail("claim", c.email, lng, { name: c.name, edition: edition.name, days: 14, link: `${getEnv().appUrl}/claim/${c.token}` }));
+      await sendMail(
+        composeMail("claim", c.email, lng, { name: c.name, edition: shownName(edition, lng).name, days: 14, link: `${getEnv().appUrl}/claim/${c.token}` }),
+      );
     } catch (e) {
       log.error({ error: e instanceof Error ? e.message : String(e) }, "import claim mail failed");
     }

@@ -7,9 +7,8 @@
  */
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { formatDate, todayIn } from "~/domain/dates";
-import { pickField, type Shown, type Translations } from "~/domain/local-text";
+import { pickField, siteNameShown, visitTitleShown, type Shown, type Translations } from "~/domain/local-text";
 import { landingPath } from "~/domain/workspaces";
-import { langOfText } from "~/domain/script-lang";
 import { remixI18n } from "~/i18n.server";
 import { listOwnApplications } from "~/models/applications.server";
 import { listOpenEditions, windowState } from "~/models/editions.server";
@@ -75,11 +74,11 @@ function visitName(
     visitTranslations: Translations<"title" | "notes"> | null;
     siteName: string;
     siteNameLatin: string | null;
+    siteTranslations: Translations<"name"> | null;
     countryCode: string;
   },
   lng: string,
 ): Shown {
-  if (p.visitTitle) return pickField(p.visitTitle, p.visitTranslations, "title", lng);
-  const text = p.siteNameLatin || p.siteName;
-  return { text, lang: langOfText(text, p.countryCode) ?? "en" };
+  const site = siteNameShown({ name: p.siteName, nameLatin: p.siteNameLatin, countryCode: p.countryCode, translations: p.siteTranslations }, lng);
+  return visitTitleShown(p.visitTitle, p.visitTranslations, site, lng);
 }

@@ -7,6 +7,7 @@ import { db, immediate, t } from "../../db.server";
 import { countryDefaultLanguage } from "../../domain/languages";
 import { formatDate } from "../../domain/dates";
 import { displayName, latinName, userNameColumns } from "../../domain/names";
+import { shownName } from "../../domain/local-text";
 import type { ApplicationInput } from "../../forms/application";
 import { getEnv } from "../../env.server";
 import { sendMail } from "../../mail.server";
@@ -106,6 +107,13 @@ export async function nominate(
   if (result.already) return { id: result.id, already: true };
 
   const token = issueClaimToken(result.userId);
-  await sendMail(composeMail("claim", email, nomineeLocale, { name, edition: edition.name, days: CLAIM_DAYS, link: `${getEnv().appUrl}/claim/${token}` }));
+  await sendMail(
+    composeMail("claim", email, nomineeLocale, {
+      name,
+      edition: shownName(edition, nomineeLocale).name,
+      days: CLAIM_DAYS,
+      link: `${getEnv().appUrl}/claim/${token}`,
+    }),
+  );
   return { id: result.id, already: false };
 }

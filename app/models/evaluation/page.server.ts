@@ -9,6 +9,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { countryName } from "~/domain/countries";
 import { formatDate } from "~/domain/dates";
 import { localText } from "~/domain/evaluation/text";
+import { pickText } from "~/domain/local-text";
 import { shownName } from "~/domain/local-text";
 import { requireOrganizer, type Actor } from "~/models/actor";
 import { getEdition } from "~/models/editions/editions.server";
@@ -59,7 +60,9 @@ export function evaluationPage(actor: Actor, editionId: number, lng: string, que
     followUps: results.surveys.filter((s) => s.stage === "follow_up").map((s) => s.monthsAfter),
     setup: (["baseline", "pulse", "end_of_visit", "follow_up"] as SurveyStage[]).map((stage) => ({
       stage,
-      options: templates.filter((x) => x.stage === stage).map((x) => ({ value: x.family, label: `${localText(x.title, lng)} (v${x.version})` })),
+      options: templates
+        .filter((x) => x.stage === stage)
+        .map((x) => ({ value: x.family, label: `${localText(x.title, lng)} (v${x.version})`, lang: pickText(x.title, lng).lang })),
     })),
     rates: results.rates.map((r) => ({ ...r, label: surveyLabels[r.surveyId] })),
     by,

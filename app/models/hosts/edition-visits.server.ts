@@ -8,7 +8,7 @@ import { shownVisitStatus } from "../../domain/visits";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, t } from "../../db.server";
 import { todayIn } from "../../domain/dates";
-import { pickField, shownName } from "../../domain/local-text";
+import { pickField, shownName, siteNames } from "../../domain/local-text";
 import { displayName } from "../../domain/names";
 import { languageCover } from "../../domain/visits";
 import type { Actor } from "../actor";
@@ -32,6 +32,7 @@ export function editionVisitsOverview(actor: Actor, editionId: number, lng = "en
       siteId: t.hostSites.id,
       siteName: t.hostSites.name,
       siteNameLatin: t.hostSites.nameLatin,
+      siteTranslations: t.hostSites.translations,
       countryCode: t.hostSites.countryCode,
       arrivalOn: t.exchangeVisits.arrivalOn,
       departureOn: t.exchangeVisits.departureOn,
@@ -97,9 +98,17 @@ export function editionVisitsOverview(actor: Actor, editionId: number, lng = "en
   const today = todayIn(edition.timeZone);
   return {
     edition: { id: edition.id, ...shownName(edition, lng) },
-    visits: visits.map(({ translations, ...v }) => {
+    visits: visits.map(({ translations, siteTranslations, ...v }) => {
       const title = pickField(v.title, translations, "title", lng);
-      return { ...v, title: title.text, titleLang: title.lang, past: v.departureOn < today, shownStatus: shownVisitStatus(v.status, v.departureOn, today) };
+      const site = siteNames({ name: v.siteName, nameLatin: v.siteNameLatin, countryCode: v.countryCode, translations: siteTranslations }, lng);
+      return {
+        ...v,
+        title: title.text,
+        titleLang: title.lang,
+        site,
+        past: v.departureOn < today,
+        shownStatus: shownVisitStatus(v.status, v.departureOn, today),
+      };
     }),
     totals: {
       visits: planned.length,

@@ -31,6 +31,7 @@ export function listSitesForAdmin(actor: Actor, filters: SiteFilters = {}) {
       id: t.hostSites.id,
       name: t.hostSites.name,
       nameLatin: t.hostSites.nameLatin,
+      translations: t.hostSites.translations,
       countryCode: t.hostSites.countryCode,
       province: t.hostSites.province,
       beds: t.hostSites.beds,
@@ -44,7 +45,9 @@ export function listSitesForAdmin(actor: Actor, filters: SiteFilters = {}) {
     .orderBy(asc(t.hostSites.countryCode), asc(t.hostSites.nameLatin))
     .all();
   const q = filters.q ? foldForSearch(filters.q) : "";
-  return q ? rows.filter((r) => foldForSearch(`${r.name} ${r.nameLatin} ${r.province}`).includes(q)) : rows;
+  // The search also finds a site by a translated name (issue 11).
+  const names = (r: (typeof rows)[number]) => Object.values(r.translations?.name ?? {}).join(" ");
+  return q ? rows.filter((r) => foldForSearch(`${r.name} ${r.nameLatin} ${names(r)} ${r.province}`).includes(q)) : rows;
 }
 
 /**

@@ -15,7 +15,7 @@ import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { formatDate, todayIn } from "../../domain/dates";
 import { formatInterval } from "../../domain/training/display";
-import { pickField, type Translations } from "../../domain/local-text";
+import { pickField, siteNames, type Translations } from "../../domain/local-text";
 import { displayName } from "../../domain/names";
 import { checkBeds, type BedVisit } from "../../domain/visits";
 import type { VisitInput } from "../../forms/visit";
@@ -291,13 +291,24 @@ export function listSiteVisits(actor: Actor, siteId: number, lng = "en") {
     .map((r) => localizeVisitRow(r, lng));
 }
 
-/** Planned visits at the actor's sites whose departure is today or later (site zone), for a reader of `lng`. */
+/**
+ * Planned visits at the actor's sites whose departure is today or later (site zone), for a reader
+ * of `lng`; `site` is the site's name picked for the reader (`siteNames`), the site's own
+ * translations stay here.
+ */
 export function listUpcomingVisits(actor: Actor, lng = "en", now = new Date()) {
   requireHostArea(actor);
   const ids = scopedSiteIds(actor);
   if (!ids.length) return [];
   return db()
-    .select({ ...visitColumns, siteName: t.hostSites.name, siteNameLatin: t.hostSites.nameLatin, timeZone: t.hostSites.timeZone })
+    .select({
+      ...visitColumns,
+      siteName: t.hostSites.name,
+      siteNameLatin: t.hostSites.nameLatin,
+      siteCountry: t.hostSites.countryCode,
+      siteTranslations: t.hostSites.translations,
+      timeZone: t.hostSites.timeZone,
+    })
     .from(t.exchangeVisits)
     .innerJoin(t.editions, eq(t.editions.id, t.exchangeVisits.editionId))
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
@@ -305,7 +316,10 @@ export function listUpcomingVisits(actor: Actor, lng = "en", now = new Date()) {
     .orderBy(asc(t.exchangeVisits.arrivalOn))
     .all()
     .filter((v) => v.departureOn >= todayIn(v.timeZone, now))
-    .map((r) => localizeVisitRow(r, lng));
+    .map(({ siteTranslations, siteCountry, ...r }) => ({
+      ...localizeVisitRow(r, lng),
+      site: siteNames({ name: r.siteName, nameLatin: r.siteNameLatin, countryCode: siteCountry, translations: siteTranslations }, lng),
+    }));
 }
 
 /** One visit in scope with its site and edition. */

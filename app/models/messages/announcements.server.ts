@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { ANNOUNCEMENT_VARS, SAMPLE_VALUES } from "../../domain/mail-templates";
-import { pickField, type Translations } from "../../domain/local-text";
+import { pickField, shownName, siteNameShown, visitTitleShown, type Translations } from "../../domain/local-text";
 import { enqueueMail } from "../../mail.server";
 import type { AnnouncementGroup } from "../../../db/schema/messages";
 import { requireOrganizer, type Actor } from "../actor";
@@ -64,8 +64,13 @@ export function versionFor(text: AnnouncementText, lng: string): { subject: stri
   return { subject, body: translated ? body.text : text.body, lang: translated ? body.lang : "en" };
 }
 
-function editionName(editionId: number, tx: Db): string {
-  return tx.select({ name: t.editions.name }).from(t.editions).where(eq(t.editions.id, editionId)).get()?.name ?? "";
+/**
+ * The edition's name for a reader of each language (issue 11): the organizers' name in that
+ * language, else English, else the first given. `(lng) => name`, "" for an unknown edition.
+ */
+function editionNames(editionId: number, tx: Db): (lng: string) => string {
+  const row = tx.select({ name: t.editions.name, translations: t.editions.translations }).from(t.editions).where(eq(t.editions.id, editionId)).get();
+  return (lng) => (row ? shownName(row, lng).name : "");
 }
 
 function checkText(text: AnnouncementText) {
@@ -102,7 +107,7 @@ export function previewAnnouncement(actor: Actor, group: GroupInput, text: Annou
   const first = recipients[0];
   const lng = first?.locale ?? "en";
   const version = versionFor(text, lng);
-  const rendered = renderMessage(version, version.lang, { name: first?.name ?? SAMPLE_VALUES.name, edition: editionName(group.editionId, db()) });
+  const rendered = renderMessage(version, version.lang, { name: first?.name ?? SAMPLE_VALUES.name, edition: editionNames(group.editionId, db())(lng) });
   return { count: recipients.length, missing, preview: { ...rendered, lang: version.lang, to: first?.email ?? null } };
 }
 
@@ -124,7 +129,7 @@ export function sendAnnouncement(
     const before = tx.select().from(t.announcements).where(eq(t.announcements.requestKey, requestKey)).get();
     if (before) return { id: before.id, count: before.recipientCount, repeated: true };
     const recipients = recipientsOf(group, tx);
-    const edition = editionName(group.editionId, tx);
+    const edition = editionNames(group.editionId, tx);
     const row = tx
       .insert(t.announcements)
       .values({
@@ -144,7 +149,8 @@ export function sendAnnouncement(
       .get();
     for (const r of recipients) {
       const version = versionFor(text, r.locale);
-      const message = renderMessage(version, version.lang, { name: r.name, edition });
+      // The edition's name in the recipient's own language, whichever version of the text they get.
+      const message = renderMessage(version, version.lang, { name: r.name, edition: edition(r.locale) });
       enqueueMail({ to: r.email, kind: "announcement", announcementId: row.id, ...message }, tx);
     }
     recordAudit(actor, { entityType: "announcement", entityId: row.id, action: "send", details: { ...group, recipients: recipients.length } }, tx);
@@ -202,20 +208,24 @@ export function announcementChoices(actor: Actor, lng = "en") {
     .from(t.editions)
     .orderBy(desc(t.editions.startsOn))
     .all()
-    .map((e) => ({ id: e.id, name: pickField(e.name, e.translations, "name", lng).text }));
+    .map((e) => ({ id: e.id, ...shownName(e, lng) }));
   const visits = db()
     .select({
       id: t.exchangeVisits.id,
       editionId: t.exchangeVisits.editionId,
       title: t.exchangeVisits.title,
       translations: t.exchangeVisits.translations,
-      site: t.hostSites.name,
+      siteParts: { name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, translations: t.hostSites.translations },
       arrivalOn: t.exchangeVisits.arrivalOn,
     })
     .from(t.exchangeVisits)
     .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
     .orderBy(asc(t.exchangeVisits.arrivalOn), asc(t.exchangeVisits.id))
     .all()
-    .map(({ translations, ...v }) => ({ ...v, title: pickField(v.title, translations, "title", lng).text }));
+    .map(({ translations, siteParts, ...v }) => {
+      // The visit's title, else its site's name, in the reader's language.
+      const title = visitTitleShown(v.title, translations, siteNameShown(siteParts, lng), lng);
+      return { ...v, title: title.text, lang: title.lang };
+    });
   return { editions, visits };
 }

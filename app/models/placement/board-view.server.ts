@@ -6,7 +6,7 @@
  * applicants who fit them.
  */
 import { addDays, todayIn } from "../../domain/dates";
-import { pickField, shownName } from "../../domain/local-text";
+import { shownName, siteNames, visitTitleShown } from "../../domain/local-text";
 import { hardRuleFailures, rankOf } from "../../domain/placement";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -86,13 +86,14 @@ export function getBoard(actor: Actor, editionId: number, now: Date = new Date()
         if (h.gender === "female" || h.gender === "male") byGender[h.gender] += 1;
         else byGender.other += 1;
       }
-      const title = pickField(visit.title, visit.translations, "title", lng);
+      // The visit's name: its title, else its site's name, both in the reader's language.
+      const siteShown = siteNames(site, lng);
+      const title = visitTitleShown(visit.title, visit.translations, siteShown.name, lng);
       return {
         id: visit.id,
         title: title.text,
         titleLang: title.lang,
-        siteName: site.name,
-        siteNameLatin: site.nameLatin,
+        site: siteShown,
         countryCode: site.countryCode,
         timeZone: site.timeZone,
         arrivalOn: visit.arrivalOn,

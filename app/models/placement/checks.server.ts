@@ -7,7 +7,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { db, t, type Db } from "../../db.server";
 import { formatDate } from "../../domain/dates";
 import { timeZoneDisplayName } from "../../domain/intl";
-import { pickField } from "../../domain/local-text";
+import { siteNames, siteNameShown, visitTitleShown } from "../../domain/local-text";
 import { countryName } from "../../domain/countries";
 import { hardRuleFailures, type Reason } from "../../domain/placement";
 import { getEnv } from "../../env.server";
@@ -103,8 +103,10 @@ export async function mailParticipant(row: Pick<Loaded, "p" | "app" | "visit" | 
     const lng = user.locale;
     const params = {
       name: personOf(row.app).name,
-      visit: row.visit.title ? pickField(row.visit.title, row.visit.translations, "title", lng).text : row.site.nameLatin || row.site.name,
-      site: row.site.nameLatin && row.site.nameLatin !== row.site.name ? `${row.site.name} (${row.site.nameLatin})` : row.site.name,
+      // Organizer-written names in the recipient's language (issue 11); the local-script name of
+      // the site follows in brackets when it differs (what the road signs say).
+      visit: visitTitleShown(row.visit.title, row.visit.translations, siteNameShown(row.site, lng), lng).text,
+      site: (({ name, local }) => (local ? `${name.text} (${local.text})` : name.text))(siteNames(row.site, lng)),
       country: countryName(row.site.countryCode, lng),
       arrival: formatDate(row.visit.arrivalOn, lng, "long"),
       departure: formatDate(row.visit.departureOn, lng, "long"),

@@ -195,6 +195,7 @@ const ownPlacements = preparedQuery((d) =>
       departureOn: t.exchangeVisits.departureOn,
       siteName: t.hostSites.name,
       siteNameLatin: t.hostSites.nameLatin,
+      siteTranslations: t.hostSites.translations,
       countryCode: t.hostSites.countryCode,
     })
     .from(t.placements)
@@ -228,6 +229,7 @@ export function getOwnPlacement(actor: Actor, placementId: number, now: Date = n
           site: {
             name: t.hostSites.name,
             nameLatin: t.hostSites.nameLatin,
+            translations: t.hostSites.translations,
             countryCode: t.hostSites.countryCode,
             province: t.hostSites.province,
             district: t.hostSites.district,

@@ -14,7 +14,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db, immediate, t } from "../../db.server";
 import { isIsoDate, todayIn } from "../../domain/dates";
-import { pickField } from "../../domain/local-text";
+import { pickField, siteNameShown, visitTitleShown } from "../../domain/local-text";
 import { hardRuleFailures } from "../../domain/placement";
 import type { Actor } from "../actor";
 import { requireOrganizer } from "../actor";
@@ -280,7 +280,9 @@ export function getPlacementForOrganizer(actor: Actor, placementId: number, lng 
       .map((v) => ({
         id: v.visit.id,
         title: pickField(v.visit.title, v.visit.translations, "title", lng).text,
-        siteName: v.site.nameLatin || v.site.name,
+        siteName: siteNameShown(v.site, lng).text,
+        /** The language of the name shown for the visit (its title, else its site's name). */
+        lang: visitTitleShown(v.visit.title, v.visit.translations, siteNameShown(v.site, lng), lng).lang,
         countryCode: v.site.countryCode,
         arrivalOn: v.visit.arrivalOn,
         departureOn: v.visit.departureOn,

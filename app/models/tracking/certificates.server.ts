@@ -8,7 +8,7 @@
 import { db } from "../../db.server";
 import { countryLanguages, countryName } from "../../domain/countries";
 import { formatDate } from "../../domain/dates";
-import { pickField, type Translations } from "../../domain/local-text";
+import { pickField, siteNames, type Translations } from "../../domain/local-text";
 import { displayName, latinName } from "../../domain/names";
 
 /** A raw `translations` column read with plain SQL (an unreadable value reads as none, never a 500). */
@@ -63,11 +63,19 @@ function certificateOf(app: AppRow, threshold: number, now: Date) {
     .all({ ...c.params, app: app.id }) as { title: string; translations: string; starts_at: string; time_zone: string; status: string }[];
   const sites = raw
     .prepare(
-      `select hs.name, hs.name_latin, hs.province, hs.country_code, v.arrival_on, v.departure_on
+      `select hs.name, hs.name_latin, hs.translations, hs.province, hs.country_code, v.arrival_on, v.departure_on
               from placements pl join exchange_visits v on v.id = pl.visit_id join host_sites hs on hs.id = v.host_site_id
               where pl.application_id = ? and pl.status = 'accepted' order by v.arrival_on`,
     )
-    .all(app.id) as { name: string; name_latin: string; province: string; country_code: string; arrival_on: string; departure_on: string }[];
+    .all(app.id) as {
+    name: string;
+    name_latin: string;
+    translations: string;
+    province: string;
+    country_code: string;
+    arrival_on: string;
+    departure_on: string;
+  }[];
   const n = {
     givenName: app.given_name,
     familyName: app.family_name,
@@ -145,7 +153,10 @@ export function certificateViewData(c: Certificate, lng: string, issued: { numbe
     dates: `${formatDate(c.edition.startsOn, lng, "long")} – ${formatDate(c.edition.endsOn, lng, "long")}`,
     mode: c.edition.mode,
     sites: c.sites.map((s) => ({
-      label: [s.name, s.name_latin && s.name_latin !== s.name ? `(${s.name_latin})` : "", s.province, countryName(s.country_code, lng)]
+      // The site's name in the reader's language (issue 11), the local-script one after it.
+      label: (({ name, local }) => [name.text, local ? `(${local.text})` : "", s.province, countryName(s.country_code, lng)])(
+        siteNames({ name: s.name, nameLatin: s.name_latin, countryCode: s.country_code, translations: readTranslations<"name">(s.translations) }, lng),
+      )
         .filter(Boolean)
         .join(" "),
       dates: `${formatDate(s.arrival_on, lng)} – ${formatDate(s.departure_on, lng)}`,

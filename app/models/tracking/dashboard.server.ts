@@ -8,9 +8,9 @@
  * same row sets the CSV exports stream (app/models/tracking/exports.server.ts), so the dashboard and the
  * files always agree. Organizers only (NotFoundError otherwise).
  */
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { db, t } from "../../db.server";
-import { pickField } from "../../domain/local-text";
+import { pickField, siteNameShown, visitTitleShown } from "../../domain/local-text";
 import { countryName, memberCountries } from "../../domain/countries";
 import { todayIn, daysBetween } from "../../domain/dates";
 import { displayName, latinName } from "../../domain/names";
@@ -315,16 +315,21 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
     )
     .all(...(filters.edition !== undefined ? [filters.edition] : [])) as { id: number; title: string; arrival_on: string; name_latin: string; name: string }[];
   const visitIds = [...new Set([...visits.map((v) => v.id), ...d.visits.map((v) => v.id)])];
-  const visitTr = new Map(
-    visitIds.length
-      ? db()
-          .select({ id: t.exchangeVisits.id, tr: t.exchangeVisits.translations })
-          .from(t.exchangeVisits)
-          .where(inArray(t.exchangeVisits.id, visitIds))
-          .all()
-          .map((v) => [v.id, v.tr])
-      : [],
-  );
+  const visitRows = visitIds.length
+    ? db()
+        .select({
+          id: t.exchangeVisits.id,
+          tr: t.exchangeVisits.translations,
+          site: { name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, translations: t.hostSites.translations },
+        })
+        .from(t.exchangeVisits)
+        .innerJoin(t.hostSites, eq(t.hostSites.id, t.exchangeVisits.hostSiteId))
+        .where(inArray(t.exchangeVisits.id, visitIds))
+        .all()
+    : [];
+  const visitTr = new Map(visitRows.map((v) => [v.id, v.tr]));
+  // A visit without a title is named by its site, in the reader's language too.
+  const visitSite = new Map(visitRows.map((v) => [v.id, siteNameShown(v.site, lng)]));
   const sessionIds = d.sessions.map((s) => s.id);
   const sessionTr = new Map(
     sessionIds.length
@@ -336,9 +341,9 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
           .map((s) => [s.id, s.tr])
       : [],
   );
-  const visitTitle = (v: { id: number; title: string }) => (v.title ? pickField(v.title, visitTr.get(v.id), "title", lng) : null);
-  const visitLabel = (v: { id: number; title: string; arrival_on: string; site_name?: string; name_latin?: string; name?: string }) =>
-    `${visitTitle(v)?.text || v.name_latin || v.site_name || v.name || `#${v.id}`} (${v.arrival_on})`;
+  const visitTitle = (v: { id: number; title: string }) =>
+    visitTitleShown(v.title, visitTr.get(v.id), visitSite.get(v.id) ?? { text: `#${v.id}`, lang: "en" }, lng);
+  const visitLabel = (v: { id: number; title: string; arrival_on: string }) => `${visitTitle(v).text} (${v.arrival_on})`;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries({
     edition: filters.edition,
@@ -363,14 +368,14 @@ export function dashboardViewData(actor: Actor, filters: TrackingFilters, lng: s
         const title = pickField(s.title, sessionTr.get(s.id), "title", lng);
         return { ...s, title: title.text, titleLang: title.lang, localStart: localDateTime(s.starts_at, s.time_zone, lng) };
       }),
-      visits: d.visits.map((v) => ({ ...v, label: visitLabel(v), labelLang: visitTitle(v)?.lang })),
+      visits: d.visits.map((v) => ({ ...v, label: visitLabel(v), labelLang: visitTitle(v).lang })),
       lowest: d.lowest.map((p) => ({ ...p, countryName: p.country ? countryName(p.country, lng) : "" })),
     },
     filters: d.filters,
     options: {
-      editions: editions.map((e) => ({ value: String(e.id), label: e.name })),
+      editions: editions.map((e) => ({ value: String(e.id), label: editionName.get(e.id) ?? e.name, lang: editionShown.get(e.id)?.lang })),
       countries: memberCountries(lng).map((c) => ({ value: c.code, label: c.name })),
-      visits: visits.map((v) => ({ value: String(v.id), label: visitLabel(v) })),
+      visits: visits.map((v) => ({ value: String(v.id), label: visitLabel(v), lang: visitTitle(v).lang })),
     },
     exportQuery: q ? `?${q}` : "",
     fixedEdition,

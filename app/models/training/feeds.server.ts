@@ -13,6 +13,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { languageName } from "../../domain/vocabulary";
+import { pickField, shownName, siteNameShown, visitTitleShown } from "../../domain/local-text";
+import { matchLanguage } from "../../domain/languages";
+import { translatorFor } from "../../i18n.server";
 import { buildParticipantFeed, buildVisitFeed, type FeedItem } from "../../domain/training";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit.server";
@@ -141,36 +144,73 @@ export function rotateVisitFeed(actor: Actor, visitId: number): string {
   });
 }
 
-function trainingItem(r: TrainingListRow): FeedItem {
+/**
+ * The feed's reader: the language of its texts (issue 11): organizer-written titles picked for
+ * `lng` (their language, else English, else the first given), fixed words translated with `tr`.
+ */
+type Reader = { lng: string; tr: ReturnType<typeof translatorFor> };
+
+function readerOf(locale: string | null | undefined): Reader {
+  const lng = matchLanguage(locale ?? "") ?? "en";
+  return { lng, tr: translatorFor(lng) };
+}
+
+function trainingItem(r: TrainingListRow, { lng, tr }: Reader): FeedItem {
+  const title = pickField(r.title, r.translations, "title", lng);
+  const description = pickField(r.description, r.translations, "description", lng);
   const lines = [
-    r.description,
-    `Language: ${languageName(r.deliveryLanguage, "en")}`,
-    r.trainers.length ? `Trainers: ${r.trainers.join(", ")}` : "",
-    r.interpreters.length ? `Interpreters: ${r.interpreters.join(", ")}` : "",
-    r.onlineUrl ? `Online: ${r.onlineUrl}` : "",
+    description.text,
+    tr("training.feed.text.language", { language: languageName(r.deliveryLanguage, lng) }),
+    r.trainers.length ? tr("training.feed.text.trainers", { names: r.trainers.join(", ") }) : "",
+    r.interpreters.length ? tr("training.feed.text.interpreters", { names: r.interpreters.join(", ") }) : "",
+    r.onlineUrl ? tr("training.feed.text.online", { url: r.onlineUrl }) : "",
   ].filter(Boolean);
   return {
     kind: "training",
     id: r.id,
-    title: r.title,
+    title: title.text,
+    // The description starts with the organizer's text when there is one; a venue's name has no
+    // known language (""), the word "Online" is the reader's.
+    lang: { summary: title.lang, description: description.text ? description.lang : lng, location: r.venueName ? "" : lng },
     start: r.startsAt,
     end: r.endsAt,
     venueZone: r.timeZone,
     status: r.status,
     updatedAt: r.updatedAt,
     revision: r.revision,
-    location: r.venueName ?? (r.onlineUrl ? "Online" : null),
+    location: r.venueName ?? (r.onlineUrl ? tr("training.feed.text.onlineLocation") : null),
     description: lines.join("\n"),
     onlineUrl: r.onlineUrl,
   };
 }
 
-function visitItems(v: ItineraryVisit): FeedItem[] {
-  const where = `${v.siteName}${v.siteNameLatin && v.siteNameLatin !== v.siteName ? ` (${v.siteNameLatin})` : ""}, ${v.province}`;
-  const title = v.title || v.siteNameLatin || v.siteName;
+function visitItems(v: ItineraryVisit, { lng, tr }: Reader): FeedItem[] {
+  const site = siteNameShown({ name: v.siteName, nameLatin: v.siteNameLatin, countryCode: v.countryCode, translations: v.siteTranslations }, lng);
+  const where = `${site.text}, ${v.province}`;
+  const title = visitTitleShown(v.title, v.translations, site, lng);
+  // The summary is a sentence in the reader's language around the visit's name.
+  const lang = { summary: lng, location: site.lang };
   return [
-    { kind: "all-day", uidKind: "arrival", id: v.id, title: `Arrival: ${title}`, date: v.arrivalOn, updatedAt: v.updatedAt, location: where },
-    { kind: "all-day", uidKind: "departure", id: v.id, title: `Departure: ${title}`, date: v.departureOn, updatedAt: v.updatedAt, location: where },
+    {
+      kind: "all-day",
+      uidKind: "arrival",
+      id: v.id,
+      title: tr("training.feed.text.arrival", { title: title.text }),
+      date: v.arrivalOn,
+      updatedAt: v.updatedAt,
+      location: where,
+      lang,
+    },
+    {
+      kind: "all-day",
+      uidKind: "departure",
+      id: v.id,
+      title: tr("training.feed.text.departure", { title: title.text }),
+      date: v.departureOn,
+      updatedAt: v.updatedAt,
+      location: where,
+      lang,
+    },
   ];
 }
 
@@ -193,9 +233,11 @@ export function renderFeed(token: string): { body: string; filename: string } {
         id: t.applications.id,
         editionId: t.applications.editionId,
         editionName: t.editions.name,
+        editionTranslations: t.editions.translations,
         nationality: t.applications.nationality,
         status: t.applications.status,
         displayName: t.users.displayName,
+        locale: t.users.locale,
       })
       .from(t.applications)
       .innerJoin(t.editions, eq(t.editions.id, t.applications.editionId))
@@ -203,14 +245,21 @@ export function renderFeed(token: string): { body: string; filename: string } {
       .where(eq(t.applications.id, row.applicationId))
       .get();
     if (!app || app.status !== "accepted") throw new NotFoundError("feed");
+    // The participant's own saved language.
+    const reader = readerOf(app.locale);
     const plan = planOf(tx, app);
     const items: FeedItem[] = [
-      ...plan.visits.flatMap(visitItems),
+      ...plan.visits.flatMap((v) => visitItems(v, reader)),
       // Waiting-list places are not in the calendar until a seat is given.
-      ...plan.trainings.filter((r) => r.enrolment !== "waitlisted").map(trainingItem),
+      ...plan.trainings.filter((r) => r.enrolment !== "waitlisted").map((r) => trainingItem(r, reader)),
     ];
+    const edition = shownName({ name: app.editionName, translations: app.editionTranslations }, reader.lng).name;
     return {
-      body: buildParticipantFeed({ participantName: `${app.displayName} – ${app.editionName}`, items, options: { ttlSeconds: 3600 } }),
+      body: buildParticipantFeed({
+        participantName: `${app.displayName} – ${edition}`,
+        items,
+        options: { ttlSeconds: 3600, language: reader.lng },
+      }),
       filename: `vlx-itinerary-${app.id}.ics`,
     };
   }
@@ -222,10 +271,18 @@ export function renderFeed(token: string): { body: string; filename: string } {
       .where(eq(t.exchangeVisits.id, row.visitId))
       .get();
     if (!v) throw new NotFoundError("feed");
+    // A visit's feed is read by whoever made its address (a host coordinator): their language.
+    const maker = row.createdBy ? tx.select({ locale: t.users.locale }).from(t.users).where(eq(t.users.id, row.createdBy)).get() : undefined;
+    const reader = readerOf(maker?.locale);
     const trainings = listTrainingRows(tx, { visitId: v.id }).filter((r) => r.status !== "draft");
-    const items = [...(v.status === "cancelled" ? [] : visitItems(v)), ...trainings.map(trainingItem)];
+    const items = [...(v.status === "cancelled" ? [] : visitItems(v, reader)), ...trainings.map((r) => trainingItem(r, reader))];
+    const site = siteNameShown({ name: v.siteName, nameLatin: v.siteNameLatin, countryCode: v.countryCode, translations: v.siteTranslations }, reader.lng);
     return {
-      body: buildVisitFeed({ visitTitle: v.title || v.siteNameLatin || v.siteName, items, options: { ttlSeconds: 3600 } }),
+      body: buildVisitFeed({
+        visitTitle: visitTitleShown(v.title, v.translations, site, reader.lng).text,
+        items,
+        options: { ttlSeconds: 3600, language: reader.lng },
+      }),
       filename: `vlx-visit-${v.id}.ics`,
     };
   }

@@ -21,6 +21,8 @@ export type ItineraryVisit = {
   departureOn: string;
   siteName: string;
   siteNameLatin: string;
+  /** The site's translations; only `name` is used here (issue 11). */
+  siteTranslations: Translations<"name" | "description" | "accessibility">;
   province: string;
   countryCode: string;
   timeZone: string;
@@ -69,6 +71,7 @@ export const visitWithSiteColumns = {
   departureOn: t.exchangeVisits.departureOn,
   siteName: t.hostSites.name,
   siteNameLatin: t.hostSites.nameLatin,
+  siteTranslations: t.hostSites.translations,
   province: t.hostSites.province,
   countryCode: t.hostSites.countryCode,
   timeZone: t.hostSites.timeZone,

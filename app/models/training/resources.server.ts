@@ -22,7 +22,14 @@ export function listResources(actor: Actor) {
     interpreters: tx.select().from(t.interpreters).orderBy(asc(t.interpreters.name)).all(),
     holidays: tx.select().from(t.holidayOverrides).orderBy(asc(t.holidayOverrides.date)).all(),
     sites: tx
-      .select({ id: t.hostSites.id, name: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, timeZone: t.hostSites.timeZone })
+      .select({
+        id: t.hostSites.id,
+        name: t.hostSites.nameLatin,
+        /** Name parts for `siteNameShown` (the page shows the name in the reader's language). */
+        parts: { name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, translations: t.hostSites.translations },
+        countryCode: t.hostSites.countryCode,
+        timeZone: t.hostSites.timeZone,
+      })
       .from(t.hostSites)
       .orderBy(asc(t.hostSites.nameLatin))
       .all(),

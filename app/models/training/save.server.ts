@@ -4,6 +4,7 @@
  * the pure core app/domain/training), audited.
  */
 import { addDays } from "../../domain/dates";
+import { timeZoneNameOrId } from "../../domain/intl";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, immediate, t, type Db } from "../../db.server";
 import { assertTimeZone, hasBlockingConflict, localToUtc, ScheduleInputError } from "../../domain/training";
@@ -26,8 +27,19 @@ type SaveTarget = {
   fixedVisitId?: number;
 };
 
-/** Venue-local date + time → UTC; a time that does not parse or does not exist is a field error. */
-function toInstant(date: string, time: string, zone: string, dateField: string, timeField: string, errors: Record<string, string[]>): string | null {
+/**
+ * Venue-local date + time → UTC; a time that does not parse or does not exist is a field error.
+ * The DST-gap error names the zone in the reader's language `lng` (its IANA ID only as fallback).
+ */
+function toInstant(
+  date: string,
+  time: string,
+  zone: string,
+  dateField: string,
+  timeField: string,
+  errors: Record<string, string[]>,
+  lng: string,
+): string | null {
   try {
     return localToUtc(date, time, zone, { field: timeField });
   } catch (e) {
@@ -35,7 +47,7 @@ function toInstant(date: string, time: string, zone: string, dateField: string, 
     const field = e.field === "date" ? dateField : timeField;
     const key =
       e.code === "nonexistent_local_time"
-        ? `training.errors.nonexistentTime|${JSON.stringify({ zone })}`
+        ? `training.errors.nonexistentTime|${JSON.stringify({ zone: timeZoneNameOrId(zone, lng, Date.parse(`${date}T12:00:00Z`) || Date.now()) })}`
         : e.code === "invalid_date"
           ? "errors.date"
           : "training.errors.time";
@@ -159,7 +171,7 @@ export function saveTrainingIn(
   let startsAt: string | null = null;
   let endsAt: string | null = null;
   if (!errors.timeZone) {
-    startsAt = toInstant(input.startDate, input.startTime, zone, "startDate", "startTime", errors);
+    startsAt = toInstant(input.startDate, input.startTime, zone, "startDate", "startTime", errors, opts.locale ?? "en");
     // A session that ends before its start time, with no other end day given (or the start day
     // left as pre-filled), crosses midnight: 21:00–00:30 ends the next day (issue 12, item 15).
     // Only up to 12 hours: 11:00–10:00 is a typing mistake, not a 23-hour session, and stays refused.
@@ -167,7 +179,7 @@ export function saveTrainingIn(
     const overnight = input.endTime < input.startTime && mins(input.endTime) + 24 * 60 - mins(input.startTime) <= 12 * 60;
     const crossesMidnight = overnight && (!input.endDate || input.endDate === input.startDate);
     const endDate = crossesMidnight ? addDays(input.startDate, 1) : (input.endDate ?? input.startDate);
-    endsAt = toInstant(endDate, input.endTime, zone, "endDate", "endTime", errors);
+    endsAt = toInstant(endDate, input.endTime, zone, "endDate", "endTime", errors, opts.locale ?? "en");
   }
 
   // Capacity never drops below the people already enrolled.

@@ -53,6 +53,8 @@ export function trainingFormOptions(actor: Actor, editionId: number, tx: Db = db
       departureOn: t.exchangeVisits.departureOn,
       hostSiteId: t.exchangeVisits.hostSiteId,
       siteName: t.hostSites.nameLatin,
+      /** The site's name parts, for `siteNameShown` in the reader's language (issue 11). */
+      site: { name: t.hostSites.name, nameLatin: t.hostSites.nameLatin, countryCode: t.hostSites.countryCode, translations: t.hostSites.translations },
       timeZone: t.hostSites.timeZone,
       status: t.exchangeVisits.status,
     })

@@ -227,3 +227,44 @@ describe("byte-identical output whatever the process TZ", () => {
     expect(outputs[2]).toBe(outputs[0]);
   }, 300_000);
 });
+
+describe("text languages (RFC 5545 §3.2.10 LANGUAGE, issue 11)", () => {
+  const items: FeedItem[] = [
+    {
+      kind: "training",
+      id: 1,
+      title: KHMER,
+      start: "2027-03-10T02:00:00.000Z",
+      end: "2027-03-10T03:00:00.000Z",
+      venueZone: "Asia/Phnom_Penh",
+      status: "scheduled",
+      updatedAt: "2027-01-01T00:00:00.000Z",
+      location: "Hall",
+      description: `${KHMER} ${KHMER}`,
+      lang: { summary: "km", location: "" },
+    },
+    { kind: "all-day", uidKind: "arrival", id: 2, title: "Arrival", date: "2027-03-09", updatedAt: "2027-01-01T00:00:00.000Z", lang: { summary: "en; X=1" } },
+  ];
+  const text = buildICalendarFeed(items, { name: "x", language: "th" });
+  const { byUid } = parse(text);
+  const param = (uid: string, prop: string) => byUid.get(uid)!.component.getFirstProperty(prop)?.getParameter("language");
+
+  it("marks each text with its own language, else the feed's; none for an unknown ('') or malformed tag", () => {
+    expect(param("training-1@vlx", "summary")).toBe("km");
+    expect(param("training-1@vlx", "description")).toBe("th");
+    expect(param("training-1@vlx", "location")).toBeFalsy();
+    expect(param("arrival-2@vlx", "summary")).toBeFalsy();
+    expect(text).not.toContain("X=1");
+    expect(byUid.get("training-1@vlx")!.summary).toBe(KHMER);
+    expect(byUid.get("training-1@vlx")!.description).toBe(`${KHMER} ${KHMER}`);
+  });
+
+  it("keeps every line within 75 octets, and the same input gives the same bytes", () => {
+    for (const line of text.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(buildICalendarFeed(items, { name: "x", language: "th" })).toBe(text);
+  });
+
+  it("writes no LANGUAGE parameter when neither the feed nor the items give one (the bytes as before)", () => {
+    expect(feed).not.toContain("LANGUAGE=");
+  });
+});
