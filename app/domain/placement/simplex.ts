@@ -73,19 +73,18 @@ export function simplexNetwork(pr: Prepared): SimplexNetwork {
   const G = pr.groupVisit.length;
   const V = pr.visits.length;
   const { arcStart, arcGroup, arcCost, groupVisit, groupCap, visitCap } = pr;
+  // Nodes: participants, the groups whose cap can bind (numbered in group order), visits, T.
+  // Merged groups get no node of their own (an isolated node would only enlarge the tree).
+  let Greal = 0;
+  for (let g = 0; g < G; g++) if (groupCap[g]! < visitCap[groupVisit[g]!]!) Greal++;
   const GN = P;
-  const VN = P + G;
-  const T = P + G + V;
+  const VN = P + Greal;
+  const T = VN + V;
   const nodeCount = T + 1;
   const gNode = new Int32Array(G);
-  let Greal = 0;
-  for (let g = 0; g < G; g++) {
+  for (let g = 0, r = 0; g < G; g++) {
     const v = groupVisit[g]!;
-    if (groupCap[g]! >= visitCap[v]!) gNode[g] = VN + v;
-    else {
-      gNode[g] = GN + g;
-      Greal++;
-    }
+    gNode[g] = groupCap[g]! < visitCap[v]! ? GN + r++ : VN + v;
   }
   const Pa = arcStart[P]!;
   let Pfree = 0;
@@ -118,8 +117,8 @@ export function simplexNetwork(pr: Prepared): SimplexNetwork {
       k++;
     }
   for (let g = 0; g < G; g++)
-    if (gNode[g] === GN + g) {
-      source[k] = GN + g;
+    if (gNode[g]! < VN) {
+      source[k] = gNode[g]!;
       target[k] = VN + groupVisit[g]!;
       cap[k] = Math.max(0, groupCap[g]!);
       k++;
