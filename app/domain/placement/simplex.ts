@@ -181,7 +181,9 @@ export function networkSimplex(net: SimplexNetwork): { flowOf: (arc: number) => 
     for (let a = 0; a < M; a++) A += act[a]!;
   }
   {
-    const skip = n > 1 ? Math.max(Math.floor(A / n), 3) : 1;
+    // LEMON spreads by arcs per node (A / n); twice that measured 10 % fewer pivots on the
+    // benchmark instances (5k-ranked 30.8k -> 27.3k, 5k-all 56.5k -> 48.7k, clearinghouse 181k -> 179k).
+    const skip = n > 1 ? Math.max(Math.floor((2 * A) / n), 3) : 1;
     let i = 0;
     let j = 0;
     let rest = A;
