@@ -209,7 +209,8 @@ export function stableMatch(b: Base): StableMatch {
     next[p] = a + 1;
     proposals++;
     const key = pool[a]!;
-    const v = key % span;
+    const cst = Math.floor(key / span); // exact: span is a power of two; no % on doubles (fmod)
+    const v = key - cst * span;
     const c = countryOf[p]!;
     const gk = v * C + c;
     const hs = heldStart[v]!;
@@ -219,7 +220,7 @@ export function stableMatch(b: Base): StableMatch {
     heldN[v] = ++hn;
     const gc = dense ? ++gCountArr![gk]! : gInc(gCountMap!, gk, 1);
     visitOf[p] = v;
-    costOf[p] = (key - v) / span;
+    costOf[p] = cst;
     let worst = -1;
     if (gc > groupCapLeft(b, v, c)) {
       // The country's cap is the binding circuit: drop the compatriot of lowest priority.
