@@ -16,6 +16,10 @@ export class ListBuilder {
   readonly rank: Int32Array;
   readonly cand: Int32Array;
   nCand = 0;
+  /** Scratch of `unrankedSorted`: visits, their missing themes, counts per missing-theme number. */
+  private readonly tailV: Int32Array;
+  private readonly tailM: Int32Array;
+  private count = new Int32Array(34);
   constructor(readonly b: Base) {
     const V = b.visits.length;
     this.span = 2 ** Math.max(21, Math.ceil(Math.log2(V + 1)));
@@ -23,6 +27,8 @@ export class ListBuilder {
     this.stamp = new Int32Array(V).fill(-1);
     this.rank = new Int32Array(V);
     this.cand = new Int32Array(V);
+    this.tailV = new Int32Array(V);
+    this.tailM = new Int32Array(V);
   }
 
   /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
@@ -92,6 +98,42 @@ export class ListBuilder {
       n = this.push(n, (base + wt * missing(b, pi, v)) * span + v);
     }
     return n;
+  }
+
+  /**
+   * Appends keys of p's acceptable unranked visits (after `mark(pi)`) from index n, in (cost,
+   * visit id) order among themselves; returns the new count. Their costs differ only by the
+   * missing themes (0 .. p's theme count), so a counting sort over one ascending scan of the
+   * visits orders them in O(V), with no comparison sort of the tail.
+   */
+  unrankedSorted(pi: number, n: number): number {
+    const { b, stamp, span } = this;
+    const top = b.pThemeCount[pi]!;
+    const wt = b.weights.theme;
+    if (top + 2 > this.count.length) this.count = new Int32Array(top + 2);
+    const base = b.weights.rank * b.participants[pi]!.preferences.length;
+    const { tailV, tailM, count } = this;
+    count.fill(0, 0, top + 2);
+    let k = 0;
+    for (let v = 0, V = b.visits.length; v < V; v++) {
+      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      const m = wt === 0 ? 0 : missing(b, pi, v);
+      tailV[k] = v;
+      tailM[k++] = m;
+      count[m + 1]!++;
+    }
+    for (let m = 0; m <= top; m++) count[m + 1]! += count[m]!;
+    if (n + k > this.keys.length) {
+      const keys = new Float64Array(Math.max(n + k, this.keys.length * 2));
+      keys.set(this.keys.subarray(0, n));
+      this.keys = keys;
+    }
+    const keys = this.keys;
+    for (let j = 0; j < k; j++) {
+      const m = tailM[j]!;
+      keys[n + count[m]!++] = (base + wt * m) * span + tailV[j]!;
+    }
+    return n + k;
   }
 
   /** Largest cost among p's acceptable unranked visits (after `mark(pi)`), -1 if none; stops at the largest possible. */

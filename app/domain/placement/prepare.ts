@@ -76,8 +76,13 @@ export function buildNetwork(b: Base): Prepared {
     lb.mark(pi);
     let n = lb.ranked(pi);
     if (takesUnranked(b.participants[pi]!, { acceptUnranked })) {
-      n = lb.unranked(pi, n);
-      sortKeys(lb.keys, n);
+      // When a step down the list costs more than all of p's themes (the default weights' case),
+      // every unranked visit costs more than every ranked one: the tail comes sorted on its own.
+      if (b.weights.theme * b.pThemeCount[pi]! < b.weights.rank) n = lb.unrankedSorted(pi, n);
+      else {
+        n = lb.unranked(pi, n);
+        sortKeys(lb.keys, n);
+      }
     }
     if (m + n > cap) {
       cap = Math.max(cap * 2, m + n);

@@ -186,9 +186,7 @@ export function stableMatch(b: Base): StableMatch {
         // Ranked entries exhausted: the unranked tail (all costlier than any ranked visit here).
         tailPending[p] = 0;
         lb.mark(p);
-        const n = lb.unranked(p, 0);
-        sortKeys(lb.keys, n);
-        append(p, n);
+        append(p, lb.unrankedSorted(p, 0));
       }
       a = next[p]!;
     } else if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
