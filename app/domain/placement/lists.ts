@@ -3,7 +3,7 @@
  * for the full network (prepare.ts `buildNetwork`) and, lazily, by the stable mode (stable.ts
  * `stableMatch`, which builds the unranked tail only when proposals reach it).
  */
-import { eligible, groupCapLeft, missing, NO_ENTRY, type Base } from "./base";
+import { eligible, groupCapLeft, missing, NO_ENTRY, popcount, type Base } from "./base";
 /**
  * Scratch space to list one participant's acceptable visits in (cost, visit id) order.
  * `collect` fills `keys[0 .. n)` with cost * KEY_SPAN + visit (one exact double per arc, so one
@@ -29,6 +29,46 @@ export class ListBuilder {
     this.cand = new Int32Array(V);
     this.tailV = new Int32Array(V);
     this.tailM = new Int32Array(V);
+    // Fast path of the unranked scans: bit masks exact and no locks, so `open` is a seat left,
+    // a cap k other than 0, and the hard rules on interned values (base.ts `eligible`).
+    this.simple = b.langExact && b.themeExact && b.lockedPerGroupKey.size === 0;
+    this.openV = new Uint8Array(V);
+    for (let v = 0; v < V; v++) this.openV[v] = b.visitCap[v]! > 0 && b.visitK[v] !== 0 ? 1 : 0;
+  }
+
+  private readonly simple: boolean;
+  private readonly openV: Uint8Array;
+
+  /**
+   * Visits p may be offered outside its list (after `mark(pi)`): into tailV[0 .. k) ascending,
+   * missing themes into tailM; returns k. Same rule as `open` (see the constructor's fast path).
+   */
+  private tail(pi: number): number {
+    const { b, stamp, tailV, tailM } = this;
+    const V = b.visits.length;
+    const wt = b.weights.theme;
+    let k = 0;
+    if (this.simple) {
+      const { visitHost, arrival, departure, vLang, vTheme } = b;
+      const openV = this.openV;
+      const c = b.countryOf[pi]!;
+      const from = b.availFrom[pi]!;
+      const to = b.availTo[pi]!;
+      const lang = b.pLang[pi]!;
+      const th = wt === 0 ? 0 : b.pTheme[pi]!;
+      for (let v = 0; v < V; v++) {
+        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
+        tailV[k] = v;
+        tailM[k++] = popcount(th & ~vTheme[v]!);
+      }
+      return k;
+    }
+    for (let v = 0; v < V; v++) {
+      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      tailV[k] = v;
+      tailM[k++] = wt === 0 ? 0 : missing(b, pi, v);
+    }
+    return k;
   }
 
   /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
@@ -107,21 +147,15 @@ export class ListBuilder {
    * visits orders them in O(V), with no comparison sort of the tail.
    */
   unrankedSorted(pi: number, n: number): number {
-    const { b, stamp, span } = this;
+    const { b, span } = this;
     const top = b.pThemeCount[pi]!;
     const wt = b.weights.theme;
     if (top + 2 > this.count.length) this.count = new Int32Array(top + 2);
     const base = b.weights.rank * b.participants[pi]!.preferences.length;
     const { tailV, tailM, count } = this;
     count.fill(0, 0, top + 2);
-    let k = 0;
-    for (let v = 0, V = b.visits.length; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
-      const m = wt === 0 ? 0 : missing(b, pi, v);
-      tailV[k] = v;
-      tailM[k++] = m;
-      count[m + 1]!++;
-    }
+    const k = this.tail(pi);
+    for (let j = 0; j < k; j++) count[tailM[j]! + 1]!++;
     for (let m = 0; m <= top; m++) count[m + 1]! += count[m]!;
     if (n + k > this.keys.length) {
       const keys = new Float64Array(Math.max(n + k, this.keys.length * 2));
@@ -143,6 +177,22 @@ export class ListBuilder {
     const wt = b.weights.theme;
     const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
     let best = -1;
+    if (this.simple) {
+      const { visitHost, arrival, departure, vLang, vTheme } = b;
+      const openV = this.openV;
+      const c = b.countryOf[pi]!;
+      const from = b.availFrom[pi]!;
+      const to = b.availTo[pi]!;
+      const lang = b.pLang[pi]!;
+      const th = wt === 0 ? 0 : b.pTheme[pi]!;
+      for (let v = 0, V = b.visits.length; v < V; v++) {
+        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
+        const m = popcount(th & ~vTheme[v]!);
+        if (m > best) best = m;
+        if (best >= top) break;
+      }
+      return best < 0 ? -1 : base + wt * best;
+    }
     for (let v = 0, V = b.visits.length; v < V; v++) {
       if (stamp[v] === pi || !this.open(pi, v)) continue;
       const m = wt === 0 ? 0 : missing(b, pi, v);
