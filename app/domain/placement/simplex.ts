@@ -141,12 +141,12 @@ export function networkSimplexPlacement(pr: Prepared): SimplexResult {
   const P = pr.participants.length;
   const assignArc = new Int32Array(P).fill(-1);
   const net = simplexNetwork(pr);
-  const { flowOf, pivots } = networkSimplex(net);
+  const { flow, pos, pivots } = networkSimplex(net);
   let placed = 0;
   const { arcStart } = pr;
   for (let p = 0; p < P; p++)
     for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++)
-      if (flowOf(a) > 0) {
+      if (flow[pos[a]!]! > 0) {
         assignArc[p] = a;
         placed++;
         break;
@@ -156,10 +156,17 @@ export function networkSimplexPlacement(pr: Prepared): SimplexResult {
 
 /**
  * LEMON's NetworkSimplex (EQ supply type, block search, arc mixing) on `net`. Returns the flow of
- * each arc (by original index) and the pivot count. Throws if the problem is infeasible or
+ * each arc (flow[pos[a]] for original arc a) and the pivot count. Throws if the problem is infeasible or
  * unbounded, which cannot happen on a placement network (unplaced arcs, nonnegative costs).
  */
-export function networkSimplex(net: SimplexNetwork): { flowOf: (arc: number) => number; pivots: number; totalCost: number; activations: number } {
+export function networkSimplex(net: SimplexNetwork): {
+  /** Flow of the arc at each position; original arc a is at position pos[a]. */
+  flow: Int32Array;
+  pos: Int32Array;
+  pivots: number;
+  totalCost: number;
+  activations: number;
+} {
   const n = net.nodeCount;
   const M = net.source.length;
   const all = M + n;
@@ -534,5 +541,5 @@ export function networkSimplex(net: SimplexNetwork): { flowOf: (arc: number) => 
   for (let e = M; e < all; e++) if (flow[e] !== 0) throw new Error("network simplex: infeasible");
   let totalCost = 0;
   for (let e = 0; e < M; e++) totalCost += flow[e]! * cost[e]!;
-  return { flowOf: (a: number) => flow[pos[a]!]!, pivots, totalCost, activations };
+  return { flow, pos, pivots, totalCost, activations };
 }
