@@ -141,16 +141,18 @@ export function networkSimplexPlacement(pr: Prepared): SimplexResult {
   const P = pr.participants.length;
   const assignArc = new Int32Array(P).fill(-1);
   const net = simplexNetwork(pr);
-  const { flow, pos, pivots } = networkSimplex(net);
+  const { flow, orig, pivots } = networkSimplex(net);
   let placed = 0;
-  const { arcStart } = pr;
-  for (let p = 0; p < P; p++)
-    for (let a = arcStart[p]!, e = arcStart[p + 1]!; a < e; a++)
-      if (flow[pos[a]!]! > 0) {
-        assignArc[p] = a;
-        placed++;
-        break;
-      }
+  const Pa = net.participantArcs;
+  const { arcOwner } = pr;
+  // In position order (sequential reads; by original arc the reads of flow would be random).
+  for (let q = 0, M = orig.length; q < M; q++) {
+    const a = orig[q]!;
+    if (a < Pa && flow[q]! > 0) {
+      assignArc[arcOwner[a]!] = a;
+      placed++;
+    }
+  }
   return { assignArc, placed, pivots };
 }
 
@@ -163,6 +165,8 @@ export function networkSimplex(net: SimplexNetwork): {
   /** Flow of the arc at each position; original arc a is at position pos[a]. */
   flow: Int32Array;
   pos: Int32Array;
+  /** Original arc at each position (of the real arcs). */
+  orig: Int32Array;
   pivots: number;
   totalCost: number;
   activations: number;
@@ -544,5 +548,5 @@ export function networkSimplex(net: SimplexNetwork): {
   for (let e = M; e < all; e++) if (flow[e] !== 0) throw new Error("network simplex: infeasible");
   let totalCost = 0;
   for (let e = 0; e < M; e++) totalCost += flow[e]! * cost[e]!;
-  return { flow, pos, pivots, totalCost, activations };
+  return { flow, pos, orig, pivots, totalCost, activations };
 }
