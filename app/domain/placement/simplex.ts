@@ -491,7 +491,7 @@ export function networkSimplex(net: SimplexNetwork): {
   // others are priced once: those of negative reduced cost move into [0, A) (they are non-tree
   // arcs at their lower bound, so nothing refers to their position but pos/orig), and the search
   // goes on; when none is found there either, the tree is optimal for every arc.
-  let blockSize = Math.max(Math.floor(Math.sqrt(A)), 10);
+  let blockSize = blockOf(A);
   let nextArc = 0;
   for (;;) {
     let min = 0;
@@ -536,7 +536,7 @@ export function networkSimplex(net: SimplexNetwork): {
       }
       if (A === A0) break;
       activations++;
-      blockSize = Math.max(Math.floor(Math.sqrt(A)), 10);
+      blockSize = blockOf(A);
       nextArc = A0;
       continue;
     }
@@ -549,4 +549,13 @@ export function networkSimplex(net: SimplexNetwork): {
   let totalCost = 0;
   for (let e = 0; e < M; e++) totalCost += flow[e]! * cost[e]!;
   return { flow, pos, orig, pivots, totalCost, activations };
+}
+
+/**
+ * Arcs per block of the block search. LEMON uses sqrt(arcs); measured here (networkSimplex CPU,
+ * interleaved): half that, and at most 160, takes more pivots but scans far fewer arcs
+ * (clearinghouse 473k arcs: 900 -> 540 ms; 5k-ranked: 46 -> 39 ms; 5k-all about even).
+ */
+function blockOf(arcs: number): number {
+  return Math.max(Math.min(Math.floor(0.5 * Math.sqrt(arcs)), 160), 10);
 }
