@@ -56,9 +56,11 @@ export function buildNetwork(b: Base): Prepared {
   const dense = V * C <= 1 << 22;
   const groupOfKeyArr = dense ? new Int32Array(V * C).fill(-1) : null;
   const groupOfKeyMap = dense ? null : new Map<number, number>();
-  let gVisit: Int32Array = new Int32Array(64);
-  let gCountry: Int32Array = new Int32Array(64);
-  let gCap: Int32Array = new Int32Array(64);
+  // Groups: at most V * C; sized for that when small, so they rarely grow.
+  const gInit = Math.max(64, Math.min(V * C, 1 << 16));
+  let gVisit: Int32Array = new Int32Array(gInit);
+  let gCountry: Int32Array = new Int32Array(gInit);
+  let gCap: Int32Array = new Int32Array(gInit);
   let G = 0;
   const arcStart = new Int32Array(P + 1);
   let cap = Math.max(64, b.prefItem.length * 2);
@@ -125,18 +127,19 @@ export function buildNetwork(b: Base): Prepared {
     if (n > 0) penalty += Math.floor(keys[n - 1]! / span);
   }
   arcStart[P] = m;
+  // Views, not copies: no second allocation and copy of every arc array.
   return {
     ...b,
     arcStart,
-    arcVisit: aVisit.slice(0, m),
-    arcGroup: aGroup.slice(0, m),
-    arcCost: aCost.slice(0, m),
-    arcRank: aRank.slice(0, m),
-    arcOverlap: aOverlap.slice(0, m),
-    arcOwner: aOwner.slice(0, m),
-    groupVisit: gVisit.slice(0, G),
-    groupCountry: gCountry.slice(0, G),
-    groupCap: gCap.slice(0, G),
+    arcVisit: aVisit.subarray(0, m),
+    arcGroup: aGroup.subarray(0, m),
+    arcCost: aCost.subarray(0, m),
+    arcRank: aRank.subarray(0, m),
+    arcOverlap: aOverlap.subarray(0, m),
+    arcOwner: aOwner.subarray(0, m),
+    groupVisit: gVisit.subarray(0, G),
+    groupCountry: gCountry.subarray(0, G),
+    groupCap: gCap.subarray(0, G),
     unplacedPenalty: penalty,
   };
 }
