@@ -63,7 +63,9 @@ export function buildNetwork(b: Base): Prepared {
   let gCap: Int32Array = new Int32Array(gInit);
   let G = 0;
   const arcStart = new Int32Array(P + 1);
-  let cap = Math.max(64, b.prefItem.length * 2);
+  // Ranked lists give about one arc per entry at most; the arrays grow for country entries and
+  // unranked visits. (Twice the entries, as before, cost measurably more in allocation and GC.)
+  let cap = Math.max(64, b.prefItem.length + (b.prefItem.length >> 2));
   let aVisit: Int32Array = new Int32Array(cap);
   let aCost: Int32Array = new Int32Array(cap);
   let aRank: Int32Array = new Int32Array(cap);
