@@ -3,7 +3,7 @@
  * for the full network (prepare.ts `buildNetwork`) and, lazily, by the stable mode (stable.ts
  * `stableMatch`, which builds the unranked tail only when proposals reach it).
  */
-import { eligible, groupCapLeft, missing, NO_ENTRY, type Base } from "./base";
+import { eligible, groupCapLeft, missing, NO_ENTRY, popcount, type Base } from "./base";
 /**
  * Scratch space to list one participant's acceptable visits in (cost, visit id) order.
  * `collect` fills `keys[0 .. n)` with cost * KEY_SPAN + visit (one exact double per arc, so one
@@ -16,6 +16,10 @@ export class ListBuilder {
   readonly rank: Int32Array;
   readonly cand: Int32Array;
   nCand = 0;
+  /** Scratch of `unrankedSorted`: visits, their missing themes, counts per missing-theme number. */
+  private readonly tailV: Int32Array;
+  private readonly tailM: Int32Array;
+  private count = new Int32Array(34);
   constructor(readonly b: Base) {
     const V = b.visits.length;
     this.span = 2 ** Math.max(21, Math.ceil(Math.log2(V + 1)));
@@ -23,6 +27,48 @@ export class ListBuilder {
     this.stamp = new Int32Array(V).fill(-1);
     this.rank = new Int32Array(V);
     this.cand = new Int32Array(V);
+    this.tailV = new Int32Array(V);
+    this.tailM = new Int32Array(V);
+    // Fast path of the unranked scans: bit masks exact and no locks, so `open` is a seat left,
+    // a cap k other than 0, and the hard rules on interned values (base.ts `eligible`).
+    this.simple = b.langExact && b.themeExact && b.lockedPerGroupKey.size === 0;
+    this.openV = new Uint8Array(V);
+    for (let v = 0; v < V; v++) this.openV[v] = b.visitCap[v]! > 0 && b.visitK[v] !== 0 ? 1 : 0;
+  }
+
+  private readonly simple: boolean;
+  private readonly openV: Uint8Array;
+
+  /**
+   * Visits p may be offered outside its list (after `mark(pi)`): into tailV[0 .. k) ascending,
+   * missing themes into tailM; returns k. Same rule as `open` (see the constructor's fast path).
+   */
+  private tail(pi: number): number {
+    const { b, stamp, tailV, tailM } = this;
+    const V = b.visits.length;
+    const wt = b.weights.theme;
+    let k = 0;
+    if (this.simple) {
+      const { visitHost, arrival, departure, vLang, vTheme } = b;
+      const openV = this.openV;
+      const c = b.countryOf[pi]!;
+      const from = b.availFrom[pi]!;
+      const to = b.availTo[pi]!;
+      const lang = b.pLang[pi]!;
+      const th = wt === 0 ? 0 : b.pTheme[pi]!;
+      for (let v = 0; v < V; v++) {
+        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
+        tailV[k] = v;
+        tailM[k++] = popcount(th & ~vTheme[v]!);
+      }
+      return k;
+    }
+    for (let v = 0; v < V; v++) {
+      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      tailV[k] = v;
+      tailM[k++] = wt === 0 ? 0 : missing(b, pi, v);
+    }
+    return k;
   }
 
   /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
@@ -94,6 +140,36 @@ export class ListBuilder {
     return n;
   }
 
+  /**
+   * Appends keys of p's acceptable unranked visits (after `mark(pi)`) from index n, in (cost,
+   * visit id) order among themselves; returns the new count. Their costs differ only by the
+   * missing themes (0 .. p's theme count), so a counting sort over one ascending scan of the
+   * visits orders them in O(V), with no comparison sort of the tail.
+   */
+  unrankedSorted(pi: number, n: number): number {
+    const { b, span } = this;
+    const top = b.pThemeCount[pi]!;
+    const wt = b.weights.theme;
+    if (top + 2 > this.count.length) this.count = new Int32Array(top + 2);
+    const base = b.weights.rank * b.participants[pi]!.preferences.length;
+    const { tailV, tailM, count } = this;
+    count.fill(0, 0, top + 2);
+    const k = this.tail(pi);
+    for (let j = 0; j < k; j++) count[tailM[j]! + 1]!++;
+    for (let m = 0; m <= top; m++) count[m + 1]! += count[m]!;
+    if (n + k > this.keys.length) {
+      const keys = new Float64Array(Math.max(n + k, this.keys.length * 2));
+      keys.set(this.keys.subarray(0, n));
+      this.keys = keys;
+    }
+    const keys = this.keys;
+    for (let j = 0; j < k; j++) {
+      const m = tailM[j]!;
+      keys[n + count[m]!++] = (base + wt * m) * span + tailV[j]!;
+    }
+    return n + k;
+  }
+
   /** Largest cost among p's acceptable unranked visits (after `mark(pi)`), -1 if none; stops at the largest possible. */
   maxUnranked(pi: number): number {
     const { b, stamp } = this;
@@ -101,6 +177,22 @@ export class ListBuilder {
     const wt = b.weights.theme;
     const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
     let best = -1;
+    if (this.simple) {
+      const { visitHost, arrival, departure, vLang, vTheme } = b;
+      const openV = this.openV;
+      const c = b.countryOf[pi]!;
+      const from = b.availFrom[pi]!;
+      const to = b.availTo[pi]!;
+      const lang = b.pLang[pi]!;
+      const th = wt === 0 ? 0 : b.pTheme[pi]!;
+      for (let v = 0, V = b.visits.length; v < V; v++) {
+        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
+        const m = popcount(th & ~vTheme[v]!);
+        if (m > best) best = m;
+        if (best >= top) break;
+      }
+      return best < 0 ? -1 : base + wt * best;
+    }
     for (let v = 0, V = b.visits.length; v < V; v++) {
       if (stamp[v] === pi || !this.open(pi, v)) continue;
       const m = wt === 0 ? 0 : missing(b, pi, v);

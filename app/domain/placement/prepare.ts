@@ -56,12 +56,16 @@ export function buildNetwork(b: Base): Prepared {
   const dense = V * C <= 1 << 22;
   const groupOfKeyArr = dense ? new Int32Array(V * C).fill(-1) : null;
   const groupOfKeyMap = dense ? null : new Map<number, number>();
-  let gVisit: Int32Array = new Int32Array(64);
-  let gCountry: Int32Array = new Int32Array(64);
-  let gCap: Int32Array = new Int32Array(64);
+  // Groups: at most V * C; sized for that when small, so they rarely grow.
+  const gInit = Math.max(64, Math.min(V * C, 1 << 16));
+  let gVisit: Int32Array = new Int32Array(gInit);
+  let gCountry: Int32Array = new Int32Array(gInit);
+  let gCap: Int32Array = new Int32Array(gInit);
   let G = 0;
   const arcStart = new Int32Array(P + 1);
-  let cap = Math.max(64, b.prefItem.length * 2);
+  // Ranked lists give about one arc per entry at most; the arrays grow for country entries and
+  // unranked visits. (Twice the entries, as before, cost measurably more in allocation and GC.)
+  let cap = Math.max(64, b.prefItem.length + (b.prefItem.length >> 2));
   let aVisit: Int32Array = new Int32Array(cap);
   let aCost: Int32Array = new Int32Array(cap);
   let aRank: Int32Array = new Int32Array(cap);
@@ -76,8 +80,13 @@ export function buildNetwork(b: Base): Prepared {
     lb.mark(pi);
     let n = lb.ranked(pi);
     if (takesUnranked(b.participants[pi]!, { acceptUnranked })) {
-      n = lb.unranked(pi, n);
-      sortKeys(lb.keys, n);
+      // When a step down the list costs more than all of p's themes (the default weights' case),
+      // every unranked visit costs more than every ranked one: the tail comes sorted on its own.
+      if (b.weights.theme * b.pThemeCount[pi]! < b.weights.rank) n = lb.unrankedSorted(pi, n);
+      else {
+        n = lb.unranked(pi, n);
+        sortKeys(lb.keys, n);
+      }
     }
     if (m + n > cap) {
       cap = Math.max(cap * 2, m + n);
@@ -91,8 +100,9 @@ export function buildNetwork(b: Base): Prepared {
     const c = b.countryOf[pi]!;
     const keys = lb.keys;
     for (let i = 0; i < n; i++) {
-      const vi = keys[i]! % span;
-      const cost = (keys[i]! - vi) / span;
+      // Division by the power of two span is exact and far cheaper than % on doubles (fmod).
+      const cost = Math.floor(keys[i]! / span);
+      const vi = keys[i]! - cost * span;
       const key = vi * C + c;
       let g = dense ? groupOfKeyArr![key]! : (groupOfKeyMap!.get(key) ?? -1);
       if (g < 0) {
@@ -116,21 +126,22 @@ export function buildNetwork(b: Base): Prepared {
       aGroup[m] = g;
       m++;
     }
-    if (n > 0) penalty += (keys[n - 1]! - (keys[n - 1]! % span)) / span;
+    if (n > 0) penalty += Math.floor(keys[n - 1]! / span);
   }
   arcStart[P] = m;
+  // Views, not copies: no second allocation and copy of every arc array.
   return {
     ...b,
     arcStart,
-    arcVisit: aVisit.slice(0, m),
-    arcGroup: aGroup.slice(0, m),
-    arcCost: aCost.slice(0, m),
-    arcRank: aRank.slice(0, m),
-    arcOverlap: aOverlap.slice(0, m),
-    arcOwner: aOwner.slice(0, m),
-    groupVisit: gVisit.slice(0, G),
-    groupCountry: gCountry.slice(0, G),
-    groupCap: gCap.slice(0, G),
+    arcVisit: aVisit.subarray(0, m),
+    arcGroup: aGroup.subarray(0, m),
+    arcCost: aCost.subarray(0, m),
+    arcRank: aRank.subarray(0, m),
+    arcOverlap: aOverlap.subarray(0, m),
+    arcOwner: aOwner.subarray(0, m),
+    groupVisit: gVisit.subarray(0, G),
+    groupCountry: gCountry.subarray(0, G),
+    groupCap: gCap.subarray(0, G),
     unplacedPenalty: penalty,
   };
 }

@@ -67,10 +67,18 @@ export function solvePlacement(instance: PlacementInstance, opts: SolveOptions =
 
 function buildResult(s: Solved, mode: PlacementMode, instance: PlacementInstance, explain: boolean): PlacementResult {
   const { base, visitOf, costOf } = s;
-  const byId = new Map<string, string | null>();
-  base.participants.forEach((p, i) => byId.set(p.id, visitOf[i]! >= 0 ? base.visits[visitOf[i]!]!.id : null));
   const assignment: Record<string, string | null> = {};
-  for (const p of instance.participants) assignment[p.id] = byId.get(p.id) ?? null;
+  const ps = base.participants;
+  const visitId = (i: number) => (visitOf[i]! >= 0 ? base.visits[visitOf[i]!]!.id : null);
+  // Input already in canonical (id) order, the common case: no map from id to index needed.
+  let sameOrder = ps.length === instance.participants.length;
+  for (let i = 0; i < ps.length && sameOrder; i++) sameOrder = ps[i] === instance.participants[i];
+  if (sameOrder) for (let i = 0; i < ps.length; i++) assignment[ps[i]!.id] = visitId(i);
+  else {
+    const byId = new Map<string, string | null>();
+    ps.forEach((p, i) => byId.set(p.id, visitId(i)));
+    for (const p of instance.participants) assignment[p.id] = byId.get(p.id) ?? null;
+  }
   let explanations: PlacementResult["explanations"] = [];
   if (explain) {
     const all = explainAll(base, visitOf, costOf, mode, mode === "stable" ? priorityOf(base) : null);

@@ -186,9 +186,7 @@ export function stableMatch(b: Base): StableMatch {
         // Ranked entries exhausted: the unranked tail (all costlier than any ranked visit here).
         tailPending[p] = 0;
         lb.mark(p);
-        const n = lb.unranked(p, 0);
-        sortKeys(lb.keys, n);
-        append(p, n);
+        append(p, lb.unrankedSorted(p, 0));
       }
       a = next[p]!;
     } else if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
@@ -209,7 +207,8 @@ export function stableMatch(b: Base): StableMatch {
     next[p] = a + 1;
     proposals++;
     const key = pool[a]!;
-    const v = key % span;
+    const cst = Math.floor(key / span); // exact: span is a power of two; no % on doubles (fmod)
+    const v = key - cst * span;
     const c = countryOf[p]!;
     const gk = v * C + c;
     const hs = heldStart[v]!;
@@ -219,7 +218,7 @@ export function stableMatch(b: Base): StableMatch {
     heldN[v] = ++hn;
     const gc = dense ? ++gCountArr![gk]! : gInc(gCountMap!, gk, 1);
     visitOf[p] = v;
-    costOf[p] = (key - v) / span;
+    costOf[p] = cst;
     let worst = -1;
     if (gc > groupCapLeft(b, v, c)) {
       // The country's cap is the binding circuit: drop the compatriot of lowest priority.

@@ -161,6 +161,25 @@ describe("optimal mode: the flow methods agree", () => {
   });
 });
 
+describe("optimal mode: a penalty beyond 32 bits", () => {
+  it("the network simplex gives the same placements when the unplaced penalty exceeds 2^31 (its costs then stay doubles)", async () => {
+    const { generateInstance } = await import("~/domain/placement/generate");
+    const inst = generateInstance({ seed: 5, participants: 300, visits: 20, capacity: [3, 12], countryCap: 2, listLength: 6 });
+    const small = solvePlacement({ ...inst, weights: { rank: 1, theme: 0 } }, { explain: false, flowMethod: "simplex" }).objective;
+    // With rank weight W the penalty is 1 + W * S. Pick W (arc costs up to 5 W stay below 2^31)
+    // so that the penalty's low 32 bits read as a negative int32: a 32-bit cost array would then
+    // make leaving people unplaced pay, and the placements would differ.
+    const S = BigInt(small.unplacedPenalty - 1);
+    let W = 2 ** 25;
+    while (((1n + BigInt(W) * S) & 0xffffffffn) < 0x80000000n) W++;
+    const big = solvePlacement({ ...inst, weights: { rank: W, theme: 0 } }, { explain: false, flowMethod: "simplex" }).objective;
+    expect(big.unplacedPenalty).toBeGreaterThan(2 ** 31);
+    expect(5 * W).toBeLessThan(2 ** 31);
+    expect(big.placed).toBe(small.placed);
+    expect(big.preferenceCost).toBe(small.preferenceCost * W);
+  });
+});
+
 describe("optimal mode", () => {
   it("reports the value as preferenceCost + penalty * unplaced with a penalty above any sum of costs", () => {
     const inst = tinyInstance(7, 6, 2);
