@@ -9,6 +9,8 @@
  * O(size of the instance), no allocation per entry beyond the id sets.
  */
 
+import { costBoundProblem } from "./cost-bound";
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isId = (x: unknown): x is string => typeof x === "string" && x.length > 0;
 
@@ -113,6 +115,8 @@ export function fastValid(data: unknown): boolean {
     if (weights.rank !== undefined && !isCount(weights.rank)) return false;
     if (weights.theme !== undefined && !isCount(weights.theme)) return false;
   }
+  // Weights that would make a cost inexact: the schema's refinement says why.
+  if (costBoundProblem(data as unknown as Parameters<typeof costBoundProblem>[0]) !== null) return false;
   if (options !== undefined) {
     if (!isObj(options)) return false;
     const { acceptUnranked, seed, genderBalance } = options;

@@ -8,6 +8,7 @@
  */
 import * as z from "zod";
 import type { Options, PlacementInstance, Weights } from "./types";
+import { costBoundProblem } from "./cost-bound";
 import { fastValid } from "./validate-fast";
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -94,6 +95,8 @@ export const instanceSchema = z
       if (!pids.has(pid)) ctx.addIssue({ code: "custom", path: ["locked", pid], message: `unknown participant "${pid}"` });
       if (!vids.has(vid)) ctx.addIssue({ code: "custom", path: ["locked", pid], message: `unknown visit "${vid}"` });
     }
+    const costProblem = costBoundProblem(inst);
+    if (costProblem) ctx.addIssue({ code: "custom", path: ["weights"], message: costProblem });
   });
 
 /** Formats a zod path as `participants[3].availability.from`. */
