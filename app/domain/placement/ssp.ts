@@ -61,7 +61,7 @@ export function successiveShortestPaths(pr: Prepared, net: Residual): number {
     // settled before the end of a search).
     dist[T] = Infinity;
     touched[nt++] = T;
-    for (let d = 0; d < dist[T]!; d++) {
+    for (let d = 0; d < dist[T]! && d <= maxKey; d++) {
       for (let i = bHead[d]!; i >= 0; i = eNext[i]!) {
         const u = eNode[i]!;
         if (done[u] === stamp || d > dist[u]!) continue;
