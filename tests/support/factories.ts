@@ -35,6 +35,33 @@ export async function createUser(
   return loadActor(id)!;
 }
 
+type TrainingValues = typeof t.trainingSessions.$inferInsert;
+
+/**
+ * Inserts a training session of edition `editionId` and returns its row. `over` sets any column;
+ * the defaults make a held workshop for the whole edition on 2031-07-06 from 02:00 to 04:00 UTC
+ * (09:00-11:00 in Asia/Bangkok). Units as stored: `startsAt` and `endsAt` are UTC instants
+ * ("...Z" ISO strings), `timeZone` is the IANA zone of the venue's wall clock.
+ */
+export function makeTraining(editionId: number, over: Partial<TrainingValues> = {}) {
+  counter += 1;
+  return db()
+    .insert(t.trainingSessions)
+    .values({
+      editionId,
+      title: `Session ${counter}`,
+      type: "workshop",
+      startsAt: "2031-07-06T02:00:00.000Z",
+      endsAt: "2031-07-06T04:00:00.000Z",
+      timeZone: "Asia/Bangkok",
+      audience: "edition",
+      status: "held",
+      ...over,
+    })
+    .returning()
+    .get();
+}
+
 /** A Cookie header for a fresh login session of `userId`. */
 export async function cookieFor(userId: number): Promise<string> {
   const s = await sessionStorage().getSession();
