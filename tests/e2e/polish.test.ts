@@ -1,27 +1,11 @@
 // Issue 12 (a new user's fixes), layout items, in Chromium: the certificate at 360 px (item 1), a
 // 103-letter one-word name at 360 px (item 2), the host home's upcoming visits at 360 px (item 3)
 // and the organizer's training grid at 1366 px (item 4).
-import Database from "better-sqlite3";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { expectAccessible, newContext, withDemoServer } from "../support/e2e";
+import { expectAccessible, horizontalOverflow, newContext, withDemoServer, writeDb } from "../support/e2e";
 
 const LONG = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepfleg";
 const demo = withDemoServer();
-
-/** Runs `sql` on the server's database beside it (WAL lets both write; waits for its lock). */
-function write<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(demo.server.dbPath, { fileMustExist: true });
-  db.pragma("busy_timeout = 10000");
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** The page's width beyond the viewport (0 when nothing sticks out sideways). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function page(email: string, width = 360) {
   const ctx = await newContext(demo.browser, { width });
@@ -32,7 +16,8 @@ async function page(email: string, width = 360) {
 
 describe("layout fixes", () => {
   it("a certificate fits a 360 px phone, signatures included", async () => {
-    const id = write(
+    const id = writeDb(
+      demo.server,
       (db) => (db.prepare("select application_id as id from certificates where revoked_at is null order by id limit 1").get() as { id: number }).id,
     );
     const p = await page("organizer@vlx.demo");
@@ -40,13 +25,13 @@ describe("layout fixes", () => {
     await expect.poll(() => p.locator(".certificate .signatures div").count()).toBe(2);
     const rights = await p.locator(".certificate .signatures div").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right));
     for (const r of rights) expect(r).toBeLessThanOrEqual(360);
-    expect(await overflow(p)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await p.context().close();
   });
 
   it("a 103-letter name without spaces wraps in the header and on the pages that show it", async () => {
     expect(LONG).toHaveLength(103);
-    const appId = write((db) => {
+    const appId = writeDb(demo.server, (db) => {
       db.prepare("update users set display_name = ? where email = 'organizer@vlx.demo'").run(LONG);
       const a = db.prepare("select id from applications where status = 'submitted' order by id limit 1").get() as { id: number };
       db.prepare("update applications set given_name = ?, family_name = '', given_name_latin = ?, family_name_latin = '', search_name = ? where id = ?").run(
@@ -60,10 +45,10 @@ describe("layout fixes", () => {
     const p = await page("organizer@vlx.demo");
     await p.goto(`${demo.url}/admin`);
     await expect.poll(() => p.getByTestId("signed-in-roles").innerText()).toContain(LONG.slice(0, 20));
-    expect(await overflow(p)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await p.goto(`${demo.url}/admin/applications/${appId}`);
     await expect.poll(() => p.locator("main").innerText()).toContain(LONG.slice(0, 20));
-    expect(await overflow(p)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     // In the list the name's cell wraps too (the table may scroll, but not for the name).
     await p.goto(`${demo.url}/admin/applications?q=${LONG.slice(0, 30).toLowerCase()}`);
     const cell = p.locator(`td:has(a[href="/admin/applications/${appId}"])`);
@@ -81,14 +66,15 @@ describe("layout fixes", () => {
     for (const r of cells) expect(r).toBeLessThanOrEqual(360);
     const wrap = await region.locator(".table-wrap").evaluate((e) => e.scrollWidth - e.clientWidth);
     expect(wrap).toBeLessThanOrEqual(0);
-    expect(await overflow(p)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
     await expectAccessible(p, "host home at 360 px");
     await p.context().close();
   });
 
   it("the training grid fits a 1366 px screen", async () => {
     const p = await page("organizer@vlx.demo", 1366);
-    const editionId = write(
+    const editionId = writeDb(
+      demo.server,
       (db) => (db.prepare("select edition_id as id from training_sessions group by edition_id order by count(*) desc limit 1").get() as { id: number }).id,
     );
     await p.goto(`${demo.url}/admin/editions/${editionId}/trainings`);

@@ -1,10 +1,20 @@
 // A fresh-clone tester's reports, in Chromium: the placement details (a participant's offer and
 // the organizer's placement page) at 360 px with a long host site name; Burmese digits on
 // /me/surveys.
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logInAs, newContext, screenshot, startServer, waitForHydration, type TestServer } from "../support/e2e";
+import {
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  logInAs,
+  newContext,
+  screenshot,
+  startServer,
+  waitForHydration,
+  writeDb,
+  type TestServer,
+} from "../support/e2e";
 
 const PASSWORD = "vlx-demo-2026";
 const LONG_SITE = "Ban Pa Miang Community-Based Agro-Tourism Homestay and Learning Centre for Sustainable Upland Farming";
@@ -19,20 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Runs `fn` on the server's database beside it (WAL lets both write; waits for its lock). */
-function write<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(server.dbPath, { fileMustExist: true });
-  db.pragma("busy_timeout = 10000");
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
-/** The page's width beyond the viewport (0 when nothing sticks out sideways). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function signedIn(email: string, lng: string, width = 360) {
   const ctx = await newContext(browser, { width });
@@ -50,7 +46,7 @@ const ddWidth = (page: Page, text: string) =>
 
 describe("placement details at 360 px (tester item 2)", () => {
   it("a long host site name gets most of the width: terms stack above their values, nothing sticks out", async () => {
-    const placementId = write((db) => {
+    const placementId = writeDb(server, (db) => {
       const row = db
         .prepare(
           `select p.id, v.host_site_id as siteId from placements p join applications a on a.id = p.application_id
@@ -66,7 +62,7 @@ describe("placement details at 360 px (tester item 2)", () => {
       const p = await signedIn("sari.id@vlx.demo", lng);
       await p.goto(`${server.url}/me/placements/${placementId}`);
       await expect.poll(() => p.locator(".pl-kv").count()).toBe(1);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(p)).toBeLessThanOrEqual(0);
       expect(await ddWidth(p, LONG_SITE.slice(0, 20))).toBeGreaterThanOrEqual(0.6 * 360);
       await expectAccessible(p, `offer ${lng}`);
       await screenshot(p, `tester-offer-360-${lng}`);
@@ -76,7 +72,7 @@ describe("placement details at 360 px (tester item 2)", () => {
     const org = await signedIn("organizer@vlx.demo", "my");
     await org.goto(`${server.url}/admin/placements/${placementId}`);
     await expect.poll(() => org.locator(".pl-kv").count()).toBe(1);
-    expect(await overflow(org)).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(org)).toBeLessThanOrEqual(0);
     expect(await ddWidth(org, LONG_SITE.slice(0, 20))).toBeGreaterThanOrEqual(0.6 * 360);
     await screenshot(org, "tester-placement-360-my");
     await org.context().close();
@@ -86,7 +82,8 @@ describe("placement details at 360 px (tester item 2)", () => {
 describe("numbers on Burmese /me/surveys (tester item 3)", () => {
   it("every number the page writes (dates, follow-up months, pulse days) is in Burmese digits, also after hydration", async () => {
     // The demo participant with the most answered surveys (pulses give "N days answered").
-    const email = write(
+    const email = writeDb(
+      server,
       (db) =>
         (
           db

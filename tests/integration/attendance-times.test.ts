@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { formatInstantIn } from "~/domain/dates";
 import { loader as trainingLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as visitDayLoader } from "~/routes/attendance.visit.$visitId.$date";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
-import { attend, attendDay, makeTraining } from "./tracking-fixtures";
+import { attend, attendDay } from "./tracking-fixtures";
 
 type Person = { applicationId: number; recordedAt: string | null; recordedAtText: string | null };
 

@@ -12,9 +12,8 @@ import { NotFoundError, RateLimitError, RuleError } from "~/models/errors";
 import { action as trainingAction, loader as trainingLoader } from "~/routes/attendance.training.$trainingId";
 import { loader as codeLoader } from "~/routes/attendance.code.$trainingId";
 import { action as selfAction } from "~/routes/me_.check-in";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
-import { makeTraining } from "./tracking-fixtures";
 
 // 09:00-11:00 in Bangkok on 2031-07-06.
 const DURING = new Date("2031-07-06T02:30:00.000Z");

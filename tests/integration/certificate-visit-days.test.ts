@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/models/actor";
 import { getCertificateForOrganizer } from "~/models/tracking.server";
-import { createUser } from "../support/factories";
+import { createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
-import { attend, attendDay, makeTraining } from "./tracking-fixtures";
+import { attend, attendDay } from "./tracking-fixtures";
 
 const NOW = new Date("2031-09-15T00:00:00.000Z"); // after the edition
 let organizer: Actor;

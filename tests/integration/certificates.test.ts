@@ -11,9 +11,9 @@ import { action as dashboardAction } from "~/routes/admin.editions.$id_.dashboar
 import { loader as myCertLoader } from "~/routes/me_.certificates.$editionId";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { loader as verifyIndexLoader } from "~/routes/verify._index";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant } from "./hosts-fixtures";
-import { attend, makeTraining } from "./tracking-fixtures";
+import { attend } from "./tracking-fixtures";
 
 let organizer: Actor;
 let orgCookie: string;

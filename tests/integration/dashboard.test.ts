@@ -7,9 +7,9 @@ import { loader as dashboardLoader } from "~/routes/admin.dashboard";
 import { loader as editionDashboardLoader } from "~/routes/admin.editions.$id_.dashboard";
 import { loader as exportLoader } from "~/routes/admin.exports.$kind[.]csv";
 import type { Actor } from "~/models/actor";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
-import { attend, attendDay, bodyText, enrol, makeTraining } from "./tracking-fixtures";
+import { attend, attendDay, bodyText, enrol } from "./tracking-fixtures";
 
 const NOW = new Date("2031-07-08T12:00:00.000Z");
 type Status = "present" | "late" | "absent" | "excused";

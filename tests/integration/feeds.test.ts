@@ -15,11 +15,10 @@ import { eq } from "drizzle-orm";
 import { db, t } from "~/db.server";
 import { hashLegacyFeedTokens } from "../../db/client";
 import { getEnv } from "~/env.server";
-import { localToUtc } from "~/domain/training";
 import * as feedRoute from "~/routes/feeds.$token[.]ics";
 import * as hostRoute from "~/routes/host.visits.$visitId.trainings";
 import * as itinerary from "~/routes/me_.itinerary";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, localSlot, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
 
 let cookie: string, otherCookie: string, hostCookie: string;
@@ -40,24 +39,18 @@ beforeAll(async () => {
   const yangon = db().insert(t.venues).values({ name: "Yangon hall", countryCode: "MM", timeZone: "Asia/Yangon" }).returning().get().id;
   const jayapura = db().insert(t.venues).values({ name: "Jayapura hall", countryCode: "ID", timeZone: "Asia/Jayapura" }).returning().get().id;
   const add = (title: string, venueId: number, zone: string, date: string, over: Partial<typeof t.trainingSessions.$inferInsert> = {}) =>
-    db()
-      .insert(t.trainingSessions)
-      .values({
-        editionId: edition.id,
-        visitId: visit.id,
-        title,
-        type: "lecture",
-        venueId,
-        timeZone: zone,
-        audience: "visit",
-        status: "scheduled",
-        deliveryLanguage: "my",
-        startsAt: localToUtc(date, "09:00", zone),
-        endsAt: localToUtc(date, "10:30", zone),
-        updatedAt: "2031-06-01T00:00:00.000Z",
-        ...over,
-      })
-      .run();
+    makeTraining(edition.id, {
+      visitId: visit.id,
+      title,
+      type: "lecture",
+      venueId,
+      ...localSlot(date, "09:00", 90, zone),
+      audience: "visit",
+      status: "scheduled",
+      deliveryLanguage: "my",
+      updatedAt: "2031-06-01T00:00:00.000Z",
+      ...over,
+    });
   add("Lake farming — ကန်", yangon, "Asia/Yangon", "2031-07-06");
   add("Papua forests", jayapura, "Asia/Jayapura", "2031-07-07", { visitId: null, audience: "edition" });
   add("Cancelled boat trip", yangon, "Asia/Yangon", "2031-07-08", { status: "cancelled" });
@@ -214,25 +207,19 @@ describe("the feed's language (issue 11)", () => {
     const visit = makeVisit(edition.id, site.id, { title: "Homestay week", translations: { title: { km: "សប្ដាហ៍ស្នាក់នៅផ្ទះអ្នកភូមិ" } } });
     const venue = db().insert(t.venues).values({ name: "Village hall", countryCode: "TH", timeZone: "Asia/Bangkok" }).returning().get().id;
     const session = (title: string, date: string, translations: Record<string, Record<string, string>>) =>
-      db()
-        .insert(t.trainingSessions)
-        .values({
-          editionId: edition.id,
-          visitId: visit.id,
-          title,
-          description: "Bring boots.",
-          translations,
-          type: "workshop",
-          venueId: venue,
-          timeZone: "Asia/Bangkok",
-          audience: "visit",
-          status: "scheduled",
-          deliveryLanguage: "th",
-          startsAt: localToUtc(date, "09:00", "Asia/Bangkok"),
-          endsAt: localToUtc(date, "11:00", "Asia/Bangkok"),
-          updatedAt: "2031-06-01T00:00:00.000Z",
-        })
-        .run();
+      makeTraining(edition.id, {
+        visitId: visit.id,
+        title,
+        description: "Bring boots.",
+        translations,
+        type: "workshop",
+        venueId: venue,
+        ...localSlot(date, "09:00", 120, "Asia/Bangkok"),
+        audience: "visit",
+        status: "scheduled",
+        deliveryLanguage: "th",
+        updatedAt: "2031-06-01T00:00:00.000Z",
+      });
     session("Seed saving", "2031-07-06", { title: { km: "ការរក្សាទុកគ្រាប់ពូជ" }, description: { km: "យកស្បែកជើងកវែងមក។" } });
     // No Khmer title: the Khmer reader gets the English one, marked LANGUAGE=en.
     session("Rice terraces walk", "2031-07-07", {});

@@ -33,9 +33,8 @@ import { loader as hostHomeLoader } from "~/routes/host._index";
 import { loader as siteLoader } from "~/routes/host.sites.$siteId._index";
 import { loader as visitLoader } from "~/routes/host.visits.$visitId._index";
 import { loader as visitTrainingsLoader } from "~/routes/host.visits.$visitId.trainings";
-import { call, cookieFor, createUser } from "../support/factories";
+import { call, cookieFor, createUser, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit } from "./hosts-fixtures";
-import { makeTraining } from "./tracking-fixtures";
 
 const KM = {
   edition: "កម្មវិធីផ្លាស់ប្ដូរមេភូមិ ២០៣១",

@@ -10,9 +10,8 @@ import { loader as statusLoader } from "~/routes/me.applications.$id";
 import { loader as itineraryLoader } from "~/routes/me_.itinerary";
 import { loader as placementLoader } from "~/routes/me_.placements.$placementId";
 import { loader as trainingLoader } from "~/routes/me_.trainings.$trainingId";
-import { call, cookieFor } from "../support/factories";
+import { call, cookieFor, makeTraining } from "../support/factories";
 import { makeEdition, makeParticipant, makeSite, makeVisit, place } from "./hosts-fixtures";
-import { makeTraining } from "./tracking-fixtures";
 
 const KM = { edition: "កម្មវិធីផ្លាស់ប្ដូរ ២០៣១", visit: "សប្ដាហ៍ស្នាក់នៅផ្ទះ", training: "សិក្ខាសាលាសហករណ៍", description: "អំពីសហករណ៍កសិកម្ម" };
 

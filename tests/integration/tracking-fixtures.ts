@@ -1,29 +1,9 @@
 /**
- * Records for the participation-tracking tests (issue 6): training sessions, enrolments and
- * attendance records written directly, next to hosts-fixtures' editions, sites, visits,
- * participants and placements.
+ * Records for the participation-tracking tests (issue 6): enrolments and attendance records
+ * written directly, next to hosts-fixtures' editions, sites, visits, participants and placements
+ * and the training sessions of makeTraining (tests/support/factories.ts).
  */
 import { db, t } from "~/db.server";
-
-let k = 0;
-export function makeTraining(editionId: number, over: Partial<typeof t.trainingSessions.$inferInsert> = {}) {
-  k += 1;
-  return db()
-    .insert(t.trainingSessions)
-    .values({
-      editionId,
-      title: `Session ${k}`,
-      type: "workshop",
-      startsAt: "2031-07-06T02:00:00.000Z",
-      endsAt: "2031-07-06T04:00:00.000Z",
-      timeZone: "Asia/Bangkok",
-      audience: "edition",
-      status: "held",
-      ...over,
-    })
-    .returning()
-    .get();
-}
 
 export function enrol(trainingSessionId: number, applicationId: number, status: "enrolled" | "waitlisted" | "cancelled" = "enrolled") {
   db().insert(t.trainingEnrolments).values({ trainingSessionId, applicationId, status }).run();

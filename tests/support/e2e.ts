@@ -106,6 +106,22 @@ export function lastMailText(server: TestServer, to: string): string | undefined
   }
 }
 
+/**
+ * Runs `fn(db)` on the running server's database (a read-write connection of its own, closed again
+ * afterwards) and returns what `fn` returns: for tests that look up or change demo records and then
+ * open the pages that show them. WAL lets the server and the test both write; the busy timeout
+ * waits for the server's lock instead of failing on it.
+ */
+export function writeDb<T>(server: TestServer, fn: (db: Database.Database) => T): T {
+  const db = new Database(server.dbPath, { fileMustExist: true });
+  db.pragma("busy_timeout = 10000");
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -242,6 +258,13 @@ export async function screenshot(page: Page, name: string) {
   fs.mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: path.join("test-results", `${name}.png`), fullPage: true });
 }
+
+/**
+ * How many CSS pixels the page sticks out sideways beyond the viewport the context was made with
+ * (0 or less when nothing does): window.innerWidth, scrollbar included, so a test checks against
+ * the width it asked for (expectPageFits measures against clientWidth instead).
+ */
+export const horizontalOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
  * The checks every page of a flow gets: axe (no serious or critical violation), no sideways

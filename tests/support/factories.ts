@@ -7,6 +7,7 @@ import { db, t } from "~/db.server";
 import { hashPassword, loadActor } from "~/models/accounts/accounts.server";
 import type { Actor } from "~/models/actor";
 import { userNameColumns } from "~/domain/names";
+import { localToUtc } from "~/domain/training";
 import { sessionStorage } from "~/session.server";
 import type { Role } from "../../db/schema/accounts";
 
@@ -33,6 +34,44 @@ export async function createUser(
       .run();
   }
   return loadActor(id)!;
+}
+
+type TrainingValues = typeof t.trainingSessions.$inferInsert;
+
+/**
+ * Inserts a training session of edition `editionId` and returns its row. `over` sets any column;
+ * the defaults make a held workshop for the whole edition on 2031-07-06 from 02:00 to 04:00 UTC
+ * (09:00-11:00 in Asia/Bangkok). Units as stored: `startsAt` and `endsAt` are UTC instants
+ * ("...Z" ISO strings), `timeZone` is the IANA zone of the venue's wall clock; to give the times
+ * as local wall times, spread localSlot(...) into `over`.
+ */
+export function makeTraining(editionId: number, over: Partial<TrainingValues> = {}) {
+  counter += 1;
+  return db()
+    .insert(t.trainingSessions)
+    .values({
+      editionId,
+      title: `Session ${counter}`,
+      type: "workshop",
+      startsAt: "2031-07-06T02:00:00.000Z",
+      endsAt: "2031-07-06T04:00:00.000Z",
+      timeZone: "Asia/Bangkok",
+      audience: "edition",
+      status: "held",
+      ...over,
+    })
+    .returning()
+    .get();
+}
+
+/**
+ * The time columns of a session starting on local `date` ("YYYY-MM-DD") at local `time` ("HH:mm")
+ * in `zone` (IANA) and lasting `minutes` minutes: startsAt and endsAt as UTC instants, converted
+ * as the training form does (localToUtc), and the zone itself.
+ */
+export function localSlot(date: string, time: string, minutes: number, zone: string): Pick<TrainingValues, "startsAt" | "endsAt" | "timeZone"> {
+  const startsAt = localToUtc(date, time, zone);
+  return { startsAt, endsAt: new Date(Date.parse(startsAt) + minutes * 60_000).toISOString(), timeZone: zone };
 }
 
 /** A Cookie header for a fresh login session of `userId`. */
