@@ -32,12 +32,71 @@ export class ListBuilder {
     // Fast path of the unranked scans: bit masks exact and no locks, so `open` is a seat left,
     // a cap k other than 0, and the hard rules on interned values (base.ts `eligible`).
     this.simple = b.langExact && b.themeExact && b.lockedPerGroupKey.size === 0;
-    this.openV = new Uint8Array(V);
-    for (let v = 0; v < V; v++) this.openV[v] = b.visitCap[v]! > 0 && b.visitK[v] !== 0 ? 1 : 0;
+    const W = (V + 31) >>> 5;
+    this.words = W;
+    this.bits = new Uint32Array(W);
+    this.openBits = new Uint32Array(W);
+    this.hostBits = new Uint32Array(this.simple ? b.countries.length * W : 0);
+    this.langBits = new Uint32Array(this.simple ? 32 * W : 0);
+    for (let v = 0; v < V; v++) {
+      const bit = 1 << (v & 31);
+      const w = v >>> 5;
+      if (b.visitCap[v]! > 0 && b.visitK[v] !== 0) this.openBits[w]! |= bit;
+      if (!this.simple) continue;
+      this.hostBits[b.visitHost[v]! * W + w]! |= bit;
+      for (let l = 0, m = b.vLang[v]!; m !== 0; l++, m >>>= 1) if (m & 1) this.langBits[l * W + w]! |= bit;
+    }
   }
 
   private readonly simple: boolean;
-  private readonly openV: Uint8Array;
+  /**
+   * The fast path's hard rules as bit sets over the visits (bit v of word v >>> 5), so that a
+   * participant's acceptable unranked visits are a few word operations per 32 visits instead of
+   * six reads per visit: visits with a seat and a cap k other than 0, visits hosted by each
+   * country (C x W words), visits speaking each language bit (32 x W words), and a cache of the
+   * date-window and language sets per distinct value (bounded; see `unrankedBits`).
+   */
+  private readonly words: number;
+  private readonly bits: Uint32Array;
+  private readonly openBits: Uint32Array;
+  private readonly hostBits: Uint32Array;
+  private readonly langBits: Uint32Array;
+  private readonly windowCache = new Map<number, Uint32Array>();
+  private readonly langCache = new Map<number, Uint32Array>();
+
+  /**
+   * Fast path only: fills `bits` with p's acceptable unranked visits (after `mark(pi)`): open,
+   * not hosted by p's country, within p's availability, sharing a language, not in p's list.
+   * Same rule as `open` on a `simple` instance. O(V / 32) words, plus O(V) the first time a
+   * date window or language set is seen (at most 4,096 of each are kept).
+   */
+  private unrankedBits(pi: number): void {
+    const { b, words: W, bits } = this;
+    const from = b.availFrom[pi]!;
+    const to = b.availTo[pi]!;
+    const wkey = from * 0x100000 + to;
+    let win = this.windowCache.get(wkey);
+    if (!win) {
+      win = new Uint32Array(W);
+      const { arrival, departure } = b;
+      for (let v = 0, V = b.visits.length; v < V; v++) if (arrival[v]! >= from && departure[v]! <= to) win[v >>> 5]! |= 1 << (v & 31);
+      if (this.windowCache.size < 4096) this.windowCache.set(wkey, win);
+    }
+    const lang = b.pLang[pi]!;
+    let lb = this.langCache.get(lang);
+    if (!lb) {
+      lb = new Uint32Array(W);
+      for (let l = 0, m = lang; m !== 0; l++, m >>>= 1) if (m & 1) for (let w = 0; w < W; w++) lb[w]! |= this.langBits[l * W + w]!;
+      if (this.langCache.size < 4096) this.langCache.set(lang, lb);
+    }
+    const host = b.countryOf[pi]! * W;
+    const { openBits, hostBits } = this;
+    for (let w = 0; w < W; w++) bits[w] = openBits[w]! & ~hostBits[host + w]! & win[w]! & lb[w]!;
+    for (let i = 0; i < this.nCand; i++) {
+      const v = this.cand[i]!;
+      bits[v >>> 5]! &= ~(1 << (v & 31));
+    }
+  }
 
   /**
    * Visits p may be offered outside its list (after `mark(pi)`): into tailV[0 .. k) ascending,
@@ -49,18 +108,16 @@ export class ListBuilder {
     const wt = b.weights.theme;
     let k = 0;
     if (this.simple) {
-      const { visitHost, arrival, departure, vLang, vTheme } = b;
-      const openV = this.openV;
-      const c = b.countryOf[pi]!;
-      const from = b.availFrom[pi]!;
-      const to = b.availTo[pi]!;
-      const lang = b.pLang[pi]!;
+      this.unrankedBits(pi);
+      const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
-      for (let v = 0; v < V; v++) {
-        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
-        tailV[k] = v;
-        tailM[k++] = popcount(th & ~vTheme[v]!);
-      }
+      const { vTheme } = b;
+      for (let w = 0; w < words; w++)
+        for (let m = bits[w]!; m !== 0; m &= m - 1) {
+          const v = (w << 5) | (31 - Math.clz32(m & -m));
+          tailV[k] = v;
+          tailM[k++] = popcount(th & ~vTheme[v]!);
+        }
       return k;
     }
     for (let v = 0; v < V; v++) {
@@ -178,19 +235,16 @@ export class ListBuilder {
     const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
     let best = -1;
     if (this.simple) {
-      const { visitHost, arrival, departure, vLang, vTheme } = b;
-      const openV = this.openV;
-      const c = b.countryOf[pi]!;
-      const from = b.availFrom[pi]!;
-      const to = b.availTo[pi]!;
-      const lang = b.pLang[pi]!;
+      this.unrankedBits(pi);
+      const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
-      for (let v = 0, V = b.visits.length; v < V; v++) {
-        if (stamp[v] === pi || openV[v] === 0 || visitHost[v] === c || arrival[v]! < from || departure[v]! > to || (vLang[v]! & lang) === 0) continue;
-        const m = popcount(th & ~vTheme[v]!);
-        if (m > best) best = m;
-        if (best >= top) break;
-      }
+      const { vTheme } = b;
+      for (let w = 0; w < words && best < top; w++)
+        for (let m = bits[w]!; m !== 0; m &= m - 1) {
+          const x = popcount(th & ~vTheme[31 - Math.clz32(m & -m) + (w << 5)]!);
+          if (x > best) best = x;
+          if (best >= top) break;
+        }
       return best < 0 ? -1 : base + wt * best;
     }
     for (let v = 0, V = b.visits.length; v < V; v++) {
