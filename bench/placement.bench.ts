@@ -77,8 +77,12 @@ function child(name: string, which: ChildMode): void {
   let value = 0;
   // Warm-up runs first: the app server is long-lived, so steady-state (JIT-compiled) times matter.
   // A small instance needs a few hundred solves before V8 has optimised the hot loops.
-  // The stable mode takes milliseconds: 30 warm-up runs on the larger cases too.
-  const warmups = c.gen.participants < 1000 ? 300 : mode === "stable" ? 30 : 1;
+  // The stable mode takes milliseconds: 30 warm-up runs on the larger cases too. The optimal mode's
+  // first 4 or 5 solves of a process run while V8 still compiles the simplex (OSR, deoptimised and
+  // recompiled as new paths are reached; seen with --trace-opt --trace-deopt), and the compiler's
+  // threads count in process CPU time (5k-ranked measured after 1 warm-up: 64 ms wall, 109 ms
+  // CPU): 5 warm-up runs.
+  const warmups = c.gen.participants < 1000 ? 300 : mode === "stable" ? 30 : 5;
   if (mode !== "none") for (let r = 0; r < warmups; r++) solvePlacement(inst, { mode, explain: false, flowMethod });
   if (mode !== "none")
     for (let r = 0; r < c.runs; r++) {
