@@ -12,6 +12,9 @@
  * validate-fast.ts (false sends the instance to the schema for the message).
  */
 
+import { keySpan } from "./lists";
+import { DEFAULT_WEIGHTS } from "./validate";
+
 /** Largest cost of one placement that the engine's 32-bit cost arrays hold. */
 const MAX_ARC_COST = 0x7fffffff;
 
@@ -23,13 +26,13 @@ interface CostInput {
 
 /**
  * Null when the costs of `inst` (already valid in shape) are exact; otherwise why not, in English,
- * for the `weights` field. Missing weights take the defaults (rank 10, theme 1).
+ * for the `weights` field. Missing weights take the defaults (validate.ts DEFAULT_WEIGHTS).
  */
 export function costBoundProblem(inst: CostInput): string | null {
-  const wr = inst.weights?.rank ?? 10;
-  const wt = inst.weights?.theme ?? 1;
+  const wr = inst.weights?.rank ?? DEFAULT_WEIGHTS.rank;
+  const wt = inst.weights?.theme ?? DEFAULT_WEIGHTS.theme;
   const V = inst.visits.length;
-  const span = 2 ** Math.max(21, Math.ceil(Math.log2(V + 1)));
+  const span = keySpan(V);
   const maxArc = Math.min(MAX_ARC_COST, Math.floor(Number.MAX_SAFE_INTEGER / span));
   let sum = 1;
   const countries = new Set<string>();

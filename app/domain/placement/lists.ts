@@ -22,7 +22,7 @@ export class ListBuilder {
   private count = new Int32Array(34);
   constructor(readonly b: Base) {
     const V = b.visits.length;
-    this.span = 2 ** Math.max(21, Math.ceil(Math.log2(V + 1)));
+    this.span = keySpan(V);
     this.keys = new Float64Array(Math.max(16, b.options.acceptUnranked ? V : 64));
     this.stamp = new Int32Array(V).fill(-1);
     this.rank = new Int32Array(V);
@@ -255,6 +255,14 @@ export class ListBuilder {
     }
     return best < 0 ? -1 : base + wt * best;
   }
+}
+
+/**
+ * The power of two a list key's cost is multiplied by (key = cost * span + visit index): above
+ * every visit index, at least 2^21. Also bounds the costs that keep keys exact (cost-bound.ts).
+ */
+export function keySpan(visits: number): number {
+  return 2 ** Math.max(21, Math.ceil(Math.log2(visits + 1)));
 }
 
 /** Sorts keys[0 .. n) ascending: insertion sort for the short lists most participants have. */

@@ -326,22 +326,10 @@ export function networkSimplex(net: SimplexNetwork): {
       let cnt = blockSize;
       let e = nextArc;
       let found = false;
-      for (; e < A; e++) {
-        const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
-        if (c < min) {
-          min = c;
-          inArc = e;
-        }
-        if (--cnt === 0) {
-          if (min < 0) {
-            found = true;
-            break;
-          }
-          cnt = blockSize;
-        }
-      }
-      if (!found)
-        for (e = 0; e < nextArc; e++) {
+      // From nextArc to A, then wrapping round from 0 to nextArc (LEMON's block search order).
+      for (let pass = 0; pass < 2 && !found; pass++) {
+        const hi = pass === 0 ? A : nextArc;
+        for (e = pass === 0 ? nextArc : 0; e < hi; e++) {
           const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
           if (c < min) {
             min = c;
@@ -355,6 +343,7 @@ export function networkSimplex(net: SimplexNetwork): {
             cnt = blockSize;
           }
         }
+      }
       if (!found && min >= 0) {
         if (A === M) break;
         const A0 = A;
