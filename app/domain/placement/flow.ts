@@ -46,11 +46,12 @@ import { networkSimplexPlacement } from "./simplex";
 import { successiveShortestPaths } from "./ssp";
 
 /**
- * Up to this many participant arcs, successive shortest paths (ssp.ts) replaces phases 1 and 2:
- * faster on small networks (realistic edition, 701 arcs: ~0.25 ms vs ~1 ms), while cost scaling
- * wins from a few thousand arcs on (measured crossover between 1,400 and 4,200 arcs).
+ * Up to this many participant arcs, successive shortest paths (ssp.ts) replaces the network
+ * simplex. Measured 2026-12-06 (process CPU, interleaved, generated editions with countryCap 3
+ * or 4): 0.13 vs 0.23 ms at 320 arcs, 0.61 vs 0.94 ms at 701 (the realistic benchmark edition),
+ * about equal at 570, then 1.8 vs 1.2 ms at 1,462 arcs and 4.7 vs 2.4 ms at 2,462.
  */
-export const SSP_MAX_ARCS = 2000;
+export const SSP_MAX_ARCS = 1000;
 /** ... and while the unplaced penalty U (the Dial bucket range of ssp.ts) stays small. */
 const SSP_MAX_PENALTY = 1 << 20;
 
@@ -97,14 +98,17 @@ export function solveMinCostMaxFlow(pr: Prepared, method: FlowMethod = "auto"): 
     out.pivots = r.pivots;
     return out;
   }
-  const net = buildResidual(pr);
-  if (method === "ssp" || (method === "auto" && small)) out.maxFlow = successiveShortestPaths(pr, net);
-  else {
-    // ---- 1. Maximum flow: greedy (cheapest arc with room), then Dinic.
-    out.maxFlow = maxFlow(pr, net);
-    // ---- 2. Cost scaling on the circulation (flow value stays F*).
-    costScale(net, out);
+  if (method === "ssp" || (method === "auto" && small)) {
+    const r = successiveShortestPaths(pr);
+    assignArc.set(r.assignArc);
+    out.maxFlow = r.flow;
+    return out;
   }
+  const net = buildResidual(pr);
+  // ---- 1. Maximum flow: greedy (cheapest arc with room), then Dinic.
+  out.maxFlow = maxFlow(pr, net);
+  // ---- 2. Cost scaling on the circulation (flow value stays F*).
+  costScale(net, out);
 
   const { first, res } = net;
   for (let p = 0; p < P; p++)

@@ -146,6 +146,31 @@ describe("optimal mode: the flow methods agree", () => {
     );
   });
 
+  it("successive shortest paths keeps every seat and cap, and matches the simplex, on oversubscribed editions", async () => {
+    // More participants than seats and tight caps: searches swap placed participants out
+    // (reverse arcs), and the shortcut (room on the cheapest arc) stops applying as visits fill.
+    const { generateInstance } = await import("~/domain/placement/generate");
+    for (let seed = 1; seed <= 8; seed++) {
+      const countryCap = seed % 3 === 0 ? null : 1 + (seed % 3);
+      const inst = generateInstance({ seed, participants: 240, visits: 12, capacity: [4, 14], countryCap, listLength: 3 + (seed % 4) });
+      const ssp = solvePlacement(inst, { explain: false, flowMethod: "ssp" });
+      const simplex = solvePlacement(inst, { explain: false, flowMethod: "simplex" });
+      expect({ seed, ...ssp.objective }).toEqual({ seed, ...simplex.objective });
+      expect(ssp.objective.unplaced).toBeGreaterThan(0);
+      const perVisit = new Map<string, number>();
+      const perGroup = new Map<string, number>();
+      const country = new Map(inst.participants.map((p) => [p.id, p.country]));
+      for (const [pid, vid] of Object.entries(ssp.assignment)) {
+        if (vid === null) continue;
+        perVisit.set(vid, (perVisit.get(vid) ?? 0) + 1);
+        const g = `${vid}/${country.get(pid)}`;
+        perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+      }
+      for (const v of inst.visits) expect(perVisit.get(v.id) ?? 0).toBeLessThanOrEqual(v.capacity);
+      for (const [g, n] of perGroup) expect(n, g).toBeLessThanOrEqual(inst.visits.find((v) => v.id === g.split("/")[0])!.countryCap ?? Infinity);
+    }
+  });
+
   it("agree on generated instances large enough for the simplex to be chosen, with and without caps", async () => {
     const { generateInstance } = await import("~/domain/placement/generate");
     for (const [seed, countryCap, acceptUnranked] of [
