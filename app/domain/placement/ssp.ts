@@ -130,10 +130,15 @@ export function successiveShortestPaths(pr: Prepared): { assignArc: Int32Array; 
     work.stamp = 0;
   }
   let stamp = work.stamp;
-  for (let p = 0; p < P; p++) {
+  // Two passes: first every participant whose shortcut applies (below), then the others with
+  // a search. Any order of the sources gives the optimum; this one lets more of them take the
+  // shortcut, since no search has moved anyone yet.
+  const seen = work.i32("seen", P).fill(0);
+  for (let k = 0; k < 2 * P; k++) {
+    const p = k < P ? k : k - P;
     const a0 = arcStart[p]!;
     const a1 = arcStart[p + 1]!;
-    if (a1 === a0) continue;
+    if (a1 === a0 || seen[p] === 1) continue;
     // Shortcut. p is not processed yet, so pi(p) = 0 and no residual arc enters p: every path to
     // T starts with an arc out of p and goes on over reduced costs >= 0, so d(T) >= m, the least
     // reduced cost out of p. Potentials never rise above 0 and pi(T) = 0, so a node with room to
@@ -164,9 +169,12 @@ export function successiveShortestPaths(pr: Prepared): { assignArc: Int32Array; 
       vFlow[v]!++;
       assignArc[p] = via;
       link(mHead, mNext, mPrev, p, w);
+      seen[p] = 1;
       flow++;
       continue;
     }
+    if (k < P) continue;
+    seen[p] = 1;
 
     stamp++;
     let nt = 0;
