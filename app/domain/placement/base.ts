@@ -17,6 +17,7 @@
  * and the explanations.
  */
 import { isEligible } from "./eligibility";
+import { int32Arrays } from "./typed-arrays";
 import type { Options, Participant, PlacementInstance, Visit, Weights } from "./types";
 import { DEFAULT_OPTIONS, DEFAULT_WEIGHTS } from "./validate";
 
@@ -86,6 +87,23 @@ export function prepareBase(inst: PlacementInstance): Base {
   const visitIndex = new Map<string, number>();
   for (let i = 0; i < V; i++) visitIndex.set(visits[i]!.id, i);
 
+  // Every per-participant and per-visit array in one allocation (typed-arrays.ts).
+  let entries = 0;
+  for (let i = 0; i < P; i++) entries += participants[i]!.preferences.length;
+  const [countryOf, availFrom, availTo, pLang, pTheme, pThemeCount, lockedVisit, lockedCost, prefStart, prefItem] = int32Arrays(
+    P,
+    P,
+    P,
+    P,
+    P,
+    P,
+    P,
+    P,
+    P + 1,
+    entries,
+  );
+  const [visitHost, hostVisits, arrival, departure, vLang, vTheme, visitCap, visitK, lockedPerVisit] = int32Arrays(V, V, V, V, V, V, V, V, V);
+
   const countryIdx = new Map<string, number>();
   const countries: string[] = [];
   const intern = (s: string) => {
@@ -97,24 +115,17 @@ export function prepareBase(inst: PlacementInstance): Base {
     }
     return c;
   };
-  const countryOf = new Int32Array(P);
   for (let i = 0; i < P; i++) countryOf[i] = intern(participants[i]!.country);
-  const visitHost = new Int32Array(V);
   for (let i = 0; i < V; i++) visitHost[i] = intern(visits[i]!.hostCountry);
   const C = Math.max(1, countries.length);
   const hostStart = new Int32Array(C + 1);
   for (let i = 0; i < V; i++) hostStart[visitHost[i]! + 1]!++;
   for (let c = 0; c < C; c++) hostStart[c + 1]! += hostStart[c]!;
-  const hostVisits = new Int32Array(V);
   const hostFill = hostStart.slice(0, C);
   for (let i = 0; i < V; i++) hostVisits[hostFill[visitHost[i]!]!++] = i;
 
   // Dates: YYYY-MM-DD parsed to y * 10000 + m * 100 + d (orders like the text); any other text
   // (not valid, but never mind) makes every date its rank among all distinct date strings.
-  const availFrom = new Int32Array(P);
-  const availTo = new Int32Array(P);
-  const arrival = new Int32Array(V);
-  const departure = new Int32Array(V);
   let datesOk = true;
   for (let i = 0; i < P && datesOk; i++) {
     const a = participants[i]!.availability;
@@ -132,16 +143,11 @@ export function prepareBase(inst: PlacementInstance): Base {
 
   const langBit = interner();
   const themeBit = interner();
-  const pLang = new Int32Array(P);
-  const pTheme = new Int32Array(P);
-  const pThemeCount = new Int32Array(P);
   for (let i = 0; i < P; i++) {
     const p = participants[i]!;
     pLang[i] = langBit.mask(p.languages);
     pTheme[i] = themeBit.mask(p.themes ?? []);
   }
-  const vLang = new Int32Array(V);
-  const vTheme = new Int32Array(V);
   for (let i = 0; i < V; i++) {
     const v = visits[i]!;
     vLang[i] = langBit.mask(v.languages) | langBit.mask(v.interpreterLanguages ?? []);
@@ -156,9 +162,7 @@ export function prepareBase(inst: PlacementInstance): Base {
   }
 
   // Preference lists compiled to ints (rank = position; unknown names keep their rank, reach nothing).
-  const prefStart = new Int32Array(P + 1);
   for (let i = 0; i < P; i++) prefStart[i + 1] = prefStart[i]! + participants[i]!.preferences.length;
-  const prefItem = new Int32Array(prefStart[P]!);
   for (let i = 0, k = 0; i < P; i++)
     for (const e of participants[i]!.preferences) {
       let item = NO_ENTRY;
@@ -194,11 +198,11 @@ export function prepareBase(inst: PlacementInstance): Base {
     pThemeCount,
     prefStart,
     prefItem,
-    lockedVisit: new Int32Array(P).fill(-1),
-    lockedCost: new Int32Array(P),
-    visitCap: new Int32Array(V),
-    visitK: new Int32Array(V),
-    lockedPerVisit: new Int32Array(V),
+    lockedVisit: lockedVisit.fill(-1),
+    lockedCost,
+    visitCap,
+    visitK,
+    lockedPerVisit,
     lockedPerGroupKey: new Map(),
   };
 

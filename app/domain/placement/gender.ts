@@ -18,6 +18,7 @@
  */
 import type { Base } from "./base";
 import type { Prepared } from "./prepare";
+import { int32Arrays } from "./typed-arrays";
 
 export function genderImbalance(pr: Base, visitOf: Int32Array): number {
   const diff = visitDiffs(pr, visitOf);
@@ -58,14 +59,13 @@ export function balanceGender(pr: Prepared, assignArc: Int32Array): number {
   const P = pr.participants.length;
   const V = pr.visits.length;
   const { arcStart, arcVisit, arcGroup, arcCost, groupCap, visitCap } = pr;
-  const visitOf = new Int32Array(P).fill(-1);
+  const [visitOf, load, gCount] = int32Arrays(P, V, pr.groupVisit.length);
+  visitOf.fill(-1);
   for (let p = 0; p < P; p++) {
     if (assignArc[p]! >= 0) visitOf[p] = arcVisit[assignArc[p]!]!;
     else if (pr.lockedVisit[p]! >= 0) visitOf[p] = pr.lockedVisit[p]!;
   }
   const diff = visitDiffs(pr, visitOf);
-  const load = new Int32Array(V);
-  const gCount = new Int32Array(pr.groupVisit.length);
   const members: number[][] = Array.from({ length: V }, () => []);
   for (let p = 0; p < P; p++) {
     const a = assignArc[p]!;

@@ -15,6 +15,7 @@
 import { groupCapLeft, missing, prepareBase, type Base } from "./base";
 import { takesUnranked } from "./eligibility";
 import { ListBuilder, sortKeys } from "./lists";
+import { int32Arrays } from "./typed-arrays";
 import type { PlacementInstance } from "./types";
 
 /** Re-exported for the importers of the interned instance from here (tests, the stable-mode reference). */
@@ -54,24 +55,18 @@ export function buildNetwork(b: Base): Prepared {
   const acceptUnranked = b.options.acceptUnranked;
   // Group of (visit, country), numbered in order of first use; dense table when small.
   const dense = V * C <= 1 << 22;
-  const groupOfKeyArr = dense ? new Int32Array(V * C).fill(-1) : null;
-  const groupOfKeyMap = dense ? null : new Map<number, number>();
   // Groups: at most V * C; sized for that when small, so they rarely grow.
   const gInit = Math.max(64, Math.min(V * C, 1 << 16));
-  let gVisit: Int32Array = new Int32Array(gInit);
-  let gCountry: Int32Array = new Int32Array(gInit);
-  let gCap: Int32Array = new Int32Array(gInit);
-  let G = 0;
-  const arcStart = new Int32Array(P + 1);
   // Ranked lists give about one arc per entry at most; the arrays grow for country entries and
   // unranked visits. (Twice the entries, as before, cost measurably more in allocation and GC.)
   let cap = Math.max(64, b.prefItem.length + (b.prefItem.length >> 2));
-  let aVisit: Int32Array = new Int32Array(cap);
-  let aCost: Int32Array = new Int32Array(cap);
-  let aRank: Int32Array = new Int32Array(cap);
-  let aGroup: Int32Array = new Int32Array(cap);
-  let aOverlap: Int32Array = new Int32Array(cap);
-  let aOwner: Int32Array = new Int32Array(cap);
+  // One allocation for all of them (typed-arrays.ts); an array that grows is replaced alone.
+  const arrays = int32Arrays(P + 1, gInit, gInit, gInit, cap, cap, cap, cap, cap, cap, dense ? V * C : 0);
+  const arcStart = arrays[0];
+  let [, gVisit, gCountry, gCap, aVisit, aCost, aRank, aGroup, aOverlap, aOwner] = arrays;
+  const groupOfKeyArr = dense ? arrays[10].fill(-1) : null;
+  const groupOfKeyMap = dense ? null : new Map<number, number>();
+  let G = 0;
   let m = 0;
   let penalty = 1;
   for (let pi = 0; pi < P; pi++) {

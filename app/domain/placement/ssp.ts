@@ -32,9 +32,9 @@
  * for the buckets (flow.ts bounds U).
  */
 import type { Prepared } from "./prepare";
-import { WorkArrays } from "./work-arrays";
+import { WorkArrays } from "./typed-arrays";
 
-/** The search's arrays, kept between calls (work-arrays.ts). */
+/** The search's arrays, kept between calls (typed-arrays.ts). */
 const work = new WorkArrays();
 
 /**
@@ -82,7 +82,7 @@ export function successiveShortestPaths(pr: Prepared): { assignArc: Int32Array; 
   const T = VN + V;
   const N = T + 1;
   const M = arcGroup.length;
-  // Work arrays are kept between calls (work-arrays.ts): only assignArc is new.
+  // Work arrays are kept between calls (typed-arrays.ts): only assignArc is new.
   const arcNode = work.i32("arcNode", M);
   for (let a = 0; a < M; a++) {
     const g = arcGroup[a]!;
