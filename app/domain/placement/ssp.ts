@@ -24,12 +24,13 @@
  * (on the realistic benchmark edition, a residual network in CSR form had more than half of the
  * scanned arcs empty). Group and visit flows are counters.
  *
- * Most participants find room on a cheap arc at once (see the shortcut in the loop), and the
- * other searches settle few nodes. All costs are integers and potentials exact integers in
- * doubles: the result is exact. Deterministic: no randomness; sources in canonical participant
- * order, arcs in the canonical order of prepare.ts, Dial's buckets (Dial 1969) walked in a fixed
- * order. Complexity: O(P (m + U)) in the worst case. Memory: typed arrays, O(n + m), and O(U)
- * for the buckets (flow.ts bounds U).
+ * Most participants find room on their cheapest arc at once (the shortcut in the loop: no
+ * search), so a first pass places all of those, and a second pass searches for the others. All
+ * costs are integers and potentials exact integers in doubles: the result is exact.
+ * Deterministic: no randomness; sources in canonical participant order within each pass, arcs in
+ * the canonical order of prepare.ts, Dial's buckets (Dial 1969) walked in a fixed order.
+ * Complexity: O(P (m + U / 32)) in the worst case (the buckets' bit set is walked a word at a
+ * time). Memory: typed arrays, O(n + m), and O(U) for the buckets (flow.ts bounds U).
  */
 import type { Prepared } from "./prepare";
 import { WorkArrays } from "./typed-arrays";
