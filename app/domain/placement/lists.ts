@@ -12,7 +12,9 @@ import { eligible, groupCapLeft, missing, NO_ENTRY, popcount, type Base } from "
 export class ListBuilder {
   readonly span: number;
   keys: Float64Array;
+  /** Visit v was reached by the entries of the last `mark` when stamp[v] === marks (marks counts the calls). */
   readonly stamp: Int32Array;
+  private marks = 0;
   readonly rank: Int32Array;
   readonly cand: Int32Array;
   nCand = 0;
@@ -24,7 +26,7 @@ export class ListBuilder {
     const V = b.visits.length;
     this.span = keySpan(V);
     this.keys = new Float64Array(Math.max(16, b.options.acceptUnranked ? V : 64));
-    this.stamp = new Int32Array(V).fill(-1);
+    this.stamp = new Int32Array(V);
     this.rank = new Int32Array(V);
     this.cand = new Int32Array(V);
     this.tailV = new Int32Array(V);
@@ -48,7 +50,8 @@ export class ListBuilder {
     }
   }
 
-  private readonly simple: boolean;
+  /** Exact bit masks and no locks: the fast path of the unranked scans (see the constructor). */
+  readonly simple: boolean;
   /**
    * The fast path's hard rules as bit sets over the visits (bit v of word v >>> 5), so that a
    * participant's acceptable unranked visits are a few word operations per 32 visits instead of
@@ -56,7 +59,7 @@ export class ListBuilder {
    * country (C x W words), visits speaking each language bit (32 x W words), and a cache of the
    * date-window and language sets per distinct value (bounded; see `unrankedBits`).
    */
-  private readonly words: number;
+  readonly words: number;
   private readonly bits: Uint32Array;
   private readonly openBits: Uint32Array;
   private readonly hostBits: Uint32Array;
@@ -98,6 +101,12 @@ export class ListBuilder {
     }
   }
 
+  /** Fast path only (`simple`): p's acceptable unranked visits (after `mark(pi)`) as a bit set, valid until the next call. */
+  acceptableUnranked(pi: number): Uint32Array {
+    this.unrankedBits(pi);
+    return this.bits;
+  }
+
   /**
    * Visits p may be offered outside its list (after `mark(pi)`): into tailV[0 .. k) ascending,
    * missing themes into tailM; returns k. Same rule as `open` (see the constructor's fast path).
@@ -121,7 +130,7 @@ export class ListBuilder {
       return k;
     }
     for (let v = 0; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       tailV[k] = v;
       tailM[k++] = wt === 0 ? 0 : missing(b, pi, v);
     }
@@ -131,12 +140,15 @@ export class ListBuilder {
   /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
   mark(pi: number): void {
     const { b, stamp, rank, cand } = this;
+    // A new stamp per call, not pi: a second mark(pi) (stable.ts marks at the start and again at
+    // the tail) must not find p's visits stamped already and leave them out of `cand`.
+    const g = ++this.marks;
     let n = 0;
     for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!, r = 0; k < e; k++, r++) {
       const it = b.prefItem[k]!;
       if (it >= 0) {
-        if (stamp[it] !== pi) {
-          stamp[it] = pi;
+        if (stamp[it] !== g) {
+          stamp[it] = g;
           rank[it] = r;
           cand[n++] = it;
         }
@@ -144,8 +156,8 @@ export class ListBuilder {
         const c = -it - 1;
         for (let j = b.hostStart[c]!, je = b.hostStart[c + 1]!; j < je; j++) {
           const v = b.hostVisits[j]!;
-          if (stamp[v] !== pi) {
-            stamp[v] = pi;
+          if (stamp[v] !== g) {
+            stamp[v] = g;
             rank[v] = r;
             cand[n++] = v;
           }
@@ -191,7 +203,7 @@ export class ListBuilder {
     const base = b.weights.rank * b.participants[pi]!.preferences.length;
     const wt = b.weights.theme;
     for (let v = 0, V = b.visits.length; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       n = this.push(n, (base + wt * missing(b, pi, v)) * span + v);
     }
     return n;
@@ -248,7 +260,7 @@ export class ListBuilder {
       return best < 0 ? -1 : base + wt * best;
     }
     for (let v = 0, V = b.visits.length; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       const m = wt === 0 ? 0 : missing(b, pi, v);
       if (m > best) best = m;
       if (best >= top) break;
