@@ -24,6 +24,8 @@ export class HeldSets {
   private readonly gCount: Int32Array | null;
   private readonly gMap: Map<number, number> | null;
   private readonly C: number;
+  /** groupCapLeft per visit when no locks (then it does not depend on the country), else null. */
+  private readonly kLeft: Int32Array | null;
 
   constructor(private readonly b: Base) {
     const V = b.visits.length;
@@ -38,6 +40,8 @@ export class HeldSets {
     const dense = V * this.C <= 1 << 22;
     this.gCount = dense ? new Int32Array(V * this.C) : null;
     this.gMap = dense ? null : new Map();
+    this.kLeft = b.lockedPerGroupKey.size === 0 ? new Int32Array(V) : null;
+    if (this.kLeft) for (let v = 0; v < V; v++) this.kLeft[v] = groupCapLeft(b, v, 0);
   }
 
   /**
@@ -49,8 +53,12 @@ export class HeldSets {
     const { who, key, country } = this;
     const hs = this.start[v]!;
     const hn = this.n[v]!;
+    const full = hs + hn === this.start[v + 1]!;
+    // Worse than the worst holder: turned away whichever cap binds (the worst compatriot is no worse).
+    if (full && k > key[hs + hn - 1]!) return p;
     const g = v * this.C + c;
-    if (this.count(g) >= groupCapLeft(this.b, v, c)) {
+    const kLeft = this.kLeft ? this.kLeft[v]! : groupCapLeft(this.b, v, c);
+    if (this.count(g) >= kLeft) {
       // The country's cap is the binding circuit: p against its worst held compatriot.
       let i = hs + hn - 1;
       while (i >= hs && country[i] !== c) i--;
@@ -60,16 +68,12 @@ export class HeldSets {
       return q;
     }
     this.add(g, 1);
-    if (hn < this.start[v + 1]! - hs) {
+    if (!full) {
       this.place(hs, hs + hn + 1, hs + hn, p, c, k);
       this.n[v] = hn + 1;
       return -1;
     }
     const last = hs + hn - 1;
-    if (k > key[last]!) {
-      this.add(g, -1);
-      return p;
-    }
     const q = who[last]!;
     this.add(v * this.C + country[last]!, -1);
     this.place(hs, hs + hn, last, p, c, k);

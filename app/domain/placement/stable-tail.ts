@@ -29,6 +29,7 @@ export class UnrankedTails {
   private readonly level: Int32Array;
   private readonly word: Int32Array;
   private readonly left: Int32Array;
+  private readonly base: Int32Array;
 
   constructor(
     private readonly b: Base,
@@ -42,6 +43,7 @@ export class UnrankedTails {
     this.level = new Int32Array(P);
     this.word = new Int32Array(P);
     this.left = new Int32Array(P);
+    this.base = new Int32Array(P);
   }
 
   /** Starts p's tail: its acceptable unranked visits now (open, eligible, not in its list). O(W * themes). */
@@ -91,6 +93,7 @@ export class UnrankedTails {
         if (S > 4) pool[o + 5 * W + w] = s4;
       }
     }
+    this.base[pi] = b.weights.rank * b.participants[pi]!.preferences.length;
     this.off[pi] = o;
     this.slices[pi] = S;
     this.level[pi] = 0;
@@ -129,9 +132,14 @@ export class UnrankedTails {
     return (w << 5) | (31 - Math.clz32(m & -m));
   }
 
-  /** Missing themes of the visit `next(pi)` returned last (its cost is base + weights.theme * this). */
+  /** Missing themes of the visit `next(pi)` returned last. */
   levelOf(pi: number): number {
     return this.level[pi]!;
+  }
+
+  /** Preference cost of the visit `next(pi)` returned last: weights.rank * list length + weights.theme * its level. */
+  costOf(pi: number): number {
+    return this.base[pi]! + this.b.weights.theme * this.level[pi]!;
   }
 
   private buildLack(): Uint32Array {

@@ -211,7 +211,7 @@ export function stableMatch(b: Base): StableMatch {
           tails.start(p);
         }
         v = tails.next(p);
-        if (v >= 0) cst = wr * b.participants[p]!.preferences.length + wt * tails.levelOf(p);
+        if (v >= 0) cst = tails.costOf(p);
         break;
       }
     } else {
