@@ -37,7 +37,6 @@
  * times their theme count's bits); proposals <= L + the tail visits offered.
  */
 import { missing, NO_ENTRY, type Base } from "./base";
-import { takesUnranked } from "./eligibility";
 import { ListBuilder, sortKeys } from "./lists";
 import { tieKeys } from "./priority";
 import { HeldSets } from "./stable-held";
@@ -124,13 +123,20 @@ export function stableMatch(b: Base): StableMatch {
   let penalty = 1;
   for (let p = 0; p < P; p++) {
     if (lockedVisit[p]! >= 0) continue;
-    const unranked = takesUnranked(b.participants[p]!, { acceptUnranked });
+    // eligibility.ts takesUnranked, on the compiled list (one item per preference entry).
+    const unranked = acceptUnranked || prefStart[p + 1] === prefStart[p];
     let maxCost = 0;
     if (wr > 0 && wt * b.pThemeCount[p]! < wr) {
       lazy[p] = 1;
       ent[p] = prefStart[p]!;
       // The costliest acceptable ranked visit is in the last entry that offers one.
       for (let k = prefStart[p + 1]! - 1; k >= prefStart[p]!; k--) {
+        const it = prefItem[k]!;
+        if (it >= 0) {
+          if (!lb.open(p, it) || reachedBefore(p, k, it)) continue;
+          maxCost = wr * (k - prefStart[p]!) + wt * missing(b, p, it);
+          break;
+        }
         const n = entryKeys(p, k);
         if (n === 0) continue;
         for (let i = 0; i < n; i++) {
@@ -169,6 +175,7 @@ export function stableMatch(b: Base): StableMatch {
     const p = stack[--sp]!;
     let v = -1;
     let cst = 0;
+    let mis = -1; // p's missing themes at v, when known on the way
     if (lazy[p]) {
       // p's next offer: a pending key of a country entry, else its next list entry, else its tail.
       for (;;) {
@@ -188,7 +195,8 @@ export function stableMatch(b: Base): StableMatch {
             // One visit: offered at once, without a key in the pool.
             if (!lb.open(p, it) || reachedBefore(p, k, it)) continue;
             v = it;
-            cst = wr * (k - prefStart[p]!) + wt * missing(b, p, it);
+            mis = missing(b, p, it);
+            cst = wr * (k - prefStart[p]!) + wt * mis;
             break;
           }
           const n = entryKeys(p, k);
@@ -211,12 +219,15 @@ export function stableMatch(b: Base): StableMatch {
           tails.start(p);
         }
         v = tails.next(p);
-        if (v >= 0) cst = tails.costOf(p);
+        if (v >= 0) {
+          cst = tails.costOf(p);
+          if (wt !== 0) mis = tails.levelOf(p); // with theme weight 0 the levels are all 0
+        }
         break;
       }
     } else {
       let a = next[p]!;
-      if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
+      if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * (prefStart[p + 1]! - prefStart[p]!) * span)) {
         // The rest of p's list may now interleave unranked visits: rebuild it (ranked rest + unranked), sorted.
         tailPending[p] = 0;
         lb.mark(p);
@@ -241,7 +252,8 @@ export function stableMatch(b: Base): StableMatch {
     proposals++;
     visitOf[p] = v;
     costOf[p] = cst;
-    const q = held.propose(p, countryOf[p]!, v, (T - (b.pThemeCount[p]! - missing(b, p, v))) * scale + tie[p]!);
+    if (mis < 0) mis = missing(b, p, v);
+    const q = held.propose(p, countryOf[p]!, v, (T - (b.pThemeCount[p]! - mis)) * scale + tie[p]!);
     if (q >= 0) {
       visitOf[q] = -1;
       costOf[q] = 0;
