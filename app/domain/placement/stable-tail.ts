@@ -93,7 +93,7 @@ export class UnrankedTails {
         if (S > 4) pool[o + 5 * W + w] = s4;
       }
     }
-    this.base[pi] = b.weights.rank * b.participants[pi]!.preferences.length;
+    this.base[pi] = b.weights.rank * (b.prefStart[pi + 1]! - b.prefStart[pi]!); // list length: one item per entry
     this.off[pi] = o;
     this.slices[pi] = S;
     this.level[pi] = 0;
