@@ -110,7 +110,6 @@ export class UnrankedTails {
     const S = this.slices[pi]!;
     const top = S === 0 ? 0 : popcount(this.b.pTheme[pi]!);
     if (l > top) return -1;
-    const pool = this.pool;
     const o = this.off[pi]!;
     while (m === 0) {
       if (++w === W) {
@@ -120,11 +119,7 @@ export class UnrankedTails {
           return -1;
         }
       }
-      m = pool[o + w]!;
-      for (let i = 0; i < S && m !== 0; i++) {
-        const s = pool[o + (1 + i) * W + w]!;
-        m &= (l >>> i) & 1 ? s : ~s;
-      }
+      m = this.levelWord(o, S, l, w);
     }
     this.left[pi] = m & (m - 1);
     this.word[pi] = w;
@@ -140,6 +135,29 @@ export class UnrankedTails {
   /** Preference cost of the visit `next(pi)` returned last: weights.rank * list length + weights.theme * its level. */
   costOf(pi: number): number {
     return this.base[pi]! + this.b.weights.theme * this.level[pi]!;
+  }
+
+  /**
+   * The largest cost in p's tail (after `start(pi)`), -1 when it is empty: the same as lists.ts
+   * `maxUnranked`, from the highest nonempty level. O(W) per level tried.
+   */
+  maxCost(pi: number): number {
+    const o = this.off[pi]!;
+    const S = this.slices[pi]!;
+    for (let l = S === 0 ? 0 : popcount(this.b.pTheme[pi]!); l >= 0; l--)
+      for (let w = 0; w < this.W; w++) if (this.levelWord(o, S, l, w) !== 0) return this.base[pi]! + this.b.weights.theme * l;
+    return -1;
+  }
+
+  /** Word w of the level-l visits of the tail at pool offset o with S slices. */
+  private levelWord(o: number, S: number, l: number, w: number): number {
+    const { pool, W } = this;
+    let m = pool[o + w]!;
+    for (let i = 0; i < S && m !== 0; i++) {
+      const s = pool[o + (1 + i) * W + w]!;
+      m &= (l >>> i) & 1 ? s : ~s;
+    }
+    return m;
   }
 
   private buildLack(): Uint32Array {

@@ -120,6 +120,8 @@ export function stableMatch(b: Base): StableMatch {
     used += n;
     end[p] = used;
   };
+  const tails = acceptUnranked && lb.simple ? new UnrankedTails(b, lb) : null;
+  const rankedMax = new Int32Array(tails ? P : 0);
   let penalty = 1;
   for (let p = 0; p < P; p++) {
     if (lockedVisit[p]! >= 0) continue;
@@ -145,7 +147,7 @@ export function stableMatch(b: Base): StableMatch {
         }
         break;
       }
-      if (unranked) lb.mark(p);
+      if (unranked && !tails) lb.mark(p);
     } else {
       lb.mark(p);
       const n = lb.ranked(p);
@@ -154,6 +156,11 @@ export function stableMatch(b: Base): StableMatch {
     }
     if (unranked) {
       tailPending[p] = 1;
+      if (lazy[p] && tails) {
+        // After the matching: the tails reached have their bit sets by then (one scan, not two).
+        rankedMax[p] = maxCost;
+        continue;
+      }
       const mu = lb.maxUnranked(p);
       if (mu > maxCost) maxCost = mu;
     }
@@ -162,7 +169,6 @@ export function stableMatch(b: Base): StableMatch {
 
   const held = new HeldSets(b);
   const { tie, scale, T } = tieKeys(b);
-  const tails = acceptUnranked && lb.simple ? new UnrankedTails(b, lb) : null;
   const tailOn = new Uint8Array(tails ? P : 0);
   const visitOf = new Int32Array(P).fill(-1);
   const costOf = new Int32Array(P);
@@ -260,6 +266,17 @@ export function stableMatch(b: Base): StableMatch {
       stack[sp++] = q;
     }
   }
+  if (tails)
+    for (let p = 0; p < P; p++) {
+      if (!lazy[p] || !tailPending[p]) continue;
+      let mu: number;
+      if (tailOn[p]) mu = tails.maxCost(p);
+      else {
+        lb.mark(p);
+        mu = lb.maxUnranked(p);
+      }
+      penalty += Math.max(rankedMax[p]!, mu);
+    }
   for (let p = 0; p < P; p++)
     if (lockedVisit[p]! >= 0) {
       visitOf[p] = lockedVisit[p]!;
