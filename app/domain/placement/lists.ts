@@ -58,7 +58,7 @@ export class ListBuilder {
    * six reads per visit: visits with a seat and a cap k other than 0, visits hosted by each
    * country (C x W words), visits speaking each language bit (32 x W words), and caches of the
    * sets of visits arriving on or after a day, leaving on or before a day, and speaking one of a
-   * set of languages, per distinct value (bounded; see `unrankedBits`).
+   * set of languages, per distinct value (bounded; see `acceptableUnranked`).
    */
   readonly words: number;
   private readonly bits: Uint32Array;
@@ -70,12 +70,13 @@ export class ListBuilder {
   private readonly langCache = new Map<number, Uint32Array>();
 
   /**
-   * Fast path only: fills `bits` with p's acceptable unranked visits (after `mark(pi)`): open,
-   * not hosted by p's country, within p's availability, sharing a language, not in p's list.
-   * Same rule as `open` on a `simple` instance. O(V / 32) words, plus O(V) the first time a
-   * first or last day or a language set is seen (at most 4,096 of each are kept).
+   * Fast path only (`simple`): p's acceptable unranked visits (after `mark(pi)`) as a bit set in
+   * `bits` (returned; valid until the next call): open, not hosted by p's country, within p's
+   * availability, sharing a language, not in p's list. Same rule as `open` on a `simple`
+   * instance. O(V / 32) words, plus O(V) the first time a first or last day or a language set is
+   * seen (at most 4,096 of each are kept).
    */
-  private unrankedBits(pi: number): void {
+  acceptableUnranked(pi: number): Uint32Array {
     const { b, words: W, bits } = this;
     const from = b.availFrom[pi]!;
     const to = b.availTo[pi]!;
@@ -110,12 +111,7 @@ export class ListBuilder {
       const v = this.cand[i]!;
       bits[v >>> 5]! &= ~(1 << (v & 31));
     }
-  }
-
-  /** Fast path only (`simple`): p's acceptable unranked visits (after `mark(pi)`) as a bit set, valid until the next call. */
-  acceptableUnranked(pi: number): Uint32Array {
-    this.unrankedBits(pi);
-    return this.bits;
+    return bits;
   }
 
   /**
@@ -128,7 +124,7 @@ export class ListBuilder {
     const wt = b.weights.theme;
     let k = 0;
     if (this.simple) {
-      this.unrankedBits(pi);
+      this.acceptableUnranked(pi);
       const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
       const { vTheme } = b;
@@ -258,7 +254,7 @@ export class ListBuilder {
     const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
     let best = -1;
     if (this.simple) {
-      this.unrankedBits(pi);
+      this.acceptableUnranked(pi);
       const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
       const { vTheme } = b;
