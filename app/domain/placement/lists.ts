@@ -70,7 +70,7 @@ export class ListBuilder {
   private readonly langCache = new Map<number, Uint32Array>();
 
   /**
-   * Fast path only (`simple`): p's acceptable unranked visits (after `mark(pi)`) as a bit set in
+   * Fast path only (`simple`): p's acceptable unranked visits (no `mark` needed) as a bit set in
    * `bits` (returned; valid until the next call): open, not hosted by p's country, within p's
    * availability, sharing a language, not in p's list. Same rule as `open` on a `simple`
    * instance. O(V / 32) words, plus O(V) the first time a first or last day or a language set is
@@ -107,9 +107,12 @@ export class ListBuilder {
     const host = b.countryOf[pi]! * W;
     const { openBits, hostBits } = this;
     for (let w = 0; w < W; w++) bits[w] = openBits[w]! & ~hostBits[host + w]! & after[w]! & before[w]! & lb[w]!;
-    for (let i = 0; i < this.nCand; i++) {
-      const v = this.cand[i]!;
-      bits[v >>> 5]! &= ~(1 << (v & 31));
+    // p's list straight from its entries (no `mark` needed): a visit, or all of a country's.
+    const { prefItem } = b;
+    for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!; k < e; k++) {
+      const it = prefItem[k]!;
+      if (it >= 0) bits[it >>> 5]! &= ~(1 << (it & 31));
+      else if (it !== NO_ENTRY) for (let w = 0, c = (-it - 1) * W; w < W; w++) bits[w]! &= ~hostBits[c + w]!;
     }
     return bits;
   }
@@ -246,7 +249,7 @@ export class ListBuilder {
     return n + k;
   }
 
-  /** Largest cost among p's acceptable unranked visits (after `mark(pi)`), -1 if none; stops at the largest possible. */
+  /** Largest cost among p's acceptable unranked visits (after `mark(pi)`, except on the fast path), -1 if none; stops at the largest possible. */
   maxUnranked(pi: number): number {
     const { b, stamp } = this;
     const base = b.weights.rank * b.participants[pi]!.preferences.length;

@@ -49,7 +49,6 @@ export class UnrankedTails {
   /** Starts p's tail: its acceptable unranked visits now (open, eligible, not in its list). O(W * themes). */
   start(pi: number): void {
     const { b, lb, W } = this;
-    lb.mark(pi);
     const bits = lb.acceptableUnranked(pi);
     const th = b.weights.theme === 0 ? 0 : b.pTheme[pi]!;
     const S = 32 - Math.clz32(popcount(th));

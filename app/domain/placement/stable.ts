@@ -269,12 +269,7 @@ export function stableMatch(b: Base): StableMatch {
   if (tails)
     for (let p = 0; p < P; p++) {
       if (!lazy[p] || !tailPending[p]) continue;
-      let mu: number;
-      if (tailOn[p]) mu = tails.maxCost(p);
-      else {
-        lb.mark(p);
-        mu = lb.maxUnranked(p);
-      }
+      const mu = tailOn[p] ? tails.maxCost(p) : lb.maxUnranked(p); // fast path: no mark needed
       penalty += Math.max(rankedMax[p]!, mu);
     }
   for (let p = 0; p < P; p++)
