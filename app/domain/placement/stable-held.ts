@@ -46,8 +46,10 @@ export class HeldSets {
 
   /**
    * p (of country c, priority key k at v: lower is better, distinct per participant) proposes to
-   * v, which has a seat and room under the cap for c (lists offer only such visits). Returns whom v
-   * turns away: p itself, a holder, or -1 when it keeps everyone.
+   * v, whose capacity and cap for c after locks are above 0 (lists offer only such visits; with a
+   * capacity of 0 the slice is empty and this would read the previous visit's). Returns whom v
+   * turns away: p itself, a holder, or -1 when it keeps everyone. O(1) when p is turned away for
+   * capacity, else O(capacity).
    */
   propose(p: number, c: number, v: number, k: number): number {
     const { who, key, country } = this;
