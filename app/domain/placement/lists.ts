@@ -12,7 +12,9 @@ import { eligible, groupCapLeft, missing, NO_ENTRY, popcount, type Base } from "
 export class ListBuilder {
   readonly span: number;
   keys: Float64Array;
+  /** Visit v was reached by the entries of the last `mark` when stamp[v] === marks (marks counts the calls). */
   readonly stamp: Int32Array;
+  private marks = 0;
   readonly rank: Int32Array;
   readonly cand: Int32Array;
   nCand = 0;
@@ -24,7 +26,7 @@ export class ListBuilder {
     const V = b.visits.length;
     this.span = keySpan(V);
     this.keys = new Float64Array(Math.max(16, b.options.acceptUnranked ? V : 64));
-    this.stamp = new Int32Array(V).fill(-1);
+    this.stamp = new Int32Array(V);
     this.rank = new Int32Array(V);
     this.cand = new Int32Array(V);
     this.tailV = new Int32Array(V);
@@ -48,39 +50,52 @@ export class ListBuilder {
     }
   }
 
-  private readonly simple: boolean;
+  /** Exact bit masks and no locks: the fast path of the unranked scans (see the constructor). */
+  readonly simple: boolean;
   /**
    * The fast path's hard rules as bit sets over the visits (bit v of word v >>> 5), so that a
    * participant's acceptable unranked visits are a few word operations per 32 visits instead of
    * six reads per visit: visits with a seat and a cap k other than 0, visits hosted by each
-   * country (C x W words), visits speaking each language bit (32 x W words), and a cache of the
-   * date-window and language sets per distinct value (bounded; see `unrankedBits`).
+   * country (C x W words), visits speaking each language bit (32 x W words), and caches of the
+   * sets of visits arriving on or after a day, leaving on or before a day, and speaking one of a
+   * set of languages, per distinct value (bounded; see `acceptableUnranked`).
    */
-  private readonly words: number;
+  readonly words: number;
   private readonly bits: Uint32Array;
   private readonly openBits: Uint32Array;
   private readonly hostBits: Uint32Array;
   private readonly langBits: Uint32Array;
-  private readonly windowCache = new Map<number, Uint32Array>();
+  private readonly fromCache = new Map<number, Uint32Array>();
+  private readonly toCache = new Map<number, Uint32Array>();
   private readonly langCache = new Map<number, Uint32Array>();
 
   /**
-   * Fast path only: fills `bits` with p's acceptable unranked visits (after `mark(pi)`): open,
-   * not hosted by p's country, within p's availability, sharing a language, not in p's list.
-   * Same rule as `open` on a `simple` instance. O(V / 32) words, plus O(V) the first time a
-   * date window or language set is seen (at most 4,096 of each are kept).
+   * Fast path only (`simple`): p's acceptable unranked visits (no `mark` needed) as a bit set in
+   * `bits` (returned; valid until the next call): open, not hosted by p's country, within p's
+   * availability, sharing a language, not in p's list. Same rule as `open` on a `simple`
+   * instance. O(V / 32) words, plus O(V) the first time a first or last day or a language set is
+   * seen (at most 4,096 of each are kept).
    */
-  private unrankedBits(pi: number): void {
+  acceptableUnranked(pi: number): Uint32Array {
     const { b, words: W, bits } = this;
     const from = b.availFrom[pi]!;
     const to = b.availTo[pi]!;
-    const wkey = from * 0x100000 + to;
-    let win = this.windowCache.get(wkey);
-    if (!win) {
-      win = new Uint32Array(W);
-      const { arrival, departure } = b;
-      for (let v = 0, V = b.visits.length; v < V; v++) if (arrival[v]! >= from && departure[v]! <= to) win[v >>> 5]! |= 1 << (v & 31);
-      if (this.windowCache.size < 4096) this.windowCache.set(wkey, win);
+    // The window as (arriving on or after from) AND (leaving on or before to), each cached per
+    // day: 40 sets built on 5k-all instead of 264 windows, and small-integer map keys (a
+    // combined from * 2^20 + to key is a heap number, slower to hash).
+    let after = this.fromCache.get(from);
+    if (!after) {
+      after = new Uint32Array(W);
+      const { arrival } = b;
+      for (let v = 0, V = b.visits.length; v < V; v++) if (arrival[v]! >= from) after[v >>> 5]! |= 1 << (v & 31);
+      if (this.fromCache.size < 4096) this.fromCache.set(from, after);
+    }
+    let before = this.toCache.get(to);
+    if (!before) {
+      before = new Uint32Array(W);
+      const { departure } = b;
+      for (let v = 0, V = b.visits.length; v < V; v++) if (departure[v]! <= to) before[v >>> 5]! |= 1 << (v & 31);
+      if (this.toCache.size < 4096) this.toCache.set(to, before);
     }
     const lang = b.pLang[pi]!;
     let lb = this.langCache.get(lang);
@@ -91,11 +106,15 @@ export class ListBuilder {
     }
     const host = b.countryOf[pi]! * W;
     const { openBits, hostBits } = this;
-    for (let w = 0; w < W; w++) bits[w] = openBits[w]! & ~hostBits[host + w]! & win[w]! & lb[w]!;
-    for (let i = 0; i < this.nCand; i++) {
-      const v = this.cand[i]!;
-      bits[v >>> 5]! &= ~(1 << (v & 31));
+    for (let w = 0; w < W; w++) bits[w] = openBits[w]! & ~hostBits[host + w]! & after[w]! & before[w]! & lb[w]!;
+    // p's list straight from its entries (no `mark` needed): a visit, or all of a country's.
+    const { prefItem } = b;
+    for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!; k < e; k++) {
+      const it = prefItem[k]!;
+      if (it >= 0) bits[it >>> 5]! &= ~(1 << (it & 31));
+      else if (it !== NO_ENTRY) for (let w = 0, c = (-it - 1) * W; w < W; w++) bits[w]! &= ~hostBits[c + w]!;
     }
+    return bits;
   }
 
   /**
@@ -108,7 +127,7 @@ export class ListBuilder {
     const wt = b.weights.theme;
     let k = 0;
     if (this.simple) {
-      this.unrankedBits(pi);
+      this.acceptableUnranked(pi);
       const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
       const { vTheme } = b;
@@ -121,7 +140,7 @@ export class ListBuilder {
       return k;
     }
     for (let v = 0; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       tailV[k] = v;
       tailM[k++] = wt === 0 ? 0 : missing(b, pi, v);
     }
@@ -131,12 +150,15 @@ export class ListBuilder {
   /** Marks the visits p's entries reach (first entry wins) in `cand[0 .. nCand)`. */
   mark(pi: number): void {
     const { b, stamp, rank, cand } = this;
+    // A new stamp per call, not pi: a second mark(pi) (stable.ts marks at the start and again at
+    // the tail) must not find p's visits stamped already and leave them out of `cand`.
+    const g = ++this.marks;
     let n = 0;
     for (let k = b.prefStart[pi]!, e = b.prefStart[pi + 1]!, r = 0; k < e; k++, r++) {
       const it = b.prefItem[k]!;
       if (it >= 0) {
-        if (stamp[it] !== pi) {
-          stamp[it] = pi;
+        if (stamp[it] !== g) {
+          stamp[it] = g;
           rank[it] = r;
           cand[n++] = it;
         }
@@ -144,8 +166,8 @@ export class ListBuilder {
         const c = -it - 1;
         for (let j = b.hostStart[c]!, je = b.hostStart[c + 1]!; j < je; j++) {
           const v = b.hostVisits[j]!;
-          if (stamp[v] !== pi) {
-            stamp[v] = pi;
+          if (stamp[v] !== g) {
+            stamp[v] = g;
             rank[v] = r;
             cand[n++] = v;
           }
@@ -191,7 +213,7 @@ export class ListBuilder {
     const base = b.weights.rank * b.participants[pi]!.preferences.length;
     const wt = b.weights.theme;
     for (let v = 0, V = b.visits.length; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       n = this.push(n, (base + wt * missing(b, pi, v)) * span + v);
     }
     return n;
@@ -227,7 +249,7 @@ export class ListBuilder {
     return n + k;
   }
 
-  /** Largest cost among p's acceptable unranked visits (after `mark(pi)`), -1 if none; stops at the largest possible. */
+  /** Largest cost among p's acceptable unranked visits (after `mark(pi)`, except on the fast path), -1 if none; stops at the largest possible. */
   maxUnranked(pi: number): number {
     const { b, stamp } = this;
     const base = b.weights.rank * b.participants[pi]!.preferences.length;
@@ -235,7 +257,7 @@ export class ListBuilder {
     const top = wt === 0 ? 0 : b.pThemeCount[pi]!;
     let best = -1;
     if (this.simple) {
-      this.unrankedBits(pi);
+      this.acceptableUnranked(pi);
       const { bits, words } = this;
       const th = wt === 0 ? 0 : b.pTheme[pi]!;
       const { vTheme } = b;
@@ -248,7 +270,7 @@ export class ListBuilder {
       return best < 0 ? -1 : base + wt * best;
     }
     for (let v = 0, V = b.visits.length; v < V; v++) {
-      if (stamp[v] === pi || !this.open(pi, v)) continue;
+      if (stamp[v] === this.marks || !this.open(pi, v)) continue;
       const m = wt === 0 ? 0 : missing(b, pi, v);
       if (m > best) best = m;
       if (best >= top) break;

@@ -13,15 +13,7 @@ import type { Prepared } from "./prepare";
  */
 export function tieRanks(b: Base): Int32Array {
   const P = b.participants.length;
-  const prefix = `${b.options.seed}:`;
-  let h0 = 0x811c9dc5;
-  for (let i = 0; i < prefix.length; i++) h0 = Math.imul(h0 ^ prefix.charCodeAt(i), 0x01000193);
-  const hashOf = (i: number) => {
-    const id = b.participants[i]!.id;
-    let h = h0;
-    for (let j = 0; j < id.length; j++) h = Math.imul(h ^ id.charCodeAt(j), 0x01000193);
-    return h >>> 0;
-  };
+  const hashOf = tieHash(b);
   const tieRank = new Int32Array(P);
   if (P < 2 ** 21) {
     // hash * P + index < 2^53: exact, and the index is the id order.
@@ -35,6 +27,43 @@ export function tieRanks(b: Base): Int32Array {
     order.forEach((o, r) => (tieRank[o.i] = r));
   }
   return tieRank;
+}
+
+/** The tie-break hash of participant i: 32-bit FNV-1a of `seed:id`. */
+function tieHash(b: Base): (i: number) => number {
+  const h0 = fnv1a(0x811c9dc5, `${b.options.seed}:`);
+  return (i: number) => fnv1a(h0, b.participants[i]!.id) >>> 0;
+}
+
+/** FNV-1a over the UTF-16 code units of s, from state h (not made unsigned). */
+function fnv1a(h: number, s: string): number {
+  for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
+  return h;
+}
+
+/**
+ * The visits' priority as one number per (participant, visit): (T - overlap) * scale + tie[p],
+ * lower is better, T the largest theme count. Same order as `priorityOf`. When every such number
+ * stays below 2^53, tie[p] = hash * 2^bits + p with 2^bits >= P (ties on the hash fall to the
+ * id order): O(P), no sort (stable.ts runs this per solve; it is 5,000 hashes on 5k-ranked).
+ * Otherwise tie = `tieRanks` and scale = P.
+ */
+export function tieKeys(b: Base): { tie: Float64Array; scale: number; T: number } {
+  const P = b.participants.length;
+  let T = 0;
+  for (let p = 0; p < P; p++) if (b.pThemeCount[p]! > T) T = b.pThemeCount[p]!;
+  const bits = 32 - Math.clz32(P);
+  const tie = new Float64Array(P);
+  if (bits <= 21 && (T + 1) * 2 ** (32 + bits) <= 2 ** 53) {
+    // 1 << bits, not 2 ** bits: with the latter the loop ran 5x slower (0.50 vs 0.09 ms, 5k-ranked, node 20).
+    const mul = 1 << bits;
+    const h0 = fnv1a(0x811c9dc5, `${b.options.seed}:`) | 0;
+    const ps = b.participants;
+    for (let p = 0; p < P; p++) tie[p] = (fnv1a(h0, ps[p]!.id) >>> 0) * mul + p;
+    return { tie, scale: mul * 2 ** 32, T };
+  }
+  tie.set(tieRanks(b));
+  return { tie, scale: P, T };
 }
 
 /**

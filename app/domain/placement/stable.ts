@@ -20,21 +20,27 @@
  * (weights.theme * themes < weights.rank, the default weights' case), costs follow the list order,
  * so the list is built one entry at a time as proposals reach it, skipping entries that offer
  * nothing (unknown, ineligible, full, named before): work proportional to the proposals made,
- * not to the list length. Otherwise the ranked visits are listed and sorted up front. With
- * `acceptUnranked` the unranked tail (cost >= weights.rank * list length) is built only when that
- * participant's proposals reach it. Held sets are fixed slices of one typed array per visit.
- * `deferredAcceptance` (stable-network.ts) is the same algorithm over a full network (prepare.ts
- * `prepare`), kept as the reference the tests compare against. Visits' priorities: priority.ts.
+ * not to the list length; a one-visit entry is offered directly, without a key. Otherwise the
+ * ranked visits are listed and sorted up front. With `acceptUnranked` the unranked tail (cost >=
+ * weights.rank * list length) is reached only when that participant's proposals reach it, and is
+ * then walked lazily, level by level of missing themes (stable-tail.ts), never listed (with locks
+ * or more than 31 languages or themes: listed and sorted when reached). Each visit
+ * keeps its holders sorted by priority (stable-held.ts), so a proposer worse than the worst holder
+ * is turned away in O(1). `deferredAcceptance` (stable-network.ts) is the same algorithm over a
+ * full network (prepare.ts `prepare`), kept as the reference the tests compare against. Visits'
+ * priorities: priority.ts (`tieKeys`, one exact number per (participant, visit)).
  *
- * Complexity: O(L log L + proposals * c) with L the total length of the lists built (the
- * entries reached, plus the last acceptable entry per participant for the unplaced penalty, plus
- * V per participant whose tail is reached) and c the largest visit capacity (rejections scan the
- * held set); proposals <= L.
+ * Complexity: O(L log L + proposals * c + T * W) with L the total length of the lists built (the
+ * entries reached, plus the last acceptable entry per participant for the unplaced penalty), c
+ * the largest visit capacity (admitting a proposer shifts the holders it passes), T the
+ * participants whose tail is reached and W = V / 32 words (their bit sets and the levels walked,
+ * times their theme count's bits); proposals <= L + the tail visits offered.
  */
-import { groupCapLeft, missing, NO_ENTRY, type Base } from "./base";
-import { takesUnranked } from "./eligibility";
+import { missing, NO_ENTRY, type Base } from "./base";
 import { ListBuilder, sortKeys } from "./lists";
-import { tieRanks } from "./priority";
+import { tieKeys } from "./priority";
+import { HeldSets } from "./stable-held";
+import { UnrankedTails } from "./stable-tail";
 
 /** Re-exported for the importers of the reference implementation from here (tests). */
 export { deferredAcceptance } from "./stable-network";
@@ -55,9 +61,7 @@ export interface StableMatch {
  */
 export function stableMatch(b: Base): StableMatch {
   const P = b.participants.length;
-  const V = b.visits.length;
-  const C = Math.max(1, b.countries.length);
-  const { countryOf, visitCap, lockedVisit } = b;
+  const { countryOf, lockedVisit } = b;
   const lb = new ListBuilder(b);
   const span = lb.span;
   const acceptUnranked = b.options.acceptUnranked;
@@ -65,7 +69,7 @@ export function stableMatch(b: Base): StableMatch {
   const wt = b.weights.theme;
 
   // Lists: p's pending proposals are pool[next[p] .. end[p]) as keys cost * span + visit.
-  let pool: Float64Array = new Float64Array(Math.max(64, P * 2));
+  let pool: Float64Array = new Float64Array(64); // grown by doubling; lazy lists with one-visit entries never use it
   let used = 0;
   const next = new Int32Array(P);
   const end = new Int32Array(P);
@@ -116,27 +120,25 @@ export function stableMatch(b: Base): StableMatch {
     used += n;
     end[p] = used;
   };
-  /** Lazy participants: lists p's next entry that offers something; false when the list is exhausted. */
-  const fillNext = (p: number): boolean => {
-    for (const e = prefStart[p + 1]!; ent[p]! < e;) {
-      const n = entryKeys(p, ent[p]!++);
-      if (n === 0) continue;
-      sortKeys(lb.keys, n);
-      append(p, n);
-      return true;
-    }
-    return false;
-  };
+  const tails = acceptUnranked && lb.simple ? new UnrankedTails(b, lb) : null;
+  const rankedMax = new Int32Array(tails ? P : 0);
   let penalty = 1;
   for (let p = 0; p < P; p++) {
     if (lockedVisit[p]! >= 0) continue;
-    const unranked = takesUnranked(b.participants[p]!, { acceptUnranked });
+    // eligibility.ts takesUnranked, on the compiled list (one item per preference entry).
+    const unranked = acceptUnranked || prefStart[p + 1] === prefStart[p];
     let maxCost = 0;
     if (wr > 0 && wt * b.pThemeCount[p]! < wr) {
       lazy[p] = 1;
       ent[p] = prefStart[p]!;
       // The costliest acceptable ranked visit is in the last entry that offers one.
       for (let k = prefStart[p + 1]! - 1; k >= prefStart[p]!; k--) {
+        const it = prefItem[k]!;
+        if (it >= 0) {
+          if (!lb.open(p, it) || reachedBefore(p, k, it)) continue;
+          maxCost = wr * (k - prefStart[p]!) + wt * missing(b, p, it);
+          break;
+        }
         const n = entryKeys(p, k);
         if (n === 0) continue;
         for (let i = 0; i < n; i++) {
@@ -145,7 +147,7 @@ export function stableMatch(b: Base): StableMatch {
         }
         break;
       }
-      if (unranked) lb.mark(p);
+      if (unranked && !tails) lb.mark(p);
     } else {
       lb.mark(p);
       const n = lb.ranked(p);
@@ -154,23 +156,20 @@ export function stableMatch(b: Base): StableMatch {
     }
     if (unranked) {
       tailPending[p] = 1;
+      if (lazy[p] && tails) {
+        // After the matching: the tails reached have their bit sets by then (one scan, not two).
+        rankedMax[p] = maxCost;
+        continue;
+      }
       const mu = lb.maxUnranked(p);
       if (mu > maxCost) maxCost = mu;
     }
     penalty += maxCost;
   }
 
-  // Held sets: visit v holds heldP[heldStart[v] .. heldStart[v] + heldN[v]) (one spare slot).
-  const heldStart = new Int32Array(V + 1);
-  for (let v = 0; v < V; v++) heldStart[v + 1] = heldStart[v]! + visitCap[v]! + 1;
-  const heldP = new Int32Array(heldStart[V]!);
-  const heldKey = new Float64Array(heldStart[V]!);
-  const heldN = new Int32Array(V);
-  // Compatriots held per (visit, country): dense when small.
-  const dense = V * C <= 1 << 22;
-  const gCountArr = dense ? new Int32Array(V * C) : null;
-  const gCountMap = dense ? null : new Map<number, number>();
-  const tieRank = tieRanks(b);
+  const held = new HeldSets(b);
+  const { tie, scale, T } = tieKeys(b);
+  const tailOn = new Uint8Array(tails ? P : 0);
   const visitOf = new Int32Array(P).fill(-1);
   const costOf = new Int32Array(P);
   const stack = new Int32Array(P);
@@ -180,78 +179,105 @@ export function stableMatch(b: Base): StableMatch {
   let proposals = 0;
   while (sp > 0) {
     const p = stack[--sp]!;
-    let a = next[p]!;
+    let v = -1;
+    let cst = 0;
+    let mis = -1; // p's missing themes at v, when known on the way
     if (lazy[p]) {
-      if (a >= end[p]! && !fillNext(p) && tailPending[p]) {
+      // p's next offer: a pending key of a country entry, else its next list entry, else its tail.
+      for (;;) {
+        const a = next[p]!;
+        if (a < end[p]!) {
+          next[p] = a + 1;
+          const key = pool[a]!;
+          cst = Math.floor(key / span); // exact: span is a power of two; no % on doubles (fmod)
+          v = key - cst * span;
+          break;
+        }
+        const k = ent[p]!;
+        if (k < prefStart[p + 1]!) {
+          ent[p] = k + 1;
+          const it = prefItem[k]!;
+          if (it >= 0) {
+            // One visit: offered at once, without a key in the pool.
+            if (!lb.open(p, it) || reachedBefore(p, k, it)) continue;
+            v = it;
+            mis = missing(b, p, it);
+            cst = wr * (k - prefStart[p]!) + wt * mis;
+            break;
+          }
+          const n = entryKeys(p, k);
+          if (n > 0) {
+            sortKeys(lb.keys, n);
+            append(p, n);
+          }
+          continue;
+        }
+        if (!tailPending[p]) break;
         // Ranked entries exhausted: the unranked tail (all costlier than any ranked visit here).
+        if (!tails) {
+          tailPending[p] = 0;
+          lb.mark(p);
+          append(p, lb.unrankedSorted(p, 0));
+          continue;
+        }
+        if (!tailOn[p]) {
+          tailOn[p] = 1;
+          tails.start(p);
+        }
+        v = tails.next(p);
+        if (v >= 0) {
+          cst = tails.costOf(p);
+          if (wt !== 0) mis = tails.levelOf(p); // with theme weight 0 the levels are all 0
+        }
+        break;
+      }
+    } else {
+      let a = next[p]!;
+      if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * (prefStart[p + 1]! - prefStart[p]!) * span)) {
+        // The rest of p's list may now interleave unranked visits: rebuild it (ranked rest + unranked), sorted.
         tailPending[p] = 0;
         lb.mark(p);
-        append(p, lb.unrankedSorted(p, 0));
+        let n = 0;
+        for (let i = a; i < end[p]!; i++) lb.keys[n++] = pool[i]!;
+        n = lb.unranked(p, n);
+        sortKeys(lb.keys, n);
+        if (used + n > pool.length) pool = growF(pool, Math.max(pool.length * 2, used + n));
+        pool.set(lb.keys.subarray(0, n), used);
+        a = next[p] = used;
+        used += n;
+        end[p] = used;
       }
-      a = next[p]!;
-    } else if (tailPending[p] && (a >= end[p]! || pool[a]! >= wr * b.participants[p]!.preferences.length * span)) {
-      // The rest of p's list may now interleave unranked visits: rebuild it (ranked rest + unranked), sorted.
-      tailPending[p] = 0;
-      lb.mark(p);
-      let n = 0;
-      for (let i = a; i < end[p]!; i++) lb.keys[n++] = pool[i]!;
-      n = lb.unranked(p, n);
-      sortKeys(lb.keys, n);
-      if (used + n > pool.length) pool = growF(pool, Math.max(pool.length * 2, used + n));
-      pool.set(lb.keys.subarray(0, n), used);
-      a = next[p] = used;
-      used += n;
-      end[p] = used;
+      if (a < end[p]!) {
+        next[p] = a + 1;
+        const key = pool[a]!;
+        cst = Math.floor(key / span);
+        v = key - cst * span;
+      }
     }
-    if (a >= end[p]!) continue; // list exhausted: unplaced
-    next[p] = a + 1;
+    if (v < 0) continue; // list exhausted: unplaced
     proposals++;
-    const key = pool[a]!;
-    const cst = Math.floor(key / span); // exact: span is a power of two; no % on doubles (fmod)
-    const v = key - cst * span;
-    const c = countryOf[p]!;
-    const gk = v * C + c;
-    const hs = heldStart[v]!;
-    let hn = heldN[v]!;
-    heldP[hs + hn] = p;
-    heldKey[hs + hn] = (32 - (b.pThemeCount[p]! - missing(b, p, v))) * P + tieRank[p]!;
-    heldN[v] = ++hn;
-    const gc = dense ? ++gCountArr![gk]! : gInc(gCountMap!, gk, 1);
     visitOf[p] = v;
     costOf[p] = cst;
-    let worst = -1;
-    if (gc > groupCapLeft(b, v, c)) {
-      // The country's cap is the binding circuit: drop the compatriot of lowest priority.
-      for (let i = hs; i < hs + hn; i++) if (countryOf[heldP[i]!] === c && (worst < 0 || heldKey[i]! > heldKey[worst]!)) worst = i;
-    } else if (hn > visitCap[v]!) {
-      worst = hs;
-      for (let i = hs + 1; i < hs + hn; i++) if (heldKey[i]! > heldKey[worst]!) worst = i;
-    }
-    if (worst >= 0) {
-      const q = heldP[worst]!;
-      heldP[worst] = heldP[hs + hn - 1]!;
-      heldKey[worst] = heldKey[hs + hn - 1]!;
-      heldN[v] = hn - 1;
-      const qk = v * C + countryOf[q]!;
-      if (dense) gCountArr![qk]!--;
-      else gInc(gCountMap!, qk, -1);
+    if (mis < 0) mis = missing(b, p, v);
+    const q = held.propose(p, countryOf[p]!, v, (T - (b.pThemeCount[p]! - mis)) * scale + tie[p]!);
+    if (q >= 0) {
       visitOf[q] = -1;
       costOf[q] = 0;
       stack[sp++] = q;
     }
   }
+  if (tails)
+    for (let p = 0; p < P; p++) {
+      if (!lazy[p] || !tailPending[p]) continue;
+      const mu = tailOn[p] ? tails.maxCost(p) : lb.maxUnranked(p); // fast path: no mark needed
+      penalty += Math.max(rankedMax[p]!, mu);
+    }
   for (let p = 0; p < P; p++)
     if (lockedVisit[p]! >= 0) {
       visitOf[p] = lockedVisit[p]!;
       costOf[p] = b.lockedCost[p]!;
     }
   return { visitOf, costOf, unplacedPenalty: penalty, proposals };
-}
-
-function gInc(m: Map<number, number>, k: number, d: number): number {
-  const x = (m.get(k) ?? 0) + d;
-  m.set(k, x);
-  return x;
 }
 
 function growF(a: Float64Array, n: number): Float64Array {

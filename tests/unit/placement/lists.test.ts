@@ -1,5 +1,5 @@
 /**
- * The unranked tail's bit sets (lists.ts `unrankedBits`): on instances without locks, the visits
+ * The unranked tail's bit sets (lists.ts `acceptableUnranked`): on instances without locks, the visits
  * offered outside a participant's list are exactly the naive rule's (not in the list, a seat and
  * a cap k above 0, not hosted by their country, within their dates, a shared language), in
  * (missing themes, visit id) order.
