@@ -33,39 +33,11 @@
  * time). Memory: typed arrays, O(n + m), and O(U) for the buckets (flow.ts bounds U).
  */
 import type { Prepared } from "./prepare";
+import { enqueue, link, nextKey, unlink } from "./ssp-structures";
 import { WorkArrays } from "./typed-arrays";
 
 /** The search's arrays, kept between calls (typed-arrays.ts). */
 const work = new WorkArrays();
-
-/**
- * Queues node w at key nd into Dial's buckets (singly linked lists through eNode / eNext, bit k
- * of bBits set when bucket k is not empty) as entry nE; returns the next free entry. A node on
- * the key d being walked goes right behind entry i, since bucket d's list is still being read.
- */
-function enqueue(bHead: Int32Array, bBits: Int32Array, eNode: Int32Array, eNext: Int32Array, nE: number, i: number, w: number, nd: number, d: number): number {
-  eNode[nE] = w;
-  if (nd === d) {
-    eNext[nE] = eNext[i]!;
-    eNext[i] = nE;
-  } else {
-    eNext[nE] = bHead[nd]!;
-    bHead[nd] = nE;
-    bBits[nd >> 5]! |= 1 << (nd & 31);
-  }
-  return nE + 1;
-}
-
-/** The least non-empty bucket key >= k (bBits), or last + 1 when none up to last. */
-function nextKey(bBits: Int32Array, k: number, last: number): number {
-  let w = k >> 5;
-  let m = bBits[w]! & (-1 << (k & 31));
-  while (m === 0) {
-    if (++w > last >> 5) return last + 1;
-    m = bBits[w]!;
-  }
-  return (w << 5) | (31 - Math.clz32(m & -m));
-}
 
 /**
  * A min-cost maximum flow of `pr` (see the module doc): the chosen arc per canonical participant
@@ -311,21 +283,4 @@ export function successiveShortestPaths(pr: Prepared): { assignArc: Int32Array; 
   }
   work.stamp = stamp;
   return { assignArc, flow };
-}
-/** Puts participant q first in node w's list of participants placed through it. */
-function link(mHead: Int32Array, mNext: Int32Array, mPrev: Int32Array, q: number, w: number): void {
-  const h = mHead[w]!;
-  mNext[q] = h;
-  mPrev[q] = -1;
-  if (h >= 0) mPrev[h] = q;
-  mHead[w] = q;
-}
-
-/** Takes participant q out of node w's list. */
-function unlink(mHead: Int32Array, mNext: Int32Array, mPrev: Int32Array, q: number, w: number): void {
-  const n = mNext[q]!;
-  const pv = mPrev[q]!;
-  if (pv >= 0) mNext[pv] = n;
-  else mHead[w] = n;
-  if (n >= 0) mPrev[n] = pv;
 }

@@ -46,24 +46,21 @@ export class WorkArrays {
   stamp = 0;
 
   i32(name: string, n: number, init = 0): Int32Array {
-    let a = this.arrays.get(name) as Int32Array | undefined;
-    this.grew = !a || a.length < n;
-    if (this.grew) {
-      a = new Int32Array(Math.max(n, 64));
-      if (init !== 0) a.fill(init);
-      if (a.length <= KEEP_MAX) this.arrays.set(name, a);
-    }
-    return a!.subarray(0, n);
+    return this.kept(name, n, init, (len) => new Int32Array(len));
   }
 
   f64(name: string, n: number, init = 0): Float64Array {
-    let a = this.arrays.get(name) as Float64Array | undefined;
+    return this.kept(name, n, init, (len) => new Float64Array(len));
+  }
+
+  private kept<A extends Int32Array | Float64Array>(name: string, n: number, init: number, make: (len: number) => A): A {
+    let a = this.arrays.get(name) as A | undefined;
     this.grew = !a || a.length < n;
     if (this.grew) {
-      a = new Float64Array(Math.max(n, 64));
+      a = make(Math.max(n, 64));
       if (init !== 0) a.fill(init);
       if (a.length <= KEEP_MAX) this.arrays.set(name, a);
     }
-    return a!.subarray(0, n);
+    return a!.subarray(0, n) as A;
   }
 }
