@@ -13,9 +13,9 @@ export class ListBuilder {
   readonly span: number;
   keys: Float64Array;
   /** Visit v was reached by the entries of the last `mark` when stamp[v] === marks (marks counts the calls). */
-  readonly stamp: Int32Array;
+  private readonly stamp: Int32Array;
   private marks = 0;
-  readonly rank: Int32Array;
+  private readonly rank: Int32Array;
   readonly cand: Int32Array;
   nCand = 0;
   /** Scratch of `unrankedSorted`: visits, their missing themes, counts per missing-theme number. */
@@ -175,6 +175,11 @@ export class ListBuilder {
       }
     }
     this.nCand = n;
+  }
+
+  /** 0-based rank of the first entry of the last `mark` that reached visit v, -1 when none did. */
+  markedRank(v: number): number {
+    return this.stamp[v] === this.marks ? this.rank[v]! : -1;
   }
 
   private push(n: number, key: number): number {

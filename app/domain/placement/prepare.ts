@@ -117,7 +117,7 @@ export function buildNetwork(b: Base): Prepared {
       aOwner[m] = pi;
       aCost[m] = cost;
       aVisit[m] = vi;
-      aRank[m] = lb.stamp[vi] === pi ? lb.rank[vi]! : -1;
+      aRank[m] = lb.markedRank(vi);
       aGroup[m] = g;
       m++;
     }
