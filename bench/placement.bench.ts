@@ -18,10 +18,13 @@
  * and CPU, the CPU one judged against the goal of 2, and whether the flow costs are equal), then
  * the stable mode. Then networkx's network_simplex (Debian's python3-networkx, /usr/bin/python3)
  * on the same flow network (with the unplaced arcs): time ratio and whether the objective values
- * are equal. Where a round takes seconds, not minutes (realistic, 5k-ranked), all of it runs in
- * three rounds (median figures, every round printed): the host of the project's machine
- * changes speed by up to 2x for seconds at a time. The networkx runs
+ * are equal. Every case runs in three interleaved rounds (median figures, every round printed):
+ * the host of the project's machine changes speed by up to 2x for seconds to minutes at a time.
+ * networkx runs in each round where it takes seconds (realistic, 5k-ranked), once where it takes
+ * minutes. The networkx runs
  * share a 10-minute budget, so the benchmark ends in minutes.
+ * Each case's row ends with the load and a check of the host's speed before and after it (a
+ * fixed loop, `hostCheck`): absolute times are only comparable between runs at the same check.
  * `--no-networkx`, `--no-lemon` skip a reference. Prints figures; asserts nothing.
  */
 import { spawnSync } from "node:child_process";
@@ -34,29 +37,33 @@ import { prepare } from "../app/domain/placement/prepare";
 import { networkSimplex, simplexNetwork } from "../app/domain/placement/simplex";
 import { solvePlacement } from "../app/domain/placement/solve";
 
-const CASES: Record<string, { gen: GenerateOptions; runs: number; rounds: number; targets: { optimal: number; stable: number } }> = {
+const CASES: Record<string, { gen: GenerateOptions; runs: number; rounds: number; nxRounds: number; targets: { optimal: number; stable: number } }> = {
   realistic: {
     gen: { seed: 1, participants: 200, visits: 15, capacity: [12, 20], countryCap: 4, listLength: 5 },
     runs: 201,
     rounds: 3,
+    nxRounds: 3,
     targets: { optimal: 10, stable: 10 },
   },
   "5k-ranked": {
     gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10 },
     runs: 7,
     rounds: 3,
+    nxRounds: 3,
     targets: { optimal: 90, stable: 10 },
   },
   "5k-all": {
     gen: { seed: 2, participants: 5000, visits: 300, capacity: [10, 25], countryCap: 3, listLength: 10, acceptUnranked: true },
     runs: 5,
-    rounds: 1,
+    rounds: 3,
+    nxRounds: 1,
     targets: { optimal: 400, stable: 20 },
   },
   clearinghouse: {
     gen: { seed: 3, participants: 45000, visits: 6400, capacity: [4, 10], countryCap: null, listLength: 12 },
     runs: 3,
-    rounds: 1,
+    rounds: 3,
+    nxRounds: 1,
     targets: { optimal: 1500, stable: 500 },
   },
 };
@@ -116,6 +123,24 @@ function child(name: string, which: ChildMode): void {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/**
+ * The host's speed right now: median ms of a fixed arithmetic loop (about 0.21 ms on the
+ * project's machine when its host runs at full speed, up to twice that in a slow spell, with
+ * `uptime` unchanged). Printed with each case so that absolute times can be read against it.
+ */
+function hostCheck(): number {
+  const a = new Float64Array(4096);
+  for (let i = 0; i < a.length; i++) a[i] = (i % 97) / 97;
+  const times: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < 200; r++) {
+    const t = performance.now();
+    for (let k = 0; k < 40; k++) for (let i = 0; i < a.length; i++) sink += a[i]! * a[(i * 7) & 4095]!;
+    times.push(performance.now() - t);
+  }
+  return sink > 0 ? median(times) : 0;
+}
 
 /** The child whose CPU median is the median of the children's. */
 function medianChild(xs: ChildOut[]): ChildOut {
@@ -248,11 +273,12 @@ function main(): void {
   for (const name of Object.keys(CASES)) {
     if (only.length && !only.includes(name)) continue;
     const c = CASES[name]!;
+    const hostBefore = hostCheck();
     const base = runChild(name, "none");
-    // Interleaved, in `rounds` rounds where a round takes seconds (this machine's host changes
-    // speed by up to 2x for seconds at a time, so one child can fall in a slow spell): the optimal
-    // mode, the previous algorithm (cost scaling, first round only), LEMON, stable, networkx
-    // (below). Each figure is the median over the rounds, every round printed.
+    // Interleaved, in `rounds` rounds (this machine's host changes speed by up to 2x for
+    // seconds to minutes at a time, so one child can fall in a slow spell): the optimal mode, the
+    // previous algorithm (cost scaling, first round only), LEMON, stable, networkx (below, in the
+    // first `nxRounds`). Each figure is the median over the rounds, every round printed.
     const opts: ChildOut[] = [];
     const stables: ChildOut[] = [];
     const lemRounds: Array<{ ms: number; cpu: number; ratio: number; cpuRatio: number; equal: boolean }> = [];
@@ -297,7 +323,7 @@ function main(): void {
       writeNetwork(name, file);
       const rounds: Array<{ nxMs: number; nxCpu: number; ratio: number; cpuRatio: number; equal: boolean }> = [];
       let cut = "";
-      for (let r = 0; r < c.rounds && !cut; r++) {
+      for (let r = 0; r < c.nxRounds && !cut; r++) {
         const left = NX_BUDGET_MS - (Date.now() - nxStart);
         if (left <= 5000) {
           cut = "cut (budget spent)";
@@ -340,7 +366,7 @@ function main(): void {
         1,
       )} (${ok(st.medianMs, c.targets.stable)} <= ${c.targets.stable}) | ${mb(opt.peakRss - base.peakRss)} / ${mb(st.peakRss - base.peakRss)} (base ${mb(base.peakRss)}) | ${nx} |`,
     );
-    console.log(rows[rows.length - 1], `load ${os.loadavg()[0]!.toFixed(1)}`);
+    console.log(rows[rows.length - 1], `load ${os.loadavg()[0]!.toFixed(1)}, host check ${hostBefore.toFixed(3)} -> ${hostCheck().toFixed(3)} ms`);
   }
   console.log(
     "\n| case | arcs | placed optimal / stable | optimal ms | optimal by cost scaling (before) ms | LEMON NetworkSimplex (C++ -O2), ratio optimal / LEMON | stable ms | peak RSS MB above instance, optimal / stable | networkx network_simplex |",
